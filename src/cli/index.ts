@@ -1,0 +1,23 @@
+// The `taskdeck` command line. Thin: parses arguments and formats output; the logic lives
+// in src/main. Each command group loads its modules lazily inside its actions, so a
+// command starts without loading what it does not use (SQLite, the web host, ...).
+import { Command, CommanderError } from 'commander';
+import { registerBacklogCommands } from './commands/backlog';
+
+const program = new Command('taskdeck')
+  .description('Plan and run a project folder\'s Markdown backlog')
+  .version('0.1.0')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerBacklogCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    // Help and version exit 0; usage errors exit 2 (commander already printed the message).
+    process.exit(err.exitCode === 0 ? 0 : 2);
+  }
+  throw err;
+}

@@ -1,0 +1,73 @@
+// Where each task lives in the file: what the editor needs to change only the bytes it
+// must. Produced by the reader next to the public Task objects; never serialised.
+
+/** A field the editor can set; also the reader's column/field-line keys. */
+export type EditableField = 'title' | 'priority' | 'points' | 'status' | 'sprint' | 'dependencies';
+
+export type ColumnField =
+  | 'id'
+  | 'title'
+  | 'priority'
+  | 'points'
+  | 'status'
+  | 'description'
+  | 'techFootprint'
+  | 'dependencies'
+  | 'sprint';
+
+export interface TableInfo {
+  /** 0-based index of the header line, or null for header-less rows in canonical layout. */
+  headerLine: number | null;
+  /** Header cell texts as written (trimmed); canonical names when there is no header. */
+  headers: string[];
+  /** field -> 0-based cell index in this table's rows. */
+  columns: Partial<Record<ColumnField, number>>;
+}
+
+export interface RowSource {
+  kind: 'row';
+  /** 0-based first line of the row, and the line after its last continuation line. */
+  rowStart: number;
+  rowEnd: number;
+  table: TableInfo;
+}
+
+export interface HeadingSource {
+  kind: 'heading';
+  /** 0-based heading line. */
+  headingLine: number;
+  /** ATX level (1-6). */
+  level: number;
+  /** Lower-cased field key (`priority`, `status`, ...) -> 0-based line of its first field line. */
+  fieldLines: Record<string, number>;
+}
+
+export interface TaskSource {
+  id: string;
+  def: RowSource | HeadingSource;
+  /**
+   * The task's block: [blockStart, blockEnd) in 0-based lines. For a row: the row lines
+   * plus the attached HTML comment lines that follow it (and blank lines between them);
+   * for a heading task: the heading up to the next heading of the same or higher level.
+   */
+  blockStart: number;
+  blockEnd: number;
+  /** Attached comments: key -> [startLine, endLine) of the comment holding it (0-based). */
+  comments: Record<string, { start: number; end: number }>;
+  /** Heading path (plain text) above the task. */
+  section: string[];
+}
+
+export interface SourceMap {
+  /** Lines without their line endings (BOM removed from the first). */
+  lines: string[];
+  /** The line ending after each line ('' for a last line without one). */
+  eols: string[];
+  bom: boolean;
+  /** First definition of each task id. */
+  tasks: Map<string, TaskSource>;
+  /** Headings: 0-based line, level, plain text. */
+  headings: { line: number; level: number; text: string }[];
+  /** Every table seen, in document order, with the lines its rows occupy. */
+  tables: { info: TableInfo; section: string[]; firstRow: number; lastRowEnd: number }[];
+}

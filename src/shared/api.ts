@@ -1,0 +1,30 @@
+// The one contract between the UI and the backend. Electron IPC, the web host and the
+// tests all call through it: every method has a zod schema for its argument (validated
+// at the single dispatch point) and a result type. Feature files under ./contract
+// declare their methods; this file merges them, so a renamed method breaks the build.
+import { z } from 'zod';
+import { backlogMethods } from './contract/backlog';
+
+export { method } from './contract/method';
+
+export const methods = {
+  ...backlogMethods,
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type ArgsOf<K extends MethodName> = z.infer<Methods[K]['args']>;
+export type ResultOf<K extends MethodName> = Methods[K]['result'];
+
+/** The interface the renderer talks to: `window.taskdeck` in Electron, HTTP in a browser. */
+export type TaskdeckApi = {
+  [K in MethodName]: (args: ArgsOf<K>) => Promise<ResultOf<K>>;
+};
+
+export const methodNames = Object.keys(methods) as MethodName[];
+
+/** Errors cross every transport as values a user can act on. */
+export interface ApiError {
+  code: string;
+  message: string;
+}
