@@ -4,11 +4,19 @@
 // declare their methods; this file merges them, so a renamed method breaks the build.
 import { z } from 'zod';
 import { backlogMethods } from './contract/backlog';
+import { projectMethods } from './contract/project';
+import { sprintMethods } from './contract/sprints';
+import { backlogEvents } from './contract/events';
 
 export { method } from './contract/method';
+export type { ProjectInfo } from './contract/project';
+export type { BacklogSnapshot, EditOutcome, TaskDetail, TaskRef, TaskRunSummary } from './contract/backlog';
+export type { BacklogEditInput } from './contract/edit';
 
 export const methods = {
+  ...projectMethods,
   ...backlogMethods,
+  ...sprintMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -23,8 +31,18 @@ export type TaskdeckApi = {
 
 export const methodNames = Object.keys(methods) as MethodName[];
 
+export const events = {
+  ...backlogEvents,
+};
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<K extends EventName> = Events[K];
+export const eventNames = Object.keys(events) as EventName[];
+
 /** Errors cross every transport as values a user can act on. */
 export interface ApiError {
   code: string;
   message: string;
 }
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };

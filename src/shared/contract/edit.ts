@@ -1,0 +1,25 @@
+// The edits the UI may ask for, as the contract spells them. The handler table turns them
+// into the editor's own edit type, so the wire format does not move when the editor does.
+import { z } from 'zod';
+import { STATUSES, PRIORITIES } from '../backlog';
+import type { Priority, Status } from '../backlog';
+
+const taskId = z.string().min(1).max(200);
+const status = z.enum(STATUSES as [Status, ...Status[]]);
+const priority = z.enum(PRIORITIES.filter((p) => p !== 'unknown') as [Priority, ...Priority[]]);
+
+export const backlogEditSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('setStatus'), id: taskId, value: status }),
+  z.object({ kind: z.literal('setPriority'), id: taskId, value: priority }),
+  z.object({ kind: z.literal('setPoints'), id: taskId, value: z.number().finite().min(0) }),
+  z.object({ kind: z.literal('setTitle'), id: taskId, value: z.string().trim().min(1).max(500).regex(/^[^\r\n]*$/, 'one line') }),
+  z.object({ kind: z.literal('setSprint'), id: taskId, value: z.string().trim().min(1).max(200).nullable() }),
+  z.object({ kind: z.literal('addDependency'), id: taskId, dependency: taskId }),
+  z.object({ kind: z.literal('removeDependency'), id: taskId, dependency: taskId }),
+  z.object({ kind: z.literal('moveBefore'), id: taskId, target: taskId }),
+  z.object({ kind: z.literal('moveAfter'), id: taskId, target: taskId }),
+  z.object({ kind: z.literal('moveToTop'), id: taskId }),
+  z.object({ kind: z.literal('moveToSection'), id: taskId, section: z.string().min(1) }),
+]);
+
+export type BacklogEditInput = z.infer<typeof backlogEditSchema>;
