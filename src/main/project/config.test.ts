@@ -1,0 +1,89 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig, parseConfig } from './config';
+
+const dirs: string[] = [];
+async function project(config?: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'taskdeck-config-'));
+  dirs.push(dir);
+  if (config !== undefined) await writeFile(join(dir, 'taskdeck.json'), config);
+  return dir;
+}
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+describe('loadConfig', () => {
+  it('gives the defaults when the project has no taskdeck.json', async () => {
+    const r = await loadConfig(await project());
+    expect(r).toEqual({
+      ok: true,
+      value: { path: null, backlog: null, sprints: [], executors: {}, defaultExecutor: null, writeBack: 'done', retry: {} },
+    });
+  });
+
+  it('reads every field and normalises absent ones to null', async () => {
+    const dir = await project(
+      JSON.stringify({
+        backlog: 'docs/plan.md',
+        sprints: [{ name: '2026-S48', start: '2026-11-23', end: '2026-12-06', capacity: 20 }, { name: 'Later' }],
+        executors: { 'node-script': { command: 'node scripts/run.mjs', timeout: 30 }, sh: { command: 'sh -c' } },
+        defaultExecutor: 'node-script',
+        writeBack: 'none',
+        retry: { network: { maxRetries: 5, baseDelayMs: 100 } },
+        somethingElse: true,
+      }),
+    );
+    const r = await loadConfig(dir);
+    expect(r.ok && r.value).toEqual({
+      path: join(dir, 'taskdeck.json'),
+      backlog: 'docs/plan.md',
+      sprints: [
+        { name: '2026-S48', start: '2026-11-23', end: '2026-12-06', capacity: 20 },
+        { name: 'Later', start: null, end: null, capacity: null },
+      ],
+      executors: { 'node-script': { command: 'node scripts/run.mjs', timeout: 30 }, sh: { command: 'sh -c', timeout: null } },
+      defaultExecutor: 'node-script',
+      writeBack: 'none',
+      retry: { network: { maxRetries: 5, baseDelayMs: 100 } },
+    });
+  });
+
+  it('names the file and the field of a bad value', async () => {
+    const dir = await project(JSON.stringify({ sprints: [{ name: 'S1' }, { name: 'S2', capacity: 'lots' }] }));
+    const r = await loadConfig(dir);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('config-invalid');
+    expect(r.error.message).toContain(join(dir, 'taskdeck.json'));
+    expect(r.error.message).toContain('sprints[1].capacity');
+  });
+
+  it('rejects JSON that does not parse, naming the file', async () => {
+    const dir = await project('{ "backlog": ');
+    const r = await loadConfig(dir);
+    expect(!r.ok && r.error.code).toBe('config-not-json');
+    expect(!r.ok && r.error.message).toContain('taskdeck.json is not valid JSON');
+  });
+});
+
+describe('parseConfig rules', () => {
+  const bad = (json: unknown) => {
+    const r = parseConfig(JSON.stringify(json), 'taskdeck.json');
+    return r.ok ? '' : r.error.message;
+  };
+  it('checks dates, their order, duplicate sprints, the default executor and writeBack', () => {
+    expect(bad({ sprints: [{ name: 'S', start: '2026-13-01' }] })).toContain('sprints[0].start');
+    expect(bad({ sprints: [{ name: 'S', start: '2026-12-01', end: '2026-11-01' }] })).toContain('sprints[0].end: end is before start');
+    expect(bad({ sprints: [{ name: 'S' }, { name: 'S' }] })).toContain('sprints[1].name: "S" is defined twice');
+    expect(bad({ defaultExecutor: 'x' })).toContain('defaultExecutor: names "x"');
+    expect(bad({ writeBack: 'always' })).toContain('writeBack');
+    expect(bad({ executors: { a: { command: 'x', timout: 3 } } })).toContain('executors.a');
+    expect(bad({ sprints: [{ name: 'S', capacity: 5 }] })).toBe('');
+  });
+  it('accepts a BOM', () => {
+    expect(parseConfig('\uFEFF{}', 'taskdeck.json').ok).toBe(true);
+  });
+});

@@ -1,0 +1,96 @@
+// `taskdeck.json` at a project's root: optional; a bad one is an error naming the file
+// and the field, so the user can fix it.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import type { SprintDef } from '../../shared/backlog';
+import { configSchema } from './configSchema';
+import { fail, ok, type ProjectError, type Result } from './errors';
+
+export const CONFIG_FILE = 'taskdeck.json';
+
+export interface ExecutorDef {
+  command: string;
+  /** Seconds, or null for the engine's default. */
+  timeout: number | null;
+}
+
+export interface RetryOverride {
+  maxRetries?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  multiplier?: number;
+  jitter?: boolean;
+}
+
+export interface ProjectConfig {
+  /** Absolute path of taskdeck.json, or null when the project has none. */
+  path: string | null;
+  backlog: string | null;
+  sprints: SprintDef[];
+  executors: Record<string, ExecutorDef>;
+  defaultExecutor: string | null;
+  writeBack: 'done' | 'none';
+  retry: Record<string, RetryOverride>;
+}
+
+export function defaultConfig(): ProjectConfig {
+  return { path: null, backlog: null, sprints: [], executors: {}, defaultExecutor: null, writeBack: 'done', retry: {} };
+}
+
+/** `sprints[1].capacity` from a zod path. */
+function fieldName(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, key) => {
+    if (typeof key === 'number') return `${acc}[${key}]`;
+    return acc ? `${acc}.${String(key)}` : String(key);
+  }, '');
+}
+
+function describeIssues(file: string, issues: readonly z.core.$ZodIssue[]): string {
+  const lines = issues.map((i) => `  ${fieldName(i.path) || '(top level)'}: ${i.message}`);
+  return `${file} is not a valid Taskdeck config:\n${lines.join('\n')}`;
+}
+
+/** Parses the text of a taskdeck.json; `file` names it in errors. */
+export function parseConfig(text: string, file: string): Result<ProjectConfig> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    return fail({ code: 'config-not-json', message: `${file} is not valid JSON: ${detail}` });
+  }
+  const parsed = configSchema.safeParse(json);
+  if (!parsed.success) return fail({ code: 'config-invalid', message: describeIssues(file, parsed.error.issues) });
+  const c = parsed.data;
+  const executors: Record<string, ExecutorDef> = {};
+  for (const [name, e] of Object.entries(c.executors ?? {})) executors[name] = { command: e.command, timeout: e.timeout ?? null };
+  return ok({
+    path: file,
+    backlog: c.backlog ?? null,
+    sprints: (c.sprints ?? []).map((s) => ({
+      name: s.name,
+      start: s.start ?? null,
+      end: s.end ?? null,
+      capacity: s.capacity ?? null,
+    })),
+    executors,
+    defaultExecutor: c.defaultExecutor ?? null,
+    writeBack: c.writeBack ?? 'done',
+    retry: c.retry ?? {},
+  });
+}
+
+/** Loads `<projectDir>/taskdeck.json`; a project without one gets the defaults. */
+export async function loadConfig(projectDir: string): Promise<Result<ProjectConfig, ProjectError>> {
+  const file = join(projectDir, CONFIG_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return ok(defaultConfig());
+    const detail = err instanceof Error ? err.message : String(err);
+    return fail({ code: 'config-unreadable', message: `Cannot read ${file}: ${detail}` });
+  }
+  return parseConfig(text, file);
+}

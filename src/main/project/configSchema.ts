@@ -1,0 +1,66 @@
+// The shape of `taskdeck.json`, validated with zod so a typo is an error that names the
+// field, not a silent default.
+import { z } from 'zod';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2026-11-23')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a real date');
+
+export const sprintSchema = z
+  .object({
+    name: z.string().trim().min(1, 'a sprint needs a name'),
+    start: isoDate.nullable().optional(),
+    end: isoDate.nullable().optional(),
+    capacity: z.number().nonnegative('capacity is points and cannot be negative').nullable().optional(),
+  })
+  .strict()
+  .refine((s) => !s.start || !s.end || s.start <= s.end, { message: 'end is before start', path: ['end'] });
+
+export const executorSchema = z
+  .object({
+    command: z.string().trim().min(1, 'an executor needs a command'),
+    /** Seconds; the engine kills the process tree after it. */
+    timeout: z.number().positive('timeout is in seconds and must be positive').optional(),
+  })
+  .strict();
+
+/** Per error category (network, timeout, ...): how the engine retries. */
+export const retryOverrideSchema = z
+  .object({
+    maxRetries: z.number().int().nonnegative().optional(),
+    baseDelayMs: z.number().nonnegative().optional(),
+    maxDelayMs: z.number().nonnegative().optional(),
+    multiplier: z.number().min(1).optional(),
+    jitter: z.boolean().optional(),
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    /** The backlog file, relative to the project folder. */
+    backlog: z.string().trim().min(1).optional(),
+    sprints: z.array(sprintSchema).optional(),
+    executors: z.record(z.string().min(1), executorSchema).optional(),
+    defaultExecutor: z.string().min(1).optional(),
+    writeBack: z.enum(['done', 'none']).optional(),
+    retry: z.record(z.string().min(1), retryOverrideSchema).optional(),
+  })
+  // Unknown keys stay allowed (other tools and later versions may add some); saveSprints keeps them.
+  .loose()
+  .superRefine((c, ctx) => {
+    if (c.defaultExecutor && !(c.executors && c.defaultExecutor in c.executors)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['defaultExecutor'],
+        message: `names "${c.defaultExecutor}", which is not under "executors"`,
+      });
+    }
+    const names = new Set<string>();
+    (c.sprints ?? []).forEach((s, i) => {
+      if (names.has(s.name)) ctx.addIssue({ code: 'custom', path: ['sprints', i, 'name'], message: `"${s.name}" is defined twice` });
+      names.add(s.name);
+    });
+  });
+
+export type RawConfig = z.infer<typeof configSchema>;

@@ -1,0 +1,26 @@
+// Errors of the project layer, as values: a code a program can branch on and a message a
+// user can act on. The CLI prints the message and exits 1; the UI shows it in place.
+
+export type ProjectErrorCode =
+  | 'project-not-found'
+  | 'backlog-not-found'
+  | 'backlog-not-text'
+  | 'backlog-unreadable'
+  | 'config-not-json'
+  | 'config-invalid'
+  | 'config-unreadable';
+
+export interface ProjectError {
+  code: ProjectErrorCode;
+  message: string;
+}
+
+export type Result<T, E = ProjectError> = { ok: true; value: T } | { ok: false; error: E };
+
+export function ok<T>(value: T): { ok: true; value: T } {
+  return { ok: true, value };
+}
+
+export function fail<E>(error: E): { ok: false; error: E } {
+  return { ok: false, error };
+}
