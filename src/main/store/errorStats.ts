@@ -1,0 +1,44 @@
+// Error statistics: by category, severity, task and UTC day, and recovery outcomes by
+// action. Aggregated in SQL so they stay fast on a long record.
+import type Database from 'better-sqlite3';
+import { ERROR_CATEGORIES, ERROR_SEVERITIES, RECOVERY_ACTIONS } from '../core/errors/types';
+import type { ErrorCategory, ErrorSeverity, RecoveryAction } from '../core/errors/types';
+import { fromIso } from './time';
+import type { ErrorStatistics } from './types';
+
+function zeroes<K extends string, V>(keys: readonly K[], make: () => V): Record<K, V> {
+  return Object.fromEntries(keys.map((k) => [k, make()])) as Record<K, V>;
+}
+
+export function createErrorStats(db: Database.Database) {
+  const byCategory = db.prepare('SELECT category AS k, count(*) AS n FROM task_errors GROUP BY category');
+  const bySeverity = db.prepare('SELECT severity AS k, count(*) AS n FROM task_errors GROUP BY severity');
+  const byTask = db.prepare('SELECT task_id, count(*) AS n, max(at) AS last FROM task_errors GROUP BY task_id ORDER BY n DESC, task_id');
+  const byDay = db.prepare('SELECT substr(at, 1, 10) AS day, count(*) AS n FROM task_errors GROUP BY day ORDER BY day');
+  const byAction = db.prepare(`
+    SELECT action, count(*) AS attempted, sum(outcome = 'succeeded') AS succeeded FROM recovery_actions GROUP BY action`);
+
+  return {
+    errorStatistics(): ErrorStatistics {
+      const cat = zeroes<ErrorCategory, number>(ERROR_CATEGORIES, () => 0);
+      for (const r of byCategory.all() as { k: ErrorCategory; n: number }[]) cat[r.k] = r.n;
+      const sev = zeroes<ErrorSeverity, number>(ERROR_SEVERITIES, () => 0);
+      for (const r of bySeverity.all() as { k: ErrorSeverity; n: number }[]) sev[r.k] = r.n;
+      const rec = zeroes<RecoveryAction, { attempted: number; succeeded: number }>(RECOVERY_ACTIONS, () => ({ attempted: 0, succeeded: 0 }));
+      for (const r of byAction.all() as { action: RecoveryAction; attempted: number; succeeded: number }[]) {
+        rec[r.action] = { attempted: r.attempted, succeeded: r.succeeded };
+      }
+      return {
+        byCategory: cat,
+        bySeverity: sev,
+        byTask: (byTask.all() as { task_id: string; n: number; last: string }[]).map((r) => ({
+          taskId: r.task_id,
+          errors: r.n,
+          lastAt: fromIso(r.last),
+        })),
+        byDay: (byDay.all() as { day: string; n: number }[]).map((r) => ({ day: r.day, errors: r.n })),
+        recoveryByAction: rec,
+      };
+    },
+  };
+}

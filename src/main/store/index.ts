@@ -1,0 +1,5 @@
+// The SQLite state manager: the record of every run attempt, event, error and recovery.
+export { openStore, openStoreFile, storePath, STORE_DIR, STORE_FILE } from './openStore';
+export { SCHEMA_VERSION } from './migrations/index';
+export type * from './types';
+export { EXECUTION_STATUSES } from './types';

@@ -1,0 +1,20 @@
+// Numbered, additive migrations. Migration N brings a database from user_version N-1
+// to N; never edit a shipped one, append a new one (and update docs/database.md).
+import { migration001 } from './001_initial';
+
+export const MIGRATIONS: readonly string[] = [migration001];
+
+/** The schema version this build writes and understands. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Tables migration 1 creates; their presence tells our database from a foreign one. */
+export const OWN_TABLES: readonly string[] = [
+  'task_executions',
+  'task_metadata',
+  'execution_history',
+  'performance_metrics',
+  'run_attempts',
+  'task_errors',
+  'recovery_actions',
+  'leases',
+];

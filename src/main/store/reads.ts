@@ -1,0 +1,278 @@
+// The store's read queries and the mapping from rows (snake_case, ISO text) to records
+// (camelCase, epoch ms).
+import type Database from 'better-sqlite3';
+import { fromIso, fromIsoOrNull } from './time';
+import type {
+  AttemptOutcome,
+  AttemptRecord,
+  AttemptTrigger,
+  ErrorQuery,
+  ExecutionStatus,
+  HistoryEvent,
+  HistoryEventType,
+  PerformanceMetrics,
+  RecoveryOutcome,
+  RecoveryRecord,
+  Statistics,
+  TaskErrorRecord,
+  TaskState,
+} from './types';
+import { EXECUTION_STATUSES } from './types';
+import type { ErrorCategory, ErrorSeverity, RecoveryAction } from '../core/errors/types';
+
+const DEFAULT_LIMIT = 100;
+const OUTCOMES: readonly AttemptOutcome[] = ['succeeded', 'failed', 'timeout', 'cancelled', 'interrupted'];
+
+interface StateRow {
+  task_id: string;
+  status: ExecutionStatus;
+  started_at: string | null;
+  completed_at: string | null;
+  retry_count: number;
+  error_message: string | null;
+  execution_time: number | null;
+  title: string | null;
+}
+
+interface AttemptRow {
+  id: number;
+  run_id: string;
+  task_id: string;
+  attempt: number;
+  trigger: AttemptTrigger;
+  command: string;
+  started_at: string;
+  ended_at: string | null;
+  duration_ms: number | null;
+  exit_code: number | null;
+  signal: string | null;
+  outcome: AttemptOutcome | null;
+  peak_rss_kb: number | null;
+  cpu_ms: number | null;
+  log_path: string | null;
+  owner_pid: number;
+  timeout_ms: number | null;
+}
+
+interface EventRow {
+  id: number;
+  task_id: string;
+  run_id: string | null;
+  attempt_id: number | null;
+  event_type: HistoryEventType;
+  message: string;
+  data: string | null;
+  timestamp: string;
+}
+
+interface ErrorRow {
+  id: number;
+  attempt_id: number | null;
+  task_id: string;
+  category: ErrorCategory;
+  severity: ErrorSeverity;
+  message: string;
+  exit_code: number | null;
+  signal: string | null;
+  log_excerpt: string | null;
+  at: string;
+}
+
+interface RecoveryRow {
+  id: number;
+  attempt_id: number | null;
+  task_id: string;
+  category: ErrorCategory;
+  action: RecoveryAction;
+  outcome: RecoveryOutcome;
+  detail: string;
+  at: string;
+}
+
+interface MetricsRow {
+  task_id: string;
+  runs: number;
+  successes: number;
+  failures: number;
+  avg_duration_ms: number | null;
+  min_duration_ms: number | null;
+  max_duration_ms: number | null;
+  last_run_at: string | null;
+}
+
+const toState = (r: StateRow): TaskState => ({
+  taskId: r.task_id,
+  title: r.title,
+  status: r.status,
+  startedAt: fromIsoOrNull(r.started_at),
+  completedAt: fromIsoOrNull(r.completed_at),
+  retryCount: r.retry_count,
+  errorMessage: r.error_message,
+  executionTime: r.execution_time,
+});
+
+const toAttempt = (r: AttemptRow): AttemptRecord => ({
+  id: r.id,
+  runId: r.run_id,
+  taskId: r.task_id,
+  attempt: r.attempt,
+  trigger: r.trigger,
+  command: r.command,
+  startedAt: fromIso(r.started_at),
+  endedAt: fromIsoOrNull(r.ended_at),
+  durationMs: r.duration_ms,
+  exitCode: r.exit_code,
+  signal: r.signal,
+  outcome: r.outcome,
+  peakRssKb: r.peak_rss_kb,
+  cpuMs: r.cpu_ms,
+  logPath: r.log_path,
+  ownerPid: r.owner_pid,
+  timeoutMs: r.timeout_ms,
+});
+
+export const toEvent = (r: EventRow): HistoryEvent => ({
+  id: r.id,
+  taskId: r.task_id,
+  runId: r.run_id,
+  attemptId: r.attempt_id,
+  type: r.event_type,
+  message: r.message,
+  data: r.data === null ? null : (JSON.parse(r.data) as unknown),
+  at: fromIso(r.timestamp),
+});
+
+const toError = (r: ErrorRow): TaskErrorRecord => ({
+  id: r.id,
+  attemptId: r.attempt_id,
+  taskId: r.task_id,
+  category: r.category,
+  severity: r.severity,
+  message: r.message,
+  exitCode: r.exit_code,
+  signal: r.signal,
+  logExcerpt: r.log_excerpt,
+  at: fromIso(r.at),
+});
+
+const toRecovery = (r: RecoveryRow): RecoveryRecord => ({
+  id: r.id,
+  attemptId: r.attempt_id,
+  taskId: r.task_id,
+  category: r.category,
+  action: r.action,
+  outcome: r.outcome,
+  detail: r.detail,
+  at: fromIso(r.at),
+});
+
+const toMetrics = (r: MetricsRow): PerformanceMetrics => ({
+  taskId: r.task_id,
+  runs: r.runs,
+  successes: r.successes,
+  failures: r.failures,
+  avgDurationMs: r.avg_duration_ms,
+  minDurationMs: r.min_duration_ms,
+  maxDurationMs: r.max_duration_ms,
+  lastRunAt: fromIsoOrNull(r.last_run_at),
+});
+
+function limitOf(limit: number | undefined): number {
+  return limit === undefined || limit <= 0 ? DEFAULT_LIMIT : Math.floor(limit);
+}
+
+export function createReads(db: Database.Database) {
+  const states = db.prepare(`
+    SELECT e.task_id, e.status, e.started_at, e.completed_at, e.retry_count, e.error_message, e.execution_time, m.title
+    FROM task_executions e LEFT JOIN task_metadata m ON m.task_id = e.task_id ORDER BY e.task_id`);
+  const oneState = db.prepare(`
+    SELECT e.task_id, e.status, e.started_at, e.completed_at, e.retry_count, e.error_message, e.execution_time, m.title
+    FROM task_executions e LEFT JOIN task_metadata m ON m.task_id = e.task_id WHERE e.task_id = ?`);
+  const statusCounts = db.prepare('SELECT status, count(*) AS n FROM task_executions GROUP BY status');
+  const outcomeCounts = db.prepare(`
+    SELECT outcome, count(*) AS n, avg(duration_ms) AS avg FROM run_attempts GROUP BY outcome`);
+  const historyAll = db.prepare('SELECT * FROM execution_history ORDER BY id DESC LIMIT ?');
+  const historyTask = db.prepare('SELECT * FROM execution_history WHERE task_id = ? ORDER BY id DESC LIMIT ?');
+  const historyIterAll = db.prepare('SELECT * FROM execution_history ORDER BY id');
+  const historyIterTask = db.prepare('SELECT * FROM execution_history WHERE task_id = ? ORDER BY id');
+  const attemptsAll = db.prepare('SELECT * FROM run_attempts ORDER BY started_at DESC, id DESC LIMIT ?');
+  const attemptsTask = db.prepare('SELECT * FROM run_attempts WHERE task_id = ? ORDER BY started_at DESC, id DESC LIMIT ?');
+  const errorsQuery = db.prepare(`
+    SELECT * FROM task_errors
+    WHERE (@taskId IS NULL OR task_id = @taskId) AND (@category IS NULL OR category = @category) AND (@since IS NULL OR at >= @since)
+    ORDER BY at DESC, id DESC LIMIT @limit`);
+  const recoveriesAll = db.prepare('SELECT * FROM recovery_actions ORDER BY at DESC, id DESC LIMIT ?');
+  const recoveriesTask = db.prepare('SELECT * FROM recovery_actions WHERE task_id = ? ORDER BY at DESC, id DESC LIMIT ?');
+  const metricsAll = db.prepare('SELECT * FROM performance_metrics ORDER BY task_id');
+  const metricsTask = db.prepare('SELECT * FROM performance_metrics WHERE task_id = ?');
+
+  return {
+    taskStates: (): TaskState[] => (states.all() as StateRow[]).map(toState),
+    taskState(taskId: string): TaskState | null {
+      const row = oneState.get(taskId) as StateRow | undefined;
+      return row === undefined ? null : toState(row);
+    },
+    statistics(): Statistics {
+      const byStatus = Object.fromEntries(EXECUTION_STATUSES.map((s) => [s, 0])) as Record<ExecutionStatus, number>;
+      let tasks = 0;
+      for (const r of statusCounts.all() as { status: ExecutionStatus; n: number }[]) {
+        byStatus[r.status] = (byStatus[r.status] ?? 0) + r.n;
+        tasks += r.n;
+      }
+      const byOutcome = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<AttemptOutcome, number>;
+      let attempts = 0;
+      let finished = 0;
+      let durationSum = 0;
+      let successAvg: number | null = null;
+      for (const r of outcomeCounts.all() as { outcome: AttemptOutcome | null; n: number; avg: number | null }[]) {
+        attempts += r.n;
+        if (r.outcome === null) continue;
+        byOutcome[r.outcome] = r.n;
+        finished += r.n;
+        durationSum += (r.avg ?? 0) * r.n;
+        if (r.outcome === 'succeeded') successAvg = r.avg;
+      }
+      return {
+        byStatus,
+        tasks,
+        attempts,
+        byOutcome,
+        successRate: finished === 0 ? null : byOutcome.succeeded / finished,
+        avgDurationMs: finished === 0 ? null : durationSum / finished,
+        avgSuccessDurationMs: successAvg,
+      };
+    },
+    performance(taskId?: string): PerformanceMetrics[] {
+      const rows = (taskId === undefined ? metricsAll.all() : metricsTask.all(taskId)) as MetricsRow[];
+      return rows.map(toMetrics);
+    },
+    history(taskId?: string, limit?: number): HistoryEvent[] {
+      const n = limitOf(limit);
+      const rows = (taskId === undefined ? historyAll.all(n) : historyTask.all(taskId, n)) as EventRow[];
+      return rows.map(toEvent);
+    },
+    *iterateHistory(taskId?: string): IterableIterator<HistoryEvent> {
+      const rows = (taskId === undefined ? historyIterAll.iterate() : historyIterTask.iterate(taskId)) as IterableIterator<EventRow>;
+      for (const r of rows) yield toEvent(r);
+    },
+    attempts(taskId?: string, limit?: number): AttemptRecord[] {
+      const n = limitOf(limit);
+      const rows = (taskId === undefined ? attemptsAll.all(n) : attemptsTask.all(taskId, n)) as AttemptRow[];
+      return rows.map(toAttempt);
+    },
+    errors(q: ErrorQuery = {}): TaskErrorRecord[] {
+      const rows = errorsQuery.all({
+        taskId: q.taskId ?? null,
+        category: q.category ?? null,
+        since: q.since === undefined ? null : new Date(q.since).toISOString(),
+        limit: limitOf(q.limit),
+      }) as ErrorRow[];
+      return rows.map(toError);
+    },
+    recoveries(taskId?: string, limit?: number): RecoveryRecord[] {
+      const n = limitOf(limit);
+      const rows = (taskId === undefined ? recoveriesAll.all(n) : recoveriesTask.all(taskId, n)) as RecoveryRow[];
+      return rows.map(toRecovery);
+    },
+  };
+}

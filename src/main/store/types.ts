@@ -1,0 +1,288 @@
+// The state manager's contract: what the engine, the CLI and analytics may ask of the
+// SQLite record of runs. Times cross this interface as epoch milliseconds (the caller
+// owns the clock); the database stores them as ISO-8601 UTC text (docs/database.md).
+import type { Task } from '../../shared/backlog';
+import type { ErrorCategory, ErrorSeverity, RecoveryAction } from '../core/errors/types';
+
+export type StoreErrorCode =
+  | 'db-newer-version'
+  | 'db-corrupt'
+  | 'db-foreign'
+  | 'db-missing'
+  | 'db-needs-migration'
+  | 'db-open-failed';
+
+/** Errors are values: a code for programs and a message a user can act on. */
+export interface StoreError {
+  code: StoreErrorCode;
+  message: string;
+  file: string;
+}
+
+export type Result<T, E = StoreError> = { ok: true; value: T } | { ok: false; error: E };
+
+export interface OpenStoreOptions {
+  /** Open an existing database without writing; never creates or migrates it. */
+  readonly?: boolean;
+}
+
+export type AttemptTrigger = 'manual' | 'auto' | 'retry';
+export type AttemptOutcome = 'succeeded' | 'failed' | 'timeout' | 'cancelled' | 'interrupted';
+
+/** The latest state of a task in task_executions. */
+export type ExecutionStatus =
+  | 'pending'
+  | 'running'
+  | 'retrying'
+  | 'succeeded'
+  | 'failed'
+  | 'timeout'
+  | 'cancelled'
+  | 'interrupted';
+
+export const EXECUTION_STATUSES: readonly ExecutionStatus[] = [
+  'pending',
+  'running',
+  'retrying',
+  'succeeded',
+  'failed',
+  'timeout',
+  'cancelled',
+  'interrupted',
+];
+
+export type HistoryEventType =
+  | 'started'
+  | 'progress'
+  | 'output'
+  | 'retry_scheduled'
+  | 'recovered'
+  | 'succeeded'
+  | 'failed'
+  | 'cancelled'
+  | 'interrupted'
+  | 'recovery_action';
+
+export type RecoveryOutcome = 'succeeded' | 'failed' | 'skipped';
+
+export interface StartAttemptInput {
+  runId: string;
+  taskId: string;
+  /** 1 for the first try, 2 for the first retry, ... */
+  attempt: number;
+  trigger: AttemptTrigger;
+  command: string;
+  startedAt: number;
+  logPath: string | null;
+  ownerPid: number;
+  timeoutMs?: number | null;
+}
+
+export interface FinishAttemptInput {
+  endedAt: number;
+  durationMs: number;
+  exitCode: number | null;
+  signal: string | null;
+  outcome: AttemptOutcome;
+  peakRssKb: number | null;
+  cpuMs: number | null;
+}
+
+export interface HistoryEventInput {
+  taskId: string;
+  runId: string | null;
+  attemptId?: number | null;
+  type: HistoryEventType;
+  message: string;
+  /** Serialized as JSON text. */
+  data?: unknown;
+  at: number;
+}
+
+export interface TaskErrorInput {
+  attemptId: number | null;
+  taskId: string;
+  category: ErrorCategory;
+  severity: ErrorSeverity;
+  message: string;
+  exitCode: number | null;
+  signal: string | null;
+  logExcerpt: string | null;
+  at: number;
+}
+
+export interface RecoveryInput {
+  attemptId: number | null;
+  taskId: string;
+  category: ErrorCategory;
+  action: RecoveryAction;
+  outcome: RecoveryOutcome;
+  detail: string;
+  at: number;
+}
+
+export interface TaskStateInput {
+  status: ExecutionStatus;
+  startedAt: number | null;
+  completedAt: number | null;
+  retryCount: number;
+  errorMessage: string | null;
+  /** Milliseconds of the last attempt, null while running. */
+  executionTime: number | null;
+}
+
+export interface TaskState extends TaskStateInput {
+  taskId: string;
+  /** From task_metadata, when the task was synced; null otherwise. */
+  title: string | null;
+}
+
+export interface AttemptRecord {
+  id: number;
+  runId: string;
+  taskId: string;
+  attempt: number;
+  trigger: AttemptTrigger;
+  command: string;
+  startedAt: number;
+  endedAt: number | null;
+  durationMs: number | null;
+  exitCode: number | null;
+  signal: string | null;
+  /** null while the attempt is running. */
+  outcome: AttemptOutcome | null;
+  peakRssKb: number | null;
+  cpuMs: number | null;
+  logPath: string | null;
+  ownerPid: number;
+  timeoutMs: number | null;
+}
+
+export interface HistoryEvent {
+  id: number;
+  taskId: string;
+  runId: string | null;
+  attemptId: number | null;
+  type: HistoryEventType;
+  message: string;
+  data: unknown;
+  at: number;
+}
+
+export interface TaskErrorRecord extends TaskErrorInput {
+  id: number;
+}
+
+export interface RecoveryRecord extends RecoveryInput {
+  id: number;
+}
+
+export interface PerformanceMetrics {
+  taskId: string;
+  runs: number;
+  successes: number;
+  failures: number;
+  avgDurationMs: number | null;
+  minDurationMs: number | null;
+  maxDurationMs: number | null;
+  lastRunAt: number | null;
+}
+
+export interface Statistics {
+  /** Every ExecutionStatus with its count of tasks (zero included). */
+  byStatus: Record<ExecutionStatus, number>;
+  tasks: number;
+  attempts: number;
+  /** Finished attempts by outcome. */
+  byOutcome: Record<AttemptOutcome, number>;
+  /** Succeeded / finished attempts; null when nothing finished yet. */
+  successRate: number | null;
+  /** Mean duration of finished attempts in ms; null when none. */
+  avgDurationMs: number | null;
+  /** Mean duration of succeeded attempts in ms; null when none. */
+  avgSuccessDurationMs: number | null;
+}
+
+export interface ErrorQuery {
+  taskId?: string;
+  category?: ErrorCategory;
+  since?: number;
+  limit?: number;
+}
+
+export interface ErrorStatistics {
+  byCategory: Record<ErrorCategory, number>;
+  bySeverity: Record<ErrorSeverity, number>;
+  byTask: { taskId: string; errors: number; lastAt: number }[];
+  /** Errors per UTC day, oldest first: `day` is YYYY-MM-DD. */
+  byDay: { day: string; errors: number }[];
+  recoveryByAction: Record<RecoveryAction, { attempted: number; succeeded: number }>;
+}
+
+export interface CleanupResult {
+  events: number;
+  attempts: number;
+  errors: number;
+  recoveries: number;
+}
+
+export type ResetScope = { taskId: string } | { all: true };
+
+export interface Store {
+  /** Absolute path of the database file. */
+  readonly file: string;
+
+  syncTasks(tasks: readonly Task[], now: number): void;
+
+  startAttempt(input: StartAttemptInput): number;
+  /** Also updates performance_metrics for the task. */
+  finishAttempt(attemptId: number, input: FinishAttemptInput): void;
+
+  recordEvent(event: HistoryEventInput): number;
+  /** Bulk append in batched transactions (for imports and benchmarks). */
+  ingestEvents(events: Iterable<HistoryEventInput>): number;
+  recordError(error: TaskErrorInput): number;
+  recordRecovery(recovery: RecoveryInput): number;
+  setTaskState(taskId: string, state: TaskStateInput): void;
+
+  /** True when ownerId now holds the task (fresh, re-entrant, or taken over from an expired or dead owner). */
+  acquireLease(taskId: string, ownerId: string, ttlMs: number, now: number): boolean;
+  /** True when ownerId still held the lease and its expiry moved. */
+  renewLease(taskId: string, ownerId: string, ttlMs: number, now: number): boolean;
+  releaseLease(taskId: string, ownerId: string): void;
+
+  /**
+   * Attempts without an end whose owner process is gone become 'interrupted' (attempt,
+   * event, task state); their leases are freed. Returns how many attempts it closed.
+   */
+  recoverInterrupted(now: number): number;
+
+  taskStates(): TaskState[];
+  taskState(taskId: string): TaskState | null;
+  statistics(): Statistics;
+  performance(taskId?: string): PerformanceMetrics[];
+  /** Newest first. */
+  history(taskId?: string, limit?: number): HistoryEvent[];
+  /** Oldest first, for exports; never loads everything at once. */
+  iterateHistory(taskId?: string): IterableIterator<HistoryEvent>;
+  /** Newest first. */
+  attempts(taskId?: string, limit?: number): AttemptRecord[];
+  /** Newest first. */
+  errors(query?: ErrorQuery): TaskErrorRecord[];
+  /** Newest first. */
+  recoveries(taskId?: string, limit?: number): RecoveryRecord[];
+  errorStatistics(): ErrorStatistics;
+
+  /**
+   * Sets a task's (or every task's) latest state back to pending with no retries, times or
+   * error. The record (history, attempts, errors, metrics) is append-only and stays;
+   * cleanup is the retention tool. Returns how many tasks were reset.
+   */
+  reset(scope: ResetScope): number;
+  /** Deletes events, attempts, errors and recoveries older than now - olderThanMs; keeps performance_metrics. */
+  cleanup(olderThanMs: number, now: number): CleanupResult;
+
+  /** Closes and reopens the connection (the database category's recovery action). */
+  reopen(): Result<void>;
+  close(): void;
+}
