@@ -1,0 +1,35 @@
+// The ports the session needs from the services (project loading, the editor, config,
+// run history). realServices.ts binds them to src/main/project and src/main/store; keeping
+// them behind this small interface means the handler table never reaches into files.
+import type { Diagnostic, SprintDef, Task } from '../../shared/backlog';
+import type { ApiResult, BacklogEditInput, TaskRunSummary } from '../../shared/api';
+import type { BacklogGraph } from '../core/backlog/graph';
+
+export interface LoadedBacklog {
+  projectDir: string;
+  /** Relative to projectDir. */
+  file: string;
+  /** Absolute. */
+  path: string;
+  hash: string;
+  tasks: Task[];
+  diagnostics: Diagnostic[];
+  sprints: SprintDef[];
+  graph: BacklogGraph;
+}
+
+export interface AppliedEdit {
+  summary: string;
+  /** Writes the inverse of this edit, refusing when the file's hash is no longer `expectedHash`. */
+  undo: (expectedHash: string) => Promise<ApiResult<{ summary: string }>>;
+}
+
+export interface BacklogServices {
+  load(projectDir: string): Promise<ApiResult<LoadedBacklog>>;
+  edit(loaded: LoadedBacklog, expectedHash: string, edit: BacklogEditInput): Promise<ApiResult<AppliedEdit>>;
+  saveSprints(projectDir: string, sprints: SprintDef[]): Promise<ApiResult<void>>;
+  /** Run attempts of one task, newest first; null when the project has no run history. */
+  runsOf(projectDir: string, taskId: string): Promise<TaskRunSummary[] | null>;
+  /** sha256 of a file's bytes, or null when it cannot be read. */
+  hashFile(path: string): Promise<string | null>;
+}

@@ -1,0 +1,149 @@
+// The open project: loads it, re-reads it on change, runs every write through one queue,
+// remembers the last edits for undo, and emits backlog:changed. Electron-free, so the web
+// host, the Electron main process and the tests share it.
+import { basename, resolve } from 'node:path';
+import type { SprintDef } from '../../shared/backlog';
+import type { ApiResult, BacklogEditInput, BacklogSnapshot, EditOutcome, ProjectInfo } from '../../shared/api';
+import { readyTasks } from '../core/backlog/graph';
+import type { AppliedEdit, BacklogServices, LoadedBacklog } from './services';
+import { createEventHub } from './events';
+import type { EventListener } from './events';
+import { createWriteQueue } from './writeQueue';
+import { watchBacklog } from './backlogWatcher';
+import type { BacklogWatcher } from './backlogWatcher';
+
+export interface SessionOptions {
+  services: BacklogServices;
+  /** Watch the backlog for external changes (off in tests that do not need it). */
+  watch?: boolean;
+  /** How many edits Ctrl+Z can walk back. */
+  undoDepth?: number;
+}
+
+const noProject = { ok: false, error: { code: 'no-project', message: 'No project is open. Open a project folder first.' } } as const;
+
+export function createSession(options: SessionOptions) {
+  const { services, watch = true, undoDepth = 50 } = options;
+  const hub = createEventHub();
+  const enqueue = createWriteQueue();
+  let projectDir: string | null = null;
+  let loaded: LoadedBacklog | null = null;
+  let watcher: BacklogWatcher | null = null;
+  let undoStack: AppliedEdit[] = [];
+
+  function info(l: LoadedBacklog): ProjectInfo {
+    return { dir: l.projectDir, name: basename(l.projectDir), file: l.file, path: l.path };
+  }
+
+  function snapshotOf(l: LoadedBacklog): BacklogSnapshot {
+    return { project: info(l), hash: l.hash, tasks: l.tasks, diagnostics: l.diagnostics, sprints: l.sprints, ready: readyTasks(l.graph) };
+  }
+
+  async function reload(): Promise<ApiResult<LoadedBacklog>> {
+    if (projectDir === null) return noProject;
+    const result = await services.load(projectDir);
+    if (result.ok) loaded = result.value;
+    return result;
+  }
+
+  async function onDiskChange(): Promise<void> {
+    if (projectDir === null || loaded === null) return;
+    const hash = await services.hashFile(loaded.path);
+    // Our own writes already updated `loaded`; only someone else's change is news. A change
+    // to taskdeck.json alone keeps the hash, so the sprints are compared as well.
+    const before = { hash: loaded.hash, sprints: JSON.stringify(loaded.sprints) };
+    const result = await reload();
+    if (!result.ok || hash !== before.hash || JSON.stringify(result.value.sprints) !== before.sprints) {
+      hub.emit('backlog:changed', { hash: result.ok ? result.value.hash : null, source: 'external' });
+    }
+  }
+
+  async function close(): Promise<void> {
+    await watcher?.close();
+    watcher = null;
+  }
+
+  return {
+    subscribe: (listener: EventListener) => hub.subscribe(listener),
+
+    async open(dir: string): Promise<ApiResult<ProjectInfo>> {
+      const abs = resolve(dir);
+      const result = await services.load(abs);
+      if (!result.ok) return result;
+      await close();
+      projectDir = abs;
+      loaded = result.value;
+      undoStack = [];
+      // Through the queue: a change seen mid-edit is judged after the edit has re-read the file.
+      if (watch) watcher = watchBacklog(abs, loaded.path, () => void enqueue(onDiskChange));
+      hub.emit('backlog:changed', { hash: loaded.hash, source: 'open' });
+      return { ok: true, value: info(loaded) };
+    },
+
+    current(): ProjectInfo | null {
+      return loaded ? info(loaded) : null;
+    },
+
+    /** Always re-reads the file: the answer is what is on disk now, never a stale copy. */
+    async snapshot(): Promise<ApiResult<BacklogSnapshot>> {
+      const result = await reload();
+      return result.ok ? { ok: true, value: snapshotOf(result.value) } : result;
+    },
+
+    /** The last loaded state (for task details), loading once if needed. */
+    async loadedBacklog(): Promise<ApiResult<LoadedBacklog>> {
+      return loaded ? { ok: true, value: loaded } : reload();
+    },
+
+    runsOf(taskId: string) {
+      return projectDir === null ? Promise.resolve(null) : services.runsOf(projectDir, taskId);
+    },
+
+    edit(edit: BacklogEditInput, expectedHash: string): Promise<ApiResult<EditOutcome>> {
+      return enqueue(async () => {
+        const current = await reload();
+        if (!current.ok) return current;
+        const applied = await services.edit(current.value, expectedHash, edit);
+        if (!applied.ok) return applied;
+        undoStack = [...undoStack.slice(-(undoDepth - 1)), applied.value];
+        return afterWrite(applied.value.summary);
+      });
+    },
+
+    undo(): Promise<ApiResult<EditOutcome>> {
+      return enqueue(async () => {
+        const last = undoStack.at(-1);
+        if (!last) return { ok: false, error: { code: 'nothing-to-undo', message: 'There is no edit to undo.' } };
+        const current = await reload();
+        if (!current.ok) return current;
+        const undone = await last.undo(current.value.hash);
+        if (!undone.ok) return undone;
+        undoStack = undoStack.slice(0, -1);
+        return afterWrite(`Undid: ${undone.value.summary}`);
+      });
+    },
+
+    saveSprints(sprints: SprintDef[]): Promise<ApiResult<BacklogSnapshot>> {
+      return enqueue(async () => {
+        if (projectDir === null) return noProject;
+        const saved = await services.saveSprints(projectDir, sprints);
+        if (!saved.ok) return saved;
+        const result = await reload();
+        if (!result.ok) return result;
+        hub.emit('backlog:changed', { hash: result.value.hash, source: 'edit' });
+        return { ok: true, value: snapshotOf(result.value) };
+      });
+    },
+
+    close,
+  };
+
+  async function afterWrite(summary: string): Promise<ApiResult<EditOutcome>> {
+    const result = await reload();
+    if (!result.ok) return result;
+    hub.emit('backlog:changed', { hash: result.value.hash, source: 'edit' });
+    return { ok: true, value: { summary, snapshot: snapshotOf(result.value) } };
+  }
+}
+
+export type Session = ReturnType<typeof createSession>;
