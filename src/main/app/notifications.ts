@@ -1,0 +1,19 @@
+// Desktop notification when a long run finishes; the decision is notify-policy.ts.
+import { Notification, type BrowserWindow } from 'electron';
+import { runFinishedMessage, shouldNotifyRunFinished, type FinishedRunSummary } from './notify-policy';
+
+export function notifyRunFinished(run: FinishedRunSummary, win: BrowserWindow | null): boolean {
+  const focused = win !== null && !win.isDestroyed() && win.isFocused();
+  if (!shouldNotifyRunFinished(run, { windowFocused: focused })) return false;
+  if (!Notification.isSupported()) return false;
+  const { title, body } = runFinishedMessage(run);
+  const notification = new Notification({ title, body, silent: false });
+  notification.on('click', () => {
+    if (win !== null && !win.isDestroyed()) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  notification.show();
+  return true;
+}
