@@ -1,0 +1,133 @@
+// Anomalies, each with the reason in words and the numbers behind it:
+// - duration: a recent successful run far outside the task's own history, by the robust
+//   z-score 0.6745 (x - median) / MAD (Iglewicz & Hoaglin; |z| > 3.5 is an outlier). The
+//   median and MAD ignore the outliers themselves, unlike mean and standard deviation.
+// - failure-rate: the last N runs fail much more often than the runs before them
+//   (two-proportion z-test, z >= 2.5, and at least 25 points worse).
+// - flaky: runs of the same command alternate between pass and fail.
+import { median, mad } from './describe';
+import { groupBy, type RunSummary } from './runs';
+import { pct } from './successPrediction';
+import type { CleanAttempt } from './sanitize';
+
+export type AnomalyKind = 'duration' | 'failure-rate' | 'flaky';
+
+export interface Anomaly {
+  kind: AnomalyKind;
+  taskId: string;
+  severity: 'warning' | 'info';
+  /** When the anomalous behaviour was last seen. */
+  at: number;
+  message: string;
+  numbers: Record<string, number>;
+}
+
+export interface AnomalyOptions {
+  /** Successful durations a task needs before its recent ones can be judged. */
+  minBaseline: number;
+  /** How many of a task's latest successful runs are checked for duration outliers. */
+  recentDurations: number;
+  zThreshold: number;
+  /** N in "the last N runs" for the failure-rate jump. */
+  recentRuns: number;
+  minFlakyRuns: number;
+  flipRate: number;
+}
+
+export const DEFAULT_ANOMALY_OPTIONS: AnomalyOptions = {
+  minBaseline: 8,
+  recentDurations: 3,
+  zThreshold: 3.5,
+  recentRuns: 10,
+  minFlakyRuns: 6,
+  flipRate: 0.4,
+};
+
+const secs = (ms: number): string => (ms >= 60_000 ? `${Math.round(ms / 6000) / 10} min` : `${Math.round(ms / 100) / 10} s`);
+
+export function durationAnomalies(attempts: readonly CleanAttempt[], o: AnomalyOptions = DEFAULT_ANOMALY_OPTIONS): Anomaly[] {
+  const out: Anomaly[] = [];
+  const ok = attempts.filter((a) => a.outcome === 'success' && a.durationMs !== null);
+  for (const [taskId, list] of groupBy(ok, (a) => a.taskId)) {
+    if (list.length < o.minBaseline + 1) continue;
+    const recent = list.slice(-o.recentDurations);
+    const base = list.slice(0, list.length - recent.length).map((a) => a.durationMs as number);
+    if (base.length < o.minBaseline) continue;
+    const med = median(base) as number;
+    const m = mad(base) as number;
+    for (const a of recent) {
+      const x = a.durationMs as number;
+      if (m > 0) {
+        const z = (0.6745 * (x - med)) / m;
+        if (Math.abs(z) <= o.zThreshold) continue;
+        out.push({
+          kind: 'duration', taskId, severity: Math.abs(z) > 2 * o.zThreshold ? 'warning' : 'info', at: a.startedAt,
+          message: `took ${secs(x)}, ${x > med ? 'slower' : 'faster'} than its usual ${secs(med)} (robust z ${z.toFixed(1)}, median absolute deviation ${secs(m)}, over ${base.length} earlier runs)`,
+          numbers: { durationMs: x, medianMs: med, madMs: m, z, baseline: base.length },
+        });
+      } else if (med > 0 && Math.abs(x - med) / med > 0.5) {
+        // Every earlier run took exactly the same time (MAD 0): a z-score would be infinite.
+        out.push({
+          kind: 'duration', taskId, severity: 'info', at: a.startedAt,
+          message: `took ${secs(x)}, while all ${base.length} earlier runs took ${secs(med)}`,
+          numbers: { durationMs: x, medianMs: med, madMs: 0, baseline: base.length },
+        });
+      }
+    }
+  }
+  return out;
+}
+
+export function failureRateJumps(runs: readonly RunSummary[], o: AnomalyOptions = DEFAULT_ANOMALY_OPTIONS): Anomaly[] {
+  const out: Anomaly[] = [];
+  const counted = runs.filter((r) => r.outcome !== 'cancelled');
+  for (const [taskId, list] of groupBy(counted, (r) => r.taskId)) {
+    if (list.length < o.recentRuns * 2) continue;
+    const recent = list.slice(-o.recentRuns);
+    const before = list.slice(0, -o.recentRuns);
+    const fr = recent.filter((r) => r.outcome !== 'success').length;
+    const fb = before.filter((r) => r.outcome !== 'success').length;
+    const pr = fr / recent.length;
+    const pb = fb / before.length;
+    const pooled = (fr + fb) / list.length;
+    const se = Math.sqrt(pooled * (1 - pooled) * (1 / recent.length + 1 / before.length));
+    if (se === 0) continue;
+    const z = (pr - pb) / se;
+    if (z < 2.5 || pr - pb < 0.25) continue;
+    out.push({
+      kind: 'failure-rate', taskId, severity: 'warning', at: (recent[recent.length - 1] as RunSummary).startedAt,
+      message: `failed ${fr} of its last ${recent.length} runs (${pct(pr)}) against ${fb} of ${before.length} before (${pct(pb)}); z = ${z.toFixed(1)}`,
+      numbers: { recentFailures: fr, recentRuns: recent.length, earlierFailures: fb, earlierRuns: before.length, z },
+    });
+  }
+  return out;
+}
+
+export function flakyTasks(runs: readonly RunSummary[], o: AnomalyOptions = DEFAULT_ANOMALY_OPTIONS): Anomaly[] {
+  const out: Anomaly[] = [];
+  const counted = runs.filter((r) => r.outcome !== 'cancelled');
+  for (const [, list] of groupBy(counted, (r) => `${r.taskId}\u0000${r.command ?? ''}`)) {
+    if (list.length < o.minFlakyRuns) continue;
+    const pass = list.map((r) => r.outcome === 'success');
+    const passes = pass.filter(Boolean).length;
+    const fails = pass.length - passes;
+    let flips = 0;
+    for (let i = 1; i < pass.length; i++) if (pass[i] !== pass[i - 1]) flips++;
+    // A run that failed then passed on retry, unchanged, is flakiness inside one run.
+    const retriedPass = list.filter((r) => r.outcome === 'success' && r.retries > 0).length;
+    const flipRate = flips / (pass.length - 1);
+    if (passes < 2 || fails + retriedPass < 2 || flipRate < o.flipRate) continue;
+    const first = list[0] as RunSummary;
+    out.push({
+      kind: 'flaky', taskId: first.taskId, severity: 'warning', at: (list[list.length - 1] as RunSummary).startedAt,
+      message: `switched between pass and fail ${flips} times in ${list.length} runs of the same command (${passes} passed, ${fails} failed${retriedPass > 0 ? `, ${retriedPass} passed only on retry` : ''})`,
+      numbers: { runs: list.length, flips, passes, failures: fails, flipRate, passedOnRetry: retriedPass },
+    });
+  }
+  return out;
+}
+
+export function detectAnomalies(attempts: readonly CleanAttempt[], runs: readonly RunSummary[], o: AnomalyOptions = DEFAULT_ANOMALY_OPTIONS): Anomaly[] {
+  const all = [...durationAnomalies(attempts, o), ...failureRateJumps(runs, o), ...flakyTasks(runs, o)];
+  return all.sort((a, b) => (a.severity === b.severity ? b.at - a.at : a.severity === 'warning' ? -1 : 1));
+}

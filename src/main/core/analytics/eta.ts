@@ -1,0 +1,54 @@
+// How long a task will take: p50 / p80 of its own successful durations when it has
+// enough of them, else its points times the project's measured time per point.
+import { percentile, sortedFinite } from './describe';
+import type { NotEnoughData } from './types';
+
+export const MIN_OWN_DURATIONS = 3;
+
+export type Eta =
+  | { status: 'ok'; source: 'history'; p50Ms: number; p80Ms: number; n: number; explanation: string }
+  | { status: 'ok'; source: 'points'; p50Ms: number; p80Ms: number; points: number; msPerPointP50: number; msPerPointP80: number; tasksMeasured: number; explanation: string }
+  | NotEnoughData;
+
+export interface PointRate {
+  /** Median ms per point across tasks with points and successful runs. */
+  p50: number;
+  p80: number;
+  tasks: number;
+}
+
+/**
+ * The project's time per point: for each task with points > 0 and a successful run,
+ * its median successful duration divided by its points; then p50 / p80 across tasks.
+ */
+export function pointRate(tasks: ReadonlyArray<{ points: number | null; medianMs: number | null }>): PointRate | null {
+  const rates = sortedFinite(tasks.flatMap((t) => (t.points !== null && t.points > 0 && t.medianMs !== null ? [t.medianMs / t.points] : [])));
+  const p50 = percentile(rates, 0.5);
+  const p80 = percentile(rates, 0.8);
+  if (p50 === null || p80 === null) return null;
+  return { p50, p80, tasks: rates.length };
+}
+
+export function estimateEta(successDurations: readonly number[], points: number | null, rate: PointRate | null): Eta {
+  const own = sortedFinite(successDurations);
+  if (own.length >= MIN_OWN_DURATIONS) {
+    const p50 = percentile(own, 0.5) as number;
+    const p80 = percentile(own, 0.8) as number;
+    return { status: 'ok', source: 'history', p50Ms: p50, p80Ms: p80, n: own.length, explanation: `p50/p80 of its own ${own.length} successful runs` };
+  }
+  if (points !== null && points > 0 && rate) {
+    return {
+      status: 'ok',
+      source: 'points',
+      p50Ms: points * rate.p50,
+      p80Ms: points * rate.p80,
+      points,
+      msPerPointP50: rate.p50,
+      msPerPointP80: rate.p80,
+      tasksMeasured: rate.tasks,
+      explanation: `${points} points × the project's measured time per point (over ${rate.tasks} tasks); only ${own.length} own successful runs`,
+    };
+  }
+  const why = points === null || points <= 0 ? 'it has no points' : 'no task with points has a successful run yet';
+  return { status: 'not-enough-data', n: own.length, needed: MIN_OWN_DURATIONS, reason: `only ${own.length} successful runs and ${why}` };
+}

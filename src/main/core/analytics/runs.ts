@@ -1,0 +1,61 @@
+// Groups attempts into runs: a run's outcome is its last attempt's, its retries are the
+// attempts after the first, its duration is the sum of its attempts' known durations.
+import type { CleanAttempt } from './sanitize';
+import type { AttemptOutcome } from './types';
+
+export interface RunSummary {
+  runId: string;
+  taskId: string;
+  startedAt: number;
+  outcome: AttemptOutcome;
+  attempts: number;
+  retries: number;
+  /** Category of the first failed attempt, if any: what the retries were recovering from. */
+  firstFailureCategory: string | null;
+  durationMs: number | null;
+  command: string | null;
+  executor: string | null;
+}
+
+/** Input must be chronological (cleanAttempts sorts it); output is chronological by start. */
+export function groupRuns(attempts: readonly CleanAttempt[]): RunSummary[] {
+  const byRun = new Map<string, CleanAttempt[]>();
+  for (const a of attempts) {
+    const list = byRun.get(a.runId);
+    if (list) list.push(a);
+    else byRun.set(a.runId, [a]);
+  }
+  const runs: RunSummary[] = [];
+  for (const [runId, list] of byRun) {
+    list.sort((a, b) => a.attempt - b.attempt);
+    const first = list[0] as CleanAttempt;
+    const last = list[list.length - 1] as CleanAttempt;
+    const known = list.filter((a) => a.durationMs !== null);
+    const firstFailure = list.find((a) => a.outcome === 'failure' || a.outcome === 'timeout');
+    runs.push({
+      runId,
+      taskId: first.taskId,
+      startedAt: first.startedAt,
+      outcome: last.outcome,
+      attempts: list.length,
+      retries: list.length - 1,
+      firstFailureCategory: firstFailure ? (firstFailure.category ?? (firstFailure.outcome === 'timeout' ? 'timeout' : 'unknown')) : null,
+      durationMs: known.length > 0 ? known.reduce((s, a) => s + (a.durationMs as number), 0) : null,
+      command: first.command,
+      executor: first.executor,
+    });
+  }
+  runs.sort((a, b) => a.startedAt - b.startedAt || a.runId.localeCompare(b.runId));
+  return runs;
+}
+
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}

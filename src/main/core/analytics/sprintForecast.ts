@@ -1,0 +1,83 @@
+// Assembles a sprint's forecast input from the history and the backlog, then runs the
+// Monte Carlo simulation (forecast.ts) and the burn-up.
+import type { TzOffset } from './calendar';
+import { describe, sortedFinite } from './describe';
+import { forecastSprint, type SprintForecast } from './forecast';
+import type { Rng } from './rng';
+import type { RunSummary } from './runs';
+import type { TaskTally } from './taskSummary';
+import { dailyThroughput, type Completion } from './throughput';
+import type { SprintInfo, TaskPlanInfo } from './types';
+import { burnUp, type BurnUp } from './velocity';
+
+export interface SprintForecastInput {
+  sprint: SprintInfo;
+  plan: readonly TaskPlanInfo[];
+  tallies: readonly TaskTally[];
+  /** Day a task was first done, from the history (first successful run). */
+  firstSuccess: ReadonlyMap<string, number>;
+  now: number;
+  tz: TzOffset;
+  rng: Rng;
+  trials?: number;
+  concurrency?: number;
+}
+
+export interface SprintForecastResult {
+  sprint: SprintInfo;
+  tasks: number;
+  remainingTasks: string[];
+  scopePoints: number;
+  donePoints: number;
+  remainingPoints: number;
+  forecast: SprintForecast;
+  burnUp: BurnUp;
+}
+
+const pts = (t: TaskPlanInfo): number => (t.points !== null && t.points > 0 ? t.points : 0);
+
+export function isDone(t: TaskPlanInfo, firstSuccess: ReadonlyMap<string, number>): boolean {
+  return t.status === 'done' || t.status === 'skipped' || firstSuccess.has(t.id);
+}
+
+export function sprintForecast(input: SprintForecastInput): SprintForecastResult {
+  const { sprint, plan, firstSuccess } = input;
+  const tasks = plan.filter((t) => t.sprint === sprint.name);
+  const remaining = tasks.filter((t) => !isDone(t, firstSuccess));
+  const scopePoints = tasks.reduce((s, t) => s + pts(t), 0);
+  const remainingPoints = remaining.reduce((s, t) => s + pts(t), 0);
+  const donePoints = scopePoints - remainingPoints;
+  // Throughput is the whole project's pace (any task, any sprint): that is the team's speed.
+  const pointsById = new Map(plan.map((t) => [t.id, pts(t)]));
+  const completions: Completion[] = [...firstSuccess].map(([taskId, at]) => ({ taskId, at, points: pointsById.get(taskId) ?? 0 }));
+  const tallyById = new Map(input.tallies.map((t) => [t.taskId, t]));
+  const msPerPoint = sortedFinite(input.tallies.flatMap((t) => {
+    const p = pointsById.get(t.taskId) ?? 0;
+    const med = describe(t.successDurations).median;
+    return p > 0 && med !== null ? [med / p] : [];
+  }));
+  const forecast = forecastSprint({
+    now: input.now,
+    tz: input.tz,
+    sprintEnd: sprint.end,
+    remainingPoints,
+    remainingCapacity: sprint.capacity === null ? null : Math.max(0, sprint.capacity - donePoints),
+    throughputPerDay: dailyThroughput(completions, input.now, input.tz).perDay,
+    remainingTasks: remaining.map((t) => ({ id: t.id, points: t.points, durations: tallyById.get(t.id)?.successDurations ?? [] })),
+    msPerPoint,
+    concurrency: input.concurrency ?? 1,
+    trials: input.trials ?? 5000,
+    rng: input.rng,
+  });
+  return {
+    sprint,
+    tasks: tasks.length,
+    remainingTasks: remaining.map((t) => t.id),
+    scopePoints,
+    donePoints,
+    remainingPoints,
+    forecast,
+    burnUp: burnUp(plan, sprint, firstSuccess, input.now, input.tz),
+  };
+}
+

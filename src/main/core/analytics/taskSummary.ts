@@ -1,0 +1,110 @@
+// The per-task summary table: counts, durations, success prediction and ETA, joined with
+// the backlog. Built from TaskTally rows, which the SQL query layer aggregates directly
+// (so the dashboard need not load every attempt) and tallyTasks computes in memory.
+import { describe, type Description } from './describe';
+import { estimateEta, pointRate, type Eta, type PointRate } from './eta';
+import type { RunSummary } from './runs';
+import type { CleanAttempt } from './sanitize';
+import { SuccessPredictor, type SuccessPrediction } from './successPrediction';
+import type { AttemptOutcome, TaskPlanInfo } from './types';
+
+export interface TaskTally {
+  taskId: string;
+  /** Runs that count (not cancelled), and how many of them ended in success. */
+  runs: number;
+  runSuccesses: number;
+  attempts: number;
+  failedAttempts: number;
+  /** Durations (ms) of successful attempts, ascending. */
+  successDurations: number[];
+  lastRunAt: number | null;
+  lastOutcome: AttemptOutcome | null;
+  executor: string | null;
+}
+
+export interface TaskSummary {
+  taskId: string;
+  title: string | null;
+  /** False when history names a task the backlog no longer has (renamed or deleted). */
+  inBacklog: boolean;
+  points: number | null;
+  status: string | null;
+  sprint: string | null;
+  runs: number;
+  attempts: number;
+  failedAttempts: number;
+  successRate: number | null;
+  durations: Description;
+  lastRunAt: number | null;
+  lastOutcome: AttemptOutcome | null;
+  prediction: SuccessPrediction;
+  eta: Eta;
+}
+
+export function tallyTasks(attempts: readonly CleanAttempt[], runs: readonly RunSummary[]): TaskTally[] {
+  const map = new Map<string, TaskTally>();
+  const get = (taskId: string): TaskTally => {
+    let t = map.get(taskId);
+    if (!t) {
+      t = { taskId, runs: 0, runSuccesses: 0, attempts: 0, failedAttempts: 0, successDurations: [], lastRunAt: null, lastOutcome: null, executor: null };
+      map.set(taskId, t);
+    }
+    return t;
+  };
+  for (const a of attempts) {
+    const t = get(a.taskId);
+    if (a.outcome === 'cancelled') continue;
+    t.attempts++;
+    if (a.outcome !== 'success') t.failedAttempts++;
+    else if (a.durationMs !== null) t.successDurations.push(a.durationMs);
+    if (t.lastRunAt === null || a.startedAt >= t.lastRunAt) {
+      t.lastRunAt = a.startedAt;
+      t.lastOutcome = a.outcome;
+    }
+    if (a.executor) t.executor = a.executor;
+  }
+  for (const r of runs) {
+    if (r.outcome === 'cancelled') continue;
+    const t = get(r.taskId);
+    t.runs++;
+    if (r.outcome === 'success') t.runSuccesses++;
+  }
+  for (const t of map.values()) t.successDurations.sort((a, b) => a - b);
+  return [...map.values()];
+}
+
+export interface SummaryResult {
+  tasks: TaskSummary[];
+  pointRate: PointRate | null;
+}
+
+/** One row per task in the backlog (in backlog order) then per task only in history. */
+export function summarizeTasks(tallies: readonly TaskTally[], plan: readonly TaskPlanInfo[]): SummaryResult {
+  const planById = new Map(plan.map((p) => [p.id, p]));
+  const tallyById = new Map(tallies.map((t) => [t.taskId, t]));
+  const predictor = new SuccessPredictor(tallies, planById);
+  const rate = pointRate(tallies.map((t) => ({ points: planById.get(t.taskId)?.points ?? null, medianMs: describe(t.successDurations).median })));
+  const ids = [...plan.map((p) => p.id), ...tallies.map((t) => t.taskId).filter((id) => !planById.has(id)).sort()];
+  const tasks = ids.map((id): TaskSummary => {
+    const info = planById.get(id);
+    const t = tallyById.get(id);
+    return {
+      taskId: id,
+      title: info?.title ?? null,
+      inBacklog: info !== undefined,
+      points: info?.points ?? null,
+      status: info?.status ?? null,
+      sprint: info?.sprint ?? null,
+      runs: t?.runs ?? 0,
+      attempts: t?.attempts ?? 0,
+      failedAttempts: t?.failedAttempts ?? 0,
+      successRate: t && t.runs > 0 ? t.runSuccesses / t.runs : null,
+      durations: describe(t?.successDurations ?? []),
+      lastRunAt: t?.lastRunAt ?? null,
+      lastOutcome: t?.lastOutcome ?? null,
+      prediction: predictor.predict(id),
+      eta: estimateEta(t?.successDurations ?? [], info?.points ?? null, rate),
+    };
+  });
+  return { tasks, pointRate: rate };
+}
