@@ -1,0 +1,103 @@
+// Peak memory and CPU time of a task's process tree, sampled from Linux /proc.
+//
+// Why sampling: Node does not expose the rusage of a reaped child, and by the time the
+// 'exit' event fires the process is gone from /proc. So we walk the tree
+// (/proc/<pid>/task/<tid>/children) every intervalMs and keep, per process, its VmHWM
+// (the kernel's own peak RSS for that process) and utime+stime. The reported peak is the
+// largest sum of VmHWM over one sample; CPU is the sum of the last ticks seen per pid.
+// Processes that live shorter than one interval are not seen: the values are then null
+// (or an underestimate), which the store records as "not measured". Other OSes: null.
+import { readdirSync, readFileSync } from 'node:fs';
+
+const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on every Linux Node supports.
+
+export interface ResourceUsage {
+  peakRssKb: number | null;
+  cpuMs: number | null;
+}
+
+export class ResourceSampler {
+  private timer: NodeJS.Timeout | null = null;
+  private peakKb = 0;
+  private readonly ticksByPid = new Map<number, number>();
+  private readonly enabled = process.platform === 'linux';
+
+  constructor(
+    private readonly rootPid: number,
+    private readonly intervalMs = 250,
+  ) {}
+
+  start(): void {
+    if (!this.enabled) return;
+    this.sample();
+    this.timer = setInterval(() => this.sample(), this.intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): ResourceUsage {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    if (!this.enabled || this.ticksByPid.size === 0) return { peakRssKb: null, cpuMs: null };
+    let ticks = 0;
+    for (const t of this.ticksByPid.values()) ticks += t;
+    return { peakRssKb: this.peakKb > 0 ? this.peakKb : null, cpuMs: Math.round((ticks * 1000) / CLOCK_TICKS_PER_SECOND) };
+  }
+
+  sample(): void {
+    let totalKb = 0;
+    for (const pid of treePids(this.rootPid)) {
+      const kb = readHwmKb(pid);
+      const ticks = readCpuTicks(pid);
+      if (kb !== null) totalKb += kb;
+      if (ticks !== null) this.ticksByPid.set(pid, ticks);
+    }
+    if (totalKb > this.peakKb) this.peakKb = totalKb;
+  }
+}
+
+function treePids(root: number): number[] {
+  const out: number[] = [];
+  const queue = [root];
+  while (queue.length > 0 && out.length < 4096) {
+    const pid = queue.shift()!;
+    out.push(pid);
+    let tids: string[];
+    try {
+      tids = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tids) {
+      try {
+        const children = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
+        if (children) for (const c of children.split(/\s+/)) queue.push(Number(c));
+      } catch {
+        // The thread ended between the listing and the read.
+      }
+    }
+  }
+  return out;
+}
+
+function readHwmKb(pid: number): number | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(status);
+    return match ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+function readCpuTicks(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may contain spaces; the fields after its ')' are fixed.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const utime = Number(fields[11]);
+    const stime = Number(fields[12]);
+    return Number.isFinite(utime) && Number.isFinite(stime) ? utime + stime : null;
+  } catch {
+    return null;
+  }
+}

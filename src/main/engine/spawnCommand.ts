@@ -1,0 +1,168 @@
+// Runs one attempt of one task: the command through the shell, in the project folder,
+// as the leader of a new process group. Streams output to the log and to listeners,
+// reads protocol lines, enforces the timeout by killing the whole group, and measures
+// what it can. Keeps only a bounded tail of the output in memory.
+import { spawn } from 'node:child_process';
+import { StringDecoder } from 'node:string_decoder';
+import type { Readable } from 'node:stream';
+import { LineSplitter } from './lineSplitter';
+import type { LogWriter } from './logWriter';
+import { groupAlive, terminateGroup } from './processGroup';
+import { ResourceSampler } from './resourceSampler';
+import { TailBuffer } from './tailBuffer';
+
+export type OutputStream = 'stdout' | 'stderr';
+
+export interface SpawnOptions {
+  command: string;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** null: no timeout. */
+  timeoutMs: number | null;
+  /** Time between SIGTERM and SIGKILL. */
+  graceMs: number;
+  log: LogWriter | null;
+  onOutput?: (stream: OutputStream, text: string) => void;
+  onLine?: (stream: OutputStream, line: string) => void;
+  tailChars?: number;
+  sampleIntervalMs?: number;
+}
+
+export interface SpawnResult {
+  pid: number | null;
+  exitCode: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  cancelled: boolean;
+  durationMs: number;
+  peakRssKb: number | null;
+  cpuMs: number | null;
+  /** The last characters of stdout and stderr interleaved, for excerpts. */
+  tail: string;
+  /** The last characters of stderr alone, for classification. */
+  stderrTail: string;
+  /** Set when the shell itself could not be started. */
+  spawnError: string | null;
+}
+
+export interface RunningProcess {
+  readonly pid: number | null;
+  readonly result: Promise<SpawnResult>;
+  /** Kills the whole process tree (TERM, then KILL after the grace period). */
+  cancel(): void;
+}
+
+export function spawnCommand(options: SpawnOptions): RunningProcess {
+  const started = performance.now();
+  const tail = new TailBuffer(options.tailChars ?? 16 * 1024);
+  const stderrTail = new TailBuffer(options.tailChars ?? 16 * 1024);
+  let timedOut = false;
+  let cancelled = false;
+  let killing: Promise<void> | null = null;
+
+  const child = spawn(options.command, {
+    shell: true,
+    cwd: options.cwd,
+    env: options.env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const pid = child.pid ?? null;
+  const sampler = pid === null ? null : new ResourceSampler(pid, options.sampleIntervalMs);
+  sampler?.start();
+
+  const kill = (): void => {
+    if (pid !== null && killing === null) killing = terminateGroup(pid, options.graceMs);
+  };
+
+  const streams: [OutputStream, Readable][] = [
+    ['stdout', child.stdout],
+    ['stderr', child.stderr],
+  ];
+  for (const [name, stream] of streams) {
+    const decoder = new StringDecoder('utf8');
+    const lines = new LineSplitter((line) => options.onLine?.(name, line));
+    stream.on('data', (chunk: Buffer) => {
+      if (options.log && !options.log.write(chunk)) {
+        // Backpressure: stop reading until the log caught up; the task blocks on its pipe.
+        for (const [, s] of streams) s.pause();
+        options.log.onDrain(() => {
+          for (const [, s] of streams) s.resume();
+        });
+      }
+      const text = decoder.write(chunk);
+      if (text.length === 0) return;
+      tail.push(text);
+      if (name === 'stderr') stderrTail.push(text);
+      options.onOutput?.(name, text);
+      lines.push(text);
+    });
+    stream.on('end', () => {
+      const rest = decoder.end();
+      if (rest) lines.push(rest);
+      lines.end();
+    });
+  }
+
+  const timer =
+    options.timeoutMs === null
+      ? null
+      : setTimeout(() => {
+          timedOut = true;
+          kill();
+        }, options.timeoutMs);
+
+  const result = new Promise<SpawnResult>((resolve) => {
+    let spawnError: string | null = null;
+    let exitCode: number | null = null;
+    let signal: string | null = null;
+    let settled = false;
+    const settle = (value: SpawnResult): void => {
+      if (!settled) resolve(value);
+      settled = true;
+    };
+    child.on('error', (err) => {
+      spawnError = err.message;
+      // A shell that never started (missing cwd, no /bin/sh) emits no 'close' of its own.
+      if (pid === null) {
+        if (timer) clearTimeout(timer);
+        settle({ pid, exitCode: null, signal: null, timedOut, cancelled, durationMs: 0, peakRssKb: null, cpuMs: null, tail: '', stderrTail: '', spawnError });
+      }
+    });
+    child.on('exit', (code, sig) => {
+      exitCode = code;
+      signal = sig;
+      // Whatever the task left behind in its group dies with it; otherwise an orphan
+      // holding our pipes would keep the attempt open forever.
+      if (pid !== null && groupAlive(pid)) kill();
+    });
+    child.on('close', async (code, sig) => {
+      if (timer) clearTimeout(timer);
+      // A kill in progress finishes first: the attempt ends when its whole tree is dead.
+      if (killing) await killing;
+      const usage = sampler?.stop() ?? { peakRssKb: null, cpuMs: null };
+      settle({
+        pid,
+        exitCode: exitCode ?? code,
+        signal: signal ?? sig,
+        timedOut,
+        cancelled,
+        durationMs: Math.round(performance.now() - started),
+        peakRssKb: usage.peakRssKb,
+        cpuMs: usage.cpuMs,
+        tail: tail.text(),
+        stderrTail: stderrTail.text(),
+        spawnError,
+      });
+    });
+  });
+
+  return {
+    pid,
+    result,
+    cancel: () => {
+      cancelled = true;
+      kill();
+    },
+  };
+}

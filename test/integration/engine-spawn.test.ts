@@ -1,0 +1,112 @@
+// spawnCommand against real processes: output, protocol lines, environment, timeouts
+// that kill a whole tree, cancel, a missing command, and 50 MB of output.
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LogWriter } from '../../src/main/engine/logWriter';
+import { parseProtocolLine } from '../../src/main/engine/protocol';
+import { spawnCommand } from '../../src/main/engine/spawnCommand';
+
+const scripts = resolve(__dirname, '../../resources/sample-project/scripts');
+const node = JSON.stringify(process.execPath);
+let dir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'taskdeck-spawn-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Alive and not a zombie waiting for its new parent to reap it. */
+function alive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+describe('spawnCommand', () => {
+  it('streams output, parses progress lines split across chunks and passes the environment', async () => {
+    const lines: string[] = [];
+    const log = new LogWriter(join(dir, 'logs', 'r1.log'));
+    const script = "process.stdout.write('::progress 4'); setTimeout(() => { process.stdout.write('0 half way\\n'); console.log(process.env.TASKDECK_TASK_ID); }, 50);";
+    const run = spawnCommand({
+      command: `${node} -e ${JSON.stringify(script)}`,
+      cwd: dir,
+      env: { ...process.env, TASKDECK_TASK_ID: 'B-007' },
+      timeoutMs: 10_000,
+      graceMs: 500,
+      log,
+      onLine: (_stream, line) => lines.push(line),
+    });
+    const result = await run.result;
+    await log.close();
+    expect(result.exitCode).toBe(0);
+    expect(lines.map(parseProtocolLine)[0]).toEqual({ kind: 'progress', percent: 40, message: 'half way' });
+    expect(lines[1]).toBe('B-007');
+    expect(readFileSync(join(dir, 'logs', 'r1.log'), 'utf8')).toContain('::progress 40 half way\nB-007\n');
+  });
+
+  it('kills the whole tree on timeout, including a grandchild that ignores SIGTERM', async () => {
+    const run = spawnCommand({
+      command: `${node} ${JSON.stringify(join(scripts, 'hang.mjs'))}`,
+      cwd: dir,
+      env: { ...process.env, TASKDECK_PROJECT_DIR: dir },
+      timeoutMs: 1500,
+      graceMs: 500,
+      log: null,
+    });
+    const result = await run.result;
+    const grandchild = Number(readFileSync(join(dir, '.taskdeck', 'hang-grandchild.pid'), 'utf8'));
+    expect(result.timedOut).toBe(true);
+    expect(result.exitCode === null || result.exitCode !== 0).toBe(true);
+    expect(grandchild).toBeGreaterThan(0);
+    // The grandchild ignored SIGTERM, so only the group SIGKILL after the grace period ended it.
+    expect(alive(grandchild)).toBe(false);
+  });
+
+  it('cancels a running command', async () => {
+    const run = spawnCommand({ command: 'sleep 30', cwd: dir, env: process.env, timeoutMs: null, graceMs: 500, log: null });
+    setTimeout(() => run.cancel(), 200);
+    const result = await run.result;
+    expect(result.cancelled).toBe(true);
+    expect(result.signal).toBe('SIGTERM');
+  });
+
+  it('reports a command that does not exist with the shell\'s exit code 127 and message', async () => {
+    const run = spawnCommand({ command: 'taskdeck-no-such-command --flag', cwd: dir, env: process.env, timeoutMs: 5000, graceMs: 500, log: null });
+    const result = await run.result;
+    expect(result.exitCode).toBe(127);
+    expect(result.stderrTail).toMatch(/not found/);
+  });
+
+  it('keeps memory bounded on 50 MB of output while the log gets every byte', async () => {
+    const log = new LogWriter(join(dir, 'big.log'));
+    const script = "const line = 'x'.repeat(1023) + '\\n'; const chunk = line.repeat(1024); let n = 0; function go() { while (n < 50) { n += 1; if (!process.stdout.write(chunk)) { process.stdout.once('drain', go); return; } } } go();";
+    const before = process.memoryUsage().rss;
+    let seen = 0;
+    const run = spawnCommand({
+      command: `${node} -e ${JSON.stringify(script)}`,
+      cwd: dir,
+      env: process.env,
+      timeoutMs: 60_000,
+      graceMs: 500,
+      log,
+      onOutput: (_s, text) => {
+        seen += text.length;
+      },
+    });
+    const result = await run.result;
+    await log.close();
+    expect(result.exitCode).toBe(0);
+    expect(seen).toBe(50 * 1024 * 1024);
+    expect(statSync(join(dir, 'big.log')).size).toBe(50 * 1024 * 1024);
+    expect(result.tail.length).toBeLessThanOrEqual(16 * 1024);
+    // Generous: the point is that 50 MB never sits in our heap at once.
+    expect(process.memoryUsage().rss - before).toBeLessThan(40 * 1024 * 1024);
+  });
+});
