@@ -3,3 +3,5 @@ export { openStore, openStoreFile, storePath, STORE_DIR, STORE_FILE } from './op
 export { SCHEMA_VERSION } from './migrations/index';
 export type * from './types';
 export { EXECUTION_STATUSES } from './types';
+export { writeHistoryCsv, csvCell, csvRow, HISTORY_CSV_COLUMNS } from './historyCsv';
+export type { CsvOptions } from './historyCsv';
