@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { Priority, Task } from '../../shared/backlog';
+import { dryRunOrder, Schedule } from './schedule';
+
+function task(id: string, over: Partial<Task> = {}): Task {
+  return {
+    id, title: id, priority: 'medium' as Priority, priorityRaw: '', points: 1, status: 'todo', statusRaw: 'todo',
+    description: '', techFootprint: '', dependencies: [], dependencyNotes: '', score: null, scoreTotal: null,
+    humanRequired: false, humanReason: null, executor: { kind: 'command', command: 'true' }, sprint: null,
+    metadata: {}, rank: 0, section: [], line: 1, ...over,
+  };
+}
+
+const none = { succeededBefore: new Set<string>(), excluded: new Map<string, string>() };
+
+describe('Schedule', () => {
+  it('orders ready tasks by priority, then rank', () => {
+    const tasks = [task('A', { rank: 0, priority: 'low' }), task('B', { rank: 1, priority: 'critical' }), task('C', { rank: 2, priority: 'critical' })];
+    expect(new Schedule({ tasks, ...none }).ready().map((t) => t.id)).toEqual(['B', 'C', 'A']);
+  });
+
+  it('never offers a task before its dependencies succeeded', () => {
+    const tasks = [task('A', { rank: 0 }), task('B', { rank: 1, dependencies: ['A'], priority: 'critical' })];
+    const s = new Schedule({ tasks, ...none });
+    expect(s.ready().map((t) => t.id)).toEqual(['A']);
+    s.markRunning('A');
+    expect(s.ready()).toEqual([]);
+    s.markSucceeded('A');
+    expect(s.ready().map((t) => t.id)).toEqual(['B']);
+  });
+
+  it('counts dependencies done in the backlog or succeeded in an earlier run', () => {
+    const tasks = [task('A', { status: 'done' }), task('B'), task('C', { dependencies: ['A', 'B'] })];
+    const s = new Schedule({ tasks, succeededBefore: new Set(['B']), excluded: new Map() });
+    expect(s.ready().map((t) => t.id)).toEqual(['C']);
+  });
+
+  it('blocks the transitive dependents of a failure and says which failure', () => {
+    const tasks = [task('A'), task('B', { dependencies: ['A'] }), task('C', { dependencies: ['B'] }), task('D')];
+    const s = new Schedule({ tasks, ...none });
+    s.markRunning('A');
+    const newly = s.markFailed('A', 'exit 1');
+    expect(newly.map((t) => t.id).sort()).toEqual(['B', 'C']);
+    expect(s.stateOf('C')).toMatchObject({ kind: 'blocked', by: 'A' });
+    expect(s.ready().map((t) => t.id)).toEqual(['D']);
+  });
+
+  it('reports tasks waiting on an excluded (human-required) task', () => {
+    const tasks = [task('H', { humanRequired: true }), task('B', { dependencies: ['H'] })];
+    const s = new Schedule({ tasks, succeededBefore: new Set(), excluded: new Map([['H', 'human-required']]) });
+    expect(s.ready()).toEqual([]);
+    expect(s.waiting()).toMatchObject([{ on: 'H' }]);
+  });
+
+  it('plans a dry run in dependency order within --max-tasks', () => {
+    const tasks = [task('C', { rank: 0, dependencies: ['B'], priority: 'critical' }), task('B', { rank: 1, dependencies: ['A'] }), task('A', { rank: 2 }), task('Z', { rank: 3, priority: 'low' })];
+    expect(dryRunOrder({ tasks, ...none }, null).map((t) => t.id)).toEqual(['A', 'B', 'C', 'Z']);
+    expect(dryRunOrder({ tasks, ...none }, 2).map((t) => t.id)).toEqual(['A', 'B']);
+  });
+});
