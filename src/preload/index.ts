@@ -1,6 +1,18 @@
-// Builds window.taskdeck from the contract's method list; nothing else.
-import { contextBridge, ipcRenderer } from 'electron';
-import { methodNames } from '../shared/api';
+// The preload: exposes window.taskdeck, built from the contract's lists (bridge.ts).
+// Nothing else crosses into the page: no ipcRenderer, no generic channel forwarder.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { TaskdeckBridge } from '../shared/api';
+import { buildTaskdeckBridge } from './bridge';
 
-const api = Object.fromEntries(methodNames.map((name) => [name, (args: unknown) => ipcRenderer.invoke(name, args)]));
-contextBridge.exposeInMainWorld('taskdeck', api);
+const bridge = buildTaskdeckBridge({
+  invoke: (channel, args) => ipcRenderer.invoke(channel, args),
+  listen: (channel, listener) => {
+    const handler = (_event: IpcRendererEvent, payload: unknown): void => listener(payload);
+    ipcRenderer.on(channel, handler);
+    return () => {
+      ipcRenderer.removeListener(channel, handler);
+    };
+  },
+}) satisfies TaskdeckBridge;
+
+contextBridge.exposeInMainWorld('taskdeck', bridge);

@@ -7,11 +7,14 @@ import { backlogMethods } from './contract/backlog';
 import { projectMethods } from './contract/project';
 import { sprintMethods } from './contract/sprints';
 import { backlogEvents } from './contract/events';
+import { appEvents } from './contract/app-events';
 
 export { method } from './contract/method';
 export type { ProjectInfo } from './contract/project';
 export type { BacklogSnapshot, EditOutcome, TaskDetail, TaskRef, TaskRunSummary } from './contract/backlog';
 export type { BacklogEditInput } from './contract/edit';
+export { EXPORT_FORMATS } from './contract/app-events';
+export type { ExportFormat } from './contract/app-events';
 
 export const methods = {
   ...projectMethods,
@@ -33,6 +36,7 @@ export const methodNames = Object.keys(methods) as MethodName[];
 
 export const events = {
   ...backlogEvents,
+  ...appEvents,
 };
 export type Events = typeof events;
 export type EventName = keyof Events;

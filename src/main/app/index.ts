@@ -1,12 +1,170 @@
-// Electron entry point: the only code that imports electron (see architecture.md).
-import { app, BrowserWindow } from 'electron';
-import { join } from 'node:path';
+// Electron entry point: the only place that wires Electron to the services. Every
+// decision lives in a pure module beside this one (see the imports); this file connects
+// them to app events, windows, menus and dialogs.
+import { app, BrowserWindow, dialog, type WebContents } from 'electron';
+import { cpSync, existsSync } from 'node:fs';
+import { createAppSession, dispatch } from '../api';
+import type { ApiResult, EventName, ProjectInfo } from '../../shared/api';
+import { APP_ENTRY_URL } from './app-origin';
+import { appPaths } from './app-paths';
+import { loadAppState, saveAppState, type AppState } from './app-state';
+import { chooseProjectFolder } from './dialogs';
+import { registerContractHandlers, sendEventToWindows } from './ipc';
+import { installApplicationMenu } from './menu';
+import { buildMenuTemplate, type MenuAction } from './menu-template';
+import { finishedRunFromEvent } from './notify-policy';
+import { notifyRunFinished } from './notifications';
+import { registerAppScheme, serveAppProtocol } from './protocol';
+import { addRecentProject, pruneRecentProjects } from './recent-projects';
+import { guardAllWebContents, hardenDefaultSession } from './session-hardening';
+import { chooseStartupProject, projectFromArgv } from './startup-project';
+import { createMainWindow } from './window';
 
-app.whenReady().then(() => {
-  const win = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    webPreferences: { preload: join(__dirname, '../preload/index.js'), contextIsolation: true, sandbox: true, nodeIntegration: false },
+// The dev server is trusted only in development, and only on loopback (app-origin.ts).
+const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
+
+registerAppScheme();
+app.enableSandbox();
+guardAllWebContents();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.whenReady().then(start, (error: unknown) => fail(error));
+}
+
+function fail(error: unknown): void {
+  dialog.showErrorBox('Taskdeck could not start', error instanceof Error ? error.message : String(error));
+  app.exit(1);
+}
+
+async function start(): Promise<void> {
+  const paths = appPaths({
+    isPackaged: app.isPackaged,
+    mainDir: import.meta.dirname,
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+    userDataDir: app.getPath('userData'),
   });
-  void win.loadFile(join(__dirname, '../renderer/index.html'));
-});
+  const userData = app.getPath('userData');
+  hardenDefaultSession();
+  serveAppProtocol(paths.rendererDir);
+
+  const loaded = loadAppState(userData);
+  if (loaded.problem !== null) console.warn(`Taskdeck: ${loaded.problem}`);
+  let state: AppState = { ...loaded.state, recentProjects: pruneRecentProjects(loaded.state.recentProjects, existsSync) };
+
+  const { session, handlers } = await createAppSession({ watch: true });
+  let mainWindow: BrowserWindow | null = null;
+  let currentProject: ProjectInfo | null = null;
+  const isOurs = (contents: WebContents): boolean => mainWindow !== null && !mainWindow.isDestroyed() && contents === mainWindow.webContents;
+
+  const rememberProject = (project: ProjectInfo): void => {
+    currentProject = project;
+    state = { ...state, lastProject: project.dir, recentProjects: addRecentProject(state.recentProjects, project.dir) };
+    try {
+      saveAppState(userData, state);
+    } catch (error) {
+      console.warn(`Taskdeck: could not save ${userData}/state.json: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    refreshMenu();
+    mainWindow?.setTitle(`${project.name} — Taskdeck`);
+  };
+
+  // Every call, from the window or from the menu, goes through dispatch; opening a
+  // project from either place updates the recent list the same way.
+  const call = async (method: string, args: unknown): Promise<ApiResult<unknown>> => {
+    const result = await dispatch(handlers, method, args);
+    if (method === 'project:open' && result.ok) rememberProject(result.value as ProjectInfo);
+    return result;
+  };
+
+  const openProject = async (dir: string): Promise<void> => {
+    const result = await call('project:open', { dir });
+    if (!result.ok) {
+      await dialog.showMessageBox({ type: 'error', title: 'Could not open the project', message: result.error.message, buttons: ['OK'] });
+      if (result.error.code !== 'no-backlog') {
+        state = { ...state, recentProjects: state.recentProjects.filter((entry) => entry !== dir) };
+        refreshMenu();
+      }
+    }
+  };
+
+  const onMenuAction = (action: MenuAction): void => {
+    switch (action.kind) {
+      case 'open-folder':
+        void chooseProjectFolder(mainWindow, currentProject?.dir).then((dir) => (dir === null ? undefined : openProject(dir)));
+        return;
+      case 'open-recent':
+        void openProject(action.dir);
+        return;
+      case 'clear-recent':
+        state = { ...state, recentProjects: [] };
+        saveAppState(userData, state);
+        refreshMenu();
+        return;
+      case 'export':
+        if (mainWindow !== null) sendEventToWindows('app:export-requested', { format: action.format }, [mainWindow]);
+        return;
+      case 'reload':
+        mainWindow?.webContents.reload();
+        return;
+      case 'toggle-devtools':
+        mainWindow?.webContents.toggleDevTools();
+        return;
+      case 'quit':
+        app.quit();
+        return;
+    }
+  };
+
+  function refreshMenu(): void {
+    installApplicationMenu(
+      buildMenuTemplate({ platform: process.platform, recentProjects: state.recentProjects, hasProject: currentProject !== null, isDevelopment: !app.isPackaged }),
+      onMenuAction,
+    );
+  }
+
+  registerContractHandlers({ isOurWebContents: isOurs, devServerUrl, call });
+  session.subscribe((name: EventName, payload: unknown) => {
+    if (mainWindow !== null) sendEventToWindows(name, payload, [mainWindow]);
+    const finished = finishedRunFromEvent(name, payload);
+    if (finished !== null) notifyRunFinished(finished, mainWindow);
+  });
+
+  const startup = chooseStartupProject({
+    argvProject: projectFromArgv(process.argv),
+    lastProject: state.lastProject,
+    isPackaged: app.isPackaged,
+    bundledSampleDir: paths.bundledSampleDir,
+    userDataSampleDir: paths.userDataSampleDir,
+    exists: existsSync,
+  });
+  if (startup.kind === 'copy-sample') {
+    // The packaged sample is read-only inside the install; the user plans on a copy.
+    cpSync(startup.from, startup.to, { recursive: true, errorOnExist: false, force: false });
+    await openProject(startup.to);
+  } else if (startup.kind === 'open') {
+    await openProject(startup.dir);
+  } else {
+    for (const note of startup.notes) console.warn(`Taskdeck: ${note}`);
+  }
+
+  refreshMenu();
+  mainWindow = createMainWindow({ preloadPath: paths.preload, iconPath: paths.icon, entryUrl: devServerUrl ?? APP_ENTRY_URL, devServerUrl });
+  const opened = session.current();
+  if (opened !== null) mainWindow.setTitle(`${opened.name} — Taskdeck`);
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+
+  app.on('second-instance', () => {
+    if (mainWindow === null) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    void session.close();
+  });
+}

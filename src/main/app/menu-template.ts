@@ -1,10 +1,11 @@
 // The application menu as data. menu.ts turns each `action` into a click handler; the
 // structure (labels, shortcuts, which items exist and when they are enabled) is decided
 // here, without Electron, so it is tested in plain Node.
+import { EXPORT_FORMATS, type ExportFormat } from '../../shared/contract/app-events';
 import { recentProjectLabel } from './recent-projects';
 
-export const EXPORT_KINDS = ['error-report', 'history-csv', 'tasks-json', 'html-report'] as const;
-export type ExportKind = (typeof EXPORT_KINDS)[number];
+export const EXPORT_KINDS = EXPORT_FORMATS;
+export type ExportKind = ExportFormat;
 
 export const EXPORT_LABELS: Readonly<Record<ExportKind, string>> = {
   'error-report': 'Error Report (JSON)…',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, LONG_RUN_MS, runFinishedMessage, shouldNotifyRunFinished, type FinishedRunSummary } from './notify-policy';
+import { finishedRunFromEvent, formatDuration, LONG_RUN_MS, runFinishedMessage, shouldNotifyRunFinished, type FinishedRunSummary } from './notify-policy';
 
 const run = (over: Partial<FinishedRunSummary>): FinishedRunSummary => ({ mode: 'auto', durationMs: LONG_RUN_MS, succeeded: 3, failed: 0, cancelled: 0, ...over });
 
@@ -31,5 +31,15 @@ describe('runFinishedMessage', () => {
     });
     expect(formatDuration(3_725_000)).toBe('1 h 2 min');
     expect(formatDuration(4_400)).toBe('4 s');
+  });
+});
+
+describe('finishedRunFromEvent', () => {
+  it('reads a run:finished payload and ignores everything else', () => {
+    expect(finishedRunFromEvent('run:finished', { mode: 'auto', durationMs: 90_000, succeeded: 2, failed: 1 })).toEqual({ mode: 'auto', durationMs: 90_000, succeeded: 2, failed: 1, cancelled: 0 });
+    expect(finishedRunFromEvent('backlog:changed', { mode: 'auto', durationMs: 1, succeeded: 1, failed: 0 })).toBeNull();
+    expect(finishedRunFromEvent('run:finished', { mode: 'sometimes', durationMs: 1, succeeded: 1, failed: 0 })).toBeNull();
+    expect(finishedRunFromEvent('run:finished', null)).toBeNull();
+    expect(finishedRunFromEvent('run:finished', { mode: 'auto', durationMs: '1' })).toBeNull();
   });
 });

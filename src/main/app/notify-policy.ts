@@ -44,3 +44,19 @@ export function formatDuration(ms: number): string {
   if (minutes > 0) return `${minutes} min ${seconds} s`;
   return `${seconds} s`;
 }
+
+/**
+ * Reads a finished-run summary from a backend event, if it is one. The run engine's
+ * event is checked by shape rather than trusted, so a payload change degrades to "no
+ * notification" instead of a crash in the main process.
+ */
+export function finishedRunFromEvent(name: string, payload: unknown): FinishedRunSummary | null {
+  if (name !== 'run:finished' || typeof payload !== 'object' || payload === null) return null;
+  const record = payload as Record<string, unknown>;
+  const mode = record['mode'];
+  const numbers = ['durationMs', 'succeeded', 'failed', 'cancelled'].map((key) => record[key]);
+  if (mode !== 'auto' && mode !== 'single' && mode !== 'selection') return null;
+  const [durationMs, succeeded, failed, cancelled] = numbers;
+  if (typeof durationMs !== 'number' || typeof succeeded !== 'number' || typeof failed !== 'number') return null;
+  return { mode, durationMs, succeeded, failed, cancelled: typeof cancelled === 'number' ? cancelled : 0 };
+}
