@@ -1,9 +1,10 @@
 // Errors of the project layer, as values: a code a program can branch on and a message a
 // user can act on. The CLI prints the message and exits 1; the UI shows it in place.
+import type { Result as SharedResult } from '../../shared/result';
 
 export type ProjectErrorCode =
   | 'project-not-found'
-  | 'backlog-not-found'
+  | 'no-backlog'
   | 'backlog-not-text'
   | 'backlog-unreadable'
   | 'config-not-json'
@@ -15,7 +16,7 @@ export interface ProjectError {
   message: string;
 }
 
-export type Result<T, E = ProjectError> = { ok: true; value: T } | { ok: false; error: E };
+export type Result<T, E = ProjectError> = SharedResult<T, E>;
 
 export function ok<T>(value: T): { ok: true; value: T } {
   return { ok: true, value };
