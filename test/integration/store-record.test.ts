@@ -1,0 +1,202 @@
+// What the store records during runs and what it answers: attempts and aggregates,
+// statistics, error statistics, reset, retention, bulk ingest, crash recovery.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Task } from '../../src/shared/backlog';
+import { openStore, type AttemptOutcome, type Store } from '../../src/main/store/index';
+import { removeDir, tempDir } from './store-helpers';
+
+let dir: string;
+let store: Store;
+const DAY = 86_400_000;
+const T0 = Date.UTC(2026, 10, 1);
+
+beforeEach(() => {
+  dir = tempDir();
+  const r = openStore(dir);
+  if (!r.ok) throw new Error(r.error.message);
+  store = r.value;
+});
+afterEach(() => {
+  store.close();
+  removeDir(dir);
+});
+
+function task(id: string, title = `Task ${id}`): Task {
+  return {
+    id, title, priority: 'high', priorityRaw: 'P1', points: 3, status: 'todo', statusRaw: 'todo', description: '', techFootprint: '',
+    dependencies: ['X-0'], dependencyNotes: '', score: null, scoreTotal: null, humanRequired: false, humanReason: null,
+    executor: { kind: 'command', command: 'true' }, sprint: null, metadata: {}, rank: 1, section: [], line: 1,
+  };
+}
+
+/** One finished attempt of `taskId` starting at `start`, lasting `ms`. */
+function run(taskId: string, outcome: AttemptOutcome, start: number, ms: number, attempt = 1): number {
+  const id = store.startAttempt({ runId: `run-${start}`, taskId, attempt, trigger: 'auto', command: 'true', startedAt: start, logPath: null, ownerPid: process.pid, timeoutMs: 1000 });
+  store.recordEvent({ taskId, runId: `run-${start}`, attemptId: id, type: 'started', message: 'started', at: start });
+  store.finishAttempt(id, { endedAt: start + ms, durationMs: ms, exitCode: outcome === 'succeeded' ? 0 : 1, signal: null, outcome, peakRssKb: 1234, cpuMs: 7 });
+  store.recordEvent({ taskId, runId: `run-${start}`, attemptId: id, type: outcome === 'succeeded' ? 'succeeded' : 'failed', message: outcome, at: start + ms });
+  return id;
+}
+
+describe('task metadata and state', () => {
+  it('syncTasks stores the parsed task and a pending state, and updates on re-sync', () => {
+    store.syncTasks([task('A-1'), task('A-2')], T0);
+    store.syncTasks([task('A-1', 'Renamed')], T0 + 1);
+    const states = store.taskStates();
+    expect(states.map((s) => [s.taskId, s.title, s.status])).toEqual([['A-1', 'Renamed', 'pending'], ['A-2', 'Task A-2', 'pending']]);
+  });
+
+  it('setTaskState upserts the latest state', () => {
+    store.setTaskState('A-1', { status: 'running', startedAt: T0, completedAt: null, retryCount: 0, errorMessage: null, executionTime: null });
+    store.setTaskState('A-1', { status: 'failed', startedAt: T0, completedAt: T0 + 50, retryCount: 2, errorMessage: 'boom', executionTime: 50 });
+    expect(store.taskState('A-1')).toEqual({ taskId: 'A-1', title: null, status: 'failed', startedAt: T0, completedAt: T0 + 50, retryCount: 2, errorMessage: 'boom', executionTime: 50 });
+    expect(store.taskState('nope')).toBeNull();
+  });
+});
+
+describe('attempts and performance_metrics', () => {
+  it('records an attempt and keeps per-task aggregates', () => {
+    run('A', 'succeeded', T0, 100);
+    run('A', 'failed', T0 + 1000, 300);
+    run('A', 'cancelled', T0 + 2000, 50);
+    run('B', 'timeout', T0, 1000);
+    const [a] = store.performance('A');
+    expect(a).toEqual({ taskId: 'A', runs: 3, successes: 1, failures: 1, avgDurationMs: 150, minDurationMs: 50, maxDurationMs: 300, lastRunAt: T0 + 2050 });
+    expect(store.performance().map((m) => m.taskId)).toEqual(['A', 'B']);
+    const latest = store.attempts('A', 1)[0];
+    expect(latest).toMatchObject({ outcome: 'cancelled', durationMs: 50, peakRssKb: 1234, cpuMs: 7, timeoutMs: 1000, trigger: 'auto' });
+  });
+
+  it('finishing an attempt twice counts it once', () => {
+    const id = run('A', 'succeeded', T0, 100);
+    store.finishAttempt(id, { endedAt: T0 + 500, durationMs: 500, exitCode: 1, signal: null, outcome: 'failed', peakRssKb: null, cpuMs: null });
+    expect(store.performance('A')[0]).toMatchObject({ runs: 1, successes: 1 });
+    expect(store.attempts('A')[0]?.outcome).toBe('succeeded');
+  });
+});
+
+describe('statistics', () => {
+  it('counts by status, success rate and average time', () => {
+    const s0 = store.statistics();
+    expect(s0).toMatchObject({ tasks: 0, attempts: 0, successRate: null, avgDurationMs: null });
+    store.syncTasks([task('A'), task('B'), task('C')], T0);
+    store.setTaskState('A', { status: 'succeeded', startedAt: T0, completedAt: T0 + 1, retryCount: 0, errorMessage: null, executionTime: 1 });
+    store.setTaskState('B', { status: 'failed', startedAt: T0, completedAt: T0 + 1, retryCount: 0, errorMessage: 'x', executionTime: 1 });
+    run('A', 'succeeded', T0, 100);
+    run('A', 'succeeded', T0 + 10, 300);
+    run('B', 'failed', T0, 200);
+    run('B', 'timeout', T0, 600);
+    store.startAttempt({ runId: 'live', taskId: 'C', attempt: 1, trigger: 'manual', command: 'sleep 9', startedAt: T0, logPath: null, ownerPid: process.pid });
+    const s = store.statistics();
+    expect(s.byStatus).toMatchObject({ succeeded: 1, failed: 1, pending: 1, running: 0 });
+    expect(s.tasks).toBe(3);
+    expect(s.attempts).toBe(5);
+    expect(s.byOutcome).toEqual({ succeeded: 2, failed: 1, timeout: 1, cancelled: 0, interrupted: 0 });
+    expect(s.successRate).toBe(0.5);
+    expect(s.avgDurationMs).toBe(300);
+    expect(s.avgSuccessDurationMs).toBe(200);
+  });
+});
+
+describe('errors and recoveries', () => {
+  it('records classified errors and aggregates them by category, severity, task, day and action', () => {
+    const id = run('A', 'failed', T0, 10);
+    store.recordError({ attemptId: id, taskId: 'A', category: 'network', severity: 'low', message: 'ECONNREFUSED', exitCode: 1, signal: null, logExcerpt: 'tail', at: T0 });
+    store.recordError({ attemptId: id, taskId: 'A', category: 'network', severity: 'medium', message: 'ECONNRESET', exitCode: 1, signal: null, logExcerpt: null, at: T0 + DAY });
+    store.recordError({ attemptId: null, taskId: 'B', category: 'permission', severity: 'high', message: 'EACCES', exitCode: 1, signal: null, logExcerpt: null, at: T0 + DAY });
+    store.recordRecovery({ attemptId: id, taskId: 'A', category: 'network', action: 'wait-with-backoff', outcome: 'succeeded', detail: 'waited 1000 ms', at: T0 });
+    store.recordRecovery({ attemptId: id, taskId: 'A', category: 'network', action: 'wait-with-backoff', outcome: 'failed', detail: 'waited 2000 ms', at: T0 });
+    const stats = store.errorStatistics();
+    expect(stats.byCategory).toMatchObject({ network: 2, permission: 1, timeout: 0 });
+    expect(stats.bySeverity).toEqual({ low: 1, medium: 1, high: 1, critical: 0 });
+    expect(stats.byTask).toEqual([{ taskId: 'A', errors: 2, lastAt: T0 + DAY }, { taskId: 'B', errors: 1, lastAt: T0 + DAY }]);
+    expect(stats.byDay).toEqual([{ day: '2026-11-01', errors: 1 }, { day: '2026-11-02', errors: 2 }]);
+    expect(stats.recoveryByAction['wait-with-backoff']).toEqual({ attempted: 2, succeeded: 1 });
+    expect(store.errors({ category: 'network' }).map((e) => e.message)).toEqual(['ECONNRESET', 'ECONNREFUSED']);
+    expect(store.errors({ taskId: 'B' })).toHaveLength(1);
+    expect(store.errors({ since: T0 + 1 })).toHaveLength(2);
+    expect(store.errors({ limit: 1 })).toHaveLength(1);
+    expect(store.recoveries('A')[0]).toMatchObject({ action: 'wait-with-backoff', attemptId: id });
+  });
+});
+
+describe('reset', () => {
+  it('resets one task or all to pending and keeps the record', () => {
+    for (const id of ['A', 'B']) {
+      store.setTaskState(id, { status: 'failed', startedAt: T0, completedAt: T0 + 1, retryCount: 3, errorMessage: 'x', executionTime: 1 });
+      run(id, 'failed', T0, 5);
+    }
+    expect(store.reset({ taskId: 'A' })).toBe(1);
+    expect(store.taskState('A')).toMatchObject({ status: 'pending', retryCount: 0, errorMessage: null, startedAt: null });
+    expect(store.taskState('B')?.status).toBe('failed');
+    expect(store.reset({ taskId: 'missing' })).toBe(0);
+    expect(store.reset({ all: true })).toBe(2);
+    expect(store.taskState('B')?.status).toBe('pending');
+    expect(store.history('A')).toHaveLength(2);
+    expect(store.performance()).toHaveLength(2);
+  });
+});
+
+describe('cleanup', () => {
+  it('deletes old events, attempts, errors and recoveries but keeps aggregates and recent rows', () => {
+    const now = T0 + 40 * DAY;
+    const old = run('A', 'failed', T0, 100);
+    store.recordError({ attemptId: old, taskId: 'A', category: 'network', severity: 'low', message: 'old', exitCode: 1, signal: null, logExcerpt: null, at: T0 });
+    store.recordRecovery({ attemptId: old, taskId: 'A', category: 'network', action: 'wait-with-backoff', outcome: 'failed', detail: '', at: T0 });
+    run('A', 'succeeded', now - DAY, 300);
+    store.recordError({ attemptId: null, taskId: 'A', category: 'network', severity: 'low', message: 'new', exitCode: 1, signal: null, logExcerpt: null, at: now - DAY });
+    // An attempt that never finished is kept whatever its age.
+    store.startAttempt({ runId: 'open', taskId: 'A', attempt: 1, trigger: 'manual', command: 'x', startedAt: T0, logPath: null, ownerPid: process.pid });
+    const before = store.performance('A')[0];
+
+    expect(store.cleanup(30 * DAY, now)).toEqual({ events: 2, attempts: 1, errors: 1, recoveries: 1 });
+    expect(store.attempts('A').map((a) => a.outcome)).toEqual(['succeeded', null]);
+    expect(store.history('A')).toHaveLength(2);
+    expect(store.errors().map((e) => e.message)).toEqual(['new']);
+    expect(store.recoveries()).toHaveLength(0);
+    expect(store.performance('A')[0]).toEqual(before);
+    expect(before).toMatchObject({ runs: 2, successes: 1, failures: 1 });
+  });
+});
+
+describe('ingestEvents and iterateHistory', () => {
+  it('appends in batches and reads back in order', () => {
+    function* events() {
+      for (let i = 0; i < 45_000; i++) yield { taskId: `T${i % 7}`, runId: 'bulk', type: 'progress' as const, message: `step ${i}`, data: { i }, at: T0 + i };
+    }
+    expect(store.ingestEvents(events())).toBe(45_000);
+    let n = 0;
+    let last = -1;
+    for (const e of store.iterateHistory('T3')) {
+      expect(e.at).toBeGreaterThan(last);
+      last = e.at;
+      n++;
+    }
+    expect(n).toBe(Math.ceil((45_000 - 3) / 7));
+    expect(store.history(undefined, 2).map((e) => e.message)).toEqual(['step 44999', 'step 44998']);
+  });
+});
+
+describe('leases within one process', () => {
+  it('is exclusive, re-entrant, renewable, and taken over when expired', () => {
+    expect(store.acquireLease('A', 'one', 1000, T0)).toBe(true);
+    expect(store.acquireLease('A', 'two', 1000, T0 + 10)).toBe(false);
+    expect(store.acquireLease('A', 'one', 1000, T0 + 10)).toBe(true);
+    expect(store.renewLease('A', 'one', 1000, T0 + 900)).toBe(true);
+    expect(store.renewLease('A', 'two', 1000, T0 + 900)).toBe(false);
+    expect(store.acquireLease('A', 'two', 1000, T0 + 1500)).toBe(false);
+    expect(store.acquireLease('A', 'two', 1000, T0 + 2000)).toBe(true);
+    store.releaseLease('A', 'one');
+    expect(store.acquireLease('A', 'three', 1000, T0 + 2001)).toBe(false);
+    store.releaseLease('A', 'two');
+    expect(store.acquireLease('A', 'three', 1000, T0 + 2001)).toBe(true);
+  });
+});
+
+describe('recoverInterrupted', () => {
+  it('leaves attempts of live owners alone', () => {
+    store.startAttempt({ runId: 'r', taskId: 'A', attempt: 1, trigger: 'manual', command: 'x', startedAt: T0, logPath: null, ownerPid: process.pid });
+    expect(store.recoverInterrupted(T0 + 5)).toBe(0);
+    expect(store.attempts('A')[0]?.outcome).toBeNull();
+  });
+});
