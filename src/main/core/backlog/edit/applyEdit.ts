@@ -1,0 +1,106 @@
+// One edit to a backlog's text, changing only the bytes it must (format contract §8).
+import { STATUSES } from '../../../../shared/backlog';
+import type { ParseResult } from '../parse';
+import type { EditContext } from './context';
+import { openContext } from './context';
+import { LineDocument } from './document';
+import { moveNextTo, moveToSection, moveToTop } from './moveTask';
+import { addDependency, removeDependency } from './setDependencies';
+import { restoreField, setPoints, setPriority, setStatus, setTitle } from './setFields';
+import { setSprint } from './setSprint';
+import type { BacklogEdit, EditError, EditResult } from './types';
+import { editError } from './types';
+
+type Done = { ok: true; value: string } | { ok: false; error: EditError };
+
+const PRIORITY_VALUES = ['critical', 'high', 'medium', 'low'];
+
+function validate(edit: BacklogEdit): EditError | null {
+  switch (edit.kind) {
+    case 'setStatus':
+      return STATUSES.includes(edit.value) ? null : { code: 'bad-value', message: `Unknown status "${String(edit.value)}"; use one of ${STATUSES.join(', ')}.` };
+    case 'setPriority':
+      return PRIORITY_VALUES.includes(edit.value) ? null : { code: 'bad-value', message: `Unknown priority "${String(edit.value)}"; use one of ${PRIORITY_VALUES.join(', ')}.` };
+    case 'setPoints':
+      return Number.isFinite(edit.value) && edit.value >= 0 ? null : { code: 'bad-value', message: `Points must be a number of at least 0, not ${String(edit.value)}.` };
+    case 'setTitle':
+      if (edit.value.trim() === '') return { code: 'bad-value', message: 'A title cannot be empty.' };
+      return /[\r\n]/.test(edit.value) ? { code: 'bad-value', message: 'A title must be one line.' } : null;
+    case 'restoreField':
+      return /[\r\n]/.test(edit.text) ? { code: 'bad-value', message: 'A restored field must be one line.' } : null;
+    default:
+      return null;
+  }
+}
+
+function perform(ctx: EditContext, edit: BacklogEdit): Done {
+  switch (edit.kind) {
+    case 'setStatus':
+      return setStatus(ctx, edit.value);
+    case 'setPriority':
+      return setPriority(ctx, edit.value);
+    case 'setPoints':
+      return setPoints(ctx, edit.value);
+    case 'setTitle':
+      return setTitle(ctx, edit.value.trim());
+    case 'setSprint':
+      return setSprint(ctx, edit.value);
+    case 'addDependency':
+      return addDependency(ctx, edit.dependency);
+    case 'removeDependency':
+      return removeDependency(ctx, edit.dependency);
+    case 'moveBefore':
+      return moveNextTo(ctx, edit.target, 'before');
+    case 'moveAfter':
+      return moveNextTo(ctx, edit.target, 'after');
+    case 'moveToTop':
+      return moveToTop(ctx);
+    case 'moveToSection':
+      return moveToSection(ctx, edit.section);
+    case 'restoreField':
+      return restoreField(ctx, edit.field, edit.text);
+  }
+}
+
+function describe(ctx: EditContext, edit: BacklogEdit, before: string): string {
+  const id = ctx.task.id;
+  switch (edit.kind) {
+    case 'setStatus':
+      return `${id}: status ${ctx.task.status} -> ${edit.value}`;
+    case 'setPriority':
+      return `${id}: priority ${ctx.task.priority} -> ${edit.value}`;
+    case 'setPoints':
+      return `${id}: points ${ctx.task.points ?? 'none'} -> ${edit.value}`;
+    case 'setTitle':
+      return `${id}: title "${ctx.task.title}" -> "${edit.value.trim()}"`;
+    case 'setSprint':
+      return `${id}: sprint ${before} -> ${edit.value ?? 'none'}`;
+    case 'addDependency':
+      return `${id}: now depends on ${edit.dependency}`;
+    case 'removeDependency':
+      return `${id}: no longer depends on ${edit.dependency}`;
+    case 'restoreField':
+      return `${id}: ${edit.field} restored to "${edit.text}"`;
+    default:
+      return `${id}: moved ${before}`;
+  }
+}
+
+export function applyEdit(text: string, parsed: ParseResult, edit: BacklogEdit): EditResult {
+  const invalid = validate(edit);
+  if (invalid) return editError(invalid.code, invalid.message);
+  const opened = openContext(parsed, edit.id);
+  if (!opened.ok) return opened;
+  const ctx = opened.value;
+  const done = perform(ctx, edit);
+  if (!done.ok) return done;
+  const summary = describe(ctx, edit, done.value);
+  // An edit that changes nothing hands back the caller's text itself, byte for byte.
+  const next = ctx.doc.toString();
+  return { ok: true, value: { text: next === text ? text : next, summary } };
+}
+
+/** The parsed lines written back unchanged: the identity the editor is built on. */
+export function serializeUnchanged(parsed: ParseResult): string {
+  return new LineDocument(parsed.source).toString();
+}

@@ -1,0 +1,76 @@
+// The edit that undoes an edit, computed from the backlog as it was before it. Field
+// edits undo to the exact text the field had (restoreField), so undo gives back the
+// bytes, not a look-alike in the file's vocabulary.
+import type { ParseResult } from '../parse';
+import type { TaskSource } from '../source';
+import type { EditContext } from './context';
+import { canonicalId, openContext } from './context';
+import { splitFieldLine } from './fieldLine';
+import { compatible } from './moveTask';
+import { rowCell } from './setFields';
+import type { BacklogEdit, RestorableField } from './types';
+
+function fieldText(ctx: EditContext, field: RestorableField): string | null {
+  const def = ctx.src.def;
+  if (def.kind === 'row') return rowCell(ctx, field)?.text.trim() ?? null;
+  if (field === 'title') return ctx.task.title;
+  const line = def.fieldLines[field];
+  const parts = line === undefined ? null : splitFieldLine(ctx.doc.lines[line] ?? '');
+  return parts ? parts.value.trimEnd() : null;
+}
+
+/** Puts the task back next to the neighbour it had: before its follower, else after its predecessor. */
+function moveBack(ctx: EditContext): BacklogEdit | null {
+  const sources = [...ctx.parsed.source.tasks.values()].sort((a, b) => a.blockStart - b.blockStart);
+  const at = sources.findIndex((s) => s.id === ctx.src.id);
+  const isNeighbour = (s: TaskSource | undefined): s is TaskSource => s !== undefined && compatible(ctx.src, s);
+  const next = sources[at + 1];
+  if (isNeighbour(next) && next.blockStart === ctx.src.blockEnd) return { kind: 'moveBefore', id: ctx.task.id, target: next.id };
+  const previous = sources[at - 1];
+  if (isNeighbour(previous) && previous.blockEnd === ctx.src.blockStart) {
+    return { kind: 'moveAfter', id: ctx.task.id, target: previous.id };
+  }
+  const follower = sources.slice(at + 1).find(isNeighbour);
+  if (follower) return { kind: 'moveBefore', id: ctx.task.id, target: follower.id };
+  const predecessor = sources.slice(0, Math.max(at, 0)).reverse().find(isNeighbour);
+  return predecessor ? { kind: 'moveAfter', id: ctx.task.id, target: predecessor.id } : null;
+}
+
+/** null when the edit has no inverse (unknown task, or nothing to restore). */
+export function inverseEdit(parsedBefore: ParseResult, edit: BacklogEdit): BacklogEdit | null {
+  const opened = openContext(parsedBefore, edit.id);
+  if (!opened.ok) return null;
+  const ctx = opened.value;
+  const id = ctx.task.id;
+  const restore = (field: RestorableField): BacklogEdit | null => {
+    const text = fieldText(ctx, field);
+    return text === null ? null : { kind: 'restoreField', id, field, text };
+  };
+  switch (edit.kind) {
+    case 'setStatus':
+      return restore('status');
+    case 'setPriority':
+      return restore('priority');
+    case 'setPoints':
+      return restore('points');
+    case 'setTitle':
+      return restore('title');
+    case 'setSprint':
+      return { kind: 'setSprint', id, value: ctx.task.sprint };
+    case 'addDependency':
+      return ctx.task.dependencies.includes(canonicalId(edit.dependency))
+        ? null
+        : { kind: 'removeDependency', id, dependency: canonicalId(edit.dependency) };
+    case 'removeDependency':
+      return ctx.task.dependencies.includes(canonicalId(edit.dependency))
+        ? { kind: 'addDependency', id, dependency: canonicalId(edit.dependency) }
+        : null;
+    case 'moveBefore':
+    case 'moveAfter':
+    case 'moveToTop':
+    case 'moveToSection':
+      return moveBack(ctx);
+    case 'restoreField':
+      return null;
+  }
+}

@@ -1,0 +1,122 @@
+// Moves a task's whole block (its row or heading section plus its attached comment lines)
+// before or after another task, to the top, or to the end of a section's matching table.
+// A row only moves among rows of tables with the same columns, and a heading task among
+// headings of the same level, so that it reads the same after the move.
+import type { EditContext } from './context';
+import { findTask } from './context';
+import type { TableInfo, TaskSource } from '../source';
+import type { EditError } from './types';
+import { editError } from './types';
+
+type Done = { ok: true; value: string } | { ok: false; error: EditError };
+
+function sameColumns(a: TableInfo, b: TableInfo): boolean {
+  if (a.headers.length !== b.headers.length) return false;
+  const ka = Object.entries(a.columns).sort(([x], [y]) => (x < y ? -1 : 1));
+  const kb = Object.entries(b.columns).sort(([x], [y]) => (x < y ? -1 : 1));
+  return JSON.stringify(ka) === JSON.stringify(kb);
+}
+
+export function compatible(a: TaskSource, b: TaskSource): boolean {
+  if (a.def.kind === 'row' && b.def.kind === 'row') return sameColumns(a.def.table, b.def.table);
+  if (a.def.kind === 'heading' && b.def.kind === 'heading') return a.def.level === b.def.level;
+  return false;
+}
+
+/** Moves lines [start, end) so that they begin where line `at` began. */
+function moveBlock(ctx: EditContext, at: number): void {
+  const { blockStart, blockEnd } = ctx.src;
+  if (at >= blockStart && at <= blockEnd) return;
+  const block = ctx.doc.cut(blockStart, blockEnd);
+  const target = at > blockStart ? at - (blockEnd - blockStart) : at;
+  ctx.doc.insert(target, block.lines, block.eols);
+}
+
+function incompatible(ctx: EditContext, target: TaskSource): { ok: false; error: EditError } {
+  const what =
+    ctx.src.def.kind === 'row'
+      ? target.def.kind === 'row'
+        ? 'its table has different columns'
+        : 'it is a heading task, not a table row'
+      : target.def.kind === 'heading'
+        ? 'its heading has a different level'
+        : 'it is a table row, not a heading task';
+  return editError('cannot-edit', `Cannot move ${ctx.task.id} next to ${target.id}: ${what}.`);
+}
+
+export function moveNextTo(ctx: EditContext, targetId: string, where: 'before' | 'after'): Done {
+  const found = findTask(ctx.parsed, targetId);
+  if (!found) return editError('unknown-task', `No task ${targetId} in this backlog to move ${ctx.task.id} ${where}.`);
+  const target = found.src;
+  if (target.id === ctx.src.id) return editError('bad-value', `Cannot move ${ctx.task.id} ${where} itself.`);
+  if (!compatible(ctx.src, target)) return incompatible(ctx, target);
+  if (target.blockStart >= ctx.src.blockStart && target.blockStart < ctx.src.blockEnd) {
+    return editError('cannot-edit', `${target.id} is inside ${ctx.task.id}'s section; move it out first.`);
+  }
+  moveBlock(ctx, where === 'before' ? target.blockStart : target.blockEnd);
+  return { ok: true, value: `${where} ${target.id}` };
+}
+
+/** Before the first task (in rank order) that it can stand next to. */
+export function moveToTop(ctx: EditContext): Done {
+  for (const task of ctx.parsed.tasks) {
+    const other = ctx.parsed.source.tasks.get(task.id);
+    if (!other || !compatible(ctx.src, other)) continue;
+    if (other.id === ctx.src.id) return { ok: true, value: 'to the top (already there)' };
+    moveBlock(ctx, other.blockStart);
+    return { ok: true, value: `to the top, before ${other.id}` };
+  }
+  return { ok: true, value: 'to the top (already there)' };
+}
+
+/** Loose key so `live backlog` finds `## 🧾 **Live Backlog**`. */
+function sectionKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function findSection(ctx: EditContext, name: string): { start: number; end: number; level: number } | null {
+  const headings = ctx.parsed.source.headings;
+  const wanted = sectionKey(name.split(/\s+[>/]\s+/).pop() ?? name);
+  const index = headings.findIndex((h) => sectionKey(h.text) === wanted);
+  const heading = headings[index];
+  if (!heading) return null;
+  let end = ctx.doc.lines.length;
+  for (let i = index + 1; i < headings.length; i++) {
+    const next = headings[i];
+    if (next && next.level <= heading.level) {
+      end = next.line;
+      break;
+    }
+  }
+  return { start: heading.line, end, level: heading.level };
+}
+
+export function moveToSection(ctx: EditContext, name: string): Done {
+  const section = findSection(ctx, name);
+  if (!section) return editError('bad-value', `No section "${name}" in this backlog. Use a heading's text, e.g. "Live Backlog".`);
+  const def = ctx.src.def;
+  if (def.kind === 'heading') {
+    if (section.level >= def.level) {
+      return editError('cannot-edit', `Cannot move ${ctx.task.id} (a level-${def.level} heading) into "${name}", a level-${section.level} heading.`);
+    }
+    moveBlock(ctx, section.end);
+    return { ok: true, value: `to section ${name}` };
+  }
+  const table = ctx.parsed.source.tables.find(
+    (t) => t.firstRow > section.start && t.firstRow < section.end && sameColumns(t.info, def.table),
+  );
+  if (!table) {
+    return editError('cannot-edit', `Section "${name}" has no table with the same columns as ${ctx.task.id}'s table.`);
+  }
+  let end = table.lastRowEnd;
+  for (const other of ctx.parsed.source.tasks.values()) {
+    if (other.def.kind === 'row' && other.def.rowStart >= table.firstRow && other.def.rowStart < table.lastRowEnd) {
+      end = Math.max(end, other.blockEnd);
+    }
+  }
+  moveBlock(ctx, end);
+  return { ok: true, value: `to the end of section ${name}` };
+}

@@ -1,0 +1,95 @@
+// Writes a status or priority the way the file already writes it: if the file says
+// `✅ done`, a task set to done gets `✅ done`, not `done`. The forms come from the
+// raw text of other tasks with that value, in table cells or on heading field lines.
+import type { Priority, Status, Task } from '../../../../shared/backlog';
+import type { SourceMap } from '../source';
+import { splitExplanation } from './fieldLine';
+
+export type DefinitionKind = 'row' | 'heading';
+
+const DEFAULT_STATUS: Record<Status, string> = {
+  todo: 'todo',
+  in_progress: 'in-progress',
+  blocked: 'blocked',
+  done: 'done',
+  failed: 'failed',
+  skipped: 'skipped',
+};
+
+type KnownPriority = Exclude<Priority, 'unknown'>;
+const PRIORITY_EMOJI: Record<KnownPriority, string> = { critical: '🔥', high: '📈', medium: '⭐', low: '🔧' };
+const PRIORITY_LEVEL: Record<KnownPriority, string> = { critical: 'P0', high: 'P1', medium: 'P2', low: 'P3' };
+const PRIORITY_WORD: Record<KnownPriority, string> = { critical: 'critical', high: 'high', medium: 'medium', low: 'low' };
+
+/** Longer raw texts are sentences, not a vocabulary word worth copying. */
+const MAX_FORM_LENGTH = 32;
+
+/** The most common way the file writes `wanted`, preferring definitions of the same kind. */
+function commonForm<V>(
+  tasks: readonly Task[],
+  source: SourceMap,
+  kind: DefinitionKind,
+  valueOf: (t: Task) => V,
+  rawOf: (t: Task) => string,
+  wanted: V,
+): string | null {
+  const counts = { row: new Map<string, number>(), heading: new Map<string, number>() };
+  for (const task of tasks) {
+    if (valueOf(task) !== wanted) continue;
+    const def = source.tasks.get(task.id)?.def;
+    if (!def) continue;
+    const raw = rawOf(task).trim();
+    const form = def.kind === 'heading' ? splitExplanation(raw).head.trim() : raw;
+    if (form === '' || form.length > MAX_FORM_LENGTH) continue;
+    const map = counts[def.kind];
+    map.set(form, (map.get(form) ?? 0) + 1);
+  }
+  return mostCommon(counts[kind]) ?? mostCommon(counts[kind === 'row' ? 'heading' : 'row']);
+}
+
+function mostCommon(counts: Map<string, number>): string | null {
+  let best: string | null = null;
+  let bestCount = 0;
+  // Map iteration is insertion order, so ties go to the form seen first in the file.
+  for (const [form, count] of counts) {
+    if (count > bestCount) {
+      best = form;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+export function statusForm(tasks: readonly Task[], source: SourceMap, kind: DefinitionKind, status: Status): string {
+  return (
+    commonForm(tasks, source, kind, (t) => t.status, (t) => t.statusRaw, status) ?? DEFAULT_STATUS[status]
+  );
+}
+
+export function priorityForm(
+  tasks: readonly Task[],
+  source: SourceMap,
+  kind: DefinitionKind,
+  priority: KnownPriority,
+): string {
+  const seen = commonForm(tasks, source, kind, (t) => t.priority, (t) => t.priorityRaw, priority);
+  if (seen !== null) return seen;
+  return fallbackPriorityStyle(tasks)[priority];
+}
+
+/** Without an example of this priority, follow the file's style: emoji, P-levels or words. */
+function fallbackPriorityStyle(tasks: readonly Task[]): Record<KnownPriority, string> {
+  let emoji = 0;
+  let levels = 0;
+  let words = 0;
+  for (const task of tasks) {
+    const raw = task.priorityRaw.trim();
+    if (raw === '' || task.priority === 'unknown') continue;
+    if (/\p{Extended_Pictographic}/u.test(raw)) emoji++;
+    else if (/^\**P\d\b/i.test(raw)) levels++;
+    else words++;
+  }
+  if (emoji > 0 && emoji >= levels && emoji >= words) return PRIORITY_EMOJI;
+  if (levels > 0 && levels >= words) return PRIORITY_LEVEL;
+  return PRIORITY_WORD;
+}
