@@ -18,6 +18,7 @@ export function buildGraph(tasks: readonly GraphTask[]): BacklogGraph {
   const dependencies = new Map<string, string[]>();
   const dependents = new Map<string, string[]>(ids.map((id) => [id, []]));
   const done = new Map<string, boolean>();
+  const skipped = new Set<string>();
   const missing: MissingDependencies[] = [];
   const selfDependencies: string[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -28,6 +29,7 @@ export function buildGraph(tasks: readonly GraphTask[]): BacklogGraph {
     const absent: string[] = [];
     const seen = new Set<string>();
     done.set(task.id, task.status === 'done');
+    if (task.status === 'skipped') skipped.add(task.id);
     for (const dep of task.dependencies) {
       if (seen.has(dep)) continue;
       seen.add(dep);
@@ -90,5 +92,5 @@ export function buildGraph(tasks: readonly GraphTask[]): BacklogGraph {
   }
 
   const order = topologicalOrder(adjacency, component, count).map((k) => ids[k]!);
-  return { ids, dependencies, dependents, done, missing, selfDependencies, cycles, order, cyclic, diagnostics };
+  return { ids, dependencies, dependents, done, skipped, missing, selfDependencies, cycles, order, cyclic, diagnostics };
 }

@@ -82,6 +82,7 @@ describe('queries', () => {
     task('T-5', ['T-9']),
     task('T-6', [], 'done'),
     task('T-7', ['T-6', 'T-1']),
+    task('T-8', [], 'skipped'),
   ];
   const g = buildGraph(tasks);
 

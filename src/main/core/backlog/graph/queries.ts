@@ -1,12 +1,16 @@
 // Questions the CLI, the engine and the board ask of a built graph.
 import type { BacklogGraph } from './types';
 
-/** Tasks that can start now: not done, every dependency defined and done. Document order. */
+/**
+ * Tasks that can start now: not done, every dependency defined and done. Document order.
+ * A skipped (cancelled) task is not offered: nobody means to start it.
+ */
 export function readyTasks(graph: BacklogGraph): string[] {
   const unsatisfiable = new Set([...graph.missing.map((m) => m.taskId), ...graph.selfDependencies]);
   return graph.ids.filter(
     (id) =>
       !graph.done.get(id) &&
+      !graph.skipped.has(id) &&
       !unsatisfiable.has(id) &&
       graph.dependencies.get(id)!.every((dep) => graph.done.get(dep)),
   );

@@ -19,6 +19,8 @@ export interface BacklogGraph {
   dependents: Map<string, string[]>;
   /** id -> done? (the ready set and blockers use it). */
   done: Map<string, boolean>;
+  /** Tasks whose status is skipped (cancelled): never ready. */
+  skipped: Set<string>;
   missing: MissingDependencies[];
   /** Tasks that list themselves as a dependency. */
   selfDependencies: string[];
