@@ -1,0 +1,152 @@
+// `taskdeck auto`: runs ready tasks by priority then rank, up to `parallel` at once,
+// never before their dependencies succeeded, and never a task another runner holds
+// (store lease). A failure blocks its dependents and says so.
+import type { Task } from '../../shared/backlog';
+import type { Engine } from './engine';
+import type { AutoOptions, AutoPlan, AutoSummary, EngineResult, PlannedTask } from './engineTypes';
+import { resolveCommand } from './resolveCommand';
+import type { TaskRunResult } from './runTask';
+import { Schedule, type ScheduleInput } from './schedule';
+import { TaskLease } from './taskLease';
+
+const ELSEWHERE_POLL_MS = 250;
+
+interface Prepared {
+  input: ScheduleInput;
+  commands: Map<string, { command: string; timeoutMs: number }>;
+  excluded: { task: Task; reason: string }[];
+}
+
+function prepareSchedule(engine: Engine, options: AutoOptions): Prepared {
+  const succeededBefore = new Set(engine.store.taskStates().filter((s) => s.status === 'succeeded').map((s) => s.taskId));
+  const excludedMap = new Map<string, string>();
+  const commands = new Map<string, { command: string; timeoutMs: number }>();
+  for (const task of engine.tasks) {
+    if (task.status === 'done' || succeededBefore.has(task.id)) continue;
+    const resolved = resolveCommand(task, engine.config, options.timeoutS ?? null);
+    if (task.humanRequired && !options.includeHuman) excludedMap.set(task.id, `human-required${task.humanReason ? ` (${task.humanReason})` : ''}; include with --include-human`);
+    else if (resolved.kind === 'manual') excludedMap.set(task.id, `manual (no command); mark it done with \`taskdeck done ${task.id}\``);
+    else if (resolved.kind === 'error') excludedMap.set(task.id, resolved.message);
+    else commands.set(task.id, { command: resolved.command, timeoutMs: resolved.timeoutMs });
+  }
+  const excluded = engine.tasks.filter((t) => excludedMap.has(t.id)).map((task) => ({ task, reason: excludedMap.get(task.id)! }));
+  return { input: { tasks: engine.tasks, succeededBefore, excluded: excludedMap }, commands, excluded };
+}
+
+export function planAuto(engine: Engine, options: AutoOptions): EngineResult<AutoPlan> {
+  const { input, commands, excluded } = prepareSchedule(engine, options);
+  const schedule = new Schedule(input);
+  const order: PlannedTask[] = [];
+  for (;;) {
+    if (options.maxTasks != null && order.length >= options.maxTasks) break;
+    const next = schedule.ready()[0];
+    if (!next) break;
+    order.push({ task: next, ...commands.get(next.id)! });
+    schedule.markSucceeded(next.id);
+  }
+  return { ok: true, value: { order, excluded, waiting: schedule.waiting() } };
+}
+
+export async function runAuto(engine: Engine, options: AutoOptions): Promise<EngineResult<AutoSummary>> {
+  const strategies = engine.strategies();
+  if (!strategies.ok) return strategies;
+  const plan = planAuto(engine, { ...options, maxTasks: null });
+  if (!plan.ok) return plan;
+  if (plan.value.order.length > 0) {
+    const untrusted = engine.trustError(plan.value.order.map((p) => p.command));
+    if (untrusted) return { ok: false, error: untrusted };
+  }
+  engine.prepare();
+  // Taken before reading the store: an attempt another runner ends after this moment is
+  // one we must adopt, not repeat.
+  const autoStarted = engine.clock.now();
+  const { input, commands, excluded } = prepareSchedule(engine, options);
+  const schedule = new Schedule(input);
+  const parallel = Math.max(1, options.parallel ?? 1);
+  const running = new Map<string, Promise<void>>();
+  const elsewhere = new Set<string>();
+  const summary: AutoSummary = { results: [], blocked: [], waiting: [], excluded, elsewhere: [], notStarted: [] };
+  let started = 0;
+
+  const settle = (taskId: string, ok: boolean, message: string): void => {
+    if (ok) {
+      schedule.markSucceeded(taskId);
+      return;
+    }
+    for (const blocked of schedule.markFailed(taskId, message)) {
+      const state = schedule.stateOf(blocked.id);
+      if (state?.kind === 'blocked') engine.events.emit({ type: 'task-blocked', taskId: blocked.id, title: blocked.title, by: state.by, reason: state.reason });
+    }
+  };
+
+  /** After taking the lease: did another runner run this task while we were at it? */
+  const adoptFromElsewhere = (taskId: string): boolean => {
+    const last = engine.store.attempts(taskId, 1)[0];
+    if (!last || last.ownerPid === process.pid || last.endedAt === null || last.endedAt < autoStarted) return false;
+    const ok = last.outcome === 'succeeded';
+    summary.elsewhere.push({ taskId, outcome: ok ? 'succeeded' : 'failed' });
+    const task = engine.tasks.find((t) => t.id === taskId)!;
+    engine.events.emit({ type: 'task-skipped', taskId, title: task.title, reason: `another Taskdeck process ran it (${last.outcome ?? 'unknown'})` });
+    settle(taskId, ok, `${last.outcome ?? 'failed'} in another Taskdeck process`);
+    return true;
+  };
+
+  const start = (task: Task, lease: TaskLease): void => {
+    const { command, timeoutMs } = commands.get(task.id)!;
+    started += 1;
+    const promise = engine
+      .execute(task, command, timeoutMs, 'auto', strategies.value)
+      .then(async (result: TaskRunResult) => {
+        summary.results.push(result);
+        settle(task.id, result.outcome === 'succeeded', result.message ?? result.outcome);
+        if (result.outcome === 'succeeded') await engine.writeBack(task.id);
+      })
+      .finally(() => {
+        lease.release();
+        running.delete(task.id);
+      });
+    running.set(task.id, promise);
+  };
+
+  const pollElsewhere = (): void => {
+    for (const taskId of [...elsewhere]) {
+      const lease = TaskLease.acquire(engine.store, taskId, engine.ownerId, engine.clock);
+      if (!lease) continue;
+      elsewhere.delete(taskId);
+      if (adoptFromElsewhere(taskId)) {
+        lease.release();
+        continue;
+      }
+      // The other runner let go without running it: it is ours to run.
+      start(engine.tasks.find((t) => t.id === taskId)!, lease);
+    }
+  };
+
+  for (;;) {
+    while (!engine.autoStopped && running.size < parallel && (options.maxTasks == null || started < options.maxTasks)) {
+      const next = schedule.ready()[0];
+      if (!next) break;
+      schedule.markRunning(next.id);
+      const lease = TaskLease.acquire(engine.store, next.id, engine.ownerId, engine.clock);
+      if (!lease) {
+        elsewhere.add(next.id);
+        continue;
+      }
+      if (adoptFromElsewhere(next.id)) {
+        lease.release();
+        continue;
+      }
+      start(next, lease);
+    }
+    if (running.size === 0 && (elsewhere.size === 0 || engine.autoStopped)) break;
+    const waits: Promise<unknown>[] = [...running.values()];
+    if (elsewhere.size > 0) waits.push(engine.clock.sleep(ELSEWHERE_POLL_MS));
+    await Promise.race(waits);
+    if (!engine.autoStopped) pollElsewhere();
+  }
+
+  summary.blocked = schedule.blocked();
+  summary.waiting = schedule.waiting();
+  summary.notStarted = schedule.ready();
+  return { ok: true, value: summary };
+}

@@ -1,0 +1,172 @@
+// The execution engine's face: run one task, run ready tasks automatically, cancel.
+// It owns no state beyond the runs in flight; the store is the record.
+import { hostname } from 'node:os';
+import type { Task } from '../../shared/backlog';
+import { resolveRetryStrategies, type RetryStrategy } from '../core/errors';
+import type { ErrorCategory } from '../core/errors/types';
+import type { Store } from '../store/types';
+import { newRunId, systemClock, type EngineClock } from './clock';
+import { planAuto, runAuto } from './autoRun';
+import type { AutoOptions, AutoPlan, AutoSummary, EngineConfig, EngineError, EngineOptions, EngineResult, MarkDone } from './engineTypes';
+import { resolveCommand } from './resolveCommand';
+import { RunEvents } from './runEvents';
+import { runTask, type TaskRunResult } from './runTask';
+import { TaskLease } from './taskLease';
+import { isTrusted, untrustedMessage } from './trust';
+
+export class Engine {
+  readonly events: RunEvents;
+  readonly projectDir: string;
+  readonly store: Store;
+  readonly clock: EngineClock;
+  readonly ownerId: string;
+  private readonly inFlight = new Map<string, AbortController>();
+  private readonly options: EngineOptions;
+  private writeBackQueue: Promise<unknown> = Promise.resolve();
+  private prepared = false;
+  private stopRequested = false;
+
+  constructor(options: EngineOptions) {
+    this.options = options;
+    this.projectDir = options.projectDir;
+    this.store = options.store;
+    this.events = options.events ?? new RunEvents();
+    this.clock = options.clock ?? systemClock;
+    this.ownerId = `${hostname()}:${process.pid}:${Math.floor(this.clock.random() * 1e9).toString(36)}`;
+  }
+
+  get tasks(): readonly Task[] {
+    return this.options.tasks;
+  }
+
+  get config(): EngineConfig {
+    return this.options.config;
+  }
+
+  /**
+   * Before any run: attempts whose runner died (kill -9, power loss) become
+   * 'interrupted', and the store learns the tasks as they are now. Idempotent.
+   */
+  prepare(): number {
+    if (this.prepared) return 0;
+    this.prepared = true;
+    const now = this.clock.now();
+    const closed = this.store.recoverInterrupted(now);
+    this.store.syncTasks(this.options.tasks, now);
+    return closed;
+  }
+
+  strategies(): EngineResult<Record<ErrorCategory, RetryStrategy>> {
+    const resolved = resolveRetryStrategies(this.options.config.retry);
+    return resolved.ok ? resolved : { ok: false, error: { code: 'bad-retry-config', message: resolved.error.message } };
+  }
+
+  trustError(commands: readonly string[]): EngineError | null {
+    if (isTrusted(this.projectDir, this.options.env)) return null;
+    return { code: 'untrusted', message: untrustedMessage(this.projectDir, commands) };
+  }
+
+  /** Runs one task now (with its retries). */
+  async runOne(taskId: string, timeoutS: number | null = null): Promise<EngineResult<TaskRunResult>> {
+    const task = this.options.tasks.find((t) => t.id === taskId);
+    if (!task) return fail('unknown-task', `No task ${taskId} in the backlog. \`taskdeck list\` shows the task ids.`);
+    const resolved = resolveCommand(task, this.options.config, timeoutS);
+    if (resolved.kind === 'manual') return fail('manual-task', resolved.reason);
+    if (resolved.kind === 'error') return fail('unknown-executor', resolved.message);
+    const untrusted = this.trustError([resolved.command]);
+    if (untrusted) return { ok: false, error: untrusted };
+    const strategies = this.strategies();
+    if (!strategies.ok) return strategies;
+    this.prepare();
+    const lease = TaskLease.acquire(this.store, task.id, this.ownerId, this.clock);
+    if (!lease) return fail('running-elsewhere', `${task.id} is being run by another Taskdeck process right now; wait for it to finish (taskdeck status shows it).`);
+    try {
+      const result = await this.execute(task, resolved.command, resolved.timeoutMs, 'manual', strategies.value);
+      if (result.outcome === 'succeeded') await this.writeBack(task.id);
+      return { ok: true, value: result };
+    } finally {
+      lease.release();
+    }
+  }
+
+  /** Runs a task whose lease the caller holds. */
+  async execute(task: Task, command: string, timeoutMs: number, trigger: 'manual' | 'auto', strategies: Readonly<Record<ErrorCategory, RetryStrategy>>): Promise<TaskRunResult> {
+    const controller = new AbortController();
+    this.inFlight.set(task.id, controller);
+    try {
+      return await runTask({
+        task,
+        command,
+        timeoutMs,
+        projectDir: this.projectDir,
+        store: this.store,
+        runId: newRunId(task.id, this.clock.now(), this.clock.random),
+        trigger,
+        strategies,
+        events: this.events,
+        clock: this.clock,
+        graceMs: this.options.graceMs ?? 2000,
+        tempPatterns: this.options.config.tempFiles,
+        signal: controller.signal,
+      });
+    } finally {
+      this.inFlight.delete(task.id);
+    }
+  }
+
+  /** Writes `done` into the Markdown when configured; one write at a time. */
+  writeBack(taskId: string): Promise<void> {
+    const markDone: MarkDone | undefined = this.options.markDone;
+    if (this.options.config.writeBack !== 'done' || !markDone) return Promise.resolve();
+    const next = this.writeBackQueue.then(async () => {
+      const outcome = await markDone(taskId).catch((err: unknown) => ({ ok: false as const, message: err instanceof Error ? err.message : String(err) }));
+      this.events.emit({ type: 'written-back', taskId, ok: outcome.ok, message: outcome.message });
+    });
+    this.writeBackQueue = next;
+    return next;
+  }
+
+  running(): string[] {
+    return [...this.inFlight.keys()];
+  }
+
+  /** Cancels one running task (its whole process tree); false when it is not running here. */
+  cancel(taskId: string): boolean {
+    const controller = this.inFlight.get(taskId);
+    if (!controller) return false;
+    controller.abort();
+    return true;
+  }
+
+  /** Cancels every running task; returns how many. */
+  cancelAll(): number {
+    this.stopRequested = true;
+    const n = this.inFlight.size;
+    for (const controller of this.inFlight.values()) controller.abort();
+    return n;
+  }
+
+  /** Runs ready tasks, up to `parallel` at once; see autoRun.ts. */
+  auto(options: AutoOptions = {}): Promise<EngineResult<AutoSummary>> {
+    this.stopRequested = false;
+    return runAuto(this, options);
+  }
+
+  /** What auto would run, in order, without running anything. */
+  planAuto(options: AutoOptions = {}): EngineResult<AutoPlan> {
+    return planAuto(this, options);
+  }
+
+  /** Asks a running auto to start nothing new (running tasks go on unless cancelled). */
+  stopAuto(): void {
+    this.stopRequested = true;
+  }
+
+  get autoStopped(): boolean {
+    return this.stopRequested;
+  }
+}
+
+function fail(code: EngineError['code'], message: string): { ok: false; error: EngineError } {
+  return { ok: false, error: { code, message } };
+}

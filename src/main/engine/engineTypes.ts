@@ -1,0 +1,79 @@
+// The engine's configuration, results and errors.
+import type { Task } from '../../shared/backlog';
+import type { RetryOverride } from '../core/errors';
+import type { Store } from '../store/types';
+import type { EngineClock } from './clock';
+import type { ExecutorConfig } from './resolveCommand';
+import type { RunEvents } from './runEvents';
+import type { TaskRunResult } from './runTask';
+
+export interface EngineConfig extends ExecutorConfig {
+  writeBack: 'done' | 'none';
+  retry: Readonly<Record<string, RetryOverride>>;
+  /** Globs (relative to the project, `{task}` = the task id) the file_system recovery may delete. */
+  tempFiles?: readonly string[];
+}
+
+/** Sets a task's status to done in the backlog Markdown (the CLI wires the editor in). */
+export type MarkDone = (taskId: string) => Promise<{ ok: true; message: string } | { ok: false; message: string }>;
+
+export interface EngineOptions {
+  projectDir: string;
+  tasks: readonly Task[];
+  config: EngineConfig;
+  store: Store;
+  events?: RunEvents;
+  clock?: EngineClock;
+  /** Between SIGTERM and SIGKILL; default 2000 ms. */
+  graceMs?: number;
+  markDone?: MarkDone;
+  /** For the trust file location (TASKDECK_CONFIG_DIR, XDG_CONFIG_HOME, HOME). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export type EngineErrorCode =
+  | 'untrusted'
+  | 'unknown-task'
+  | 'manual-task'
+  | 'already-done'
+  | 'unknown-executor'
+  | 'running-elsewhere'
+  | 'bad-retry-config';
+
+export interface EngineError {
+  code: EngineErrorCode;
+  message: string;
+}
+
+export type EngineResult<T> = { ok: true; value: T } | { ok: false; error: EngineError };
+
+export interface PlannedTask {
+  task: Task;
+  command: string;
+  timeoutMs: number;
+}
+
+export interface AutoOptions {
+  maxTasks?: number | null;
+  parallel?: number;
+  includeHuman?: boolean;
+  timeoutS?: number | null;
+}
+
+export interface AutoPlan {
+  /** In the order auto would start them, assuming each succeeds. */
+  order: PlannedTask[];
+  excluded: { task: Task; reason: string }[];
+  waiting: { task: Task; on: string; reason: string }[];
+}
+
+export interface AutoSummary {
+  results: TaskRunResult[];
+  blocked: { task: Task; by: string; reason: string }[];
+  waiting: { task: Task; on: string; reason: string }[];
+  excluded: { task: Task; reason: string }[];
+  /** Tasks another runner ran while we waited: taken as its outcome, not run again. */
+  elsewhere: { taskId: string; outcome: 'succeeded' | 'failed' }[];
+  /** Ready tasks left because of --max-tasks or a cancel. */
+  notStarted: Task[];
+}

@@ -1,0 +1,192 @@
+// Runs one task to its end: attempts, classification, recovery, retries, and a complete
+// record in the store (attempt rows, events, errors, recoveries, task state).
+import { join } from 'node:path';
+import type { Task } from '../../shared/backlog';
+import { classify, planRecovery, severityOf, shouldRetry, type RetryStrategy } from '../core/errors';
+import type { ErrorCategory } from '../core/errors/types';
+import type { AttemptOutcome, AttemptTrigger, Store } from '../store/types';
+import { applyRecovery } from './applyRecovery';
+import type { EngineClock } from './clock';
+import { LogWriter } from './logWriter';
+import { parseProtocolLine } from './protocol';
+import type { RunEvents, TaskOutcome } from './runEvents';
+import { spawnCommand, type SpawnResult } from './spawnCommand';
+
+export interface RunTaskInput {
+  task: Task;
+  command: string;
+  timeoutMs: number;
+  projectDir: string;
+  store: Store;
+  runId: string;
+  trigger: AttemptTrigger;
+  strategies: Readonly<Record<ErrorCategory, RetryStrategy>>;
+  events: RunEvents;
+  clock: EngineClock;
+  graceMs: number;
+  tempPatterns?: readonly string[];
+  signal: AbortSignal;
+}
+
+export interface TaskRunResult {
+  taskId: string;
+  runId: string;
+  outcome: TaskOutcome;
+  attempts: number;
+  durationMs: number;
+  message: string | null;
+  category: ErrorCategory | null;
+  logPath: string;
+}
+
+export function logPathFor(projectDir: string, runId: string): string {
+  return join(projectDir, '.taskdeck', 'logs', `${runId}.log`);
+}
+
+export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
+  const { task, store, runId, events, clock } = input;
+  const logPath = logPathFor(input.projectDir, runId);
+  const log = new LogWriter(logPath);
+  const runStarted = clock.now();
+  let timeoutMs = input.timeoutMs;
+  let retries = 0;
+  let recoveries = 0;
+  const finish = async (outcome: TaskOutcome, attempts: number, message: string | null, category: ErrorCategory | null): Promise<TaskRunResult> => {
+    await log.close();
+    const result = { taskId: task.id, runId, outcome, attempts, durationMs: clock.now() - runStarted, message, category, logPath };
+    events.emit({ type: 'task-finished', title: task.title, ...result });
+    return result;
+  };
+
+  for (let attempt = 1; ; attempt += 1) {
+    const startedAt = clock.now();
+    const trigger: AttemptTrigger = attempt === 1 ? input.trigger : 'retry';
+    const attemptId = store.startAttempt({ runId, taskId: task.id, attempt, trigger, command: input.command, startedAt, logPath, ownerPid: process.pid, timeoutMs });
+    store.setTaskState(task.id, { status: 'running', startedAt, completedAt: null, retryCount: retries, errorMessage: null, executionTime: null });
+    store.recordEvent({ taskId: task.id, runId, attemptId, type: 'started', message: `attempt ${attempt}: ${input.command}`, data: { attempt, trigger, timeoutMs }, at: startedAt });
+    log.marker(`${new Date(startedAt).toISOString()} ${task.id} attempt ${attempt} (${trigger}) timeout ${Math.round(timeoutMs / 1000)} s: ${input.command}`);
+    events.emit({ type: 'task-started', taskId: task.id, title: task.title, runId, attempt, command: input.command, timeoutMs, logPath });
+
+    const spawned = await runAttempt(input, attempt, timeoutMs, log);
+    const { result, reported } = spawned;
+    const endedAt = clock.now();
+    const outcome: AttemptOutcome = result.cancelled ? 'cancelled' : result.timedOut ? 'timeout' : result.exitCode === 0 && !result.spawnError ? 'succeeded' : 'failed';
+    store.finishAttempt(attemptId, { endedAt, durationMs: result.durationMs, exitCode: result.exitCode, signal: result.signal, outcome, peakRssKb: result.peakRssKb, cpuMs: result.cpuMs });
+    log.marker(`${new Date(endedAt).toISOString()} ${task.id} attempt ${attempt} ${outcome} (exit ${result.exitCode ?? '-'}${result.signal ? `, ${result.signal}` : ''}, ${result.durationMs} ms)`);
+
+    if (outcome === 'succeeded') {
+      store.recordEvent({ taskId: task.id, runId, attemptId, type: 'succeeded', message: `attempt ${attempt} succeeded`, data: { durationMs: result.durationMs }, at: endedAt });
+      if (recoveries > 0) store.recordEvent({ taskId: task.id, runId, attemptId, type: 'recovered', message: `succeeded on attempt ${attempt} after ${retries} retr${retries === 1 ? 'y' : 'ies'}`, at: endedAt });
+      store.setTaskState(task.id, { status: 'succeeded', startedAt, completedAt: endedAt, retryCount: retries, errorMessage: null, executionTime: result.durationMs });
+      return finish('succeeded', attempt, null, null);
+    }
+    if (outcome === 'cancelled') {
+      store.recordEvent({ taskId: task.id, runId, attemptId, type: 'cancelled', message: `attempt ${attempt} cancelled`, at: endedAt });
+      store.setTaskState(task.id, { status: 'cancelled', startedAt, completedAt: endedAt, retryCount: retries, errorMessage: 'cancelled', executionTime: result.durationMs });
+      return finish('cancelled', attempt, 'cancelled', null);
+    }
+
+    const classification = classify({
+      exitCode: result.exitCode,
+      signal: result.signal,
+      timedOut: result.timedOut,
+      output: result.stderrTail.length > 0 ? result.stderrTail : result.tail,
+      reported,
+      spawnErrorCode: result.spawnError ? 'ENOENT' : null,
+      command: input.command,
+    });
+    const { category } = classification;
+    const message = result.timedOut ? `${classification.message} (after ${Math.round(timeoutMs / 1000)} s)` : classification.message;
+    const strategy = input.strategies[category];
+    const willRetry = shouldRetry(strategy, retries) && !input.signal.aborted;
+    const severity = severityOf(category, { consecutiveFailures: consecutiveFailures(store, task.id), retriesExhausted: !willRetry && strategy.maxRetries > 0, message });
+    store.recordError({ attemptId, taskId: task.id, category, severity, message, exitCode: result.exitCode, signal: result.signal, logExcerpt: excerpt(result.tail), at: endedAt });
+    events.emit({ type: 'attempt-failed', taskId: task.id, runId, attempt, category, severity, message, exitCode: result.exitCode, signal: result.signal });
+
+    const plan = planRecovery({ category, message, taskId: task.id, strategy, retry: retries + 1, random: clock.random, baseTimeoutMs: timeoutMs, tempPatterns: input.tempPatterns });
+    if (!willRetry) {
+      if (plan.action === 'record-path-and-suggest') record(input, attemptId, category, plan.action, applyRecovery(plan, input.projectDir, store), endedAt);
+      const status = outcome === 'timeout' ? 'timeout' : 'failed';
+      store.recordEvent({ taskId: task.id, runId, attemptId, type: 'failed', message: `${category}: ${message}`, data: { category, severity, attempt, retries }, at: endedAt });
+      store.setTaskState(task.id, { status, startedAt, completedAt: endedAt, retryCount: retries, errorMessage: `${category}: ${message}`, executionTime: result.durationMs });
+      return finish(outcome === 'timeout' ? 'timeout' : 'failed', attempt, message, category);
+    }
+
+    // Recovery first, then the (jittered) backoff, then the next attempt.
+    if (plan.action !== 'none' && plan.action !== 'record-path-and-suggest') {
+      const recovery = applyRecovery(plan, input.projectDir, store);
+      record(input, attemptId, category, plan.action, recovery, clock.now());
+      recoveries += 1;
+      if (recovery.timeoutMs !== undefined) timeoutMs = recovery.timeoutMs;
+    }
+    const delayMs = 'delayMs' in plan ? plan.delayMs : 0;
+    retries += 1;
+    store.recordEvent({ taskId: task.id, runId, attemptId, type: 'retry_scheduled', message: `retry ${retries} of ${strategy.maxRetries} in ${delayMs} ms (${category})`, data: { delayMs, category, nextAttempt: attempt + 1, timeoutMs }, at: clock.now() });
+    store.setTaskState(task.id, { status: 'retrying', startedAt, completedAt: null, retryCount: retries, errorMessage: `${category}: ${message}`, executionTime: result.durationMs });
+    events.emit({ type: 'retry-scheduled', taskId: task.id, runId, nextAttempt: attempt + 1, delayMs, category });
+    await clock.sleep(delayMs, input.signal);
+    if (input.signal.aborted) {
+      store.recordEvent({ taskId: task.id, runId, attemptId, type: 'cancelled', message: 'cancelled while waiting to retry', at: clock.now() });
+      store.setTaskState(task.id, { status: 'cancelled', startedAt, completedAt: clock.now(), retryCount: retries, errorMessage: 'cancelled', executionTime: result.durationMs });
+      return finish('cancelled', attempt, 'cancelled', null);
+    }
+  }
+}
+
+async function runAttempt(input: RunTaskInput, attempt: number, timeoutMs: number, log: LogWriter): Promise<{ result: SpawnResult; reported: { category: ErrorCategory; message: string } | null }> {
+  const { task, runId, events, store, clock } = input;
+  let reported: { category: ErrorCategory; message: string } | null = null;
+  const running = spawnCommand({
+    command: input.command,
+    cwd: input.projectDir,
+    env: {
+      ...process.env,
+      TASKDECK_TASK_ID: task.id,
+      TASKDECK_TASK_TITLE: task.title,
+      TASKDECK_TASK_JSON: JSON.stringify(task),
+      TASKDECK_RUN_ID: runId,
+      TASKDECK_ATTEMPT: String(attempt),
+      TASKDECK_PROJECT_DIR: input.projectDir,
+    },
+    timeoutMs,
+    graceMs: input.graceMs,
+    log,
+    onOutput: (stream, text) => events.emit({ type: 'output', taskId: task.id, runId, attempt, stream, text }),
+    onLine: (_stream, line) => {
+      const parsed = parseProtocolLine(line);
+      if (parsed?.kind === 'progress') {
+        events.emit({ type: 'progress', taskId: task.id, runId, attempt, percent: parsed.percent, message: parsed.message });
+        store.recordEvent({ taskId: task.id, runId, type: 'progress', message: `${parsed.percent}% ${parsed.message}`.trim(), data: { percent: parsed.percent }, at: clock.now() });
+      } else if (parsed?.kind === 'error') {
+        reported = { category: parsed.category, message: parsed.message };
+      }
+    },
+  });
+  const onAbort = (): void => running.cancel();
+  input.signal.addEventListener('abort', onAbort, { once: true });
+  if (input.signal.aborted) running.cancel();
+  const result = await running.result;
+  input.signal.removeEventListener('abort', onAbort);
+  return { result, reported };
+}
+
+function record(input: RunTaskInput, attemptId: number, category: ErrorCategory, action: Parameters<Store['recordRecovery']>[0]['action'], recovery: { outcome: 'succeeded' | 'failed' | 'skipped'; detail: string }, at: number): void {
+  input.store.recordRecovery({ attemptId, taskId: input.task.id, category, action, outcome: recovery.outcome, detail: recovery.detail, at });
+  input.store.recordEvent({ taskId: input.task.id, runId: input.runId, attemptId, type: 'recovery_action', message: `${action}: ${recovery.outcome}: ${recovery.detail}`, data: { action, outcome: recovery.outcome }, at });
+  input.events.emit({ type: 'recovery', taskId: input.task.id, runId: input.runId, action, outcome: recovery.outcome, detail: recovery.detail });
+}
+
+/** Finished attempts in a row that did not succeed, newest first (this one included). */
+function consecutiveFailures(store: Store, taskId: string): number {
+  let n = 0;
+  for (const a of store.attempts(taskId, 20)) {
+    if (a.outcome === 'failed' || a.outcome === 'timeout') n += 1;
+    else if (a.outcome === 'succeeded') break;
+  }
+  return Math.max(1, n);
+}
+
+function excerpt(tail: string): string | null {
+  const text = tail.length > 4000 ? tail.slice(-4000) : tail;
+  return text.trim().length > 0 ? text : null;
+}
