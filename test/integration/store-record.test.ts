@@ -109,7 +109,10 @@ describe('errors and recoveries', () => {
     const stats = store.errorStatistics();
     expect(stats.byCategory).toMatchObject({ network: 2, permission: 1, timeout: 0 });
     expect(stats.bySeverity).toEqual({ low: 1, medium: 1, high: 1, critical: 0 });
-    expect(stats.byTask).toEqual([{ taskId: 'A', errors: 2, lastAt: T0 + DAY }, { taskId: 'B', errors: 1, lastAt: T0 + DAY }]);
+    expect(stats.byTask).toEqual([
+      { taskId: 'A', errors: 2, lastAt: T0 + DAY, byCategory: { network: 2 } },
+      { taskId: 'B', errors: 1, lastAt: T0 + DAY, byCategory: { permission: 1 } },
+    ]);
     expect(stats.byDay).toEqual([{ day: '2026-11-01', errors: 1 }, { day: '2026-11-02', errors: 2 }]);
     expect(stats.recoveryByAction['wait-with-backoff']).toEqual({ attempted: 2, succeeded: 1 });
     expect(store.errors({ category: 'network' }).map((e) => e.message)).toEqual(['ECONNRESET', 'ECONNREFUSED']);

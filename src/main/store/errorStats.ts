@@ -14,6 +14,7 @@ export function createErrorStats(db: Database.Database) {
   const byCategory = db.prepare('SELECT category AS k, count(*) AS n FROM task_errors GROUP BY category');
   const bySeverity = db.prepare('SELECT severity AS k, count(*) AS n FROM task_errors GROUP BY severity');
   const byTask = db.prepare('SELECT task_id, count(*) AS n, max(at) AS last FROM task_errors GROUP BY task_id ORDER BY n DESC, task_id');
+  const byTaskCategory = db.prepare('SELECT task_id, category, count(*) AS n FROM task_errors GROUP BY task_id, category');
   const byDay = db.prepare('SELECT substr(at, 1, 10) AS day, count(*) AS n FROM task_errors GROUP BY day ORDER BY day');
   const byAction = db.prepare(`
     SELECT action, count(*) AS attempted, sum(outcome = 'succeeded') AS succeeded FROM recovery_actions GROUP BY action`);
@@ -28,6 +29,12 @@ export function createErrorStats(db: Database.Database) {
       for (const r of byAction.all() as { action: RecoveryAction; attempted: number; succeeded: number }[]) {
         rec[r.action] = { attempted: r.attempted, succeeded: r.succeeded };
       }
+      const taskCats = new Map<string, Partial<Record<ErrorCategory, number>>>();
+      for (const r of byTaskCategory.all() as { task_id: string; category: ErrorCategory; n: number }[]) {
+        const entry = taskCats.get(r.task_id) ?? {};
+        entry[r.category] = r.n;
+        taskCats.set(r.task_id, entry);
+      }
       return {
         byCategory: cat,
         bySeverity: sev,
@@ -35,6 +42,7 @@ export function createErrorStats(db: Database.Database) {
           taskId: r.task_id,
           errors: r.n,
           lastAt: fromIso(r.last),
+          byCategory: taskCats.get(r.task_id) ?? {},
         })),
         byDay: (byDay.all() as { day: string; n: number }[]).map((r) => ({ day: r.day, errors: r.n })),
         recoveryByAction: rec,

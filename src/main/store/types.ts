@@ -213,7 +213,8 @@ export interface ErrorQuery {
 export interface ErrorStatistics {
   byCategory: Record<ErrorCategory, number>;
   bySeverity: Record<ErrorSeverity, number>;
-  byTask: { taskId: string; errors: number; lastAt: number }[];
+  /** Most errors first. */
+  byTask: { taskId: string; errors: number; lastAt: number; byCategory: Partial<Record<ErrorCategory, number>> }[];
   /** Errors per UTC day, oldest first: `day` is YYYY-MM-DD. */
   byDay: { day: string; errors: number }[];
   recoveryByAction: Record<RecoveryAction, { attempted: number; succeeded: number }>;
