@@ -38,7 +38,7 @@ suite('describe', () => {
   });
 
   it('says nothing rather than NaN for empty and single lists', () => {
-    expect(describe([])).toEqual({ n: 0, mean: null, median: null, p90: null, p95: null, p99: null, std: null, min: null, max: null });
+    expect(describe([])).toEqual({ n: 0, mean: null, median: null, p80: null, p90: null, p95: null, p99: null, std: null, min: null, max: null });
     const one = describe([42]);
     expect(one).toMatchObject({ n: 1, mean: 42, median: 42, p99: 42, std: null });
     expect(describe([Number.NaN, 3, Infinity]).n).toBe(1);

@@ -4,6 +4,7 @@ export interface Description {
   n: number;
   mean: number | null;
   median: number | null;
+  p80: number | null;
   p90: number | null;
   p95: number | null;
   p99: number | null;
@@ -60,6 +61,7 @@ export function describe(values: readonly number[]): Description {
     n,
     mean: m,
     median: percentile(s, 0.5),
+    p80: percentile(s, 0.8),
     p90: percentile(s, 0.9),
     p95: percentile(s, 0.95),
     p99: percentile(s, 0.99),
@@ -74,4 +76,38 @@ export function mad(values: readonly number[]): number | null {
   const med = median(values);
   if (med === null) return null;
   return median(values.map((v) => Math.abs(v - med)));
+}
+
+export interface DescriptionParts {
+  n: number;
+  sum: number;
+  sumSq: number;
+  min: number | null;
+  max: number | null;
+  median: number | null;
+  p80: number | null;
+  p90: number | null;
+  p95: number | null;
+  p99: number | null;
+}
+
+/**
+ * The same description from aggregates computed elsewhere (SQL sums and percentiles).
+ * Sample variance from sums: (sumSq - sum^2 / n) / (n - 1), clamped at 0 against rounding.
+ */
+export function describeParts(p: DescriptionParts): Description {
+  if (p.n <= 0) return describe([]);
+  const variance = p.n >= 2 ? Math.max(0, (p.sumSq - (p.sum * p.sum) / p.n) / (p.n - 1)) : null;
+  return {
+    n: p.n,
+    mean: p.sum / p.n,
+    median: p.median,
+    p80: p.p80,
+    p90: p.p90,
+    p95: p.p95,
+    p99: p.p99,
+    std: variance === null ? null : Math.sqrt(variance),
+    min: p.min,
+    max: p.max,
+  };
 }

@@ -6,7 +6,7 @@ import { groupRuns } from './runs';
 import { cleanAttempts } from './sanitize';
 import { seededRng } from './rng';
 import { sprintForecast } from './sprintForecast';
-import { tallyTasks } from './taskSummary';
+import { successDurationsByTask, tallyTasks } from './taskSummary';
 import { firstSuccesses } from './throughput';
 import { attempt, badNumbers, T0, task } from './testing/records';
 
@@ -18,7 +18,7 @@ function forecastFor(input: AnalysisInput) {
   const runs = groupRuns(clean);
   return sprintForecast({
     sprint: { name: 'S1', start: T0, end: T0 + 14 * 86_400_000, capacity: 10 },
-    plan: input.plan, tallies: tallyTasks(clean, runs), firstSuccess: firstSuccesses(runs), now: NOW, tz: 0, rng: seededRng(3), trials: 200,
+    plan: input.plan, tallies: tallyTasks(clean, runs), durationsOf: (id) => successDurationsByTask(clean).get(id) ?? [], firstSuccess: firstSuccesses(runs), now: NOW, tz: 0, rng: seededRng(3), trials: 200,
   });
 }
 

@@ -1,6 +1,6 @@
 // How long a task will take: p50 / p80 of its own successful durations when it has
 // enough of them, else its points times the project's measured time per point.
-import { percentile, sortedFinite } from './describe';
+import { percentile, sortedFinite, type Description } from './describe';
 import type { NotEnoughData } from './types';
 
 export const MIN_OWN_DURATIONS = 3;
@@ -29,12 +29,10 @@ export function pointRate(tasks: ReadonlyArray<{ points: number | null; medianMs
   return { p50, p80, tasks: rates.length };
 }
 
-export function estimateEta(successDurations: readonly number[], points: number | null, rate: PointRate | null): Eta {
-  const own = sortedFinite(successDurations);
-  if (own.length >= MIN_OWN_DURATIONS) {
-    const p50 = percentile(own, 0.5) as number;
-    const p80 = percentile(own, 0.8) as number;
-    return { status: 'ok', source: 'history', p50Ms: p50, p80Ms: p80, n: own.length, explanation: `p50/p80 of its own ${own.length} successful runs` };
+/** `own` describes the task's successful durations. */
+export function estimateEta(own: Description, points: number | null, rate: PointRate | null): Eta {
+  if (own.n >= MIN_OWN_DURATIONS && own.median !== null && own.p80 !== null) {
+    return { status: 'ok', source: 'history', p50Ms: own.median, p80Ms: own.p80, n: own.n, explanation: `p50/p80 of its own ${own.n} successful runs` };
   }
   if (points !== null && points > 0 && rate) {
     return {
@@ -46,9 +44,9 @@ export function estimateEta(successDurations: readonly number[], points: number 
       msPerPointP50: rate.p50,
       msPerPointP80: rate.p80,
       tasksMeasured: rate.tasks,
-      explanation: `${points} points × the project's measured time per point (over ${rate.tasks} tasks); only ${own.length} own successful runs`,
+      explanation: `${points} points × the project's measured time per point (over ${rate.tasks} tasks); only ${own.n} own successful runs`,
     };
   }
   const why = points === null || points <= 0 ? 'it has no points' : 'no task with points has a successful run yet';
-  return { status: 'not-enough-data', n: own.length, needed: MIN_OWN_DURATIONS, reason: `only ${own.length} successful runs and ${why}` };
+  return { status: 'not-enough-data', n: own.n, needed: MIN_OWN_DURATIONS, reason: `only ${own.n} successful runs and ${why}` };
 }

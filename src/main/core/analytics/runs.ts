@@ -1,5 +1,7 @@
-// Groups attempts into runs: a run's outcome is its last attempt's, its retries are the
-// attempts after the first, its duration is the sum of its attempts' known durations.
+// Groups attempts into runs. A run succeeded when any attempt did (a success ends it); a
+// run whose first attempt was cancelled is cancelled; otherwise it failed as its last
+// counted attempt did. Retries are the attempts after the first; its duration is the sum
+// of its attempts' known durations. The SQL rollup counts runs the same way.
 import type { CleanAttempt } from './sanitize';
 import type { AttemptOutcome } from './types';
 
@@ -36,7 +38,7 @@ export function groupRuns(attempts: readonly CleanAttempt[]): RunSummary[] {
       runId,
       taskId: first.taskId,
       startedAt: first.startedAt,
-      outcome: last.outcome,
+      outcome: list.some((a) => a.outcome === 'success') ? 'success' : first.outcome === 'cancelled' ? 'cancelled' : ([...list].reverse().find((a) => a.outcome !== 'cancelled') ?? last).outcome,
       attempts: list.length,
       retries: list.length - 1,
       firstFailureCategory: firstFailure ? (firstFailure.category ?? (firstFailure.outcome === 'timeout' ? 'timeout' : 'unknown')) : null,

@@ -1,7 +1,7 @@
 // Assembles a sprint's forecast input from the history and the backlog, then runs the
 // Monte Carlo simulation (forecast.ts) and the burn-up.
 import type { TzOffset } from './calendar';
-import { describe, sortedFinite } from './describe';
+import { sortedFinite } from './describe';
 import { forecastSprint, type SprintForecast } from './forecast';
 import type { Rng } from './rng';
 import type { RunSummary } from './runs';
@@ -14,6 +14,8 @@ export interface SprintForecastInput {
   sprint: SprintInfo;
   plan: readonly TaskPlanInfo[];
   tallies: readonly TaskTally[];
+  /** Successful durations of the sprint's remaining tasks (others may be absent). */
+  durationsOf: (taskId: string) => readonly number[];
   /** Day a task was first done, from the history (first successful run). */
   firstSuccess: ReadonlyMap<string, number>;
   now: number;
@@ -50,10 +52,9 @@ export function sprintForecast(input: SprintForecastInput): SprintForecastResult
   // Throughput is the whole project's pace (any task, any sprint): that is the team's speed.
   const pointsById = new Map(plan.map((t) => [t.id, pts(t)]));
   const completions: Completion[] = [...firstSuccess].map(([taskId, at]) => ({ taskId, at, points: pointsById.get(taskId) ?? 0 }));
-  const tallyById = new Map(input.tallies.map((t) => [t.taskId, t]));
   const msPerPoint = sortedFinite(input.tallies.flatMap((t) => {
     const p = pointsById.get(t.taskId) ?? 0;
-    const med = describe(t.successDurations).median;
+    const med = t.durations.median;
     return p > 0 && med !== null ? [med / p] : [];
   }));
   const forecast = forecastSprint({
@@ -63,7 +64,7 @@ export function sprintForecast(input: SprintForecastInput): SprintForecastResult
     remainingPoints,
     remainingCapacity: sprint.capacity === null ? null : Math.max(0, sprint.capacity - donePoints),
     throughputPerDay: dailyThroughput(completions, input.now, input.tz).perDay,
-    remainingTasks: remaining.map((t) => ({ id: t.id, points: t.points, durations: tallyById.get(t.id)?.successDurations ?? [] })),
+    remainingTasks: remaining.map((t) => ({ id: t.id, points: t.points, durations: input.durationsOf(t.id) })),
     msPerPoint,
     concurrency: input.concurrency ?? 1,
     trials: input.trials ?? 5000,

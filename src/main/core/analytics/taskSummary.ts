@@ -15,8 +15,8 @@ export interface TaskTally {
   runSuccesses: number;
   attempts: number;
   failedAttempts: number;
-  /** Durations (ms) of successful attempts, ascending. */
-  successDurations: number[];
+  /** Durations (ms) of successful attempts. */
+  durations: Description;
   lastRunAt: number | null;
   lastOutcome: AttemptOutcome | null;
   executor: string | null;
@@ -43,11 +43,13 @@ export interface TaskSummary {
 
 export function tallyTasks(attempts: readonly CleanAttempt[], runs: readonly RunSummary[]): TaskTally[] {
   const map = new Map<string, TaskTally>();
+  const lists = new Map<string, number[]>();
   const get = (taskId: string): TaskTally => {
     let t = map.get(taskId);
     if (!t) {
-      t = { taskId, runs: 0, runSuccesses: 0, attempts: 0, failedAttempts: 0, successDurations: [], lastRunAt: null, lastOutcome: null, executor: null };
+      t = { taskId, runs: 0, runSuccesses: 0, attempts: 0, failedAttempts: 0, durations: describe([]), lastRunAt: null, lastOutcome: null, executor: null };
       map.set(taskId, t);
+      lists.set(taskId, []);
     }
     return t;
   };
@@ -56,7 +58,7 @@ export function tallyTasks(attempts: readonly CleanAttempt[], runs: readonly Run
     if (a.outcome === 'cancelled') continue;
     t.attempts++;
     if (a.outcome !== 'success') t.failedAttempts++;
-    else if (a.durationMs !== null) t.successDurations.push(a.durationMs);
+    else if (a.durationMs !== null) lists.get(a.taskId)?.push(a.durationMs);
     if (t.lastRunAt === null || a.startedAt >= t.lastRunAt) {
       t.lastRunAt = a.startedAt;
       t.lastOutcome = a.outcome;
@@ -69,7 +71,7 @@ export function tallyTasks(attempts: readonly CleanAttempt[], runs: readonly Run
     t.runs++;
     if (r.outcome === 'success') t.runSuccesses++;
   }
-  for (const t of map.values()) t.successDurations.sort((a, b) => a - b);
+  for (const t of map.values()) t.durations = describe(lists.get(t.taskId) ?? []);
   return [...map.values()];
 }
 
@@ -83,7 +85,7 @@ export function summarizeTasks(tallies: readonly TaskTally[], plan: readonly Tas
   const planById = new Map(plan.map((p) => [p.id, p]));
   const tallyById = new Map(tallies.map((t) => [t.taskId, t]));
   const predictor = new SuccessPredictor(tallies, planById);
-  const rate = pointRate(tallies.map((t) => ({ points: planById.get(t.taskId)?.points ?? null, medianMs: describe(t.successDurations).median })));
+  const rate = pointRate(tallies.map((t) => ({ points: planById.get(t.taskId)?.points ?? null, medianMs: t.durations.median })));
   const ids = [...plan.map((p) => p.id), ...tallies.map((t) => t.taskId).filter((id) => !planById.has(id)).sort()];
   const tasks = ids.map((id): TaskSummary => {
     const info = planById.get(id);
@@ -99,12 +101,24 @@ export function summarizeTasks(tallies: readonly TaskTally[], plan: readonly Tas
       attempts: t?.attempts ?? 0,
       failedAttempts: t?.failedAttempts ?? 0,
       successRate: t && t.runs > 0 ? t.runSuccesses / t.runs : null,
-      durations: describe(t?.successDurations ?? []),
+      durations: t?.durations ?? describe([]),
       lastRunAt: t?.lastRunAt ?? null,
       lastOutcome: t?.lastOutcome ?? null,
       prediction: predictor.predict(id),
-      eta: estimateEta(t?.successDurations ?? [], info?.points ?? null, rate),
+      eta: estimateEta(t?.durations ?? describe([]), info?.points ?? null, rate),
     };
   });
   return { tasks, pointRate: rate };
+}
+
+/** Successful durations per task, for simulations that draw from them. */
+export function successDurationsByTask(attempts: readonly CleanAttempt[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const a of attempts) {
+    if (a.outcome !== 'success' || a.durationMs === null) continue;
+    const list = out.get(a.taskId);
+    if (list) list.push(a.durationMs);
+    else out.set(a.taskId, [a.durationMs]);
+  }
+  return out;
 }
