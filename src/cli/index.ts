@@ -3,6 +3,8 @@
 // command starts without loading what it does not use (SQLite, the web host, ...).
 import { Command, CommanderError } from 'commander';
 import { registerBacklogCommands } from './commands/backlog';
+import { registerRunCommands } from './commands/run';
+import { registerServeCommands } from './commands/serve';
 
 const program = new Command('taskdeck')
   .description('Plan and run a project folder\'s Markdown backlog')
@@ -11,6 +13,8 @@ const program = new Command('taskdeck')
   .exitOverride();
 
 registerBacklogCommands(program);
+registerRunCommands(program);
+registerServeCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -27,9 +27,12 @@ export type MethodName = keyof Methods;
 export type ArgsOf<K extends MethodName> = z.infer<Methods[K]['args']>;
 export type ResultOf<K extends MethodName> = Methods[K]['result'];
 
-/** The interface the renderer talks to: `window.taskdeck` in Electron, HTTP in a browser. */
+/**
+ * The interface the renderer talks to: `window.taskdeck` in Electron, HTTP in a browser.
+ * Every call resolves to a result value; errors are values on every transport.
+ */
 export type TaskdeckApi = {
-  [K in MethodName]: (args: ArgsOf<K>) => Promise<ResultOf<K>>;
+  [K in MethodName]: (args: ArgsOf<K>) => Promise<ApiResult<ResultOf<K>>>;
 };
 
 export const methodNames = Object.keys(methods) as MethodName[];
@@ -50,3 +53,8 @@ export interface ApiError {
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** What the Electron preload exposes as `window.taskdeck`: the methods plus event subscription. */
+export type TaskdeckBridge = TaskdeckApi & {
+  on<K extends EventName>(event: K, listener: (payload: EventPayload<K>) => void): () => void;
+};

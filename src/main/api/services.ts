@@ -4,6 +4,7 @@
 import type { Diagnostic, SprintDef, Task } from '../../shared/backlog';
 import type { ApiResult, BacklogEditInput, TaskRunSummary } from '../../shared/api';
 import type { BacklogGraph } from '../core/backlog/graph';
+import type { ParseResult } from '../core/backlog';
 
 export interface LoadedBacklog {
   projectDir: string;
@@ -16,6 +17,8 @@ export interface LoadedBacklog {
   diagnostics: Diagnostic[];
   sprints: SprintDef[];
   graph: BacklogGraph;
+  /** The reader's full result (source map included), for the editor. */
+  parse: ParseResult;
 }
 
 export interface AppliedEdit {

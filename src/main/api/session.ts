@@ -30,6 +30,8 @@ export function createSession(options: SessionOptions) {
   let loaded: LoadedBacklog | null = null;
   let watcher: BacklogWatcher | null = null;
   let undoStack: AppliedEdit[] = [];
+  /** Why the last open failed (no backlog: the paths tried), shown until a project opens. */
+  let openError: { code: string; message: string } | null = null;
 
   function info(l: LoadedBacklog): ProjectInfo {
     return { dir: l.projectDir, name: basename(l.projectDir), file: l.file, path: l.path };
@@ -40,7 +42,7 @@ export function createSession(options: SessionOptions) {
   }
 
   async function reload(): Promise<ApiResult<LoadedBacklog>> {
-    if (projectDir === null) return noProject;
+    if (projectDir === null) return openError ? { ok: false, error: openError } : noProject;
     const result = await services.load(projectDir);
     if (result.ok) loaded = result.value;
     return result;
@@ -69,7 +71,11 @@ export function createSession(options: SessionOptions) {
     async open(dir: string): Promise<ApiResult<ProjectInfo>> {
       const abs = resolve(dir);
       const result = await services.load(abs);
-      if (!result.ok) return result;
+      if (!result.ok) {
+        if (projectDir === null) openError = result.error;
+        return result;
+      }
+      openError = null;
       await close();
       projectDir = abs;
       loaded = result.value;

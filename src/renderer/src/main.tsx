@@ -1,7 +1,6 @@
 import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { pickTransport } from './transport/pickTransport';
+import './styles.css';
 
-function App() {
-  return <h1>Taskdeck</h1>;
-}
-
-createRoot(document.getElementById('root')!).render(<App />);
+createRoot(document.getElementById('root')!).render(<App transport={pickTransport(window)} />);

@@ -6,7 +6,8 @@ import type { Priority, Status } from '../backlog';
 
 const taskId = z.string().min(1).max(200);
 const status = z.enum(STATUSES as [Status, ...Status[]]);
-const priority = z.enum(PRIORITIES.filter((p) => p !== 'unknown') as [Priority, ...Priority[]]);
+type SettablePriority = Exclude<Priority, 'unknown'>;
+const priority = z.enum(PRIORITIES.filter((p): p is SettablePriority => p !== 'unknown') as [SettablePriority, ...SettablePriority[]]);
 
 export const backlogEditSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('setStatus'), id: taskId, value: status }),

@@ -1,0 +1,45 @@
+import { useEffect, useMemo } from 'react';
+import type { Transport } from '../transport/transport';
+import { createSessionStore } from './sessionStore';
+import { SessionStoreContext, TransportContext, useSession } from './storeContext';
+import { Sidebar } from './Sidebar';
+import { TopBar } from './TopBar';
+import { NoticeBar } from './NoticeBar';
+import { NoBacklog } from './NoBacklog';
+import { useAppView } from './appStore';
+import { useUndoShortcut } from './useUndoShortcut';
+import { BacklogView } from '../backlog/BacklogView';
+import { BoardView } from '../board/BoardView';
+
+function Views() {
+  const snapshot = useSession((s) => s.snapshot);
+  const loadError = useSession((s) => s.loadError);
+  const loading = useSession((s) => s.loading);
+  const undo = useSession((s) => s.undo);
+  const view = useAppView((s) => s.view);
+  useUndoShortcut(() => void undo());
+  if (!snapshot) return loading && !loadError ? <div className="loading">Loading backlog…</div> : <NoBacklog error={loadError} />;
+  return view === 'board' ? <BoardView snapshot={snapshot} /> : <BacklogView snapshot={snapshot} />;
+}
+
+export function App({ transport }: { transport: Transport }) {
+  const store = useMemo(() => createSessionStore(transport), [transport]);
+  useEffect(() => {
+    void store.getState().load();
+    return transport.on('backlog:changed', (e) => store.getState().onBacklogChanged(e));
+  }, [store, transport]);
+  return (
+    <TransportContext.Provider value={transport}>
+      <SessionStoreContext.Provider value={store}>
+        <div className="app">
+          <Sidebar />
+          <div className="main">
+            <TopBar />
+            <Views />
+          </div>
+          <NoticeBar />
+        </div>
+      </SessionStoreContext.Provider>
+    </TransportContext.Provider>
+  );
+}

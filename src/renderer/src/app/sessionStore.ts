@@ -1,0 +1,116 @@
+// The backlog as the file says it is, and the only place that writes to it. Every edit
+// sends the hash the board was drawn from; the board then shows the re-read file from
+// the answer, never an optimistic guess. A refused edit (the file changed meanwhile)
+// reloads the board and says why.
+import { createStore } from 'zustand/vanilla';
+import type { ApiError, BacklogEditInput, BacklogSnapshot, ProjectInfo } from '../../../shared/api';
+import type { SprintDef } from '../../../shared/backlog';
+import type { Transport } from '../transport/transport';
+
+export type Notice = { kind: 'info' | 'warning' | 'error'; text: string; id: number };
+
+export interface SessionState {
+  project: ProjectInfo | null;
+  snapshot: BacklogSnapshot | null;
+  /** Why there is no snapshot (no project, no backlog: the paths tried, ...). */
+  loadError: ApiError | null;
+  loading: boolean;
+  /** An edit is on its way: further drops wait for it. */
+  writing: boolean;
+  notice: Notice | null;
+  load(): Promise<void>;
+  openProject(dir: string): Promise<void>;
+  /** Writes one edit; resolves to the outcome summary, or null when it was refused. */
+  edit(edit: BacklogEditInput): Promise<string | null>;
+  undo(): Promise<void>;
+  saveSprints(sprints: SprintDef[]): Promise<ApiError | null>;
+  notify(kind: Notice['kind'], text: string): void;
+  dismissNotice(): void;
+  /** Reacts to backlog:changed: reloads unless the event is about a state already shown. */
+  onBacklogChanged(event: { hash: string | null; source: 'edit' | 'external' | 'open' }): void;
+}
+
+let noticeIds = 0;
+
+export function createSessionStore(transport: Transport) {
+  return createStore<SessionState>()((set, get) => ({
+    project: null,
+    snapshot: null,
+    loadError: null,
+    loading: false,
+    writing: false,
+    notice: null,
+
+    async load() {
+      set({ loading: true });
+      const result = await transport.call('backlog:get', {});
+      if (result.ok) set({ snapshot: result.value, project: result.value.project, loadError: null, loading: false });
+      else set({ snapshot: null, loadError: result.error, loading: false });
+    },
+
+    async openProject(dir) {
+      const opened = await transport.call('project:open', { dir });
+      if (!opened.ok) return set({ loadError: opened.error, snapshot: null });
+      set({ project: opened.value });
+      await get().load();
+    },
+
+    async edit(edit) {
+      const snapshot = get().snapshot;
+      if (!snapshot || get().writing) return null;
+      set({ writing: true });
+      const result = await transport.call('backlog:edit', { edit, expectedHash: snapshot.hash });
+      set({ writing: false });
+      if (result.ok) {
+        set({ snapshot: result.value.snapshot });
+        get().notify('info', result.value.summary);
+        return result.value.summary;
+      }
+      if (result.error.code === 'file-changed') {
+        get().notify('error', 'Not saved: the backlog changed on disk since the board was drawn. The board now shows the file as it is; try the move again.');
+        await get().load();
+      } else {
+        get().notify('error', result.error.message);
+      }
+      return null;
+    },
+
+    async undo() {
+      if (get().writing) return;
+      set({ writing: true });
+      const result = await transport.call('backlog:undo', {});
+      set({ writing: false });
+      if (result.ok) {
+        set({ snapshot: result.value.snapshot });
+        get().notify('info', result.value.summary);
+      } else {
+        get().notify(result.error.code === 'nothing-to-undo' ? 'info' : 'error', result.error.message);
+        if (result.error.code === 'file-changed') await get().load();
+      }
+    },
+
+    async saveSprints(sprints) {
+      const result = await transport.call('sprints:save', { sprints });
+      if (!result.ok) return result.error;
+      set({ snapshot: result.value });
+      get().notify('info', 'Sprints saved to taskdeck.json');
+      return null;
+    },
+
+    notify(kind, text) {
+      set({ notice: { kind, text, id: ++noticeIds } });
+    },
+    dismissNotice() {
+      set({ notice: null });
+    },
+
+    onBacklogChanged({ hash, source }) {
+      // Our own writes arrive with the hash already shown; anything external may have
+      // changed taskdeck.json alone (same backlog hash), so it always reloads.
+      if (source !== 'external' && hash !== null && hash === get().snapshot?.hash) return;
+      void get().load();
+    },
+  }));
+}
+
+export type SessionStore = ReturnType<typeof createSessionStore>;

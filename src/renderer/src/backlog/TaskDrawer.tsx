@@ -1,0 +1,152 @@
+// A task in full: description (Markdown), dependencies and dependents as links, what
+// blocks it, the comment metadata, and its runs when the history has them. Re-read from
+// the backend whenever the file changes, so it never shows a stale task.
+import { useEffect, useState } from 'react';
+import type { ApiError, TaskDetail, TaskRef } from '../../../shared/api';
+import { useSession, useTransport } from '../app/storeContext';
+import { Markdown } from '../markdown/Markdown';
+import { PriorityChip, Points, StatusChip } from '../ui/Chips';
+
+function RefList({ refs, onOpen, empty }: { refs: TaskRef[]; onOpen(id: string): void; empty: string }) {
+  if (refs.length === 0) return <p className="muted">{empty}</p>;
+  return (
+    <ul className="ref-list">
+      {refs.map((r) => (
+        <li key={r.id}>
+          {r.exists ? (
+            <button type="button" className="link-button mono" onClick={() => onOpen(r.id)}>
+              {r.id}
+            </button>
+          ) : (
+            <span className="mono missing" title="No task defines this id">
+              {r.id}
+            </span>
+          )}
+          <span className="ref-title">{r.exists ? r.title : 'missing'}</span>
+          {r.status && <StatusChip status={r.status} />}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function formatValue(v: unknown): string {
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+export function TaskDrawer({ id, onClose, onOpen }: { id: string; onClose(): void; onOpen(id: string): void }) {
+  const transport = useTransport();
+  const hash = useSession((s) => s.snapshot?.hash);
+  const [detail, setDetail] = useState<TaskDetail | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void transport.call('task:get', { id }).then((r) => {
+      if (!live) return;
+      if (r.ok) {
+        setDetail(r.value);
+        setError(null);
+      } else setError(r.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [transport, id, hash]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  const task = detail?.task.id === id ? detail.task : null;
+  const meta = task ? Object.entries(task.metadata) : [];
+  return (
+    <aside className="drawer" aria-label={`Task ${id}`}>
+      <header className="drawer-head">
+        <span className="mono drawer-id">{id}</span>
+        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+          ✕
+        </button>
+      </header>
+      {error && <p className="error-text">{error.message}</p>}
+      {task && detail && (
+        <div className="drawer-body">
+          <h2 className="drawer-title">{task.title}</h2>
+          <div className="drawer-chips">
+            <StatusChip status={task.status} />
+            <PriorityChip priority={task.priority} />
+            <span className="chip neutral">
+              <Points points={task.points} /> pts
+            </span>
+            {task.sprint && <span className="chip neutral">Sprint {task.sprint}</span>}
+            {task.scoreTotal !== null && <span className="chip neutral">Score {task.scoreTotal}</span>}
+            {task.humanRequired && <span className="chip human">Needs a person</span>}
+          </div>
+          <p className="muted small">
+            {task.section.join(' › ')} · line {task.line}
+          </p>
+          {task.humanReason && <p className="callout">{task.humanReason}</p>}
+          <h3 className="drawer-section">Description</h3>
+          {task.description ? <Markdown text={task.description} /> : <p className="muted">No description.</p>}
+          {task.techFootprint && (
+            <>
+              <h3 className="drawer-section">Tech footprint</h3>
+              <Markdown text={task.techFootprint} />
+            </>
+          )}
+          <h3 className="drawer-section">Depends on</h3>
+          <RefList refs={detail.dependencies} onOpen={onOpen} empty="No dependencies." />
+          {task.dependencyNotes && <p className="muted small">{task.dependencyNotes}</p>}
+          {detail.blockers.chain.length > 0 && (
+            <p className="callout warn">
+              Waiting on {detail.blockers.chain.length} unfinished task{detail.blockers.chain.length === 1 ? '' : 's'}:{' '}
+              <span className="mono">{detail.blockers.chain.join(' → ')}</span>
+            </p>
+          )}
+          <h3 className="drawer-section">Needed by</h3>
+          <RefList refs={detail.dependents} onOpen={onOpen} empty="No task depends on this one." />
+          {(meta.length > 0 || task.executor) && (
+            <>
+              <h3 className="drawer-section">Metadata</h3>
+              <dl className="meta">
+                {task.executor && (
+                  <>
+                    <dt>run</dt>
+                    <dd className="mono">{task.executor.kind === 'command' ? task.executor.command : `executor ${task.executor.name}`}</dd>
+                  </>
+                )}
+                {meta.map(([k, v]) => (
+                  <div key={k} className="meta-row">
+                    <dt>{k}</dt>
+                    <dd>{formatValue(v)}</dd>
+                  </div>
+                ))}
+              </dl>
+            </>
+          )}
+          <h3 className="drawer-section">Runs</h3>
+          {detail.runs === null ? (
+            <p className="muted">No run history for this project yet.</p>
+          ) : detail.runs.length === 0 ? (
+            <p className="muted">This task has not run yet.</p>
+          ) : (
+            <table className="runs">
+              <tbody>
+                {detail.runs.map((r, i) => (
+                  <tr key={i}>
+                    <td>{r.startedAt}</td>
+                    <td>{r.status}</td>
+                    <td>{r.durationMs === null ? '—' : `${(r.durationMs / 1000).toFixed(1)} s`}</td>
+                    <td>{r.category ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      )}
+    </aside>
+  );
+}

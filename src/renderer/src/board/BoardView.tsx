@@ -1,0 +1,115 @@
+// The planning board. A drop becomes one edit of the Markdown file; the board then
+// shows the file as re-read by the backend (the edit's answer), never its own guess.
+import { useMemo, useState } from 'react';
+import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, closestCorners, useSensor, useSensors } from '@dnd-kit/core';
+import type { DragEndEvent, DragStartEvent } from '@dnd-kit/core';
+import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
+import type { BacklogSnapshot } from '../../../shared/api';
+import { useSession, useSessionStore } from '../app/storeContext';
+import { useBacklogView } from '../backlog/backlogViewStore';
+import { TaskDrawer } from '../backlog/TaskDrawer';
+import { SprintForm } from '../sprints/SprintForm';
+import { BoardColumn } from './BoardColumn';
+import { CardFace } from './TaskCard';
+import { boardAnnouncements } from './announcements';
+import { buildColumns } from './boardColumns';
+import { dependenciesAfter } from './dependencyWarning';
+import { planDrop } from './dropPlan';
+import { useBoard } from './boardStore';
+
+export function BoardView({ snapshot }: { snapshot: BacklogSnapshot }) {
+  const board = useBoard();
+  const store = useSessionStore();
+  const edit = useSession((s) => s.edit);
+  const notify = useSession((s) => s.notify);
+  const writing = useSession((s) => s.writing);
+  const { openTaskId, openTask } = useBacklogView();
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const columns = useMemo(() => buildColumns(snapshot.tasks, snapshot.sprints, board.mode), [snapshot.tasks, snapshot.sprints, board.mode]);
+  const ready = useMemo(() => new Set(snapshot.ready), [snapshot.ready]);
+  const active = activeId ? snapshot.tasks.find((t) => t.id === activeId) : undefined;
+
+  const sensors = useSensors(
+    // A small distance keeps a click (open) from turning into a drag.
+    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(KeyboardSensor, {
+      coordinateGetter: sortableKeyboardCoordinates,
+      keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space'] },
+    }),
+  );
+
+  async function onDragEnd(e: DragEndEvent) {
+    setActiveId(null);
+    const id = String(e.active.id);
+    const plan = planDrop(columns, id, e.over ? String(e.over.id) : null);
+    if (!plan) return;
+    const saved = await edit(plan);
+    if (saved === null) return;
+    if (plan.kind === 'moveBefore' || plan.kind === 'moveAfter') {
+      // The re-read file after the edit is in the store now; props still hold the old one.
+      const tasks = store.getState().snapshot?.tasks ?? [];
+      const late = dependenciesAfter(tasks, id);
+      if (late.length > 0) {
+        notify('warning', `${saved}. Note: ${id} now comes before its dependenc${late.length === 1 ? 'y' : 'ies'} ${late.join(', ')}, which must be done first.`);
+      }
+    }
+  }
+
+  const formSprint = board.sprintForm?.editing ? (snapshot.sprints.find((s) => s.name === board.sprintForm!.editing) ?? null) : null;
+  return (
+    <div className="view board-view">
+      <div className="view-main">
+        <div className="toolbar">
+          <div className="segmented" role="group" aria-label="Group columns by">
+            <button type="button" aria-pressed={board.mode === 'status'} onClick={() => board.setMode('status')}>
+              By status
+            </button>
+            <button type="button" aria-pressed={board.mode === 'sprint'} onClick={() => board.setMode('sprint')}>
+              By sprint
+            </button>
+          </div>
+          {board.mode === 'sprint' && (
+            <button type="button" className="primary" onClick={() => board.openSprintForm(null)}>
+              + New sprint
+            </button>
+          )}
+          <span className="spacer" />
+          <span className="muted small hint">
+            Drag cards to reorder or move them; with the keyboard: focus a card, Space, arrows, Space. Ctrl+Z undoes.
+          </span>
+          {writing && <span className="saving small">Saving…</span>}
+        </div>
+        <DndContext
+          sensors={sensors}
+          collisionDetection={closestCorners}
+          accessibility={{ announcements: boardAnnouncements(columns) }}
+          onDragStart={(e: DragStartEvent) => setActiveId(String(e.active.id))}
+          onDragCancel={() => setActiveId(null)}
+          onDragEnd={(e) => void onDragEnd(e)}
+        >
+          <div className="columns">
+            {columns.map((c) => (
+              <BoardColumn
+                key={c.id}
+                column={c}
+                showStatus={board.mode === 'sprint'}
+                ready={ready}
+                onOpen={openTask}
+                onEditSprint={c.sprint ? () => board.openSprintForm(c.key.kind === 'sprint' ? c.key.sprint : null) : undefined}
+              />
+            ))}
+          </div>
+          <DragOverlay dropAnimation={null}>
+            {active ? (
+              <div className="card overlay">
+                <CardFace task={active} showStatus={board.mode === 'sprint'} ready={ready.has(active.id)} />
+              </div>
+            ) : null}
+          </DragOverlay>
+        </DndContext>
+      </div>
+      {openTaskId && <TaskDrawer id={openTaskId} onClose={() => openTask(null)} onOpen={openTask} />}
+      {board.sprintForm && <SprintForm sprint={formSprint} onDone={board.closeSprintForm} />}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import type { Task } from '../../../shared/backlog';
+import { PriorityChip, Points, StatusChip } from '../ui/Chips';
+
+export function CardFace({ task, showStatus, ready }: { task: Task; showStatus: boolean; ready: boolean }) {
+  return (
+    <>
+      <div className="card-top">
+        <span className="mono card-id">{task.id}</span>
+        {ready && <span className="ready-dot" title="Ready: every dependency is done" />}
+        <span className="spacer" />
+        <Points points={task.points} />
+      </div>
+      <div className="card-title">{task.title}</div>
+      <div className="card-meta">
+        <PriorityChip priority={task.priority} />
+        {showStatus && <StatusChip status={task.status} />}
+        {task.dependencies.length > 0 && (
+          <span className="deps small mono" title={`Depends on ${task.dependencies.join(', ')}`}>
+            ↳ {task.dependencies.join(', ')}
+          </span>
+        )}
+      </div>
+    </>
+  );
+}
+
+export function TaskCard({ task, showStatus, ready, onOpen }: { task: Task; showStatus: boolean; ready: boolean; onOpen(id: string): void }) {
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: task.id });
+  return (
+    <div
+      ref={setNodeRef}
+      className={`card${isDragging ? ' dragging' : ''}${task.status === 'done' ? ' is-done' : ''}`}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      data-task-id={task.id}
+      onDoubleClick={() => onOpen(task.id)}
+      {...attributes}
+      {...listeners}
+      aria-roledescription="draggable task"
+      aria-label={`${task.id} ${task.title}`}
+      onKeyDown={(e) => {
+        // Enter opens the task; Space starts a keyboard drag (dnd-kit's keyboard sensor).
+        if (e.key === 'Enter' && !isDragging) {
+          e.preventDefault();
+          onOpen(task.id);
+          return;
+        }
+        listeners?.onKeyDown?.(e);
+      }}
+    >
+      <CardFace task={task} showStatus={showStatus} ready={ready} />
+    </div>
+  );
+}
