@@ -4,6 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerBacklogCommands } from './commands/backlog';
 import { registerRunCommands } from './commands/run';
+import { registerRunCommands } from './commands/run';
 import { registerServeCommands } from './commands/serve';
 
 const program = new Command('taskdeck')
@@ -13,6 +14,7 @@ const program = new Command('taskdeck')
   .exitOverride();
 
 registerBacklogCommands(program);
+registerRunCommands(program);
 registerRunCommands(program);
 registerServeCommands(program);
 

@@ -1,0 +1,182 @@
+// `taskdeck run`, `auto`, `trust` and `done`: the engine on the command line. Exit code 1
+// when any task failed or nothing could run (untrusted folder, unknown task, ...).
+import { InvalidArgumentError, type Command } from 'commander';
+import type { LoadedProject } from '../../main/project/loadBacklog';
+import type { Store } from '../../main/store/types';
+import type { Engine } from '../../main/engine/engine';
+import { loadForCli, normaliseId, requireTask } from '../backlog/loadForCli';
+import { CliFailure, reportFailure } from '../output/fail';
+
+interface ProjectOpt {
+  project?: string;
+}
+
+function positiveNumber(name: string) {
+  return (raw: string): number => {
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a positive number of seconds.`);
+    return n;
+  };
+}
+
+function positiveInt(name: string) {
+  return (raw: string): number => {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a whole number ≥ 1.`);
+    return n;
+  };
+}
+
+async function openEngine(loaded: LoadedProject): Promise<{ engine: Engine; store: Store }> {
+  const [{ openStore }, { Engine }, { markDoneInBacklog }] = await Promise.all([
+    import('../../main/store/index'),
+    import('../../main/engine/engine'),
+    import('../../main/engine/markDoneInBacklog'),
+  ]);
+  const opened = openStore(loaded.projectDir);
+  if (!opened.ok) throw new CliFailure(opened.error.message);
+  const store = opened.value;
+  const engine = new Engine({ projectDir: loaded.projectDir, tasks: loaded.tasks, config: loaded.config, store, markDone: markDoneInBacklog(loaded.path) });
+  return { engine, store };
+}
+
+/** Ctrl-C: first press cancels every running task (their trees die), a second one exits. */
+function cancelOnInterrupt(engine: Engine): () => void {
+  let pressed = false;
+  const handler = (): void => {
+    if (pressed) process.exit(130);
+    pressed = true;
+    process.stderr.write('\ntaskdeck: cancelling running tasks (Ctrl-C again to quit at once)\n');
+    engine.cancelAll();
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return () => {
+    process.off('SIGINT', handler);
+    process.off('SIGTERM', handler);
+  };
+}
+
+async function runCommand(rawId: string, opts: ProjectOpt & { timeout?: number }): Promise<void> {
+  const loaded = await loadForCli(opts);
+  const task = requireTask(loaded, rawId);
+  const { engine, store } = await openEngine(loaded);
+  const { createRunView } = await import('./runProgress');
+  const view = createRunView(process.stdout);
+  const off = engine.events.on((e) => view.onEvent(e));
+  const restore = cancelOnInterrupt(engine);
+  try {
+    const result = await engine.runOne(task.id, opts.timeout ?? null);
+    if (!result.ok) throw new CliFailure(result.error.message);
+    if (result.value.outcome !== 'succeeded') process.exitCode = 1;
+  } finally {
+    view.close();
+    off();
+    restore();
+    store.close();
+  }
+}
+
+async function autoCommand(opts: ProjectOpt & { maxTasks?: number; parallel?: number; dryRun?: boolean; includeHuman?: boolean; timeout?: number }): Promise<void> {
+  const loaded = await loadForCli(opts);
+  const { engine, store } = await openEngine(loaded);
+  const options = { maxTasks: opts.maxTasks ?? null, parallel: opts.parallel ?? 1, includeHuman: opts.includeHuman === true, timeoutS: opts.timeout ?? null };
+  try {
+    if (opts.dryRun) {
+      const { printPlan } = await import('./runSummary');
+      const plan = engine.planAuto(options);
+      if (!plan.ok) throw new CliFailure(plan.error.message);
+      printPlan(plan.value, process.stdout);
+      return;
+    }
+    const [{ createRunView }, { printSummary }] = await Promise.all([import('./runProgress'), import('./runSummary')]);
+    const view = createRunView(process.stdout);
+    const off = engine.events.on((e) => view.onEvent(e));
+    const restore = cancelOnInterrupt(engine);
+    try {
+      const result = await engine.auto(options);
+      view.close();
+      if (!result.ok) throw new CliFailure(result.error.message);
+      printSummary(result.value, process.stdout);
+      const failed = result.value.results.some((r) => r.outcome !== 'succeeded') || result.value.elsewhere.some((e) => e.outcome !== 'succeeded');
+      if (failed || result.value.blocked.length > 0) process.exitCode = 1;
+    } finally {
+      view.close();
+      off();
+      restore();
+    }
+  } finally {
+    store.close();
+  }
+}
+
+async function trustCommand(opts: ProjectOpt & { remove?: boolean }): Promise<void> {
+  const { trustFolder, untrustFolder, trustFilePath } = await import('../../main/engine/trust');
+  const dir = opts.project ?? '.';
+  try {
+    if (opts.remove) {
+      untrustFolder(dir);
+      process.stdout.write(`No longer trusted: ${dir} (${trustFilePath()})\n`);
+      return;
+    }
+    const real = trustFolder(dir, new Date());
+    process.stdout.write(`Trusted: ${real}\nTaskdeck may now run the commands of its backlog. Recorded in ${trustFilePath()}.\n`);
+  } catch (err) {
+    throw new CliFailure(`Cannot trust ${dir}: ${(err as Error).message}`);
+  }
+}
+
+async function doneCommand(rawId: string, opts: ProjectOpt): Promise<void> {
+  const loaded = await loadForCli(opts);
+  const task = requireTask(loaded, rawId);
+  const [{ openStore }, { markDoneInBacklog }] = await Promise.all([import('../../main/store/index'), import('../../main/engine/markDoneInBacklog')]);
+  const written = await markDoneInBacklog(loaded.path)(task.id);
+  if (!written.ok) throw new CliFailure(written.message);
+  const opened = openStore(loaded.projectDir);
+  if (!opened.ok) throw new CliFailure(opened.error.message);
+  const store = opened.value;
+  try {
+    const now = Date.now();
+    store.syncTasks(loaded.tasks, now);
+    const previous = store.taskState(task.id);
+    store.setTaskState(task.id, { status: 'succeeded', startedAt: previous?.startedAt ?? null, completedAt: now, retryCount: previous?.retryCount ?? 0, errorMessage: null, executionTime: previous?.executionTime ?? null });
+    store.recordEvent({ taskId: task.id, runId: null, type: 'succeeded', message: 'marked done by hand (taskdeck done)', data: { manual: true }, at: now });
+  } finally {
+    store.close();
+  }
+  process.stdout.write(`${written.message}\n`);
+}
+
+function guard<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  return (...args: A) => fn(...args).catch(reportFailure);
+}
+
+export function registerRunCommands(program: Command): void {
+  program
+    .command('run <id>')
+    .description('Run one task now (with retries), recording every attempt')
+    .option('--project <dir>', 'project folder', '.')
+    .option('--timeout <seconds>', 'timeout for this run, overriding the task and executor', positiveNumber('--timeout'))
+    .action(guard((id: string, opts: ProjectOpt & { timeout?: number }) => runCommand(normaliseId(id), opts)));
+  program
+    .command('auto')
+    .description('Run ready tasks by priority, then rank, never before their dependencies succeeded')
+    .option('--project <dir>', 'project folder', '.')
+    .option('--max-tasks <n>', 'start at most n tasks', positiveInt('--max-tasks'))
+    .option('--parallel <k>', 'run up to k tasks at once', positiveInt('--parallel'), 1)
+    .option('--dry-run', 'print the plan (order and commands) and run nothing')
+    .option('--include-human', 'also run human-required tasks that have a command')
+    .option('--timeout <seconds>', 'timeout for every task of this run', positiveNumber('--timeout'))
+    .action(guard(autoCommand));
+  program
+    .command('trust')
+    .description('Allow Taskdeck to run the commands of this project folder (stored per user)')
+    .option('--project <dir>', 'project folder', '.')
+    .option('--remove', 'stop trusting the folder')
+    .action(guard(trustCommand));
+  program
+    .command('done <id>')
+    .description('Mark a task done in the backlog and the run record (for manual and human tasks)')
+    .option('--project <dir>', 'project folder', '.')
+    .action(guard((id: string, opts: ProjectOpt) => doneCommand(id, opts)));
+}
