@@ -1,5 +1,11 @@
 import type { Diagnostic, Task } from '../../../shared/backlog';
-import type { SourceMap } from './source';
+import type { SourceMap, TaskSource } from './source';
+import { buildTasks } from './buildTasks';
+import { metadataValue } from './commentValues';
+import { buildLegends } from './legends';
+import { splitLines } from './lines';
+import { scanLines } from './scan';
+import { walkLines } from './walk';
 
 export interface ParseResult {
   tasks: Task[];
@@ -10,6 +16,26 @@ export interface ParseResult {
 }
 
 /** Reads a backlog's text. Never throws on content: problems become diagnostics. */
-export function parseBacklog(_text: string): ParseResult {
-  throw new Error('parseBacklog: not implemented yet');
+export function parseBacklog(text: string): ParseResult {
+  const { lines, eols, bom } = splitLines(text);
+  const scan = scanLines(lines);
+  const walk = walkLines(lines, scan);
+  const legends = buildLegends(walk.legendItems);
+  const built = buildTasks(walk.definitions, legends);
+
+  const tasks = new Map<string, TaskSource>();
+  for (const def of walk.definitions) if (def.source !== null) tasks.set(def.id, def.source);
+
+  const fileMeta: Record<string, unknown> = {};
+  if (scan.frontMatter !== null) fileMeta.frontMatter = scan.frontMatter;
+  for (const c of walk.fileComments) fileMeta[c.key] = metadataValue(c.value);
+
+  const diagnostics = [...scan.diagnostics, ...walk.diagnostics, ...built.diagnostics];
+  diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return {
+    tasks: built.tasks,
+    diagnostics,
+    fileMeta,
+    source: { lines, eols, bom, tasks, headings: walk.headings, tables: walk.tables },
+  };
 }

@@ -1,6 +1,10 @@
 // Where each task lives in the file: what the editor needs to change only the bytes it
 // must. Produced by the reader next to the public Task objects; never serialised.
 
+import type { CellSpan } from './cells';
+
+export type { CellSpan };
+
 /** A field the editor can set; also the reader's column/field-line keys. */
 export type EditableField = 'title' | 'priority' | 'points' | 'status' | 'sprint' | 'dependencies';
 
@@ -30,6 +34,13 @@ export interface RowSource {
   rowStart: number;
   rowEnd: number;
   table: TableInfo;
+  /**
+   * Where each cell sits (always set by parseBacklog): cell k is the text between the
+   * k-th unescaped `|` of the row and the next one (cell 0 follows the row's leading `|`),
+   * as [start, end) line/column positions, padding included. A cell of a wrapped row
+   * may start and end on different lines.
+   */
+  cells?: CellSpan[];
 }
 
 export interface HeadingSource {

@@ -1,0 +1,168 @@
+// Turns definitions into Tasks: merges duplicates (format section 3.3) and normalises
+// every field (section 4), with the diagnostics that go with them.
+
+import type { Diagnostic, Priority, Status, Task } from '../../../shared/backlog';
+import type { Definition } from './definitions';
+import type { ColumnField } from './source';
+import type { Legends } from './legends';
+import { metadataValue } from './commentValues';
+import { idsInText, parseDependencies } from './dependencies';
+import { executorFrom, parseHumanRequired, parsePoints, parseSprint } from './fieldValues';
+import { plainText } from './inline';
+import { normalizePriority } from './normalizePriority';
+import { normalizeStatus } from './normalizeStatus';
+import { computeScoreTotal, parseScore, parseScoreTotal } from './score';
+
+/** Comment keys with a meaning of their own; every other key is metadata. */
+const SPECIAL_KEYS = new Set(['score', 'score_total', 'human_required', 'reason', 'run', 'default_executor', 'sprint']);
+
+interface Merged {
+  first: Definition;
+  fields: Partial<Record<ColumnField, string>>;
+  extra: Record<string, string>;
+  comments: Map<string, string>;
+}
+
+export function buildTasks(definitions: Definition[], legends: Legends): { tasks: Task[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const byId = new Map<string, Merged>();
+  const order: Merged[] = [];
+  for (const def of definitions) {
+    const known = byId.get(def.id);
+    if (known === undefined) {
+      const merged: Merged = { first: def, fields: { ...def.fields }, extra: { ...def.extra }, comments: commentMap(def) };
+      byId.set(def.id, merged);
+      order.push(merged);
+      continue;
+    }
+    const differs = disagreements(known.first, def, legends);
+    if (differs.length > 0) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'duplicate-id',
+        message: `${def.id} is defined on line ${known.first.line + 1} and again on line ${def.line + 1}; they differ in ${differs.join(', ')}. The first definition is used.`,
+        line: def.line + 1,
+        taskId: def.id,
+      });
+    }
+    fill(known, def);
+  }
+  const defined = new Set(byId.keys());
+  const tasks = order.map((m, rank) => toTask(m, rank, defined, legends, diagnostics));
+  return { tasks, diagnostics };
+}
+
+function commentMap(def: Definition): Map<string, string> {
+  const map = new Map<string, string>();
+  // The same key twice: the last wins.
+  for (const c of def.comments) {
+    const lower = c.key.toLowerCase();
+    map.set(SPECIAL_KEYS.has(lower) ? lower : c.key, c.value);
+  }
+  return map;
+}
+
+function hasText(v: string | undefined): v is string {
+  return v !== undefined && v.trim() !== '';
+}
+
+/** A later definition fills what the first one lacks. */
+function fill(into: Merged, def: Definition): void {
+  for (const [field, value] of Object.entries(def.fields) as [ColumnField, string][]) {
+    if (!hasText(into.fields[field]) && hasText(value)) into.fields[field] = value;
+  }
+  for (const [k, v] of Object.entries(def.extra)) if (!(k in into.extra)) into.extra[k] = v;
+  for (const [k, v] of commentMap(def)) if (!into.comments.has(k)) into.comments.set(k, v);
+}
+
+function disagreements(a: Definition, b: Definition, legends: Legends): string[] {
+  const out: string[] = [];
+  const both = (f: ColumnField): boolean => hasText(a.fields[f]) && hasText(b.fields[f]);
+  if (both('title') && plainText(a.fields.title ?? '') !== plainText(b.fields.title ?? '')) out.push('title');
+  if (both('points') && parsePoints(a.fields.points ?? '') !== parsePoints(b.fields.points ?? '')) out.push('points');
+  if (both('priority') && normalizePriority(a.fields.priority ?? '', legends.priority) !== normalizePriority(b.fields.priority ?? '', legends.priority)) {
+    out.push('priority');
+  }
+  if (both('status') && normalizeStatus(a.fields.status ?? '', legends.status) !== normalizeStatus(b.fields.status ?? '', legends.status)) {
+    out.push('status');
+  }
+  return out;
+}
+
+function toTask(m: Merged, rank: number, defined: ReadonlySet<string>, legends: Legends, diagnostics: Diagnostic[]): Task {
+  const def = m.first;
+  const id = def.id;
+  const line = def.line + 1;
+  const note = (severity: Diagnostic['severity'], code: Diagnostic['code'], message: string): void => {
+    diagnostics.push({ severity, code, message, line, taskId: id });
+  };
+
+  const priorityRaw = (m.fields.priority ?? '').trim();
+  let priority: Priority | null = normalizePriority(priorityRaw, legends.priority);
+  if (priority === null) {
+    priority = 'unknown';
+    note('info', 'unknown-priority', `${id} has no priority Taskdeck recognises (${quote(priorityRaw)}); it is shown as unknown.`);
+  }
+  const statusRaw = (m.fields.status ?? '').trim();
+  let status: Status | null = normalizeStatus(statusRaw, legends.status);
+  if (status === null) {
+    status = 'todo';
+    note('warning', 'unknown-status', `${id} has no status Taskdeck recognises (${quote(statusRaw)}); it is treated as todo.`);
+  }
+  const points = parsePoints(m.fields.points ?? '');
+  if (points === null) {
+    note('warning', 'bad-points', `${id} has no points number (${quote((m.fields.points ?? '').trim())}); write a number like 3 or 0.5.`);
+  }
+
+  const deps = parseDependencies(m.fields.dependencies ?? '', defined);
+  const scoreText = m.comments.get('score');
+  const parsedScore = scoreText === undefined ? null : parseScore(scoreText);
+  const dependencies = [...deps.ids];
+  if (parsedScore !== null) {
+    for (const d of idsInText(parsedScore.depsText, defined)) if (!dependencies.includes(d)) dependencies.push(d);
+  }
+  const score = parsedScore?.score ?? null;
+  const totalText = m.comments.get('score_total');
+  const written = totalText === undefined ? null : parseScoreTotal(totalText);
+  const computed = score === null ? null : computeScoreTotal(score);
+  if (written !== null && computed !== null && Math.abs(written - computed) > 0.05) {
+    note('info', 'score-mismatch', `${id}: score_total is ${written} but the score gives ${computed} ((bv+tc+rr+le)/effort).`);
+  }
+
+  const human = parseHumanRequired(m.comments.get('human_required') ?? '');
+  const reason = m.comments.get('reason');
+  const sprintFromCell = parseSprint(m.fields.sprint ?? '');
+  const sprintComment = m.comments.get('sprint');
+
+  const metadata: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(m.extra)) metadata[k] = v;
+  for (const [k, v] of m.comments) if (!SPECIAL_KEYS.has(k.toLowerCase())) metadata[k] = metadataValue(v);
+
+  return {
+    id,
+    title: plainText(m.fields.title ?? ''),
+    priority,
+    priorityRaw,
+    points,
+    status,
+    statusRaw,
+    description: (m.fields.description ?? '').trim(),
+    techFootprint: (m.fields.techFootprint ?? '').trim(),
+    dependencies,
+    dependencyNotes: deps.notes,
+    score,
+    scoreTotal: written ?? computed,
+    humanRequired: human.required,
+    humanReason: human.required ? (hasText(reason) ? reason.trim() : human.reason) : null,
+    executor: executorFrom(m.comments.get('run') ?? null, m.comments.get('default_executor') ?? null),
+    sprint: sprintFromCell ?? (sprintComment === undefined ? null : parseSprint(sprintComment)),
+    metadata,
+    rank,
+    section: def.section,
+    line,
+  };
+}
+
+function quote(raw: string): string {
+  return raw === '' ? 'empty' : `"${raw.length > 40 ? `${raw.slice(0, 40)}…` : raw}"`;
+}

@@ -1,0 +1,93 @@
+// Splits a table row, possibly wrapped over several lines, into cells. Cells split on
+// `|` except `\|`; the parts of a wrapped cell are joined with one space. Each cell also
+// keeps where it sits in the file, so the editor can rewrite exactly that cell.
+
+export interface CellSpan {
+  /** 0-based line and column of the first character after the opening `|`. */
+  startLine: number;
+  startCol: number;
+  /** 0-based line and column of the closing `|` (or the end of the row's last line). */
+  endLine: number;
+  endCol: number;
+}
+
+export interface RowCells {
+  texts: string[];
+  spans: CellSpan[];
+}
+
+/** Whether a line is a pipe line: `|` after at most 3 spaces. */
+export function isPipeLine(line: string): boolean {
+  let i = 0;
+  while (i < 3 && line.charCodeAt(i) === 32) i++;
+  return line.charCodeAt(i) === 124;
+}
+
+/** `|---|:--:|` and friends. */
+export function isDelimiterRow(line: string): boolean {
+  let dashes = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 45) dashes++;
+    else if (c !== 124 && c !== 58 && c !== 32 && c !== 9) return false;
+  }
+  return dashes > 0 && line.indexOf('|') !== -1;
+}
+
+/** Whether a line ends the row: its last non-space character is an unescaped `|`. */
+export function endsWithPipe(line: string): boolean {
+  let i = line.length - 1;
+  while (i >= 0 && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i--;
+  return i >= 0 && line.charCodeAt(i) === 124 && !(i > 0 && line.charCodeAt(i - 1) === 92);
+}
+
+export function splitRow(lines: string[], rowStart: number, rowEnd: number): RowCells {
+  const texts: string[] = [];
+  const spans: CellSpan[] = [];
+  let parts: string[] = [];
+  let buf = '';
+  let startLine = rowStart;
+  let startCol = lines[rowStart].indexOf('|') + 1;
+  for (let li = rowStart; li < rowEnd; li++) {
+    const line = lines[li];
+    let i = li === rowStart ? startCol : 0;
+    for (; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      if (c === 92 && line.charCodeAt(i + 1) === 124) {
+        buf += '|';
+        i++;
+      } else if (c === 124) {
+        parts.push(buf);
+        texts.push(joinParts(parts));
+        spans.push({ startLine, startCol, endLine: li, endCol: i });
+        parts = [];
+        buf = '';
+        startLine = li;
+        startCol = i + 1;
+      } else {
+        buf += line[i];
+      }
+    }
+    parts.push(buf);
+    buf = '';
+  }
+  const last = joinParts(parts);
+  // Text after the closing pipe is not a cell; a row cut short keeps its last cell.
+  if (last !== '') {
+    const endLine = rowEnd - 1;
+    texts.push(last);
+    spans.push({ startLine, startCol, endLine, endCol: lines[endLine].length });
+  }
+  return { texts, spans };
+}
+
+function joinParts(parts: string[]): string {
+  if (parts.length === 1) return parts[0].trim();
+  let out = '';
+  for (const p of parts) {
+    const t = p.trim();
+    if (t === '') continue;
+    out = out === '' ? t : `${out} ${t}`;
+  }
+  return out;
+}

@@ -1,0 +1,27 @@
+// What the structural walk finds: every task definition with its raw field texts and
+// attached comments, before duplicates are merged and fields normalised.
+
+import type { ColumnField, TaskSource } from './source';
+
+export interface AttachedComment {
+  key: string;
+  value: string;
+  /** 0-based first line and the line after the last. */
+  start: number;
+  end: number;
+}
+
+export interface Definition {
+  id: string;
+  /** 0-based line of the row's first line or of the heading. */
+  line: number;
+  kind: 'row' | 'heading';
+  /** Raw texts by field; a field the definition does not have is absent. */
+  fields: Partial<Record<ColumnField, string>>;
+  /** Other columns or field lines, by their name as written. */
+  extra: Record<string, string>;
+  comments: AttachedComment[];
+  section: string[];
+  /** Set for the first definition of an ID only. */
+  source: TaskSource | null;
+}

@@ -1,0 +1,49 @@
+// Dependencies (format section 4): every task ID in the cell, in order, without
+// duplicates; the cell's remaining free text is `dependencyNotes`.
+
+import { findIdMentions, resolveMention } from './ids';
+
+const NONE = new Set(['', 'none', '-', '\u2014', '\u2013', 'n/a']);
+
+export interface ParsedDependencies {
+  ids: string[];
+  notes: string;
+}
+
+export function parseDependencies(raw: string, defined: ReadonlySet<string>): ParsedDependencies {
+  const text = raw.trim();
+  if (NONE.has(text.toLowerCase().replace(/\*/g, ''))) return { ids: [], notes: '' };
+  const mentions = findIdMentions(text);
+  const ids: string[] = [];
+  let rest = '';
+  let at = 0;
+  for (const m of mentions) {
+    const id = resolveMention(m.id, defined);
+    if (!ids.includes(id)) ids.push(id);
+    rest += text.slice(at, m.start);
+    // A suffix that was not part of the ID stays in the notes.
+    at = m.start + id.length;
+  }
+  rest += text.slice(at);
+  return { ids, notes: mentions.length === 0 ? text : cleanNotes(rest) };
+}
+
+/** IDs named in a score comment's `deps:[...]`. */
+export function idsInText(text: string, defined: ReadonlySet<string>): string[] {
+  const ids: string[] = [];
+  for (const m of findIdMentions(text)) {
+    const id = resolveMention(m.id, defined);
+    if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
+/** What is left once the IDs are gone: without empty brackets, stray separators or emphasis. */
+function cleanNotes(rest: string): string {
+  let s = rest.replace(/\*\*|`/g, '').replace(/\(\s*\)|\[\s*\]/g, '');
+  s = s.replace(/\s+/g, ' ');
+  s = s.replace(/\s*([,;])(?:\s*[,;])+/g, '$1');
+  s = s.replace(/^[\s,;:&+/\-\u2013\u2014]+|[\s,;:&+/\-\u2013\u2014]+$/g, '');
+  s = s.replace(/\s+([,;])/g, '$1');
+  return NONE.has(s.toLowerCase()) ? '' : s;
+}

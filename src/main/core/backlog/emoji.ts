@@ -1,0 +1,42 @@
+// Emoji as the format uses them: markers for status and priority. Variation selectors
+// are dropped so `✔️` and `✔` are the same marker.
+
+const EMOJI = /\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}])*/gu;
+const EMOJI_OR_SELECTOR = /[\p{Extended_Pictographic}\uFE0F\u200D\u{1F3FB}-\u{1F3FF}]/gu;
+const HAS_NON_ASCII = /[^\x00-\x7f]/;
+
+export function canonicalEmoji(emoji: string): string {
+  return emoji.replace(/\uFE0F/g, '');
+}
+
+/** The emoji in text, in order, each with its index. */
+export function emojiIn(text: string): { emoji: string; index: number }[] {
+  if (!HAS_NON_ASCII.test(text)) return [];
+  const out: { emoji: string; index: number }[] = [];
+  EMOJI.lastIndex = 0;
+  for (let m = EMOJI.exec(text); m !== null; m = EMOJI.exec(text)) {
+    out.push({ emoji: canonicalEmoji(m[0]), index: m.index });
+  }
+  return out;
+}
+
+export function stripEmoji(text: string): string {
+  if (!HAS_NON_ASCII.test(text)) return text;
+  return text.replace(EMOJI_OR_SELECTOR, '');
+}
+
+/** Drops emoji and spaces at the start: `✅ **Done**` -> `**Done**`. */
+export function dropLeadingEmoji(text: string): string {
+  let s = text.trimStart();
+  for (;;) {
+    EMOJI.lastIndex = 0;
+    const m = EMOJI.exec(s);
+    if (m === null || m.index !== 0) return s;
+    s = s.slice(m[0].length).trimStart();
+  }
+}
+
+export function isOnlyEmoji(text: string): boolean {
+  const t = text.trim();
+  return t.length > 0 && stripEmoji(t).trim().length === 0;
+}

@@ -1,0 +1,35 @@
+// Normal forms of the simple fields (format section 4): points, sprint, executor,
+// human_required.
+
+import type { TaskExecutor } from '../../../shared/backlog';
+import { dropEmphasis } from './inline';
+
+const LEADING_NUMBER = /^\d+(?:\.\d+)?|^\.\d+/;
+
+/** The leading number of a points cell (`3`, `0.5`, `5 - why`), or null. */
+export function parsePoints(raw: string): number | null {
+  const m = LEADING_NUMBER.exec(dropEmphasis(raw).trim());
+  return m === null ? null : Number(m[0]);
+}
+
+const NO_SPRINT = new Set(['', '-', '\u2014', '\u2013', 'none', 'backlog', 'n/a']);
+
+/** A sprint name, or null for `-`, `—`, `None`, `Backlog` and an empty cell. */
+export function parseSprint(raw: string): string | null {
+  const s = dropEmphasis(raw).trim();
+  return NO_SPRINT.has(s.toLowerCase()) ? null : s;
+}
+
+export function executorFrom(run: string | null, named: string | null): TaskExecutor | null {
+  if (run !== null && run !== '') return { kind: 'command', command: run };
+  if (named !== null && named !== '') return { kind: 'named', name: named };
+  return null;
+}
+
+/** `<!-- human_required: true -->`, possibly with `reason: ...` in the same comment. */
+export function parseHumanRequired(value: string): { required: boolean; reason: string | null } {
+  const m = /(?:^|[\s,;])reason\s*:\s*([\s\S]*)$/i.exec(value);
+  const flag = (m === null ? value : value.slice(0, m.index)).trim().replace(/[,;]$/, '').trim().toLowerCase();
+  const required = flag === 'true' || flag === 'yes' || flag === '1';
+  return { required, reason: m === null ? null : m[1].trim() || null };
+}

@@ -1,0 +1,93 @@
+// ATX headings (`## Title`), and heading tasks (format section 3.2).
+
+import { dropLeadingEmoji, isOnlyEmoji, stripEmoji } from './emoji';
+import { normalizeId } from './ids';
+import { plainText } from './inline';
+
+const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const TASK_HEADING = /^([A-Z]+[-\u2011]\d+(?:[-\u2011][A-Za-z0-9]+)*)(?=$|:|\s)\s*(?:[:\-\u2014\u2013](?=\s|$)|:)?/;
+const BADGE_WORD = /^[A-Z][A-Z0-9_!.-]*$/;
+
+export interface AtxHeading {
+  level: number;
+  /** The heading's text as written (without the `#`s). */
+  raw: string;
+}
+
+export function readAtxHeading(line: string): AtxHeading | null {
+  const m = ATX.exec(line);
+  if (m === null) return null;
+  return { level: m[1].length, raw: m[2] ?? '' };
+}
+
+export interface HeadingTask {
+  id: string;
+  title: string;
+}
+
+/** The task a heading defines, or null: the text, after `*` and leading emoji, starts with an ID. */
+export function readHeadingTask(raw: string): HeadingTask | null {
+  const bare = dropLeadingEmoji(raw.replace(/\*/g, ''));
+  const m = TASK_HEADING.exec(bare);
+  if (m === null) return null;
+  return { id: normalizeId(m[1]), title: headingTitle(raw, m[1]) };
+}
+
+/**
+ * The title: the text after the ID and separator, emphasis dropped, and trailing badges
+ * (emoji and all-caps words after the closing `**`, like `🆕 **NEW**`) removed.
+ */
+function headingTitle(raw: string, idAsWritten: string): string {
+  let text = raw.replace(/\s*\{#[^}]*\}\s*$/, '');
+  const lastBold = text.lastIndexOf('**');
+  if (lastBold !== -1) {
+    const tail = text.slice(lastBold + 2);
+    if (isBadges(tail) && text.slice(0, lastBold).indexOf('**') !== -1) {
+      // The tail after the last `**` belongs to the badge only when it is all badge; the
+      // closing `**` of the title is the previous bold marker.
+      text = dropBadgeGroups(text.slice(0, lastBold + 2));
+    }
+  }
+  let plain = plainText(text);
+  // Trailing emoji never belong to the title.
+  plain = dropTrailingEmoji(plain);
+  plain = dropLeadingEmoji(plain);
+  const at = plain.indexOf(idAsWritten);
+  let rest = at === -1 ? plain : plain.slice(at + idAsWritten.length);
+  rest = rest.replace(/^\s*(?::|-(?=\s)|\u2014|\u2013)?\s*/, '');
+  return rest.trim();
+}
+
+/** Removes `**WORD**` badge groups (and emoji between them) from the end of a heading. */
+function dropBadgeGroups(text: string): string {
+  let s = text.trimEnd();
+  for (;;) {
+    if (!s.endsWith('**')) return s;
+    const open = s.lastIndexOf('**', s.length - 3);
+    if (open === -1) return s;
+    const inner = s.slice(open + 2, s.length - 2);
+    const before = s.slice(0, open);
+    // Only a group that follows another bold group's close is a badge: `** 🆕 **NEW**`.
+    if (!isBadges(inner) || before.indexOf('**') === -1 || !isBadges(before.slice(before.lastIndexOf('**') + 2))) {
+      return s;
+    }
+    s = before.trimEnd();
+  }
+}
+
+function isBadges(text: string): boolean {
+  const words = stripEmoji(text).replace(/\*/g, ' ').trim();
+  if (words === '') return true;
+  return words.split(/\s+/).every((w) => BADGE_WORD.test(w));
+}
+
+function dropTrailingEmoji(text: string): string {
+  const words = text.split(' ');
+  while (words.length > 1 && isOnlyEmoji(words[words.length - 1])) words.pop();
+  return words.join(' ');
+}
+
+/** A heading's plain text, for section paths. */
+export function headingText(raw: string): string {
+  return plainText(raw);
+}

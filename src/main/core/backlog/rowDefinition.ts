@@ -1,0 +1,73 @@
+// Reads one table row (format section 3.1): which layout its cells follow and the task
+// it defines, if any.
+
+import type { Diagnostic } from '../../../shared/backlog';
+import type { RowCells } from './cells';
+import type { ColumnField, TableInfo } from './source';
+import { canonicalTable } from './headers';
+import { isReferenceTable } from './headers';
+import { idFromCell } from './ids';
+
+export interface ActiveHeader {
+  info: TableInfo;
+  /** The table's index in SourceMap.tables. */
+  index: number;
+}
+
+export type RowReading =
+  /** The row uses the header's columns (task or not). */
+  | { layout: 'header'; id: string | null; table: TableInfo }
+  /** The row uses the canonical layout. */
+  | { layout: 'canonical'; id: string | null; table: TableInfo }
+  /** Too few cells to read; `id` is what its first cell holds. */
+  | { layout: 'none'; id: string | null };
+
+const CANONICAL = canonicalTable(0);
+const CANONICAL_SHIFTED = canonicalTable(1);
+
+export function readRow(cells: RowCells, header: ActiveHeader | null): RowReading {
+  const n = cells.texts.length;
+  if (header !== null && n === header.info.headers.length) {
+    const col = header.info.columns.id;
+    if (col === undefined || isReferenceTable(header.info)) return { layout: 'header', id: null, table: header.info };
+    return { layout: 'header', id: idFromCell(cells.texts[col]), table: header.info };
+  }
+  const shifted = n >= 6 && cells.texts[0] === '' && idFromCell(cells.texts[1]) !== null;
+  if (n >= 5) {
+    const table = shifted ? CANONICAL_SHIFTED : CANONICAL;
+    return { layout: 'canonical', id: idFromCell(cells.texts[shifted ? 1 : 0]), table };
+  }
+  const first = n > 0 ? idFromCell(cells.texts[0]) : null;
+  return { layout: 'none', id: first ?? (n > 1 && cells.texts[0] === '' ? idFromCell(cells.texts[1]) : null) };
+}
+
+/** Field texts and extra columns of a row read with `table`. */
+export function rowFields(
+  texts: string[],
+  table: TableInfo,
+): { fields: Partial<Record<ColumnField, string>>; extra: Record<string, string> } {
+  const fields: Partial<Record<ColumnField, string>> = {};
+  const extra: Record<string, string> = {};
+  const used = new Set<number>();
+  for (const [field, index] of Object.entries(table.columns) as [ColumnField, number][]) {
+    used.add(index);
+    if (index < texts.length) fields[field] = texts[index];
+  }
+  if (table.headerLine !== null) {
+    table.headers.forEach((h, i) => {
+      if (!used.has(i) && h !== '' && i < texts.length && !(h in extra)) extra[h] = texts[i];
+    });
+  }
+  return { fields, extra };
+}
+
+export function malformedRow(line: number, id: string, cellCount: number, header: ActiveHeader | null): Diagnostic {
+  const expected = header === null ? 'at least 5 (the canonical layout)' : `${header.info.headers.length} (the header's) or at least 5`;
+  return {
+    severity: 'warning',
+    code: 'malformed-row',
+    message: `The row for ${id} has ${cellCount} cell${cellCount === 1 ? '' : 's'}; a task row needs ${expected}. It defines no task.`,
+    line: line + 1,
+    taskId: id,
+  };
+}

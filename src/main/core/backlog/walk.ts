@@ -1,0 +1,292 @@
+// The structural walk: one pass over the lines that finds headings, tables, task rows,
+// heading tasks, field lines, attached comments and legend items.
+
+import type { Diagnostic } from '../../../shared/backlog';
+import type { AttachedComment, Definition } from './definitions';
+import type { ScanResult } from './scan';
+import type { SourceMap, TableInfo, TaskSource } from './source';
+import { endsWithPipe, isDelimiterRow, isPipeLine, splitRow } from './cells';
+import { readCommentKeyValue } from './commentValues';
+import { readFieldLine } from './fieldLines';
+import { fieldForName, tableFromHeader } from './headers';
+import { headingText, readAtxHeading, readHeadingTask } from './headings';
+import { type LegendItem, legendKinds, readLegendItem } from './legends';
+import { indentOf } from './lines';
+import { LineKind } from './scan';
+import { type ActiveHeader, malformedRow, readRow, rowFields } from './rowDefinition';
+
+export interface WalkResult {
+  definitions: Definition[];
+  /** Comments above the first task definition: file metadata. */
+  fileComments: AttachedComment[];
+  legendItems: LegendItem[];
+  headings: SourceMap['headings'];
+  tables: SourceMap['tables'];
+  diagnostics: Diagnostic[];
+}
+
+type TableEntry = SourceMap['tables'][number];
+
+interface OpenHeadingTask {
+  def: Definition;
+  level: number;
+}
+
+export function walkLines(lines: string[], scan: ScanResult): WalkResult {
+  const w = new Walker(lines, scan);
+  w.run();
+  return w.result;
+}
+
+class Walker {
+  readonly result: WalkResult = { definitions: [], fileComments: [], legendItems: [], headings: [], tables: [], diagnostics: [] };
+  private readonly firstDefs = new Set<string>();
+  private sections: { level: number; text: string }[] = [];
+  private sectionPath: string[] = [];
+  private legendKind = { status: false, priority: false };
+  private header: ActiveHeader | null = null;
+  private canonicalGroup: TableEntry | null = null;
+  private attachTo: Definition | null = null;
+  /** The row definition whose block still grows over the comment lines that follow it. */
+  private growing: TaskSource | null = null;
+  private headingTask: OpenHeadingTask | null = null;
+  private commentIndex = 0;
+
+  constructor(
+    private readonly lines: string[],
+    private readonly scan: ScanResult,
+  ) {}
+
+  run(): void {
+    const { lines } = this;
+    const kinds = this.scan.kinds;
+    let i = 0;
+    while (i < lines.length) {
+      const kind = kinds[i];
+      if (kind === LineKind.Comment) {
+        i = this.comments(i);
+        continue;
+      }
+      if (kind !== LineKind.Text) {
+        this.growing = null;
+        i++;
+        continue;
+      }
+      const line = lines[i];
+      const at = indentOf(line);
+      if (at === line.length) {
+        i++;
+        continue;
+      }
+      const c = line.charCodeAt(at);
+      if (c === 124 /* | */ && at <= 3) {
+        i = this.pipeLine(i);
+        continue;
+      }
+      this.growing = null;
+      this.canonicalGroup = null;
+      if (c === 35 /* # */ && at <= 3) {
+        const h = readAtxHeading(line);
+        if (h !== null) {
+          this.heading(i, h.level, h.raw);
+          i++;
+          continue;
+        }
+      }
+      if (c === 45 || c === 42 || c === 43) this.listOrFieldLine(i, line);
+      i++;
+    }
+    this.closeHeadingTask(lines.length);
+  }
+
+  private comments(i: number): number {
+    const all = this.scan.comments;
+    let end = i + 1;
+    while (this.commentIndex < all.length && all[this.commentIndex].start < end) {
+      const c = all[this.commentIndex++];
+      if (c.end > end) end = c.end;
+      const kv = readCommentKeyValue(c.body);
+      if (kv === null) continue;
+      const entry: AttachedComment = { key: kv.key, value: kv.value, start: c.start, end: c.end };
+      if (this.attachTo !== null) {
+        this.attachTo.comments.push(entry);
+        const src = this.attachTo.source;
+        if (src !== null) src.comments[kv.key] = { start: c.start, end: c.end };
+      } else if (this.result.definitions.length === 0) {
+        this.result.fileComments.push(entry);
+      }
+    }
+    if (this.growing !== null && this.attachTo !== null && this.attachTo.source === this.growing) {
+      this.growing.blockEnd = end;
+    }
+    return end;
+  }
+
+  private heading(i: number, level: number, raw: string): void {
+    this.closeHeadingTask(i, level);
+    const text = headingText(raw);
+    while (this.sections.length > 0 && this.sections[this.sections.length - 1].level >= level) this.sections.pop();
+    const parentPath = this.sections.map((s) => s.text);
+    this.sections.push({ level, text });
+    this.sectionPath = [...parentPath, text];
+    this.result.headings.push({ line: i, level, text });
+    this.legendKind = legendKinds(text);
+    this.header = null;
+    this.attachTo = null;
+    const task = readHeadingTask(raw);
+    if (task === null) return;
+    this.closeHeadingTask(i);
+    const def = this.define(task.id, i, 'heading', parentPath, { title: task.title }, {});
+    if (def.source !== null) {
+      def.source.def = { kind: 'heading', headingLine: i, level, fieldLines: {} };
+    }
+    this.headingTask = { def, level };
+  }
+
+  /** Ends the open heading task's block at line `end` (for a heading: when its level closes it). */
+  private closeHeadingTask(end: number, level = 0): void {
+    const open = this.headingTask;
+    if (open === null || (level > 0 && level > open.level)) return;
+    if (open.def.source !== null) open.def.source.blockEnd = end;
+    this.headingTask = null;
+  }
+
+  private listOrFieldLine(i: number, line: string): void {
+    const open = this.headingTask;
+    if (open !== null) {
+      const f = readFieldLine(line);
+      if (f !== null) {
+        const key = f.key;
+        const field = fieldForName(key);
+        const lower = key.toLowerCase();
+        const def = open.def;
+        if (field !== undefined && field !== 'id') {
+          if (def.fields[field] === undefined) def.fields[field] = f.value;
+        } else if (!(key in def.extra)) {
+          def.extra[key] = f.value;
+        }
+        const src = def.source;
+        if (src !== null && src.def.kind === 'heading' && src.def.fieldLines[lower] === undefined) {
+          src.def.fieldLines[lower] = i;
+        }
+        return;
+      }
+    }
+    if (this.legendKind.status || this.legendKind.priority) {
+      const item = readLegendItem(line, this.legendKind.status, this.legendKind.priority);
+      if (item !== null) this.result.legendItems.push(item);
+    }
+  }
+
+  private pipeLine(i: number): number {
+    const { lines } = this;
+    const line = lines[i];
+    if (i + 1 < lines.length && this.scan.kinds[i + 1] === LineKind.Text && isDelimiterRow(lines[i + 1]) && !isDelimiterRow(line)) {
+      return this.tableHeader(i);
+    }
+    if (isDelimiterRow(line)) return i + 1;
+    const rowEnd = this.rowEnd(i);
+    this.row(i, rowEnd);
+    return rowEnd;
+  }
+
+  private tableHeader(i: number): number {
+    this.growing = null;
+    this.canonicalGroup = null;
+    this.attachTo = null;
+    const cells = splitRow(this.lines, i, i + 1);
+    const info = tableFromHeader(i, cells.texts);
+    this.result.tables.push({ info, section: this.sectionPath, firstRow: i + 2, lastRowEnd: i + 2 });
+    this.header = { info, index: this.result.tables.length - 1 };
+    return i + 2;
+  }
+
+  /** A row without a closing `|` continues until a line that ends with `|`, a blank line, a pipe line or a comment. */
+  private rowEnd(i: number): number {
+    const { lines } = this;
+    if (endsWithPipe(lines[i])) return i + 1;
+    let j = i + 1;
+    while (j < lines.length && this.scan.kinds[j] === LineKind.Text) {
+      const line = lines[j];
+      const at = indentOf(line);
+      if (at === line.length) break;
+      const c = line.charCodeAt(at);
+      if (c === 124 || (c === 60 && line.startsWith('<!--', at))) break;
+      if (c === 35 && readAtxHeading(line) !== null) break;
+      j++;
+      if (endsWithPipe(line)) break;
+    }
+    return j;
+  }
+
+  private row(start: number, end: number): void {
+    const cells = splitRow(this.lines, start, end);
+    const reading = readRow(cells, this.header);
+    if (reading.layout === 'none') {
+      this.growing = null;
+      if (reading.id !== null) this.result.diagnostics.push(malformedRow(start, reading.id, cells.texts.length, this.header));
+      return;
+    }
+    const table = reading.table;
+    this.extendTable(reading.layout, table, start, end);
+    if (reading.id === null) {
+      this.growing = null;
+      return;
+    }
+    const { fields, extra } = rowFields(cells.texts, table);
+    delete fields.id;
+    this.closeHeadingTask(start);
+    const def = this.define(reading.id, start, 'row', this.sectionPath, fields, extra);
+    if (def.source !== null) {
+      def.source.def = { kind: 'row', rowStart: start, rowEnd: end, table, cells: cells.spans };
+      def.source.blockEnd = end;
+      this.growing = def.source;
+    } else {
+      this.growing = null;
+    }
+  }
+
+  private extendTable(layout: 'header' | 'canonical', table: TableInfo, start: number, end: number): void {
+    if (layout === 'header' && this.header !== null) {
+      const entry = this.result.tables[this.header.index];
+      if (entry.lastRowEnd === entry.firstRow && entry.firstRow !== start) entry.firstRow = start;
+      entry.lastRowEnd = end;
+      return;
+    }
+    const group = this.canonicalGroup;
+    if (group !== null && group.info === table) {
+      group.lastRowEnd = end;
+      return;
+    }
+    const entry: TableEntry = { info: table, section: this.sectionPath, firstRow: start, lastRowEnd: end };
+    this.result.tables.push(entry);
+    this.canonicalGroup = entry;
+  }
+
+  private define(
+    id: string,
+    line: number,
+    kind: Definition['kind'],
+    section: string[],
+    fields: Definition['fields'],
+    extra: Record<string, string>,
+  ): Definition {
+    const first = !this.firstDefs.has(id);
+    let source: TaskSource | null = null;
+    if (first) {
+      this.firstDefs.add(id);
+      source = {
+        id,
+        def: { kind: 'heading', headingLine: line, level: 0, fieldLines: {} },
+        blockStart: line,
+        blockEnd: line + 1,
+        comments: {},
+        section,
+      };
+    }
+    const def: Definition = { id, line, kind, fields, extra, comments: [], section, source };
+    this.result.definitions.push(def);
+    this.attachTo = def;
+    return def;
+  }
+}
