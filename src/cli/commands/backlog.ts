@@ -1,14 +1,85 @@
-import type { Command } from 'commander';
+// The backlog commands: list, show, validate, graph, set, depend, move. Registration only;
+// each action loads its module when it runs, so `taskdeck --help` loads none of them.
+import { Command, Option } from 'commander';
+import { PRIORITIES, STATUSES } from '../../shared/backlog';
+import { reportFailure } from '../output/fail';
+
+/** --project / --file, shared by every command that reads a backlog. */
+export function withProjectOptions(cmd: Command): Command {
+  return cmd
+    .option('--project <dir>', 'project folder (default: the current folder)')
+    .option('--file <path>', 'backlog file to use instead of discovering it in the project folder');
+}
+
+function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
+/** Runs an action, turning its CliFailure into a message on stderr and exit code 1. */
+function run<A extends unknown[]>(action: (...args: A) => Promise<void>) {
+  return async (...args: A) => {
+    try {
+      await action(...args);
+    } catch (err) {
+      reportFailure(err);
+    }
+  };
+}
 
 export function registerBacklogCommands(program: Command): void {
-  program
-    .command('list')
-    .description('List the backlog\'s tasks')
-    .option('--project <dir>', 'project folder', '.')
-    .option('--file <path>', 'backlog file (instead of discovering it in --project)')
-    .option('--json', 'print the format contract\'s JSON')
-    .action(async () => {
-      process.stderr.write('taskdeck list: not implemented yet\n');
-      process.exitCode = 1;
-    });
+  withProjectOptions(program.command('list'))
+    .description("List the backlog's tasks: a table on a terminal, or JSON for scripts")
+    .option('--json', "print the format contract's JSON ({ file, tasks, diagnostics })")
+    .addOption(new Option('--status <status>', 'only tasks with this status').choices(STATUSES))
+    .addOption(new Option('--priority <priority>', 'only tasks with this priority').choices(PRIORITIES))
+    .option('--sprint <name>', 'only tasks in this sprint')
+    .option('--ready', 'only tasks that can start now (not done, every dependency done)')
+    .addHelpText('after', examples('taskdeck list', 'taskdeck list --ready --priority critical', 'taskdeck list --json --project ../my-app', 'taskdeck list --sprint 2026-S48 --file docs/backlog.md'))
+    .action(run(async (opts: import('../backlog/list').ListOptions) => (await import('../backlog/list')).listCommand(opts)));
+
+  withProjectOptions(program.command('show'))
+    .description('Show one task with its dependencies, dependents and what blocks it')
+    .argument('<id>', 'task ID, like B-049')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples('taskdeck show B-049', 'taskdeck show B-049 --json'))
+    .action(run(async (id: string, opts: { json?: boolean; project?: string; file?: string }) => (await import('../backlog/show')).showCommand(id, opts)));
+
+  withProjectOptions(program.command('validate'))
+    .description('Check dependencies: exit 0 when all exist and none loops, else exit 1')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples('taskdeck validate', 'taskdeck validate --json --file 000_core/000_backlog.md'))
+    .action(run(async (opts: { json?: boolean; project?: string; file?: string }) => (await import('../backlog/validate')).validateCommand(opts)));
+
+  withProjectOptions(program.command('graph'))
+    .description('Print the dependency graph: the order tasks can be done in, JSON, or Graphviz DOT')
+    .addOption(new Option('--json', 'print JSON (nodes, edges, order, ready, missing, cycles)').conflicts('dot'))
+    .addOption(new Option('--dot', 'print Graphviz DOT; edges point from a task to what it depends on').conflicts('json'))
+    .addHelpText('after', examples('taskdeck graph', 'taskdeck graph --dot | dot -Tsvg > deps.svg', 'taskdeck graph --json'))
+    .action(run(async (opts: { json?: boolean; dot?: boolean; project?: string; file?: string }) => (await import('../backlog/graphCommand')).graphCommand(opts)));
+
+  withProjectOptions(program.command('set'))
+    .description("Set a task's status, priority, points, title or sprint in the file")
+    .argument('<id>', 'task ID')
+    .argument('<field>', 'status | priority | points | title | sprint')
+    .argument('<value>', 'the new value (sprint: a name, or "none" to clear it)')
+    .addHelpText('after', examples('taskdeck set B-049 status done', 'taskdeck set B-049 priority high', 'taskdeck set B-049 points 5', 'taskdeck set B-049 title "Search by ingredient"', 'taskdeck set B-049 sprint 2026-S48', 'taskdeck set B-049 sprint none'))
+    .action(run(async (id: string, field: string, value: string, opts: { project?: string; file?: string }) => (await import('../backlog/edit')).setCommand(id, field, value, opts)));
+
+  withProjectOptions(program.command('depend'))
+    .description('Add a dependency to a task (or remove one with --remove)')
+    .argument('<id>', 'the task that waits')
+    .argument('<dep>', 'the task it waits on')
+    .option('--remove', 'remove the dependency instead of adding it')
+    .addHelpText('after', examples('taskdeck depend B-050 B-049', 'taskdeck depend B-050 B-049 --remove'))
+    .action(run(async (id: string, dep: string, opts: { remove?: boolean; project?: string; file?: string }) => (await import('../backlog/edit')).dependCommand(id, dep, opts)));
+
+  withProjectOptions(program.command('move'))
+    .description('Move a task (its row or heading block, with its comments) in the file')
+    .argument('<id>', 'task ID')
+    .option('--before <id>', 'put it just before this task')
+    .option('--after <id>', 'put it just after this task')
+    .option('--top', 'put it first in its table or section')
+    .option('--section <name>', 'move it into this section (heading text)')
+    .addHelpText('after', examples('taskdeck move B-050 --before B-049', 'taskdeck move B-050 --top', 'taskdeck move B-050 --section "Completed Items"'))
+    .action(run(async (id: string, opts: import('../backlog/edit').MoveOptions) => (await import('../backlog/edit')).moveCommand(id, opts)));
 }

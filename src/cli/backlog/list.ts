@@ -1,0 +1,75 @@
+// `taskdeck list`: the tasks as an aligned table on a terminal, or the contract's JSON.
+import type { Priority, Status, Task } from '../../shared/backlog';
+import { readyTasks } from '../../main/core/backlog/graph';
+import { stdoutPalette } from '../output/colour';
+import { renderTable } from '../output/table';
+import { backlogJson, printJson } from '../output/taskJson';
+import { loadForCli, type TargetOptions } from './loadForCli';
+
+export interface ListOptions extends TargetOptions {
+  json?: boolean;
+  status?: Status;
+  priority?: Priority;
+  sprint?: string;
+  ready?: boolean;
+}
+
+const PRIORITY_SHORT: Record<Priority, string> = { critical: 'P0', high: 'P1', medium: 'P2', low: 'P3', unknown: '?' };
+
+export async function listCommand(opts: ListOptions): Promise<void> {
+  const loaded = await loadForCli(opts);
+  const ready = opts.ready ? new Set(readyTasks(loaded.graph)) : null;
+  const sprint = opts.sprint?.toLowerCase();
+  const tasks = loaded.tasks.filter(
+    (t) =>
+      (!opts.status || t.status === opts.status) &&
+      (!opts.priority || t.priority === opts.priority) &&
+      (sprint === undefined || (t.sprint ?? '').toLowerCase() === sprint) &&
+      (!ready || ready.has(t.id)),
+  );
+  if (opts.json) {
+    printJson(backlogJson(loaded.file, tasks, loaded.diagnostics));
+    return;
+  }
+  process.stdout.write(`${formatTaskTable(tasks)}\n`);
+  const problems = loaded.diagnostics.filter((d) => d.severity !== 'info').length;
+  const summary = `${tasks.length} of ${loaded.tasks.length} tasks in ${loaded.file}`;
+  const tail = problems > 0 ? `; ${problems} problem${problems === 1 ? '' : 's'} (taskdeck validate)` : '';
+  process.stdout.write(`${stdoutPalette().dim(summary + tail)}\n`);
+}
+
+export function formatTaskTable(tasks: readonly Task[]): string {
+  const c = stdoutPalette();
+  const rows = tasks.map((t) => [
+    t.id,
+    PRIORITY_SHORT[t.priority],
+    t.points === null ? '-' : String(t.points),
+    t.status,
+    t.sprint ?? '',
+    t.dependencies.join(','),
+    t.title,
+  ]);
+  return renderTable(
+    [
+      { header: 'ID' },
+      { header: 'P' },
+      { header: 'PTS', align: 'right' },
+      { header: 'STATUS' },
+      { header: 'SPRINT' },
+      { header: 'DEPS' },
+      { header: 'TITLE', flexible: true },
+    ],
+    rows,
+    {
+      maxWidth: process.stdout.isTTY ? process.stdout.columns : undefined,
+      header: c.bold,
+      paint: (row, col, text) => {
+        const t = tasks[row]!;
+        if (col === 1) return c.priority(t.priority, text);
+        if (col === 3) return c.status(t.status, text);
+        if (col === 0) return c.bold(text);
+        return text;
+      },
+    },
+  );
+}

@@ -1,0 +1,28 @@
+// Loads the project a command points at (--project / --file), or fails with the
+// loader's message, which already names the paths tried or the bad field.
+import { loadProject, type LoadedProject } from '../../main/project/loadBacklog';
+import { CliFailure } from '../output/fail';
+
+export interface TargetOptions {
+  project?: string;
+  file?: string;
+}
+
+export async function loadForCli(opts: TargetOptions): Promise<LoadedProject> {
+  const target = opts.file ? { file: opts.file, projectDir: opts.project } : (opts.project ?? '.');
+  const loaded = await loadProject(target);
+  if (!loaded.ok) throw new CliFailure(loaded.error.message);
+  return loaded.value;
+}
+
+/** Accepts `b-049` and `B‑049` (U+2011) for `B-049`, as the file may write it. */
+export function normaliseId(id: string): string {
+  return id.trim().replace(/[\u2010\u2011\u2012\u2013]/g, '-').toUpperCase();
+}
+
+export function requireTask(loaded: LoadedProject, rawId: string) {
+  const id = normaliseId(rawId);
+  const task = loaded.tasks.find((t) => t.id === id);
+  if (!task) throw new CliFailure(`Unknown task ${rawId}: ${loaded.file} defines no task with that ID`);
+  return task;
+}
