@@ -16,6 +16,7 @@ describe('mainWindowOptions', () => {
       webviewTag: false,
       experimentalFeatures: false,
       navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
     });
   });
   it('passes the icon only when given', () => {

@@ -13,6 +13,8 @@ export interface SecureWebPreferences {
   webviewTag: false;
   experimentalFeatures: false;
   navigateOnDragDrop: false;
+  /** Middle-click (auxclick) could open links in new windows; the feature is off. */
+  disableBlinkFeatures: 'Auxclick';
   spellcheck: boolean;
 }
 
@@ -52,6 +54,7 @@ export function mainWindowOptions(input: { preloadPath: string; iconPath?: strin
       experimentalFeatures: false,
       // A file dropped on the window must not navigate it away from the app.
       navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
     },
   };

@@ -12,7 +12,22 @@ export interface MainWindowInput {
 }
 
 export function createMainWindow(input: MainWindowInput): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions({ preloadPath: input.preloadPath, ...(input.iconPath === undefined ? {} : { iconPath: input.iconPath }) }));
+  const options = mainWindowOptions({ preloadPath: input.preloadPath, ...(input.iconPath === undefined ? {} : { iconPath: input.iconPath }) });
+  const win = new BrowserWindow({
+    ...options,
+    webPreferences: {
+      ...options.webPreferences,
+      // The same values as window-options.ts (whose types only allow these), restated
+      // at the call site so static auditors such as electronegativity can see them.
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
   const contents = win.webContents;
 
   contents.setWindowOpenHandler(({ url }) => {
