@@ -4,8 +4,9 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { ApiResult } from '../../shared/api';
 import { loadProject } from '../project/loadBacklog';
-import type { BacklogServices } from './services';
-import { editFile, saveSprintList } from './interimWrites';
+import { editBacklogFile } from '../project/backlogEditor';
+import type { AppliedEdit, BacklogServices } from './services';
+import { saveSprintList } from './sprintConfigWrite';
 
 export function realServices(): BacklogServices {
   return {
@@ -18,11 +19,32 @@ export function realServices(): BacklogServices {
         value: { projectDir: p.projectDir, file: p.file, path: p.path, hash: p.hash, tasks: p.tasks, diagnostics: p.diagnostics, sprints: p.sprints, graph: p.graph, parse: p.parse },
       };
     },
-    edit: (loaded, expectedHash, edit) => editFile(loaded, expectedHash, edit),
-    saveSprints: (projectDir, sprints): Promise<ApiResult<void>> => saveSprintList(projectDir, sprints),
+
+    async edit(loaded, expectedHash, edit): Promise<ApiResult<AppliedEdit>> {
+      // The parse is only reused when it is of the version the caller saw.
+      const known = loaded.hash === expectedHash ? { parsed: loaded.parse } : undefined;
+      const done = await editBacklogFile(loaded.path, expectedHash, edit, known);
+      if (!done.ok) return done;
+      const inverse = done.value.inverse;
+      return {
+        ok: true,
+        value: {
+          summary: done.value.summary,
+          async undo(hash) {
+            if (!inverse) return { ok: false, error: { code: 'cannot-undo', message: 'The last edit cannot be undone automatically; edit the file by hand.' } };
+            const undone = await editBacklogFile(loaded.path, hash, inverse);
+            return undone.ok ? { ok: true, value: { summary: undone.value.summary } } : undone;
+          },
+        },
+      };
+    },
+
+    saveSprints: saveSprintList,
+
     async runsOf() {
       return null;
     },
+
     async hashFile(path) {
       try {
         return createHash('sha256').update(await readFile(path)).digest('hex');
