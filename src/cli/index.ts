@@ -3,7 +3,7 @@
 // command starts without loading what it does not use (SQLite, the web host, ...).
 import { Command, CommanderError } from 'commander';
 import { registerBacklogCommands } from './commands/backlog';
-import { registerRunCommands } from './commands/run';
+import { registerHistoryCommands } from './commands/history';
 import { registerRunCommands } from './commands/run';
 import { registerServeCommands } from './commands/serve';
 
@@ -15,7 +15,7 @@ const program = new Command('taskdeck')
 
 registerBacklogCommands(program);
 registerRunCommands(program);
-registerRunCommands(program);
+registerHistoryCommands(program);
 registerServeCommands(program);
 
 try {

@@ -1,0 +1,80 @@
+// `taskdeck errors`: error statistics (by category, severity, task, day) and the most
+// recent classified errors; `errors export --out FILE`: the JSON error report.
+import path from 'node:path';
+import { isErrorCategory } from '../../main/core/errors/types';
+import { buildErrorReport, writeErrorReport } from '../../main/reports/errorReport';
+import { CliFailure } from '../output/fail';
+import { renderTable } from '../output/table';
+import { formatTime } from './format';
+import { errorJson } from './json';
+import { NOTHING_RAN, openRecord, printJson, recordTarget, withRecord } from './openRecord';
+
+export interface ErrorsOptions {
+  project?: string;
+  json?: boolean;
+  task?: string;
+  category?: string;
+  limit?: number;
+}
+
+export function errorsCommand(opts: ErrorsOptions): void {
+  if (opts.category !== undefined && !isErrorCategory(opts.category)) {
+    throw new CliFailure(`--category ${opts.category} is not an error category (network, file_system, database, permission, timeout, validation, execution, unknown)`, 2);
+  }
+  const category = opts.category !== undefined && isErrorCategory(opts.category) ? opts.category : undefined;
+  const target = recordTarget(opts.project);
+  withRecord(target, (store) => {
+    const stats = store?.errorStatistics() ?? null;
+    const recent = store?.errors({ taskId: opts.task, category, limit: opts.limit ?? 20 }) ?? [];
+    if (opts.json) {
+      printJson({ project: target.projectDir, statistics: stats, recent: recent.map(errorJson) });
+      return;
+    }
+    if (!store || !stats) {
+      process.stdout.write(`${NOTHING_RAN}\n`);
+      return;
+    }
+    const total = Object.values(stats.byCategory).reduce((a, b) => a + b, 0);
+    if (total === 0) {
+      process.stdout.write('No errors recorded.\n');
+      return;
+    }
+    const nonZero = (r: Record<string, number>) => Object.entries(r).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ');
+    const attempted = Object.entries(stats.recoveryByAction).filter(([, v]) => v.attempted > 0);
+    process.stdout.write(
+      `${total} error${total === 1 ? '' : 's'}\n` +
+        `  by category: ${nonZero(stats.byCategory)}\n` +
+        `  by severity: ${nonZero(stats.bySeverity)}\n` +
+        `  by task:     ${stats.byTask.slice(0, 10).map((t) => `${t.taskId} ${t.errors}`).join(', ')}${stats.byTask.length > 10 ? ', ...' : ''}\n` +
+        (attempted.length > 0 ? `  recoveries:  ${attempted.map(([a, v]) => `${a} ${v.succeeded}/${v.attempted} succeeded`).join(', ')}\n` : '') +
+        '\n',
+    );
+    const rows = recent.map((e) => [formatTime(e.at), e.taskId, e.category, e.severity, e.message.replace(/\s+/g, ' ')]);
+    const cols = [{ header: 'TIME' }, { header: 'TASK' }, { header: 'CATEGORY' }, { header: 'SEVERITY' }, { header: 'MESSAGE', flexible: true }];
+    process.stdout.write(`${renderTable(cols, rows, { maxWidth: process.stdout.columns })}\n`);
+  });
+}
+
+export interface ExportOptions {
+  project?: string;
+  out: string;
+}
+
+export function errorsExportCommand(opts: ExportOptions): void {
+  const target = recordTarget(opts.project);
+  // An empty report is still a valid report: create the record rather than fail.
+  const store = openRecord(target, true);
+  if (!store) throw new CliFailure(NOTHING_RAN);
+  try {
+    const report = buildErrorReport(store, { projectDir: target.projectDir, now: Date.now() });
+    const out = path.resolve(opts.out);
+    try {
+      writeErrorReport(report, out);
+    } catch (err) {
+      throw new CliFailure(`Cannot write ${out}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    process.stdout.write(`Wrote the error report (${report.totals.errors} errors, ${report.tasks.length} tasks) to ${out}\n`);
+  } finally {
+    store.close();
+  }
+}

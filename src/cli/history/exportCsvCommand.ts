@@ -1,0 +1,39 @@
+// `taskdeck export csv --out FILE`: the event history as CSV (historyCsv.ts), streamed
+// to a temp file and renamed into place, so a big history never sits in memory and a
+// reader never sees half a file.
+import fs from 'node:fs';
+import path from 'node:path';
+import { writeHistoryCsv } from '../../main/store/index';
+import { CliFailure } from '../output/fail';
+import { NOTHING_RAN, openRecord, recordTarget } from './openRecord';
+
+export interface ExportCsvOptions {
+  project?: string;
+  out: string;
+  task?: string;
+  bom?: boolean;
+}
+
+export function exportCsvCommand(opts: ExportCsvOptions): void {
+  const target = recordTarget(opts.project);
+  const store = openRecord(target);
+  if (!store) throw new CliFailure(NOTHING_RAN);
+  const out = path.resolve(opts.out);
+  const tmp = `${out}.${process.pid}.tmp`;
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(tmp, 'w');
+    const handle = fd;
+    const rows = writeHistoryCsv(store.iterateHistory(opts.task), (chunk) => fs.writeSync(handle, chunk), { bom: opts.bom === true });
+    fs.closeSync(handle);
+    fd = null;
+    fs.renameSync(tmp, out);
+    process.stdout.write(`Wrote ${rows} event${rows === 1 ? '' : 's'} to ${out}\n`);
+  } catch (err) {
+    if (fd !== null) fs.closeSync(fd);
+    fs.rmSync(tmp, { force: true });
+    throw new CliFailure(`Cannot write ${out}: ${err instanceof Error ? err.message : String(err)}`);
+  } finally {
+    store.close();
+  }
+}

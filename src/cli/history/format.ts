@@ -1,0 +1,32 @@
+// Text formatting for the run-record commands: times, durations, and the retention
+// period `cleanup --older-than` takes.
+
+/** `2026-11-24 19:05:07Z`: UTC, seconds, readable and sortable. */
+export function formatTime(ms: number | null): string {
+  if (ms === null) return '-';
+  return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, 'Z');
+}
+
+export function formatDuration(ms: number | null): string {
+  if (ms === null) return '-';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const s = Math.round(ms / 1000);
+  if (s < 3600) return `${Math.floor(s / 60)} m ${s % 60} s`;
+  return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} m`;
+}
+
+export function formatPercent(rate: number | null): string {
+  return rate === null ? '-' : `${(rate * 100).toFixed(1)}%`;
+}
+
+const UNITS: Readonly<Record<string, number>> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+
+/** `30d`, `12h`, `90m`, `45s`, `2w` (also `1d12h`) to milliseconds; null when not such a period. */
+export function parsePeriod(text: string): number | null {
+  const t = text.trim().toLowerCase();
+  if (!/^(\d+(\.\d+)?[smhdw])+$/.test(t)) return null;
+  let total = 0;
+  for (const m of t.matchAll(/(\d+(?:\.\d+)?)([smhdw])/g)) total += Number(m[1]) * (UNITS[m[2] ?? ''] ?? 0);
+  return total > 0 ? total : null;
+}

@@ -1,0 +1,47 @@
+// `taskdeck history [ID]`: the event log, newest first, and for one task its attempts.
+import type { AttemptRecord } from '../../main/store/types';
+import { renderTable } from '../output/table';
+import { formatDuration, formatTime } from './format';
+import { attemptJson, eventJson } from './json';
+import { NOTHING_RAN, printJson, recordTarget, withRecord } from './openRecord';
+
+export interface HistoryOptions {
+  project?: string;
+  json?: boolean;
+  limit?: number;
+}
+
+function attemptResult(a: AttemptRecord): string {
+  if (a.outcome === null) return 'running';
+  const how = a.signal ? a.signal : a.exitCode !== null ? `exit ${a.exitCode}` : '';
+  return how ? `${a.outcome} (${how})` : a.outcome;
+}
+
+export function historyCommand(taskId: string | undefined, opts: HistoryOptions): void {
+  const target = recordTarget(opts.project);
+  const limit = opts.limit ?? 50;
+  withRecord(target, (store) => {
+    const events = store?.history(taskId, limit) ?? [];
+    const attempts = store?.attempts(taskId, limit) ?? [];
+    if (opts.json) {
+      printJson({ project: target.projectDir, taskId: taskId ?? null, events: events.map(eventJson), attempts: attempts.map(attemptJson) });
+      return;
+    }
+    if (!store) {
+      process.stdout.write(`${NOTHING_RAN}\n`);
+      return;
+    }
+    if (events.length === 0 && attempts.length === 0) {
+      process.stdout.write(taskId ? `No history for ${taskId}.\n` : 'No history yet.\n');
+      return;
+    }
+    const width = process.stdout.columns;
+    if (taskId !== undefined && attempts.length > 0) {
+      const rows = attempts.map((a) => [String(a.attempt), a.runId, a.trigger, formatTime(a.startedAt), formatDuration(a.durationMs), attemptResult(a), a.logPath ?? '']);
+      const cols = [{ header: '#', align: 'right' as const }, { header: 'RUN' }, { header: 'TRIGGER' }, { header: 'STARTED' }, { header: 'TIME', align: 'right' as const }, { header: 'RESULT' }, { header: 'LOG', flexible: true }];
+      process.stdout.write(`Attempts of ${taskId}:\n${renderTable(cols, rows, { maxWidth: width })}\n\n`);
+    }
+    const rows = events.map((e) => [formatTime(e.at), e.taskId, e.type, e.message.replace(/\s+/g, ' ')]);
+    process.stdout.write(`${renderTable([{ header: 'TIME' }, { header: 'TASK' }, { header: 'EVENT' }, { header: 'MESSAGE', flexible: true }], rows, { maxWidth: width })}\n`);
+  });
+}

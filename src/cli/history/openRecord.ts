@@ -1,0 +1,45 @@
+// Opens a project's run record for the history commands. A project that never ran has
+// no database: read commands then say so instead of creating `.taskdeck/` as a side
+// effect. An attempt whose runner died is closed first, so what is shown is true.
+import fs from 'node:fs';
+import path from 'node:path';
+import { openStore, storePath } from '../../main/store/index';
+import type { Store } from '../../main/store/types';
+import { CliFailure } from '../output/fail';
+
+export interface RecordTarget {
+  projectDir: string;
+  file: string;
+}
+
+export function recordTarget(project: string | undefined): RecordTarget {
+  const projectDir = path.resolve(project ?? '.');
+  if (!fs.existsSync(projectDir) || !fs.statSync(projectDir).isDirectory()) {
+    throw new CliFailure(`${projectDir} is not a folder; pass the project folder with --project DIR`);
+  }
+  return { projectDir, file: storePath(projectDir) };
+}
+
+/** The store, or null when nothing has run in the project yet (and `create` is false). */
+export function openRecord(target: RecordTarget, create = false): Store | null {
+  if (!create && !fs.existsSync(target.file)) return null;
+  const opened = openStore(target.projectDir);
+  if (!opened.ok) throw new CliFailure(opened.error.message);
+  opened.value.recoverInterrupted(Date.now());
+  return opened.value;
+}
+
+export function withRecord<T>(target: RecordTarget, use: (store: Store | null) => T): T {
+  const store = openRecord(target);
+  try {
+    return use(store);
+  } finally {
+    store?.close();
+  }
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+export const NOTHING_RAN = 'Nothing has run in this project yet (no .taskdeck/task_execution.db).';

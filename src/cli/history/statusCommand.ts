@@ -1,0 +1,58 @@
+// `taskdeck status`: the latest state of every task that ran (or was synced), with a
+// one-line summary. Reads only the run record, so it stays fast on big projects.
+import type { Statistics, TaskState } from '../../main/store/types';
+import { palette } from '../output/colour';
+import { renderTable } from '../output/table';
+import { formatDuration, formatPercent, formatTime } from './format';
+import { stateJson } from './json';
+import { NOTHING_RAN, printJson, recordTarget, withRecord } from './openRecord';
+
+export interface StatusOptions {
+  project?: string;
+  json?: boolean;
+}
+
+export function summaryLine(stats: Statistics): string {
+  const counts = Object.entries(stats.byStatus)
+    .filter(([, n]) => n > 0)
+    .map(([status, n]) => `${n} ${status}`)
+    .join(', ');
+  return (
+    `${stats.tasks} task${stats.tasks === 1 ? '' : 's'}${counts ? ` (${counts})` : ''}; ` +
+    `${stats.attempts} attempt${stats.attempts === 1 ? '' : 's'}, success rate ${formatPercent(stats.successRate)}, ` +
+    `average ${formatDuration(stats.avgDurationMs)}`
+  );
+}
+
+function paintStatus(status: TaskState['status'], text: string, enabled: boolean): string {
+  const p = palette(enabled);
+  if (status === 'succeeded') return p.green(text);
+  if (status === 'failed' || status === 'timeout' || status === 'interrupted') return p.red(text);
+  if (status === 'running' || status === 'retrying') return p.blue(text);
+  if (status === 'cancelled') return p.yellow(text);
+  return text;
+}
+
+export function statusCommand(opts: StatusOptions): void {
+  const target = recordTarget(opts.project);
+  withRecord(target, (store) => {
+    const states = store?.taskStates() ?? [];
+    const stats = store?.statistics() ?? null;
+    if (opts.json) {
+      printJson({ project: target.projectDir, database: store ? target.file : null, tasks: states.map(stateJson), statistics: stats });
+      return;
+    }
+    if (!store || !stats) {
+      process.stdout.write(`${NOTHING_RAN}\n`);
+      return;
+    }
+    const colour = process.stdout.isTTY === true && !process.env.NO_COLOR;
+    const rows = states.map((s) => [s.taskId, s.status, String(s.retryCount), formatTime(s.completedAt ?? s.startedAt), formatDuration(s.executionTime), s.errorMessage ?? s.title ?? '']);
+    const table = renderTable(
+      [{ header: 'ID' }, { header: 'STATUS' }, { header: 'RETRIES', align: 'right' }, { header: 'LAST' }, { header: 'TIME', align: 'right' }, { header: 'ERROR / TITLE', flexible: true }],
+      rows,
+      { maxWidth: process.stdout.columns, paint: (row, col, text) => (col === 1 ? paintStatus(states[row]?.status ?? 'pending', text, colour) : text) },
+    );
+    process.stdout.write(`${table}\n\n${summaryLine(stats)}\n`);
+  });
+}
