@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Integration and e2e tests spawn real processes and a real browser; two cores.
     maxWorkers: 2,
+    // The CLI tests spawn the built bundle (out/cli/taskdeck.js); build it once per run.
+    globalSetup: ['test/integration/globalSetup-cli.ts'],
   },
 });

@@ -55,7 +55,7 @@ describe('taskdeck list --json on the sample project', () => {
     expect(byId.get('B-113')!.humanRequired).toBe(true);
     expect(byId.get('B-113')!.humanReason).toContain('signing key');
     expect(byId.get('B-204')!.executor).toEqual({ kind: 'command', command: 'node scripts/hang.mjs' });
-    expect(byId.get('B-204')!.metadata).toEqual({ timeout: 3 });
+    expect(byId.get('B-204')!.metadata).toEqual({ Notes: 'hangs; killed after 3 s', timeout: 3 });
     expect(byId.get('B-208')!.executor).toEqual({ kind: 'named', name: 'node-script' });
     expect(byId.get('B-121')!.dependencies).toEqual(['B-101', 'B-120']);
     expect(byId.get('B-212')!.dependencies).toEqual(['B-211']);
