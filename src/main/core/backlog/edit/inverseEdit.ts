@@ -5,6 +5,7 @@ import type { ParseResult } from '../parse';
 import type { TaskSource } from '../source';
 import type { EditContext } from './context';
 import { canonicalId, openContext } from './context';
+import { idPattern } from './dependencyText';
 import { splitFieldLine } from './fieldLine';
 import { compatible } from './moveTask';
 import { rowCell } from './setFields';
@@ -12,7 +13,7 @@ import type { BacklogEdit, RestorableField } from './types';
 
 function fieldText(ctx: EditContext, field: RestorableField): string | null {
   const def = ctx.src.def;
-  if (def.kind === 'row') return rowCell(ctx, field)?.text.trim() ?? null;
+  if (def.kind === 'row') return rowCell(ctx, field)?.text ?? null;
   if (field === 'title') return ctx.task.title;
   const line = def.fieldLines[field];
   const parts = line === undefined ? null : splitFieldLine(ctx.doc.lines[line] ?? '');
@@ -58,13 +59,15 @@ export function inverseEdit(parsedBefore: ParseResult, edit: BacklogEdit): Backl
     case 'setSprint':
       return { kind: 'setSprint', id, value: ctx.task.sprint };
     case 'addDependency':
-      return ctx.task.dependencies.includes(canonicalId(edit.dependency))
-        ? null
-        : { kind: 'removeDependency', id, dependency: canonicalId(edit.dependency) };
-    case 'removeDependency':
-      return ctx.task.dependencies.includes(canonicalId(edit.dependency))
-        ? { kind: 'addDependency', id, dependency: canonicalId(edit.dependency) }
-        : null;
+      return ctx.task.dependencies.includes(canonicalId(edit.dependency)) ? null : restore('dependencies');
+    case 'removeDependency': {
+      const dep = canonicalId(edit.dependency);
+      if (!ctx.task.dependencies.includes(dep)) return null;
+      // Only the cell changed unless the score comment listed it too; then add it back.
+      const score = ctx.src.comments['score'];
+      const inScore = score !== undefined && ctx.doc.lines.slice(score.start, score.end).some((line) => idPattern(dep, '').test(line));
+      return inScore ? { kind: 'addDependency', id, dependency: dep } : restore('dependencies');
+    }
     case 'moveBefore':
     case 'moveAfter':
     case 'moveToTop':

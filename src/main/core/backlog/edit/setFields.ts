@@ -3,14 +3,20 @@
 import type { Priority, Status } from '../../../../shared/backlog';
 import type { EditContext } from './context';
 import { splitExplanation, splitFieldLine, withFieldValue } from './fieldLine';
-import { cellText, escapeCell, locateCells, replaceCell } from './tableCells';
+import { cellText, escapeCell, locateCells, replaceCell, replaceCellRaw } from './tableCells';
 import type { EditError, RestorableField } from './types';
 import { editError } from './types';
 import { priorityForm, statusForm } from './vocabulary';
 
 type Done = { ok: true; value: string } | { ok: false; error: EditError };
 
-const LABEL: Record<RestorableField, string> = { status: 'Status', priority: 'Priority', points: 'Points', title: 'Title' };
+const LABEL: Record<RestorableField, string> = {
+  status: 'Status',
+  priority: 'Priority',
+  points: 'Points',
+  title: 'Title',
+  dependencies: 'Dependencies',
+};
 
 /** The current text of a row cell, or null when the task's table has no such column. */
 export function rowCell(ctx: EditContext, field: 'status' | 'priority' | 'points' | 'title' | 'dependencies' | 'sprint') {
@@ -126,6 +132,13 @@ export function setTitle(ctx: EditContext, value: string): Done {
 }
 
 export function restoreField(ctx: EditContext, field: RestorableField, text: string): Done {
-  if (field === 'title' && ctx.src.def.kind === 'heading') return rewriteHeadingTitle(ctx, () => text);
+  if (ctx.src.def.kind === 'row') {
+    // The raw cell, padding included, goes back as it was.
+    const cell = rowCell(ctx, field);
+    if (!cell) return noPlace(ctx, field);
+    replaceCellRaw(ctx.doc, cell.span, text);
+    return { ok: true, value: cell.text.trim() };
+  }
+  if (field === 'title') return rewriteHeadingTitle(ctx, () => text);
   return rewriteField(ctx, field, () => text);
 }

@@ -74,6 +74,13 @@ export function replaceCell(doc: LineDocument, span: CellSpan, content: string):
   doc.mergeInto(span.startLine, span.endLine + 1, text);
 }
 
+/** Puts back a cell's raw text exactly (undo), padding included. */
+export function replaceCellRaw(doc: LineDocument, span: CellSpan, raw: string): void {
+  const first = doc.lines[span.startLine] ?? '';
+  const last = doc.lines[span.endLine] ?? '';
+  doc.mergeInto(span.startLine, span.endLine + 1, first.slice(0, span.startCol) + raw + last.slice(span.endCol));
+}
+
 /** Escapes what would break a cell: `|` becomes `\|`. */
 export function escapeCell(text: string): string {
   return text.replace(/(?<!\\)\|/g, '\\|');

@@ -17,12 +17,13 @@ export type BacklogEdit =
   | { kind: 'moveToTop'; id: string }
   | { kind: 'moveToSection'; id: string; section: string }
   /**
-   * Puts back the exact text a field had before an edit (undo). Not offered to users: it is
-   * what inverseEdit returns for field edits, so undo restores the bytes, not a look-alike.
+   * Puts back the exact text a field had before an edit (undo): a row's raw cell text with
+   * its padding, a heading field line's value, a heading's title. Not offered to users: it
+   * is what inverseEdit returns for field edits, so undo restores the bytes, not a look-alike.
    */
   | { kind: 'restoreField'; id: string; field: RestorableField; text: string };
 
-export type RestorableField = 'status' | 'priority' | 'points' | 'title';
+export type RestorableField = 'status' | 'priority' | 'points' | 'title' | 'dependencies';
 
 export type EditErrorCode = 'unknown-task' | 'bad-value' | 'cannot-edit';
 
