@@ -38,7 +38,14 @@ export function buildTaskdeckBridge(port: IpcPort): TaskdeckBridge {
   const methods = Object.fromEntries(
     methodNames.map((name) => [
       name,
-      (args: unknown) => port.invoke(name, args ?? {}).then((response) => checkedResult(name, response), (error: unknown) => transportFailure(name, error)),
+      // Async so that even a synchronous throw (an argument IPC cannot clone) becomes a value.
+      async (args: unknown): Promise<ApiResult<unknown>> => {
+        try {
+          return checkedResult(name, await port.invoke(name, args ?? {}));
+        } catch (error) {
+          return transportFailure(name, error);
+        }
+      },
     ]),
   ) as unknown as TaskdeckApi;
   return {
