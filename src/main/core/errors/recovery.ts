@@ -69,7 +69,7 @@ export function taskPatterns(patterns: readonly string[], taskId: string): strin
 
 /** The path a Node or shell error message names: `open '/x'`, `: /x: Permission denied`, ... */
 export function pathInMessage(message: string): string | null {
-  const quoted = /(?:open|mkdir|unlink|rmdir|scandir|rename|access|stat|lstat|copyfile|chmod|opendir|write|read)\s+'([^']+)'/.exec(message);
+  const quoted = /(?:open|mkdir|unlink|rmdir|scandir|rename|access|stat|lstat|copyfile|chmod|opendir|write|read|spawn)\s+'([^']+)'/.exec(message);
   if (quoted?.[1]) return quoted[1];
   const shell = /(?:^|:\s*)((?:\.{0,2}\/|[A-Za-z]:\\)[^\s:']+):\s*(?:Permission denied|Operation not permitted)/i.exec(message);
   if (shell?.[1]) return shell[1];
