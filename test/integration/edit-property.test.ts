@@ -1,0 +1,135 @@
+// The editor's law, checked by fast-check over random edit sequences on real corpus files:
+// parse(edit(x)) has x's tasks with only that edit applied, and the order changes only
+// as a move says.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseBacklog, type ParseResult } from '../../src/main/core/backlog';
+import { applyEdit, type BacklogEdit } from '../../src/main/core/backlog/edit';
+import { STATUSES, type Task } from '../../src/shared/backlog';
+import { comparable, corpusFiles, readCorpus } from './edit-kit';
+
+const files = corpusFiles();
+// Old and new layouts: early table-only files, middle ones, the newest with heading tasks.
+const chosen = [0, 20, 45, 70, 90, files.length - 1].map((i) => files[i]).filter((f): f is string => f !== undefined);
+const texts = new Map(chosen.map((name) => [name, readCorpus(name)]));
+
+type EditSpec =
+  | { kind: 'setStatus'; task: number; value: (typeof STATUSES)[number] }
+  | { kind: 'setPriority'; task: number; value: 'critical' | 'high' | 'medium' | 'low' }
+  | { kind: 'setPoints'; task: number; value: number }
+  | { kind: 'setTitle'; task: number; value: string }
+  | { kind: 'setSprint'; task: number; value: string | null }
+  | { kind: 'addDependency' | 'removeDependency' | 'moveBefore' | 'moveAfter'; task: number; other: number }
+  | { kind: 'moveToTop'; task: number };
+
+const titleChars = fc.constantFrom(...'abcXYZ019 -:|()/.,'.split(''));
+const title = fc
+  .array(titleChars, { minLength: 1, maxLength: 30 })
+  .map((chars) => chars.join('').trim())
+  .filter((t) => t !== '' && !/^[-:|]/.test(t) && !/[-:]$/.test(t));
+
+const editSpec: fc.Arbitrary<EditSpec> = fc.oneof(
+  fc.record({ kind: fc.constant('setStatus' as const), task: fc.nat(), value: fc.constantFrom(...STATUSES) }),
+  fc.record({ kind: fc.constant('setPriority' as const), task: fc.nat(), value: fc.constantFrom('critical' as const, 'high' as const, 'medium' as const, 'low' as const) }),
+  fc.record({ kind: fc.constant('setPoints' as const), task: fc.nat(), value: fc.oneof(fc.integer({ min: 0, max: 40 }), fc.constant(0.5)) }),
+  fc.record({ kind: fc.constant('setTitle' as const), task: fc.nat(), value: title }),
+  fc.record({ kind: fc.constant('setSprint' as const), task: fc.nat(), value: fc.option(fc.constantFrom('S1', '2026-S48', 'Sprint 7'), { nil: null }) }),
+  fc.record({ kind: fc.constantFrom('addDependency' as const, 'removeDependency' as const, 'moveBefore' as const, 'moveAfter' as const), task: fc.nat(), other: fc.nat() }),
+  fc.record({ kind: fc.constant('moveToTop' as const), task: fc.nat() }),
+);
+
+function pick<T>(items: readonly T[], index: number): T {
+  const item = items[index % items.length];
+  if (item === undefined) throw new Error('empty');
+  return item;
+}
+
+function toEdit(spec: EditSpec, tasks: readonly Task[]): BacklogEdit {
+  const task = pick(tasks, spec.task);
+  switch (spec.kind) {
+    case 'addDependency':
+    case 'moveBefore':
+    case 'moveAfter':
+      return spec.kind === 'addDependency'
+        ? { kind: spec.kind, id: task.id, dependency: pick(tasks, spec.other).id }
+        : { kind: spec.kind, id: task.id, target: pick(tasks, spec.other).id };
+    case 'removeDependency':
+      return { kind: spec.kind, id: task.id, dependency: task.dependencies.length > 0 ? pick(task.dependencies, spec.other) : pick(tasks, spec.other).id };
+    case 'moveToTop':
+      return { kind: spec.kind, id: task.id };
+    default:
+      return { ...spec, id: task.id } as BacklogEdit;
+  }
+}
+
+/** Ids of the tasks whose definition lies inside the moved task's block: they move with it. */
+function movedGroup(parsed: ParseResult, id: string): string[] {
+  const src = parsed.source.tasks.get(id);
+  if (!src) return [id];
+  return parsed.tasks.filter((t) => t.line - 1 >= src.blockStart && t.line - 1 < src.blockEnd).map((t) => t.id);
+}
+
+function expectedTasks(before: ParseResult, edit: BacklogEdit): Task[] {
+  const patch = (fields: Partial<Task>): Task[] => before.tasks.map((t) => (t.id === edit.id ? { ...t, ...fields } : t));
+  const task = before.tasks.find((t) => t.id === edit.id);
+  if (!task) throw new Error(`no ${edit.id}`);
+  switch (edit.kind) {
+    case 'setStatus':
+    case 'setPriority':
+    case 'setPoints':
+      return patch({ [edit.kind === 'setStatus' ? 'status' : edit.kind === 'setPriority' ? 'priority' : 'points']: edit.value });
+    case 'setTitle':
+      return patch({ title: edit.value });
+    case 'setSprint':
+      return patch({ sprint: edit.value });
+    case 'addDependency':
+      return patch({ dependencies: [...task.dependencies, edit.dependency] });
+    case 'removeDependency':
+      return patch({ dependencies: task.dependencies.filter((d) => d !== edit.dependency) });
+    default:
+      return before.tasks;
+  }
+}
+
+function checkMove(before: ParseResult, after: ParseResult, edit: BacklogEdit): void {
+  const group = movedGroup(before, edit.id);
+  const others = (tasks: Task[]) => tasks.map((t) => t.id).filter((id) => !group.includes(id));
+  // Everyone else keeps their relative order, and the group stays together, in order.
+  expect(others(after.tasks)).toEqual(others(before.tasks));
+  const ids = after.tasks.map((t) => t.id);
+  const at = ids.indexOf(edit.id);
+  expect(ids.slice(at, at + group.length)).toEqual(group);
+  if (edit.kind === 'moveBefore') expect(ids[at + group.length]).toBe(edit.target);
+  if (edit.kind === 'moveAfter') expect(group.includes(edit.target)).toBe(false);
+  if (edit.kind === 'moveAfter') expect(ids.indexOf(edit.target)).toBeLessThan(at);
+  // Fields other than the section path are untouched by a move.
+  const bare = (t: Task) => ({ ...comparable(t), section: [] });
+  const byId = new Map(before.tasks.map((t) => [t.id, bare(t)]));
+  for (const t of after.tasks) expect(bare(t)).toEqual(byId.get(t.id));
+}
+
+describe('parse(edit(x)) = edit applied to parse(x)', () => {
+  it.each(chosen)('%s', (name) => {
+    const original = texts.get(name) ?? '';
+    fc.assert(
+      fc.property(fc.array(editSpec, { minLength: 1, maxLength: 4 }), (specs) => {
+        let text = original;
+        let parsed = parseBacklog(text);
+        for (const spec of specs) {
+          const edit = toEdit(spec, parsed.tasks);
+          const result = applyEdit(text, parsed, edit);
+          if (!result.ok) continue;
+          const next = parseBacklog(result.value.text);
+          if (edit.kind.startsWith('move')) checkMove(parsed, next, edit);
+          else {
+            expect(next.tasks.map((t) => t.id)).toEqual(parsed.tasks.map((t) => t.id));
+            expect(next.tasks.map(comparable)).toEqual(expectedTasks(parsed, edit).map(comparable));
+          }
+          text = result.value.text;
+          parsed = next;
+        }
+      }),
+      { numRuns: 60, seed: 20261124 },
+    );
+  });
+});
