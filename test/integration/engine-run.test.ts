@@ -89,18 +89,23 @@ describe('engine: one task', () => {
   });
 
   it('kills a hanging task and its grandchild on timeout, extends the timeout for the retry', async () => {
-    fx = makeFixture({ config: { retry: { timeout: { maxRetries: 1 } } } });
-    const result = await fx.engine.runOne('B-204', 1);
-    expect(result.ok && result.value).toMatchObject({ outcome: 'timeout', attempts: 2, category: 'timeout' });
+    fx = makeFixture({ config: { retry: { timeout: { maxRetries: 2 } } } });
+    const result = await fx.engine.runOne('B-204', 0.5);
+    expect(result.ok && result.value).toMatchObject({ outcome: 'timeout', attempts: 3, category: 'timeout' });
     const grandchild = Number(readFileSync(join(fx.dir, '.taskdeck', 'hang-grandchild.pid'), 'utf8'));
     expect(grandchild).toBeGreaterThan(0);
     expect(running_(grandchild)).toBe(false);
     const attempts = fx.store.attempts('B-204');
+    // Doubled from the first timeout each retry: 0.5 s, 1 s, 2 s.
     expect(attempts.map((a) => [a.outcome, a.timeoutMs])).toEqual([
       ['timeout', 2000],
       ['timeout', 1000],
+      ['timeout', 500],
     ]);
-    expect(fx.store.recoveries('B-204')).toMatchObject([{ action: 'extend-timeout', outcome: 'succeeded' }]);
+    expect(fx.store.recoveries('B-204')).toMatchObject([
+      { action: 'extend-timeout', outcome: 'succeeded' },
+      { action: 'extend-timeout', outcome: 'succeeded' },
+    ]);
     expect(fx.store.taskState('B-204')?.status).toBe('timeout');
   });
 
