@@ -56,8 +56,9 @@ function commentMap(def: Definition): Map<string, string> {
   const map = new Map<string, string>();
   // The same key twice: the last wins.
   for (const c of def.comments) {
-    const lower = c.key.toLowerCase();
-    map.set(SPECIAL_KEYS.has(lower) ? lower : c.key, c.value);
+    let key = c.key;
+    if (!SPECIAL_KEYS.has(key) && /[A-Z]/.test(key) && SPECIAL_KEYS.has(key.toLowerCase())) key = key.toLowerCase();
+    map.set(key, c.value);
   }
   return map;
 }

@@ -50,25 +50,27 @@ export function splitRow(lines: string[], rowStart: number, rowEnd: number): Row
   let startCol = lines[rowStart].indexOf('|') + 1;
   for (let li = rowStart; li < rowEnd; li++) {
     const line = lines[li];
-    let i = li === rowStart ? startCol : 0;
-    for (; i < line.length; i++) {
-      const c = line.charCodeAt(i);
-      if (c === 92 && line.charCodeAt(i + 1) === 124) {
-        buf += '|';
-        i++;
-      } else if (c === 124) {
-        parts.push(buf);
-        texts.push(joinParts(parts));
-        spans.push({ startLine, startCol, endLine: li, endCol: i });
-        parts = [];
-        buf = '';
-        startLine = li;
-        startCol = i + 1;
-      } else {
-        buf += line[i];
+    let from = li === rowStart ? startCol : 0;
+    for (;;) {
+      const bar = line.indexOf('|', from);
+      if (bar === -1) break;
+      if (bar > 0 && line.charCodeAt(bar - 1) === 92) {
+        // `\|` is a pipe inside the cell.
+        buf += line.slice(from, bar - 1) + '|';
+        from = bar + 1;
+        continue;
       }
+      buf += line.slice(from, bar);
+      parts.push(buf);
+      texts.push(joinParts(parts));
+      spans.push({ startLine, startCol, endLine: li, endCol: bar });
+      parts = [];
+      buf = '';
+      startLine = li;
+      startCol = bar + 1;
+      from = bar + 1;
     }
-    parts.push(buf);
+    parts.push(buf + line.slice(from));
     buf = '';
   }
   const last = joinParts(parts);

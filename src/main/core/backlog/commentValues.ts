@@ -1,6 +1,5 @@
 // `<!-- key: value -->` comments: the key, and the value as metadata stores it.
 
-const KEY_VALUE = /^\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*:([\s\S]*)$/;
 
 export interface CommentKeyValue {
   key: string;
@@ -9,15 +8,38 @@ export interface CommentKeyValue {
 }
 
 export function readCommentKeyValue(body: string): CommentKeyValue | null {
-  const m = KEY_VALUE.exec(body);
-  if (m === null) return null;
-  return { key: m[1], value: m[2].trim() };
+  const colon = body.indexOf(':');
+  if (colon === -1) return null;
+  const key = body.slice(0, colon).trim();
+  if (!isKey(key)) return null;
+  return { key, value: body.slice(colon + 1).trim() };
+}
+
+/** `[A-Za-z_][A-Za-z0-9_.-]*`, without a regex: this runs for every comment. */
+function isKey(key: string): boolean {
+  if (key.length === 0) return false;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+    if (letter) continue;
+    if (i > 0 && ((c >= 48 && c <= 57) || c === 46 || c === 45)) continue;
+    return false;
+  }
+  return true;
 }
 
 /** Metadata values: JSON when the text parses as JSON, else the trimmed string. */
+const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
 export function metadataValue(value: string): unknown {
-  const c = value.charAt(0);
-  if (c === '{' || c === '[' || c === '"' || c === '-' || (c >= '0' && c <= '9') || value === 'true' || value === 'false' || value === 'null') {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (value === 'null') return null;
+  const c = value.charCodeAt(0);
+  // Only try JSON.parse on what can be JSON: a failed parse throws, and throwing is slow.
+  if (c === 45 || (c >= 48 && c <= 57)) return JSON_NUMBER.test(value) ? Number(value) : value;
+  const last = value.charCodeAt(value.length - 1);
+  if ((c === 123 && last === 125) || (c === 91 && last === 93) || (c === 34 && last === 34)) {
     try {
       return JSON.parse(value) as unknown;
     } catch {

@@ -69,10 +69,18 @@ export function normalizeName(name: string): string {
 }
 
 /** The field a header name or field-line key stands for, if any. */
-export function fieldForName(name: string): ColumnField | undefined {
+export function fieldForName(name: string): ColumnField | null {
+  // Field-line keys repeat a lot in a file (Priority, Status, ...): remember them.
+  const known = FIELD_CACHE.get(name);
+  if (known !== undefined) return known;
   const key = normalizeName(name);
-  return Object.prototype.hasOwnProperty.call(NAMES, key) ? NAMES[key] : undefined;
+  const field = Object.prototype.hasOwnProperty.call(NAMES, key) ? NAMES[key] : null;
+  if (FIELD_CACHE.size > 10_000) FIELD_CACHE.clear();
+  FIELD_CACHE.set(name, field);
+  return field;
 }
+
+const FIELD_CACHE = new Map<string, ColumnField | null>();
 
 /** Header text as metadata keys use it: trimmed, emphasis dropped. */
 export function headerLabel(cell: string): string {
@@ -84,7 +92,7 @@ export function tableFromHeader(headerLine: number, cells: string[]): TableInfo 
   const columns: TableInfo['columns'] = {};
   headers.forEach((h, i) => {
     const f = fieldForName(h);
-    if (f !== undefined && columns[f] === undefined) columns[f] = i;
+    if (f !== null && columns[f] === undefined) columns[f] = i;
   });
   return { headerLine, headers, columns };
 }

@@ -1,6 +1,7 @@
 // Inline Markdown reduced to plain text: what titles, sections and header names need.
 
 const LINK = /!?\[([^\]]*)\]\([^)]*\)/g;
+const COLLAPSIBLE = /\s\s|[\t\n\r]/;
 const ANCHOR = /\s*\{#[^}]*\}\s*$/;
 
 /** Drops emphasis markers (`**`, `__`, `*`, `~~`) and code backticks. */
@@ -13,6 +14,7 @@ export function dropEmphasis(text: string): string {
 export function plainText(text: string): string {
   let s = text;
   if (s.indexOf('](') !== -1) s = s.replace(LINK, '$1');
-  s = dropEmphasis(s).replace(ANCHOR, '');
-  return s.replace(/\s+/g, ' ').trim();
+  s = dropEmphasis(s);
+  if (s.indexOf('{#') !== -1) s = s.replace(ANCHOR, '');
+  return COLLAPSIBLE.test(s) ? s.replace(/\s+/g, ' ').trim() : s.trim();
 }

@@ -41,23 +41,48 @@ export function readRow(cells: RowCells, header: ActiveHeader | null): RowReadin
   return { layout: 'none', id: first ?? (n > 1 && cells.texts[0] === '' ? idFromCell(cells.texts[1]) : null) };
 }
 
-/** Field texts and extra columns of a row read with `table`. */
+interface RowLayout {
+  fields: [ColumnField, number][];
+  extra: [string, number][];
+}
+
+// One layout per table, worked out once: rows of a table all read the same cells.
+const LAYOUTS = new WeakMap<TableInfo, RowLayout>();
+
+function layoutOf(table: TableInfo): RowLayout {
+  const known = LAYOUTS.get(table);
+  if (known !== undefined) return known;
+  const fields: [ColumnField, number][] = [];
+  const used = new Set<number>();
+  for (const [field, index] of Object.entries(table.columns) as [ColumnField, number][]) {
+    used.add(index);
+    if (field !== 'id') fields.push([field, index]);
+  }
+  const extra: [string, number][] = [];
+  const seen = new Set<string>();
+  if (table.headerLine !== null) {
+    table.headers.forEach((h, i) => {
+      if (!used.has(i) && h !== '' && !seen.has(h)) {
+        seen.add(h);
+        extra.push([h, i]);
+      }
+    });
+  }
+  const layout = { fields, extra };
+  LAYOUTS.set(table, layout);
+  return layout;
+}
+
+/** Field texts (without the ID) and extra columns of a row read with `table`. */
 export function rowFields(
   texts: string[],
   table: TableInfo,
 ): { fields: Partial<Record<ColumnField, string>>; extra: Record<string, string> } {
+  const layout = layoutOf(table);
   const fields: Partial<Record<ColumnField, string>> = {};
   const extra: Record<string, string> = {};
-  const used = new Set<number>();
-  for (const [field, index] of Object.entries(table.columns) as [ColumnField, number][]) {
-    used.add(index);
-    if (index < texts.length) fields[field] = texts[index];
-  }
-  if (table.headerLine !== null) {
-    table.headers.forEach((h, i) => {
-      if (!used.has(i) && h !== '' && i < texts.length && !(h in extra)) extra[h] = texts[i];
-    });
-  }
+  for (const [field, index] of layout.fields) if (index < texts.length) fields[field] = texts[index];
+  for (const [name, index] of layout.extra) if (index < texts.length) extra[name] = texts[index];
   return { fields, extra };
 }
 

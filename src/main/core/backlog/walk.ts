@@ -160,7 +160,7 @@ class Walker {
         const field = fieldForName(key);
         const lower = key.toLowerCase();
         const def = open.def;
-        if (field !== undefined && field !== 'id') {
+        if (field !== null && field !== 'id') {
           if (def.fields[field] === undefined) def.fields[field] = f.value;
         } else if (!(key in def.extra)) {
           def.extra[key] = f.value;
@@ -234,7 +234,6 @@ class Walker {
       return;
     }
     const { fields, extra } = rowFields(cells.texts, table);
-    delete fields.id;
     this.closeHeadingTask(start);
     const def = this.define(reading.id, start, 'row', this.sectionPath, fields, extra);
     if (def.source !== null) {
