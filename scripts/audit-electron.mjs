@@ -4,9 +4,9 @@
 // scripts off, and reused after that. Set TASKDECK_ELECTRONEGATIVITY_DIR to choose the
 // folder. Our own equivalent checks always run in test/integration/security-electron.test.ts.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,6 +25,22 @@ function toolEntry(dir) {
   const bin = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin?.electronegativity;
   return bin ? join(dirname(pkgFile), bin) : null;
 }
+
+// electronegativity asks the network for translations and Electron release notes. On
+// Node 24 the retry of a failed request throws from a timer inside `got` (p-cancelable)
+// and kills the run, so this preload gives its `got` no retries: offline, each request
+// fails once, the tool says so and carries on with every local check.
+const NO_RETRY_SHIM = `const Module = require('module');
+const load = Module._load;
+Module._load = function (request, ...rest) {
+  const loaded = load.call(this, request, ...rest);
+  if (request !== 'got' || typeof loaded?.extend !== 'function') return loaded;
+  const patched = loaded.extend({ retry: { limit: 0 }, timeout: { request: 1000 } });
+  patched.default = patched;
+  Object.defineProperty(patched, '__esModule', { value: true });
+  return patched;
+};
+`;
 
 /** Splits one CSV line of the tool's output (quoted fields may hold commas). */
 export function parseCsvLine(line) {
@@ -72,7 +88,9 @@ function main() {
       process.exit(2);
     }
   }
-  const input = join(repoRoot, 'out');
+  // `--input DIR` audits another build (used to check that the gate does fail on HIGH).
+  const inputAt = process.argv.indexOf('--input');
+  const input = inputAt !== -1 && process.argv[inputAt + 1] ? resolve(process.argv[inputAt + 1]) : join(repoRoot, 'out');
   for (const part of ['main/index.js', 'preload/index.cjs', 'renderer/index.html']) {
     if (!existsSync(join(input, part))) {
       console.error(`audit:electron: out/${part} is missing; run \`npm run build\` first.`);
@@ -82,7 +100,9 @@ function main() {
   const electronVersion = JSON.parse(readFileSync(join(repoRoot, 'node_modules/electron/package.json'), 'utf8')).version;
   const work = mkdtempSync(join(tmpdir(), 'taskdeck-eneg-'));
   const report = join(work, 'report.csv');
-  const run = spawnSync(process.execPath, [entry, '-i', input, '-e', electronVersion, '-r', '-v', 'false', '-o', report], { encoding: 'utf8', cwd: repoRoot });
+  const shim = join(dir, 'taskdeck-no-retry.cjs');
+  writeFileSync(shim, NO_RETRY_SHIM);
+  const run = spawnSync(process.execPath, ['--require', shim, entry, '-i', input, '-e', electronVersion, '-r', '-v', 'false', '-o', report], { encoding: 'utf8', cwd: repoRoot });
   if (!existsSync(report)) {
     console.error(`audit:electron: electronegativity produced no report (exit ${run.status}).\n${run.stderr}`);
     process.exit(2);
@@ -91,7 +111,7 @@ function main() {
   rmSync(work, { recursive: true, force: true });
   for (const f of findings) console.log(`${f.severity.padEnd(6)} ${f.confidence.padEnd(9)} ${f.id.padEnd(28)} ${f.file}:${f.location}  ${f.description}`);
   const high = findings.filter((f) => f.severity === 'HIGH');
-  console.log(`audit:electron: ${findings.length} finding(s), ${high.length} HIGH (Electron ${electronVersion}, input out/).`);
+  console.log(`audit:electron: ${findings.length} finding(s), ${high.length} HIGH (Electron ${electronVersion}, input ${relative(repoRoot, input) || '.'}).`);
   process.exit(high.length > 0 ? 1 : 0);
 }
 
