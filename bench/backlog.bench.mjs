@@ -82,7 +82,7 @@ export async function run() {
       async (i) => {
         const result = await editBacklogFile(bigPath, hash, { kind: 'setStatus', id: target.id, value: i % 2 ? 'todo' : 'done' });
         if (!result.ok) throw new Error(`edit failed: ${result.error.message}`);
-        hash = result.value.hash ?? sha256(await readFile(bigPath));
+        hash = result.value.hash;
       },
       15,
       2,

@@ -70,20 +70,20 @@ describe('loadConfig', () => {
 });
 
 describe('parseConfig rules', () => {
-  const bad = (json: unknown) => {
-    const r = parseConfig(JSON.stringify(json), 'taskdeck.json');
+  const bad = async (json: unknown) => {
+    const r = await parseConfig(JSON.stringify(json), 'taskdeck.json');
     return r.ok ? '' : r.error.message;
   };
-  it('checks dates, their order, duplicate sprints, the default executor and writeBack', () => {
-    expect(bad({ sprints: [{ name: 'S', start: '2026-13-01' }] })).toContain('sprints[0].start');
-    expect(bad({ sprints: [{ name: 'S', start: '2026-12-01', end: '2026-11-01' }] })).toContain('sprints[0].end: end is before start');
-    expect(bad({ sprints: [{ name: 'S' }, { name: 'S' }] })).toContain('sprints[1].name: "S" is defined twice');
-    expect(bad({ defaultExecutor: 'x' })).toContain('defaultExecutor: names "x"');
-    expect(bad({ writeBack: 'always' })).toContain('writeBack');
-    expect(bad({ executors: { a: { command: 'x', timout: 3 } } })).toContain('executors.a');
-    expect(bad({ sprints: [{ name: 'S', capacity: 5 }] })).toBe('');
+  it('checks dates, their order, duplicate sprints, the default executor and writeBack', async () => {
+    expect(await bad({ sprints: [{ name: 'S', start: '2026-13-01' }] })).toContain('sprints[0].start');
+    expect(await bad({ sprints: [{ name: 'S', start: '2026-12-01', end: '2026-11-01' }] })).toContain('sprints[0].end: end is before start');
+    expect(await bad({ sprints: [{ name: 'S' }, { name: 'S' }] })).toContain('sprints[1].name: "S" is defined twice');
+    expect(await bad({ defaultExecutor: 'x' })).toContain('defaultExecutor: names "x"');
+    expect(await bad({ writeBack: 'always' })).toContain('writeBack');
+    expect(await bad({ executors: { a: { command: 'x', timout: 3 } } })).toContain('executors.a');
+    expect(await bad({ sprints: [{ name: 'S', capacity: 5 }] })).toBe('');
   });
-  it('accepts a BOM', () => {
-    expect(parseConfig('\uFEFF{}', 'taskdeck.json').ok).toBe(true);
+  it('accepts a BOM', async () => {
+    expect((await parseConfig('\uFEFF{}', 'taskdeck.json')).ok).toBe(true);
   });
 });

@@ -4,7 +4,6 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { SprintDef } from '../../shared/backlog';
-import { configSchema } from './configSchema';
 import { fail, ok, type ProjectError, type Result } from './errors';
 
 export const CONFIG_FILE = 'taskdeck.json';
@@ -51,8 +50,11 @@ function describeIssues(file: string, issues: readonly z.core.$ZodIssue[]): stri
   return `${file} is not a valid Taskdeck config:\n${lines.join('\n')}`;
 }
 
-/** Parses the text of a taskdeck.json; `file` names it in errors. */
-export function parseConfig(text: string, file: string): Result<ProjectConfig> {
+/**
+ * Parses the text of a taskdeck.json; `file` names it in errors. Async because zod loads
+ * only here: a project without taskdeck.json (and `taskdeck --help`) never pays for it.
+ */
+export async function parseConfig(text: string, file: string): Promise<Result<ProjectConfig>> {
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -60,6 +62,7 @@ export function parseConfig(text: string, file: string): Result<ProjectConfig> {
     const detail = err instanceof Error ? err.message : String(err);
     return fail({ code: 'config-not-json', message: `${file} is not valid JSON: ${detail}` });
   }
+  const { configSchema } = await import('./configSchema');
   const parsed = configSchema.safeParse(json);
   if (!parsed.success) return fail({ code: 'config-invalid', message: describeIssues(file, parsed.error.issues) });
   const c = parsed.data;

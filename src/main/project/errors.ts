@@ -9,7 +9,8 @@ export type ProjectErrorCode =
   | 'backlog-unreadable'
   | 'config-not-json'
   | 'config-invalid'
-  | 'config-unreadable';
+  | 'config-unreadable'
+  | 'config-write-failed';
 
 export interface ProjectError {
   code: ProjectErrorCode;
