@@ -9,7 +9,7 @@ import { loadForCli, normaliseId, requireTask, type TargetOptions } from './load
 
 async function apply(loaded: LoadedProject, edit: BacklogEdit): Promise<void> {
   const { editBacklogFile } = await import('../../main/project/backlogEditor');
-  const result = await editBacklogFile(loaded.path, loaded.hash, edit);
+  const result = await editBacklogFile(loaded.path, loaded.hash, edit, { parsed: loaded.parse });
   if (!result.ok) throw new CliFailure(result.error.message);
   process.stdout.write(`${result.value.summary}\n`);
 }
