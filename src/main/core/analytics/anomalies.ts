@@ -1,10 +1,14 @@
 // Anomalies, each with the reason in words and the numbers behind it:
 // - duration: a recent successful run far outside the task's own history, by the robust
-//   z-score 0.6745 (x - median) / MAD (Iglewicz & Hoaglin; |z| > 3.5 is an outlier). The
-//   median and MAD ignore the outliers themselves, unlike mean and standard deviation.
+//   z-score 0.6745 (x - median) / MAD (Iglewicz & Hoaglin; |z| > 3.5 is an outlier), on
+//   log durations: run times are skewed (roughly lognormal), and on a linear scale every
+//   long tail would look like an outlier. The median and MAD ignore the outliers
+//   themselves, unlike mean and standard deviation.
 // - failure-rate: the last N runs fail much more often than the runs before them
 //   (two-proportion z-test, z >= 2.5, and at least 25 points worse).
-// - flaky: runs of the same command alternate between pass and fail.
+// - flaky: runs of the same command alternate between pass and fail more often than
+//   chance: a Wald-Wolfowitz runs test (z >= 2) on the pass/fail sequence, so a task that
+//   simply fails 30% of the time at random is not called flaky, one that flips is.
 import { median, mad } from './describe';
 import { groupBy, type RunSummary } from './runs';
 import { pct } from './successPrediction';
@@ -28,6 +32,8 @@ export interface AnomalyOptions {
   /** How many of a task's latest successful runs are checked for duration outliers. */
   recentDurations: number;
   zThreshold: number;
+  /** Also needed for a duration anomaly: at least this many times slower (or faster). */
+  minRatio: number;
   /** N in "the last N runs" for the failure-rate jump. */
   recentRuns: number;
   minFlakyRuns: number;
@@ -36,13 +42,15 @@ export interface AnomalyOptions {
 
 export const DEFAULT_ANOMALY_OPTIONS: AnomalyOptions = {
   minBaseline: 8,
-  recentDurations: 3,
+  recentDurations: 1,
   zThreshold: 3.5,
+  minRatio: 2,
   recentRuns: 10,
   minFlakyRuns: 6,
   flipRate: 0.4,
 };
 
+const logMs = (ms: number): number => Math.log(Math.max(1, ms));
 const secs = (ms: number): string => (ms >= 60_000 ? `${Math.round(ms / 6000) / 10} min` : `${Math.round(ms / 100) / 10} s`);
 
 export function durationAnomalies(attempts: readonly CleanAttempt[], o: AnomalyOptions = DEFAULT_ANOMALY_OPTIONS): Anomaly[] {
@@ -53,17 +61,21 @@ export function durationAnomalies(attempts: readonly CleanAttempt[], o: AnomalyO
     const recent = list.slice(-o.recentDurations);
     const base = list.slice(0, list.length - recent.length).map((a) => a.durationMs as number);
     if (base.length < o.minBaseline) continue;
+    const logs = base.map(logMs);
     const med = median(base) as number;
-    const m = mad(base) as number;
+    const medLog = median(logs) as number;
+    const m = mad(logs) as number;
     for (const a of recent) {
       const x = a.durationMs as number;
       if (m > 0) {
-        const z = (0.6745 * (x - med)) / m;
-        if (Math.abs(z) <= o.zThreshold) continue;
+        const z = (0.6745 * (logMs(x) - medLog)) / m;
+        const ratio = Math.exp(logMs(x) - medLog);
+        // Statistically unusual is not enough: a run 20% slower than a very steady task is not news.
+        if (Math.abs(z) <= o.zThreshold || Math.max(ratio, 1 / ratio) < o.minRatio) continue;
         out.push({
           kind: 'duration', taskId, severity: Math.abs(z) > 2 * o.zThreshold ? 'warning' : 'info', at: a.startedAt,
-          message: `took ${secs(x)}, ${x > med ? 'slower' : 'faster'} than its usual ${secs(med)} (robust z ${z.toFixed(1)}, median absolute deviation ${secs(m)}, over ${base.length} earlier runs)`,
-          numbers: { durationMs: x, medianMs: med, madMs: m, z, baseline: base.length },
+          message: `took ${secs(x)}, ${ratio >= 1 ? `${ratio.toFixed(1)}× slower than` : `${(1 / ratio).toFixed(1)}× faster than`} its usual ${secs(med)} (robust z ${z.toFixed(1)} on log durations, typical spread ×${Math.exp(m).toFixed(2)}, over ${base.length} earlier runs)`,
+          numbers: { durationMs: x, medianMs: med, madLog: m, z, baseline: base.length },
         });
       } else if (med > 0 && Math.abs(x - med) / med > 0.5) {
         // Every earlier run took exactly the same time (MAD 0): a z-score would be infinite.
@@ -82,6 +94,7 @@ export function failureRateJumps(runs: readonly RunSummary[], o: AnomalyOptions 
   const out: Anomaly[] = [];
   const counted = runs.filter((r) => r.outcome !== 'cancelled');
   for (const [taskId, list] of groupBy(counted, (r) => r.taskId)) {
+    // The last N against at least N earlier runs.
     if (list.length < o.recentRuns * 2) continue;
     const recent = list.slice(-o.recentRuns);
     const before = list.slice(0, -o.recentRuns);
@@ -113,18 +126,34 @@ export function flakyTasks(runs: readonly RunSummary[], o: AnomalyOptions = DEFA
     const fails = pass.length - passes;
     let flips = 0;
     for (let i = 1; i < pass.length; i++) if (pass[i] !== pass[i - 1]) flips++;
-    // A run that failed then passed on retry, unchanged, is flakiness inside one run.
+    // A run that failed then passed on retry, unchanged, is flakiness inside one run: told, not tested.
     const retriedPass = list.filter((r) => r.outcome === 'success' && r.retries > 0).length;
     const flipRate = flips / (pass.length - 1);
-    if (passes < 2 || fails + retriedPass < 2 || flipRate < o.flipRate) continue;
+    const z = runsTestZ(passes, fails, flips + 1);
+    if (passes < 2 || fails < 2 || flipRate < o.flipRate || z === null || z < 2) continue;
     const first = list[0] as RunSummary;
     out.push({
       kind: 'flaky', taskId: first.taskId, severity: 'warning', at: (list[list.length - 1] as RunSummary).startedAt,
-      message: `switched between pass and fail ${flips} times in ${list.length} runs of the same command (${passes} passed, ${fails} failed${retriedPass > 0 ? `, ${retriedPass} passed only on retry` : ''})`,
-      numbers: { runs: list.length, flips, passes, failures: fails, flipRate, passedOnRetry: retriedPass },
+      message: `switched between pass and fail ${flips} times in ${list.length} runs of the same command (${passes} passed, ${fails} failed${retriedPass > 0 ? `, ${retriedPass} passed only on retry` : ''}); chance alone would give about ${Math.round(expectedFlips(passes, fails))} switches (runs test z = ${z.toFixed(1)})`,
+      numbers: { runs: list.length, flips, passes, failures: fails, flipRate, passedOnRetry: retriedPass, z },
     });
   }
   return out;
+}
+
+/** Expected number of pass/fail switches in a random order of n1 passes and n2 failures. */
+function expectedFlips(n1: number, n2: number): number {
+  const n = n1 + n2;
+  return (2 * n1 * n2) / n;
+}
+
+/** Wald-Wolfowitz runs test: z of the number of runs R against its mean and variance under randomness. */
+export function runsTestZ(n1: number, n2: number, runs: number): number | null {
+  const n = n1 + n2;
+  if (n1 === 0 || n2 === 0 || n < 3) return null;
+  const mu = expectedFlips(n1, n2) + 1;
+  const variance = (2 * n1 * n2 * (2 * n1 * n2 - n)) / (n * n * (n - 1));
+  return variance > 0 ? (runs - mu) / Math.sqrt(variance) : null;
 }
 
 export function detectAnomalies(attempts: readonly CleanAttempt[], runs: readonly RunSummary[], o: AnomalyOptions = DEFAULT_ANOMALY_OPTIONS): Anomaly[] {

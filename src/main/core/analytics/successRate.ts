@@ -24,18 +24,25 @@ export interface SuccessTrend {
   direction: 'improving' | 'worsening' | 'stable' | 'not-enough-data';
 }
 
-function bucketize(attempts: readonly CleanAttempt[], keyOf: (day: number) => number, name: (day: number) => string, tz: TzOffset): RateBucket[] {
+/** A count of attempts that started at `at` (one attempt, or an hour of them from a rollup). */
+export interface RateSample {
+  at: number;
+  attempts: number;
+  successes: number;
+}
+
+function bucketize(samples: readonly RateSample[], keyOf: (day: number) => number, name: (day: number) => string, tz: TzOffset): RateBucket[] {
   const map = new Map<number, RateBucket>();
-  for (const a of attempts) {
-    if (!isCounted(a)) continue;
-    const day = keyOf(localDayIndex(a.startedAt, tz));
+  for (const x of samples) {
+    if (x.attempts <= 0) continue;
+    const day = keyOf(localDayIndex(x.at, tz));
     let b = map.get(day);
     if (!b) {
       b = { key: name(day), start: dayIndexStart(day, tz), attempts: 0, successes: 0, rate: null };
       map.set(day, b);
     }
-    b.attempts++;
-    if (isSuccess(a)) b.successes++;
+    b.attempts += x.attempts;
+    b.successes += x.successes;
   }
   const buckets = [...map.values()].sort((x, y) => x.start - y.start);
   for (const b of buckets) b.rate = b.attempts > 0 ? b.successes / b.attempts : null;
@@ -57,10 +64,14 @@ export function slope(points: readonly { x: number; y: number }[]): number | nul
 }
 
 export function successTrend(attempts: readonly CleanAttempt[], tz: TzOffset = 0): SuccessTrend {
-  const counted = attempts.filter(isCounted);
-  const successes = counted.filter(isSuccess).length;
-  const byDay = bucketize(attempts, (d) => d, dayKey, tz);
-  const byWeek = bucketize(attempts, mondayOf, isoWeekKey, tz);
+  return trendFromSamples(attempts.filter(isCounted).map((a) => ({ at: a.startedAt, attempts: 1, successes: isSuccess(a) ? 1 : 0 })), tz);
+}
+
+export function trendFromSamples(samples: readonly RateSample[], tz: TzOffset = 0): SuccessTrend {
+  const attempts = samples.reduce((s, x) => s + x.attempts, 0);
+  const successes = samples.reduce((s, x) => s + x.successes, 0);
+  const byDay = bucketize(samples, (d) => d, dayKey, tz);
+  const byWeek = bucketize(samples, mondayOf, isoWeekKey, tz);
   const weekly = byWeek.filter((b) => b.rate !== null);
   const weeklySlope = weekly.length >= 3
     ? slope(weekly.map((b) => ({ x: Math.round(b.start / (7 * 86_400_000)), y: b.rate as number })))
@@ -68,7 +79,7 @@ export function successTrend(attempts: readonly CleanAttempt[], tz: TzOffset = 0
   // Two points a week either way is noise for a personal run history.
   const direction = weeklySlope === null ? 'not-enough-data' : weeklySlope > 0.02 ? 'improving' : weeklySlope < -0.02 ? 'worsening' : 'stable';
   return {
-    overall: { attempts: counted.length, successes, rate: counted.length > 0 ? successes / counted.length : null },
+    overall: { attempts, successes, rate: attempts > 0 ? successes / attempts : null },
     byDay,
     byWeek,
     weeklySlope,

@@ -1,0 +1,56 @@
+// Times each dashboard query on a generated history: the median of several runs, after
+// one warm-up (which, on a fresh file, builds the rollups: reported separately).
+import { openDatabase } from '../../src/main/store/openDatabase';
+import { seededRng } from '../../src/main/core/analytics/rng';
+import type { SprintInfo, TaskPlanInfo } from '../../src/main/core/analytics/types';
+import { queryAnomalies, queryForecast, queryTaskSummary, queryTrend } from '../../src/main/reports/queries/dashboard';
+import { refreshRollup } from '../../src/main/reports/queries/rollup';
+
+export interface BenchRow {
+  area: string;
+  name: string;
+  value: number;
+  unit: string;
+  goal: string;
+}
+
+function median(xs: number[]): number {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+}
+
+function time(fn: () => unknown, runs: number): number {
+  const ts: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    ts.push(performance.now() - t);
+  }
+  return median(ts);
+}
+
+export function benchQueries(file: string, plan: TaskPlanInfo[], end: number, label: string, runs = 7): BenchRow[] {
+  const opened = openDatabase(file);
+  if (!opened.ok) throw new Error(opened.error.message);
+  const db = opened.value;
+  const rows: BenchRow[] = [];
+  const round = (v: number): number => Math.round(v * 10) / 10;
+  // Cold: drop the rollups and rebuild them once (what the first query after an upgrade pays).
+  db.exec('DELETE FROM analytics_rollup_state; DELETE FROM analytics_task_rollup; DELETE FROM analytics_hour_rollup;');
+  const t0 = performance.now();
+  refreshRollup(db);
+  rows.push({ area: 'analytics', name: `rollup build, once (${label})`, value: round(performance.now() - t0), unit: 'ms', goal: 'one-off' });
+  const sprint: SprintInfo = { name: 'S-current', start: end - 7 * 86_400_000, end: end + 7 * 86_400_000, capacity: 60 };
+  const queries: Array<[string, () => unknown]> = [
+    ['task summary table', () => queryTaskSummary(db, plan)],
+    ['success trend (day/week)', () => queryTrend(db, 0)],
+    ['sprint forecast (5000 trials)', () => queryForecast(db, { sprint, plan, now: end, tz: 0, rng: seededRng(1), trials: 5000 })],
+    ['anomalies', () => queryAnomalies(db)],
+  ];
+  for (const [name, fn] of queries) {
+    fn();
+    rows.push({ area: 'analytics', name: `${name} (${label})`, value: round(time(fn, runs)), unit: 'ms', goal: '<= 50' });
+  }
+  db.close();
+  return rows;
+}

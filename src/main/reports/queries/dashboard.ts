@@ -1,0 +1,130 @@
+// The dashboard's queries over SQLite: task summary table, success trend, sprint
+// forecast and anomalies. Each reads the rollups (rollup.ts) plus a few indexed lookups,
+// and hands plain records to the pure analytics core.
+import type Database from 'better-sqlite3';
+import { detectAnomalies, DEFAULT_ANOMALY_OPTIONS, type Anomaly, type AnomalyOptions } from '../../core/analytics/anomalies';
+import type { TzOffset } from '../../core/analytics/calendar';
+import { describeParts, describe } from '../../core/analytics/describe';
+import type { Rng } from '../../core/analytics/rng';
+import { groupRuns } from '../../core/analytics/runs';
+import { cleanAttempts } from '../../core/analytics/sanitize';
+import { sprintForecast, type SprintForecastResult } from '../../core/analytics/sprintForecast';
+import { trendFromSamples, type SuccessTrend } from '../../core/analytics/successRate';
+import { summarizeTasks, type SummaryResult, type TaskTally } from '../../core/analytics/taskSummary';
+import type { AttemptRecord, SprintInfo, TaskPlanInfo } from '../../core/analytics/types';
+import { toCoreOutcome } from './outcomes';
+import { readRollup, refreshRollup, successDurations, type RollupTaskRow } from './rollup';
+
+type Db = Database.Database;
+
+export interface Tallies {
+  tallies: TaskTally[];
+  firstSuccess: Map<string, number>;
+}
+
+function fromRow(r: RollupTaskRow): TaskTally {
+  return {
+    taskId: r.task_id,
+    runs: r.runs,
+    runSuccesses: r.run_successes,
+    attempts: r.attempts,
+    failedAttempts: r.failed_attempts,
+    durations: describeParts({ n: r.success_n, sum: r.success_sum, sumSq: r.success_sumsq, min: r.success_min, max: r.success_max, median: r.p50, p80: r.p80, p90: r.p90, p95: r.p95, p99: r.p99 }),
+    lastRunAt: r.last_started_at === null ? null : Date.parse(r.last_started_at),
+    lastOutcome: toCoreOutcome(r.last_outcome),
+    executor: null,
+  };
+}
+
+/** Per-task tallies from the rollup, with the live delta after its watermark merged in. */
+export function queryTallies(db: Db): Tallies & { hours: { at: number; attempts: number; successes: number }[] } {
+  const snap = readRollup(db);
+  const byId = new Map(snap.tasks.map((r) => [r.task_id, fromRow(r)]));
+  const firstSuccess = new Map<string, number>();
+  for (const r of snap.tasks) if (r.first_success_at !== null) firstSuccess.set(r.task_id, Date.parse(r.first_success_at));
+  const hours = snap.hours.map((h) => ({ at: Date.parse(`${h.hour}:00:00.000Z`), attempts: h.attempts, successes: h.successes }));
+  const touched = new Set<string>();
+  for (const d of snap.delta) {
+    const outcome = toCoreOutcome(d.outcome);
+    if (outcome === null || outcome === 'cancelled') continue;
+    const at = Date.parse(d.started_at);
+    let t = byId.get(d.task_id);
+    if (!t) {
+      t = { taskId: d.task_id, runs: 0, runSuccesses: 0, attempts: 0, failedAttempts: 0, durations: describe([]), lastRunAt: null, lastOutcome: null, executor: null };
+      byId.set(d.task_id, t);
+    }
+    t.attempts++;
+    if (d.attempt === 1) t.runs++;
+    if (outcome === 'success') {
+      t.runSuccesses++;
+      const done = Date.parse(d.ended_at ?? d.started_at);
+      if ((firstSuccess.get(d.task_id) ?? Infinity) > done) firstSuccess.set(d.task_id, done);
+    } else t.failedAttempts++;
+    if (t.lastRunAt === null || at >= t.lastRunAt) {
+      t.lastRunAt = at;
+      t.lastOutcome = outcome;
+    }
+    hours.push({ at, attempts: 1, successes: outcome === 'success' ? 1 : 0 });
+    touched.add(d.task_id);
+  }
+  for (const id of touched) {
+    const t = byId.get(id);
+    if (t) t.durations = describe(successDurations(db, id));
+  }
+  return { tallies: [...byId.values()], firstSuccess, hours };
+}
+
+export function queryTaskSummary(db: Db, plan: readonly TaskPlanInfo[]): SummaryResult {
+  return summarizeTasks(queryTallies(db).tallies, plan);
+}
+
+export function queryTrend(db: Db, tz: TzOffset = 0): SuccessTrend {
+  // Hour buckets shift exactly for whole-hour offsets; half-hour zones land in the nearer hour.
+  return trendFromSamples(queryTallies(db).hours, tz);
+}
+
+export interface ForecastQuery {
+  sprint: SprintInfo;
+  plan: readonly TaskPlanInfo[];
+  now: number;
+  tz: TzOffset;
+  rng: Rng;
+  trials?: number;
+  concurrency?: number;
+}
+
+export function queryForecast(db: Db, q: ForecastQuery): SprintForecastResult {
+  const { tallies, firstSuccess } = queryTallies(db);
+  return sprintForecast({
+    sprint: q.sprint, plan: q.plan, tallies, firstSuccess, now: q.now, tz: q.tz, rng: q.rng,
+    trials: q.trials, concurrency: q.concurrency,
+    // Only the remaining tasks of one sprint are sampled, so this reads a few index ranges.
+    durationsOf: (taskId) => successDurations(db, taskId),
+  });
+}
+
+/** How many of each task's latest attempts the anomaly checks look at. */
+export const ANOMALY_WINDOW = 40;
+
+export function recentAttempts(db: Db, window = ANOMALY_WINDOW): AttemptRecord[] {
+  const taskIds = db.prepare('SELECT task_id FROM analytics_task_rollup UNION SELECT DISTINCT task_id FROM run_attempts WHERE id > (SELECT coalesce(max(watermark), 0) FROM analytics_rollup_state)').pluck().all() as string[];
+  // Every column is in the covering index run_attempts_task_recent (migration 002): no
+  // table lookups. The engine's measured duration_ms stands in for end - start.
+  const stmt = db.prepare(`SELECT run_id, task_id, attempt, command, started_at, duration_ms, outcome FROM run_attempts
+    WHERE task_id = ? AND outcome IS NOT NULL ORDER BY started_at DESC LIMIT ?`).raw();
+  const out: AttemptRecord[] = [];
+  for (const id of taskIds) {
+    for (const row of stmt.all(id, window) as Array<[string, string, number, string, string, number | null, string]>) {
+      const outcome = toCoreOutcome(row[6]);
+      if (outcome === null) continue;
+      out.push({ runId: row[0], taskId: row[1], attempt: row[2], command: row[3], startedAt: Date.parse(row[4]), endedAt: null, durationMs: row[5], outcome, category: null, executor: null, errorMessage: null });
+    }
+  }
+  return out;
+}
+
+export function queryAnomalies(db: Db, options: AnomalyOptions = DEFAULT_ANOMALY_OPTIONS): Anomaly[] {
+  refreshRollup(db); // keeps the task list current
+  const attempts = cleanAttempts(recentAttempts(db)).attempts;
+  return detectAnomalies(attempts, groupRuns(attempts), options);
+}
