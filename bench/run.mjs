@@ -1,6 +1,7 @@
 // Runs every bench/*.bench.mjs in sequence and prints one table. Each bench module
 // exports `async function run()` returning rows { area, name, value, unit, goal }, where
-// goal is a number in the same unit (lower is better), a string, or null.
+// goal is a number in the same unit (lower is better, unless the row says
+// `better: 'higher'`, as for a rate), a string, or null.
 //
 //   npm run bench               all benches
 //   npm run bench -- backlog    only files whose name contains "backlog"
@@ -18,7 +19,8 @@ const files = (await readdir(here))
 /** "≤ 3 ms" for a numeric goal, the text for a textual one. */
 function goalText(row) {
   if (row.goal === null || row.goal === undefined) return '';
-  return typeof row.goal === 'number' ? `≤ ${format(row.goal)} ${row.unit}` : String(row.goal);
+  const sign = row.better === 'higher' ? '≥' : '≤';
+  return typeof row.goal === 'number' ? `${sign} ${format(row.goal)} ${row.unit}` : String(row.goal);
 }
 
 function format(v) {
@@ -30,7 +32,8 @@ function format(v) {
 /** ok when a numeric goal is met; "-" when there is nothing to compare. */
 function verdict(row) {
   if (typeof row.value !== 'number' || typeof row.goal !== 'number') return row.ok === undefined ? '-' : row.ok ? 'yes' : 'NO';
-  return row.value <= row.goal ? 'yes' : 'NO';
+  const met = row.better === 'higher' ? row.value >= row.goal : row.value <= row.goal;
+  return met ? 'yes' : 'NO';
 }
 
 const rows = [];
