@@ -23,7 +23,7 @@ function editableTasks(parsed: ParseResult, count: number): Task[] {
     if (!src) return false;
     return src.def.kind === 'row' ? src.def.table.columns.status !== undefined : src.def.fieldLines['status'] !== undefined;
   });
-  if (withStatus.length <= count) return withStatus;
+  if (withStatus.length <= count || count < 2) return withStatus.slice(0, count);
   return Array.from({ length: count }, (_, i) => withStatus[Math.floor((i * (withStatus.length - 1)) / (count - 1))]).filter(
     (task): task is Task => task !== undefined,
   );

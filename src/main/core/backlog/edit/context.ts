@@ -16,15 +16,26 @@ export interface EditContext {
 
 /** IDs are compared with ASCII hyphens; files may write U+2011 (`B‑049`). */
 export function canonicalId(id: string): string {
-  return id.trim().replace(/[\u2010\u2011\u2012\u2013]/g, '-').toUpperCase();
+  return id.trim().replace(/[\u2010\u2011\u2012\u2013]/g, '-');
 }
 
+/** Finds a task by id; `b-052-d` finds `B-052-d` when no task is spelled exactly so. */
 export function findTask(parsed: ParseResult, id: string): { task: Task; src: TaskSource } | null {
   const wanted = canonicalId(id);
-  const src = parsed.source.tasks.get(wanted);
+  let src = parsed.source.tasks.get(wanted);
+  if (!src) {
+    const lower = wanted.toLowerCase();
+    for (const [key, value] of parsed.source.tasks) {
+      if (key.toLowerCase() === lower) {
+        src = value;
+        break;
+      }
+    }
+  }
   if (!src) return null;
-  const task = parsed.tasks.find((t) => t.id === wanted);
-  return task ? { task, src } : null;
+  const found = src;
+  const task = parsed.tasks.find((t) => t.id === found.id);
+  return task ? { task, src: found } : null;
 }
 
 export function openContext(parsed: ParseResult, id: string): { ok: true; value: EditContext } | { ok: false; error: EditError } {

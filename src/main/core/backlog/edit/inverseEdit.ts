@@ -37,6 +37,11 @@ function moveBack(ctx: EditContext): BacklogEdit | null {
   return predecessor ? { kind: 'moveAfter', id: ctx.task.id, target: predecessor.id } : null;
 }
 
+function listed(dependencies: readonly string[], wanted: string): string | null {
+  const id = canonicalId(wanted).toLowerCase();
+  return dependencies.find((d) => d.toLowerCase() === id) ?? null;
+}
+
 /** null when the edit has no inverse (unknown task, or nothing to restore). */
 export function inverseEdit(parsedBefore: ParseResult, edit: BacklogEdit): BacklogEdit | null {
   const opened = openContext(parsedBefore, edit.id);
@@ -59,10 +64,10 @@ export function inverseEdit(parsedBefore: ParseResult, edit: BacklogEdit): Backl
     case 'setSprint':
       return { kind: 'setSprint', id, value: ctx.task.sprint };
     case 'addDependency':
-      return ctx.task.dependencies.includes(canonicalId(edit.dependency)) ? null : restore('dependencies');
+      return listed(ctx.task.dependencies, edit.dependency) !== null ? null : restore('dependencies');
     case 'removeDependency': {
-      const dep = canonicalId(edit.dependency);
-      if (!ctx.task.dependencies.includes(dep)) return null;
+      const dep = listed(ctx.task.dependencies, edit.dependency);
+      if (dep === null) return null;
       // Only the cell changed unless the score comment listed it too; then add it back.
       const score = ctx.src.comments['score'];
       const inScore = score !== undefined && ctx.doc.lines.slice(score.start, score.end).some((line) => idPattern(dep, '').test(line));

@@ -36,9 +36,10 @@ function dependencyPlace(ctx: EditContext): DependencyPlace | null {
 }
 
 export function addDependency(ctx: EditContext, dependency: string): Done {
-  const dep = canonicalId(dependency);
+  const found = findTask(ctx.parsed, dependency);
+  if (!found) return editError('unknown-task', `No task ${dependency} in this backlog to depend on.`);
+  const dep = found.task.id;
   if (dep === ctx.task.id) return editError('bad-value', `${ctx.task.id} cannot depend on itself.`);
-  if (!findTask(ctx.parsed, dep)) return editError('unknown-task', `No task ${dependency} in this backlog to depend on.`);
   if (ctx.task.dependencies.includes(dep)) return editError('bad-value', `${ctx.task.id} already depends on ${dep}.`);
   const place = dependencyPlace(ctx);
   if (!place) {
@@ -52,7 +53,7 @@ export function addDependency(ctx: EditContext, dependency: string): Done {
 }
 
 export function removeDependency(ctx: EditContext, dependency: string): Done {
-  const dep = canonicalId(dependency);
+  const dep = resolveListed(ctx.task.dependencies, dependency);
   if (!ctx.task.dependencies.includes(dep)) return editError('bad-value', `${ctx.task.id} does not depend on ${dep}.`);
   let changed = false;
   // The score comment first: rewriting a wrapped cell joins lines and would shift it.
@@ -80,4 +81,10 @@ export function removeDependency(ctx: EditContext, dependency: string): Done {
     return editError('cannot-edit', `${ctx.task.id} gets ${dep} from a place the editor cannot change (a later duplicate definition?); edit it by hand.`);
   }
   return { ok: true, value: before };
+}
+
+/** The dependency as the task lists it (`b-052-d` -> `B-052-d`). */
+function resolveListed(dependencies: readonly string[], wanted: string): string {
+  const id = canonicalId(wanted);
+  return dependencies.find((d) => d === id) ?? dependencies.find((d) => d.toLowerCase() === id.toLowerCase()) ?? id;
 }
