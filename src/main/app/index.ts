@@ -21,7 +21,9 @@ import { chooseStartupProject, projectFromArgv } from './startup-project';
 import { createMainWindow } from './window';
 
 // The dev server is trusted only in development, and only on loopback (app-origin.ts).
-const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
+// An empty variable counts as unset.
+const rendererUrlFromEnv = process.env['ELECTRON_RENDERER_URL'];
+const devServerUrl = app.isPackaged || rendererUrlFromEnv === undefined || rendererUrlFromEnv === '' ? undefined : rendererUrlFromEnv;
 
 registerAppScheme();
 app.enableSandbox();

@@ -1,0 +1,98 @@
+// The Electron shell, built (out/main/index.js), run in plain Node against a stub of the
+// `electron` module (app-shell-harness/): Electron's binary cannot run here, so this is
+// how the wiring is proven: every contract method on ipcMain behind the sender check,
+// the window's secure options, the app:// protocol, session hooks, navigation guards,
+// menus, the open-folder flow and state.json. `npm test` builds out/ first.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { methodNames } from '../../src/shared/api';
+import { CONTENT_SECURITY_POLICY } from '../../src/main/app/content-security-policy';
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+const harnessDir = join(import.meta.dirname, 'app-shell-harness');
+const temp = mkdtempSync(join(tmpdir(), 'taskdeck-shell-'));
+const first = join(temp, 'first');
+const second = join(temp, 'second');
+const userData = join(temp, 'userData');
+let report: Record<string, unknown> = {};
+
+beforeAll(() => {
+  expect(existsSync(join(repoRoot, 'out/main/index.js')), 'out/main/index.js is missing: run `npm run build` first').toBe(true);
+  cpSync(join(repoRoot, 'resources/sample-project'), first, { recursive: true });
+  cpSync(join(repoRoot, 'resources/sample-project'), second, { recursive: true });
+  mkdirSync(userData);
+  const result = spawnSync(process.execPath, ['--import', join(harnessDir, 'register.mjs'), join(harnessDir, 'harness.mjs'), '--project', first], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, TASKDECK_TEST_MAIN: join(repoRoot, 'out/main/index.js'), TASKDECK_TEST_USERDATA: userData, TASKDECK_TEST_APP_PATH: repoRoot, TASKDECK_TEST_PICK_DIR: second, ELECTRON_RENDERER_URL: '' },
+  });
+  const line = result.stdout.split('\n').find((l) => l.startsWith('REPORT '));
+  expect(line, `harness failed (exit ${String(result.status)}):\n${result.stderr}`).toBeDefined();
+  report = JSON.parse((line ?? 'REPORT {}').slice('REPORT '.length)) as Record<string, unknown>;
+});
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+describe('Electron shell wiring (built main process, stubbed electron)', () => {
+  it('opens one sandboxed, isolated window on app://taskdeck with the sandbox forced on', () => {
+    expect(report['loadedUrl']).toBe('app://taskdeck/index.html');
+    expect(report['windowOptions']).toMatchObject({
+      show: false,
+      icon: join(repoRoot, 'resources/icons/512x512.png'),
+      webPreferences: { preload: join(repoRoot, 'out/preload/index.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false },
+    });
+    expect(report['appCalls']).toContain('enableSandbox');
+    expect(report['privilegedSchemes']).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: false, corsEnabled: false, bypassCSP: false } }]);
+  });
+
+  it('registers exactly the contract methods and answers our window with the project from --project', () => {
+    expect(report['ipcChannels']).toEqual([...methodNames].sort());
+    expect(report['currentFromWindow']).toEqual({ ok: true, value: { dir: first, name: 'first', file: 'backlog.md', path: join(first, 'backlog.md') } });
+    expect(report['title']).toBe('first — Taskdeck');
+  });
+
+  it('refuses foreign pages, frames, windows and gone frames, and validates arguments', () => {
+    for (const key of ['foreignTopFrame', 'subFrame', 'otherWindow', 'goneFrame']) {
+      expect(report[key], key).toMatchObject({ ok: false, error: { code: 'IPC_FORBIDDEN_SENDER' } });
+    }
+    expect(report['badArgs']).toMatchObject({ ok: false, error: { code: 'bad-arguments', message: expect.stringContaining('Bad arguments for project:open') } });
+  });
+
+  it('serves the renderer with the CSP and refuses traversal and other hosts', () => {
+    const protocol = report['protocol'] as Record<string, { status: number; type: string | null; csp: string | null; body: string }>;
+    expect(protocol['index']).toMatchObject({ status: 200, type: 'text/html; charset=utf-8', csp: CONTENT_SECURITY_POLICY });
+    expect(protocol['index']?.body).toContain('<div id="root">');
+    expect(protocol['root']?.status).toBe(200);
+    expect(protocol['traversal']?.status).toBe(403);
+    expect(protocol['foreignHost']?.status).toBe(403);
+    expect(protocol['missing']?.status).toBe(404);
+  });
+
+  it('denies permissions and rewrites every response CSP', () => {
+    expect(report['permissionGranted']).toBe(false);
+    expect(report['permissionCheck']).toBe(false);
+    expect(report['rewrittenHeaders']).toEqual({ 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+  });
+
+  it('keeps the window on the app, sends only web links to the browser, and opens no windows', () => {
+    expect(report['navigation']).toEqual({ appPrevented: false, webPrevented: true, filePrevented: true, windowOpen: { action: 'deny' } });
+    expect(report['externalOpens']).toEqual(['https://docs.example/page']);
+  });
+
+  it('has the File menu with recent projects and sends Export to the renderer', () => {
+    expect(report['menuLabels']).toEqual(['File', 'Edit', 'View', 'Window']);
+    expect(report['recentLabels']).toEqual([`first — ${temp.split('/').at(-1) ?? ''}`, 'separator', 'Clear Recent Projects']);
+    expect(report['sentAfterExport']).toEqual([['app:export-requested', { format: 'error-report' }]]);
+  });
+
+  it('remembers the last project, and Open Folder switches project, title, recents and tells the renderer', () => {
+    expect(report['stateAfterStart']).toEqual({ version: 1, lastProject: first, recentProjects: [first] });
+    expect(report['stateAfterOpen']).toEqual({ version: 1, lastProject: second, recentProjects: [second, first] });
+    expect(report['titleAfterOpen']).toBe('second — Taskdeck');
+    expect(report['backlogEvents']).toContainEqual(expect.objectContaining({ source: 'open' }));
+    expect(report['dialogs']).toEqual(['open']);
+  });
+});

@@ -1,0 +1,101 @@
+// Runs the built main process (out/main/index.js) against the electron stub and drives
+// it as Electron would: IPC from our window and from strangers, the app:// protocol,
+// session hooks, navigation, menus. Prints one JSON report line for the test to check.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const mainScript = process.env.TASKDECK_TEST_MAIN;
+const userData = process.env.TASKDECK_TEST_USERDATA;
+await import(mainScript);
+const stub = globalThis.electronStub;
+
+async function until(condition, what) {
+  for (let i = 0; i < 500; i += 1) {
+    if (condition()) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+await until(() => stub.windows.length === 1 && stub.windows[0].loadedUrl !== null, 'the main window');
+const win = stub.windows[0];
+const contents = win.webContents;
+const call = (channel, args, event) => stub.ipcHandlers.get(channel)(event, args);
+const ours = { sender: contents, senderFrame: contents.mainFrame };
+
+const report = {};
+report.windowOptions = win.options;
+report.loadedUrl = win.loadedUrl;
+report.title = win.title;
+report.appCalls = stub.appCalls;
+report.privilegedSchemes = stub.privilegedSchemes;
+report.ipcChannels = [...stub.ipcHandlers.keys()].sort();
+report.currentFromWindow = await call('project:current', {}, ours);
+contents.mainFrame.url = 'https://evil.example/';
+report.foreignTopFrame = await call('project:current', {}, ours);
+contents.mainFrame.url = win.loadedUrl;
+report.subFrame = await call('project:current', {}, { sender: contents, senderFrame: { url: 'app://taskdeck/index.html' } });
+report.otherWindow = await call('project:current', {}, { sender: { mainFrame: contents.mainFrame }, senderFrame: contents.mainFrame });
+report.goneFrame = await call('project:current', {}, { sender: contents, senderFrame: null });
+report.badArgs = await call('project:open', { dir: 42 }, ours);
+
+const serve = stub.protocolHandlers.get('app');
+const fetchApp = async (url) => {
+  const response = await serve({ url });
+  return { status: response.status, type: response.headers.get('content-type'), csp: response.headers.get('content-security-policy'), body: (await response.text()).slice(0, 2000) };
+};
+report.protocol = {
+  index: await fetchApp('app://taskdeck/index.html'),
+  root: await fetchApp('app://taskdeck/'),
+  traversal: await fetchApp('app://taskdeck/assets/%2e%2e%2f%2e%2e%2fpackage.json'),
+  foreignHost: await fetchApp('app://other/index.html'),
+  missing: await fetchApp('app://taskdeck/nope.js'),
+};
+
+let granted = null;
+stub.session.permissionRequest(contents, 'media', (answer) => (granted = answer), {});
+report.permissionGranted = granted;
+report.permissionCheck = stub.session.permissionCheck(contents, 'notifications', 'app://taskdeck', {});
+let rewritten = null;
+stub.session.onHeadersReceived({ responseHeaders: { 'Content-Security-Policy': ['default-src *'], 'X-Other': ['1'] } }, (result) => (rewritten = result.responseHeaders));
+report.rewrittenHeaders = rewritten;
+
+const navigate = (url) => {
+  const event = { url, prevented: false, preventDefault() { this.prevented = true; } };
+  contents.emit('will-navigate', event);
+  return event.prevented;
+};
+report.navigation = {
+  appPrevented: navigate('app://taskdeck/index.html'),
+  webPrevented: navigate('https://docs.example/page'),
+  filePrevented: navigate('file:///etc/passwd'),
+  windowOpen: contents.windowOpenHandler({ url: 'javascript:alert(1)' }),
+};
+await new Promise((r) => setTimeout(r, 20));
+report.externalOpens = stub.externalOpens;
+
+const findItem = (items, labels) => {
+  const [first, ...rest] = labels;
+  const item = items.find((i) => i.label === first);
+  if (item === undefined) return undefined;
+  return rest.length === 0 ? item : findItem(item.submenu ?? [], rest);
+};
+const lastMenu = () => stub.menus.at(-1);
+report.menuLabels = lastMenu().map((m) => m.label);
+report.recentLabels = findItem(lastMenu(), ['File', 'Recent Projects']).submenu.map((i) => i.label ?? i.type);
+findItem(lastMenu(), ['File', 'Export', 'Error Report (JSON)…']).click();
+report.sentAfterExport = contents.sent.filter(([channel]) => channel === 'app:export-requested');
+
+report.stateAfterStart = JSON.parse(readFileSync(join(userData, 'state.json'), 'utf8'));
+findItem(lastMenu(), ['File', 'Open Folder…']).click();
+await until(() => JSON.parse(readFileSync(join(userData, 'state.json'), 'utf8')).lastProject === process.env.TASKDECK_TEST_PICK_DIR, 'the second project');
+report.stateAfterOpen = JSON.parse(readFileSync(join(userData, 'state.json'), 'utf8'));
+report.titleAfterOpen = win.title;
+report.backlogEvents = contents.sent.filter(([channel]) => channel === 'backlog:changed').map(([, payload]) => payload);
+report.recentAfterOpen = findItem(lastMenu(), ['File', 'Recent Projects']).submenu.map((i) => i.label ?? i.type);
+report.dialogs = stub.dialogs.map(([kind]) => kind);
+
+const { app } = await import('electron');
+app.emit('will-quit');
+process.stdout.write(`\nREPORT ${JSON.stringify(report)}\n`);
+process.exit(0);
