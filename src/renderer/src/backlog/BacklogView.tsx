@@ -13,7 +13,7 @@ export function BacklogView({ snapshot }: { snapshot: BacklogSnapshot }) {
   const rows = useMemo(() => filterTasks(snapshot.tasks, v.filters, ready, v.sort), [snapshot.tasks, v.filters, ready, v.sort]);
   const sprints = useMemo(() => sprintNames(snapshot.sprints, snapshot.tasks.map((t) => t.sprint)), [snapshot.sprints, snapshot.tasks]);
   return (
-    <div className="view backlog-view">
+    <div className={`view backlog-view${v.openTaskId ? ' with-drawer' : ''}`}>
       <div className="view-main">
         <BacklogToolbar sprints={sprints} shown={rows.length} total={snapshot.tasks.length} />
         <DiagnosticsPanel diagnostics={snapshot.diagnostics} onJump={v.jumpTo} />

@@ -30,6 +30,11 @@ function RefList({ refs, onOpen, empty }: { refs: TaskRef[]; onOpen(id: string):
   );
 }
 
+/** Headings often start with emoji that many fonts lack; the words are what matter here. */
+function plainHeading(text: string): string {
+  return text.replace(/[\p{Extended_Pictographic}\uFE0F]/gu, '').trim();
+}
+
 function formatValue(v: unknown): string {
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
@@ -85,7 +90,7 @@ export function TaskDrawer({ id, onClose, onOpen }: { id: string; onClose(): voi
             {task.humanRequired && <span className="chip human">Needs a person</span>}
           </div>
           <p className="muted small">
-            {task.section.join(' › ')} · line {task.line}
+            {task.section.map(plainHeading).join(' › ')} · line {task.line}
           </p>
           {task.humanReason && <p className="callout">{task.humanReason}</p>}
           <h3 className="drawer-section">Description</h3>

@@ -1,9 +1,8 @@
 // The planning board. A drop becomes one edit of the Markdown file; the board then
 // shows the file as re-read by the backend (the edit's answer), never its own guess.
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, closestCorners, useSensor, useSensors } from '@dnd-kit/core';
 import type { DragEndEvent, DragStartEvent } from '@dnd-kit/core';
-import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import type { BacklogSnapshot } from '../../../shared/api';
 import { useSession, useSessionStore } from '../app/storeContext';
 import { useBacklogView } from '../backlog/backlogViewStore';
@@ -15,6 +14,7 @@ import { boardAnnouncements } from './announcements';
 import { buildColumns } from './boardColumns';
 import { dependenciesAfter } from './dependencyWarning';
 import { planDrop } from './dropPlan';
+import { boardKeyboardCoordinates } from './keyboardCoordinates';
 import { useBoard } from './boardStore';
 
 export function BoardView({ snapshot }: { snapshot: BacklogSnapshot }) {
@@ -26,6 +26,9 @@ export function BoardView({ snapshot }: { snapshot: BacklogSnapshot }) {
   const { openTaskId, openTask } = useBacklogView();
   const [activeId, setActiveId] = useState<string | null>(null);
   const columns = useMemo(() => buildColumns(snapshot.tasks, snapshot.sprints, board.mode), [snapshot.tasks, snapshot.sprints, board.mode]);
+  const columnsRef = useRef(columns);
+  columnsRef.current = columns;
+  const coordinateGetter = useMemo(() => boardKeyboardCoordinates(() => columnsRef.current), []);
   const ready = useMemo(() => new Set(snapshot.ready), [snapshot.ready]);
   const active = activeId ? snapshot.tasks.find((t) => t.id === activeId) : undefined;
 
@@ -33,7 +36,7 @@ export function BoardView({ snapshot }: { snapshot: BacklogSnapshot }) {
     // A small distance keeps a click (open) from turning into a drag.
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     useSensor(KeyboardSensor, {
-      coordinateGetter: sortableKeyboardCoordinates,
+      coordinateGetter,
       keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space'] },
     }),
   );

@@ -1,0 +1,40 @@
+// The real backend on a temp copy of the sample project, served by the web host
+// in-process: the browser talks to exactly what `taskdeck serve` runs.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAppSession, dispatch } from '../../../src/main/api';
+import { startWebHost } from '../../../src/main/web/webHost';
+import type { WebHost } from '../../../src/main/web/webHost';
+import { ensureRendererBuilt, rendererDir, repoRoot } from './buildRenderer';
+
+export interface HostedProject {
+  dir: string;
+  backlogPath: string;
+  host: WebHost;
+  readBacklog(): string;
+  writeBacklog(text: string): void;
+  close(): Promise<void>;
+}
+
+export async function hostSampleProject(): Promise<HostedProject> {
+  ensureRendererBuilt();
+  const dir = mkdtempSync(join(tmpdir(), 'taskdeck-e2e-'));
+  cpSync(join(repoRoot, 'resources/sample-project'), dir, { recursive: true });
+  const { session, handlers, opened } = await createAppSession({ projectDir: dir, watch: true });
+  if (!opened?.ok) throw new Error(`sample project did not open: ${JSON.stringify(opened)}`);
+  const host = await startWebHost({ call: (m, a) => dispatch(handlers, m, a), subscribe: session.subscribe, rendererDir });
+  const backlogPath = opened.value.path;
+  return {
+    dir,
+    backlogPath,
+    host,
+    readBacklog: () => readFileSync(backlogPath, 'utf8'),
+    writeBacklog: (text) => writeFileSync(backlogPath, text),
+    async close() {
+      await host.close();
+      await session.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
