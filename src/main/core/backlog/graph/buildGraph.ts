@@ -8,32 +8,39 @@ import type { BacklogGraph, GraphTask, MissingDependencies } from './types';
 
 export function buildGraph(tasks: readonly GraphTask[]): BacklogGraph {
   const indexOf = new Map<string, number>();
-  tasks.forEach((t, i) => {
+  const ids: string[] = new Array<string>(tasks.length);
+  const dependents = new Map<string, string[]>();
+  for (let i = 0; i < tasks.length; i++) {
+    const id = tasks[i]!.id;
+    ids[i] = id;
     // The reader keeps ids unique; if a caller does not, the first definition wins, as in the format.
-    if (!indexOf.has(t.id)) indexOf.set(t.id, i);
-  });
-
-  const ids = tasks.map((t) => t.id);
+    if (!indexOf.has(id)) {
+      indexOf.set(id, i);
+      dependents.set(id, []);
+    }
+  }
   const adjacency: number[][] = [];
   const dependencies = new Map<string, string[]>();
-  const dependents = new Map<string, string[]>(ids.map((id) => [id, []]));
   const done = new Map<string, boolean>();
   const skipped = new Set<string>();
   const missing: MissingDependencies[] = [];
   const selfDependencies: string[] = [];
   const diagnostics: Diagnostic[] = [];
 
-  tasks.forEach((task) => {
+  for (let i = 0; i < tasks.length; i++) {
+    const task = tasks[i]!;
     const edges: number[] = [];
     const deps: string[] = [];
-    const absent: string[] = [];
-    const seen = new Set<string>();
+    let absent: string[] | null = null;
     done.set(task.id, task.status === 'done');
     if (task.status === 'skipped') skipped.add(task.id);
-    for (const dep of task.dependencies) {
-      if (seen.has(dep)) continue;
-      seen.add(dep);
-      const j = indexOf.get(dep);
+    const list = task.dependencies;
+    // Dependency lists are short; a Set only pays off for long ones.
+    const seen = list.length > 16 ? new Set<string>() : null;
+    for (let k = 0; k < list.length; k++) {
+      const dep = list[k]!;
+      if (seen ? seen.has(dep) : list.indexOf(dep) < k) continue;
+      seen?.add(dep);
       if (dep === task.id) {
         selfDependencies.push(task.id);
         diagnostics.push({
@@ -43,8 +50,11 @@ export function buildGraph(tasks: readonly GraphTask[]): BacklogGraph {
           line: task.line,
           taskId: task.id,
         });
-      } else if (j === undefined) {
-        absent.push(dep);
+        continue;
+      }
+      const j = indexOf.get(dep);
+      if (j === undefined) {
+        (absent ??= []).push(dep);
       } else {
         edges.push(j);
         deps.push(dep);
@@ -53,7 +63,7 @@ export function buildGraph(tasks: readonly GraphTask[]): BacklogGraph {
     }
     adjacency.push(edges);
     dependencies.set(task.id, deps);
-    if (absent.length > 0) {
+    if (absent) {
       missing.push({ taskId: task.id, missing: absent, line: task.line });
       diagnostics.push({
         severity: 'error',
@@ -63,7 +73,7 @@ export function buildGraph(tasks: readonly GraphTask[]): BacklogGraph {
         taskId: task.id,
       });
     }
-  });
+  }
 
   const { component, count } = stronglyConnectedComponents(adjacency);
   const size = new Int32Array(count);
