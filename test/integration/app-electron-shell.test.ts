@@ -5,7 +5,7 @@
 // menus, the open-folder flow and state.json. `npm test` builds out/ first.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { methodNames } from '../../src/shared/api';
@@ -19,20 +19,24 @@ const second = join(temp, 'second');
 const userData = join(temp, 'userData');
 let report: Record<string, unknown> = {};
 
+function runHarness(args: string[], env: Record<string, string>): Record<string, unknown> {
+  const result = spawnSync(process.execPath, ['--import', join(harnessDir, 'register.mjs'), join(harnessDir, 'harness.mjs'), ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, TASKDECK_TEST_MAIN: join(repoRoot, 'out/main/index.js'), TASKDECK_TEST_APP_PATH: repoRoot, ELECTRON_RENDERER_URL: '', ...env },
+  });
+  const line = result.stdout.split('\n').find((l) => l.startsWith('REPORT '));
+  expect(line, `harness failed (exit ${String(result.status)}):\n${result.stderr}`).toBeDefined();
+  return JSON.parse((line ?? 'REPORT {}').slice('REPORT '.length)) as Record<string, unknown>;
+}
+
 beforeAll(() => {
   expect(existsSync(join(repoRoot, 'out/main/index.js')), 'out/main/index.js is missing: run `npm run build` first').toBe(true);
   cpSync(join(repoRoot, 'resources/sample-project'), first, { recursive: true });
   cpSync(join(repoRoot, 'resources/sample-project'), second, { recursive: true });
   mkdirSync(userData);
-  const result = spawnSync(process.execPath, ['--import', join(harnessDir, 'register.mjs'), join(harnessDir, 'harness.mjs'), '--project', first], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: { ...process.env, TASKDECK_TEST_MAIN: join(repoRoot, 'out/main/index.js'), TASKDECK_TEST_USERDATA: userData, TASKDECK_TEST_APP_PATH: repoRoot, TASKDECK_TEST_PICK_DIR: second, ELECTRON_RENDERER_URL: '' },
-  });
-  const line = result.stdout.split('\n').find((l) => l.startsWith('REPORT '));
-  expect(line, `harness failed (exit ${String(result.status)}):\n${result.stderr}`).toBeDefined();
-  report = JSON.parse((line ?? 'REPORT {}').slice('REPORT '.length)) as Record<string, unknown>;
+  report = runHarness(['--project', first], { TASKDECK_TEST_USERDATA: userData, TASKDECK_TEST_PICK_DIR: second });
 });
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
@@ -94,5 +98,21 @@ describe('Electron shell wiring (built main process, stubbed electron)', () => {
     expect(report['titleAfterOpen']).toBe('second — Taskdeck');
     expect(report['backlogEvents']).toContainEqual(expect.objectContaining({ source: 'open' }));
     expect(report['dialogs']).toEqual(['open']);
+  });
+
+  it('on the first packaged start, copies the bundled sample to userData and opens the copy', () => {
+    const packagedUserData = join(temp, 'packaged-userData');
+    const resources = join(temp, 'resources');
+    cpSync(join(repoRoot, 'resources/sample-project'), join(resources, 'sample-project'), { recursive: true });
+    mkdirSync(packagedUserData);
+    const packaged = runHarness([], { TASKDECK_TEST_USERDATA: packagedUserData, TASKDECK_TEST_RESOURCES: resources, TASKDECK_TEST_SCENARIO: 'packaged-first-start' });
+    const copy = join(packagedUserData, 'sample-project');
+    expect(packaged['currentFromWindow']).toMatchObject({ ok: true, value: { dir: copy } });
+    expect(packaged['state']).toEqual({ version: 1, lastProject: copy, recentProjects: [copy] });
+    expect(packaged['copiedBacklog']).toBe(readFileSync(join(repoRoot, 'resources/sample-project/backlog.md'), 'utf8').length);
+    expect(packaged['windowOptions']).toMatchObject({ icon: join(resources, 'icons', '512x512.png') });
+    // No developer tools in a packaged app's menu.
+    expect(packaged['menuActions']).not.toContain('Toggle Developer Tools');
+    expect(packaged['menuActions']).toContain('Reload');
   });
 });

@@ -61,10 +61,13 @@ export class BrowserWindow extends EventEmitter {
   show() {}
 }
 
+// A packaged run: Electron sets process.resourcesPath to the folder beside app.asar.
+if (process.env.TASKDECK_TEST_RESOURCES) process.resourcesPath = process.env.TASKDECK_TEST_RESOURCES;
+
 class AppStub extends EventEmitter {
   constructor() {
     super();
-    this.isPackaged = false;
+    this.isPackaged = process.env.TASKDECK_TEST_RESOURCES !== undefined;
   }
   whenReady() {
     return Promise.resolve();
