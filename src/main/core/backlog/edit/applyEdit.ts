@@ -4,6 +4,7 @@ import type { ParseResult } from '../parse';
 import type { EditContext } from './context';
 import { openContext } from './context';
 import { LineDocument } from './document';
+import { verifyMove } from './verifyMove';
 import { moveNextTo, moveToSection, moveToTop } from './moveTask';
 import { addDependency, removeDependency } from './setDependencies';
 import { restoreField, setPoints, setPriority, setStatus, setTitle } from './setFields';
@@ -97,7 +98,12 @@ export function applyEdit(text: string, parsed: ParseResult, edit: BacklogEdit):
   const summary = describe(ctx, edit, done.value);
   // An edit that changes nothing hands back the caller's text itself, byte for byte.
   const next = ctx.doc.toString();
-  return { ok: true, value: { text: next === text ? text : next, summary } };
+  if (next === text) return { ok: true, value: { text, summary } };
+  if (edit.kind.startsWith('move')) {
+    const refused = verifyMove(parsed, next, ctx.task.id);
+    if (refused) return editError(refused.code, refused.message);
+  }
+  return { ok: true, value: { text: next, summary } };
 }
 
 /** The parsed lines written back unchanged: the identity the editor is built on. */

@@ -7,7 +7,7 @@ import type { EditContext } from './context';
 import { canonicalId, openContext } from './context';
 import { idPattern } from './dependencyText';
 import { splitFieldLine } from './fieldLine';
-import { compatible } from './moveTask';
+import { blockRange, compatible } from './moveTask';
 import { rowCell } from './setFields';
 import type { BacklogEdit, RestorableField } from './types';
 
@@ -26,9 +26,9 @@ function moveBack(ctx: EditContext): BacklogEdit | null {
   const at = sources.findIndex((s) => s.id === ctx.src.id);
   const isNeighbour = (s: TaskSource | undefined): s is TaskSource => s !== undefined && compatible(ctx.src, s);
   const next = sources[at + 1];
-  if (isNeighbour(next) && next.blockStart === ctx.src.blockEnd) return { kind: 'moveBefore', id: ctx.task.id, target: next.id };
+  if (isNeighbour(next) && next.blockStart === blockRange(ctx.src).end) return { kind: 'moveBefore', id: ctx.task.id, target: next.id };
   const previous = sources[at - 1];
-  if (isNeighbour(previous) && previous.blockEnd === ctx.src.blockStart) {
+  if (isNeighbour(previous) && blockRange(previous).end === ctx.src.blockStart) {
     return { kind: 'moveAfter', id: ctx.task.id, target: previous.id };
   }
   const follower = sources.slice(at + 1).find(isNeighbour);

@@ -10,11 +10,14 @@ import { editError } from './types';
 
 type Done = { ok: true; value: string } | { ok: false; error: EditError };
 
+/**
+ * Same header names in the same order (case and spacing aside): the other columns become
+ * metadata under their header's name, so `Completion Date` and `Setup Required` differ.
+ */
 function sameColumns(a: TableInfo, b: TableInfo): boolean {
   if (a.headers.length !== b.headers.length) return false;
-  const ka = Object.entries(a.columns).sort(([x], [y]) => (x < y ? -1 : 1));
-  const kb = Object.entries(b.columns).sort(([x], [y]) => (x < y ? -1 : 1));
-  return JSON.stringify(ka) === JSON.stringify(kb);
+  const key = (header: string) => header.replace(/\s+/g, ' ').trim().toLowerCase();
+  return a.headers.every((header, i) => key(header) === key(b.headers[i] ?? ''));
 }
 
 export function compatible(a: TaskSource, b: TaskSource): boolean {
@@ -23,9 +26,20 @@ export function compatible(a: TaskSource, b: TaskSource): boolean {
   return false;
 }
 
-/** Moves lines [start, end) so that they begin where line `at` began. */
+/**
+ * The lines that move with a task: its block, stretched to its last attached comment. A
+ * row followed by a stray text line and then its comments (a badly wrapped row) has its
+ * comments outside the reader's block; they still belong to the task and must travel.
+ */
+export function blockRange(src: TaskSource): { start: number; end: number } {
+  let end = src.blockEnd;
+  for (const range of Object.values(src.comments)) end = Math.max(end, range.end);
+  return { start: src.blockStart, end };
+}
+
+/** Moves the task's lines so that they begin where line `at` began. */
 function moveBlock(ctx: EditContext, at: number): void {
-  const { blockStart, blockEnd } = ctx.src;
+  const { start: blockStart, end: blockEnd } = blockRange(ctx.src);
   if (at >= blockStart && at <= blockEnd) return;
   const block = ctx.doc.cut(blockStart, blockEnd);
   const target = at > blockStart ? at - (blockEnd - blockStart) : at;
@@ -50,10 +64,12 @@ export function moveNextTo(ctx: EditContext, targetId: string, where: 'before' |
   const target = found.src;
   if (target.id === ctx.src.id) return editError('bad-value', `Cannot move ${ctx.task.id} ${where} itself.`);
   if (!compatible(ctx.src, target)) return incompatible(ctx, target);
-  if (target.blockStart >= ctx.src.blockStart && target.blockStart < ctx.src.blockEnd) {
+  const own = blockRange(ctx.src);
+  const theirs = blockRange(target);
+  if (theirs.start >= own.start && theirs.start < own.end) {
     return editError('cannot-edit', `${target.id} is inside ${ctx.task.id}'s section; move it out first.`);
   }
-  moveBlock(ctx, where === 'before' ? target.blockStart : target.blockEnd);
+  moveBlock(ctx, where === 'before' ? theirs.start : theirs.end);
   return { ok: true, value: `${where} ${target.id}` };
 }
 
@@ -114,7 +130,7 @@ export function moveToSection(ctx: EditContext, name: string): Done {
   let end = table.lastRowEnd;
   for (const other of ctx.parsed.source.tasks.values()) {
     if (other.def.kind === 'row' && other.def.rowStart >= table.firstRow && other.def.rowStart < table.lastRowEnd) {
-      end = Math.max(end, other.blockEnd);
+      end = Math.max(end, blockRange(other).end);
     }
   }
   moveBlock(ctx, end);
