@@ -54,7 +54,7 @@ describe('openStore', () => {
   it('enforces foreign keys, and reopening does not re-run migrations', () => {
     open().close();
     const store = open();
-    expect(() => store.recordEvent({ taskId: 'T', runId: 'r', attemptId: 999, type: 'output', message: 'x', at: 1 })).toThrow(/FOREIGN KEY/);
+    expect(() => store.recordError({ attemptId: 999, taskId: 'T', category: 'unknown', severity: 'low', message: 'x', exitCode: 1, signal: null, logExcerpt: null, at: 1 })).toThrow(/FOREIGN KEY/);
     store.close();
   });
 

@@ -3,7 +3,6 @@
 import type Database from 'better-sqlite3';
 import { ERROR_CATEGORIES, ERROR_SEVERITIES, RECOVERY_ACTIONS } from '../core/errors/types';
 import type { ErrorCategory, ErrorSeverity, RecoveryAction } from '../core/errors/types';
-import { fromIso } from './time';
 import type { ErrorStatistics } from './types';
 
 function zeroes<K extends string, V>(keys: readonly K[], make: () => V): Record<K, V> {
@@ -15,7 +14,7 @@ export function createErrorStats(db: Database.Database) {
   const bySeverity = db.prepare('SELECT severity AS k, count(*) AS n FROM task_errors GROUP BY severity');
   const byTask = db.prepare('SELECT task_id, count(*) AS n, max(at) AS last FROM task_errors GROUP BY task_id ORDER BY n DESC, task_id');
   const byTaskCategory = db.prepare('SELECT task_id, category, count(*) AS n FROM task_errors GROUP BY task_id, category');
-  const byDay = db.prepare('SELECT substr(at, 1, 10) AS day, count(*) AS n FROM task_errors GROUP BY day ORDER BY day');
+  const byDay = db.prepare("SELECT strftime('%Y-%m-%d', at / 1000, 'unixepoch') AS day, count(*) AS n FROM task_errors GROUP BY day ORDER BY day");
   const byAction = db.prepare(`
     SELECT action, count(*) AS attempted, sum(outcome = 'succeeded') AS succeeded FROM recovery_actions GROUP BY action`);
 
@@ -38,10 +37,10 @@ export function createErrorStats(db: Database.Database) {
       return {
         byCategory: cat,
         bySeverity: sev,
-        byTask: (byTask.all() as { task_id: string; n: number; last: string }[]).map((r) => ({
+        byTask: (byTask.all() as { task_id: string; n: number; last: number }[]).map((r) => ({
           taskId: r.task_id,
           errors: r.n,
-          lastAt: fromIso(r.last),
+          lastAt: r.last,
           byCategory: taskCats.get(r.task_id) ?? {},
         })),
         byDay: (byDay.all() as { day: string; n: number }[]).map((r) => ({ day: r.day, errors: r.n })),

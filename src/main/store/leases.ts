@@ -4,12 +4,11 @@
 // processes cannot both see the row free.
 import type Database from 'better-sqlite3';
 import { processAlive } from './processAlive';
-import { toIso } from './time';
 
 interface LeaseRow {
   owner_id: string;
   owner_pid: number;
-  expires_at: string;
+  expires_at: number;
 }
 
 export function createLeases(db: Database.Database) {
@@ -26,10 +25,10 @@ export function createLeases(db: Database.Database) {
     const free =
       row === undefined ||
       row.owner_id === ownerId ||
-      row.expires_at < toIso(now) ||
+      row.expires_at < now ||
       !processAlive(row.owner_pid);
     if (!free) return false;
-    put.run({ taskId, ownerId, ownerPid: process.pid, now: toIso(now), expires: toIso(now + ttlMs) });
+    put.run({ taskId, ownerId, ownerPid: process.pid, now, expires: now + ttlMs });
     return true;
   });
 
@@ -37,7 +36,7 @@ export function createLeases(db: Database.Database) {
     acquireLease: (taskId: string, ownerId: string, ttlMs: number, now: number): boolean =>
       acquire.immediate(taskId, ownerId, ttlMs, now),
     renewLease: (taskId: string, ownerId: string, ttlMs: number, now: number): boolean =>
-      extend.run(toIso(now + ttlMs), taskId, ownerId).changes === 1,
+      extend.run(now + ttlMs, taskId, ownerId).changes === 1,
     releaseLease: (taskId: string, ownerId: string): void => {
       remove.run(taskId, ownerId);
     },

@@ -2,7 +2,6 @@
 // rather than extend it.
 import type Database from 'better-sqlite3';
 import { processAlive } from './processAlive';
-import { fromIso, toIso } from './time';
 import type { Writes } from './writes';
 import type { CleanupResult, ResetScope } from './types';
 
@@ -10,7 +9,7 @@ interface OpenAttempt {
   id: number;
   task_id: string;
   run_id: string;
-  started_at: string;
+  started_at: number;
   owner_pid: number;
 }
 
@@ -35,7 +34,7 @@ export function createMaintenance(db: Database.Database, writes: Writes) {
   const closeDead = db.transaction((now: number, dead: readonly OpenAttempt[]): number => {
     let closed = 0;
     for (const a of dead) {
-      const durationMs = Math.max(0, now - fromIso(a.started_at));
+      const durationMs = Math.max(0, now - a.started_at);
       const finished = writes.finishAttempt(a.id, {
         endedAt: now,
         durationMs,
@@ -49,13 +48,13 @@ export function createMaintenance(db: Database.Database, writes: Writes) {
       closed++;
       const message = `Interrupted: the runner (pid ${a.owner_pid}) stopped before attempt ${a.id} finished`;
       writes.recordEvent({ taskId: a.task_id, runId: a.run_id, attemptId: a.id, type: 'interrupted', message, data: { ownerPid: a.owner_pid }, at: now });
-      markInterrupted.run({ taskId: a.task_id, at: toIso(now), message, durationMs });
+      markInterrupted.run({ taskId: a.task_id, at: now, message, durationMs });
       dropLeasesOf.run(a.owner_pid);
     }
     return closed;
   });
 
-  const cleanup = db.transaction((cutoff: string): CleanupResult => ({
+  const cleanup = db.transaction((cutoff: number): CleanupResult => ({
     events: deleteEvents.run(cutoff).changes,
     errors: deleteErrors.run(cutoff).changes,
     recoveries: deleteRecoveries.run(cutoff).changes,
@@ -73,7 +72,7 @@ export function createMaintenance(db: Database.Database, writes: Writes) {
       return 'all' in scope ? resetAll.run().changes : resetOne.run(scope.taskId).changes;
     },
     cleanup(olderThanMs: number, now: number): CleanupResult {
-      return cleanup.immediate(toIso(now - olderThanMs));
+      return cleanup.immediate(now - olderThanMs);
     },
   };
 }

@@ -1,7 +1,6 @@
 // The store's read queries and the mapping from rows (snake_case, ISO text) to records
 // (camelCase, epoch ms).
 import type Database from 'better-sqlite3';
-import { fromIso, fromIsoOrNull } from './time';
 import type {
   AttemptOutcome,
   AttemptRecord,
@@ -26,8 +25,8 @@ const OUTCOMES: readonly AttemptOutcome[] = ['succeeded', 'failed', 'timeout', '
 interface StateRow {
   task_id: string;
   status: ExecutionStatus;
-  started_at: string | null;
-  completed_at: string | null;
+  started_at: number | null;
+  completed_at: number | null;
   retry_count: number;
   error_message: string | null;
   execution_time: number | null;
@@ -41,8 +40,8 @@ interface AttemptRow {
   attempt: number;
   trigger: AttemptTrigger;
   command: string;
-  started_at: string;
-  ended_at: string | null;
+  started_at: number;
+  ended_at: number | null;
   duration_ms: number | null;
   exit_code: number | null;
   signal: string | null;
@@ -62,7 +61,7 @@ interface EventRow {
   event_type: HistoryEventType;
   message: string;
   data: string | null;
-  timestamp: string;
+  timestamp: number;
 }
 
 interface ErrorRow {
@@ -75,7 +74,7 @@ interface ErrorRow {
   exit_code: number | null;
   signal: string | null;
   log_excerpt: string | null;
-  at: string;
+  at: number;
 }
 
 interface RecoveryRow {
@@ -86,7 +85,7 @@ interface RecoveryRow {
   action: RecoveryAction;
   outcome: RecoveryOutcome;
   detail: string;
-  at: string;
+  at: number;
 }
 
 interface MetricsRow {
@@ -97,15 +96,15 @@ interface MetricsRow {
   avg_duration_ms: number | null;
   min_duration_ms: number | null;
   max_duration_ms: number | null;
-  last_run_at: string | null;
+  last_run_at: number | null;
 }
 
 const toState = (r: StateRow): TaskState => ({
   taskId: r.task_id,
   title: r.title,
   status: r.status,
-  startedAt: fromIsoOrNull(r.started_at),
-  completedAt: fromIsoOrNull(r.completed_at),
+  startedAt: r.started_at,
+  completedAt: r.completed_at,
   retryCount: r.retry_count,
   errorMessage: r.error_message,
   executionTime: r.execution_time,
@@ -118,8 +117,8 @@ const toAttempt = (r: AttemptRow): AttemptRecord => ({
   attempt: r.attempt,
   trigger: r.trigger,
   command: r.command,
-  startedAt: fromIso(r.started_at),
-  endedAt: fromIsoOrNull(r.ended_at),
+  startedAt: r.started_at,
+  endedAt: r.ended_at,
   durationMs: r.duration_ms,
   exitCode: r.exit_code,
   signal: r.signal,
@@ -139,7 +138,7 @@ export const toEvent = (r: EventRow): HistoryEvent => ({
   type: r.event_type,
   message: r.message,
   data: r.data === null ? null : (JSON.parse(r.data) as unknown),
-  at: fromIso(r.timestamp),
+  at: r.timestamp,
 });
 
 const toError = (r: ErrorRow): TaskErrorRecord => ({
@@ -152,7 +151,7 @@ const toError = (r: ErrorRow): TaskErrorRecord => ({
   exitCode: r.exit_code,
   signal: r.signal,
   logExcerpt: r.log_excerpt,
-  at: fromIso(r.at),
+  at: r.at,
 });
 
 const toRecovery = (r: RecoveryRow): RecoveryRecord => ({
@@ -163,7 +162,7 @@ const toRecovery = (r: RecoveryRow): RecoveryRecord => ({
   action: r.action,
   outcome: r.outcome,
   detail: r.detail,
-  at: fromIso(r.at),
+  at: r.at,
 });
 
 const toMetrics = (r: MetricsRow): PerformanceMetrics => ({
@@ -174,7 +173,7 @@ const toMetrics = (r: MetricsRow): PerformanceMetrics => ({
   avgDurationMs: r.avg_duration_ms,
   minDurationMs: r.min_duration_ms,
   maxDurationMs: r.max_duration_ms,
-  lastRunAt: fromIsoOrNull(r.last_run_at),
+  lastRunAt: r.last_run_at,
 });
 
 function limitOf(limit: number | undefined): number {
@@ -264,7 +263,7 @@ export function createReads(db: Database.Database) {
       const rows = errorsQuery.all({
         taskId: q.taskId ?? null,
         category: q.category ?? null,
-        since: q.since === undefined ? null : new Date(q.since).toISOString(),
+        since: q.since ?? null,
         limit: limitOf(q.limit),
       }) as ErrorRow[];
       return rows.map(toError);

@@ -1,6 +1,6 @@
 // The state manager's contract: what the engine, the CLI and analytics may ask of the
-// SQLite record of runs. Times cross this interface as epoch milliseconds (the caller
-// owns the clock); the database stores them as ISO-8601 UTC text (docs/database.md).
+// SQLite record of runs. Times are epoch milliseconds (UTC) both here and in the
+// database (docs/database.md); the caller owns the clock.
 import type { Task } from '../../shared/backlog';
 import type { ErrorCategory, ErrorSeverity, RecoveryAction } from '../core/errors/types';
 

@@ -2,7 +2,6 @@
 // connection. Multi-row writes run in one transaction each.
 import type Database from 'better-sqlite3';
 import type { Task } from '../../shared/backlog';
-import { toIso, toIsoOrNull } from './time';
 import type {
   FinishAttemptInput,
   HistoryEventInput,
@@ -14,6 +13,9 @@ import type {
 
 /** Events per transaction in ingestEvents: big enough to amortize the commit, small enough to let other writers in. */
 const INGEST_BATCH = 20_000;
+/** Rows per INSERT statement in ingestEvents: one native call per 50 rows instead of per row (about 1.5× faster). */
+const ROWS_PER_INSERT = 50;
+const EVENT_COLUMNS = '(task_id, run_id, attempt_id, event_type, message, data, timestamp)';
 
 export function createWrites(db: Database.Database) {
   const upsertMetadata = db.prepare(`
@@ -48,9 +50,10 @@ export function createWrites(db: Database.Database) {
       max_duration_ms = max(coalesce(max_duration_ms, excluded.max_duration_ms), excluded.max_duration_ms),
       last_run_at = excluded.last_run_at,
       updated_at = excluded.updated_at`);
-  const insertEvent = db.prepare(`
-    INSERT INTO execution_history (task_id, run_id, attempt_id, event_type, message, data, timestamp)
-    VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const insertEvent = db.prepare(`INSERT INTO execution_history ${EVENT_COLUMNS} VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const insertEvents = db.prepare(
+    `INSERT INTO execution_history ${EVENT_COLUMNS} VALUES ${Array.from({ length: ROWS_PER_INSERT }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+  );
   const insertError = db.prepare(`
     INSERT INTO task_errors (attempt_id, task_id, category, severity, message, exit_code, signal, log_excerpt, at)
     VALUES (@attemptId, @taskId, @category, @severity, @message, @exitCode, @signal, @logExcerpt, @at)`);
@@ -65,10 +68,10 @@ export function createWrites(db: Database.Database) {
       error_message = excluded.error_message, execution_time = excluded.execution_time`);
 
   const eventParams = (e: HistoryEventInput) =>
-    [e.taskId, e.runId, e.attemptId ?? null, e.type, e.message, e.data === undefined ? null : JSON.stringify(e.data), toIso(e.at)] as const;
+    [e.taskId, e.runId, e.attemptId ?? null, e.type, e.message, e.data === undefined ? null : JSON.stringify(e.data), e.at] as const;
 
   const syncTasks = db.transaction((tasks: readonly Task[], now: number) => {
-    const at = toIso(now);
+    const at = now;
     for (const t of tasks) {
       upsertMetadata.run({
         taskId: t.id,
@@ -89,7 +92,7 @@ export function createWrites(db: Database.Database) {
   const finishAttempt = db.transaction((attemptId: number, f: FinishAttemptInput): boolean => {
     const row = endAttempt.get({
       id: attemptId,
-      endedAt: toIso(f.endedAt),
+      endedAt: f.endedAt,
       durationMs: Math.round(f.durationMs),
       exitCode: f.exitCode,
       signal: f.signal,
@@ -105,13 +108,27 @@ export function createWrites(db: Database.Database) {
       success: f.outcome === 'succeeded' ? 1 : 0,
       failure: f.outcome !== 'succeeded' && !cancelled ? 1 : 0,
       durationMs: Math.round(f.durationMs),
-      at: toIso(f.endedAt),
+      at: f.endedAt,
     });
     return true;
   });
 
   const ingestBatch = db.transaction((batch: readonly HistoryEventInput[]) => {
-    for (const e of batch) insertEvent.run(...eventParams(e));
+    const whole = batch.length - (batch.length % ROWS_PER_INSERT);
+    const params: (string | number | null)[] = [];
+    for (let i = 0; i < whole; i += ROWS_PER_INSERT) {
+      params.length = 0;
+      for (let k = i; k < i + ROWS_PER_INSERT; k++) {
+        const e = batch[k];
+        // Pushed field by field: no temporary array per event on the hot path.
+        if (e !== undefined) params.push(e.taskId, e.runId, e.attemptId ?? null, e.type, e.message, e.data === undefined ? null : JSON.stringify(e.data), e.at);
+      }
+      insertEvents.run(params);
+    }
+    for (let k = whole; k < batch.length; k++) {
+      const e = batch[k];
+      if (e !== undefined) insertEvent.run(...eventParams(e));
+    }
   });
 
   return {
@@ -119,7 +136,7 @@ export function createWrites(db: Database.Database) {
       syncTasks(tasks, now);
     },
     startAttempt(a: StartAttemptInput): number {
-      const info = insertAttempt.run({ ...a, startedAt: toIso(a.startedAt), timeoutMs: a.timeoutMs ?? null });
+      const info = insertAttempt.run({ ...a, startedAt: a.startedAt, timeoutMs: a.timeoutMs ?? null });
       return Number(info.lastInsertRowid);
     },
     finishAttempt: (attemptId: number, f: FinishAttemptInput): boolean => finishAttempt(attemptId, f),
@@ -141,17 +158,17 @@ export function createWrites(db: Database.Database) {
       return count + batch.length;
     },
     recordError(e: TaskErrorInput): number {
-      return Number(insertError.run({ ...e, at: toIso(e.at) }).lastInsertRowid);
+      return Number(insertError.run({ ...e, at: e.at }).lastInsertRowid);
     },
     recordRecovery(r: RecoveryInput): number {
-      return Number(insertRecovery.run({ ...r, at: toIso(r.at) }).lastInsertRowid);
+      return Number(insertRecovery.run({ ...r, at: r.at }).lastInsertRowid);
     },
     setTaskState(taskId: string, s: TaskStateInput): void {
       upsertState.run({
         taskId,
         status: s.status,
-        startedAt: toIsoOrNull(s.startedAt),
-        completedAt: toIsoOrNull(s.completedAt),
+        startedAt: s.startedAt,
+        completedAt: s.completedAt,
         retryCount: s.retryCount,
         errorMessage: s.errorMessage,
         executionTime: s.executionTime === null ? null : Math.round(s.executionTime),
