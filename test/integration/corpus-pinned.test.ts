@@ -168,3 +168,39 @@ describe('corpus: the newest file (2025-09-15)', () => {
     expect(parsed(NEWEST).diagnostics).toContainEqual(expect.objectContaining({ code: 'unterminated-fence', line: 3150 }));
   });
 });
+
+describe('corpus: three more versions', () => {
+  it('2025-08-09: a dependency list and a completed-items table with extra columns', () => {
+    const name = 'backlog-20250809-145857-63523ef5.md';
+    const b38 = task(name, 'B-038');
+    expect([b38.line, b38.points, b38.dependencies, b38.dependencyNotes]).toEqual([605, 13, ['B-034', 'B-035', 'B-036'], '']);
+    const c2 = task(name, 'C-002');
+    expect([c2.line, c2.title, c2.points, c2.status]).toEqual([669, 'Central Retry Wrapper Implementation', 2, 'done']);
+    expect(c2.metadata).toEqual({
+      'Completion Date': '2024-08-05',
+      'Implementation Notes':
+        'Configurable retry logic with exponential backoff, integrated with enhanced_rag_system.py and vector_store.py, comprehensive test suite',
+    });
+  });
+
+  it('2025-08-20: a wrapped row whose comments mark it human-required', () => {
+    const name = 'backlog-20250820-232910-ec1c11ab.md';
+    const t = task(name, 'B-077');
+    expect([t.line, t.description, t.techFootprint]).toEqual([580, 'Implement monitoring for context failures and documentation QA loop', 'Monitoring + feedback system']);
+    expect([t.dependencies, t.dependencyNotes]).toEqual([['B-072'], 'Documentation Retrieval System Enhancement']);
+    expect([t.humanRequired, t.humanReason, t.scoreTotal]).toEqual([true, 'Requires GitHub repository configuration and CI/CD setup decisions', 3]);
+    // `acceptance` comes from the later row that reuses the ID (line 643): it fills what the first lacks.
+    expect(t.metadata).toEqual({
+      research: '500_research-analysis-summary.md - Ongoing QA loop prevents context drift',
+      acceptance: 'Meets EXCELLENT quality gates: Vector <100ms, Hybrid <200ms, Recall@10 ≥0.8, Memory Rehydration <5s',
+    });
+  });
+
+  it('2025-09-07: a plain heading task at the end of the file', () => {
+    const name = 'backlog-20250907-035255-c2e4baf9.md';
+    const r = parsed(name);
+    const last = r.tasks[r.tasks.length - 1];
+    expect([last.id, last.line, last.title]).toEqual(['B-1024', 3118, 'Implement 5-Layer Memory System with Hybrid Rankers and Pruner']);
+    expect(r.source.tasks.get('B-1024')?.def).toMatchObject({ kind: 'heading', headingLine: 3117, level: 3 });
+  });
+});
