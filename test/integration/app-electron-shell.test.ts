@@ -17,6 +17,7 @@ const temp = mkdtempSync(join(tmpdir(), 'taskdeck-shell-'));
 const first = join(temp, 'first');
 const second = join(temp, 'second');
 const userData = join(temp, 'userData');
+const empty = join(temp, 'no-backlog-here');
 let report: Record<string, unknown> = {};
 
 function runHarness(args: string[], env: Record<string, string>): Record<string, unknown> {
@@ -36,7 +37,8 @@ beforeAll(() => {
   cpSync(join(repoRoot, 'resources/sample-project'), first, { recursive: true });
   cpSync(join(repoRoot, 'resources/sample-project'), second, { recursive: true });
   mkdirSync(userData);
-  report = runHarness(['--project', first], { TASKDECK_TEST_USERDATA: userData, TASKDECK_TEST_PICK_DIR: second });
+  mkdirSync(empty);
+  report = runHarness(['--project', first], { TASKDECK_TEST_USERDATA: userData, TASKDECK_TEST_PICK_DIR: second, TASKDECK_TEST_EMPTY_DIR: empty });
 });
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
@@ -97,7 +99,13 @@ describe('Electron shell wiring (built main process, stubbed electron)', () => {
     expect(report['stateAfterOpen']).toEqual({ version: 1, lastProject: second, recentProjects: [second, first] });
     expect(report['titleAfterOpen']).toBe('second — Taskdeck');
     expect(report['backlogEvents']).toContainEqual(expect.objectContaining({ source: 'open' }));
-    expect(report['dialogs']).toEqual(['open']);
+  });
+
+  it('explains a folder without a backlog in a dialog and keeps the open project', () => {
+    expect(report['errorDialog']).toMatchObject({ type: 'error', title: 'Could not open the project', message: expect.stringContaining(empty) });
+    expect(report['stateAfterFailedOpen']).toEqual({ version: 1, lastProject: second, recentProjects: [second, first] });
+    expect(report['currentAfterFailedOpen']).toMatchObject({ ok: true, value: { dir: second } });
+    expect(report['dialogs']).toEqual(['open', 'open', 'message']);
   });
 
   it('on the first packaged start, copies the bundled sample to userData and opens the copy', () => {

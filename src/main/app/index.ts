@@ -15,7 +15,7 @@ import { buildMenuTemplate, type MenuAction } from './menu-template';
 import { finishedRunFromEvent } from './notify-policy';
 import { notifyRunFinished } from './notifications';
 import { registerAppScheme, serveAppProtocol } from './protocol';
-import { addRecentProject, pruneRecentProjects } from './recent-projects';
+import { addRecentProject, pruneRecentProjects, removeRecentProject } from './recent-projects';
 import { guardAllWebContents, hardenDefaultSession } from './session-hardening';
 import { chooseStartupProject, projectFromArgv } from './startup-project';
 import { createMainWindow } from './window';
@@ -32,7 +32,10 @@ guardAllWebContents();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.whenReady().then(start, (error: unknown) => fail(error));
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => fail(error));
 }
 
 function fail(error: unknown): void {
@@ -61,14 +64,19 @@ async function start(): Promise<void> {
   let currentProject: ProjectInfo | null = null;
   const isOurs = (contents: WebContents): boolean => mainWindow !== null && !mainWindow.isDestroyed() && contents === mainWindow.webContents;
 
-  const rememberProject = (project: ProjectInfo): void => {
-    currentProject = project;
-    state = { ...state, lastProject: project.dir, recentProjects: addRecentProject(state.recentProjects, project.dir) };
+  // Losing the recent list is not worth interrupting the user for: warn and go on.
+  const persistState = (next: AppState): void => {
+    state = next;
     try {
       saveAppState(userData, state);
     } catch (error) {
       console.warn(`Taskdeck: could not save ${userData}/state.json: ${error instanceof Error ? error.message : String(error)}`);
     }
+  };
+
+  const rememberProject = (project: ProjectInfo): void => {
+    currentProject = project;
+    persistState({ ...state, lastProject: project.dir, recentProjects: addRecentProject(state.recentProjects, project.dir) });
     refreshMenu();
     mainWindow?.setTitle(`${project.name} — Taskdeck`);
   };
@@ -85,10 +93,9 @@ async function start(): Promise<void> {
     const result = await call('project:open', { dir });
     if (!result.ok) {
       await dialog.showMessageBox({ type: 'error', title: 'Could not open the project', message: result.error.message, buttons: ['OK'] });
-      if (result.error.code !== 'no-backlog') {
-        state = { ...state, recentProjects: state.recentProjects.filter((entry) => entry !== dir) };
-        refreshMenu();
-      }
+      // A folder that cannot be opened any more leaves the recent list.
+      persistState({ ...state, recentProjects: removeRecentProject(state.recentProjects, dir) });
+      refreshMenu();
     }
   };
 
@@ -101,8 +108,7 @@ async function start(): Promise<void> {
         void openProject(action.dir);
         return;
       case 'clear-recent':
-        state = { ...state, recentProjects: [] };
-        saveAppState(userData, state);
+        persistState({ ...state, recentProjects: [] });
         refreshMenu();
         return;
       case 'export':

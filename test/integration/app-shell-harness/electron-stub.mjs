@@ -144,7 +144,7 @@ export const Menu = {
 export const dialog = {
   async showOpenDialog(...args) {
     record.dialogs.push(['open', args]);
-    const dir = process.env.TASKDECK_TEST_PICK_DIR;
+    const dir = record.nextPick ?? process.env.TASKDECK_TEST_PICK_DIR;
     return dir ? { canceled: false, filePaths: [dir] } : { canceled: true, filePaths: [] };
   },
   async showSaveDialog(...args) {

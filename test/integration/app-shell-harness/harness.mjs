@@ -102,6 +102,14 @@ report.stateAfterOpen = JSON.parse(readFileSync(join(userData, 'state.json'), 'u
 report.titleAfterOpen = win.title;
 report.backlogEvents = contents.sent.filter(([channel]) => channel === 'backlog:changed').map(([, payload]) => payload);
 report.recentAfterOpen = findItem(lastMenu(), ['File', 'Recent Projects']).submenu.map((i) => i.label ?? i.type);
+
+// A folder without a backlog: an error dialog with the loader's message, and no change.
+stub.nextPick = process.env.TASKDECK_TEST_EMPTY_DIR;
+findItem(lastMenu(), ['File', 'Open Folder…']).click();
+await until(() => stub.dialogs.some(([kind]) => kind === 'message'), 'the error dialog');
+report.errorDialog = stub.dialogs.find(([kind]) => kind === 'message')[1][0];
+report.stateAfterFailedOpen = JSON.parse(readFileSync(join(userData, 'state.json'), 'utf8'));
+report.currentAfterFailedOpen = await call('project:current', {}, ours);
 report.dialogs = stub.dialogs.map(([kind]) => kind);
 
 const { app } = await import('electron');
