@@ -50,6 +50,16 @@ describe('loadProject', () => {
     expect(r.ok && r.value.diagnostics).toEqual([]);
   });
 
+  it('with only a file in a project\'s subfolder, finds the project above it', async () => {
+    const dir = await project({ '000_core/000_backlog.md': `${TABLE}| A-1 | One | P1 | 1 | todo | - | None |\n` });
+    const r = await loadProject({ file: join(dir, '000_core', '000_backlog.md') });
+    expect(r.ok && r.value.projectDir).toBe(dir);
+    expect(r.ok && r.value.file).toBe('000_core/000_backlog.md');
+    const withConfig = await project({ 'taskdeck.json': '{}', 'plans/deep/b.md': `${TABLE}| A-1 | One | P1 | 1 | todo | - | None |\n` });
+    const r2 = await loadProject({ file: join(withConfig, 'plans', 'deep', 'b.md') });
+    expect(r2.ok && r2.value.file).toBe('plans/deep/b.md');
+  });
+
   it('returns errors as values: no folder, no backlog (paths tried), bad config', async () => {
     const missing = await loadProject(join(tmpdir(), 'taskdeck-does-not-exist-42'));
     expect(!missing.ok && missing.error.code).toBe('project-not-found');

@@ -1,12 +1,12 @@
 // Opens a project: finds and reads its backlog, loads taskdeck.json, parses, and builds
 // the dependency graph. Every failure is a value with a message a user can act on.
 import { stat } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, SprintDef, Task } from '../../shared/backlog';
 import { parseBacklog, type ParseResult } from '../core/backlog';
 import { buildGraph, type BacklogGraph } from '../core/backlog/graph';
-import { findBacklogFile, readBacklogFile } from './backlogFile';
-import { loadConfig, type ProjectConfig } from './config';
+import { BACKLOG_CANDIDATES, findBacklogFile, readBacklogFile } from './backlogFile';
+import { CONFIG_FILE, loadConfig, type ProjectConfig } from './config';
 import { fail, ok, type ProjectError, type Result } from './errors';
 import { combineDiagnostics } from './projectDiagnostics';
 
@@ -29,8 +29,10 @@ export interface LoadedProject {
 }
 
 /**
- * A project folder, or a backlog file. With a file and no folder, the file's folder is the
- * project (its taskdeck.json, if any, gives the sprints).
+ * A project folder, or a backlog file. With a file and no folder, the project is the
+ * nearest folder above the file that holds a taskdeck.json, else the folder the file would
+ * be discovered from (`X` for `X/000_core/000_backlog.md` or `X/docs/backlog.md`), else the
+ * file's own folder.
  */
 export type ProjectTarget = string | { file: string; projectDir?: string };
 
@@ -38,6 +40,34 @@ function displayPath(projectDir: string, path: string): string {
   const rel = relative(projectDir, path);
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return path;
   return rel.split(sep).join('/');
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function projectDirOf(file: string): Promise<string> {
+  const own = dirname(file);
+  // Look a few folders up, not to the root: a backlog is rarely nested deeper.
+  for (let dir = own, depth = 0; depth < 4; depth++) {
+    if (await exists(join(dir, CONFIG_FILE))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  for (const candidate of BACKLOG_CANDIDATES) {
+    const parts = candidate.split('/');
+    if (parts.length < 2) continue;
+    let dir = file;
+    for (let k = 0; k < parts.length; k++) dir = dirname(dir);
+    if (join(dir, ...parts) === file) return dir;
+  }
+  return own;
 }
 
 async function isDirectory(path: string): Promise<boolean> {
@@ -50,9 +80,12 @@ async function isDirectory(path: string): Promise<boolean> {
 
 export async function loadProject(target: ProjectTarget): Promise<Result<LoadedProject, ProjectError>> {
   const explicitFile = typeof target === 'string' ? null : resolve(target.file);
-  const projectDir = resolve(
-    typeof target === 'string' ? target : (target.projectDir ?? dirname(explicitFile!)),
-  );
+  const projectDir =
+    typeof target === 'string'
+      ? resolve(target)
+      : target.projectDir !== undefined
+        ? resolve(target.projectDir)
+        : await projectDirOf(explicitFile!);
   if (!(await isDirectory(projectDir))) {
     return fail({ code: 'project-not-found', message: `Project folder not found: ${projectDir}` });
   }
