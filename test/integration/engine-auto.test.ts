@@ -21,7 +21,7 @@ const marker = (id: string) => `node -e "require('fs').mkdirSync('out',{recursiv
 describe('engine: auto', () => {
   it('never starts a dependent of a failed task, and says which failure blocked it', async () => {
     const backlog = header + row('X-1', 'P1', 'None', 'node -e "process.exit(3)"') + row('X-2', 'P0', 'X-1', marker('X-2')) + row('X-3', 'P0', 'X-2', marker('X-3')) + row('X-4', 'P3', 'None', marker('X-4'));
-    fx = makeFixture({ backlog, config: { retry: { unknown: { maxRetries: 0 } } } });
+    fx = await makeFixture({ backlog, config: { retry: { unknown: { maxRetries: 0 } } } });
     const result = await fx.engine.auto({ parallel: 2 });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -42,7 +42,7 @@ describe('engine: auto', () => {
 
   it('counts a dependency that succeeded in an earlier run', async () => {
     const backlog = header + row('Y-1', 'P1', 'None', marker('Y-1')) + row('Y-2', 'P1', 'Y-1', marker('Y-2'));
-    fx = makeFixture({ backlog, config: { writeBack: 'none' } });
+    fx = await makeFixture({ backlog, config: { writeBack: 'none' } });
     const first = await fx.engine.runOne('Y-1');
     expect(first.ok && first.value.outcome).toBe('succeeded');
     // The Markdown still says todo (no write-back); the store's success is what counts.
@@ -51,7 +51,7 @@ describe('engine: auto', () => {
   });
 
   it('plans a dry run without running anything', async () => {
-    fx = makeFixture();
+    fx = await makeFixture();
     const plan = fx.engine.planAuto({});
     expect(plan.ok).toBe(true);
     if (!plan.ok) return;
@@ -67,14 +67,14 @@ describe('engine: auto', () => {
   });
 
   it('starts at most --max-tasks tasks', async () => {
-    fx = makeFixture();
+    fx = await makeFixture();
     const result = await fx.engine.auto({ maxTasks: 2 });
     expect(result.ok && result.value.results.map((r) => r.taskId)).toEqual(['B-201', 'B-210']);
     expect(result.ok && result.value.notStarted.map((t) => t.id)).toContain('B-211');
   });
 
   it('runs the whole sample project: chain in order, retries, timeout, failures, write-back', async () => {
-    fx = makeFixture({ config: { retry: { timeout: { maxRetries: 0 } } } });
+    fx = await makeFixture({ config: { retry: { timeout: { maxRetries: 0 } } } });
     const result = await fx.engine.auto({ parallel: 3 });
     expect(result.ok).toBe(true);
     if (!result.ok) return;

@@ -28,7 +28,7 @@ function running_(pid: number): boolean {
 
 describe('engine: one task', () => {
   it('refuses to run anything in an untrusted folder and says how to trust it', async () => {
-    fx = makeFixture({ trust: false });
+    fx = await makeFixture({ trust: false });
     const result = await fx.engine.runOne('B-207');
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -40,7 +40,7 @@ describe('engine: one task', () => {
   });
 
   it('runs a task with its environment, records it, logs it and writes done back', async () => {
-    fx = makeFixture();
+    fx = await makeFixture();
     const result = await fx.engine.runOne('B-207');
     expect(result.ok && result.value.outcome).toBe('succeeded');
     if (!result.ok) return;
@@ -59,7 +59,7 @@ describe('engine: one task', () => {
   });
 
   it('streams progress lines to listeners and the history', async () => {
-    fx = makeFixture();
+    fx = await makeFixture();
     const result = await fx.engine.runOne('B-202');
     expect(result.ok && result.value.outcome).toBe('succeeded');
     const progress = fx.events.filter((e) => e.type === 'progress').map((e) => (e.type === 'progress' ? e.percent : -1));
@@ -68,7 +68,7 @@ describe('engine: one task', () => {
   });
 
   it('retries a flaky network failure with backoff and records every step', async () => {
-    fx = makeFixture();
+    fx = await makeFixture();
     const result = await fx.engine.runOne('B-203');
     expect(result.ok && result.value).toMatchObject({ outcome: 'succeeded', attempts: 2 });
     // random() = 0.5 puts the jitter in the middle: exactly the 1 s base delay.
@@ -89,7 +89,7 @@ describe('engine: one task', () => {
   });
 
   it('kills a hanging task and its grandchild on timeout, extends the timeout for the retry', async () => {
-    fx = makeFixture({ config: { retry: { timeout: { maxRetries: 2 } } } });
+    fx = await makeFixture({ config: { retry: { timeout: { maxRetries: 2 } } } });
     const result = await fx.engine.runOne('B-204', 0.5);
     expect(result.ok && result.value).toMatchObject({ outcome: 'timeout', attempts: 3, category: 'timeout' });
     const grandchild = Number(readFileSync(join(fx.dir, '.taskdeck', 'hang-grandchild.pid'), 'utf8'));
@@ -110,7 +110,7 @@ describe('engine: one task', () => {
   });
 
   it('fails a permission error at once, recording the path and a suggested fix', async () => {
-    fx = makeFixture();
+    fx = await makeFixture();
     const result = await fx.engine.runOne('B-205');
     expect(result.ok && result.value).toMatchObject({ outcome: 'failed', attempts: 1, category: 'permission' });
     const [recovery] = fx.store.recoveries('B-205');
@@ -121,7 +121,7 @@ describe('engine: one task', () => {
   });
 
   it('does not retry a validation error', async () => {
-    fx = makeFixture();
+    fx = await makeFixture();
     const result = await fx.engine.runOne('B-206');
     expect(result.ok && result.value).toMatchObject({ outcome: 'failed', attempts: 1, category: 'validation' });
     expect(fx.store.errors({ taskId: 'B-206' })[0]?.message).toContain('"count" must be a number');
@@ -130,7 +130,7 @@ describe('engine: one task', () => {
 
   it('reports a command that does not exist as an execution error with a clear message', async () => {
     const backlog = '# Backlog\n\n| ID | Title | Priority | Points | Status | Dependencies |\n|---|---|---|---|---|---|\n| T-1 | Missing tool | P1 | 1 | todo | None |\n<!-- run: taskdeck-no-such-tool --go -->\n';
-    fx = makeFixture({ backlog, config: { retry: { execution: { maxRetries: 0 } } } });
+    fx = await makeFixture({ backlog, config: { retry: { execution: { maxRetries: 0 } } } });
     const result = await fx.engine.runOne('T-1');
     expect(result.ok && result.value).toMatchObject({ outcome: 'failed', category: 'execution' });
     const message = result.ok ? (result.value.message ?? '') : '';
@@ -139,7 +139,7 @@ describe('engine: one task', () => {
   });
 
   it('treats a task without a command as manual', async () => {
-    fx = makeFixture();
+    fx = await makeFixture();
     const result = await fx.engine.runOne('B-113');
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.code).toBe('manual-task');
@@ -147,7 +147,7 @@ describe('engine: one task', () => {
   });
 
   it('cancels one running task, killing its tree', async () => {
-    fx = makeFixture();
+    fx = await makeFixture();
     const engine = fx.engine;
     const started = new Promise<void>((resolve) => {
       const off = engine.events.on((e) => {

@@ -44,7 +44,7 @@ describe('spawnCommand', () => {
       onLine: (_stream, line) => lines.push(line),
     });
     const result = await run.result;
-    await log.close();
+    log.close();
     expect(result.exitCode).toBe(0);
     expect(lines.map(parseProtocolLine)[0]).toEqual({ kind: 'progress', percent: 40, message: 'half way' });
     expect(lines[1]).toBe('B-007');
@@ -101,7 +101,7 @@ describe('spawnCommand', () => {
       },
     });
     const result = await run.result;
-    await log.close();
+    log.close();
     expect(result.exitCode).toBe(0);
     expect(seen).toBe(50 * 1024 * 1024);
     expect(statSync(join(dir, 'big.log')).size).toBe(50 * 1024 * 1024);

@@ -46,14 +46,14 @@ export function instantClock(sleeps: number[]): EngineClock {
   };
 }
 
-export function makeFixture(opts: { trust?: boolean; backlog?: string; config?: Partial<EngineConfig>; graceMs?: number } = {}): Fixture {
+export async function makeFixture(opts: { trust?: boolean; backlog?: string; config?: Partial<EngineConfig>; graceMs?: number } = {}): Promise<Fixture> {
   const { dir, configDir, root } = copySample();
   if (opts.backlog !== undefined) {
     writeFileSync(join(dir, 'backlog.md'), opts.backlog);
   }
   const env = { ...process.env, TASKDECK_CONFIG_DIR: configDir };
   if (opts.trust !== false) trustFolder(dir, new Date(), env);
-  const parsedConfig = parseConfig(readFileSync(join(dir, 'taskdeck.json'), 'utf8'), join(dir, 'taskdeck.json'));
+  const parsedConfig = await parseConfig(readFileSync(join(dir, 'taskdeck.json'), 'utf8'), join(dir, 'taskdeck.json'));
   if (!parsedConfig.ok) throw new Error(parsedConfig.error.message);
   const tasks = parseBacklog(readFileSync(join(dir, 'backlog.md'), 'utf8')).tasks;
   const opened = openStore(dir);

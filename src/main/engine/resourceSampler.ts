@@ -24,12 +24,13 @@ export class ResourceSampler {
 
   constructor(
     private readonly rootPid: number,
-    private readonly intervalMs = 250,
+    private readonly intervalMs = 100,
   ) {}
 
   start(): void {
     if (!this.enabled) return;
-    this.sample();
+    // No sample at once: the shell has not exec'd the command yet, and trivial tasks
+    // would pay four /proc reads each for a number that means nothing.
     this.timer = setInterval(() => this.sample(), this.intervalMs);
     this.timer.unref();
   }

@@ -52,7 +52,7 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
   let retries = 0;
   let recoveries = 0;
   const finish = async (outcome: TaskOutcome, attempts: number, message: string | null, category: ErrorCategory | null): Promise<TaskRunResult> => {
-    await log.close();
+    log.close();
     const result = { taskId: task.id, runId, outcome, attempts, durationMs: clock.now() - runStarted, message, category, logPath };
     events.emit({ type: 'task-finished', title: task.title, ...result });
     return result;

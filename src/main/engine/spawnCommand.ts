@@ -83,13 +83,7 @@ export function spawnCommand(options: SpawnOptions): RunningProcess {
     const decoder = new StringDecoder('utf8');
     const lines = new LineSplitter((line) => options.onLine?.(name, line));
     stream.on('data', (chunk: Buffer) => {
-      if (options.log && !options.log.write(chunk)) {
-        // Backpressure: stop reading until the log caught up; the task blocks on its pipe.
-        for (const [, s] of streams) s.pause();
-        options.log.onDrain(() => {
-          for (const [, s] of streams) s.resume();
-        });
-      }
+      options.log?.write(chunk);
       const text = decoder.write(chunk);
       if (text.length === 0) return;
       tail.push(text);
