@@ -76,7 +76,7 @@ describe('planning board', () => {
     const after = await fileAfter(before);
     expect(idOrder(after, ['B-106', above])).toEqual(['B-106', above]);
     expect(after.split('\n').sort()).toEqual(before.split('\n').sort());
-    expect(await page.locator('.card[data-task-id="B-106"]').evaluate((el) => el === document.activeElement || el.contains(document.activeElement))).toBe(true);
+    expect(await page.locator('.card[data-task-id="B-106"]').evaluate((el) => el.matches(':focus-within'))).toBe(true);
   });
 
   it('undoes the last edit with Ctrl+Z by writing the inverse', async () => {
