@@ -1,5 +1,7 @@
 // The planning board in Chromium against the real backend: every drop must change the
 // Markdown file by exactly the edit it stands for, and the board must follow the file.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { hostSampleProject } from './support/webHostFixture';
@@ -115,6 +117,27 @@ describe('planning board', () => {
     expect(diff.added[0]).toMatch(/<!--\s*sprint:\s*2026-S48\s*-->/);
     await expect.poll(() => board.idsIn('2026-S48')).toContain(id);
     await screenshot(page, 'board-sprints');
+  });
+
+  it('creates a sprint with the form, writing taskdeck.json', async () => {
+    await page.getByRole('button', { name: '+ New sprint' }).click();
+    const form = page.getByRole('form', { name: 'New sprint' });
+    await form.getByLabel('Name').fill('2026-S52');
+    await form.getByLabel('Start').fill('2026-12-21');
+    await form.getByLabel('End').fill('2027-01-03');
+    await form.getByLabel('Capacity (points)').fill('15');
+    await screenshot(page, 'sprint-form');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await board.column('2026-S52').waitFor();
+    const config = JSON.parse(readFileSync(join(project.dir, 'taskdeck.json'), 'utf8')) as { sprints: unknown[]; executors: unknown };
+    expect(config.sprints).toContainEqual({ name: '2026-S52', start: '2026-12-21', end: '2027-01-03', capacity: 15 });
+    expect(config.executors).toBeDefined();
+    // Editing: a lower capacity shows the over-capacity warning once tasks are planned.
+    await page.getByRole('button', { name: 'Edit sprint 2026-S50' }).click();
+    const edit = page.getByRole('form', { name: 'Edit sprint 2026-S50' });
+    await edit.getByLabel('Capacity (points)').fill('5');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => board.column('2026-S50').locator('.over-text').textContent()).toMatch(/over by \d+/);
   });
 
   it('follows an edit made in another editor within a second', async () => {
