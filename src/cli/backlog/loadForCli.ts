@@ -1,6 +1,8 @@
 // Loads the project a command points at (--project / --file), or fails with the
-// loader's message, which already names the paths tried or the bad field.
-import { loadProject, type LoadedProject } from '../../main/project/loadBacklog';
+// loader's message, which already names the paths tried or the bad field. The loader (and
+// the parser behind it) is imported on first use, so command files may import this one
+// statically without slowing `taskdeck --help`.
+import type { LoadedProject } from '../../main/project/loadBacklog';
 import { CliFailure } from '../output/fail';
 
 export interface TargetOptions {
@@ -10,6 +12,7 @@ export interface TargetOptions {
 
 export async function loadForCli(opts: TargetOptions): Promise<LoadedProject> {
   const target = opts.file ? { file: opts.file, projectDir: opts.project } : (opts.project ?? '.');
+  const { loadProject } = await import('../../main/project/loadBacklog');
   const loaded = await loadProject(target);
   if (!loaded.ok) throw new CliFailure(loaded.error.message);
   return loaded.value;
