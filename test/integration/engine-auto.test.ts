@@ -73,6 +73,34 @@ describe('engine: auto', () => {
     expect(result.ok && result.value.notStarted.map((t) => t.id)).toContain('B-211');
   });
 
+  it('cancel all stops every running task and starts nothing new', async () => {
+    const forever = 'node -e "setInterval(() => {}, 1000)"';
+    const backlog = header + row('C-1', 'P0', 'None', forever) + row('C-2', 'P0', 'None', forever) + row('C-3', 'P1', 'None', marker('C-3')) + row('C-4', 'P1', 'C-1', marker('C-4'));
+    fx = await makeFixture({ backlog });
+    const engine = fx.engine;
+    let started = 0;
+    const bothRunning = new Promise<void>((resolve) => {
+      engine.events.on((e) => {
+        if (e.type === 'task-started' && ++started === 2) resolve();
+      });
+    });
+    const running = engine.auto({ parallel: 2 });
+    await bothRunning;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(engine.cancelAll()).toBe(2);
+    const result = await running;
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.results.map((r) => [r.taskId, r.outcome]).sort()).toEqual([
+      ['C-1', 'cancelled'],
+      ['C-2', 'cancelled'],
+    ]);
+    expect(existsSync(join(fx.dir, 'out', 'C-3'))).toBe(false);
+    expect(result.value.notStarted.map((t) => t.id)).toEqual(['C-3']);
+    expect(result.value.blocked.map((b) => b.task.id)).toEqual(['C-4']);
+    expect(fx.store.taskState('C-1')?.status).toBe('cancelled');
+  });
+
   it('runs the whole sample project: chain in order, retries, timeout, failures, write-back', async () => {
     fx = await makeFixture({ config: { retry: { timeout: { maxRetries: 0 } } } });
     const result = await fx.engine.auto({ parallel: 3 });
