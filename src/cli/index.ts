@@ -2,6 +2,7 @@
 // in src/main. Each command group loads its modules lazily inside its actions, so a
 // command starts without loading what it does not use (SQLite, the web host, ...).
 import { Command, CommanderError } from 'commander';
+import { registerAnalyticsCommands } from './commands/analytics';
 import { registerBacklogCommands } from './commands/backlog';
 import { registerHistoryCommands } from './commands/history';
 import { registerRunCommands } from './commands/run';
@@ -16,6 +17,7 @@ const program = new Command('taskdeck')
 registerBacklogCommands(program);
 registerRunCommands(program);
 registerHistoryCommands(program);
+registerAnalyticsCommands(program);
 registerServeCommands(program);
 
 try {

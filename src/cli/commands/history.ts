@@ -80,8 +80,9 @@ export function registerHistoryCommands(program: Command): void {
 
   program
     .command('stats')
-    .description('Show run statistics: counts, success rate, average time, per-task aggregates')
+    .description('Show run statistics: counts, success rate, per-task percentiles, predictions and ETAs')
     .option(...PROJECT)
+    .option('--task <id>', 'everything about one task')
     .option('--json', 'print JSON')
-    .action(guard(async (opts: { project?: string; json?: boolean }) => (await import('../history/statsCommand')).statsCommand(opts)));
+    .action(guard(async (opts: { project?: string; json?: boolean; task?: string }) => (await import('../analytics/statsCommand')).analyticsStatsCommand(opts)));
 }

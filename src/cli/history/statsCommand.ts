@@ -11,14 +11,15 @@ export interface StatsOptions {
   json?: boolean;
 }
 
-export function statsCommand(opts: StatsOptions): void {
+/** `extra` adds sections to the JSON (analytics passes its per-task statistics). */
+export function statsCommand(opts: StatsOptions, extra: Record<string, unknown> = {}): void {
   const target = recordTarget(opts.project);
   withRecord(target, (store) => {
     const statistics = store?.statistics() ?? null;
     const performance = store?.performance() ?? [];
     const errors = store?.errorStatistics() ?? null;
     if (opts.json) {
-      printJson({ project: target.projectDir, statistics, performance: performance.map(metricsJson), errors: errors && { byCategory: errors.byCategory, bySeverity: errors.bySeverity } });
+      printJson({ project: target.projectDir, statistics, performance: performance.map(metricsJson), errors: errors && { byCategory: errors.byCategory, bySeverity: errors.bySeverity }, ...extra });
       return;
     }
     if (!store || !statistics || !errors) {

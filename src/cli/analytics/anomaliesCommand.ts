@@ -1,0 +1,27 @@
+// `taskdeck anomalies [--json]`: durations far outside a task's history, failure-rate
+// jumps and flaky tasks, each with its reason.
+import { formatTime } from '../../main/reports/format';
+import { queryAnomalies } from '../../main/reports/queries/dashboard';
+import { renderTable } from '../output/table';
+import { NO_HISTORY, printJson, withAnalytics } from './open';
+
+export async function anomaliesCommand(opts: { project?: string; json?: boolean }): Promise<void> {
+  await withAnalytics(opts.project, (ctx) => {
+    const anomalies = ctx.db ? queryAnomalies(ctx.db) : [];
+    const inBacklog = new Set(ctx.plan.map((t) => t.id));
+    if (opts.json) {
+      printJson({ project: ctx.project.projectDir, anomalies: anomalies.map((a) => ({ ...a, at: new Date(a.at).toISOString(), inBacklog: inBacklog.has(a.taskId) })) });
+      return;
+    }
+    if (!ctx.db) {
+      process.stdout.write(`${NO_HISTORY}\n`);
+      return;
+    }
+    if (anomalies.length === 0) {
+      process.stdout.write('No anomalies: durations, failure rates and pass/fail patterns look like each task\'s own history.\n');
+      return;
+    }
+    const rows = anomalies.map((a) => [a.severity, a.taskId + (inBacklog.has(a.taskId) ? '' : ' (gone)'), a.kind, formatTime(a.at, ctx.tz), a.message]);
+    process.stdout.write(`${renderTable([{ header: 'SEVERITY' }, { header: 'TASK' }, { header: 'KIND' }, { header: 'WHEN' }, { header: 'WHY', flexible: true }], rows, { maxWidth: process.stdout.columns })}\n`);
+  });
+}

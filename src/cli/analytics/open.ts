@@ -1,0 +1,19 @@
+// Opens a project for the analytics commands; failures become CLI messages.
+import { openAnalytics, type AnalyticsContext } from '../../main/reports/analyticsContext';
+import { CliFailure } from '../output/fail';
+
+export async function withAnalytics<T>(project: string | undefined, use: (ctx: AnalyticsContext) => T | Promise<T>): Promise<T> {
+  const opened = await openAnalytics(project ?? '.', Date.now());
+  if (!opened.ok) throw new CliFailure(opened.error.message);
+  try {
+    return await use(opened.value);
+  } finally {
+    opened.value.close();
+  }
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+export const NO_HISTORY = 'Nothing has run in this project yet (no .taskdeck/task_execution.db): not enough data.';

@@ -1,0 +1,56 @@
+// `taskdeck report --html FILE` and `taskdeck export (json|tasks-csv|runs-csv) --out FILE`:
+// write a report atomically (temp file, then rename) so a reader never sees half a file.
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildReportModel } from '../../main/reports/reportModel';
+import { renderHtmlReport } from '../../main/reports/htmlReport';
+import { buildTasksJson } from '../../main/reports/tasksJson';
+import { runsCsv, summaryCsv } from '../../main/reports/csvReports';
+import { loadHistoryRecords } from '../../main/reports/queries/historyRecords';
+import { taskJson } from '../output/taskJson';
+import { CliFailure } from '../output/fail';
+import { withAnalytics } from './open';
+
+function writeAtomic(file: string, text: string): string {
+  const target = path.resolve(file);
+  const tmp = `${target}.${process.pid}.tmp`;
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(tmp, text);
+    fs.renameSync(tmp, target);
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    throw new CliFailure(`Cannot write ${target}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return target;
+}
+
+export async function reportCommand(opts: { project?: string; html: string; seed?: number }): Promise<void> {
+  await withAnalytics(opts.project, (ctx) => {
+    const file = writeAtomic(opts.html, renderHtmlReport(buildReportModel(ctx, { seed: opts.seed })));
+    process.stdout.write(`Wrote ${file}\n`);
+  });
+}
+
+export async function exportJsonCommand(opts: { project?: string; out: string }): Promise<void> {
+  await withAnalytics(opts.project, (ctx) => {
+    const list = { file: ctx.project.file, tasks: ctx.project.tasks.map(taskJson), diagnostics: ctx.project.diagnostics };
+    const file = writeAtomic(opts.out, `${JSON.stringify(buildTasksJson(list, buildReportModel(ctx)), null, 2)}\n`);
+    process.stdout.write(`Wrote ${file}\n`);
+  });
+}
+
+export async function exportTasksCsvCommand(opts: { project?: string; out: string; bom?: boolean }): Promise<void> {
+  await withAnalytics(opts.project, (ctx) => {
+    const file = writeAtomic(opts.out, summaryCsv(buildReportModel(ctx).analysis.tasks, { bom: opts.bom === true }));
+    process.stdout.write(`Wrote ${file}\n`);
+  });
+}
+
+export async function exportRunsCsvCommand(opts: { project?: string; out: string; bom?: boolean }): Promise<void> {
+  await withAnalytics(opts.project, (ctx) => {
+    const attempts = ctx.db ? loadHistoryRecords(ctx.db).attempts : [];
+    const file = writeAtomic(opts.out, runsCsv(attempts, { bom: opts.bom === true }));
+    process.stdout.write(`Wrote ${file} (${attempts.length} attempts)\n`);
+  });
+}

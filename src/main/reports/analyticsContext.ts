@@ -1,0 +1,86 @@
+// What every analytics report and command starts from: the project's backlog and sprints
+// (as the core's plain records) and its run record's database, opened and migrated by the
+// store. A project that never ran has no database: analytics then answers from the
+// backlog alone ("not enough data"), without creating one.
+import fs from 'node:fs';
+import type Database from 'better-sqlite3';
+import type { SprintDef, Task } from '../../shared/backlog';
+import type { TzOffset } from '../core/analytics/calendar';
+import type { SprintInfo, TaskPlanInfo } from '../core/analytics/types';
+import { DAY_MS } from '../core/analytics/types';
+import { loadProject, type LoadedProject } from '../project/loadBacklog';
+import { storePath } from '../store/openStore';
+import { openDatabase } from '../store/openDatabase';
+
+export interface AnalyticsContext {
+  project: LoadedProject;
+  plan: TaskPlanInfo[];
+  sprints: SprintInfo[];
+  /** Null when nothing has run in the project yet. */
+  db: Database.Database | null;
+  now: number;
+  tz: TzOffset;
+  close(): void;
+}
+
+export interface AnalyticsError {
+  code: 'project' | 'store';
+  message: string;
+}
+
+export function planInfo(t: Task): TaskPlanInfo {
+  const category = t.metadata['category'];
+  return {
+    id: t.id,
+    title: t.title,
+    points: t.points,
+    scoreTotal: t.scoreTotal,
+    status: t.status,
+    sprint: t.sprint,
+    category: typeof category === 'string' && category.trim() !== '' ? category.trim() : null,
+    executor: t.executor?.kind === 'named' ? t.executor.name : null,
+  };
+}
+
+/** A sprint's dates are local days: start at 00:00, end at the end of the last day. */
+export function sprintInfo(s: SprintDef, tz: TzOffset): SprintInfo {
+  const day = (iso: string | null): number | null => {
+    if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
+    const t = Date.parse(`${iso}T00:00:00.000Z`);
+    return Number.isNaN(t) ? null : t - tz * 60_000;
+  };
+  const start = day(s.start);
+  const endDay = day(s.end);
+  return { name: s.name, start, end: endDay === null ? null : endDay + DAY_MS - 1, capacity: s.capacity };
+}
+
+/** The machine's UTC offset in minutes at `now` (the core itself never reads a clock or zone). */
+export function localOffset(now: number): TzOffset {
+  return -new Date(now).getTimezoneOffset();
+}
+
+export async function openAnalytics(projectDir: string, now: number, tz: TzOffset = localOffset(now)): Promise<{ ok: true; value: AnalyticsContext } | { ok: false; error: AnalyticsError }> {
+  const loaded = await loadProject(projectDir);
+  if (!loaded.ok) return { ok: false, error: { code: 'project', message: loaded.error.message } };
+  const file = storePath(loaded.value.projectDir);
+  let db: Database.Database | null = null;
+  if (fs.existsSync(file)) {
+    const opened = openDatabase(file);
+    if (!opened.ok) return { ok: false, error: { code: 'store', message: opened.error.message } };
+    db = opened.value;
+  }
+  return {
+    ok: true,
+    value: {
+      project: loaded.value,
+      plan: loaded.value.tasks.map(planInfo),
+      sprints: loaded.value.sprints.map((s) => sprintInfo(s, tz)),
+      db,
+      now,
+      tz,
+      close: () => {
+        if (db?.open) db.close();
+      },
+    },
+  };
+}

@@ -1,0 +1,45 @@
+// The full history as the core's plain records, for reports (the dashboard uses the
+// rollups instead). Attempts carry the category and message of their classified error.
+import type Database from 'better-sqlite3';
+import type { AttemptRecord, ErrorRecord, RecoveryRecord } from '../../core/analytics/types';
+import { toCoreOutcome } from './outcomes';
+
+type Db = Database.Database;
+
+export interface HistoryRecords {
+  attempts: AttemptRecord[];
+  errors: ErrorRecord[];
+  recoveries: RecoveryRecord[];
+}
+
+type AttemptRow = [number, string, string, number, string, string, string | null, number | null, string, string | null, string | null];
+
+export function loadHistoryRecords(db: Db): HistoryRecords {
+  const rows = db.prepare(`
+    SELECT a.id, a.run_id, a.task_id, a.attempt, a.command, a.started_at, a.ended_at, a.duration_ms, a.outcome, e.category, e.message
+    FROM run_attempts a
+    LEFT JOIN (SELECT attempt_id, min(id) AS id FROM task_errors WHERE attempt_id IS NOT NULL GROUP BY attempt_id) first ON first.attempt_id = a.id
+    LEFT JOIN task_errors e ON e.id = first.id
+    WHERE a.outcome IS NOT NULL ORDER BY a.started_at`).raw().all() as AttemptRow[];
+  const attempts: AttemptRecord[] = [];
+  for (const r of rows) {
+    const outcome = toCoreOutcome(r[8]);
+    if (outcome === null) continue;
+    attempts.push({
+      runId: r[1], taskId: r[2], attempt: r[3], command: r[4], startedAt: Date.parse(r[5]), endedAt: r[6] === null ? null : Date.parse(r[6]),
+      durationMs: r[7], outcome, category: r[9] ?? (outcome === 'timeout' ? 'timeout' : null), executor: null, errorMessage: r[10],
+    });
+  }
+  const errors = (db.prepare('SELECT task_id, category, severity, message, at FROM task_errors ORDER BY at').raw().all() as Array<[string, string, string, string, string]>)
+    .map(([taskId, category, severity, message, at]) => ({ taskId, category, severity, message, at: Date.parse(at) }));
+  // A recovery action "worked" when the run it was taken for went on to succeed (the
+  // action itself completing is not the point). Skipped actions were not tried.
+  const recoveries = (db.prepare(`
+    SELECT r.task_id, r.category, r.action, r.at,
+      CASE WHEN a.run_id IS NULL THEN r.outcome = 'succeeded'
+           ELSE EXISTS (SELECT 1 FROM run_attempts b WHERE b.run_id = a.run_id AND b.outcome = 'succeeded') END
+    FROM recovery_actions r LEFT JOIN run_attempts a ON a.id = r.attempt_id
+    WHERE r.outcome != 'skipped' ORDER BY r.at`).raw().all() as Array<[string, string, string, string, number]>)
+    .map(([taskId, category, action, at, ok]) => ({ taskId, category, action, succeeded: ok === 1, at: Date.parse(at) }));
+  return { attempts, errors, recoveries };
+}
