@@ -61,6 +61,8 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
   for (let attempt = 1; ; attempt += 1) {
     const startedAt = clock.now();
     const trigger: AttemptTrigger = attempt === 1 ? input.trigger : 'retry';
+    // Three writes, three commits: the Store has no transaction(fn) yet that would let an
+    // attempt's start (row, state, event) commit once; asked of the store's owner.
     const attemptId = store.startAttempt({ runId, taskId: task.id, attempt, trigger, command: input.command, startedAt, logPath, ownerPid: process.pid, timeoutMs });
     store.setTaskState(task.id, { status: 'running', startedAt, completedAt: null, retryCount: retries, errorMessage: null, executionTime: null });
     store.recordEvent({ taskId: task.id, runId, attemptId, type: 'started', message: `attempt ${attempt}: ${input.command}`, data: { attempt, trigger, timeoutMs }, at: startedAt });
@@ -75,7 +77,7 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
     log.marker(`${new Date(endedAt).toISOString()} ${task.id} attempt ${attempt} ${outcome} (exit ${result.exitCode ?? '-'}${result.signal ? `, ${result.signal}` : ''}, ${result.durationMs} ms)`);
 
     if (outcome === 'succeeded') {
-      store.recordEvent({ taskId: task.id, runId, attemptId, type: 'succeeded', message: `attempt ${attempt} succeeded`, data: { durationMs: result.durationMs }, at: endedAt });
+      store.recordEvent({ taskId: task.id, runId, attemptId, type: 'succeeded', message: `attempt ${attempt} succeeded`, data: { durationMs: result.durationMs, ...outputData(result) }, at: endedAt });
       if (recoveries > 0) store.recordEvent({ taskId: task.id, runId, attemptId, type: 'recovered', message: `succeeded on attempt ${attempt} after ${retries} retr${retries === 1 ? 'y' : 'ies'}`, at: endedAt });
       store.setTaskState(task.id, { status: 'succeeded', startedAt, completedAt: endedAt, retryCount: retries, errorMessage: null, executionTime: result.durationMs });
       return finish('succeeded', attempt, null, null);
@@ -107,7 +109,7 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
     if (!willRetry) {
       if (plan.action === 'record-path-and-suggest') record(input, attemptId, category, plan.action, applyRecovery(plan, input.projectDir, store), endedAt);
       const status = outcome === 'timeout' ? 'timeout' : 'failed';
-      store.recordEvent({ taskId: task.id, runId, attemptId, type: 'failed', message: `${category}: ${message}`, data: { category, severity, attempt, retries }, at: endedAt });
+      store.recordEvent({ taskId: task.id, runId, attemptId, type: 'failed', message: `${category}: ${message}`, data: { category, severity, attempt, retries, ...outputData(result) }, at: endedAt });
       store.setTaskState(task.id, { status, startedAt, completedAt: endedAt, retryCount: retries, errorMessage: `${category}: ${message}`, executionTime: result.durationMs });
       return finish(outcome === 'timeout' ? 'timeout' : 'failed', attempt, message, category);
     }
@@ -184,6 +186,11 @@ function consecutiveFailures(store: Store, taskId: string): number {
     else if (a.outcome === 'succeeded') break;
   }
   return Math.max(1, n);
+}
+
+/** What the task printed, by size and where: the log holds every byte. */
+function outputData(result: SpawnResult): { stdoutBytes: number; stderrBytes: number; peakRssKb: number | null; cpuMs: number | null } {
+  return { stdoutBytes: result.stdoutBytes, stderrBytes: result.stderrBytes, peakRssKb: result.peakRssKb, cpuMs: result.cpuMs };
 }
 
 function excerpt(tail: string): string | null {

@@ -43,6 +43,9 @@ export interface SpawnResult {
   stderrTail: string;
   /** Set when the shell itself could not be started. */
   spawnError: string | null;
+  /** Bytes the task wrote (all of them are in the log). */
+  stdoutBytes: number;
+  stderrBytes: number;
 }
 
 export interface RunningProcess {
@@ -59,6 +62,7 @@ export function spawnCommand(options: SpawnOptions): RunningProcess {
   let timedOut = false;
   let cancelled = false;
   let killing: Promise<void> | null = null;
+  const bytes = { stdout: 0, stderr: 0 };
 
   const child = spawn(options.command, {
     shell: true,
@@ -83,6 +87,7 @@ export function spawnCommand(options: SpawnOptions): RunningProcess {
     const decoder = new StringDecoder('utf8');
     const lines = new LineSplitter((line) => options.onLine?.(name, line));
     stream.on('data', (chunk: Buffer) => {
+      bytes[name] += chunk.length;
       options.log?.write(chunk);
       const text = decoder.write(chunk);
       if (text.length === 0) return;
@@ -120,7 +125,7 @@ export function spawnCommand(options: SpawnOptions): RunningProcess {
       // A shell that never started (missing cwd, no /bin/sh) emits no 'close' of its own.
       if (pid === null) {
         if (timer) clearTimeout(timer);
-        settle({ pid, exitCode: null, signal: null, timedOut, cancelled, durationMs: 0, peakRssKb: null, cpuMs: null, tail: '', stderrTail: '', spawnError });
+        settle({ pid, exitCode: null, signal: null, timedOut, cancelled, durationMs: 0, peakRssKb: null, cpuMs: null, tail: '', stderrTail: '', spawnError, stdoutBytes: 0, stderrBytes: 0 });
       }
     });
     child.on('exit', (code, sig) => {
@@ -147,6 +152,8 @@ export function spawnCommand(options: SpawnOptions): RunningProcess {
         tail: tail.text(),
         stderrTail: stderrTail.text(),
         spawnError,
+        stdoutBytes: bytes.stdout,
+        stderrBytes: bytes.stderr,
       });
     });
   });
