@@ -23,19 +23,47 @@ interface Merged {
   comments: Map<string, string>;
 }
 
+/** Cell texts repeat a lot (`todo`, `✅ done`, `🔥`): each distinct one is normalised once per file. */
+export interface Normalizers {
+  status: (raw: string) => Status | null;
+  priority: (raw: string) => Priority | null;
+  points: (raw: string) => number | null;
+}
+
+function memo<T>(fn: (raw: string) => T): (raw: string) => T {
+  const seen = new Map<string, T>();
+  return (raw) => {
+    const known = seen.get(raw);
+    if (known !== undefined || seen.has(raw)) return known as T;
+    const value = fn(raw);
+    seen.set(raw, value);
+    return value;
+  };
+}
+
+export function normalizersFor(legends: Legends): Normalizers {
+  return {
+    status: memo((raw) => normalizeStatus(raw, legends.status)),
+    priority: memo((raw) => normalizePriority(raw, legends.priority)),
+    points: memo(parsePoints),
+  };
+}
+
 export function buildTasks(definitions: Definition[], legends: Legends): { tasks: Task[]; diagnostics: Diagnostic[] } {
+  const norm = normalizersFor(legends);
   const diagnostics: Diagnostic[] = [];
   const byId = new Map<string, Merged>();
   const order: Merged[] = [];
   for (const def of definitions) {
     const known = byId.get(def.id);
     if (known === undefined) {
-      const merged: Merged = { first: def, fields: { ...def.fields }, extra: { ...def.extra }, comments: commentMap(def) };
+      // The definition objects are the walk's own: the merge may fill them in place.
+      const merged: Merged = { first: def, fields: def.fields, extra: def.extra, comments: commentMap(def) };
       byId.set(def.id, merged);
       order.push(merged);
       continue;
     }
-    const differs = disagreements(known.first, def, legends);
+    const differs = disagreements(known.first, def, norm);
     if (differs.length > 0) {
       diagnostics.push({
         severity: 'warning',
@@ -48,7 +76,7 @@ export function buildTasks(definitions: Definition[], legends: Legends): { tasks
     fill(known, def);
   }
   const defined = new Set(byId.keys());
-  const tasks = order.map((m, rank) => toTask(m, rank, defined, legends, diagnostics));
+  const tasks = order.map((m, rank) => toTask(m, rank, defined, norm, diagnostics));
   return { tasks, diagnostics };
 }
 
@@ -76,21 +104,19 @@ function fill(into: Merged, def: Definition): void {
   for (const [k, v] of commentMap(def)) if (!into.comments.has(k)) into.comments.set(k, v);
 }
 
-function disagreements(a: Definition, b: Definition, legends: Legends): string[] {
+function disagreements(a: Definition, b: Definition, norm: Normalizers): string[] {
   const out: string[] = [];
   const both = (f: ColumnField): boolean => hasText(a.fields[f]) && hasText(b.fields[f]);
   if (both('title') && plainText(a.fields.title ?? '') !== plainText(b.fields.title ?? '')) out.push('title');
-  if (both('points') && parsePoints(a.fields.points ?? '') !== parsePoints(b.fields.points ?? '')) out.push('points');
-  if (both('priority') && normalizePriority(a.fields.priority ?? '', legends.priority) !== normalizePriority(b.fields.priority ?? '', legends.priority)) {
-    out.push('priority');
-  }
-  if (both('status') && normalizeStatus(a.fields.status ?? '', legends.status) !== normalizeStatus(b.fields.status ?? '', legends.status)) {
-    out.push('status');
-  }
+  const differ = (f: 'points' | 'priority' | 'status'): boolean =>
+    both(f) && norm[f]((a.fields[f] ?? '').trim()) !== norm[f]((b.fields[f] ?? '').trim());
+  if (differ('points')) out.push('points');
+  if (differ('priority')) out.push('priority');
+  if (differ('status')) out.push('status');
   return out;
 }
 
-function toTask(m: Merged, rank: number, defined: ReadonlySet<string>, legends: Legends, diagnostics: Diagnostic[]): Task {
+function toTask(m: Merged, rank: number, defined: ReadonlySet<string>, norm: Normalizers, diagnostics: Diagnostic[]): Task {
   const def = m.first;
   const id = def.id;
   const line = def.line + 1;
@@ -99,18 +125,18 @@ function toTask(m: Merged, rank: number, defined: ReadonlySet<string>, legends: 
   };
 
   const priorityRaw = (m.fields.priority ?? '').trim();
-  let priority: Priority | null = normalizePriority(priorityRaw, legends.priority);
+  let priority: Priority | null = norm.priority(priorityRaw);
   if (priority === null) {
     priority = 'unknown';
     note('info', 'unknown-priority', `${id} has no priority Taskdeck recognises (${quote(priorityRaw)}); it is shown as unknown.`);
   }
   const statusRaw = (m.fields.status ?? '').trim();
-  let status: Status | null = normalizeStatus(statusRaw, legends.status);
+  let status: Status | null = norm.status(statusRaw);
   if (status === null) {
     status = 'todo';
     note('warning', 'unknown-status', `${id} has no status Taskdeck recognises (${quote(statusRaw)}); it is treated as todo.`);
   }
-  const points = parsePoints(m.fields.points ?? '');
+  const points = norm.points((m.fields.points ?? '').trim());
   if (points === null) {
     note('warning', 'bad-points', `${id} has no points number (${quote((m.fields.points ?? '').trim())}); write a number like 3 or 0.5.`);
   }

@@ -39,11 +39,16 @@ export function idsInText(text: string, defined: ReadonlySet<string>): string[] 
 }
 
 /** What is left once the IDs are gone: without empty brackets, stray separators or emphasis. */
+const ONLY_SEPARATORS = /^[\s,;:&+/\-\u2013\u2014()[\]*`]*$/;
+
 function cleanNotes(rest: string): string {
-  let s = rest.replace(/\*\*|`/g, '').replace(/\(\s*\)|\[\s*\]/g, '');
+  if (ONLY_SEPARATORS.test(rest)) return '';
+  // Each clean-up runs only when its characters are there: this runs for most tasks.
+  let s = rest;
+  if (s.indexOf('*') !== -1 || s.indexOf('`') !== -1) s = s.replace(/\*\*|`/g, '');
+  if (s.indexOf('(') !== -1 || s.indexOf('[') !== -1) s = s.replace(/\(\s*\)|\[\s*\]/g, '');
   s = s.replace(/\s+/g, ' ');
-  s = s.replace(/\s*([,;])(?:\s*[,;])+/g, '$1');
+  if (s.indexOf(',') !== -1 || s.indexOf(';') !== -1) s = s.replace(/\s*([,;])(?:\s*[,;])+/g, '$1').replace(/\s+([,;])/g, '$1');
   s = s.replace(/^[\s,;:&+/\-\u2013\u2014]+|[\s,;:&+/\-\u2013\u2014]+$/g, '');
-  s = s.replace(/\s+([,;])/g, '$1');
   return NONE.has(s.toLowerCase()) ? '' : s;
 }

@@ -6,7 +6,7 @@ const EMOJI_OR_SELECTOR = /[\p{Extended_Pictographic}\uFE0F\u200D\u{1F3FB}-\u{1F
 const HAS_NON_ASCII = /[^\x00-\x7f]/;
 
 export function canonicalEmoji(emoji: string): string {
-  return emoji.replace(/\uFE0F/g, '');
+  return emoji.indexOf('\uFE0F') === -1 ? emoji : emoji.replace(/\uFE0F/g, '');
 }
 
 /** The emoji in text, in order, each with its index. */

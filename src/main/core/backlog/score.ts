@@ -1,10 +1,11 @@
 // `<!--score: {bv:5, tc:3, rr:5, le:4, effort:3, deps:[]}-->` (format section 4). The
-// object is not JSON (unquoted keys), so it is read key by key.
+// object is not JSON (unquoted keys), so it is read key by key, without regexes: every
+// task of a large backlog has one.
 
 import type { Score } from '../../../shared/backlog';
 
-const NUMBER_FIELD = /\b(bv|tc|rr|le|effort)\s*:\s*(-?\d+(?:\.\d+)?)/g;
-const DEPS = /\bdeps\s*:\s*\[([^\]]*)\]/;
+const SCORE_KEYS = new Set(['bv', 'tc', 'rr', 'le', 'effort']);
+const LEADING_NUMBER = /^-?\d+(?:\.\d+)?/;
 
 export interface ParsedScore {
   score: Score;
@@ -12,18 +13,38 @@ export interface ParsedScore {
   depsText: string;
 }
 
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
 export function parseScore(value: string): ParsedScore | null {
   const score: Score = { bv: null, tc: null, rr: null, le: null, effort: null };
   let found = false;
-  NUMBER_FIELD.lastIndex = 0;
-  for (let m = NUMBER_FIELD.exec(value); m !== null; m = NUMBER_FIELD.exec(value)) {
-    const key = m[1] as keyof Score;
-    score[key] = Number(m[2]);
-    found = true;
+  let depsText: string | null = null;
+  let colon = value.indexOf(':');
+  while (colon !== -1) {
+    // The key is the word right before the colon.
+    let k = colon;
+    while (k > 0 && value.charCodeAt(k - 1) === 32) k--;
+    const keyEnd = k;
+    while (k > 0 && isWordChar(value.charCodeAt(k - 1))) k--;
+    const key = value.slice(k, keyEnd);
+    let v = colon + 1;
+    while (v < value.length && value.charCodeAt(v) === 32) v++;
+    if (key === 'deps' && value.charCodeAt(v) === 91 /* [ */) {
+      const close = value.indexOf(']', v);
+      if (close !== -1) depsText = value.slice(v + 1, close);
+    } else if (SCORE_KEYS.has(key)) {
+      const m = LEADING_NUMBER.exec(value.slice(v, v + 24));
+      if (m !== null) {
+        score[key as keyof Score] = Number(m[0]);
+        found = true;
+      }
+    }
+    colon = value.indexOf(':', colon + 1);
   }
-  const deps = DEPS.exec(value);
-  if (!found && deps === null) return null;
-  return { score, depsText: deps === null ? '' : deps[1] };
+  if (!found && depsText === null) return null;
+  return { score, depsText: depsText ?? '' };
 }
 
 /** (bv + tc + rr + le) / effort, rounded to one decimal; null when a part is missing. */
@@ -34,6 +55,6 @@ export function computeScoreTotal(score: Score): number | null {
 }
 
 export function parseScoreTotal(value: string): number | null {
-  const m = /^-?\d+(?:\.\d+)?/.exec(value.trim());
+  const m = LEADING_NUMBER.exec(value.trim());
   return m === null ? null : Number(m[0]);
 }
