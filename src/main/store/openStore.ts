@@ -71,6 +71,7 @@ export function openStoreFile(file: string, opts: OpenStoreOptions = {}): Result
     errorStatistics: () => c.errorStats.errorStatistics(),
     reset: (scope) => c.maintenance.reset(scope),
     cleanup: (olderThanMs, now) => c.maintenance.cleanup(olderThanMs, now),
+    transaction: (fn) => c.db.transaction(fn)(),
     reopen() {
       if (c.db.open) c.db.close();
       const again = openDatabase(file, opts);

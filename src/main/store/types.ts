@@ -2,6 +2,7 @@
 // SQLite record of runs. Times are epoch milliseconds (UTC) both here and in the
 // database (docs/database.md); the caller owns the clock.
 import type { Task } from '../../shared/backlog';
+import type { Result as SharedResult } from '../../shared/result';
 import type { ErrorCategory, ErrorSeverity, RecoveryAction } from '../core/errors/types';
 
 export type StoreErrorCode =
@@ -19,7 +20,7 @@ export interface StoreError {
   file: string;
 }
 
-export type Result<T, E = StoreError> = { ok: true; value: T } | { ok: false; error: E };
+export type Result<T, E = StoreError> = SharedResult<T, E>;
 
 export interface OpenStoreOptions {
   /** Open an existing database without writing; never creates or migrates it. */
@@ -282,6 +283,12 @@ export interface Store {
   reset(scope: ResetScope): number;
   /** Deletes events, attempts, errors and recoveries older than now - olderThanMs; keeps performance_metrics. */
   cleanup(olderThanMs: number, now: number): CleanupResult;
+
+  /**
+   * Runs fn inside one transaction (a nested call becomes a savepoint): several writes,
+   * one commit. The engine uses it so an attempt's start and end each cost one commit.
+   */
+  transaction<T>(fn: () => T): T;
 
   /** Closes and reopens the connection (the database category's recovery action). */
   reopen(): Result<void>;
