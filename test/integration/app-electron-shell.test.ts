@@ -108,6 +108,16 @@ describe('Electron shell wiring (built main process, stubbed electron)', () => {
     expect(report['dialogs']).toEqual(['open', 'open', 'message']);
   });
 
+  it('saves exports through a native save dialog, then offers Show in Folder; refuses other downloads', () => {
+    expect(report['exportDownload']).toEqual({
+      prevented: false,
+      dialogOptions: { title: 'Export', defaultPath: join(userData, 'Documents', 'error-report.json'), filters: [{ name: 'JSON', extensions: ['json'] }, { name: 'All files', extensions: ['*'] }] },
+      confirmation: { type: 'info', message: 'Export saved', detail: '/home/me/Documents/error-report.json', buttons: ['OK', 'Show in Folder'], title: 'Taskdeck', defaultId: 0, cancelId: 0 },
+      shownInFolder: ['/home/me/Documents/error-report.json'],
+    });
+    expect(report['foreignDownloadPrevented']).toBe(true);
+  });
+
   it('on the first packaged start, copies the bundled sample to userData and opens the copy', () => {
     const packagedUserData = join(temp, 'packaged-userData');
     const resources = join(temp, 'resources');

@@ -9,6 +9,7 @@ import { APP_ENTRY_URL } from './app-origin';
 import { appPaths } from './app-paths';
 import { loadAppState, saveAppState, type AppState } from './app-state';
 import { chooseProjectFolder } from './dialogs';
+import { handleExportDownloads } from './downloads';
 import { registerContractHandlers, sendEventToWindows } from './ipc';
 import { installApplicationMenu } from './menu';
 import { buildMenuTemplate, type MenuAction } from './menu-template';
@@ -134,6 +135,7 @@ async function start(): Promise<void> {
   }
 
   registerContractHandlers({ isOurWebContents: isOurs, devServerUrl, call });
+  handleExportDownloads({ isOurWebContents: isOurs, window: () => mainWindow, devServerUrl });
   session.subscribe((name: EventName, payload: unknown) => {
     if (mainWindow !== null) sendEventToWindows(name, payload, [mainWindow]);
     const finished = finishedRunFromEvent(name, payload);

@@ -3,7 +3,7 @@
 // calls and records every call in globalThis.electronStub for the harness to inspect.
 import { EventEmitter } from 'node:events';
 
-const record = { windows: [], ipcHandlers: new Map(), protocolHandlers: new Map(), privilegedSchemes: [], menus: [], dialogs: [], notifications: [], session: {}, appCalls: [], externalOpens: [] };
+const record = { shownInFolder: [], downloadListeners: [], windows: [], ipcHandlers: new Map(), protocolHandlers: new Map(), privilegedSchemes: [], menus: [], dialogs: [], notifications: [], session: {}, appCalls: [], externalOpens: [] };
 globalThis.electronStub = record;
 
 class WebContentsStub extends EventEmitter {
@@ -79,8 +79,9 @@ class AppStub extends EventEmitter {
     record.appCalls.push('enableSandbox');
   }
   getPath(name) {
-    if (name !== 'userData') throw new Error(`stub: getPath(${name})`);
-    return process.env.TASKDECK_TEST_USERDATA;
+    if (name === 'userData') return process.env.TASKDECK_TEST_USERDATA;
+    if (name === 'documents') return `${process.env.TASKDECK_TEST_USERDATA}/Documents`;
+    throw new Error(`stub: getPath(${name})`);
   }
   getAppPath() {
     return process.env.TASKDECK_TEST_APP_PATH;
@@ -129,6 +130,9 @@ export const session = {
     setDevicePermissionHandler(handler) {
       record.session.devicePermission = handler;
     },
+    on(eventName, listener) {
+      if (eventName === 'will-download') record.downloadListeners.push(listener);
+    },
   },
 };
 
@@ -153,7 +157,7 @@ export const dialog = {
   },
   async showMessageBox(...args) {
     record.dialogs.push(['message', args]);
-    return { response: 0 };
+    return { response: record.nextMessageResponse ?? 0 };
   },
   showErrorBox(...args) {
     record.dialogs.push(['error', args]);
@@ -176,6 +180,9 @@ export class Notification extends EventEmitter {
 export const shell = {
   async openExternal(url) {
     record.externalOpens.push(url);
+  },
+  showItemInFolder(path) {
+    record.shownInFolder.push(path);
   },
 };
 

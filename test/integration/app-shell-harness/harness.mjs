@@ -112,6 +112,24 @@ report.stateAfterFailedOpen = JSON.parse(readFileSync(join(userData, 'state.json
 report.currentAfterFailedOpen = await call('project:current', {}, ours);
 report.dialogs = stub.dialogs.map(([kind]) => kind);
 
+// Exports arrive as downloads: ours get a save dialog, then a confirmation.
+const { EventEmitter } = await import('node:events');
+const download = (url, fileName, savePath) => {
+  const item = new EventEmitter();
+  item.dialogOptions = null;
+  Object.assign(item, { getURL: () => url, getFilename: () => fileName, getSavePath: () => savePath, setSaveDialogOptions: (o) => (item.dialogOptions = o) });
+  const event = { prevented: false, preventDefault() { this.prevented = true; } };
+  for (const listener of stub.downloadListeners) listener(event, item, contents);
+  return { item, event };
+};
+const saved = download('blob:app://taskdeck/4d2c', 'error-report.json', '/home/me/Documents/error-report.json');
+stub.nextMessageResponse = 1;
+saved.item.emit('done', {}, 'completed');
+await until(() => stub.shownInFolder.length === 1, 'Show in Folder');
+report.exportDownload = { prevented: saved.event.prevented, dialogOptions: saved.item.dialogOptions, confirmation: stub.dialogs.at(-1)[1].at(-1), shownInFolder: stub.shownInFolder };
+const foreign = download('https://evil.example/payload.exe', 'payload.exe', '');
+report.foreignDownloadPrevented = foreign.event.prevented;
+
 const { app } = await import('electron');
 app.emit('will-quit');
 process.stdout.write(`\nREPORT ${JSON.stringify(report)}\n`);
