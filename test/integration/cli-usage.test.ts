@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copySample, removeTemps, runCli, tempDir } from './cliHarness';
+import { spawn } from 'node:child_process';
+import { cliPath, copySample, corpusDir, corpusFiles, removeTemps, runCli, tempDir } from './cliHarness';
 
 afterAll(removeTemps);
 
@@ -75,5 +76,18 @@ describe('usage and errors', () => {
     const r = await runCli(['list', '--json', '--project', dir]);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).file).toBe('000_core/000_backlog.md');
+  });
+
+  it('a reader that closes the pipe early (| head) ends the command quietly', async () => {
+    const files = await corpusFiles();
+    const child = spawn(process.execPath, [cliPath, 'list', '--json', '--file', join(corpusDir, files[files.length - 1]!)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
   });
 });

@@ -46,7 +46,8 @@ export function formatTaskTable(tasks: readonly Task[]): string {
     t.points === null ? '-' : String(t.points),
     t.status,
     t.sprint ?? '',
-    t.dependencies.join(','),
+    // Long dependency lists would push the title off the screen; `show` lists them all.
+    t.dependencies.length > 2 ? `${t.dependencies.slice(0, 2).join(',')},+${t.dependencies.length - 2}` : t.dependencies.join(','),
     t.title,
   ]);
   return renderTable(

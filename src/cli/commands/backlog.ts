@@ -2,6 +2,7 @@
 // each action loads its module when it runs, so `taskdeck --help` loads none of them.
 import { Command, Option } from 'commander';
 import { PRIORITIES, STATUSES } from '../../shared/backlog';
+import { exitQuietlyOnClosedPipe } from '../output/closedPipe';
 import { reportFailure } from '../output/fail';
 
 /** --project / --file, shared by every command that reads a backlog. */
@@ -27,6 +28,8 @@ function run<A extends unknown[]>(action: (...args: A) => Promise<void>) {
 }
 
 export function registerBacklogCommands(program: Command): void {
+  // Installed here because every command prints to stdout; harmless when installed once.
+  exitQuietlyOnClosedPipe();
   withProjectOptions(program.command('list'))
     .description("List the backlog's tasks: a table on a terminal, or JSON for scripts")
     .option('--json', "print the format contract's JSON ({ file, tasks, diagnostics })")
