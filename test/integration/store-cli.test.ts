@@ -39,12 +39,21 @@ function seed(now: number): void {
   });
 }
 
+/** `stats` (extended by analytics) also reads the backlog. */
+function writeBacklog(): void {
+  fs.writeFileSync(
+    path.join(project, 'backlog.md'),
+    '# Backlog\n\n| ID | Title | Priority | Points | Status | Dependencies |\n|----|-------|----------|--------|--------|--------------|\n| OK-1 | Ok task | P1 | 1 | todo | None |\n',
+  );
+}
+
 beforeEach(async () => {
   project = await tempDir();
 });
 
 describe('before anything ran', () => {
   it.each([['status'], ['history'], ['errors'], ['stats']])('%s says so and creates nothing', async (cmd) => {
+    writeBacklog();
     const r = await runCli([cmd, '--project', project]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Nothing has run');
@@ -77,7 +86,7 @@ describe('with a record', () => {
     const all = JSON.parse((await runCli(['history', '--project', project, '--json'])).stdout);
     expect(all.events).toHaveLength(6);
     expect(all.events[0].type).toBe('failed');
-    const one = await runCli(['history', 'OK-1', '--project', project]);
+    const one = await runCli(['history', 'ok-1', '--project', project]);
     expect(one.stdout).toContain('Attempts of OK-1');
     expect(one.stdout).toContain('succeeded (exit 0)');
     expect(one.stdout).not.toContain('NET-1');
@@ -150,6 +159,7 @@ describe('with a record', () => {
 
   it('stats prints counts, success rate and per-task aggregates', async () => {
     seed(Date.now());
+    writeBacklog();
     const json = JSON.parse((await runCli(['stats', '--project', project, '--json'])).stdout);
     expect(json.statistics.successRate).toBeCloseTo(2 / 3);
     expect(json.performance.map((m: { taskId: string; runs: number }) => [m.taskId, m.runs])).toEqual([['NET-1', 1], ['OK-1', 2]]);

@@ -5,7 +5,7 @@ import { isErrorCategory } from '../../main/core/errors/types';
 import { buildErrorReport, writeErrorReport } from '../../main/reports/errorReport';
 import { CliFailure } from '../output/fail';
 import { renderTable } from '../output/table';
-import { formatTime } from './format';
+import { formatTime, normaliseTaskId } from './format';
 import { errorJson } from './json';
 import { NOTHING_RAN, openRecord, printJson, recordTarget, withRecord } from './openRecord';
 
@@ -25,7 +25,7 @@ export function errorsCommand(opts: ErrorsOptions): void {
   const target = recordTarget(opts.project);
   withRecord(target, (store) => {
     const stats = store?.errorStatistics() ?? null;
-    const recent = store?.errors({ taskId: opts.task, category, limit: opts.limit ?? 20 }) ?? [];
+    const recent = store?.errors({ taskId: opts.task === undefined ? undefined : normaliseTaskId(opts.task), category, limit: opts.limit ?? 20 }) ?? [];
     if (opts.json) {
       printJson({ project: target.projectDir, statistics: stats, recent: recent.map(errorJson) });
       return;

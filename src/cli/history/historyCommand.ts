@@ -1,7 +1,7 @@
 // `taskdeck history [ID]`: the event log, newest first, and for one task its attempts.
 import type { AttemptRecord } from '../../main/store/types';
 import { renderTable } from '../output/table';
-import { formatDuration, formatTime } from './format';
+import { formatDuration, formatTime, normaliseTaskId } from './format';
 import { attemptJson, eventJson } from './json';
 import { NOTHING_RAN, printJson, recordTarget, withRecord } from './openRecord';
 
@@ -17,7 +17,8 @@ function attemptResult(a: AttemptRecord): string {
   return how ? `${a.outcome} (${how})` : a.outcome;
 }
 
-export function historyCommand(taskId: string | undefined, opts: HistoryOptions): void {
+export function historyCommand(rawId: string | undefined, opts: HistoryOptions): void {
+  const taskId = rawId === undefined ? undefined : normaliseTaskId(rawId);
   const target = recordTarget(opts.project);
   const limit = opts.limit ?? 50;
   withRecord(target, (store) => {

@@ -1,6 +1,6 @@
 // `taskdeck reset (ID | --all)` and `taskdeck cleanup --older-than D`.
 import { CliFailure } from '../output/fail';
-import { parsePeriod } from './format';
+import { normaliseTaskId, parsePeriod } from './format';
 import { NOTHING_RAN, recordTarget, withRecord } from './openRecord';
 
 export interface ResetOptions {
@@ -8,7 +8,8 @@ export interface ResetOptions {
   all?: boolean;
 }
 
-export function resetCommand(taskId: string | undefined, opts: ResetOptions): void {
+export function resetCommand(rawId: string | undefined, opts: ResetOptions): void {
+  const taskId = rawId === undefined ? undefined : normaliseTaskId(rawId);
   if ((taskId === undefined) === (opts.all !== true)) throw new CliFailure('reset needs a task ID or --all (not both)', 2);
   withRecord(recordTarget(opts.project), (store) => {
     if (!store) {
