@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { metadataValue, readCommentKeyValue } from './commentValues';
+import { parseDependencies } from './dependencies';
+import { executorFrom, parseHumanRequired, parsePoints, parseSprint } from './fieldValues';
+import { fieldForName, normalizeName } from './headers';
+import { buildLegends, legendKinds, readLegendItem } from './legends';
+import { normalizePriority } from './normalizePriority';
+import { normalizeStatus } from './normalizeStatus';
+
+describe('field normal forms', () => {
+  it('matches header names case-insensitively without emoji and punctuation', () => {
+    expect(normalizeName('🎯Points')).toBe('points');
+    expect(['🔥P', 'Prio', 'Problem/Outcome', 'Depends on', 'Blocked By', 'Sprint ID', 'Milestone', 'ESTIMATE', 'Story', 'Tech'].map(fieldForName)).toEqual([
+      'priority',
+      'priority',
+      'description',
+      'dependencies',
+      'dependencies',
+      'sprint',
+      'sprint',
+      'points',
+      'title',
+      'techFootprint',
+    ]);
+    expect(fieldForName('Owner')).toBeNull();
+  });
+
+  it('lets a legend emoji win over the built-in one, but not over a keyword', () => {
+    const legend = new Map([['✅', 'blocked' as const]]);
+    expect(normalizeStatus('✅', legend)).toBe('blocked');
+    expect(normalizeStatus('✅ done', legend)).toBe('done');
+    expect(normalizeStatus('✔️', new Map())).toBe('done');
+    expect(normalizeStatus('???', new Map())).toBeNull();
+    expect(normalizePriority('🟣', new Map([['🟣', 'low' as const]]))).toBe('low');
+    expect(normalizePriority('P4', new Map())).toBeNull();
+  });
+
+  it('builds legends from list items under Status / Priority headings', () => {
+    expect(legendKinds('Status Legend')).toEqual({ status: true, priority: false });
+    expect(legendKinds('Priorities & statuses')).toEqual({ status: true, priority: true });
+    expect(legendKinds('Statusboard')).toEqual({ status: false, priority: false });
+    const items = [readLegendItem('- ⭕ **Not Started**: nobody began', true, false), readLegendItem('- 🧪 In Review - waiting', true, false), readLegendItem('- 🎨 **Design**: nothing', true, true)];
+    expect(items.map((i) => i?.words)).toEqual(['Not Started', 'In Review', 'Design']);
+    const legends = buildLegends(items.filter((i) => i !== null));
+    expect(Object.fromEntries(legends.status)).toEqual({ '⭕': 'todo', '🧪': 'in_progress' });
+    expect(legends.priority.size).toBe(0);
+  });
+
+  it('reads points, sprints, executors and human_required', () => {
+    expect(['3', '0.5', '**5**', '8 - big', '.5', 'x', ''].map(parsePoints)).toEqual([3, 0.5, 5, 8, 0.5, null, null]);
+    expect(['', '-', '—', 'None', 'backlog', ' S1 ', '**2026-S48**'].map(parseSprint)).toEqual([null, null, null, null, null, 'S1', '2026-S48']);
+    expect(executorFrom('npm test', 'x')).toEqual({ kind: 'command', command: 'npm test' });
+    expect(executorFrom(null, 'local')).toEqual({ kind: 'named', name: 'local' });
+    expect(executorFrom(null, null)).toBeNull();
+    expect(parseHumanRequired('true')).toEqual({ required: true, reason: null });
+    expect(parseHumanRequired('true reason: keys')).toEqual({ required: true, reason: 'keys' });
+    expect(parseHumanRequired('false')).toEqual({ required: false, reason: null });
+  });
+
+  it('reads dependencies and their notes', () => {
+    const defined = new Set(['B-1', 'B-2', 'B-3-a']);
+    expect(parseDependencies('None', defined)).toEqual({ ids: [], notes: '' });
+    expect(parseDependencies('B-1, B\u20112, B-1', defined)).toEqual({ ids: ['B-1', 'B-2'], notes: '' });
+    expect(parseDependencies('B-1 (API), **B-3-a** docs', defined)).toEqual({ ids: ['B-1', 'B-3-a'], notes: '(API), docs' });
+    expect(parseDependencies('Enhanced RAG system', defined)).toEqual({ ids: [], notes: 'Enhanced RAG system' });
+    expect(parseDependencies('B-9 missing', defined)).toEqual({ ids: ['B-9'], notes: 'missing' });
+  });
+
+  it('reads comment keys and values', () => {
+    expect(readCommentKeyValue(' est_hours: 8 ')).toEqual({ key: 'est_hours', value: '8' });
+    expect(readCommentKeyValue('score: {bv:1}')).toEqual({ key: 'score', value: '{bv:1}' });
+    expect(readCommentKeyValue(' just a note ')).toBeNull();
+    expect(readCommentKeyValue('two words: x')).toBeNull();
+    expect(['8', '-1.5', '["a"]', '{"a":1}', 'true', 'null', '2025-01-28', '{bv:1}', 'text'].map(metadataValue)).toEqual([
+      8,
+      -1.5,
+      ['a'],
+      { a: 1 },
+      true,
+      null,
+      '2025-01-28',
+      '{bv:1}',
+      'text',
+    ]);
+  });
+});

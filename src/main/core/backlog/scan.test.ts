@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { LineKind, scanLines } from './scan';
+
+describe('scanLines', () => {
+  it('marks front matter, fences and comments, and collects comment bodies', () => {
+    const lines = ['---', 'a: 1', '---', '<!-- one -->', '```js', '<!-- not a comment -->', '```', '<!-- two', 'lines --> <!-- three -->', 'text <!-- inline --> text'];
+    const r = scanLines(lines);
+    expect(Array.from(r.kinds)).toEqual([
+      LineKind.FrontMatter,
+      LineKind.FrontMatter,
+      LineKind.FrontMatter,
+      LineKind.Comment,
+      LineKind.Fence,
+      LineKind.Fence,
+      LineKind.Fence,
+      LineKind.Comment,
+      LineKind.Comment,
+      LineKind.Text,
+    ]);
+    expect(r.frontMatter).toBe('a: 1');
+    expect(r.comments).toEqual([
+      { start: 3, end: 4, body: ' one ' },
+      { start: 7, end: 9, body: ' two\nlines ' },
+      { start: 8, end: 9, body: ' three ' },
+    ]);
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('needs a closing line for front matter', () => {
+    expect(scanLines(['---', 'no end']).frontMatter).toBeNull();
+  });
+
+  it('closes a fence only with the same character, at least as long', () => {
+    const r = scanLines(['````', '```', '~~~~', '````', 'after']);
+    expect(Array.from(r.kinds)).toEqual([LineKind.Fence, LineKind.Fence, LineKind.Fence, LineKind.Fence, LineKind.Text]);
+  });
+
+  it('reports unterminated comments and fences on their first line and reads on', () => {
+    const r = scanLines(['```', 'more', '<!-- open', 'text']);
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['unterminated-fence', 1],
+      ['unterminated-comment', 3],
+    ]);
+    expect(Array.from(r.kinds)).toEqual([LineKind.Text, LineKind.Text, LineKind.Comment, LineKind.Text]);
+    // A comment ends at the first `-->`, however far: HTML's rule.
+    const far = scanLines(['<!-- open', 'text', '| B-1 |', 'x -->']);
+    expect(far.comments).toEqual([{ start: 0, end: 4, body: ' open\ntext\n| B-1 |\nx ' }]);
+  });
+
+  it('stays linear with many unterminated openers', () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) => (i < 10_000 ? '```x' : '<!-- x'));
+    const r = scanLines(lines);
+    expect(r.diagnostics).toHaveLength(20_000);
+  });
+});
