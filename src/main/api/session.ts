@@ -1,7 +1,7 @@
 // The open project: loads it, re-reads it on change, runs every write through one queue,
 // remembers the last edits for undo, and emits backlog:changed. Electron-free, so the web
 // host, the Electron main process and the tests share it.
-import { basename, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { SprintDef } from '../../shared/backlog';
 import type { ApiResult, BacklogEditInput, BacklogSnapshot, EditOutcome, ProjectInfo } from '../../shared/api';
 import { readyTasks } from '../core/backlog/graph';
@@ -41,10 +41,24 @@ export function createSession(options: SessionOptions) {
     return { project: info(l), hash: l.hash, tasks: l.tasks, diagnostics: l.diagnostics, sprints: l.sprints, ready: readyTasks(l.graph) };
   }
 
+  /** taskdeck.json's hash when `loaded` was read: with the backlog's hash, what `loaded` reflects. */
+  let loadedConfigHash: string | null = null;
+
+  /**
+   * Re-reads the project, unless neither the backlog nor taskdeck.json changed since the
+   * last read: hashing two files is far cheaper than parsing a large backlog again.
+   */
   async function reload(): Promise<ApiResult<LoadedBacklog>> {
     if (projectDir === null) return openError ? { ok: false, error: openError } : noProject;
+    const configHash = await services.hashFile(join(projectDir, 'taskdeck.json'));
+    if (loaded && configHash === loadedConfigHash && (await services.hashFile(loaded.path)) === loaded.hash) {
+      return { ok: true, value: loaded };
+    }
     const result = await services.load(projectDir);
-    if (result.ok) loaded = result.value;
+    if (result.ok) {
+      loaded = result.value;
+      loadedConfigHash = configHash;
+    }
     return result;
   }
 
@@ -70,6 +84,7 @@ export function createSession(options: SessionOptions) {
 
     async open(dir: string): Promise<ApiResult<ProjectInfo>> {
       const abs = resolve(dir);
+      const configHash = await services.hashFile(join(abs, 'taskdeck.json'));
       const result = await services.load(abs);
       if (!result.ok) {
         if (projectDir === null) openError = result.error;
@@ -79,6 +94,7 @@ export function createSession(options: SessionOptions) {
       await close();
       projectDir = abs;
       loaded = result.value;
+      loadedConfigHash = configHash;
       undoStack = [];
       // Through the queue: a change seen mid-edit is judged after the edit has re-read the file.
       if (watch) watcher = watchBacklog(abs, loaded.path, () => void enqueue(onDiskChange));
@@ -90,7 +106,7 @@ export function createSession(options: SessionOptions) {
       return loaded ? info(loaded) : null;
     },
 
-    /** Always re-reads the file: the answer is what is on disk now, never a stale copy. */
+    /** Checks the files every time: the answer is what is on disk now, never a stale copy. */
     async snapshot(): Promise<ApiResult<BacklogSnapshot>> {
       const result = await reload();
       return result.ok ? { ok: true, value: snapshotOf(result.value) } : result;

@@ -108,6 +108,9 @@ export function createSessionStore(transport: Transport) {
       // Our own writes arrive with the hash already shown; anything external may have
       // changed taskdeck.json alone (same backlog hash), so it always reloads.
       if (source !== 'external' && hash !== null && hash === get().snapshot?.hash) return;
+      // The backend announces a write before answering it: while our own write is on its
+      // way, its answer (the re-read file, later writes included) is what to show.
+      if (source === 'edit' && get().writing) return;
       void get().load();
     },
   }));
