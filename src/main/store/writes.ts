@@ -13,8 +13,8 @@ import type {
 
 /** Events per transaction in ingestEvents: big enough to amortize the commit, small enough to let other writers in. */
 const INGEST_BATCH = 20_000;
-/** Rows per INSERT statement in ingestEvents: one native call per 50 rows instead of per row (about 1.5× faster). */
-const ROWS_PER_INSERT = 50;
+/** Rows per INSERT statement in ingestEvents: one native call per 200 rows instead of per row (about 1.5× faster). */
+const ROWS_PER_INSERT = 200;
 const EVENT_COLUMNS = '(task_id, run_id, attempt_id, event_type, message, data, timestamp)';
 
 export function createWrites(db: Database.Database) {
