@@ -163,7 +163,8 @@ function toTask(m: Merged, rank: number, defined: ReadonlySet<string>, norm: Nor
 
   const metadata: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(m.extra)) metadata[k] = v;
-  for (const [k, v] of m.comments) if (!SPECIAL_KEYS.has(k.toLowerCase())) metadata[k] = metadataValue(v);
+  // commentMap stores the special keys lower-cased.
+  for (const [k, v] of m.comments) if (!SPECIAL_KEYS.has(k)) metadata[k] = metadataValue(v);
 
   return {
     id,

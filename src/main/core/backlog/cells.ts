@@ -42,6 +42,7 @@ export function endsWithPipe(line: string): boolean {
 }
 
 export function splitRow(lines: string[], rowStart: number, rowEnd: number): RowCells {
+  if (rowEnd === rowStart + 1 && lines[rowStart].indexOf('\\') === -1) return splitSimpleRow(lines[rowStart], rowStart);
   const texts: string[] = [];
   const spans: CellSpan[] = [];
   let parts: string[] = [];
@@ -79,6 +80,24 @@ export function splitRow(lines: string[], rowStart: number, rowEnd: number): Row
     const endLine = rowEnd - 1;
     texts.push(last);
     spans.push({ startLine, startCol, endLine, endCol: lines[endLine].length });
+  }
+  return { texts, spans };
+}
+
+/** The common case, one line and no escapes, without the bookkeeping of wrapped rows. */
+function splitSimpleRow(line: string, lineIndex: number): RowCells {
+  const texts: string[] = [];
+  const spans: CellSpan[] = [];
+  let start = line.indexOf('|') + 1;
+  for (let bar = line.indexOf('|', start); bar !== -1; bar = line.indexOf('|', start)) {
+    texts.push(line.slice(start, bar).trim());
+    spans.push({ startLine: lineIndex, startCol: start, endLine: lineIndex, endCol: bar });
+    start = bar + 1;
+  }
+  const last = line.slice(start).trim();
+  if (last !== '') {
+    texts.push(last);
+    spans.push({ startLine: lineIndex, startCol: start, endLine: lineIndex, endCol: line.length });
   }
   return { texts, spans };
 }

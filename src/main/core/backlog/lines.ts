@@ -11,23 +11,24 @@ export interface SplitLines {
 export function splitLines(text: string): SplitLines {
   const bom = text.charCodeAt(0) === 0xfeff;
   const body = bom ? text.slice(1) : text;
-  const lines: string[] = [];
-  const eols: string[] = [];
-  let start = 0;
-  for (;;) {
-    const nl = body.indexOf('\n', start);
-    if (nl === -1) {
-      // A file ending with a newline has no extra empty last line.
-      if (start < body.length || lines.length === 0) {
-        lines.push(body.slice(start));
-        eols.push('');
-      }
-      break;
+  // The native split is the fastest way through a large file; CRs are handled after.
+  const lines = body.split('\n');
+  const n = lines.length;
+  const eols: string[] = new Array<string>(n);
+  for (let i = 0; i < n - 1; i++) {
+    const line = lines[i];
+    if (line.length > 0 && line.charCodeAt(line.length - 1) === 13) {
+      lines[i] = line.slice(0, -1);
+      eols[i] = '\r\n';
+    } else {
+      eols[i] = '\n';
     }
-    const crlf = nl > start && body.charCodeAt(nl - 1) === 13;
-    lines.push(body.slice(start, crlf ? nl - 1 : nl));
-    eols.push(crlf ? '\r\n' : '\n');
-    start = nl + 1;
+  }
+  eols[n - 1] = '';
+  // A file ending with a newline has no extra empty last line.
+  if (n > 1 && lines[n - 1] === '') {
+    lines.pop();
+    eols.pop();
   }
   return { lines, eols, bom };
 }
