@@ -178,6 +178,7 @@ describe('ingestEvents and iterateHistory', () => {
       n++;
     }
     expect(n).toBe(Math.floor((N - 1 - 3) / 7) + 1);
+    expect(store.history('T3', 1)[0]).toMatchObject({ type: 'progress', runId: 'bulk', attemptId: null, data: { i: 3 + 7 * (n - 1) } });
     expect(store.history(undefined, 2).map((e) => e.message)).toEqual([`step ${N - 1}`, `step ${N - 2}`]);
   });
 });
