@@ -67,6 +67,10 @@ export async function runAuto(engine: Engine, options: AutoOptions): Promise<Eng
   const elsewhere = new Set<string>();
   const summary: AutoSummary = { results: [], blocked: [], waiting: [], excluded, elsewhere: [], notStarted: [] };
   let started = 0;
+  const finished: TaskLease[] = [];
+  const releaseFinished = (): void => {
+    for (const lease of finished.splice(0)) lease.release();
+  };
 
   const settle = (taskId: string, ok: boolean, message: string): void => {
     if (ok) {
@@ -102,7 +106,10 @@ export async function runAuto(engine: Engine, options: AutoOptions): Promise<Eng
         if (result.outcome === 'succeeded') await engine.writeBack(task.id);
       })
       .finally(() => {
-        lease.release();
+        // The lease is let go in the next claim's transaction (or at the end): one commit
+        // fewer per task. It is held a moment longer, by a runner that is alive.
+        lease.stopRenewing();
+        finished.push(lease);
         running.delete(task.id);
       });
     running.set(task.id, promise);
@@ -127,17 +134,22 @@ export async function runAuto(engine: Engine, options: AutoOptions): Promise<Eng
       const next = schedule.ready()[0];
       if (!next) break;
       schedule.markRunning(next.id);
-      const lease = TaskLease.acquire(engine.store, next.id, engine.ownerId, engine.clock);
-      if (!lease) {
-        elsewhere.add(next.id);
-        continue;
-      }
-      if (adoptFromElsewhere(next.id)) {
-        lease.release();
-        continue;
-      }
-      start(next, lease);
+      // Taking the lease and checking for another runner's attempt commit together.
+      const claim = engine.store.transaction(() => {
+        releaseFinished();
+        const lease = TaskLease.acquire(engine.store, next.id, engine.ownerId, engine.clock);
+        if (!lease) return 'elsewhere' as const;
+        if (adoptFromElsewhere(next.id)) {
+          lease.release();
+          return 'adopted' as const;
+        }
+        return lease;
+      });
+      if (claim === 'elsewhere') elsewhere.add(next.id);
+      else if (claim !== 'adopted') start(next, claim);
     }
+    // Nothing more to claim now: let go of what finished instead of holding it until later.
+    if (finished.length > 0) engine.store.transaction(releaseFinished);
     if (running.size === 0 && (elsewhere.size === 0 || engine.autoStopped)) break;
     const waits: Promise<unknown>[] = [...running.values()];
     if (elsewhere.size > 0) waits.push(engine.clock.sleep(ELSEWHERE_POLL_MS));
@@ -145,6 +157,7 @@ export async function runAuto(engine: Engine, options: AutoOptions): Promise<Eng
     if (!engine.autoStopped) pollElsewhere();
   }
 
+  engine.store.transaction(releaseFinished);
   summary.blocked = schedule.blocked();
   summary.waiting = schedule.waiting();
   summary.notStarted = schedule.ready();

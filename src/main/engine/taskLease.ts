@@ -31,9 +31,14 @@ export class TaskLease {
     return lease;
   }
 
-  release(): void {
+  /** Stops the background renewal; the lease stays until release() (or its expiry). */
+  stopRenewing(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+  }
+
+  release(): void {
+    this.stopRenewing();
     try {
       this.store.releaseLease(this.taskId, this.ownerId);
     } catch {

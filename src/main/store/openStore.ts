@@ -71,7 +71,9 @@ export function openStoreFile(file: string, opts: OpenStoreOptions = {}): Result
     errorStatistics: () => c.errorStats.errorStatistics(),
     reset: (scope) => c.maintenance.reset(scope),
     cleanup: (olderThanMs, now) => c.maintenance.cleanup(olderThanMs, now),
-    transaction: (fn) => c.db.transaction(fn)(),
+    // IMMEDIATE: takes the write lock up front, so a read-then-write inside (a lease check)
+    // cannot race another process; a nested call is a savepoint.
+    transaction: (fn) => c.db.transaction(fn).immediate(),
     reopen() {
       if (c.db.open) c.db.close();
       const again = openDatabase(file, opts);

@@ -285,8 +285,9 @@ export interface Store {
   cleanup(olderThanMs: number, now: number): CleanupResult;
 
   /**
-   * Runs fn inside one transaction (a nested call becomes a savepoint): several writes,
-   * one commit. The engine uses it so an attempt's start and end each cost one commit.
+   * Runs fn inside one IMMEDIATE transaction (a nested call becomes a savepoint):
+   * several writes, one commit, and no other writer in between. The engine uses it so
+   * an attempt's start and end, and a lease claim, each cost one commit.
    */
   transaction<T>(fn: () => T): T;
 
