@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppSession, dispatch } from '../../src/main/api';
 import type { HandlerTable, Session } from '../../src/main/api';
+import { openStore } from '../../src/main/store';
 import type { ApiResult, BacklogSnapshot, EditOutcome, ProjectInfo, TaskDetail } from '../../src/shared/api';
 
 const sample = resolve(import.meta.dirname, '../../resources/sample-project');
@@ -98,6 +99,20 @@ describe('dispatch', () => {
     expect(config['sprints']).toEqual(sprints);
     expect(config['executors']).toBeDefined();
     expect(config['writeBack']).toBe('done');
+  });
+
+  it('shows a task\'s run attempts from the SQLite history once there is one', async () => {
+    expect(value<TaskDetail>(await dispatch(handlers, 'task:get', { id: 'B-201' })).runs).toBeNull();
+    const opened = openStore(dir);
+    if (!opened.ok) throw new Error(opened.error.message);
+    const store = opened.value;
+    const started = Date.UTC(2026, 10, 24, 10, 0, 0);
+    const id = store.startAttempt({ runId: 'r1', taskId: 'B-201', attempt: 1, trigger: 'manual', command: 'node scripts/quick.mjs', startedAt: started, logPath: null, ownerPid: process.pid });
+    store.finishAttempt(id, { endedAt: started + 1500, durationMs: 1500, exitCode: 1, signal: null, outcome: 'failed', peakRssKb: null, cpuMs: null });
+    store.recordError({ attemptId: id, taskId: 'B-201', category: 'network', severity: 'medium', message: 'ECONNREFUSED', exitCode: 1, signal: null, logExcerpt: null, at: started + 1500 });
+    store.close();
+    const runs = value<TaskDetail>(await dispatch(handlers, 'task:get', { id: 'B-201' })).runs;
+    expect(runs).toEqual([{ startedAt: '2026-11-24T10:00:00.000Z', status: 'failed', durationMs: 1500, exitCode: 1, category: 'network' }]);
   });
 
   it('reports a folder without a backlog with the paths it tried', async () => {

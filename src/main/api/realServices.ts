@@ -1,5 +1,5 @@
 // Binds the session's ports to the real services: project loading (src/main/project),
-// the editor, taskdeck.json, and (later) the run history store.
+// the editor, taskdeck.json, and the run history store.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { ApiResult } from '../../shared/api';
@@ -7,6 +7,7 @@ import { loadProject } from '../project/loadBacklog';
 import { editBacklogFile } from '../project/backlogEditor';
 import type { AppliedEdit, BacklogServices } from './services';
 import { saveSprintList } from './sprintConfigWrite';
+import { readTaskRuns } from './runHistory';
 
 export function realServices(): BacklogServices {
   return {
@@ -41,9 +42,7 @@ export function realServices(): BacklogServices {
 
     saveSprints: saveSprintList,
 
-    async runsOf() {
-      return null;
-    },
+    runsOf: readTaskRuns,
 
     async hashFile(path) {
       try {

@@ -141,7 +141,7 @@ export function TaskDrawer({ id, onClose, onOpen }: { id: string; onClose(): voi
               <tbody>
                 {detail.runs.map((r, i) => (
                   <tr key={i}>
-                    <td>{r.startedAt}</td>
+                    <td>{new Date(r.startedAt).toLocaleString()}</td>
                     <td>{r.status}</td>
                     <td>{r.durationMs === null ? '—' : `${(r.durationMs / 1000).toFixed(1)} s`}</td>
                     <td>{r.category ?? ''}</td>
