@@ -126,18 +126,20 @@ function toTask(m: Merged, rank: number, defined: ReadonlySet<string>, norm: Nor
 
   const priorityRaw = (m.fields.priority ?? '').trim();
   let priority: Priority | null = norm.priority(priorityRaw);
+  // A field the task does not have at all (no column, no field line) is not a mistake
+  // in the file: it gets its empty value without a diagnostic.
   if (priority === null) {
     priority = 'unknown';
-    note('info', 'unknown-priority', `${id} has no priority Taskdeck recognises (${quote(priorityRaw)}); it is shown as unknown.`);
+    if (m.fields.priority !== undefined) note('info', 'unknown-priority', `${id} has no priority Taskdeck recognises (${quote(priorityRaw)}); it is shown as unknown.`);
   }
   const statusRaw = (m.fields.status ?? '').trim();
   let status: Status | null = norm.status(statusRaw);
   if (status === null) {
     status = 'todo';
-    note('warning', 'unknown-status', `${id} has no status Taskdeck recognises (${quote(statusRaw)}); it is treated as todo.`);
+    if (m.fields.status !== undefined) note('warning', 'unknown-status', `${id} has no status Taskdeck recognises (${quote(statusRaw)}); it is treated as todo.`);
   }
   const points = norm.points((m.fields.points ?? '').trim());
-  if (points === null) {
+  if (points === null && m.fields.points !== undefined) {
     note('warning', 'bad-points', `${id} has no points number (${quote((m.fields.points ?? '').trim())}); write a number like 3 or 0.5.`);
   }
 

@@ -77,3 +77,19 @@ describe('parseBacklog: heading tasks', () => {
     expect(p.source.tasks.get('B-1')?.blockEnd).toBe(3);
   });
 });
+
+describe('parseBacklog: absent fields', () => {
+  it('gives a field the task does not have its empty value without a diagnostic, but reports one written badly', () => {
+    const r = parseBacklog('### B-1: No fields\n\n### B-2: Bad fields\n- **Priority**: someday\n- **Points**: many\n- **Status**: pondering\n\n| ID | Title | Status |\n|---|---|---|\n| B-3 | Row | done |\n');
+    expect(r.tasks.map((t) => [t.id, t.priority, t.points, t.status])).toEqual([
+      ['B-1', 'unknown', null, 'todo'],
+      ['B-2', 'unknown', null, 'todo'],
+      ['B-3', 'unknown', null, 'done'],
+    ]);
+    expect(r.diagnostics.map((d) => [d.code, d.taskId])).toEqual([
+      ['unknown-priority', 'B-2'],
+      ['unknown-status', 'B-2'],
+      ['bad-points', 'B-2'],
+    ]);
+  });
+});
