@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseBacklog, type ParseResult } from '../../src/main/core/backlog';
-import { applyEdit, serializeUnchanged } from '../../src/main/core/backlog/edit';
+import { applyEdit, applyEditAndPredict, serializeUnchanged, spliceLines } from '../../src/main/core/backlog/edit';
 import type { Status, Task } from '../../src/shared/backlog';
 import { editBacklogFile } from '../../src/main/project/backlogEditor';
 import { comparable, corpusDir, corpusFiles, readCorpus } from './edit-kit';
@@ -60,6 +60,14 @@ describe('corpus write-back', () => {
       expect(reparsed.tasks.map((t) => t.id)).toEqual(parsed.tasks.map((t) => t.id));
       const expected = parsed.tasks.map((t) => comparable(t.id === task.id ? { ...t, status } : t));
       expect(reparsed.tasks.map(comparable)).toEqual(expected);
+      // The editor's shortcuts agree with the slow path: the predicted parse is the real
+      // one, and the spliced bytes are the encoded text.
+      const fast = applyEditAndPredict(text, parsed, { kind: 'setStatus', id: task.id, value: status });
+      if (!fast.ok) throw new Error(fast.error.message);
+      expect(fast.value.parsedAfter?.tasks).toEqual(reparsed.tasks);
+      expect(fast.value.parsedAfter?.source.lines).toEqual(reparsed.source.lines);
+      const spliced = spliceLines(Buffer.from(text, 'utf8'), parsed.source.bom, fast.value.patches ?? []);
+      expect(spliced && Buffer.from(spliced).equals(Buffer.from(result.value.text, 'utf8'))).toBe(true);
     }
   });
 });

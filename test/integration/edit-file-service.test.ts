@@ -86,3 +86,41 @@ describe('editBacklogFile', () => {
     expect(notText.ok ? 'ok' : notText.error.message).toContain('not UTF-8 text');
   });
 });
+
+describe('editBacklogFile across a run of edits', () => {
+  it('gives the same file as editing from a fresh read each time', async () => {
+    const { path } = backlogFile();
+    const edits = [
+      { kind: 'setStatus', id: 'B-002', value: 'in_progress' },
+      { kind: 'setStatus', id: 'B-002', value: 'done' },
+      { kind: 'setPriority', id: 'B-001', value: 'low' },
+      { kind: 'setStatus', id: 'B-001', value: 'blocked' },
+      { kind: 'setPoints', id: 'B-002', value: 13 },
+    ] as const;
+    let hash = createHash('sha256').update(readFileSync(path)).digest('hex');
+    let expected = BACKLOG;
+    const { parseBacklog } = await import('../../src/main/core/backlog');
+    const { applyEdit } = await import('../../src/main/core/backlog/edit');
+    for (const edit of edits) {
+      const result = await editBacklogFile(path, hash, edit);
+      if (!result.ok) throw new Error(result.error.message);
+      hash = result.value.hash;
+      const fresh = applyEdit(expected, parseBacklog(expected), edit);
+      if (!fresh.ok) throw new Error(fresh.error.message);
+      expected = fresh.value.text;
+      expect(readFileSync(path, 'utf8')).toBe(expected);
+      expect(hash).toBe(createHash('sha256').update(readFileSync(path)).digest('hex'));
+    }
+  });
+
+  it('notices a change made between two edits, even one that keeps the size', async () => {
+    const { path, hash } = backlogFile();
+    const first = await editBacklogFile(path, hash, { kind: 'setStatus', id: 'B-002', value: 'blocked' });
+    if (!first.ok) throw new Error(first.error.message);
+    const theirs = readFileSync(path, 'utf8').replace('| Two |', '| Owt |');
+    writeFileSync(path, theirs);
+    const second = await editBacklogFile(path, first.value.hash, { kind: 'setStatus', id: 'B-001', value: 'todo' });
+    expect(second.ok ? 'ok' : second.error.code).toBe('file-changed');
+    expect(readFileSync(path, 'utf8')).toBe(theirs);
+  });
+});

@@ -18,6 +18,8 @@ export interface AtomicWriteOptions {
    * the write and leaves the target as it was (used to re-check that nobody edited it).
    */
   beforeRename?: () => Promise<WriteError | null>;
+  /** Runs while the temp file's fsync is under way, to overlap CPU work (hashing) with the disk. */
+  whileSyncing?: () => void;
 }
 
 /** The temp name: hidden, next to the target, unique per writer. */
@@ -58,7 +60,9 @@ export async function atomicWrite(path: string, data: string | Uint8Array, optio
       await handle.writeFile(data);
       // open() applies the umask; give the new file exactly the old file's mode.
       if (target.mode !== null) await handle.chmod(target.mode);
-      await handle.sync();
+      const syncing = handle.sync();
+      options.whileSyncing?.();
+      await syncing;
     } finally {
       await handle.close();
     }

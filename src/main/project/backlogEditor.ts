@@ -1,9 +1,9 @@
 // The file-level editor: read the backlog, make sure it is still the version the caller
 // saw (sha256), apply one edit, write atomically. Every failure is a value with a code.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { parseBacklog, type ParseResult } from '../core/backlog';
-import { applyEdit, inverseEdit, type BacklogEdit } from '../core/backlog/edit';
+import { applyEditAndPredict, inverseEdit, spliceLines, type BacklogEdit } from '../core/backlog/edit';
 import type { Result } from '../../shared/result';
 import { atomicWrite } from './atomicWrite';
 
@@ -31,23 +31,42 @@ export function sha256(bytes: Uint8Array | string): string {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-async function readText(path: string): Promise<Result<{ text: string; hash: string }, BacklogEditError>> {
-  let bytes: Buffer;
+/** What a file was when read: its bytes and the identity to notice a later replacement by. */
+interface Snapshot {
+  bytes: Buffer;
+  stamp: string;
+}
+
+function stampOf(stat: { ino: bigint; size: bigint; mtimeNs: bigint; ctimeNs: bigint }): string {
+  return `${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+}
+
+async function snapshot(path: string): Promise<Result<Snapshot, BacklogEditError>> {
   try {
-    bytes = await readFile(path);
+    const handle = await open(path, 'r');
+    try {
+      const stat = await handle.stat({ bigint: true });
+      return { ok: true, value: { bytes: await handle.readFile(), stamp: stampOf(stat) } };
+    } finally {
+      await handle.close();
+    }
   } catch (cause) {
     const missing = (cause as NodeJS.ErrnoException).code === 'ENOENT';
-    return {
-      ok: false,
-      error: missing
-        ? { code: 'not-found', message: `The backlog ${path} no longer exists; reopen the project.` }
-        : { code: 'not-found', message: `Cannot read ${path}: ${(cause as Error).message}` },
-    };
+    const message = missing ? `The backlog ${path} no longer exists; reopen the project.` : `Cannot read ${path}: ${(cause as Error).message}`;
+    return { ok: false, error: { code: 'not-found', message } };
   }
+}
+
+async function currentStamp(path: string): Promise<string | null> {
   try {
-    return { ok: true, value: { text: utf8.decode(bytes), hash: sha256(bytes) } };
+    const handle = await open(path, 'r');
+    try {
+      return stampOf(await handle.stat({ bigint: true }));
+    } finally {
+      await handle.close();
+    }
   } catch {
-    return { ok: false, error: { code: 'not-text', message: `${path} is not UTF-8 text; Taskdeck will not edit it.` } };
+    return null;
   }
 }
 
@@ -56,6 +75,48 @@ function changedError(path: string): { code: 'file-changed'; message: string } {
     code: 'file-changed',
     message: `${path} changed on disk since Taskdeck read it (another editor or a git checkout?). Reload it and make the change again.`,
   };
+}
+
+/**
+ * The last version of each recently edited file, by path: its bytes, hash, text and
+ * parse. When the file on disk still has exactly those bytes, the next edit skips
+ * hashing, decoding and parsing: a run of status edits on a 10,000-task backlog (the
+ * engine writing back `done`) reads the file once.
+ */
+interface Known {
+  bytes: Uint8Array;
+  hash: string;
+  text: string;
+  parsed: ParseResult;
+}
+const recent = new Map<string, Known>();
+const RECENT_LIMIT = 4;
+
+function remember(path: string, known: Known | null): void {
+  recent.delete(path);
+  if (known === null) return;
+  recent.set(path, known);
+  for (const key of recent.keys()) {
+    if (recent.size <= RECENT_LIMIT) break;
+    recent.delete(key);
+  }
+}
+
+type Opened = { text: string; parsed: ParseResult } | BacklogEditError;
+
+function openVersion(path: string, bytes: Buffer, expectedHash: string, given?: { parsed: ParseResult }): Opened {
+  const last = recent.get(path);
+  if (last && last.hash === expectedHash && Buffer.compare(bytes, last.bytes) === 0) {
+    return { text: last.text, parsed: given?.parsed ?? last.parsed };
+  }
+  if (sha256(bytes) !== expectedHash) return changedError(path);
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return { code: 'not-text', message: `${path} is not UTF-8 text; Taskdeck will not edit it.` };
+  }
+  return { text, parsed: given?.parsed ?? parseBacklog(text) };
 }
 
 /**
@@ -69,23 +130,26 @@ export async function editBacklogFile(
   edit: BacklogEdit,
   known?: { parsed: ParseResult },
 ): Promise<Result<EditedBacklog, BacklogEditError>> {
-  const read = await readText(path);
+  const read = await snapshot(path);
   if (!read.ok) return read;
-  if (read.value.hash !== expectedHash) return { ok: false, error: changedError(path) };
-  const parsed = known?.parsed ?? parseBacklog(read.value.text);
-  const applied = applyEdit(read.value.text, parsed, edit);
+  const opened = openVersion(path, read.value.bytes, expectedHash, known);
+  if ('code' in opened) return { ok: false, error: opened };
+  const { text: before, parsed } = opened;
+  const applied = applyEditAndPredict(before, parsed, edit);
   if (!applied.ok) return applied;
   const inverse = inverseEdit(parsed, edit);
-  const { text, summary } = applied.value;
-  if (text === read.value.text) return { ok: true, value: { text, hash: read.value.hash, summary, inverse, changed: false } };
-  const bytes = Buffer.from(text, 'utf8');
+  const { text, summary, parsedAfter, patches } = applied.value;
+  if (text === before) return { ok: true, value: { text, hash: expectedHash, summary, inverse, changed: false } };
+  const spliced = patches ? spliceLines(read.value.bytes, parsed.source.bom, patches) : null;
+  const bytes = spliced ?? Buffer.from(text, 'utf8');
+  let hash = '';
   const written = await atomicWrite(path, bytes, {
+    // Hash the new bytes while the disk syncs them.
+    whileSyncing: () => (hash = sha256(bytes)),
     // Someone may have saved the file while we were editing: check again just before the swap.
-    beforeRename: async () => {
-      const again = await readFile(path).catch(() => null);
-      return again !== null && sha256(again) === expectedHash ? null : changedError(path);
-    },
+    beforeRename: async () => ((await currentStamp(path)) === read.value.stamp ? null : changedError(path)),
   });
   if (!written.ok) return written;
-  return { ok: true, value: { text, hash: sha256(bytes), summary, inverse, changed: true } };
+  remember(path, parsedAfter ? { bytes, hash, text, parsed: parsedAfter } : null);
+  return { ok: true, value: { text, hash, summary, inverse, changed: true } };
 }

@@ -38,8 +38,12 @@ export function findTask(parsed: ParseResult, id: string): { task: Task; src: Ta
   return task ? { task, src: found } : null;
 }
 
-export function openContext(parsed: ParseResult, id: string): { ok: true; value: EditContext } | { ok: false; error: EditError } {
+export function openContext(
+  parsed: ParseResult,
+  id: string,
+  text: string | null = null,
+): { ok: true; value: EditContext } | { ok: false; error: EditError } {
   const found = findTask(parsed, id);
   if (!found) return editError('unknown-task', `No task ${id} in this backlog. Check the ID (e.g. B-049) with \`taskdeck list\`.`);
-  return { ok: true, value: { parsed, doc: new LineDocument(parsed.source), task: found.task, src: found.src } };
+  return { ok: true, value: { parsed, doc: new LineDocument(parsed.source, text), task: found.task, src: found.src } };
 }

@@ -24,7 +24,8 @@ export function rowCell(ctx: EditContext, field: 'status' | 'priority' | 'points
   if (def.kind !== 'row') return null;
   const index = def.table.columns[field];
   if (index === undefined) return null;
-  const span = locateCells(ctx.doc.lines, def.rowStart, def.rowEnd)[index];
+  // The reader's cell positions when it gave them (one truth for where a cell is), else ours.
+  const span = (def.cells ?? locateCells(ctx.doc.lines, def.rowStart, def.rowEnd))[index];
   if (!span) return null;
   return { span, text: cellText(ctx.doc.lines, span) };
 }

@@ -23,6 +23,8 @@ const PRIORITY_WORD: Record<KnownPriority, string> = { critical: 'critical', hig
 
 /** Longer raw texts are sentences, not a vocabulary word worth copying. */
 const MAX_FORM_LENGTH = 32;
+/** Enough examples to know the file's habit; a 10,000-task file need not be read to the end. */
+const SAMPLE = 300;
 
 /** The most common way the file writes `wanted`, preferring definitions of the same kind. */
 function commonForm<V>(
@@ -34,8 +36,10 @@ function commonForm<V>(
   wanted: V,
 ): string | null {
   const counts = { row: new Map<string, number>(), heading: new Map<string, number>() };
+  let sampled = 0;
   for (const task of tasks) {
     if (valueOf(task) !== wanted) continue;
+    if (++sampled > SAMPLE) break;
     const def = source.tasks.get(task.id)?.def;
     if (!def) continue;
     const raw = rawOf(task).trim();
