@@ -11,7 +11,7 @@ describe('parseBacklog: heading tasks', () => {
     '- **Status:** 🔒 **BLOCKED** - waits on B-1060', //              6
     '- **Dependencies**: B-1060 (Citations), B-1045 (RAG)', //        7
     '  - **Phase 1**: nested, not a field', //                        8
-    '- **Owner**: @me', //                                            9
+    '- **Story**: As a user I want memory', //                        9
     '**Sprint:** 2026-S48', //                                       10
     '- **Priority**: P3 (second line for a key does not win)', //   11
     '<!-- human_required: true -->', //                              12
@@ -49,7 +49,7 @@ describe('parseBacklog: heading tasks', () => {
     expect(t.sprint).toBe('2026-S48');
     expect(t.humanRequired).toBe(true);
     expect(t.description).toBe('under a sub-heading, still this task');
-    expect(t.metadata).toEqual({ Owner: '@me' });
+    expect(t.metadata).toEqual({ Story: 'As a user I want memory' });
     expect(r.tasks[1]).toMatchObject({ priority: 'critical', points: 3, status: 'done' });
   });
 
@@ -59,7 +59,7 @@ describe('parseBacklog: heading tasks', () => {
       kind: 'heading',
       headingLine: 2,
       level: 3,
-      fieldLines: { priority: 3, points: 4, status: 5, dependencies: 6, owner: 8, sprint: 9, description: 13 },
+      fieldLines: { priority: 3, points: 4, status: 5, dependencies: 6, story: 8, sprint: 9, description: 13 },
     });
     expect([src?.blockStart, src?.blockEnd]).toEqual([2, 14]);
     expect(src?.comments).toEqual({ human_required: { start: 11, end: 12 } });

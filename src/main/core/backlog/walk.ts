@@ -160,7 +160,8 @@ class Walker {
         const field = fieldForName(key);
         const lower = key.toLowerCase();
         const def = open.def;
-        if (field !== null && field !== 'id') {
+        // The heading gives the ID and title: `Story`, `Task`, `ID` lines are metadata.
+        if (field !== null && field !== 'id' && field !== 'title') {
           if (def.fields[field] === undefined) def.fields[field] = f.value;
         } else if (!(key in def.extra)) {
           def.extra[key] = f.value;
