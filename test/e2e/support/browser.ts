@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
@@ -26,9 +26,18 @@ export async function openPage(browser: Browser, url: string): Promise<{ page: P
   return { page, problems };
 }
 
+/** The views the README shows; refreshed in docs/screenshots when TASKDECK_UPDATE_SCREENSHOTS=1. */
+const PUBLISHED = new Set(['backlog', 'board', 'board-sprints', 'drawer']);
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
+  // Let layout animations (cards sliding to their new places after a drop) finish.
+  await page.waitForTimeout(400);
   const path = join(screenshotDir, `${name}.png`);
   await page.screenshot({ path });
+  if (process.env['TASKDECK_UPDATE_SCREENSHOTS'] === '1' && PUBLISHED.has(name)) {
+    mkdirSync(join(repoRoot, 'docs/screenshots'), { recursive: true });
+    copyFileSync(path, join(repoRoot, 'docs/screenshots', `${name}.png`));
+  }
   return path;
 }

@@ -2,7 +2,7 @@
 // in-process: the browser talks to exactly what `taskdeck serve` runs.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createAppSession, dispatch } from '../../../src/main/api';
 import { startWebHost } from '../../../src/main/web/webHost';
 import type { WebHost } from '../../../src/main/web/webHost';
@@ -19,7 +19,8 @@ export interface HostedProject {
 
 export async function hostSampleProject(): Promise<HostedProject> {
   ensureRendererBuilt();
-  const dir = mkdtempSync(join(tmpdir(), 'taskdeck-e2e-'));
+  // A readable folder name: it is the project name in the top bar (and the screenshots).
+  const dir = join(mkdtempSync(join(tmpdir(), 'taskdeck-e2e-')), 'pocket-recipes');
   cpSync(join(repoRoot, 'resources/sample-project'), dir, { recursive: true });
   const { session, handlers, opened } = await createAppSession({ projectDir: dir, watch: true });
   if (!opened?.ok) throw new Error(`sample project did not open: ${JSON.stringify(opened)}`);
@@ -34,7 +35,7 @@ export async function hostSampleProject(): Promise<HostedProject> {
     async close() {
       await host.close();
       await session.close();
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(dirname(dir), { recursive: true, force: true });
     },
   };
 }

@@ -78,7 +78,7 @@ export function BoardView({ snapshot }: { snapshot: BacklogSnapshot }) {
           )}
           <span className="spacer" />
           <span className="muted small hint">
-            Drag cards to reorder or move them; with the keyboard: focus a card, Space, arrows, Space. Ctrl+Z undoes.
+            Drag to reorder or move · keyboard: Space, arrows, Space · Enter opens · Ctrl+Z undoes
           </span>
           {writing && <span className="saving small">Saving…</span>}
         </div>
