@@ -42,7 +42,7 @@ export interface GenerateResult {
 }
 
 /** Bump when the generated data changes, so cached databases are rebuilt. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 export const GENERATED_END = Date.UTC(2026, 10, 20, 18, 0, 0);
 const CATEGORIES = ['network', 'timeout', 'execution', 'file_system', 'validation'] as const;
 const MESSAGES: Record<(typeof CATEGORIES)[number], (rng: Rng) => string> = {
@@ -81,7 +81,6 @@ export function generateHistory(opts: GenerateOptions): GenerateResult {
   const insEvent = db.prepare('INSERT INTO execution_history (task_id, run_id, attempt_id, event_type, message, data, timestamp) VALUES (?, ?, ?, ?, ?, NULL, ?)');
   const insError = db.prepare('INSERT INTO task_errors (attempt_id, task_id, category, severity, message, exit_code, signal, log_excerpt, at) VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, ?)');
   const insRecovery = db.prepare('INSERT INTO recovery_actions (attempt_id, task_id, category, action, outcome, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const iso = (t: number): string => new Date(t).toISOString();
   const span = days * 86_400_000;
   let attempts = 0;
   let events = 0;
@@ -112,7 +111,7 @@ export function generateHistory(opts: GenerateOptions): GenerateResult {
         let duration = Math.round(lognormal(rng, t.medianMs, t.sigma));
         const category = ok ? null : (CATEGORIES[Math.floor(rng() * CATEGORIES.length)] as (typeof CATEGORIES)[number]);
         const outcome = ok ? 'succeeded' : category === 'timeout' ? 'timeout' : 'failed';
-        const info = insAttempt.run(runId, t.id, attempt, attempt === 1 ? 'auto' : 'retry', `./scripts/${t.id}.sh`, iso(at), iso(at + duration), duration, ok ? 0 : 1, outcome, 20_000 + Math.floor(rng() * 80_000), Math.floor(duration * 0.6));
+        const info = insAttempt.run(runId, t.id, attempt, attempt === 1 ? 'auto' : 'retry', `./scripts/${t.id}.sh`, at, at + duration, duration, ok ? 0 : 1, outcome, 20_000 + Math.floor(rng() * 80_000), Math.floor(duration * 0.6));
         const attemptId = Number(info.lastInsertRowid);
         attempts++;
         const retry = !ok && attempt < 3 && (category === 'network' || category === 'timeout') && t !== flaky;
@@ -121,27 +120,27 @@ export function generateHistory(opts: GenerateOptions): GenerateResult {
         // attempts (3 each, the last 2); the final attempt fills what is left with progress.
         const reserve = 3 * (3 - attempt - 1) + 2;
         const progress = retry ? Math.max(0, Math.min(2, evLeft - 3 - reserve)) : Math.max(0, evLeft - 2);
-        insEvent.run(t.id, runId, attemptId, 'started', `attempt ${attempt}`, iso(at));
-        for (let k = 0; k < progress; k++) insEvent.run(t.id, runId, attemptId, 'progress', `${Math.round(((k + 1) / (progress + 1)) * 100)}%`, iso(at + Math.floor((duration * (k + 1)) / (progress + 1))));
-        insEvent.run(t.id, runId, attemptId, ok ? 'succeeded' : 'failed', ok ? 'done' : `${category} failure`, iso(at + duration));
+        insEvent.run(t.id, runId, attemptId, 'started', `attempt ${attempt}`, at);
+        for (let k = 0; k < progress; k++) insEvent.run(t.id, runId, attemptId, 'progress', `${Math.round(((k + 1) / (progress + 1)) * 100)}%`, at + Math.floor((duration * (k + 1)) / (progress + 1)));
+        insEvent.run(t.id, runId, attemptId, ok ? 'succeeded' : 'failed', ok ? 'done' : `${category} failure`, at + duration);
         events += 2 + progress;
         evLeft -= 2 + progress;
         if (category) {
-          insError.run(attemptId, t.id, category, category === 'network' ? 'medium' : 'high', MESSAGES[category](rng), 1, iso(at + duration));
+          insError.run(attemptId, t.id, category, category === 'network' ? 'medium' : 'high', MESSAGES[category](rng), 1, at + duration);
           errors++;
         }
         if (!retry) break;
-        insEvent.run(t.id, runId, attemptId, 'retry_scheduled', 'retrying', iso(at + duration));
+        insEvent.run(t.id, runId, attemptId, 'retry_scheduled', 'retrying', at + duration);
         events++;
         evLeft--;
         const action = category === 'timeout' ? 'extend-timeout' : 'wait-with-backoff';
-        insRecovery.run(attemptId, t.id, category, action, 'succeeded', 'backoff 2000 ms', iso(at + duration));
+        insRecovery.run(attemptId, t.id, category, action, 'succeeded', 'backoff 2000 ms', at + duration);
         recoveries++;
         at += duration + 2000;
       }
       // Short retried runs leave events over: record them as output lines of the run.
       while (evLeft > 0) {
-        insEvent.run(t.id, runId, null, 'output', 'log line', iso(at));
+        insEvent.run(t.id, runId, null, 'output', 'log line', at);
         events++;
         evLeft--;
       }
@@ -152,7 +151,7 @@ export function generateHistory(opts: GenerateOptions): GenerateResult {
   db.close();
   const plan: TaskPlanInfo[] = tasks.map((t, i) => ({
     id: t.id, title: `Generated task ${t.id}`, points: t.points, scoreTotal: Math.round((1 + (i % 7) * 0.7) * 10) / 10,
-    status: 'todo', sprint: t.sprint, category: i % 3 === 0 ? 'build' : i % 3 === 1 ? 'data' : null, executor: null,
+    status: 'todo', sprint: t.sprint, category: i % 3 === 0 ? 'build' : i % 3 === 1 ? 'data' : null, executor: null, manual: false,
   }));
   return { file: opts.file, end, runs, attempts, events, errors, recoveries, tasks, plan, planted: { jump: jump.id, flaky: flaky.id, slow: slow.id } };
 }

@@ -28,7 +28,8 @@ export interface AnalyticsError {
   message: string;
 }
 
-export function planInfo(t: Task): TaskPlanInfo {
+/** `defaultExecutor`: the project's, which runs tasks that name no command of their own. */
+export function planInfo(t: Task, defaultExecutor: string | null): TaskPlanInfo {
   const category = t.metadata['category'];
   return {
     id: t.id,
@@ -39,6 +40,7 @@ export function planInfo(t: Task): TaskPlanInfo {
     sprint: t.sprint,
     category: typeof category === 'string' && category.trim() !== '' ? category.trim() : null,
     executor: t.executor?.kind === 'named' ? t.executor.name : null,
+    manual: t.humanRequired || (t.executor === null && defaultExecutor === null),
   };
 }
 
@@ -73,7 +75,7 @@ export async function openAnalytics(projectDir: string, now: number, tz: TzOffse
     ok: true,
     value: {
       project: loaded.value,
-      plan: loaded.value.tasks.map(planInfo),
+      plan: loaded.value.tasks.map((t) => planInfo(t, loaded.value.config.defaultExecutor)),
       sprints: loaded.value.sprints.map((s) => sprintInfo(s, tz)),
       db,
       now,

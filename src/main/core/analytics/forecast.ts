@@ -18,7 +18,14 @@ export interface RemainingTask {
   points: number | null;
   /** Its own successful durations (ms); may be empty. */
   durations: readonly number[];
+  /** Chance one attempt succeeds: the simulation repeats failed attempts (default 1). */
+  successProbability?: number;
+  /** Done by hand: no run time to draw, left to the throughput model. */
+  manual?: boolean;
 }
+
+/** Attempts are repeated until one succeeds, capped so a hopeless task cannot loop forever. */
+const MAX_SIMULATED_ATTEMPTS = 20;
 
 export interface ForecastInput {
   now: number;
@@ -105,20 +112,32 @@ function byDurations(input: ForecastInput): SprintForecast {
   const { trials, rng } = input;
   const unestimated: string[] = [];
   const samplers: Array<() => number> = [];
+  const repeated = (p: number, once: () => number): (() => number) => {
+    const chance = Math.min(1, Math.max(0.05, p));
+    return () => {
+      let total = once();
+      for (let k = 1; k < MAX_SIMULATED_ATTEMPTS && rng() >= chance; k++) total += once();
+      return total;
+    };
+  };
   for (const task of input.remainingTasks) {
-    if (task.durations.length > 0) {
+    const p = task.successProbability ?? 1;
+    if (task.manual) {
+      unestimated.push(task.id);
+    } else if (task.durations.length > 0) {
       const ds = task.durations;
-      samplers.push(() => ds[Math.floor(rng() * ds.length)] as number);
+      samplers.push(repeated(p, () => ds[Math.floor(rng() * ds.length)] as number));
     } else if (task.points !== null && task.points > 0 && input.msPerPoint.length > 0) {
       const pts = task.points;
       const rates = input.msPerPoint;
-      samplers.push(() => pts * (rates[Math.floor(rng() * rates.length)] as number));
+      samplers.push(repeated(p, () => pts * (rates[Math.floor(rng() * rates.length)] as number)));
     } else {
       unestimated.push(task.id);
     }
   }
   if (samplers.length === 0) {
-    return { status: 'not-enough-data', n: 0, needed: 1, reason: `none of the ${input.remainingTasks.length} remaining tasks has a measured duration or points with a measured time per point` };
+    const manual = input.remainingTasks.filter((t) => t.manual).length;
+    return { status: 'not-enough-data', n: input.throughputPerDay.length, needed: MIN_THROUGHPUT_DAYS, reason: `${manual > 0 ? `${manual} of the ${input.remainingTasks.length} remaining tasks are done by hand and need ${MIN_THROUGHPUT_DAYS} days of measured throughput (have ${input.throughputPerDay.length}); ` : ''}no remaining task has a measured duration or points with a measured time per point` };
   }
   const runners = Math.max(1, Math.floor(input.concurrency));
   const finishes: number[] = [];
@@ -132,8 +151,8 @@ function byDurations(input: ForecastInput): SprintForecast {
   }
   const capacityMet = input.remainingCapacity !== null && input.remainingCapacity <= input.remainingPoints ? metScope : null;
   return result(input, 'durations', finishes, metScope, capacityMet, unestimated,
-    `run time of ${samplers.length} remaining tasks drawn from their measured durations on ${runners} runner${runners > 1 ? 's' : ''}, ${trials} simulated futures` +
-      (unestimated.length > 0 ? `; ${unestimated.length} tasks have no estimate and are left out` : ''));
+    `run time of ${samplers.length} remaining tasks drawn from their measured durations, failed attempts repeated by each task's success chance, on ${runners} runner${runners > 1 ? 's' : ''}, ${trials} simulated futures` +
+      (unestimated.length > 0 ? `; left out, with no run time to draw (manual or unmeasured): ${unestimated.join(', ')}` : ''));
 }
 
 function result(input: ForecastInput, method: 'throughput' | 'durations', finishes: number[], metScope: number, metCapacity: number | null, unestimated: string[], explanation: string): SprintForecast {

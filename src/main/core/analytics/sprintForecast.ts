@@ -5,6 +5,7 @@ import { sortedFinite } from './describe';
 import { forecastSprint, type SprintForecast } from './forecast';
 import type { Rng } from './rng';
 import type { RunSummary } from './runs';
+import { SuccessPredictor } from './successPrediction';
 import type { TaskTally } from './taskSummary';
 import { dailyThroughput, type Completion } from './throughput';
 import type { SprintInfo, TaskPlanInfo } from './types';
@@ -57,6 +58,7 @@ export function sprintForecast(input: SprintForecastInput): SprintForecastResult
     const med = t.durations.median;
     return p > 0 && med !== null ? [med / p] : [];
   }));
+  const predictor = new SuccessPredictor(input.tallies, new Map(plan.map((t) => [t.id, t])));
   const forecast = forecastSprint({
     now: input.now,
     tz: input.tz,
@@ -64,7 +66,7 @@ export function sprintForecast(input: SprintForecastInput): SprintForecastResult
     remainingPoints,
     remainingCapacity: sprint.capacity === null ? null : Math.max(0, sprint.capacity - donePoints),
     throughputPerDay: dailyThroughput(completions, input.now, input.tz).perDay,
-    remainingTasks: remaining.map((t) => ({ id: t.id, points: t.points, durations: input.durationsOf(t.id) })),
+    remainingTasks: remaining.map((t) => ({ id: t.id, points: t.points, durations: t.manual ? [] : input.durationsOf(t.id), successProbability: predictor.predict(t.id).probability, manual: t.manual })),
     msPerPoint,
     concurrency: input.concurrency ?? 1,
     trials: input.trials ?? 5000,

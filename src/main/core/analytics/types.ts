@@ -52,6 +52,8 @@ export interface TaskPlanInfo {
   /** A grouping a person gave the task (metadata `category`), used as a prior. */
   category: string | null;
   executor: string | null;
+  /** Done by hand (no command to run, or human-required): run times say nothing about it. */
+  manual: boolean;
 }
 
 export interface SprintInfo {

@@ -30,7 +30,7 @@ function fromRow(r: RollupTaskRow): TaskTally {
     attempts: r.attempts,
     failedAttempts: r.failed_attempts,
     durations: describeParts({ n: r.success_n, sum: r.success_sum, sumSq: r.success_sumsq, min: r.success_min, max: r.success_max, median: r.p50, p80: r.p80, p90: r.p90, p95: r.p95, p99: r.p99 }),
-    lastRunAt: r.last_started_at === null ? null : Date.parse(r.last_started_at),
+    lastRunAt: r.last_started_at,
     lastOutcome: toCoreOutcome(r.last_outcome),
     executor: null,
   };
@@ -41,13 +41,13 @@ export function queryTallies(db: Db): Tallies & { hours: { at: number; attempts:
   const snap = readRollup(db);
   const byId = new Map(snap.tasks.map((r) => [r.task_id, fromRow(r)]));
   const firstSuccess = new Map<string, number>();
-  for (const r of snap.tasks) if (r.first_success_at !== null) firstSuccess.set(r.task_id, Date.parse(r.first_success_at));
-  const hours = snap.hours.map((h) => ({ at: Date.parse(`${h.hour}:00:00.000Z`), attempts: h.attempts, successes: h.successes }));
+  for (const r of snap.tasks) if (r.first_success_at !== null) firstSuccess.set(r.task_id, r.first_success_at);
+  const hours = snap.hours.map((h) => ({ at: h.hour * 3_600_000, attempts: h.attempts, successes: h.successes }));
   const touched = new Set<string>();
   for (const d of snap.delta) {
     const outcome = toCoreOutcome(d.outcome);
     if (outcome === null || outcome === 'cancelled') continue;
-    const at = Date.parse(d.started_at);
+    const at = d.started_at;
     let t = byId.get(d.task_id);
     if (!t) {
       t = { taskId: d.task_id, runs: 0, runSuccesses: 0, attempts: 0, failedAttempts: 0, durations: describe([]), lastRunAt: null, lastOutcome: null, executor: null };
@@ -57,7 +57,7 @@ export function queryTallies(db: Db): Tallies & { hours: { at: number; attempts:
     if (d.attempt === 1) t.runs++;
     if (outcome === 'success') {
       t.runSuccesses++;
-      const done = Date.parse(d.ended_at ?? d.started_at);
+      const done = d.ended_at ?? d.started_at;
       if ((firstSuccess.get(d.task_id) ?? Infinity) > done) firstSuccess.set(d.task_id, done);
     } else t.failedAttempts++;
     if (t.lastRunAt === null || at >= t.lastRunAt) {
@@ -114,10 +114,10 @@ export function recentAttempts(db: Db, window = ANOMALY_WINDOW): AttemptRecord[]
     WHERE task_id = ? AND outcome IS NOT NULL ORDER BY started_at DESC LIMIT ?`).raw();
   const out: AttemptRecord[] = [];
   for (const id of taskIds) {
-    for (const row of stmt.all(id, window) as Array<[string, string, number, string, string, number | null, string]>) {
+    for (const row of stmt.all(id, window) as Array<[string, string, number, string, number, number | null, string]>) {
       const outcome = toCoreOutcome(row[6]);
       if (outcome === null) continue;
-      out.push({ runId: row[0], taskId: row[1], attempt: row[2], command: row[3], startedAt: Date.parse(row[4]), endedAt: null, durationMs: row[5], outcome, category: null, executor: null, errorMessage: null });
+      out.push({ runId: row[0], taskId: row[1], attempt: row[2], command: row[3], startedAt: row[4], endedAt: null, durationMs: row[5], outcome, category: null, executor: null, errorMessage: null });
     }
   }
   return out;

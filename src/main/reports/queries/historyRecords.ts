@@ -12,7 +12,7 @@ export interface HistoryRecords {
   recoveries: RecoveryRecord[];
 }
 
-type AttemptRow = [number, string, string, number, string, string, string | null, number | null, string, string | null, string | null];
+type AttemptRow = [number, string, string, number, string, number, number | null, number | null, string, string | null, string | null];
 
 export function loadHistoryRecords(db: Db): HistoryRecords {
   const rows = db.prepare(`
@@ -26,12 +26,12 @@ export function loadHistoryRecords(db: Db): HistoryRecords {
     const outcome = toCoreOutcome(r[8]);
     if (outcome === null) continue;
     attempts.push({
-      runId: r[1], taskId: r[2], attempt: r[3], command: r[4], startedAt: Date.parse(r[5]), endedAt: r[6] === null ? null : Date.parse(r[6]),
+      runId: r[1], taskId: r[2], attempt: r[3], command: r[4], startedAt: r[5], endedAt: r[6],
       durationMs: r[7], outcome, category: r[9] ?? (outcome === 'timeout' ? 'timeout' : null), executor: null, errorMessage: r[10],
     });
   }
-  const errors = (db.prepare('SELECT task_id, category, severity, message, at FROM task_errors ORDER BY at').raw().all() as Array<[string, string, string, string, string]>)
-    .map(([taskId, category, severity, message, at]) => ({ taskId, category, severity, message, at: Date.parse(at) }));
+  const errors = (db.prepare('SELECT task_id, category, severity, message, at FROM task_errors ORDER BY at').raw().all() as Array<[string, string, string, string, number]>)
+    .map(([taskId, category, severity, message, at]) => ({ taskId, category, severity, message, at }));
   // A recovery action "worked" when the run it was taken for went on to succeed (the
   // action itself completing is not the point). Skipped actions were not tried.
   const recoveries = (db.prepare(`
@@ -39,7 +39,7 @@ export function loadHistoryRecords(db: Db): HistoryRecords {
       CASE WHEN a.run_id IS NULL THEN r.outcome = 'succeeded'
            ELSE EXISTS (SELECT 1 FROM run_attempts b WHERE b.run_id = a.run_id AND b.outcome = 'succeeded') END
     FROM recovery_actions r LEFT JOIN run_attempts a ON a.id = r.attempt_id
-    WHERE r.outcome != 'skipped' ORDER BY r.at`).raw().all() as Array<[string, string, string, string, number]>)
-    .map(([taskId, category, action, at, ok]) => ({ taskId, category, action, succeeded: ok === 1, at: Date.parse(at) }));
+    WHERE r.outcome != 'skipped' ORDER BY r.at`).raw().all() as Array<[string, string, string, number, number]>)
+    .map(([taskId, category, action, at, ok]) => ({ taskId, category, action, succeeded: ok === 1, at }));
   return { attempts, errors, recoveries };
 }

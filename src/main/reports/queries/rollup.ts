@@ -26,13 +26,14 @@ export interface RollupTaskRow {
   p90: number | null;
   p95: number | null;
   p99: number | null;
-  last_started_at: string | null;
+  last_started_at: number | null;
   last_outcome: string | null;
-  first_success_at: string | null;
+  first_success_at: number | null;
 }
 
 export interface RollupHourRow {
-  hour: string;
+  /** Epoch hours. */
+  hour: number;
   attempts: number;
   successes: number;
   failures: number;
@@ -72,7 +73,7 @@ ON CONFLICT(task_id) DO UPDATE SET
 
 const FOLD_HOURS = `
 INSERT INTO analytics_hour_rollup (hour, attempts, successes, failures)
-SELECT substr(started_at, 1, 13), sum(${COUNTED}), sum(outcome = 'succeeded'), sum(outcome IN ('failed', 'timeout'))
+SELECT started_at / 3600000, sum(${COUNTED}), sum(outcome = 'succeeded'), sum(outcome IN ('failed', 'timeout'))
 FROM run_attempts WHERE id > ? AND id <= ? GROUP BY 1
 ON CONFLICT(hour) DO UPDATE SET attempts = attempts + excluded.attempts, successes = successes + excluded.successes, failures = failures + excluded.failures`;
 
@@ -141,7 +142,7 @@ export function refreshRollup(db: Db): number {
       s.foldHours.run(w, next);
       for (const taskId of s.touched.all(w, next) as string[]) {
         const sorted = s.durations.all(taskId, next) as number[];
-        const last = s.last.get(taskId, next) as { started_at: string; outcome: string } | undefined;
+        const last = s.last.get(taskId, next) as { started_at: number; outcome: string } | undefined;
         s.setTaskExtras.run(...percentilesOf(sorted), last?.started_at ?? null, last?.outcome ?? null, taskId);
       }
     }
@@ -155,8 +156,8 @@ export interface DeltaRow {
   task_id: string;
   attempt: number;
   outcome: string;
-  started_at: string;
-  ended_at: string | null;
+  started_at: number;
+  ended_at: number | null;
   duration_ms: number | null;
 }
 
@@ -164,8 +165,11 @@ export interface DeltaRow {
 export function readRollup(db: Db): RollupSnapshot & { delta: DeltaRow[] } {
   const watermark = refreshRollup(db);
   const s = statements(db);
-  const tasks = db.prepare('SELECT * FROM analytics_task_rollup').all() as RollupTaskRow[];
-  const hours = db.prepare('SELECT * FROM analytics_hour_rollup ORDER BY hour').all() as RollupHourRow[];
+  // CAST: a database made by an early build of migration 002 declared these columns TEXT.
+  const tasks = db.prepare(`SELECT task_id, attempts, failed_attempts, runs, run_successes, success_n, success_sum, success_sumsq, success_min, success_max,
+    p50, p80, p90, p95, p99, CAST(last_started_at AS INTEGER) AS last_started_at, last_outcome, CAST(first_success_at AS INTEGER) AS first_success_at
+    FROM analytics_task_rollup`).all() as RollupTaskRow[];
+  const hours = db.prepare('SELECT CAST(hour AS INTEGER) AS hour, attempts, successes, failures FROM analytics_hour_rollup ORDER BY 1').all() as RollupHourRow[];
   const delta = s.delta.all(watermark) as DeltaRow[];
   return { tasks, hours, watermark, deltaRows: delta.length, delta };
 }

@@ -21,13 +21,14 @@ CREATE TABLE analytics_task_rollup (
   success_min      INTEGER,
   success_max      INTEGER,
   p50 REAL, p80 REAL, p90 REAL, p95 REAL, p99 REAL,
-  last_started_at  TEXT,
+  last_started_at  INTEGER,
   last_outcome     TEXT,
-  first_success_at TEXT
+  first_success_at INTEGER
 );
 
+-- hour: epoch hours (started_at / 3600000), so any whole-hour UTC offset can re-bucket.
 CREATE TABLE analytics_hour_rollup (
-  hour      TEXT PRIMARY KEY,
+  hour      INTEGER PRIMARY KEY,
   attempts  INTEGER NOT NULL,
   successes INTEGER NOT NULL,
   failures  INTEGER NOT NULL

@@ -23,7 +23,7 @@ export function attempt(over: Partial<AttemptRecord> & { taskId: string }): Atte
 }
 
 export function task(over: Partial<TaskPlanInfo> & { id: string }): TaskPlanInfo {
-  return { title: `Task ${over.id}`, points: 3, scoreTotal: null, status: 'todo', sprint: null, category: null, executor: null, ...over };
+  return { title: `Task ${over.id}`, points: 3, scoreTotal: null, status: 'todo', sprint: null, category: null, executor: null, manual: false, ...over };
 }
 
 /** Every number in a JSON-able value, to check that none is NaN or infinite. */
