@@ -147,6 +147,7 @@ describe('errors', () => {
     expect(editFails(lf(TABLE), { kind: 'setPoints', id: 'B-001', value: -1 }).code).toBe('bad-value');
     expect(editFails(lf(TABLE), { kind: 'setTitle', id: 'B-001', value: '  ' }).code).toBe('bad-value');
     expect(editFails(lf(TABLE), { kind: 'setTitle', id: 'B-001', value: 'a\nb' }).code).toBe('bad-value');
+    expect(editFails(lf(TABLE), { kind: 'setTitle', id: 'B-001', value: 'a <!-- b' }).code).toBe('bad-value');
   });
 
   it('refuses a field the task has no place for', () => {
@@ -154,5 +155,34 @@ describe('errors', () => {
     const error = editFails(before, { kind: 'setPriority', id: 'T-1', value: 'high' });
     expect(error.code).toBe('cannot-edit');
     expect(error.message).toContain('Priority column');
+  });
+});
+
+describe('wrapped rows', () => {
+  const WRAPPED = [
+    '| ID | Title | P | Points | Status | Problem/Outcome | Tech Footprint | Dependencies |',
+    '|---|---|---|---|---|---|---|---|',
+    '| B-010 | A title that',
+    'wraps | 🔧 | 1 | todo | p | t | None |',
+    '<!-- sprint: S1 -->',
+    '| B-011 | Next | 🔧 | 1 | todo | p | t | None |',
+  ];
+
+  it('changes only the continuation line that holds the status', () => {
+    const before = lf(WRAPPED);
+    const after = edited(before, { kind: 'setStatus', id: 'B-010', value: 'done' });
+    expect(changedLines(before, after)).toEqual([
+      { line: 4, before: 'wraps | 🔧 | 1 | todo | p | t | None |\n', after: 'wraps | 🔧 | 1 | done | p | t | None |\n' },
+    ]);
+  });
+
+  it('joins the wrapped title into one line when it is rewritten', () => {
+    const after = edited(lf(WRAPPED), { kind: 'setTitle', id: 'B-010', value: 'Short' });
+    expect(after).toBe(lf([WRAPPED[0] ?? '', WRAPPED[1] ?? '', '| B-010 | Short | 🔧 | 1 | todo | p | t | None |', ...WRAPPED.slice(4)]));
+  });
+
+  it('moves the wrapped row with its comment', () => {
+    const after = edited(lf(WRAPPED), { kind: 'moveAfter', id: 'B-010', target: 'B-011' });
+    expect(after).toBe(lf([...WRAPPED.slice(0, 2), WRAPPED[5] ?? '', ...WRAPPED.slice(2, 5)]));
   });
 });

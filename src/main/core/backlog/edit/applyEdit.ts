@@ -29,7 +29,9 @@ function validate(edit: BacklogEdit): EditError | null {
       return Number.isFinite(edit.value) && edit.value >= 0 ? null : { code: 'bad-value', message: `Points must be a number of at least 0, not ${String(edit.value)}.` };
     case 'setTitle':
       if (edit.value.trim() === '') return { code: 'bad-value', message: 'A title cannot be empty.' };
-      return /[\r\n]/.test(edit.value) ? { code: 'bad-value', message: 'A title must be one line.' } : null;
+      if (/[\r\n]/.test(edit.value)) return { code: 'bad-value', message: 'A title must be one line.' };
+      // An HTML comment marker would hide the rest of the file from the reader.
+      return /<!--|-->/.test(edit.value) ? { code: 'bad-value', message: 'A title cannot contain `<!--` or `-->`.' } : null;
     case 'restoreField':
       return /[\r\n]/.test(edit.text) ? { code: 'bad-value', message: 'A restored field must be one line.' } : null;
     default:

@@ -81,7 +81,11 @@ export function replaceCellRaw(doc: LineDocument, span: CellSpan, raw: string): 
   doc.mergeInto(span.startLine, span.endLine + 1, first.slice(0, span.startCol) + raw + last.slice(span.endCol));
 }
 
-/** Escapes what would break a cell: `|` becomes `\|`. */
+/**
+ * Escapes what would break a cell: `|` becomes `\|`, and a trailing backslash gets a space
+ * so it cannot escape the cell's closing pipe.
+ */
 export function escapeCell(text: string): string {
-  return text.replace(/(?<!\\)\|/g, '\\|');
+  const escaped = text.replace(/\|/g, '\\|');
+  return escaped.endsWith('\\') ? escaped + ' ' : escaped;
 }
