@@ -24,7 +24,8 @@ function prepareSchedule(engine: Engine, options: AutoOptions): Prepared {
   for (const task of engine.tasks) {
     if (task.status === 'done' || succeededBefore.has(task.id)) continue;
     const resolved = resolveCommand(task, engine.config, options.timeoutS ?? null);
-    if (task.humanRequired && !options.includeHuman) excludedMap.set(task.id, `human-required${task.humanReason ? ` (${task.humanReason})` : ''}; include with --include-human`);
+    if (task.status === 'skipped') excludedMap.set(task.id, `its status is ${task.statusRaw || 'skipped'} in the backlog`);
+    else if (task.humanRequired && !options.includeHuman) excludedMap.set(task.id, `human-required${task.humanReason ? ` (${task.humanReason})` : ''}; include with --include-human`);
     else if (resolved.kind === 'manual') excludedMap.set(task.id, `manual (no command); mark it done with \`taskdeck done ${task.id}\``);
     else if (resolved.kind === 'error') excludedMap.set(task.id, resolved.message);
     else commands.set(task.id, { command: resolved.command, timeoutMs: resolved.timeoutMs });

@@ -52,6 +52,17 @@ describe('Schedule', () => {
     expect(s.waiting()).toMatchObject([{ on: 'H' }]);
   });
 
+  it('reports tasks caught in a dependency cycle as waiting, never ready', () => {
+    const tasks = [task('A', { dependencies: ['B'] }), task('B', { dependencies: ['A'] }), task('C')];
+    const s = new Schedule({ tasks, ...none });
+    expect(s.ready().map((t) => t.id)).toEqual(['C']);
+    expect(s.waiting().map((w) => [w.task.id, w.on])).toEqual([
+      ['A', 'B'],
+      ['B', 'A'],
+    ]);
+    expect(s.waiting()[0]?.reason).toBe('B is in a dependency cycle and can never start');
+  });
+
   it('plans a dry run in dependency order within --max-tasks', () => {
     const tasks = [task('C', { rank: 0, dependencies: ['B'], priority: 'critical' }), task('B', { rank: 1, dependencies: ['A'] }), task('A', { rank: 2 }), task('Z', { rank: 3, priority: 'low' })];
     expect(dryRunOrder({ tasks, ...none }, null).map((t) => t.id)).toEqual(['A', 'B', 'C', 'Z']);

@@ -71,9 +71,28 @@ export class Schedule {
           out.push({ task, on: dep, reason: `${dep} will not run here: ${depState.reason}` });
           break;
         }
+        if (depState.kind === 'pending') {
+          const reason = this.inCycle(dep) ? `${dep} is in a dependency cycle and can never start` : `${dep} has not run in this pass`;
+          out.push({ task, on: dep, reason });
+          break;
+        }
       }
     }
     return out.sort((a, b) => compareTasks(a.task, b.task));
+  }
+
+  /** True when following id's pending dependencies leads back to id. */
+  private inCycle(id: string): boolean {
+    const seen = new Set<string>();
+    const stack = [...(this.byId.get(id)?.dependencies ?? [])];
+    while (stack.length > 0) {
+      const next = stack.pop()!;
+      if (next === id) return true;
+      if (seen.has(next) || this.state.get(next)?.kind !== 'pending') continue;
+      seen.add(next);
+      stack.push(...this.byId.get(next)!.dependencies);
+    }
+    return false;
   }
 
   stateOf(id: string): ScheduleState | undefined {
