@@ -7,7 +7,7 @@ import { dropEmphasis } from './inline';
 import { statusFromKeywords } from './normalizeStatus';
 import { priorityFromWords } from './normalizePriority';
 
-const ITEM = /^\s{0,3}[-*+][ \t]+(\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*)[ \t]*(.*)$/u;
+const ITEM = /^\s{0,3}[-*+][ \t]+(?:\*\*)?(\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*)[ \t]*(.*)$/u;
 const NAMES_STATUS = /(?<![\p{L}\p{N}])status(?:es)?(?![\p{L}\p{N}])/iu;
 const NAMES_PRIORITY = /(?<![\p{L}\p{N}])priorit(?:y|ies)(?![\p{L}\p{N}])/iu;
 

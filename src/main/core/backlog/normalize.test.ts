@@ -39,10 +39,10 @@ describe('field normal forms', () => {
     expect(legendKinds('Status Legend')).toEqual({ status: true, priority: false });
     expect(legendKinds('Priorities & statuses')).toEqual({ status: true, priority: true });
     expect(legendKinds('Statusboard')).toEqual({ status: false, priority: false });
-    const items = [readLegendItem('- ⭕ **Not Started**: nobody began', true, false), readLegendItem('- 🧪 In Review - waiting', true, false), readLegendItem('- 🎨 **Design**: nothing', true, true)];
-    expect(items.map((i) => i?.words)).toEqual(['Not Started', 'In Review', 'Design']);
+    const items = [readLegendItem('- ⭕ **Not Started**: nobody began', true, false), readLegendItem('- 🧪 In Review - waiting', true, false), readLegendItem('- 🎨 **Design**: nothing', true, true), readLegendItem('- **🚧 Blocked** - waiting', true, false)];
+    expect(items.map((i) => i?.words)).toEqual(['Not Started', 'In Review', 'Design', 'Blocked']);
     const legends = buildLegends(items.filter((i) => i !== null));
-    expect(Object.fromEntries(legends.status)).toEqual({ '⭕': 'todo', '🧪': 'in_progress' });
+    expect(Object.fromEntries(legends.status)).toEqual({ '⭕': 'todo', '🧪': 'in_progress', '🚧': 'blocked' });
     expect(legends.priority.size).toBe(0);
   });
 
