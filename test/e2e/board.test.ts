@@ -66,6 +66,8 @@ describe('planning board', () => {
     expect([diff.removed, diff.added].some((side) => side.join('\n') === moved.join('\n') || side.join('\n') === other.join('\n'))).toBe(true);
     expect([...diff.removed].sort()).toEqual([...diff.added].sort());
     expect(after.split('\n').sort()).toEqual(before.split('\n').sort());
+    // B-105 depends on B-104 and now comes first: the board says so.
+    await expect.poll(() => page.locator('.notice.warning').textContent()).toContain('before its dependency B-104');
     // The board shows the re-read file.
     await expect.poll(() => board.idsIn('To do').then((ids) => idOrder(after, ['B-104', 'B-105']).join() === ids.filter((i) => i === 'B-104' || i === 'B-105').join())).toBe(true);
   });

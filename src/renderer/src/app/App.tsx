@@ -8,6 +8,7 @@ import { NoticeBar } from './NoticeBar';
 import { NoBacklog } from './NoBacklog';
 import { useAppView } from './appStore';
 import { useUndoShortcut } from './useUndoShortcut';
+import { ErrorBoundary } from './ErrorBoundary';
 import { BacklogView } from '../backlog/BacklogView';
 import { BoardView } from '../board/BoardView';
 
@@ -35,7 +36,9 @@ export function App({ transport }: { transport: Transport }) {
           <Sidebar />
           <div className="main">
             <TopBar />
-            <Views />
+            <ErrorBoundary>
+              <Views />
+            </ErrorBoundary>
           </div>
           <NoticeBar />
         </div>
