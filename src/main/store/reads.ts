@@ -33,6 +33,9 @@ interface StateRow {
   title: string | null;
 }
 
+/** A task_executions row joined with its title, in SELECT order. */
+type StateTuple = [string, ExecutionStatus, number | null, number | null, number, string | null, number | null, string | null];
+
 interface AttemptRow {
   id: number;
   run_id: string;
@@ -181,9 +184,13 @@ function limitOf(limit: number | undefined): number {
 }
 
 export function createReads(db: Database.Database) {
-  const states = db.prepare(`
+  // Raw rows (arrays): `status` reads every task, and skipping the intermediate row
+  // object per task is a third of its time on 10,000 tasks.
+  const states = db
+    .prepare(`
     SELECT e.task_id, e.status, e.started_at, e.completed_at, e.retry_count, e.error_message, e.execution_time, m.title
-    FROM task_executions e LEFT JOIN task_metadata m ON m.task_id = e.task_id ORDER BY e.task_id`);
+    FROM task_executions e LEFT JOIN task_metadata m ON m.task_id = e.task_id ORDER BY e.task_id`)
+    .raw(true);
   const oneState = db.prepare(`
     SELECT e.task_id, e.status, e.started_at, e.completed_at, e.retry_count, e.error_message, e.execution_time, m.title
     FROM task_executions e LEFT JOIN task_metadata m ON m.task_id = e.task_id WHERE e.task_id = ?`);
@@ -206,7 +213,17 @@ export function createReads(db: Database.Database) {
   const metricsTask = db.prepare('SELECT * FROM performance_metrics WHERE task_id = ?');
 
   return {
-    taskStates: (): TaskState[] => (states.all() as StateRow[]).map(toState),
+    taskStates: (): TaskState[] =>
+      (states.all() as StateTuple[]).map((r) => ({
+        taskId: r[0],
+        title: r[7],
+        status: r[1],
+        startedAt: r[2],
+        completedAt: r[3],
+        retryCount: r[4],
+        errorMessage: r[5],
+        executionTime: r[6],
+      })),
     taskState(taskId: string): TaskState | null {
       const row = oneState.get(taskId) as StateRow | undefined;
       return row === undefined ? null : toState(row);
