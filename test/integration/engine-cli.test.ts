@@ -23,6 +23,16 @@ function project(backlog?: string): { dir: string; env: NodeJS.ProcessEnv } {
   return { dir: copy.dir, env: { ...process.env, TASKDECK_CONFIG_DIR: copy.configDir, NO_COLOR: '1' } };
 }
 
+/** Alive and not a zombie. */
+function running(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+  } catch {
+    return false;
+  }
+}
+
 const header = '# Backlog\n\n| ID | Title | Priority | Points | Status | Dependencies |\n|---|---|---|---|---|---|\n';
 
 describe('taskdeck run / auto / trust / done (processes)', () => {
@@ -69,6 +79,32 @@ describe('taskdeck run / auto / trust / done (processes)', () => {
     const db = new Database(join(dir, '.taskdeck', 'task_execution.db'), { readonly: true });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
+  });
+
+  it('after kill -9 of the runner, the next start stops the task it left running (and the task\'s children)', async () => {
+    const { dir, env } = project();
+    await runCli(['trust', '--project', dir], env);
+    const runner = startCli(['run', 'B-204', '--project', dir, '--timeout', '120'], env);
+    const pidFile = join(dir, '.taskdeck', 'hang-grandchild.pid');
+    await waitFor(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8').length > 0, 15_000, 'the hang task to start its helper');
+    runner.child.kill('SIGKILL');
+    await runner.done;
+    const helper = Number(readFileSync(pidFile, 'utf8'));
+    const opened = openStore(dir, { readonly: true });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const started = opened.value.history('B-204').find((e) => e.type === 'started');
+    opened.value.close();
+    const pgid = (started?.data as { pgid: number }).pgid;
+    // The runner is gone but its task is not: that is what a naive recovery would leave.
+    expect(running(helper)).toBe(true);
+    expect(running(pgid)).toBe(true);
+    const next = await runCli(['run', 'B-201', '--project', dir], env);
+    expect(next.code).toBe(0);
+    await waitFor(() => !running(helper) && !running(pgid), 5000, 'the orphaned task to die');
+    const after = openStore(dir, { readonly: true });
+    if (!after.ok) throw new Error(after.error.message);
+    expect(after.value.attempts('B-204')[0]?.outcome).toBe('interrupted');
+    after.value.close();
   });
 
   it('two auto processes on one project never run the same task', async () => {

@@ -8,6 +8,7 @@ import type { Store } from '../store/types';
 import { newRunId, systemClock, type EngineClock } from './clock';
 import { planAuto, runAuto } from './autoRun';
 import type { AutoOptions, AutoPlan, AutoSummary, EngineConfig, EngineError, EngineOptions, EngineResult, MarkDone } from './engineTypes';
+import { stopOrphanedRuns } from './orphanedRuns';
 import { resolveCommand } from './resolveCommand';
 import { RunEvents } from './runEvents';
 import { runTask, type TaskRunResult } from './runTask';
@@ -44,13 +45,15 @@ export class Engine {
   }
 
   /**
-   * Before any run: attempts whose runner died (kill -9, power loss) become
-   * 'interrupted', and the store learns the tasks as they are now. Idempotent.
+   * Before any run: what is left running of attempts whose runner died (kill -9) is
+   * stopped, those attempts become 'interrupted', and the store learns the tasks as they
+   * are now. Once per engine.
    */
   prepare(): number {
     if (this.prepared) return 0;
     this.prepared = true;
     const now = this.clock.now();
+    stopOrphanedRuns(this.store);
     const closed = this.store.recoverInterrupted(now);
     this.store.syncTasks(this.options.tasks, now);
     return closed;

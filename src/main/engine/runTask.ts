@@ -61,18 +61,21 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
   for (let attempt = 1; ; attempt += 1) {
     const startedAt = clock.now();
     const trigger: AttemptTrigger = attempt === 1 ? input.trigger : 'retry';
-    // Each attempt's start and end are one commit each (not one per row): the commits,
-    // not the rows, are what a run of many short tasks pays for.
-    const attemptId = store.transaction(() => {
-      const id = store.startAttempt({ runId, taskId: task.id, attempt, trigger, command: input.command, startedAt, logPath, ownerPid: process.pid, timeoutMs });
-      store.setTaskState(task.id, { status: 'running', startedAt, completedAt: null, retryCount: retries, errorMessage: null, executionTime: null });
-      store.recordEvent({ taskId: task.id, runId, attemptId: id, type: 'started', message: `attempt ${attempt}: ${input.command}`, data: { attempt, trigger, timeoutMs }, at: startedAt });
-      return id;
+    let attemptId = 0;
+    // Recorded right after the spawn (before any output can arrive), so the record holds
+    // the process group: a later start can stop it if this runner dies (orphanedRuns.ts).
+    // The start and the end are one commit each, not one per row: commits are what a run
+    // of many short tasks pays for.
+    const spawned = await runAttempt(input, attempt, timeoutMs, log, (pgid) => {
+      attemptId = store.transaction(() => {
+        const id = store.startAttempt({ runId, taskId: task.id, attempt, trigger, command: input.command, startedAt, logPath, ownerPid: process.pid, timeoutMs });
+        store.setTaskState(task.id, { status: 'running', startedAt, completedAt: null, retryCount: retries, errorMessage: null, executionTime: null });
+        store.recordEvent({ taskId: task.id, runId, attemptId: id, type: 'started', message: `attempt ${attempt}: ${input.command}`, data: { attempt, trigger, timeoutMs, pgid }, at: startedAt });
+        return id;
+      });
+      log.marker(`${new Date(startedAt).toISOString()} ${task.id} attempt ${attempt} (${trigger}) timeout ${Math.round(timeoutMs / 1000)} s: ${input.command}`);
+      events.emit({ type: 'task-started', taskId: task.id, title: task.title, runId, attempt, command: input.command, timeoutMs, logPath });
     });
-    log.marker(`${new Date(startedAt).toISOString()} ${task.id} attempt ${attempt} (${trigger}) timeout ${Math.round(timeoutMs / 1000)} s: ${input.command}`);
-    events.emit({ type: 'task-started', taskId: task.id, title: task.title, runId, attempt, command: input.command, timeoutMs, logPath });
-
-    const spawned = await runAttempt(input, attempt, timeoutMs, log);
     const { result, reported } = spawned;
     const endedAt = clock.now();
     const outcome: AttemptOutcome = result.cancelled ? 'cancelled' : result.timedOut ? 'timeout' : result.exitCode === 0 && !result.spawnError ? 'succeeded' : 'failed';
@@ -142,7 +145,7 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
   }
 }
 
-async function runAttempt(input: RunTaskInput, attempt: number, timeoutMs: number, log: LogWriter): Promise<{ result: SpawnResult; reported: { category: ErrorCategory; message: string } | null }> {
+async function runAttempt(input: RunTaskInput, attempt: number, timeoutMs: number, log: LogWriter, onSpawned: (pgid: number | null) => void): Promise<{ result: SpawnResult; reported: { category: ErrorCategory; message: string } | null }> {
   const { task, runId, events, store, clock } = input;
   let reported: { category: ErrorCategory; message: string } | null = null;
   const running = spawnCommand({
@@ -171,6 +174,7 @@ async function runAttempt(input: RunTaskInput, attempt: number, timeoutMs: numbe
       }
     },
   });
+  onSpawned(running.pid);
   const onAbort = (): void => running.cancel();
   input.signal.addEventListener('abort', onAbort, { once: true });
   if (input.signal.aborted) running.cancel();
