@@ -15,6 +15,8 @@ export interface RunSummary {
   /** Category of the first failed attempt, if any: what the retries were recovering from. */
   firstFailureCategory: string | null;
   durationMs: number | null;
+  /** When its successful attempt ended (start + duration when the end is unknown); null unless it succeeded. */
+  succeededAt: number | null;
   command: string | null;
   executor: string | null;
 }
@@ -33,6 +35,7 @@ export function groupRuns(attempts: readonly CleanAttempt[]): RunSummary[] {
     const first = list[0] as CleanAttempt;
     const last = list[list.length - 1] as CleanAttempt;
     const known = list.filter((a) => a.durationMs !== null);
+    const success = list.find((a) => a.outcome === 'success');
     const firstFailure = list.find((a) => a.outcome === 'failure' || a.outcome === 'timeout');
     runs.push({
       runId,
@@ -43,6 +46,7 @@ export function groupRuns(attempts: readonly CleanAttempt[]): RunSummary[] {
       retries: list.length - 1,
       firstFailureCategory: firstFailure ? (firstFailure.category ?? (firstFailure.outcome === 'timeout' ? 'timeout' : 'unknown')) : null,
       durationMs: known.length > 0 ? known.reduce((s, a) => s + (a.durationMs as number), 0) : null,
+      succeededAt: success ? (success.endedAt ?? success.startedAt + (success.durationMs ?? 0)) : null,
       command: first.command,
       executor: first.executor,
     });

@@ -35,12 +35,13 @@ export function dailyThroughput(completions: readonly Completion[], now: number,
   return { perDay, firstDay: first, lastDay: today - 1 };
 }
 
-/** First successful run per task, in the order they happened. */
-export function firstSuccesses(runs: ReadonlyArray<{ taskId: string; startedAt: number; outcome: string; durationMs: number | null }>): Map<string, number> {
+/** When each task first succeeded: the earliest end of a successful attempt. */
+export function firstSuccesses(runs: ReadonlyArray<{ taskId: string; succeededAt: number | null }>): Map<string, number> {
   const out = new Map<string, number>();
   for (const r of runs) {
-    if (r.outcome !== 'success' || out.has(r.taskId)) continue;
-    out.set(r.taskId, r.startedAt + (r.durationMs ?? 0));
+    if (r.succeededAt === null) continue;
+    const seen = out.get(r.taskId);
+    if (seen === undefined || r.succeededAt < seen) out.set(r.taskId, r.succeededAt);
   }
   return out;
 }
