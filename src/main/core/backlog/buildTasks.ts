@@ -164,9 +164,11 @@ function toTask(m: Merged, rank: number, defined: ReadonlySet<string>, norm: Nor
   const sprintComment = m.comments.get('sprint');
 
   const metadata: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(m.extra)) metadata[k] = v;
-  // commentMap stores the special keys lower-cased.
-  for (const [k, v] of m.comments) if (!SPECIAL_KEYS.has(k)) metadata[k] = metadataValue(v);
+  for (const k in m.extra) metadata[k] = m.extra[k];
+  // commentMap stores the special keys lower-cased. forEach: no entry arrays to collect.
+  m.comments.forEach((v, k) => {
+    if (!SPECIAL_KEYS.has(k)) metadata[k] = metadataValue(v);
+  });
 
   return {
     id,

@@ -17,6 +17,20 @@ function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
+/** The number (`5`, `-1`, `0.5`) that starts at `at`, or null. */
+function numberAt(value: string, at: number): number | null {
+  let end = at;
+  if (value.charCodeAt(end) === 45) end++;
+  const digitsFrom = end;
+  while (end < value.length && value.charCodeAt(end) >= 48 && value.charCodeAt(end) <= 57) end++;
+  if (end === digitsFrom) return null;
+  if (value.charCodeAt(end) === 46 && value.charCodeAt(end + 1) >= 48 && value.charCodeAt(end + 1) <= 57) {
+    end++;
+    while (end < value.length && value.charCodeAt(end) >= 48 && value.charCodeAt(end) <= 57) end++;
+  }
+  return Number(value.slice(at, end));
+}
+
 export function parseScore(value: string): ParsedScore | null {
   const score: Score = { bv: null, tc: null, rr: null, le: null, effort: null };
   let found = false;
@@ -35,9 +49,9 @@ export function parseScore(value: string): ParsedScore | null {
       const close = value.indexOf(']', v);
       if (close !== -1) depsText = value.slice(v + 1, close);
     } else if (SCORE_KEYS.has(key)) {
-      const m = LEADING_NUMBER.exec(value.slice(v, v + 24));
-      if (m !== null) {
-        score[key as keyof Score] = Number(m[0]);
+      const n = numberAt(value, v);
+      if (n !== null) {
+        score[key as keyof Score] = n;
         found = true;
       }
     }
