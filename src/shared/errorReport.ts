@@ -2,6 +2,7 @@
 // definition of its shape, documented in docs/error-report.md. Version 1; fields may be
 // added (analytics will add some) without a version change, never removed or renamed.
 import { z } from 'zod';
+import { errorReportAnalyticsSchema } from './errorReportAnalytics';
 
 export const ERROR_REPORT_SCHEMA_VERSION = 1;
 
@@ -51,6 +52,8 @@ export const errorReportSchema = z.object({
       logExcerpt: z.string().nullable(),
     }),
   ),
+  /** Added by analytics: patterns, trend, recovery success (optional for older reports). */
+  analytics: errorReportAnalyticsSchema.optional(),
 });
 
 export type ErrorReport = z.infer<typeof errorReportSchema>;

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ERROR_REPORT_SCHEMA_VERSION, type ErrorReport } from '../../shared/errorReport';
 import type { Store, TaskErrorRecord } from '../store/types';
+import { errorReportAnalytics } from './errorAnalytics';
 
 export interface ErrorReportOptions {
   projectDir: string;
@@ -52,6 +53,7 @@ export function buildErrorReport(store: Store, opts: ErrorReportOptions): ErrorR
       signal: e.signal,
       logExcerpt: e.logExcerpt,
     })),
+    analytics: errorReportAnalytics(store),
   };
 }
 
