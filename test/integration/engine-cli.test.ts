@@ -107,6 +107,23 @@ describe('taskdeck run / auto / trust / done (processes)', () => {
     after.value.close();
   });
 
+  it('Ctrl-C cancels the running task and its whole tree, and records it as cancelled', async () => {
+    const { dir, env } = project();
+    await runCli(['trust', '--project', dir], env);
+    const runner = startCli(['run', 'B-204', '--project', dir, '--timeout', '120'], env);
+    const pidFile = join(dir, '.taskdeck', 'hang-grandchild.pid');
+    await waitFor(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8').length > 0, 15_000, 'the hang task to start its helper');
+    runner.child.kill('SIGINT');
+    const { code } = await runner.done;
+    expect(code).toBe(1);
+    expect(runner.stdout()).toMatch(/cancelled B-204/);
+    expect(running(Number(readFileSync(pidFile, 'utf8')))).toBe(false);
+    const opened = openStore(dir, { readonly: true });
+    if (!opened.ok) throw new Error(opened.error.message);
+    expect(opened.value.taskState('B-204')?.status).toBe('cancelled');
+    opened.value.close();
+  });
+
   it('two auto processes on one project never run the same task', async () => {
     const rows: string[] = [];
     for (let i = 1; i <= 10; i += 1) {

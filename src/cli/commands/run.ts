@@ -40,18 +40,37 @@ async function openEngine(loaded: LoadedProject): Promise<{ engine: Engine; stor
   return { engine, store };
 }
 
-/** Ctrl-C: first press cancels every running task (their trees die), a second one exits. */
+/**
+ * Ctrl-C: the first press cancels every running task (TERM, then KILL after the grace
+ * period); a second one kills their process groups at once and quits. Tasks run in their
+ * own sessions, so the terminal's Ctrl-C never reaches them by itself.
+ */
 function cancelOnInterrupt(engine: Engine): () => void {
   let pressed = false;
+  const groups = new Map<string, number>();
+  const off = engine.events.on((e) => {
+    if (e.type === 'task-started' && e.pgid !== null) groups.set(e.taskId, e.pgid);
+    if (e.type === 'task-finished') groups.delete(e.taskId);
+  });
   const handler = (): void => {
-    if (pressed) process.exit(130);
+    if (pressed) {
+      for (const pgid of groups.values()) {
+        try {
+          process.kill(-pgid, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      }
+      process.exit(130);
+    }
     pressed = true;
-    process.stderr.write('\ntaskdeck: cancelling running tasks (Ctrl-C again to quit at once)\n');
+    process.stderr.write('\ntaskdeck: cancelling running tasks (Ctrl-C again to kill them and quit at once)\n');
     engine.cancelAll();
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
   return () => {
+    off();
     process.off('SIGINT', handler);
     process.off('SIGTERM', handler);
   };

@@ -14,7 +14,7 @@ function sink(tty: boolean): { stream: NodeJS.WriteStream; text: () => string } 
   return { stream: w as unknown as NodeJS.WriteStream, text: () => out };
 }
 
-const started = { type: 'task-started', taskId: 'B-1', title: 'Build', runId: 'r', attempt: 1, command: 'make', timeoutMs: 60_000, logPath: '/l' } as const;
+const started = { type: 'task-started', taskId: 'B-1', title: 'Build', runId: 'r', attempt: 1, command: 'make', timeoutMs: 60_000, logPath: '/l', pgid: 42 } as const;
 const progress = { type: 'progress', taskId: 'B-1', runId: 'r', attempt: 1, percent: 40, message: 'parsing files' } as const;
 const finished = { type: 'task-finished', taskId: 'B-1', title: 'Build', runId: 'r', outcome: 'succeeded', attempts: 1, durationMs: 1500, message: null, category: null, logPath: '/l' } as const;
 

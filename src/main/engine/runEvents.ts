@@ -8,7 +8,18 @@ import type { OutputStream } from './spawnCommand';
 export type TaskOutcome = 'succeeded' | 'failed' | 'timeout' | 'cancelled';
 
 export type RunEvent =
-  | { type: 'task-started'; taskId: string; title: string; runId: string; attempt: number; command: string; timeoutMs: number; logPath: string }
+  | {
+      type: 'task-started';
+      taskId: string;
+      title: string;
+      runId: string;
+      attempt: number;
+      command: string;
+      timeoutMs: number;
+      logPath: string;
+      /** The task's process group id (its shell's pid); null when it could not start. */
+      pgid: number | null;
+    }
   | { type: 'output'; taskId: string; runId: string; attempt: number; stream: OutputStream; text: string }
   | { type: 'progress'; taskId: string; runId: string; attempt: number; percent: number; message: string }
   | {

@@ -74,7 +74,7 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
         return id;
       });
       log.marker(`${new Date(startedAt).toISOString()} ${task.id} attempt ${attempt} (${trigger}) timeout ${Math.round(timeoutMs / 1000)} s: ${input.command}`);
-      events.emit({ type: 'task-started', taskId: task.id, title: task.title, runId, attempt, command: input.command, timeoutMs, logPath });
+      events.emit({ type: 'task-started', taskId: task.id, title: task.title, runId, attempt, command: input.command, timeoutMs, logPath, pgid });
     });
     const { result, reported } = spawned;
     const endedAt = clock.now();
