@@ -39,7 +39,10 @@ export function createRunView(stream: NodeJS.WriteStream, now: () => number = Da
       const bar = progressBar(t.percent, 20);
       const pct = t.percent === null ? '  … ' : `${String(Math.round(t.percent)).padStart(3)}%`;
       const attempt = t.attempt > 1 ? ` (attempt ${t.attempt})` : '';
-      lines.push(truncate(`${c.blue(bar)} ${pct} ${c.bold(id)} ${t.message || t.title}${attempt} ${c.dim(`${secs}s`)}`, width + 20));
+      // Fit the visible text to the terminal; colour codes take no columns.
+      const fixed = bar.length + pct.length + id.length + attempt.length + secs.length + 5;
+      const label = truncate(t.message || t.title, Math.max(8, width - fixed));
+      lines.push(`${c.blue(bar)} ${pct} ${c.bold(id)} ${label}${attempt} ${c.dim(`${secs}s`)}`);
     }
     if (lines.length) stream.write(lines.join('\n') + '\n');
     drawnLines = lines.length;
@@ -91,7 +94,7 @@ export function createRunView(stream: NodeJS.WriteStream, now: () => number = Da
           line(c.dim(`skip    ${e.taskId} ${e.title}: ${e.reason}`));
           break;
         case 'written-back':
-          line(e.ok ? c.dim(`backlog ${e.taskId}: ${e.message}`) : c.yellow(`backlog ${e.taskId} not updated: ${e.message}`));
+          line(e.ok ? c.dim(`backlog ${e.message}`) : c.yellow(`backlog ${e.taskId} not updated: ${e.message}`));
           break;
         case 'output':
           break;
