@@ -58,6 +58,13 @@ describe('taskdeck set', () => {
     expect((await task(dir, 'B-204')).sprint).toBe('2026-S50');
   });
 
+  it('a value the file already has: says so and leaves the bytes alone', async () => {
+    const { r, before, after } = await edit(['set', 'B-101', 'status', 'done']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('nothing written');
+    expect(after).toBe(before);
+  });
+
   it('a bad value or an unknown ID: exit 1, a clear message, the file untouched', async () => {
     const bad = await edit(['set', 'B-108', 'points', 'lots']);
     expect(bad.r.status).toBe(1);

@@ -11,7 +11,8 @@ async function apply(loaded: LoadedProject, edit: BacklogEdit): Promise<void> {
   const { editBacklogFile } = await import('../../main/project/backlogEditor');
   const result = await editBacklogFile(loaded.path, loaded.hash, edit, { parsed: loaded.parse });
   if (!result.ok) throw new CliFailure(result.error.message);
-  process.stdout.write(`${result.value.summary}\n`);
+  const note = result.value.changed ? '' : ' (the file already said so; nothing written)';
+  process.stdout.write(`${result.value.summary}${note}\n`);
 }
 
 export async function setCommand(rawId: string, field: string, value: string, opts: TargetOptions): Promise<void> {
