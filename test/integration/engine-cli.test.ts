@@ -1,6 +1,6 @@
 // The run commands as real processes: trust, kill -9 of the runner, two `auto` at once,
 // 50 MB of output, a missing command, and `done`.
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -170,6 +170,20 @@ describe('taskdeck run / auto / trust / done (processes)', () => {
     const result = await runCli(['run', 'M-1', '--project', dir], env);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('execution: command not found (exit 127): taskdeck-no-such-tool --now');
+  });
+
+  it('refuses a corrupt run record with a message naming it, runs nothing and leaves the file as it was', async () => {
+    const { dir, env } = project();
+    await runCli(['trust', '--project', dir], env);
+    const db = join(dir, '.taskdeck', 'task_execution.db');
+    mkdirSync(join(dir, '.taskdeck'), { recursive: true });
+    const junk = Buffer.from('this is not a SQLite database, just some bytes '.repeat(200));
+    writeFileSync(db, junk);
+    const result = await runCli(['run', 'B-207', '--project', dir], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(db);
+    expect(readFileSync(db).equals(junk)).toBe(true);
+    expect(existsSync(join(dir, 'out', 'report.txt'))).toBe(false);
   });
 
   it('done marks a human task done in the Markdown and the run record', async () => {
