@@ -85,7 +85,13 @@ export function BoardView({ snapshot }: { snapshot: BacklogSnapshot }) {
         <DndContext
           sensors={sensors}
           collisionDetection={closestCorners}
-          accessibility={{ announcements: boardAnnouncements(columns) }}
+          accessibility={{
+            announcements: boardAnnouncements(columns),
+            screenReaderInstructions: {
+              draggable:
+                'To pick up a task, press Space. Arrow keys move it: up and down within a column, left and right to the next column. Space drops it and saves the backlog file; Escape cancels. Enter opens the task.',
+            },
+          }}
           onDragStart={(e: DragStartEvent) => setActiveId(String(e.active.id))}
           onDragCancel={() => setActiveId(null)}
           onDragEnd={(e) => void onDragEnd(e)}
