@@ -90,27 +90,39 @@ export function durationAnomalies(attempts: readonly CleanAttempt[], o: AnomalyO
   return out;
 }
 
-export function failureRateJumps(runs: readonly RunSummary[], o: AnomalyOptions = DEFAULT_ANOMALY_OPTIONS): Anomaly[] {
+/** A task's whole history in two numbers, when the runs given are only its latest ones. */
+export interface RunTotals {
+  runs: number;
+  failures: number;
+}
+
+/**
+ * `totals` (optional) are each task's counts over its whole history, so `runs` may hold
+ * only the latest runs: "before" is then everything before the last N, not just the window.
+ */
+export function failureRateJumps(runs: readonly RunSummary[], o: AnomalyOptions = DEFAULT_ANOMALY_OPTIONS, totals?: ReadonlyMap<string, RunTotals>): Anomaly[] {
   const out: Anomaly[] = [];
   const counted = runs.filter((r) => r.outcome !== 'cancelled');
   for (const [taskId, list] of groupBy(counted, (r) => r.taskId)) {
-    // The last N against at least N earlier runs.
-    if (list.length < o.recentRuns * 2) continue;
+    if (list.length < o.recentRuns) continue;
     const recent = list.slice(-o.recentRuns);
-    const before = list.slice(0, -o.recentRuns);
     const fr = recent.filter((r) => r.outcome !== 'success').length;
-    const fb = before.filter((r) => r.outcome !== 'success').length;
+    const all = totals?.get(taskId);
+    const nb = all ? all.runs - recent.length : list.length - recent.length;
+    const fb = all ? all.failures - fr : list.slice(0, -o.recentRuns).filter((r) => r.outcome !== 'success').length;
+    // The last N against at least N earlier runs.
+    if (nb < o.recentRuns || fb < 0) continue;
     const pr = fr / recent.length;
-    const pb = fb / before.length;
-    const pooled = (fr + fb) / list.length;
-    const se = Math.sqrt(pooled * (1 - pooled) * (1 / recent.length + 1 / before.length));
+    const pb = fb / nb;
+    const pooled = (fr + fb) / (recent.length + nb);
+    const se = Math.sqrt(pooled * (1 - pooled) * (1 / recent.length + 1 / nb));
     if (se === 0) continue;
     const z = (pr - pb) / se;
     if (z < 2.5 || pr - pb < 0.25) continue;
     out.push({
       kind: 'failure-rate', taskId, severity: 'warning', at: (recent[recent.length - 1] as RunSummary).startedAt,
-      message: `failed ${fr} of its last ${recent.length} runs (${pct(pr)}) against ${fb} of ${before.length} before (${pct(pb)}); z = ${z.toFixed(1)}`,
-      numbers: { recentFailures: fr, recentRuns: recent.length, earlierFailures: fb, earlierRuns: before.length, z },
+      message: `failed ${fr} of its last ${recent.length} runs (${pct(pr)}) against ${fb} of ${nb} before (${pct(pb)}); z = ${z.toFixed(1)}`,
+      numbers: { recentFailures: fr, recentRuns: recent.length, earlierFailures: fb, earlierRuns: nb, z },
     });
   }
   return out;
@@ -156,7 +168,7 @@ export function runsTestZ(n1: number, n2: number, runs: number): number | null {
   return variance > 0 ? (runs - mu) / Math.sqrt(variance) : null;
 }
 
-export function detectAnomalies(attempts: readonly CleanAttempt[], runs: readonly RunSummary[], o: AnomalyOptions = DEFAULT_ANOMALY_OPTIONS): Anomaly[] {
-  const all = [...durationAnomalies(attempts, o), ...failureRateJumps(runs, o), ...flakyTasks(runs, o)];
+export function detectAnomalies(attempts: readonly CleanAttempt[], runs: readonly RunSummary[], o: AnomalyOptions = DEFAULT_ANOMALY_OPTIONS, totals?: ReadonlyMap<string, RunTotals>): Anomaly[] {
+  const all = [...durationAnomalies(attempts, o), ...failureRateJumps(runs, o, totals), ...flakyTasks(runs, o)];
   return all.sort((a, b) => (a.severity === b.severity ? b.at - a.at : a.severity === 'warning' ? -1 : 1));
 }

@@ -13,7 +13,7 @@ import { trendFromSamples, type SuccessTrend } from '../../core/analytics/succes
 import { summarizeTasks, type SummaryResult, type TaskTally } from '../../core/analytics/taskSummary';
 import type { AttemptRecord, SprintInfo, TaskPlanInfo } from '../../core/analytics/types';
 import { toCoreOutcome } from './outcomes';
-import { readRollup, refreshRollup, successDurations, type RollupTaskRow } from './rollup';
+import { readRollup, successDurations, type RollupTaskRow } from './rollup';
 
 type Db = Database.Database;
 
@@ -104,7 +104,7 @@ export function queryForecast(db: Db, q: ForecastQuery): SprintForecastResult {
 }
 
 /** How many of each task's latest attempts the anomaly checks look at. */
-export const ANOMALY_WINDOW = 40;
+export const ANOMALY_WINDOW = 24;
 
 export function recentAttempts(db: Db, window = ANOMALY_WINDOW): AttemptRecord[] {
   const taskIds = db.prepare('SELECT task_id FROM analytics_task_rollup UNION SELECT DISTINCT task_id FROM run_attempts WHERE id > (SELECT coalesce(max(watermark), 0) FROM analytics_rollup_state)').pluck().all() as string[];
@@ -124,7 +124,10 @@ export function recentAttempts(db: Db, window = ANOMALY_WINDOW): AttemptRecord[]
 }
 
 export function queryAnomalies(db: Db, options: AnomalyOptions = DEFAULT_ANOMALY_OPTIONS): Anomaly[] {
-  refreshRollup(db); // keeps the task list current
+  // The failure-rate baseline is each task's whole history, from the rollup; the window
+  // of latest attempts gives the recent runs, the duration baseline and the pass/fail sequence.
+  const { tallies } = queryTallies(db);
+  const totals = new Map(tallies.map((t) => [t.taskId, { runs: t.runs, failures: t.runs - t.runSuccesses }]));
   const attempts = cleanAttempts(recentAttempts(db)).attempts;
-  return detectAnomalies(attempts, groupRuns(attempts), options);
+  return detectAnomalies(attempts, groupRuns(attempts), options, totals);
 }
