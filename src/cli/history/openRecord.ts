@@ -1,8 +1,11 @@
 // Opens a project's run record for the history commands. A project that never ran has
 // no database: read commands then say so instead of creating `.taskdeck/` as a side
-// effect. An attempt whose runner died is closed first, so what is shown is true.
+// effect. Like the engine's start, it first stops what a dead runner (kill -9) left
+// running and closes that runner's attempts as interrupted, so what is shown is true.
+// (The order matters: stopOrphanedRuns only looks at attempts that are still open.)
 import fs from 'node:fs';
 import path from 'node:path';
+import { stopOrphanedRuns } from '../../main/engine/orphanedRuns';
 import { openStore, storePath } from '../../main/store/index';
 import type { Store } from '../../main/store/types';
 import { CliFailure } from '../output/fail';
@@ -25,6 +28,7 @@ export function openRecord(target: RecordTarget, create = false): Store | null {
   if (!create && !fs.existsSync(target.file)) return null;
   const opened = openStore(target.projectDir);
   if (!opened.ok) throw new CliFailure(opened.error.message);
+  stopOrphanedRuns(opened.value);
   opened.value.recoverInterrupted(Date.now());
   return opened.value;
 }
