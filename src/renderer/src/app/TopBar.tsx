@@ -19,9 +19,11 @@ export function TopBar() {
         </div>
       )}
       <span className="spacer" />
-      <button type="button" onClick={() => void undo()} title="Undo the last edit (Ctrl+Z)">
-        Undo
-      </button>
+      {snapshot && (
+        <button type="button" onClick={() => void undo()} title="Undo the last edit (Ctrl+Z)">
+          Undo
+        </button>
+      )}
       <button type="button" onClick={() => void reload()} disabled={loading}>
         Reload
       </button>
