@@ -19,8 +19,8 @@ describe('task IDs', () => {
   });
 
   it('finds IDs in free text but not inside words or paths', () => {
-    const text = 'B-060 Documentation, B\u2011061 and PRD-B-096-x, PRD_B-1059_x, docs/B-3.md, xB-4';
-    expect(findIdMentions(text).map((m) => m.id)).toEqual(['B-060', 'B-061']);
+    const text = 'B-060 Documentation, B\u2011061 and PRD-B-096-x, PRD_B-1059_x, docs/B-3.md, xB-4, B-5/B-6, B-7/x, after B-8., art/B-9-long-name.md';
+    expect(findIdMentions(text).map((m) => m.id)).toEqual(['B-060', 'B-061', 'B-5', 'B-6', 'B-8']);
   });
 
   it('resolves suffixes against the defined IDs', () => {

@@ -3,8 +3,9 @@
 
 const NB_HYPHEN = /\u2011/g;
 const WHOLE_ID = /^[A-Z]+[-\u2011]\d+(?:[-\u2011][A-Za-z0-9]+)*$/;
-// In running text an ID must not be glued to a word, path or another ID on its left.
-const ID_IN_TEXT = /(?<![A-Za-z0-9_\-\u2011/.])[A-Z]+[-\u2011]\d+(?:[-\u2011][A-Za-z0-9]+)*(?![A-Za-z0-9_])/g;
+// In running text an ID is a word of its own: not glued to a word or another ID on its
+// left, and not a file or folder name (`B-3.md`, `B-3/`) on its right. `B-1/B-2` is two IDs.
+const ID_IN_TEXT = /(?<![A-Za-z0-9_\-\u2011.])[A-Z]+[-\u2011]\d+(?:[-\u2011][A-Za-z0-9]+)*(?![A-Za-z0-9_]|[-\u2011][A-Za-z0-9]|\.[A-Za-z]|\/(?![A-Z]+[-\u2011]\d))/g;
 
 export function normalizeId(id: string): string {
   return id.replace(NB_HYPHEN, '-');
