@@ -79,6 +79,10 @@ export interface SourceMap {
   tasks: Map<string, TaskSource>;
   /** Headings: 0-based line, level, plain text. */
   headings: { line: number; level: number; text: string }[];
-  /** Every table seen, in document order, with the lines its rows occupy. */
+  /**
+   * Every table seen, in document order, with the lines its rows occupy: one per header
+   * (rows from firstRow to lastRowEnd, exclusive; firstRow === lastRowEnd when it has no
+   * rows yet), and one per run of rows read in the canonical layout (headerLine null).
+   */
   tables: { info: TableInfo; section: string[]; firstRow: number; lastRowEnd: number }[];
 }
