@@ -176,4 +176,38 @@ describe('a runner killed with SIGKILL mid-attempt', () => {
     expect(fs.existsSync(path.join(project, '.taskdeck', 'task_execution.db'))).toBe(true);
     removeDir(project);
   });
+
+  it('counts a runner that died but was never reaped (a zombie) as gone', async () => {
+    if (process.platform !== 'linux') return;
+    const project = tempDir();
+    const script = writeScript(work, 'zombie-victim.mjs', `
+      import { openStore } from ${JSON.stringify(storeUrl)};
+      const r = openStore(process.argv[2]);
+      if (!r.ok) process.exit(3);
+      r.value.startAttempt({ runId: 'z', taskId: 'Z', attempt: 1, trigger: 'auto', command: 'x', startedAt: Date.now(), logPath: null, ownerPid: process.pid });
+      console.log('ready ' + process.pid);
+      setInterval(() => {}, 1000);
+    `);
+    // The victim's parent becomes \`sleep\`, which never reaps it: killed, it stays a zombie.
+    const holder = spawn('sh', ['-c', `"${process.execPath}" "${script}" "${project}" & exec sleep 60`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const pid = await new Promise<number>((resolve, reject) => {
+        holder.stdout.on('data', (d: Buffer) => {
+          const m = /ready (\d+)/.exec(d.toString());
+          if (m) resolve(Number(m[1]));
+        });
+        holder.on('exit', () => reject(new Error('holder exited early')));
+      });
+      process.kill(pid, 'SIGKILL');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(fs.readFileSync(`/proc/${pid}/stat`, 'utf8')).toMatch(/\) Z /);
+      const store = openOrThrow(project);
+      expect(store.recoverInterrupted(Date.now())).toBe(1);
+      expect(store.attempts('Z')[0]?.outcome).toBe('interrupted');
+      store.close();
+    } finally {
+      holder.kill('SIGKILL');
+      removeDir(project);
+    }
+  });
 });
