@@ -129,7 +129,7 @@ describe('taskdeck run / auto / trust / done (processes)', () => {
     for (let i = 1; i <= 10; i += 1) {
       const id = `R-${i}`;
       const dep = i > 6 ? `R-${i - 5}` : 'None';
-      rows.push(`| ${id} | Task ${id} | P${i % 3} | 1 | todo | ${dep} |\n<!-- run: node -e "require('fs').appendFileSync('runs.txt', process.env.TASKDECK_TASK_ID + ' ' + process.pid + '\\\\n'); setTimeout(() => {}, 300)" -->\n`);
+      rows.push(`| ${id} | Task ${id} | P${i % 3} | 1 | todo | ${dep} |\n<!-- run: node -e "require('fs').appendFileSync('runs.txt', process.env.TASKDECK_TASK_ID + ' ' + process.pid + '\\\\n'); setTimeout(() => {}, 700)" -->\n`);
     }
     const { dir, env } = project(header + rows.join(''));
     await runCli(['trust', '--project', dir], env);

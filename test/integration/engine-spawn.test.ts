@@ -56,7 +56,8 @@ describe('spawnCommand', () => {
       command: `${node} ${JSON.stringify(join(scripts, 'hang.mjs'))}`,
       cwd: dir,
       env: { ...process.env, TASKDECK_PROJECT_DIR: dir },
-      timeoutMs: 1500,
+      // Long enough for hang.mjs to start its helper even on a busy machine.
+      timeoutMs: 3000,
       graceMs: 500,
       log: null,
     });

@@ -106,6 +106,11 @@ export async function runAuto(engine: Engine, options: AutoOptions): Promise<Eng
         settle(task.id, result.outcome === 'succeeded', result.message ?? result.outcome);
         if (result.outcome === 'succeeded') await engine.writeBack(task.id);
       })
+      .catch((err: unknown) => {
+        // Our own failure (the run record became unwritable), not the task's: block its
+        // dependents and go on rather than abandoning the other running tasks.
+        settle(task.id, false, `Taskdeck could not record the run: ${err instanceof Error ? err.message : String(err)}`);
+      })
       .finally(() => {
         // The lease is let go in the next claim's transaction (or at the end): one commit
         // fewer per task. It is held a moment longer, by a runner that is alive.

@@ -87,6 +87,8 @@ export class Engine {
       const result = await this.execute(task, resolved.command, resolved.timeoutMs, 'manual', strategies.value);
       if (result.outcome === 'succeeded') await this.writeBack(task.id);
       return { ok: true, value: result };
+    } catch (err) {
+      return fail('record-failed', `Taskdeck could not record the run of ${task.id} in ${this.store.file}: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
       lease.release();
     }

@@ -38,6 +38,7 @@ export type EngineErrorCode =
   | 'already-done'
   | 'unknown-executor'
   | 'running-elsewhere'
+  | 'record-failed'
   | 'bad-retry-config';
 
 export interface EngineError {

@@ -174,7 +174,15 @@ async function runAttempt(input: RunTaskInput, attempt: number, timeoutMs: numbe
       }
     },
   });
-  onSpawned(running.pid);
+  try {
+    onSpawned(running.pid);
+  } catch (err) {
+    // The record could not be written (a locked or broken database): never leave a task
+    // running that nothing records or watches.
+    running.cancel();
+    await running.result;
+    throw err;
+  }
   const onAbort = (): void => running.cancel();
   input.signal.addEventListener('abort', onAbort, { once: true });
   if (input.signal.aborted) running.cancel();
