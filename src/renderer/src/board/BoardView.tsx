@@ -16,6 +16,7 @@ import { dependenciesAfter } from './dependencyWarning';
 import { planDrop } from './dropPlan';
 import { boardKeyboardCoordinates } from './keyboardCoordinates';
 import { useBoard } from './boardStore';
+import { emptyFilters, filterTasks } from '../backlog/filterTasks';
 
 export function BoardView({ snapshot }: { snapshot: BacklogSnapshot }) {
   const board = useBoard();
@@ -25,7 +26,11 @@ export function BoardView({ snapshot }: { snapshot: BacklogSnapshot }) {
   const writing = useSession((s) => s.writing);
   const { openTaskId, openTask } = useBacklogView();
   const [activeId, setActiveId] = useState<string | null>(null);
-  const columns = useMemo(() => buildColumns(snapshot.tasks, snapshot.sprints, board.mode), [snapshot.tasks, snapshot.sprints, board.mode]);
+  const shown = useMemo(
+    () => (board.search.trim() ? filterTasks(snapshot.tasks, { ...emptyFilters, search: board.search }, new Set(), { key: 'rank', descending: false }) : snapshot.tasks),
+    [snapshot.tasks, board.search],
+  );
+  const columns = useMemo(() => buildColumns(shown, snapshot.sprints, board.mode, snapshot.tasks), [shown, snapshot.sprints, board.mode, snapshot.tasks]);
   const columnsRef = useRef(columns);
   columnsRef.current = columns;
   const coordinateGetter = useMemo(() => boardKeyboardCoordinates(() => columnsRef.current), []);
@@ -71,6 +76,14 @@ export function BoardView({ snapshot }: { snapshot: BacklogSnapshot }) {
               By sprint
             </button>
           </div>
+          <input
+            type="search"
+            className="search"
+            placeholder="Filter cards…"
+            aria-label="Filter cards"
+            value={board.search}
+            onChange={(e) => board.setSearch(e.target.value)}
+          />
           {board.mode === 'sprint' && (
             <button type="button" className="primary" onClick={() => board.openSprintForm(null)}>
               + New sprint

@@ -14,6 +14,7 @@ export interface BoardColumn {
   title: string;
   key: ColumnKey;
   tasks: Task[];
+  /** Planned points of every task in the column, shown or filtered out. */
   points: number;
   /** The sprint's definition when the column is a sprint defined in taskdeck.json. */
   sprint: SprintDef | null;
@@ -26,11 +27,23 @@ export function columnId(key: ColumnKey): string {
   return key.kind === 'status' ? `column:status:${key.status}` : `column:sprint:${key.sprint ?? ''}`;
 }
 
-function column(key: ColumnKey, title: string, tasks: Task[], sprint: SprintDef | null): BoardColumn {
-  return { id: columnId(key), title, key, tasks, points: tasks.reduce((n, t) => n + (t.points ?? 0), 0), sprint };
+function inColumn(key: ColumnKey, t: Task): boolean {
+  return key.kind === 'status' ? t.status === key.status : t.sprint === key.sprint;
 }
 
-export function buildColumns(tasks: readonly Task[], sprints: readonly SprintDef[], mode: BoardMode): BoardColumn[] {
+/**
+ * `tasks` are the cards to show (maybe filtered); `all` are every task, for the points a
+ * column plans, so a filter never makes a sprint look less full than it is.
+ */
+export function buildColumns(tasks: readonly Task[], sprints: readonly SprintDef[], mode: BoardMode, all: readonly Task[] = tasks): BoardColumn[] {
+  const column = (key: ColumnKey, title: string, cards: Task[], sprint: SprintDef | null): BoardColumn => ({
+    id: columnId(key),
+    title,
+    key,
+    tasks: cards,
+    points: all.reduce((n, t) => n + (inColumn(key, t) ? (t.points ?? 0) : 0), 0),
+    sprint,
+  });
   const ordered = [...tasks].sort((a, b) => a.rank - b.rank);
   if (mode === 'status') {
     return STATUSES.filter((s) => CORE_STATUSES.includes(s) || ordered.some((t) => t.status === s)).map((s) =>
@@ -38,7 +51,7 @@ export function buildColumns(tasks: readonly Task[], sprints: readonly SprintDef
     );
   }
   const names = sprints.map((s) => s.name);
-  for (const t of ordered) if (t.sprint !== null && !names.includes(t.sprint)) names.push(t.sprint);
+  for (const t of [...all].sort((a, b) => a.rank - b.rank)) if (t.sprint !== null && !names.includes(t.sprint)) names.push(t.sprint);
   return [
     column({ kind: 'sprint', sprint: null }, 'Backlog', ordered.filter((t) => t.sprint === null), null),
     ...names.map((name) =>

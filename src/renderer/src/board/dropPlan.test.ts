@@ -29,6 +29,16 @@ describe('buildColumns', () => {
   });
 });
 
+describe('buildColumns with a filter', () => {
+  it('shows only the filtered cards but counts every task\'s points', () => {
+    const cols = buildColumns(tasks.filter((t) => t.id === 'A-1'), sprints, 'sprint', tasks);
+    const s1 = cols.find((c) => c.title === 'S1')!;
+    expect(s1.tasks.map((t) => t.id)).toEqual(['A-1']);
+    expect(s1.points).toBe(3);
+    expect(cols.map((c) => c.title)).toEqual(['Backlog', 'S1', 'S2']);
+  });
+});
+
 describe('planDrop', () => {
   const byStatus = buildColumns(tasks, sprints, 'status');
   const bySprint = buildColumns(tasks, sprints, 'sprint');
