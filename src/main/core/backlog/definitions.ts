@@ -15,7 +15,6 @@ export interface Definition {
   id: string;
   /** 0-based line of the row's first line or of the heading. */
   line: number;
-  kind: 'row' | 'heading';
   /** Raw texts by field; a field the definition does not have is absent. */
   fields: Partial<Record<ColumnField, string>>;
   /** Other columns or field lines, by their name as written. */

@@ -6,13 +6,16 @@ import { findIdMentions, resolveMention } from './ids';
 const NONE = new Set(['', 'none', '-', '\u2014', '\u2013', 'n/a']);
 
 export interface ParsedDependencies {
-  ids: string[];
+  ids: readonly string[];
   notes: string;
 }
 
+// Shared by every task without dependencies: callers copy `ids`, never change it.
+const NO_DEPENDENCIES: ParsedDependencies = Object.freeze({ ids: Object.freeze([]), notes: '' });
+
 export function parseDependencies(raw: string, defined: ReadonlySet<string>): ParsedDependencies {
   const text = raw.trim();
-  if (NONE.has(text.toLowerCase().replace(/\*/g, ''))) return { ids: [], notes: '' };
+  if (NONE.has(text.toLowerCase().replace(/\*/g, ''))) return NO_DEPENDENCIES;
   const mentions = findIdMentions(text);
   const ids: string[] = [];
   let rest = '';

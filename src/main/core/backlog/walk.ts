@@ -136,10 +136,7 @@ class Walker {
     const task = readHeadingTask(raw);
     if (task === null) return;
     this.closeHeadingTask(i);
-    const def = this.define(task.id, i, 'heading', parentPath, { title: task.title }, {});
-    if (def.source !== null) {
-      def.source.def = { kind: 'heading', headingLine: i, level, fieldLines: {} };
-    }
+    const def = this.define(task.id, i, parentPath, { title: task.title }, {}, () => ({ kind: 'heading', headingLine: i, level, fieldLines: {} }));
     this.headingTask = { def, level };
   }
 
@@ -236,14 +233,9 @@ class Walker {
     }
     const { fields, extra } = rowFields(cells.texts, table);
     this.closeHeadingTask(start);
-    const def = this.define(reading.id, start, 'row', this.sectionPath, fields, extra);
-    if (def.source !== null) {
-      def.source.def = { kind: 'row', rowStart: start, rowEnd: end, table, cells: cells.spans };
-      def.source.blockEnd = end;
-      this.growing = def.source;
-    } else {
-      this.growing = null;
-    }
+    const def = this.define(reading.id, start, this.sectionPath, fields, extra, () => ({ kind: 'row', rowStart: start, rowEnd: end, table, cells: cells.spans }));
+    if (def.source !== null) def.source.blockEnd = end;
+    this.growing = def.source;
   }
 
   private extendTable(layout: 'header' | 'canonical', table: TableInfo, start: number, end: number): void {
@@ -263,13 +255,14 @@ class Walker {
     this.canonicalGroup = entry;
   }
 
+  /** Records a definition; only the first of an ID gets a source (built by `where`). */
   private define(
     id: string,
     line: number,
-    kind: Definition['kind'],
     section: string[],
     fields: Definition['fields'],
     extra: Record<string, string>,
+    where: () => TaskSource['def'],
   ): Definition {
     const first = !this.firstDefs.has(id);
     let source: TaskSource | null = null;
@@ -277,14 +270,14 @@ class Walker {
       this.firstDefs.add(id);
       source = {
         id,
-        def: { kind: 'heading', headingLine: line, level: 0, fieldLines: {} },
+        def: where(),
         blockStart: line,
         blockEnd: line + 1,
         comments: {},
         section,
       };
     }
-    const def: Definition = { id, line, kind, fields, extra, comments: [], section, source };
+    const def: Definition = { id, line, fields, extra, comments: [], section, source };
     this.result.definitions.push(def);
     this.attachTo = def;
     return def;
