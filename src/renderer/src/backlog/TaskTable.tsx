@@ -34,8 +34,7 @@ export function TaskTable({ rows, ready, sort, onSort, openTaskId, onOpen, focus
     if (!focus) return;
     const index = rows.findIndex((r) => r.id === focus.id);
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'center' });
-    // Only a new jump scrolls; re-renders with the same focus do not.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only a new jump scrolls (the nonce changes); re-renders with the same focus do not.
   }, [focus?.nonce]);
 
   return (

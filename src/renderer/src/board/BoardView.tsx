@@ -1,6 +1,6 @@
 // The planning board. A drop becomes one edit of the Markdown file; the board then
 // shows the file as re-read by the backend (the edit's answer), never its own guess.
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, closestCorners, useSensor, useSensors } from '@dnd-kit/core';
 import type { DragEndEvent, DragStartEvent } from '@dnd-kit/core';
 import type { BacklogSnapshot } from '../../../shared/api';
@@ -31,8 +31,11 @@ export function BoardView({ snapshot }: { snapshot: BacklogSnapshot }) {
     [snapshot.tasks, board.search],
   );
   const columns = useMemo(() => buildColumns(shown, snapshot.sprints, board.mode, snapshot.tasks), [shown, snapshot.sprints, board.mode, snapshot.tasks]);
+  // The keyboard coordinate getter is created once; it reads the current columns from here.
   const columnsRef = useRef(columns);
-  columnsRef.current = columns;
+  useEffect(() => {
+    columnsRef.current = columns;
+  }, [columns]);
   const coordinateGetter = useMemo(() => boardKeyboardCoordinates(() => columnsRef.current), []);
   const ready = useMemo(() => new Set(snapshot.ready), [snapshot.ready]);
   const active = activeId ? snapshot.tasks.find((t) => t.id === activeId) : undefined;
