@@ -81,6 +81,8 @@ export function createSession(options: SessionOptions) {
 
   return {
     subscribe: (listener: EventListener) => hub.subscribe(listener),
+    /** For other features' handlers (runs, ...): one stream of contract events for every transport. */
+    emit: hub.emit,
 
     async open(dir: string): Promise<ApiResult<ProjectInfo>> {
       const abs = resolve(dir);
