@@ -48,7 +48,7 @@ function perform(ctx: EditContext, edit: BacklogEdit): Done {
     case 'setPoints':
       return setPoints(ctx, edit.value);
     case 'setTitle':
-      return setTitle(ctx, edit.value.trim());
+      return setTitle(ctx, normalTitle(edit.value));
     case 'setSprint':
       return setSprint(ctx, edit.value);
     case 'addDependency':
@@ -78,7 +78,7 @@ function describe(ctx: EditContext, edit: BacklogEdit, before: string): string {
     case 'setPoints':
       return `${id}: points ${ctx.task.points ?? 'none'} -> ${edit.value}`;
     case 'setTitle':
-      return `${id}: title "${ctx.task.title}" -> "${edit.value.trim()}"`;
+      return `${id}: title "${ctx.task.title}" -> "${normalTitle(edit.value)}"`;
     case 'setSprint':
       return `${id}: sprint ${before} -> ${edit.value ?? 'none'}`;
     case 'addDependency':
@@ -128,4 +128,9 @@ export function applyEditAndPredict(
 /** The parsed lines written back unchanged: the identity the editor is built on. */
 export function serializeUnchanged(parsed: ParseResult): string {
   return new LineDocument(parsed.source).toString();
+}
+
+/** Titles are read with runs of spaces collapsed; write them that way. */
+function normalTitle(value: string): string {
+  return value.trim().replace(/\s+/g, ' ');
 }

@@ -3,6 +3,7 @@
 import type { Priority, Status } from '../../../../shared/backlog';
 import type { EditContext } from './context';
 import { splitExplanation, splitFieldLine, withFieldValue } from './fieldLine';
+import { locatePlain } from './locatePlain';
 import { cellText, escapeCell, locateCells, replaceCell, replaceCellRaw } from './tableCells';
 import type { EditError, RestorableField } from './types';
 import { editError } from './types';
@@ -70,15 +71,17 @@ function rewriteHeadingTitle(ctx: EditContext, rewrite: (old: string) => string)
   const sep = /^(?::\s*|\s+[-—–]\s+|\s+)/.exec(line.slice(afterId));
   const start = afterId + (sep ? sep[0].length : 0);
   const old = ctx.task.title;
-  let end: number;
-  const found = old === '' ? -1 : line.indexOf(old, start);
-  if (found === start) end = start + old.length;
-  else {
+  const found = locatePlain(line, old, start);
+  let from = start;
+  let to: number;
+  if (found) {
+    from = found.from;
+    to = found.to;
+  } else {
     const bold = line.indexOf('**', start);
-    end = bold >= 0 ? bold : line.trimEnd().length;
+    to = bold >= 0 ? bold : line.trimEnd().length;
   }
-  const leading = /^\s*/.exec(line.slice(start, end))?.[0] ?? '';
-  ctx.doc.setLine(def.headingLine, line.slice(0, start) + leading + rewrite(old) + line.slice(end));
+  ctx.doc.setLine(def.headingLine, line.slice(0, from) + rewrite(old) + line.slice(to));
   return { ok: true, value: old };
 }
 
