@@ -155,7 +155,7 @@ async function runAttempt(input: RunTaskInput, attempt: number, timeoutMs: numbe
       ...process.env,
       TASKDECK_TASK_ID: task.id,
       TASKDECK_TASK_TITLE: task.title,
-      TASKDECK_TASK_JSON: JSON.stringify(task),
+      TASKDECK_TASK_JSON: taskJson(task),
       TASKDECK_RUN_ID: runId,
       TASKDECK_ATTEMPT: String(attempt),
       TASKDECK_PROJECT_DIR: input.projectDir,
@@ -205,6 +205,16 @@ function consecutiveFailures(store: Store, taskId: string): number {
     else if (a.outcome === 'succeeded') break;
   }
   return Math.max(1, n);
+}
+
+/**
+ * The task as JSON for TASKDECK_TASK_JSON. Linux refuses one environment string over
+ * 128 KiB (E2BIG), so a task with a huge description goes without its long text fields.
+ */
+function taskJson(task: Task): string {
+  const full = JSON.stringify(task);
+  if (full.length <= 100_000) return full;
+  return JSON.stringify({ ...task, description: '', techFootprint: '', dependencyNotes: '', metadata: {}, truncated: true });
 }
 
 /** What the task printed, by size and where: the log holds every byte. */
