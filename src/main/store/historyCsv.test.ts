@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { csvCell, csvRow, writeHistoryCsv } from './historyCsv';
 import type { HistoryEvent } from './types';
 
@@ -61,5 +62,55 @@ describe('writeHistoryCsv', () => {
       if (m[3] === '\r\n') break;
     }
     expect(cells).toEqual(['a"b', 'c,d', 'e\nf']);
+  });
+});
+
+/** A strict RFC 4180 reader for one CRLF-terminated record, for the round-trip law. */
+function parseRecord(line: string): string[] {
+  const cells: string[] = [];
+  let i = 0;
+  for (;;) {
+    let cell = '';
+    if (line[i] === '"') {
+      i++;
+      for (;;) {
+        if (line[i] === '"' && line[i + 1] === '"') {
+          cell += '"';
+          i += 2;
+        } else if (line[i] === '"') {
+          i++;
+          break;
+        } else if (i >= line.length) {
+          throw new Error('unterminated quote');
+        } else {
+          cell += line[i++];
+        }
+      }
+    } else {
+      while (i < line.length && line[i] !== ',' && line[i] !== '\r') {
+        if (line[i] === '"' || line[i] === '\n') throw new Error(`bare ${JSON.stringify(line[i])} in an unquoted cell`);
+        cell += line[i++];
+      }
+    }
+    cells.push(cell);
+    if (line[i] === ',') {
+      i++;
+      continue;
+    }
+    if (line.slice(i) !== '\r\n') throw new Error(`record does not end with CRLF: ${JSON.stringify(line.slice(i))}`);
+    return cells;
+  }
+}
+
+describe('csvRow law', () => {
+  it('any text cells read back exactly, with a guard quote only before formula starters', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary' }), { minLength: 1, maxLength: 6 }), (cells) => {
+        const back = parseRecord(csvRow(cells));
+        const expected = cells.map((c) => (/^[=+\-@\t\r]/.test(c) ? `'${c}` : c));
+        expect(back).toEqual(expected);
+        for (const c of back) expect(/^[=+\-@\t\r]/.test(c)).toBe(false);
+      }),
+    );
   });
 });
