@@ -1,6 +1,6 @@
 // The engine against the sample project's real scripts, a real SQLite store, real
 // processes. Backoff sleeps are instant (recorded) so retries do not slow the suite.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseBacklog } from '../../src/main/core/backlog';
@@ -56,6 +56,22 @@ describe('engine: one task', () => {
     expect(log).toContain('write-output: wrote');
     expect(statusInBacklog(fx.dir, 'B-207')).toBe('done');
     expect(fx.events.some((e) => e.type === 'written-back' && e.ok)).toBe(true);
+  });
+
+  it('writes done back without clobbering an edit made to the file while the task ran', async () => {
+    fx = await makeFixture();
+    const file = join(fx.dir, 'backlog.md');
+    const engine = fx.engine;
+    const off = engine.events.on((e) => {
+      // Someone edits another task's title while B-207 runs.
+      if (e.type === 'task-started') writeFileSync(file, readFileSync(file, 'utf8').replace('| B-206 | Validate the seed data |', '| B-206 | Validate the seed data twice |'));
+    });
+    const result = await engine.runOne('B-207');
+    off();
+    expect(result.ok && result.value.outcome).toBe('succeeded');
+    const tasks = parseBacklog(readFileSync(file, 'utf8')).tasks;
+    expect(tasks.find((t) => t.id === 'B-206')?.title).toBe('Validate the seed data twice');
+    expect(tasks.find((t) => t.id === 'B-207')?.status).toBe('done');
   });
 
   it('streams progress lines to listeners and the history', async () => {
