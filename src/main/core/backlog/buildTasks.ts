@@ -57,7 +57,7 @@ export function buildTasks(definitions: Definition[], legends: Legends): { tasks
   for (const def of definitions) {
     const known = byId.get(def.id);
     if (known === undefined) {
-      // The definition objects are the walk's own: the merge may fill them in place.
+      // Shared with the first definition until a later one fills something (see fill).
       const merged: Merged = { first: def, fields: def.fields, extra: def.extra, comments: commentMap(def) };
       byId.set(def.id, merged);
       order.push(merged);
@@ -98,9 +98,17 @@ function hasText(v: string | undefined): v is string {
 /** A later definition fills what the first one lacks. */
 function fill(into: Merged, def: Definition): void {
   for (const [field, value] of Object.entries(def.fields) as [ColumnField, string][]) {
-    if (!hasText(into.fields[field]) && hasText(value)) into.fields[field] = value;
+    if (!hasText(into.fields[field]) && hasText(value)) {
+      // Copy on first write: duplicate-id compares against the first definition as written.
+      if (into.fields === into.first.fields) into.fields = { ...into.fields };
+      into.fields[field] = value;
+    }
   }
-  for (const [k, v] of Object.entries(def.extra)) if (!(k in into.extra)) into.extra[k] = v;
+  for (const [k, v] of Object.entries(def.extra)) {
+    if (k in into.extra) continue;
+    if (into.extra === into.first.extra) into.extra = { ...into.extra };
+    into.extra[k] = v;
+  }
   for (const [k, v] of commentMap(def)) if (!into.comments.has(k)) into.comments.set(k, v);
 }
 

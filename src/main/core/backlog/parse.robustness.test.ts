@@ -97,3 +97,11 @@ describe('parseBacklog: bad input never throws', () => {
     expect(r.tasks[2]).toMatchObject({ priority: 'unknown', status: 'todo', points: 1 });
   }, 120_000);
 });
+
+describe('parseBacklog: three definitions of one ID', () => {
+  it('compares each later definition with the first as written, not as filled', () => {
+    const r = parseBacklog('| ID | Title | Status | Points |\n|---|---|---|---|\n| B-1 |  | todo | 1 |\n| B-1 | Second | todo | 1 |\n| B-1 | Third | todo | 1 |\n');
+    expect(r.tasks.map((t) => [t.id, t.title])).toEqual([['B-1', 'Second']]);
+    expect(r.diagnostics).toEqual([]);
+  });
+});
