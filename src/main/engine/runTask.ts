@@ -148,6 +148,7 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
 async function runAttempt(input: RunTaskInput, attempt: number, timeoutMs: number, log: LogWriter, onSpawned: (pgid: number | null) => void): Promise<{ result: SpawnResult; reported: { category: ErrorCategory; message: string } | null }> {
   const { task, runId, events, store, clock } = input;
   let reported: { category: ErrorCategory; message: string } | null = null;
+  let lastProgress = { percent: -100, at: -Infinity };
   const running = spawnCommand({
     command: input.command,
     cwd: input.projectDir,
@@ -168,7 +169,14 @@ async function runAttempt(input: RunTaskInput, attempt: number, timeoutMs: numbe
       const parsed = parseProtocolLine(line);
       if (parsed?.kind === 'progress') {
         events.emit({ type: 'progress', taskId: task.id, runId, attempt, percent: parsed.percent, message: parsed.message });
-        store.recordEvent({ taskId: task.id, runId, type: 'progress', message: `${parsed.percent}% ${parsed.message}`.trim(), data: { percent: parsed.percent }, at: clock.now() });
+        // Listeners get every line; the history gets steps of 5 points, a line a second
+        // at most otherwise, and the end: a task printing progress per file must not
+        // turn into thousands of commits.
+        const now = clock.now();
+        if (parsed.percent >= 100 || parsed.percent - lastProgress.percent >= 5 || now - lastProgress.at >= 1000) {
+          lastProgress = { percent: parsed.percent, at: now };
+          store.recordEvent({ taskId: task.id, runId, type: 'progress', message: `${parsed.percent}% ${parsed.message}`.trim(), data: { percent: parsed.percent }, at: now });
+        }
       } else if (parsed?.kind === 'error') {
         reported = { category: parsed.category, message: parsed.message };
       }
