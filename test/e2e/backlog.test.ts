@@ -5,6 +5,7 @@ import { hostSampleProject } from './support/webHostFixture';
 import type { HostedProject } from './support/webHostFixture';
 import { launchBrowser, openPage, screenshot } from './support/browser';
 import { BacklogPage } from './pages/BacklogPage';
+import { lineDiff } from './support/lineDiff';
 import type { BacklogSnapshot } from '../../src/shared/api';
 
 let project: HostedProject;
@@ -77,6 +78,21 @@ describe('backlog view', () => {
     // B-120's dependents include the task we came from.
     expect(await backlog.drawer('B-120').locator('.ref-list').nth(1).textContent()).toContain('B-121');
     await backlog.drawer('B-120').getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('edits a task\'s status from the drawer: one line of the file changes', async () => {
+    const before = project.readBacklog();
+    await backlog.openTask('B-123');
+    const drawer = backlog.drawer('B-123');
+    await drawer.getByLabel('Status').selectOption('in_progress');
+    await expect.poll(() => project.readBacklog() !== before).toBe(true);
+    const diff = lineDiff(before, project.readBacklog());
+    expect(diff.removed).toHaveLength(1);
+    expect(diff.added).toHaveLength(1);
+    expect(diff.removed[0]).toContain('**Status**');
+    expect(diff.added[0]).toMatch(/\*\*Status\*\*.*in progress/i);
+    await expect.poll(() => page.locator('.tt-body [data-task-id="B-123"] .chip').last().textContent()).toBe('In progress');
+    await drawer.getByRole('button', { name: 'Close' }).click();
   });
 
   it('shows a diagnostic for an external edit that adds a missing dependency, and jumps to the task', async () => {

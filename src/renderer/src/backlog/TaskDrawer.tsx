@@ -5,7 +5,11 @@ import { useEffect, useState } from 'react';
 import type { ApiError, TaskDetail, TaskRef } from '../../../shared/api';
 import { useSession, useTransport } from '../app/storeContext';
 import { Markdown } from '../markdown/Markdown';
-import { PriorityChip, Points, StatusChip } from '../ui/Chips';
+import { Points, StatusChip } from '../ui/Chips';
+import type { SprintDef } from '../../../shared/backlog';
+import { TaskFieldEditor } from './TaskFieldEditor';
+
+const NO_SPRINTS: SprintDef[] = [];
 
 function RefList({ refs, onOpen, empty }: { refs: TaskRef[]; onOpen(id: string): void; empty: string }) {
   if (refs.length === 0) return <p className="muted">{empty}</p>;
@@ -42,6 +46,7 @@ function formatValue(v: unknown): string {
 export function TaskDrawer({ id, onClose, onOpen }: { id: string; onClose(): void; onOpen(id: string): void }) {
   const transport = useTransport();
   const hash = useSession((s) => s.snapshot?.hash);
+  const sprints = useSession((s) => s.snapshot?.sprints ?? NO_SPRINTS);
   const [detail, setDetail] = useState<TaskDetail | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
@@ -80,8 +85,6 @@ export function TaskDrawer({ id, onClose, onOpen }: { id: string; onClose(): voi
         <div className="drawer-body">
           <h2 className="drawer-title">{task.title}</h2>
           <div className="drawer-chips">
-            <StatusChip status={task.status} />
-            <PriorityChip priority={task.priority} />
             <span className="chip neutral">
               <Points points={task.points} /> pts
             </span>
@@ -89,6 +92,7 @@ export function TaskDrawer({ id, onClose, onOpen }: { id: string; onClose(): voi
             {task.scoreTotal !== null && <span className="chip neutral">Score {task.scoreTotal}</span>}
             {task.humanRequired && <span className="chip human">Needs a person</span>}
           </div>
+          <TaskFieldEditor task={task} sprints={sprints} />
           <p className="muted small">
             {task.section.map(plainHeading).join(' › ')} · line {task.line}
           </p>
@@ -103,7 +107,7 @@ export function TaskDrawer({ id, onClose, onOpen }: { id: string; onClose(): voi
           )}
           <h3 className="drawer-section">Depends on</h3>
           <RefList refs={detail.dependencies} onOpen={onOpen} empty="No dependencies." />
-          {task.dependencyNotes && <p className="muted small">{task.dependencyNotes}</p>}
+          {task.dependencyNotes && <p className="muted small">Notes: {task.dependencyNotes}</p>}
           {detail.blockers.chain.length > 0 && (
             <p className="callout warn">
               Waiting on {detail.blockers.chain.length} unfinished task{detail.blockers.chain.length === 1 ? '' : 's'}:{' '}
