@@ -1,4 +1,4 @@
-/** The renderer's policy in a browser: only our own scripts, styles and API; no framing. */
+/** The renderer's policy in a browser, the same as the app window's (src/main/app/content-security-policy.ts). */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
@@ -8,7 +8,7 @@ export const CONTENT_SECURITY_POLICY = [
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
-  "form-action 'self'",
+  "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
 
