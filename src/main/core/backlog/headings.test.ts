@@ -21,6 +21,9 @@ describe('headings', () => {
     expect(readHeadingTask('B\u20114 Space title 🎉')).toEqual({ id: 'B-4', title: 'Space title' });
     expect(readHeadingTask('✅ **US-12**: Login page')).toEqual({ id: 'US-12', title: 'Login page' });
     expect(readHeadingTask('**B-XXXX: Closed-Loop Lessons Engine** 🎉')).toBeNull();
+    expect(readHeadingTask('**B-5**: Title 🆕 **NEW**')).toEqual({ id: 'B-5', title: 'Title' });
+    expect(readHeadingTask('B-6: Fix **API**')).toEqual({ id: 'B-6', title: 'Fix API' });
+    expect(readHeadingTask('B-7: Add **SSO** login')).toEqual({ id: 'B-7', title: 'Add SSO login' });
     expect(readHeadingTask('B-1x: glued')).toBeNull();
     expect(readHeadingTask('Roadmap for B-1')).toBeNull();
   });

@@ -6,6 +6,7 @@ import { plainText } from './inline';
 
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const TASK_HEADING = /^([A-Z]+[-\u2011]\d+(?:[-\u2011][A-Za-z0-9]+)*)(?=$|:|\s)\s*(?:[:\-\u2014\u2013](?=\s|$)|:)?/;
+const BOLD_BADGE = /^\*\*[A-Z][A-Z0-9_!.-]*\*\*$/;
 const BADGE_WORD = /^[A-Z][A-Z0-9_!.-]*$/;
 
 export interface AtxHeading {
@@ -38,7 +39,7 @@ export function readHeadingTask(raw: string): HeadingTask | null {
  * (emoji and all-caps words after the closing `**`, like `🆕 **NEW**`) removed.
  */
 function headingTitle(raw: string, idAsWritten: string): string {
-  let text = raw.replace(/\s*\{#[^}]*\}\s*$/, '');
+  let text = dropTrailingBoldBadges(raw.replace(/\s*\{#[^}]*\}\s*$/, ''), idAsWritten);
   const lastBold = text.lastIndexOf('**');
   if (lastBold !== -1) {
     const tail = text.slice(lastBold + 2);
@@ -56,6 +57,22 @@ function headingTitle(raw: string, idAsWritten: string): string {
   let rest = at === -1 ? plain : plain.slice(at + idAsWritten.length);
   rest = rest.replace(/^\s*(?::|-(?=\s)|\u2014|\u2013)?\s*/, '');
   return rest.trim();
+}
+
+/**
+ * Pops trailing emoji and `**CAPS**` words while another bold group stays before them:
+ * `**B-1**: Title 🆕 **NEW**` -> `**B-1**: Title`, but `B-1: Fix **API**` keeps its word.
+ */
+function dropTrailingBoldBadges(text: string, idAsWritten: string): string {
+  const tokens = text.trim().split(/\s+/);
+  while (tokens.length > 1) {
+    const last = tokens[tokens.length - 1];
+    if (last.includes(idAsWritten)) break;
+    const boldBadge = BOLD_BADGE.test(last) && tokens.slice(0, -1).join(' ').includes('**');
+    if (!boldBadge && !isOnlyEmoji(last)) break;
+    tokens.pop();
+  }
+  return tokens.join(' ');
 }
 
 /** Removes `**WORD**` badge groups (and emoji between them) from the end of a heading. */
