@@ -37,8 +37,8 @@ function fromRow(r: RollupTaskRow): TaskTally {
 }
 
 /** Per-task tallies from the rollup, with the live delta after its watermark merged in. */
-export function queryTallies(db: Db): Tallies & { hours: { at: number; attempts: number; successes: number }[] } {
-  const snap = readRollup(db);
+export function queryTallies(db: Db, want: { tasks: boolean; hours: boolean } = { tasks: true, hours: false }): Tallies & { hours: { at: number; attempts: number; successes: number }[] } {
+  const snap = readRollup(db, want);
   const byId = new Map(snap.tasks.map((r) => [r.task_id, fromRow(r)]));
   const firstSuccess = new Map<string, number>();
   for (const r of snap.tasks) if (r.first_success_at !== null) firstSuccess.set(r.task_id, r.first_success_at);
@@ -80,7 +80,7 @@ export function queryTaskSummary(db: Db, plan: readonly TaskPlanInfo[]): Summary
 
 export function queryTrend(db: Db, tz: TzOffset = 0): SuccessTrend {
   // Hour buckets shift exactly for whole-hour offsets; half-hour zones land in the nearer hour.
-  return trendFromSamples(queryTallies(db).hours, tz);
+  return trendFromSamples(queryTallies(db, { tasks: false, hours: true }).hours, tz);
 }
 
 export interface ForecastQuery {
@@ -106,8 +106,8 @@ export function queryForecast(db: Db, q: ForecastQuery): SprintForecastResult {
 /** How many of each task's latest attempts the anomaly checks look at. */
 export const ANOMALY_WINDOW = 24;
 
-export function recentAttempts(db: Db, window = ANOMALY_WINDOW): AttemptRecord[] {
-  const taskIds = db.prepare('SELECT task_id FROM analytics_task_rollup UNION SELECT DISTINCT task_id FROM run_attempts WHERE id > (SELECT coalesce(max(watermark), 0) FROM analytics_rollup_state)').pluck().all() as string[];
+/** `taskIds`: every task with history (the rollup's, plus any only in the live delta). */
+export function recentAttempts(db: Db, taskIds: Iterable<string>, window = ANOMALY_WINDOW): AttemptRecord[] {
   // Every column is in the covering index run_attempts_task_recent (migration 002): no
   // table lookups. The engine's measured duration_ms stands in for end - start.
   const stmt = db.prepare(`SELECT run_id, task_id, attempt, command, started_at, duration_ms, outcome FROM run_attempts
@@ -126,8 +126,17 @@ export function recentAttempts(db: Db, window = ANOMALY_WINDOW): AttemptRecord[]
 export function queryAnomalies(db: Db, options: AnomalyOptions = DEFAULT_ANOMALY_OPTIONS): Anomaly[] {
   // The failure-rate baseline is each task's whole history, from the rollup; the window
   // of latest attempts gives the recent runs, the duration baseline and the pass/fail sequence.
-  const { tallies } = queryTallies(db);
-  const totals = new Map(tallies.map((t) => [t.taskId, { runs: t.runs, failures: t.runs - t.runSuccesses }]));
-  const attempts = cleanAttempts(recentAttempts(db)).attempts;
+  const snap = readRollup(db, { tasks: true, hours: false });
+  const counts = new Map(snap.tasks.map((t) => [t.task_id, { runs: t.runs, successes: t.run_successes }]));
+  for (const d of snap.delta) {
+    const outcome = toCoreOutcome(d.outcome);
+    if (outcome === null || outcome === 'cancelled') continue;
+    const t = counts.get(d.task_id) ?? { runs: 0, successes: 0 };
+    if (d.attempt === 1) t.runs++;
+    if (outcome === 'success') t.successes++;
+    counts.set(d.task_id, t);
+  }
+  const totals = new Map([...counts].map(([id, t]) => [id, { runs: t.runs, failures: t.runs - t.successes }]));
+  const attempts = cleanAttempts(recentAttempts(db, totals.keys())).attempts;
   return detectAnomalies(attempts, groupRuns(attempts), options, totals);
 }

@@ -78,6 +78,7 @@ FROM run_attempts WHERE id > ? AND id <= ? GROUP BY 1
 ON CONFLICT(hour) DO UPDATE SET attempts = attempts + excluded.attempts, successes = successes + excluded.successes, failures = failures + excluded.failures`;
 
 interface Statements {
+  fold: () => number;
   state: Database.Statement;
   bounds: Database.Statement;
   firstRunning: Database.Statement;
@@ -96,9 +97,11 @@ const cache = new WeakMap<Db, Statements>();
 function statements(db: Db): Statements {
   let s = cache.get(db);
   if (!s) {
-    s = {
+    const built: Omit<Statements, 'fold'> = {
       state: db.prepare('SELECT watermark, min_id FROM analytics_rollup_state WHERE id = 1'),
-      bounds: db.prepare('SELECT min(id) AS lo, max(id) AS hi FROM run_attempts'),
+      // Two scalar subqueries: SQLite answers a lone min() or max() from the rowid b-tree in
+      // O(log n), but scans the table when both are in one SELECT.
+      bounds: db.prepare('SELECT (SELECT min(id) FROM run_attempts) AS lo, (SELECT max(id) FROM run_attempts) AS hi'),
       firstRunning: db.prepare('SELECT min(id) FROM run_attempts WHERE outcome IS NULL AND id > ?').pluck(),
       touched: db.prepare('SELECT DISTINCT task_id FROM run_attempts WHERE id > ? AND id <= ?').pluck(),
       // The covering index (outcome, task_id, duration_ms) returns them sorted; id is the rowid.
@@ -110,6 +113,9 @@ function statements(db: Db): Statements {
       setState: db.prepare('INSERT INTO analytics_rollup_state (id, watermark, min_id) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET watermark = excluded.watermark, min_id = excluded.min_id'),
       delta: db.prepare(`SELECT id, task_id, attempt, outcome, started_at, ended_at, duration_ms FROM run_attempts WHERE id > ? AND outcome IS NOT NULL ORDER BY id`),
     };
+    // better-sqlite3 prepares BEGIN/COMMIT per transaction function: build it once per connection.
+    const fold = db.transaction((): number => foldInto(db, built));
+    s = { ...built, fold: () => fold.immediate() };
     cache.set(db, s);
   }
   return s;
@@ -119,36 +125,47 @@ export function percentilesOf(sorted: readonly number[]): [number | null, number
   return [percentile(sorted, 0.5), percentile(sorted, 0.8), percentile(sorted, 0.9), percentile(sorted, 0.95), percentile(sorted, 0.99)];
 }
 
-/** Folds finished attempts into the rollups; returns the new watermark. Writes in one transaction. */
+/**
+ * Folds finished attempts into the rollups; returns the new watermark. Checks first with
+ * two cheap reads, so an up-to-date rollup costs no write transaction.
+ */
 export function refreshRollup(db: Db): number {
   const s = statements(db);
-  return db.transaction((): number => {
-    const state = s.state.get() as { watermark: number; min_id: number | null } | undefined;
-    const { lo, hi } = s.bounds.get() as { lo: number | null; hi: number | null };
-    let w = state?.watermark ?? 0;
-    const replaced = state === undefined || (hi ?? 0) < w || (lo !== null && state.min_id !== null && lo > state.min_id);
-    if (replaced) {
-      db.exec('DELETE FROM analytics_task_rollup; DELETE FROM analytics_hour_rollup;');
-      w = 0;
+  const state = s.state.get() as { watermark: number; min_id: number | null } | undefined;
+  const { lo, hi } = s.bounds.get() as { lo: number | null; hi: number | null };
+  const intact = state !== undefined && (lo === null || state.min_id === null || lo <= state.min_id);
+  if (intact && (hi ?? 0) === state.watermark) return state.watermark;
+  // The next attempt is still running: nothing can be folded yet (the rest is read as delta).
+  if (intact && hi !== null && hi > state.watermark && s.firstRunning.get(state.watermark) === state.watermark + 1) return state.watermark;
+  return s.fold();
+}
+
+function foldInto(db: Db, s: Omit<Statements, 'fold'>): number {
+  const state = s.state.get() as { watermark: number; min_id: number | null } | undefined;
+  const { lo, hi } = s.bounds.get() as { lo: number | null; hi: number | null };
+  let w = state?.watermark ?? 0;
+  const replaced = state === undefined || (hi ?? 0) < w || (lo !== null && state.min_id !== null && lo > state.min_id);
+  if (replaced) {
+    db.exec('DELETE FROM analytics_task_rollup; DELETE FROM analytics_hour_rollup;');
+    w = 0;
+  }
+  if (hi === null || hi <= w) {
+    if (replaced) s.setState.run(w, lo);
+    return w;
+  }
+  const running = s.firstRunning.get(w) as number | null;
+  const next = running === null ? hi : running - 1;
+  if (next > w) {
+    s.foldTasks.run(w, next);
+    s.foldHours.run(w, next);
+    for (const taskId of s.touched.all(w, next) as string[]) {
+      const sorted = s.durations.all(taskId, next) as number[];
+      const last = s.last.get(taskId, next) as { started_at: number; outcome: string } | undefined;
+      s.setTaskExtras.run(...percentilesOf(sorted), last?.started_at ?? null, last?.outcome ?? null, taskId);
     }
-    if (hi === null || hi <= w) {
-      if (replaced) s.setState.run(w, lo);
-      return w;
-    }
-    const running = s.firstRunning.get(w) as number | null;
-    const next = running === null ? hi : running - 1;
-    if (next > w) {
-      s.foldTasks.run(w, next);
-      s.foldHours.run(w, next);
-      for (const taskId of s.touched.all(w, next) as string[]) {
-        const sorted = s.durations.all(taskId, next) as number[];
-        const last = s.last.get(taskId, next) as { started_at: number; outcome: string } | undefined;
-        s.setTaskExtras.run(...percentilesOf(sorted), last?.started_at ?? null, last?.outcome ?? null, taskId);
-      }
-    }
-    s.setState.run(next, lo);
-    return next;
-  }).immediate();
+  }
+  s.setState.run(next, lo);
+  return next;
 }
 
 export interface DeltaRow {
@@ -161,15 +178,18 @@ export interface DeltaRow {
   duration_ms: number | null;
 }
 
-/** Refreshes, then reads the rollups and the finished rows after the watermark. */
-export function readRollup(db: Db): RollupSnapshot & { delta: DeltaRow[] } {
+/**
+ * Refreshes, then reads the rollups and the finished rows after the watermark. The hourly
+ * rows (thousands) are read only by the trend, and the task rows only by the others.
+ */
+export function readRollup(db: Db, want: { tasks: boolean; hours: boolean } = { tasks: true, hours: true }): RollupSnapshot & { delta: DeltaRow[] } {
   const watermark = refreshRollup(db);
   const s = statements(db);
   // CAST: a database made by an early build of migration 002 declared these columns TEXT.
-  const tasks = db.prepare(`SELECT task_id, attempts, failed_attempts, runs, run_successes, success_n, success_sum, success_sumsq, success_min, success_max,
+  const tasks = !want.tasks ? [] : db.prepare(`SELECT task_id, attempts, failed_attempts, runs, run_successes, success_n, success_sum, success_sumsq, success_min, success_max,
     p50, p80, p90, p95, p99, CAST(last_started_at AS INTEGER) AS last_started_at, last_outcome, CAST(first_success_at AS INTEGER) AS first_success_at
     FROM analytics_task_rollup`).all() as RollupTaskRow[];
-  const hours = db.prepare('SELECT CAST(hour AS INTEGER) AS hour, attempts, successes, failures FROM analytics_hour_rollup ORDER BY 1').all() as RollupHourRow[];
+  const hours = !want.hours ? [] : db.prepare('SELECT CAST(hour AS INTEGER) AS hour, attempts, successes, failures FROM analytics_hour_rollup ORDER BY 1').all() as RollupHourRow[];
   const delta = s.delta.all(watermark) as DeltaRow[];
   return { tasks, hours, watermark, deltaRows: delta.length, delta };
 }
