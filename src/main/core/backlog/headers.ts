@@ -6,6 +6,14 @@ import { dropEmphasis } from './inline';
 
 const NAMES: Record<string, ColumnField> = {
   id: 'id',
+  // Beyond the contract's table (section 9): common spellings of the same columns.
+  'task id': 'id',
+  'story id': 'id',
+  'item id': 'id',
+  'story points': 'points',
+  sp: 'points',
+  dependency: 'dependencies',
+  depends: 'dependencies',
   title: 'title',
   name: 'title',
   task: 'title',

@@ -22,6 +22,7 @@ describe('field normal forms', () => {
       'title',
       'techFootprint',
     ]);
+    expect(['Task ID', 'Story Points', 'SP', 'Dependency'].map(fieldForName)).toEqual(['id', 'points', 'points', 'dependencies']);
     expect(fieldForName('Owner')).toBeNull();
   });
 
