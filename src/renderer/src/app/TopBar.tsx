@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useSession } from './storeContext';
 
 export function TopBar() {
@@ -6,6 +7,9 @@ export function TopBar() {
   const loading = useSession((s) => s.loading);
   const reload = useSession((s) => s.load);
   const undo = useSession((s) => s.undo);
+  useEffect(() => {
+    document.title = project ? `${project.name} — Taskdeck` : 'Taskdeck';
+  }, [project]);
   const open = snapshot?.tasks.filter((t) => t.status !== 'done' && t.status !== 'skipped').length ?? 0;
   return (
     <header className="topbar">

@@ -94,7 +94,7 @@ export function BoardView({ snapshot }: { snapshot: BacklogSnapshot }) {
           )}
           <span className="spacer" />
           <span className="muted small hint">
-            Drag to reorder or move · keyboard: Space, arrows, Space · Enter opens · Ctrl+Z undoes
+            Drag to reorder or move · keyboard: Space, arrows, Space · click or Enter opens · Ctrl+Z undoes
           </span>
           {writing && <span className="saving small">Saving…</span>}
         </div>

@@ -34,7 +34,7 @@ export function TaskCard({ task, showStatus, ready, onOpen }: { task: Task; show
       className={`card${isDragging ? ' dragging' : ''}${task.status === 'done' ? ' is-done' : ''}`}
       style={{ transform: CSS.Translate.toString(transform), transition }}
       data-task-id={task.id}
-      onDoubleClick={() => onOpen(task.id)}
+      onClick={() => onOpen(task.id)}
       {...attributes}
       {...listeners}
       aria-roledescription="draggable task"
