@@ -162,7 +162,8 @@ function toTask(m: Merged, rank: number, defined: ReadonlySet<string>, norm: Nor
   const totalText = m.comments.get('score_total');
   const written = totalText === undefined ? null : parseScoreTotal(totalText);
   const computed = score === null ? null : computeScoreTotal(score);
-  if (written !== null && computed !== null && Math.abs(written - computed) > 0.05) {
+  // The epsilon keeps 5.75 vs 5.7 (0.05000000000000071 in floating point) within 0.05.
+  if (written !== null && computed !== null && Math.abs(written - computed) > 0.05 + 1e-9) {
     note('info', 'score-mismatch', `${id}: score_total is ${written} but the score gives ${computed} ((bv+tc+rr+le)/effort).`);
   }
 

@@ -44,6 +44,8 @@ describe('parseBacklog: normal forms and comments', () => {
   it('computes score_total when absent, and reports a mismatch over 0.05', () => {
     const r = one('| B-1 | T | 🔥 | 3 | todo | d | t | None |', '<!--score: {bv:5, tc:3, rr:5, le:4, effort:3, deps:[]}-->\n| B-2 | T | 🔥 | 3 | todo | d | t | None |\n<!--score: {bv:5, tc:3, rr:5, le:4, effort:3}-->\n<!--score_total: 6.0-->\n');
     expect(r.tasks.map((t) => t.scoreTotal)).toEqual([5.7, 6]);
+    // Exactly 0.05 apart is not a mismatch.
+    expect(one('| B-1 | T | 🔥 | 3 | todo | d | t | None |', '<!--score: {bv:5, tc:3, rr:5, le:4, effort:3}-->\n<!--score_total: 5.75-->\n').diagnostics).toEqual([]);
     expect(r.diagnostics).toEqual([{ severity: 'info', code: 'score-mismatch', message: expect.stringContaining('B-2'), line: 5, taskId: 'B-2' }]);
   });
 
