@@ -72,7 +72,9 @@ describe('web host security', () => {
   it('refuses requests without the token (API, events and files)', async () => {
     expect((await send('/api/backlog:get', { method: 'POST', headers: json, body: '{}' })).status).toBe(401);
     expect((await send('/api/events')).status).toBe(401);
-    expect((await send('/')).status).toBe(401);
+    const page = await send('/');
+    expect(page.status).toBe(401);
+    expect(page.body).toContain('taskdeck serve');
     expect((await send('/api/backlog:get', { method: 'POST', headers: { ...json, 'X-Taskdeck-Token': 'wrong' }, body: '{}' })).status).toBe(401);
   });
 

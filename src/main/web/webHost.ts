@@ -80,7 +80,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       port,
       token,
     );
-    if (!verdict.ok) return sendError(res, verdict.status, verdict.status === 401 ? 'unauthorized' : 'forbidden', verdict.reason);
+    if (!verdict.ok) {
+      // A person opening a page gets a sentence; a program calling the API gets the error value.
+      if (!url.pathname.startsWith('/api/')) {
+        res.writeHead(verdict.status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+        return void res.end(`Taskdeck: ${verdict.reason}\n`);
+      }
+      return sendError(res, verdict.status, verdict.status === 401 ? 'unauthorized' : 'forbidden', verdict.reason);
+    }
 
     if (url.pathname === '/api/events') {
       if (req.method !== 'GET') return sendError(res, 405, 'method-not-allowed', 'Use GET for events.');
