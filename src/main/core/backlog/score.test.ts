@@ -21,6 +21,7 @@ describe('score comments', () => {
 
   it('computes the total to one decimal, or null without every part', () => {
     expect(computeScoreTotal({ bv: 5, tc: 3, rr: 5, le: 4, effort: 3 })).toBe(5.7);
+    expect(computeScoreTotal({ bv: 5.65, tc: 0, rr: 0, le: 0, effort: 1 })).toBe(5.7);
     expect(computeScoreTotal({ bv: 5, tc: 3, rr: 5, le: 4, effort: 0 })).toBeNull();
     expect(computeScoreTotal({ bv: 5, tc: null, rr: 5, le: 4, effort: 3 })).toBeNull();
     expect(parseScoreTotal(' 6.7 ')).toBe(6.7);

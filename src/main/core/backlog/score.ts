@@ -65,7 +65,8 @@ export function parseScore(value: string): ParsedScore | null {
 export function computeScoreTotal(score: Score): number | null {
   const { bv, tc, rr, le, effort } = score;
   if (bv === null || tc === null || rr === null || le === null || effort === null || effort <= 0) return null;
-  return Math.round(((bv + tc + rr + le) / effort) * 10) / 10;
+  // The nudge rounds halves up even when floating point lands just below (5.65 -> 5.7).
+  return Math.round(((bv + tc + rr + le) / effort) * 10 + 1e-9) / 10;
 }
 
 export function parseScoreTotal(value: string): number | null {
