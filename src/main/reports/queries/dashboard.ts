@@ -7,11 +7,11 @@ import type { TzOffset } from '../../core/analytics/calendar';
 import { describeParts, describe } from '../../core/analytics/describe';
 import type { Rng } from '../../core/analytics/rng';
 import { groupRuns } from '../../core/analytics/runs';
-import { cleanAttempts } from '../../core/analytics/sanitize';
+import type { CleanAttempt } from '../../core/analytics/sanitize';
 import { sprintForecast, type SprintForecastResult } from '../../core/analytics/sprintForecast';
 import { trendFromSamples, type SuccessTrend } from '../../core/analytics/successRate';
 import { summarizeTasks, type SummaryResult, type TaskTally } from '../../core/analytics/taskSummary';
-import type { AttemptRecord, SprintInfo, TaskPlanInfo } from '../../core/analytics/types';
+import type { SprintInfo, TaskPlanInfo } from '../../core/analytics/types';
 import { toCoreOutcome } from './outcomes';
 import { readRollup, successDurations, type RollupTaskRow } from './rollup';
 
@@ -106,21 +106,37 @@ export function queryForecast(db: Db, q: ForecastQuery): SprintForecastResult {
 /** How many of each task's latest attempts the anomaly checks look at. */
 export const ANOMALY_WINDOW = 24;
 
-/** `taskIds`: every task with history (the rollup's, plus any only in the live delta). */
-export function recentAttempts(db: Db, taskIds: Iterable<string>, window = ANOMALY_WINDOW): AttemptRecord[] {
-  // Every column is in the covering index run_attempts_task_recent (migration 002): no
-  // table lookups. The engine's measured duration_ms stands in for end - start.
-  const stmt = db.prepare(`SELECT run_id, task_id, attempt, command, started_at, duration_ms, outcome FROM run_attempts
-    WHERE task_id = ? AND outcome IS NOT NULL ORDER BY started_at DESC LIMIT ?`).raw();
-  const out: AttemptRecord[] = [];
-  for (const id of taskIds) {
-    for (const row of stmt.all(id, window) as Array<[string, string, number, string, number, number | null, string]>) {
-      const outcome = toCoreOutcome(row[6]);
-      if (outcome === null) continue;
-      out.push({ runId: row[0], taskId: row[1], attempt: row[2], command: row[3], startedAt: row[4], endedAt: null, durationMs: row[5], outcome, category: null, executor: null, errorMessage: null });
-    }
+/**
+ * A task's latest attempts, oldest first, as clean records. Every column is in the
+ * covering index run_attempts_task_recent (migration 002), so there are no table lookups.
+ * A task runs once at a time (leases), so its attempts of one run are consecutive: a run
+ * starts where the attempt number does not grow, and the run id need not be read.
+ */
+export function recentAttempts(db: Db, taskId: string, window = ANOMALY_WINDOW): CleanAttempt[] {
+  const rows = statementsOf(db).recent.all(taskId, window) as Array<[number, string, number, number | null, string]>;
+  const out: CleanAttempt[] = [];
+  let run = 0;
+  let prev = Infinity;
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const [attempt, command, startedAt, duration, raw] = rows[i] as [number, string, number, number | null, string];
+    const outcome = toCoreOutcome(raw);
+    if (outcome === null) continue;
+    if (attempt <= prev) run++;
+    prev = attempt;
+    out.push({ runId: `${taskId}#${run}`, taskId, attempt, command, startedAt, endedAt: null, durationMs: duration !== null && duration >= 0 ? duration : null, outcome, category: null, executor: null, errorMessage: null });
   }
   return out;
+}
+
+const prepared = new WeakMap<Db, { recent: Database.Statement }>();
+
+function statementsOf(db: Db): { recent: Database.Statement } {
+  let s = prepared.get(db);
+  if (!s) {
+    s = { recent: db.prepare('SELECT attempt, command, started_at, duration_ms, outcome FROM run_attempts WHERE task_id = ? AND outcome IS NOT NULL ORDER BY started_at DESC LIMIT ?').raw() };
+    prepared.set(db, s);
+  }
+  return s;
 }
 
 export function queryAnomalies(db: Db, options: AnomalyOptions = DEFAULT_ANOMALY_OPTIONS): Anomaly[] {
@@ -137,6 +153,10 @@ export function queryAnomalies(db: Db, options: AnomalyOptions = DEFAULT_ANOMALY
     counts.set(d.task_id, t);
   }
   const totals = new Map([...counts].map(([id, t]) => [id, { runs: t.runs, failures: t.runs - t.successes }]));
-  const attempts = cleanAttempts(recentAttempts(db, totals.keys())).attempts;
-  return detectAnomalies(attempts, groupRuns(attempts), options, totals);
+  const found: Anomaly[] = [];
+  for (const taskId of totals.keys()) {
+    const attempts = recentAttempts(db, taskId);
+    found.push(...detectAnomalies(attempts, groupRuns(attempts), options, totals));
+  }
+  return found.sort((x, y) => (x.severity === y.severity ? y.at - x.at : x.severity === 'warning' ? -1 : 1));
 }
