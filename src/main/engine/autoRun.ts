@@ -140,19 +140,19 @@ export async function runAuto(engine: Engine, options: AutoOptions): Promise<Eng
       const next = schedule.ready()[0];
       if (!next) break;
       schedule.markRunning(next.id);
-      // Taking the lease and checking for another runner's attempt commit together.
-      const claim = engine.store.transaction(() => {
+      // One commit: letting go of finished leases, taking this task's lease, checking for
+      // another runner's attempt, and (as start() runs synchronously up to the spawn) the
+      // spawn's attempt row. Were an await ever added before the spawn, the attempt would
+      // just commit on its own: slower, equally correct.
+      const claimed = engine.store.transaction(() => {
         releaseFinished();
         const lease = TaskLease.acquire(engine.store, next.id, engine.ownerId, engine.clock);
-        if (!lease) return 'elsewhere' as const;
-        if (adoptFromElsewhere(next.id)) {
-          lease.release();
-          return 'adopted' as const;
-        }
-        return lease;
+        if (!lease) return false;
+        if (adoptFromElsewhere(next.id)) lease.release();
+        else start(next, lease);
+        return true;
       });
-      if (claim === 'elsewhere') elsewhere.add(next.id);
-      else if (claim !== 'adopted') start(next, claim);
+      if (!claimed) elsewhere.add(next.id);
     }
     // Nothing more to claim now: let go of what finished instead of holding it until later.
     if (finished.length > 0) engine.store.transaction(releaseFinished);
