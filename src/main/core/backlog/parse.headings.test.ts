@@ -68,6 +68,12 @@ describe('parseBacklog: heading tasks', () => {
     expect(r.source.headings.map((h) => [h.line, h.level, h.text])).toContainEqual([2, 3, 'B-1061: Memory System Integration 🆕 NEW']);
   });
 
+  it('finds field lines by field name whatever synonym the file used', () => {
+    const p = parseBacklog('### B-1: Syn\n- **🎯 Prio**: P1\n- **Depends on**: B-2\n- **Tech Footprint**: Node\n- **Owner**: me\n### B-2: Other\n');
+    expect(p.source.tasks.get('B-1')?.def).toMatchObject({ fieldLines: { priority: 1, dependencies: 2, techFootprint: 3, owner: 4 } });
+    expect(p.tasks[0]).toMatchObject({ priority: 'high', dependencies: ['B-2'], techFootprint: 'Node', metadata: { Owner: 'me' } });
+  });
+
   it('ends a heading task block at a task row under it', () => {
     const p = parseBacklog('### B-1: Parent\n- **Status**: todo\n\n| B-2 | Row | 🔥 | 1 | todo |\n- **Points**: 9\n');
     expect(p.tasks.map((t) => [t.id, t.points])).toEqual([

@@ -49,7 +49,12 @@ export interface HeadingSource {
   headingLine: number;
   /** ATX level (1-6). */
   level: number;
-  /** Lower-cased field key (`priority`, `status`, ...) -> 0-based line of its first field line. */
+  /**
+   * Field -> 0-based line of its first field line. Keys that name a field use the field's
+   * name (`priority`, `points`, `status`, `dependencies`, `sprint`, `description`,
+   * `techFootprint`) whatever synonym the file wrote (`Depends on`, `Prio`); other keys
+   * are lower-cased as written (`owner`).
+   */
   fieldLines: Record<string, number>;
 }
 

@@ -155,17 +155,20 @@ class Walker {
       if (f !== null) {
         const key = f.key;
         const field = fieldForName(key);
-        const lower = key.toLowerCase();
         const def = open.def;
         // The heading gives the ID and title: `Story`, `Task`, `ID` lines are metadata.
-        if (field !== null && field !== 'id' && field !== 'title') {
+        const isField = field !== null && field !== 'id' && field !== 'title';
+        if (isField) {
           if (def.fields[field] === undefined) def.fields[field] = f.value;
         } else if (!(key in def.extra)) {
           def.extra[key] = f.value;
         }
+        // A field's line is found by the field's name whatever synonym the file used
+        // (`Depends on` -> `dependencies`); other keys by their lower-cased text.
+        const slot = isField ? field : key.toLowerCase();
         const src = def.source;
-        if (src !== null && src.def.kind === 'heading' && src.def.fieldLines[lower] === undefined) {
-          src.def.fieldLines[lower] = i;
+        if (src !== null && src.def.kind === 'heading' && src.def.fieldLines[slot] === undefined) {
+          src.def.fieldLines[slot] = i;
         }
         return;
       }
