@@ -47,6 +47,18 @@ describe('backlog watching', () => {
     await expect.poll(() => seen.filter((e) => e.source === 'external').length, { timeout: 3000 }).toBe(1);
   });
 
+  it('still announces an external save that a refused edit re-read first', async () => {
+    const snap = await dispatch(handlers, 'backlog:get', {});
+    if (!snap.ok) throw new Error(snap.error.message);
+    const { hash } = snap.value as BacklogSnapshot;
+    const path = join(dir, 'backlog.md');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('| Dark mode |', '| Night mode |'));
+    // Before the watcher settles, an edit against the old hash re-reads and is refused.
+    const refused = await dispatch(handlers, 'backlog:edit', { edit: { kind: 'setStatus', id: 'B-104', value: 'done' }, expectedHash: hash });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'file-changed' } });
+    await expect.poll(() => seen.filter((e) => e.source === 'external').length, { timeout: 3000 }).toBe(1);
+  });
+
   it('announces its own edit once, as an edit, not again as external', async () => {
     const snap = await dispatch(handlers, 'backlog:get', {});
     if (!snap.ok) throw new Error(snap.error.message);

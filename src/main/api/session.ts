@@ -62,16 +62,24 @@ export function createSession(options: SessionOptions) {
     return result;
   }
 
+  /**
+   * What the clients were last told the files say. A watcher event is news only when the
+   * files now differ from it: our own writes were announced already, and a change that a
+   * request happened to re-read first (a Reload, a refused edit) still reaches every client.
+   */
+  let announced: string | null = null;
+  const stateOf = (l: LoadedBacklog | null) => (l ? `${l.hash} ${JSON.stringify(l.sprints)}` : 'unreadable');
+
+  function announce(source: 'edit' | 'external' | 'open', l: LoadedBacklog | null): void {
+    announced = stateOf(l);
+    hub.emit('backlog:changed', { hash: l ? l.hash : null, source });
+  }
+
   async function onDiskChange(): Promise<void> {
-    if (projectDir === null || loaded === null) return;
-    const hash = await services.hashFile(loaded.path);
-    // Our own writes already updated `loaded`; only someone else's change is news. A change
-    // to taskdeck.json alone keeps the hash, so the sprints are compared as well.
-    const before = { hash: loaded.hash, sprints: JSON.stringify(loaded.sprints) };
+    if (projectDir === null) return;
     const result = await reload();
-    if (!result.ok || hash !== before.hash || JSON.stringify(result.value.sprints) !== before.sprints) {
-      hub.emit('backlog:changed', { hash: result.ok ? result.value.hash : null, source: 'external' });
-    }
+    const now = result.ok ? result.value : null;
+    if (stateOf(now) !== announced) announce('external', now);
   }
 
   async function close(): Promise<void> {
@@ -100,7 +108,7 @@ export function createSession(options: SessionOptions) {
       undoStack = [];
       // Through the queue: a change seen mid-edit is judged after the edit has re-read the file.
       if (watch) watcher = watchBacklog(abs, loaded.path, () => void enqueue(onDiskChange));
-      hub.emit('backlog:changed', { hash: loaded.hash, source: 'open' });
+      announce('open', loaded);
       return { ok: true, value: info(loaded) };
     },
 
@@ -154,7 +162,7 @@ export function createSession(options: SessionOptions) {
         if (!saved.ok) return saved;
         const result = await reload();
         if (!result.ok) return result;
-        hub.emit('backlog:changed', { hash: result.value.hash, source: 'edit' });
+        announce('edit', result.value);
         return { ok: true, value: snapshotOf(result.value) };
       });
     },
@@ -165,7 +173,7 @@ export function createSession(options: SessionOptions) {
   async function afterWrite(summary: string): Promise<ApiResult<EditOutcome>> {
     const result = await reload();
     if (!result.ok) return result;
-    hub.emit('backlog:changed', { hash: result.value.hash, source: 'edit' });
+    announce('edit', result.value);
     return { ok: true, value: { summary, snapshot: snapshotOf(result.value) } };
   }
 }
