@@ -101,10 +101,22 @@ export async function run() {
     let bareMs = 0;
     let detachedMs = 0;
     let engineMs = 0;
+    // CPU time of this (the runner's) process: unlike wall time, it barely moves when
+    // other programs load the machine.
+    let bareCpu = 0;
+    let engineCpu = 0;
+    const cpuMs = (since) => {
+      const u = process.cpuUsage(since);
+      return (u.user + u.system) / 1000;
+    };
     for (let done = 0; done < TASKS; done += ROUND) {
+      let c = process.cpuUsage();
       bareMs += await bare(ROUND, tmp);
+      bareCpu += cpuMs(c);
       detachedMs += await bare(ROUND, tmp, true);
+      c = process.cpuUsage();
       engineMs += await throughEngine(engine, ROUND);
+      engineCpu += cpuMs(c);
     }
     store.close();
     return [
@@ -115,6 +127,8 @@ export async function run() {
       { area: 'engine', name: `${TASKS} × \`true\` through the engine (auto, recorded)`, value: Math.round(engineMs), unit: 'ms', goal: null },
       { area: 'engine', name: 'engine / bare', value: Number((engineMs / bareMs).toFixed(2)), unit: '×', goal: 1.5 },
       { area: 'engine', name: 'engine / bare detached', value: Number((engineMs / detachedMs).toFixed(2)), unit: '×', goal: null },
+      { area: 'engine', name: 'runner CPU per task: bare spawn', value: Number((bareCpu / TASKS).toFixed(2)), unit: 'ms', goal: null },
+      { area: 'engine', name: 'runner CPU per task: engine', value: Number((engineCpu / TASKS).toFixed(2)), unit: 'ms', goal: null },
       { area: 'engine', name: 'engine overhead per task', value: Number(((engineMs - bareMs) / TASKS).toFixed(2)), unit: 'ms', goal: null },
     ];
   } finally {
