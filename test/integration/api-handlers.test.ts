@@ -70,6 +70,32 @@ describe('dispatch', () => {
     expect(await dispatch(handlers, 'backlog:undo', {})).toMatchObject({ ok: false, error: { code: 'nothing-to-undo' } });
   });
 
+  it('refuses to undo over a change made elsewhere since the edit', async () => {
+    const path = join(dir, 'backlog.md');
+    const before = value<BacklogSnapshot>(await dispatch(handlers, 'backlog:get', {}));
+    value<EditOutcome>(await dispatch(handlers, 'backlog:edit', { edit: { kind: 'setStatus', id: 'B-104', value: 'blocked' }, expectedHash: before.hash }));
+    const external = readFileSync(path, 'utf8').replace('| Shopping list export |', '| Shopping list export (typed elsewhere) |');
+    writeFileSync(path, external);
+    expect(await dispatch(handlers, 'backlog:undo', {})).toMatchObject({ ok: false, error: { code: 'file-changed' } });
+    expect(readFileSync(path, 'utf8')).toBe(external);
+    expect(await dispatch(handlers, 'backlog:undo', {})).toMatchObject({ ok: false, error: { code: 'nothing-to-undo' } });
+  });
+
+  it('undoes several edits in reverse order', async () => {
+    const path = join(dir, 'backlog.md');
+    const original = readFileSync(path, 'utf8');
+    let hash = value<BacklogSnapshot>(await dispatch(handlers, 'backlog:get', {})).hash;
+    for (const edit of [
+      { kind: 'setStatus', id: 'B-104', value: 'done' },
+      { kind: 'moveBefore', id: 'B-105', target: 'B-104' },
+      { kind: 'setSprint', id: 'B-108', value: '2026-S48' },
+    ]) {
+      hash = value<EditOutcome>(await dispatch(handlers, 'backlog:edit', { edit, expectedHash: hash })).snapshot.hash;
+    }
+    for (let i = 0; i < 3; i++) value<EditOutcome>(await dispatch(handlers, 'backlog:undo', {}));
+    expect(readFileSync(path, 'utf8')).toBe(original);
+  });
+
   it('refuses an edit against a stale hash with file-changed and leaves the file alone', async () => {
     const path = join(dir, 'backlog.md');
     const before = value<BacklogSnapshot>(await dispatch(handlers, 'backlog:get', {}));

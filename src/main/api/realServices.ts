@@ -31,6 +31,7 @@ export function realServices(): BacklogServices {
         ok: true,
         value: {
           summary: done.value.summary,
+          hashAfter: done.value.hash,
           async undo(hash) {
             if (!inverse) return { ok: false, error: { code: 'cannot-undo', message: 'The last edit cannot be undone automatically; edit the file by hand.' } };
             const undone = await editBacklogFile(loaded.path, hash, inverse);

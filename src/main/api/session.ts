@@ -146,10 +146,16 @@ export function createSession(options: SessionOptions) {
       return enqueue(async () => {
         const last = undoStack.at(-1);
         if (!last) return { ok: false, error: { code: 'nothing-to-undo', message: 'There is no edit to undo.' } };
-        const current = await reload();
-        if (!current.ok) return current;
-        const undone = await last.undo(current.value.hash);
-        if (!undone.ok) return undone;
+        // Only onto the very version that edit produced: if anyone changed the file since,
+        // the inverse could overwrite their work, so undo is refused and forgotten.
+        const undone = await last.undo(last.hashAfter);
+        if (!undone.ok) {
+          if (undone.error.code === 'file-changed') {
+            undoStack = [];
+            return { ok: false, error: { code: 'file-changed', message: 'Cannot undo: the backlog changed since that edit (in another editor?). Nothing was written; the board shows the file as it is now.' } };
+          }
+          return undone;
+        }
         undoStack = undoStack.slice(0, -1);
         return afterWrite(`Undid: ${undone.value.summary}`);
       });
