@@ -84,13 +84,26 @@ export function splitRow(lines: string[], rowStart: number, rowEnd: number): Row
   return { texts, spans };
 }
 
+/** line.slice(from, to).trim() with one string made instead of two. */
+function trimmedSlice(line: string, from: number, to: number): string {
+  let a = from;
+  let b = to;
+  while (a < b && isSpace(line.charCodeAt(a))) a++;
+  while (b > a && isSpace(line.charCodeAt(b - 1))) b--;
+  return line.slice(a, b);
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 160;
+}
+
 /** The common case, one line and no escapes, without the bookkeeping of wrapped rows. */
 function splitSimpleRow(line: string, lineIndex: number): RowCells {
   const texts: string[] = [];
   const spans: CellSpan[] = [];
   let start = line.indexOf('|') + 1;
   for (let bar = line.indexOf('|', start); bar !== -1; bar = line.indexOf('|', start)) {
-    texts.push(line.slice(start, bar).trim());
+    texts.push(trimmedSlice(line, start, bar));
     spans.push({ startLine: lineIndex, startCol: start, endLine: lineIndex, endCol: bar });
     start = bar + 1;
   }
