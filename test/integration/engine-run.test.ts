@@ -1,6 +1,6 @@
 // The engine against the sample project's real scripts, a real SQLite store, real
 // processes. Backoff sleeps are instant (recorded) so retries do not slow the suite.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseBacklog } from '../../src/main/core/backlog';
@@ -120,6 +120,21 @@ describe('engine: one task', () => {
     ]);
     expect(fx.store.recoveries('B-204')).toMatchObject([{ action: 'extend-timeout', outcome: 'succeeded' }]);
     expect(fx.store.taskState('B-204')?.status).toBe('timeout');
+  });
+
+  it('recovers a file_system failure by deleting the task\'s temp files, then retries', async () => {
+    // Fails while a stale partial file is in the way; the recovery removes it.
+    const script = "const fs = require('fs'); if (fs.existsSync('tmp/F-1/stale.part')) { console.error('::error category=file_system::EEXIST: stale partial file tmp/F-1/stale.part'); process.exit(1); } console.log('clean');";
+    const backlog = `# Backlog\n\n| ID | Title | Priority | Points | Status | Dependencies |\n|---|---|---|---|---|---|\n| F-1 | Build the bundle | P1 | 1 | todo | None |\n<!-- run: node -e "${script}" -->\n`;
+    fx = await makeFixture({ backlog, config: { tempFiles: ['tmp/{task}/*.part'] } });
+    mkdirSync(join(fx.dir, 'tmp', 'F-1'), { recursive: true });
+    writeFileSync(join(fx.dir, 'tmp', 'F-1', 'stale.part'), 'half');
+    writeFileSync(join(fx.dir, 'tmp', 'F-1', 'keep.txt'), 'mine');
+    const result = await fx.engine.runOne('F-1');
+    expect(result.ok && result.value).toMatchObject({ outcome: 'succeeded', attempts: 2 });
+    expect(fx.store.recoveries('F-1')).toMatchObject([{ action: 'clean-temp-files', outcome: 'succeeded', category: 'file_system' }]);
+    expect(fx.store.recoveries('F-1')[0]?.detail).toContain('tmp/F-1/stale.part');
+    expect(existsSync(join(fx.dir, 'tmp', 'F-1', 'keep.txt'))).toBe(true);
   });
 
   it('fails a permission error at once, recording the path and a suggested fix', async () => {

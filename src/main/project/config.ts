@@ -31,6 +31,8 @@ export interface ProjectConfig {
   defaultExecutor: string | null;
   writeBack: 'done' | 'none';
   retry: Record<string, RetryOverride>;
+  /** Temp-file globs for the engine's file_system recovery; absent: its default. */
+  tempFiles?: string[];
 }
 
 export function defaultConfig(): ProjectConfig {
@@ -81,6 +83,7 @@ export async function parseConfig(text: string, file: string): Promise<Result<Pr
     defaultExecutor: c.defaultExecutor ?? null,
     writeBack: c.writeBack ?? 'done',
     retry: c.retry ?? {},
+    ...(c.tempFiles ? { tempFiles: c.tempFiles } : {}),
   });
 }
 

@@ -45,6 +45,8 @@ export const configSchema = z
     defaultExecutor: z.string().min(1).optional(),
     writeBack: z.enum(['done', 'none']).optional(),
     retry: z.record(z.string().min(1), retryOverrideSchema).optional(),
+    /** Globs inside the project ({task} = the task id) the file_system recovery may delete. */
+    tempFiles: z.array(z.string().trim().min(1)).optional(),
   })
   // Unknown keys stay allowed (other tools and later versions may add some); saveSprints keeps them.
   .loose()
