@@ -29,7 +29,7 @@ export function executorFrom(run: string | null, named: string | null): TaskExec
 /** `<!-- human_required: true -->`, possibly with `reason: ...` in the same comment. */
 export function parseHumanRequired(value: string): { required: boolean; reason: string | null } {
   const m = /(?:^|[\s,;])reason\s*:\s*([\s\S]*)$/i.exec(value);
-  const flag = (m === null ? value : value.slice(0, m.index)).trim().replace(/[,;]$/, '').trim().toLowerCase();
+  const flag = (m === null ? value : value.slice(0, m.index)).trim().replace(/[,;]$/, '').trim().replace(/^["']|["']$/g, '').toLowerCase();
   const required = flag === 'true' || flag === 'yes' || flag === '1';
   return { required, reason: m === null ? null : m[1].trim() || null };
 }

@@ -56,6 +56,7 @@ describe('field normal forms', () => {
     expect(parseHumanRequired('true')).toEqual({ required: true, reason: null });
     expect(parseHumanRequired('true reason: keys')).toEqual({ required: true, reason: 'keys' });
     expect(parseHumanRequired('false')).toEqual({ required: false, reason: null });
+    expect(parseHumanRequired('"TRUE"')).toEqual({ required: true, reason: null });
   });
 
   it('reads dependencies and their notes', () => {
