@@ -137,6 +137,19 @@ describe('engine: one task', () => {
     expect(existsSync(join(fx.dir, 'tmp', 'F-1', 'keep.txt'))).toBe(true);
   });
 
+  it('reopens its own database connection after a database error, and keeps recording', async () => {
+    const script = "const fs = require('fs'); if (!fs.existsSync('once')) { fs.writeFileSync('once', ''); console.error('Error: SQLITE_BUSY: database is locked'); process.exit(1); }";
+    const backlog = `# Backlog\n\n| ID | Title | Priority | Points | Status | Dependencies |\n|---|---|---|---|---|---|\n| D-1 | Import rows | P1 | 1 | todo | None |\n<!-- run: node -e "${script}" -->\n`;
+    fx = await makeFixture({ backlog });
+    const result = await fx.engine.runOne('D-1');
+    expect(result.ok && result.value).toMatchObject({ outcome: 'succeeded', attempts: 2 });
+    expect(fx.store.errors({ taskId: 'D-1' })[0]?.category).toBe('database');
+    expect(fx.store.recoveries('D-1')).toMatchObject([{ action: 'reopen-connection', outcome: 'succeeded' }]);
+    // Written through the reopened connection.
+    expect(fx.store.history('D-1').map((e) => e.type)).toContain('recovered');
+    expect(fx.store.taskState('D-1')?.status).toBe('succeeded');
+  });
+
   it('fails a permission error at once, recording the path and a suggested fix', async () => {
     fx = await makeFixture();
     const result = await fx.engine.runOne('B-205');
