@@ -16,13 +16,19 @@ const NO_SPRINT = new Set(['', '-', '\u2014', '\u2013', 'none', 'backlog', 'n/a'
 
 /** A sprint name, or null for `-`, `—`, `None`, `Backlog` and an empty cell. */
 export function parseSprint(raw: string): string | null {
-  const s = dropEmphasis(raw).trim();
+  const s = unquote(dropEmphasis(raw).trim());
   return NO_SPRINT.has(s.toLowerCase()) ? null : s;
 }
 
+/** `"x"` or `'x'` -> `x`: comment values are sometimes written as JSON strings. */
+export function unquote(value: string): string {
+  const c = value.charAt(0);
+  return value.length >= 2 && (c === '"' || c === "'") && value.charAt(value.length - 1) === c ? value.slice(1, -1) : value;
+}
+
 export function executorFrom(run: string | null, named: string | null): TaskExecutor | null {
-  if (run !== null && run !== '') return { kind: 'command', command: run };
-  if (named !== null && named !== '') return { kind: 'named', name: named };
+  if (run !== null && unquote(run) !== '') return { kind: 'command', command: unquote(run) };
+  if (named !== null && unquote(named) !== '') return { kind: 'named', name: unquote(named) };
   return null;
 }
 

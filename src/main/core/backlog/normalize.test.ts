@@ -53,6 +53,8 @@ describe('field normal forms', () => {
     expect(executorFrom('npm test', 'x')).toEqual({ kind: 'command', command: 'npm test' });
     expect(executorFrom(null, 'local')).toEqual({ kind: 'named', name: 'local' });
     expect(executorFrom(null, null)).toBeNull();
+    expect(executorFrom(null, '"shell"')).toEqual({ kind: 'named', name: 'shell' });
+    expect(parseSprint('"2026-S48"')).toBe('2026-S48');
     expect(parseHumanRequired('true')).toEqual({ required: true, reason: null });
     expect(parseHumanRequired('true reason: keys')).toEqual({ required: true, reason: 'keys' });
     expect(parseHumanRequired('false')).toEqual({ required: false, reason: null });
