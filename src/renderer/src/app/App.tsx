@@ -9,8 +9,7 @@ import { NoBacklog } from './NoBacklog';
 import { useAppView } from './appStore';
 import { useUndoShortcut } from './useUndoShortcut';
 import { ErrorBoundary } from './ErrorBoundary';
-import { BacklogView } from '../backlog/BacklogView';
-import { BoardView } from '../board/BoardView';
+import { VIEWS } from './views';
 
 function Views() {
   const snapshot = useSession((s) => s.snapshot);
@@ -20,7 +19,8 @@ function Views() {
   const view = useAppView((s) => s.view);
   useUndoShortcut(() => void undo());
   if (!snapshot) return loading && !loadError ? <div className="loading">Loading backlog…</div> : <NoBacklog error={loadError} />;
-  return view === 'board' ? <BoardView snapshot={snapshot} /> : <BacklogView snapshot={snapshot} />;
+  const { Component } = VIEWS.find((v) => v.id === view) ?? VIEWS[0]!;
+  return <Component snapshot={snapshot} />;
 }
 
 export function App({ transport }: { transport: Transport }) {

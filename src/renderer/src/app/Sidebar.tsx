@@ -1,10 +1,5 @@
 import { useAppView } from './appStore';
-import type { ViewName } from './appStore';
-
-const ITEMS: { view: ViewName; label: string; icon: string }[] = [
-  { view: 'backlog', label: 'Backlog', icon: '☰' },
-  { view: 'board', label: 'Board', icon: '▦' },
-];
+import { VIEWS } from './views';
 
 export function Sidebar() {
   const { view, setView } = useAppView();
@@ -13,13 +8,13 @@ export function Sidebar() {
       <div className="brand">
         <span className="brand-mark" aria-hidden="true">◆</span> Taskdeck
       </div>
-      {ITEMS.map((item) => (
+      {VIEWS.map((item) => (
         <button
-          key={item.view}
+          key={item.id}
           type="button"
-          className={`nav-item${view === item.view ? ' active' : ''}`}
-          aria-current={view === item.view ? 'page' : undefined}
-          onClick={() => setView(item.view)}
+          className={`nav-item${view === item.id ? ' active' : ''}`}
+          aria-current={view === item.id ? 'page' : undefined}
+          onClick={() => setView(item.id)}
         >
           <span className="nav-icon" aria-hidden="true">
             {item.icon}
