@@ -28,7 +28,6 @@ export function describeForecast(f: SprintForecastResult, tz: number): string {
       (fc.probabilityByEnd !== null ? ` · chance to finish the scope by the end: ${formatPct(fc.probabilityByEnd)}` : '') +
       (fc.probabilityCapacityByEnd !== null ? ` · to deliver the capacity: ${formatPct(fc.probabilityCapacityByEnd)}` : ''));
     lines.push(`How: ${fc.explanation}.`);
-    if (fc.unestimated.length > 0) lines.push(`No estimate for: ${fc.unestimated.join(', ')}.`);
   }
   return lines.join('\n');
 }

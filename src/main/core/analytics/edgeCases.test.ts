@@ -53,8 +53,8 @@ describe('analytics edge cases', () => {
     const a = analyzeHistory({ ...base, attempts, errors: attempts.map((x) => ({ taskId: 'B-1', category: 'network', severity: 'error', message: `ECONNREFUSED 10.0.0.${x.startedAt % 7}:80`, at: x.startedAt })) });
     expect(badNumbers(a)).toEqual([]);
     expect(a.tasks[0]).toMatchObject({ successRate: 0, durations: { n: 0 }, eta: { status: 'not-enough-data' } });
-    // 0 of 6 with a project prior that is itself 0 of 6: zero, said plainly.
-    expect(a.tasks[0]?.prediction.probability).toBe(0);
+    // 0 of 6, and no other task to learn a prior from: a neutral Beta(1, 1) prior, (0 + 1) / (6 + 2).
+    expect(a.tasks[0]?.prediction).toMatchObject({ probability: 0.125, prior: { source: 'uniform' } });
     expect(a.retries.retriesPerEventualSuccess).toBeNull();
     expect(a.errorPatterns[0]).toMatchObject({ pattern: 'ECONNREFUSED <ip>', count: 6 });
     expect(a.durations.byCategory[0]).toMatchObject({ key: 'network' });

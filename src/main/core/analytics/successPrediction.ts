@@ -1,7 +1,8 @@
 // Probability that the next run of a task succeeds: a Beta-binomial posterior mean.
 // The prior is the success rate of the task's group (its category, else its executor,
 // else the whole project, else a uniform 50%) worth PRIOR_WEIGHT pseudo-runs, so a task
-// with 2 runs leans on its group and one with 200 runs speaks for itself.
+// with 2 runs leans on its group and one with 200 runs speaks for itself. The group's rate
+// leaves the task's own runs out, so they are not counted twice.
 import type { TaskTally } from './taskSummary';
 import type { TaskPlanInfo } from './types';
 
@@ -55,13 +56,16 @@ export class SuccessPredictor {
     this.project = project;
   }
 
+  /** A group's rate without the task's own runs, which the likelihood already counts. */
   private priorFor(taskId: string): SuccessPrediction['prior'] {
     const info = this.plan.get(taskId);
+    const own = this.byTask.get(taskId) ?? { runs: 0, successes: 0 };
+    const others = (t: Tally | undefined): Tally | undefined => (t ? { runs: t.runs - own.runs, successes: t.successes - own.successes } : undefined);
     const executor = info?.executor ?? null;
     const candidates: Array<[PriorSource, string | null, Tally | undefined]> = [
-      ['category', info?.category ?? null, info?.category ? this.byCategory.get(info.category) : undefined],
-      ['executor', executor, executor ? this.byExecutor.get(executor) : undefined],
-      ['project', null, this.project],
+      ['category', info?.category ?? null, info?.category ? others(this.byCategory.get(info.category)) : undefined],
+      ['executor', executor, executor ? others(this.byExecutor.get(executor)) : undefined],
+      ['project', null, others(this.project)],
     ];
     for (const [source, label, t] of candidates) {
       if (t && t.runs >= MIN_GROUP_RUNS) {
