@@ -11,6 +11,13 @@ export function webTransport(base = '', token: string | null = null): Transport 
   function ensureSource(): void {
     if (source || typeof EventSource === 'undefined') return;
     source = new EventSource(`${base}/api/events`, { withCredentials: true });
+    let connectedBefore = false;
+    source.addEventListener('open', () => {
+      // EventSource reconnects by itself, but events sent while it was away are lost:
+      // after a reconnect, treat the backlog as possibly changed.
+      if (connectedBefore) for (const l of listeners.get('backlog:changed') ?? []) l({ hash: null, source: 'external' } as never);
+      connectedBefore = true;
+    });
     for (const name of listeners.keys()) attach(name);
   }
   const attached = new Set<string>();
