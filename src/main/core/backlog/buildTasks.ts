@@ -7,7 +7,7 @@ import type { ColumnField } from './source';
 import type { Legends } from './legends';
 import { metadataValue } from './commentValues';
 import { idsInText, parseDependencies } from './dependencies';
-import { executorFrom, parseHumanRequired, parsePoints, parseSprint } from './fieldValues';
+import { executorFrom, parseHumanRequired, parsePoints, parseSprint, unquote } from './fieldValues';
 import { plainText } from './inline';
 import { normalizePriority } from './normalizePriority';
 import { normalizeStatus } from './normalizeStatus';
@@ -194,7 +194,7 @@ function toTask(m: Merged, rank: number, defined: ReadonlySet<string>, norm: Nor
     score,
     scoreTotal: written ?? computed,
     humanRequired: human.required,
-    humanReason: human.required ? (hasText(reason) ? reason.trim() : human.reason) : null,
+    humanReason: human.required ? (hasText(reason) ? unquote(reason.trim()) : human.reason) : null,
     executor: executorFrom(m.comments.get('run') ?? null, m.comments.get('default_executor') ?? null),
     sprint: sprintFromCell ?? (sprintComment === undefined ? null : parseSprint(sprintComment)),
     metadata,
