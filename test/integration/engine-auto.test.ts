@@ -43,7 +43,9 @@ describe('engine: auto', () => {
   it('counts a dependency that succeeded in an earlier run', async () => {
     const backlog = header + row('Y-1', 'P1', 'None', marker('Y-1')) + row('Y-2', 'P1', 'Y-1', marker('Y-2'));
     fx = await makeFixture({ backlog, config: { writeBack: 'none' } });
+    expect(fx.engine.unmetDependencies('Y-2')).toEqual(['Y-1']);
     const first = await fx.engine.runOne('Y-1');
+    expect(fx.engine.unmetDependencies('Y-2')).toEqual([]);
     expect(first.ok && first.value.outcome).toBe('succeeded');
     // The Markdown still says todo (no write-back); the store's success is what counts.
     const result = await fx.engine.auto({});

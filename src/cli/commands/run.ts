@@ -84,6 +84,8 @@ async function runCommand(rawId: string, opts: ProjectOpt & { timeout?: number }
   const view = createRunView(process.stdout);
   const off = engine.events.on((e) => view.onEvent(e));
   const restore = cancelOnInterrupt(engine);
+  const unmet = engine.unmetDependencies(task.id);
+  if (unmet.length > 0) process.stderr.write(`taskdeck: note: ${task.id} depends on ${unmet.join(', ')}, not done yet; running it anyway as asked\n`);
   try {
     const result = await engine.runOne(task.id, opts.timeout ?? null);
     if (!result.ok) throw new CliFailure(result.error.message);

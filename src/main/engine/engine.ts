@@ -69,7 +69,17 @@ export class Engine {
     return { code: 'untrusted', message: untrustedMessage(this.projectDir, commands) };
   }
 
-  /** Runs one task now (with its retries). */
+  /** Dependencies of a task that are neither done in the backlog nor succeeded in the record. */
+  unmetDependencies(taskId: string): string[] {
+    const task = this.options.tasks.find((t) => t.id === taskId);
+    if (!task) return [];
+    return task.dependencies.filter((dep) => {
+      if (this.options.tasks.find((t) => t.id === dep)?.status === 'done') return false;
+      return this.store.taskState(dep)?.status !== 'succeeded';
+    });
+  }
+
+  /** Runs one task now (with its retries), whatever its dependencies: the user asked for it. */
   async runOne(taskId: string, timeoutS: number | null = null): Promise<EngineResult<TaskRunResult>> {
     const task = this.options.tasks.find((t) => t.id === taskId);
     if (!task) return fail('unknown-task', `No task ${taskId} in the backlog. \`taskdeck list\` shows the task ids.`);
