@@ -81,6 +81,9 @@ describe('parseConfig rules', () => {
     expect(await bad({ defaultExecutor: 'x' })).toContain('defaultExecutor: names "x"');
     expect(await bad({ writeBack: 'always' })).toContain('writeBack');
     expect(await bad({ executors: { a: { command: 'x', timout: 3 } } })).toContain('executors.a');
+    expect(await bad({ retry: { netwrk: { maxRetries: 1 } } })).toContain('retry.netwrk');
+    expect(await bad({ retry: { network: { jitter: 2 } } })).toContain('retry.network.jitter');
+    expect(await bad({ retry: { network: { jitter: 0.3, timeoutMultiplier: 2 } } })).toBe('');
     expect(await bad({ sprints: [{ name: 'S', capacity: 5 }] })).toBe('');
   });
   it('accepts a BOM', async () => {

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { SprintDef } from '../../shared/backlog';
+import type { RetryOverride } from '../core/errors/retry';
 import { fail, ok, type ProjectError, type Result } from './errors';
 
 export const CONFIG_FILE = 'taskdeck.json';
@@ -12,14 +13,6 @@ export interface ExecutorDef {
   command: string;
   /** Seconds, or null for the engine's default. */
   timeout: number | null;
-}
-
-export interface RetryOverride {
-  maxRetries?: number;
-  baseDelayMs?: number;
-  maxDelayMs?: number;
-  multiplier?: number;
-  jitter?: boolean;
 }
 
 export interface ProjectConfig {

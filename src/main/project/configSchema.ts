@@ -1,6 +1,7 @@
 // The shape of `taskdeck.json`, validated with zod so a typo is an error that names the
 // field, not a silent default.
 import { z } from 'zod';
+import { ERROR_CATEGORIES } from '../core/errors/types';
 
 const isoDate = z
   .string()
@@ -25,14 +26,17 @@ export const executorSchema = z
   })
   .strict();
 
-/** Per error category (network, timeout, ...): how the engine retries. */
+/** Per error category (network, timeout, ...): how the engine retries (core/errors/retry.ts). */
 export const retryOverrideSchema = z
   .object({
-    maxRetries: z.number().int().nonnegative().optional(),
+    maxRetries: z.number().int('a whole number').nonnegative().optional(),
     baseDelayMs: z.number().nonnegative().optional(),
     maxDelayMs: z.number().nonnegative().optional(),
     multiplier: z.number().min(1).optional(),
-    jitter: z.boolean().optional(),
+    /** true = the default spread, false = none, a number = that fraction of the delay. */
+    jitter: z.union([z.boolean(), z.number().min(0).max(1)]).optional(),
+    timeoutMultiplier: z.number().min(1).optional(),
+    maxTimeoutMs: z.number().nonnegative().optional(),
   })
   .strict();
 
@@ -44,7 +48,14 @@ export const configSchema = z
     executors: z.record(z.string().min(1), executorSchema).optional(),
     defaultExecutor: z.string().min(1).optional(),
     writeBack: z.enum(['done', 'none']).optional(),
-    retry: z.record(z.string().min(1), retryOverrideSchema).optional(),
+    retry: z
+      .record(
+        z.string().refine((c) => (ERROR_CATEGORIES as readonly string[]).includes(c), {
+          message: `not an error category; use one of ${ERROR_CATEGORIES.join(', ')}`,
+        }),
+        retryOverrideSchema,
+      )
+      .optional(),
     /** Globs inside the project ({task} = the task id) the file_system recovery may delete. */
     tempFiles: z.array(z.string().trim().min(1)).optional(),
   })
