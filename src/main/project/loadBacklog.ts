@@ -87,7 +87,8 @@ export async function loadProject(target: ProjectTarget): Promise<Result<LoadedP
         ? resolve(target.projectDir)
         : await projectDirOf(explicitFile!);
   if (!(await isDirectory(projectDir))) {
-    return fail({ code: 'project-not-found', message: `Project folder not found: ${projectDir}` });
+    const hint = (await exists(projectDir)) ? ` (it is a file; pass a backlog file with --file ${projectDir})` : '';
+    return fail({ code: 'project-not-found', message: `Project folder not found: ${projectDir}${hint}` });
   }
   const config = await loadConfig(projectDir);
   if (!config.ok) return config;
