@@ -94,7 +94,7 @@ export function BoardView({ snapshot }: { snapshot: BacklogSnapshot }) {
           )}
           <span className="spacer" />
           <span className="muted small hint">
-            Drag to reorder or move · keyboard: Space, arrows, Space · click or Enter opens · Ctrl+Z undoes
+            Drag, or Space + arrow keys, to move · click to open · Ctrl+Z undoes
           </span>
           {writing && <span className="saving small">Saving…</span>}
         </div>
