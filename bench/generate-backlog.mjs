@@ -92,7 +92,9 @@ export function generateBacklog(n, seed = 42) {
     );
     if (rand() < 0.7) {
       const [bv, tc, rr, le, effort] = [1, 2, 3, 4, 5].map(() => 1 + Math.floor(rand() * 5));
-      lines.push(`<!--score: {bv:${bv}, tc:${tc}, rr:${rr}, le:${le}, effort:${effort}, deps:[]}-->`);
+      // Like the corpus, some score comments repeat the dependencies.
+      const scoreDeps = d.length && rand() < 0.5 ? d.map((k) => id(k)).join(', ') : '';
+      lines.push(`<!--score: {bv:${bv}, tc:${tc}, rr:${rr}, le:${le}, effort:${effort}, deps:[${scoreDeps}]}-->`);
       lines.push(`<!--score_total: ${(Math.round(((bv + tc + rr + le) / effort) * 10) / 10).toFixed(1)}-->`);
     }
     if (rand() < 0.05) {
