@@ -4,7 +4,7 @@ import type { Correlation } from '../core/analytics/correlation';
 import type { SprintForecastResult } from '../core/analytics/sprintForecast';
 import { formatDay, formatMs, formatPct, formatTime } from './format';
 import type { ReportModel } from './reportModel';
-import { barChart, esc, lineChart } from './svgCharts';
+import { barChart, emptyChart, esc, lineChart } from './svgCharts';
 
 const CSS = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2433;background:#f5f6f8}
@@ -25,6 +25,10 @@ th{background:#eef1f6;font-weight:600}td.n{text-align:right;font-variant-numeric
 `;
 
 const DAY = 86_400_000;
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
 
 function card(value: string, label: string): string {
   return `<div class="card"><b>${esc(value)}</b><span>${esc(label)}</span></div>`;
@@ -57,6 +61,12 @@ function forecastRow(f: SprintForecastResult, tz: number): string[] {
 }
 
 function forecastChart(f: SprintForecastResult, now: number, tz: number): string {
+  if (f.burnUp.points.length === 0) {
+    const fc = f.forecast;
+    const when = fc.status === 'ok' ? ` Forecast for its ${f.remainingPoints} remaining points: 50% by ${fc.p50?.day ?? 'beyond a year'}, 85% by ${fc.p85?.day ?? 'beyond a year'}.` : '';
+    const starts = f.sprint.start !== null && f.sprint.start > now ? `Starts ${formatDay(f.sprint.start, tz)}: no burn-up yet.` : 'No dated progress yet.';
+    return emptyChart(`Burn-up and forecast: ${f.sprint.name}`, starts + when);
+  }
   const done = f.burnUp.points.map((p) => ({ x: p.at, y: p.done }));
   const scope = f.burnUp.points.map((p) => ({ x: p.at, y: p.scope }));
   const markers: Array<{ x: number; label: string; colour: string }> = [{ x: now, label: 'now', colour: '#555' }];
@@ -84,7 +94,7 @@ export function renderHtmlReport(m: ReportModel): string {
   if (a.data.tasksNotInBacklog.length > 0) quality.push(`history names ${a.data.tasksNotInBacklog.length} tasks no longer in the backlog (renamed or deleted): ${a.data.tasksNotInBacklog.slice(0, 8).join(', ')}`);
 
   const summary = `<section class="cards">
-${card(formatPct(a.success.overall.rate), `success rate of ${a.success.overall.attempts} attempts (${a.success.direction})`)}
+${card(formatPct(a.success.overall.rate), `success rate of ${a.success.overall.attempts} attempts (${a.success.direction === 'not-enough-data' ? 'trend: under 3 weeks of data' : a.success.direction})`)}
 ${card(String(a.data.runs), `runs of ${a.data.tasksWithHistory} tasks`)}
 ${card(formatMs(a.durations.overall.median), 'median attempt duration')}
 ${card(formatMs(a.durations.overall.p95), 'p95 attempt duration')}
@@ -116,7 +126,7 @@ ${m.forecasts.map((f) => forecastChart(f, m.generatedAt, tz)).join('\n')}
     '<h3>Recovery actions (worked = the run then succeeded)</h3>' +
     table(['Action', 'Category', 'Taken', 'Worked', 'Rate'], a.retries.recoveryActions.map((r) => [esc(r.action), esc(r.category ?? '–'), String(r.total), String(r.succeeded), formatPct(r.rate)]), new Set([2, 3, 4]));
   const correlations = `<ul><li>Points vs median duration: ${correlationText(a.correlations.pointsVsDuration)}</li><li>Score vs success rate: ${correlationText(a.correlations.scoreVsSuccess)}</li><li>Retries vs run duration: ${correlationText(a.correlations.retriesVsDuration)}</li></ul>`;
-  const window = a.data.firstAt === null ? 'no runs yet' : `${formatTime(a.data.firstAt, tz)} to ${formatTime(a.data.lastAt, tz)} (${Math.max(1, Math.round(((a.data.lastAt ?? 0) - a.data.firstAt) / DAY))} days)`;
+  const window = a.data.firstAt === null ? 'no runs yet' : `${formatTime(a.data.firstAt, tz)} to ${formatTime(a.data.lastAt, tz)} (${plural(Math.max(1, Math.round(((a.data.lastAt ?? 0) - a.data.firstAt) / DAY)), 'day')})`;
 
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">

@@ -73,7 +73,12 @@ export function lineChart(title: string, series: readonly Series[], o: LineOptio
     const dots = s.points.length <= 60 ? s.points.map((p) => `<circle cx="${num(sx(p.x))}" cy="${num(sy(p.y))}" r="2.5" fill="${s.colour}"><title>${esc(`${s.name} ${o.formatX(p.x)}: ${o.formatY(p.y)}`)}</title></circle>`).join('') : '';
     return `<path d="${d}" fill="none" stroke="${s.colour}" stroke-width="2"${s.dashed ? ' stroke-dasharray="5 4"' : ''}/>${dots}`;
   }).join('');
-  const markers = (o.markers ?? []).map((m, i) => `<line x1="${num(sx(m.x))}" x2="${num(sx(m.x))}" y1="${top}" y2="${top + ih}" stroke="${m.colour}" stroke-dasharray="3 3"/><text x="${num(sx(m.x) + 3)}" y="${top + 10 + i * 12}" class="lbl" fill="${m.colour}">${esc(m.label)}</text>`).join('');
+  // Labels near the right edge go on the left of their line, so they are not cut off.
+  const markers = (o.markers ?? []).map((m, i) => {
+    const x = sx(m.x);
+    const label = x > W - 110 ? `<text x="${num(x - 3)}" y="${top + 10 + i * 12}" text-anchor="end" class="lbl" fill="${m.colour}">` : `<text x="${num(x + 3)}" y="${top + 10 + i * 12}" class="lbl" fill="${m.colour}">`;
+    return `<line x1="${num(x)}" x2="${num(x)}" y1="${top}" y2="${top + ih}" stroke="${m.colour}" stroke-dasharray="3 3"/>${label}${esc(m.label)}</text>`;
+  }).join('');
   const legend = series.map((s, i) => `<rect x="${left + i * 130}" y="6" width="10" height="10" fill="${s.colour}"/><text x="${left + 14 + i * 130}" y="15" class="lbl">${esc(s.name)}</text>`).join('');
   return svg(title, h, grid + axis + lines + markers + legend);
 }
@@ -82,6 +87,6 @@ function svg(title: string, h: number, body: string): string {
   return `<figure><figcaption>${esc(title)}</figcaption><svg viewBox="0 0 ${W} ${h}" width="100%" role="img" aria-label="${esc(title)}" xmlns="http://www.w3.org/2000/svg">${body}</svg></figure>`;
 }
 
-function emptyChart(title: string): string {
-  return `<figure><figcaption>${esc(title)}</figcaption><p class="empty">Not enough data yet.</p></figure>`;
+export function emptyChart(title: string, note = 'Not enough data yet.'): string {
+  return `<figure><figcaption>${esc(title)}</figcaption><p class="empty">${esc(note)}</p></figure>`;
 }

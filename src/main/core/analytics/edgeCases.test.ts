@@ -46,6 +46,8 @@ describe('analytics edge cases', () => {
     expect(a.tasks[0]?.eta).toMatchObject({ status: 'ok', source: 'points', p50Ms: 5000 });
     const unpointed = analyzeHistory({ ...base, plan: [task({ id: 'B-1', points: null })], attempts: [attempt({ taskId: 'B-1', durationMs: 5000 })] });
     expect(unpointed.tasks[0]?.eta).toEqual({ status: 'not-enough-data', n: 1, needed: 3, reason: 'only 1 successful runs and it has no points' });
+    const manual = analyzeHistory({ ...base, plan: [task({ id: 'B-1', manual: true })], attempts: [attempt({ taskId: 'B-1', durationMs: 5000 })] });
+    expect(manual.tasks[0]?.eta).toMatchObject({ status: 'not-enough-data', reason: 'it is done by hand, and run times of automated tasks say nothing about it' });
   });
 
   it('handles a history of only failures', () => {

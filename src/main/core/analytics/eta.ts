@@ -29,10 +29,16 @@ export function pointRate(tasks: ReadonlyArray<{ points: number | null; medianMs
   return { p50, p80, tasks: rates.length };
 }
 
-/** `own` describes the task's successful durations. */
-export function estimateEta(own: Description, points: number | null, rate: PointRate | null): Eta {
+/**
+ * `own` describes the task's successful durations. A manual task (done by hand) gets no
+ * estimate from points: the measured pace of automated runs says nothing about it.
+ */
+export function estimateEta(own: Description, points: number | null, rate: PointRate | null, manual = false): Eta {
   if (own.n >= MIN_OWN_DURATIONS && own.median !== null && own.p80 !== null) {
     return { status: 'ok', source: 'history', p50Ms: own.median, p80Ms: own.p80, n: own.n, explanation: `p50/p80 of its own ${own.n} successful runs` };
+  }
+  if (manual) {
+    return { status: 'not-enough-data', n: own.n, needed: MIN_OWN_DURATIONS, reason: 'it is done by hand, and run times of automated tasks say nothing about it' };
   }
   if (points !== null && points > 0 && rate) {
     return {

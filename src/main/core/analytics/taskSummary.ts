@@ -105,7 +105,7 @@ export function summarizeTasks(tallies: readonly TaskTally[], plan: readonly Tas
       lastRunAt: t?.lastRunAt ?? null,
       lastOutcome: t?.lastOutcome ?? null,
       prediction: predictor.predict(id),
-      eta: estimateEta(t?.durations ?? describe([]), info?.points ?? null, rate),
+      eta: estimateEta(t?.durations ?? describe([]), info?.points ?? null, rate, info?.manual ?? false),
     };
   });
   return { tasks, pointRate: rate };
