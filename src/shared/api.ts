@@ -8,6 +8,9 @@ import { projectMethods } from './contract/project';
 import { sprintMethods } from './contract/sprints';
 import { backlogEvents } from './contract/events';
 import { appEvents } from './contract/app-events';
+import { runMethods, runEvents } from './contract/runs';
+import { analyticsMethods } from './contract/analytics';
+import { reportMethods } from './contract/reports';
 
 export { method } from './contract/method';
 export type { ProjectInfo } from './contract/project';
@@ -15,11 +18,17 @@ export type { BacklogSnapshot, EditOutcome, TaskDetail, TaskRef, TaskRunSummary 
 export type { BacklogEditInput } from './contract/edit';
 export { EXPORT_FORMATS } from './contract/app-events';
 export type { ExportFormat } from './contract/app-events';
+export type { AttemptView, AutoRunOptions, BatchFinished, DurationNorm, LiveRunEvent, RunHistory, RunPlan } from './contract/runs';
+export type { Dashboard } from './contract/analytics';
+export type { ExportedReport } from './contract/reports';
 
 export const methods = {
   ...projectMethods,
   ...backlogMethods,
   ...sprintMethods,
+  ...runMethods,
+  ...analyticsMethods,
+  ...reportMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -40,6 +49,7 @@ export const methodNames = Object.keys(methods) as MethodName[];
 export const events = {
   ...backlogEvents,
   ...appEvents,
+  ...runEvents,
 };
 export type Events = typeof events;
 export type EventName = keyof Events;

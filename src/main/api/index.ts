@@ -4,6 +4,9 @@ import type { HandlerTable } from './handlers/types';
 import { projectHandlers } from './handlers/project';
 import { backlogHandlers } from './handlers/backlog';
 import { sprintHandlers } from './handlers/sprints';
+import { runHandlers } from './handlers/runs';
+import { analyticsHandlers } from './handlers/analytics';
+import { reportHandlers } from './handlers/reports';
 import { createSession } from './session';
 import type { Session } from './session';
 import { realServices } from './realServices';
@@ -19,6 +22,9 @@ export function createHandlers(session: Session): HandlerTable {
     ...projectHandlers(session),
     ...backlogHandlers(session),
     ...sprintHandlers(session),
+    ...runHandlers(session),
+    ...analyticsHandlers(session),
+    ...reportHandlers(session),
   };
 }
 

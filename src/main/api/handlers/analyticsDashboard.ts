@@ -1,0 +1,95 @@
+// Every chart of the dashboard from the analytics queries: the rollups (per task, per
+// hour) answer the trend, durations, time patterns, velocity and burn-up; a few grouped
+// counts over indexed columns answer failures and retries. Nothing reads all attempts.
+import type Database from 'better-sqlite3';
+import type { Dashboard } from '../../../shared/contract/analytics';
+import { localDayIndex, localHour, weekdayOfDay } from '../../core/analytics/calendar';
+import { seededRng } from '../../core/analytics/rng';
+import { trendFromSamples } from '../../core/analytics/successRate';
+import { summarizeTasks } from '../../core/analytics/taskSummary';
+import { burnUp } from '../../core/analytics/velocity';
+import { velocity } from '../../core/analytics/velocity';
+import type { AnalyticsContext } from '../../reports/analyticsContext';
+import { queryAnomalies, queryForecast, queryTallies } from '../../reports/queries/dashboard';
+import { allSprints, currentSprint } from '../../reports/reportModel';
+
+const HOURS = Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}:00`);
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+function counts(db: Database.Database, sql: string): { key: string; count: number }[] {
+  return (db.prepare(sql).raw().all() as [string, number][]).map(([key, count]) => ({ key, count }));
+}
+
+function retries(db: Database.Database): Dashboard['retries'] {
+  const [retriedRuns, recovered] = db
+    .prepare(`SELECT COUNT(DISTINCT run_id), COUNT(DISTINCT CASE WHEN outcome = 'succeeded' THEN run_id END) FROM run_attempts WHERE attempt > 1`)
+    .raw()
+    .get() as [number, number];
+  const rows = (sql: string) => (db.prepare(sql).raw().all() as [string, number, number][]).map(([key, attempted, succeeded]) => ({ key, attempted, succeeded }));
+  return {
+    retriedRuns,
+    recovered,
+    // A retried run's category is its first failure's; recovered when a later attempt succeeded.
+    byCategory: rows(`SELECT e.category, COUNT(DISTINCT a.run_id),
+        COUNT(DISTINCT CASE WHEN EXISTS (SELECT 1 FROM run_attempts s WHERE s.run_id = a.run_id AND s.outcome = 'succeeded') THEN a.run_id END)
+      FROM run_attempts a JOIN task_errors e ON e.attempt_id = a.id
+      WHERE a.attempt = 1 AND EXISTS (SELECT 1 FROM run_attempts r WHERE r.run_id = a.run_id AND r.attempt = 2)
+      GROUP BY e.category ORDER BY 2 DESC`),
+    recoveryActions: rows(`SELECT action, COUNT(*), SUM(outcome = 'succeeded') FROM recovery_actions GROUP BY action ORDER BY 2 DESC`),
+  };
+}
+
+function burnUpView(ctx: AnalyticsContext, firstSuccess: ReadonlyMap<string, number>): Dashboard['burnUp'] {
+  const sprint = currentSprint(allSprints(ctx), ctx.now);
+  if (!sprint) return null;
+  const day = (t: number | null) => (t === null ? null : new Date(t + ctx.tz * 60_000).toISOString().slice(0, 10));
+  if (!ctx.db) {
+    const b = burnUp(ctx.plan, sprint, firstSuccess, ctx.now, ctx.tz);
+    return { sprint: sprint.name, capacity: sprint.capacity, points: b.points.map((p) => ({ day: p.day, done: p.done, scope: p.scope })), p50Day: null, p85Day: null, end: day(sprint.end), note: 'No runs yet: no forecast.' };
+  }
+  const f = queryForecast(ctx.db, { sprint, plan: ctx.plan, now: ctx.now, tz: ctx.tz, rng: seededRng(1), trials: 2000 });
+  const ok = f.forecast.status === 'ok' ? f.forecast : null;
+  return {
+    sprint: sprint.name,
+    capacity: sprint.capacity,
+    points: f.burnUp.points.map((p) => ({ day: p.day, done: p.done, scope: p.scope })),
+    p50Day: ok?.p50?.day ?? null,
+    p85Day: ok?.p85?.day ?? null,
+    end: day(sprint.end),
+    note: f.forecast.status === 'ok' ? f.forecast.explanation : f.forecast.reason,
+  };
+}
+
+export function buildDashboard(ctx: AnalyticsContext): Dashboard {
+  const db = ctx.db;
+  const { tallies, firstSuccess, hours } = db ? queryTallies(db, { tasks: true, hours: true }) : { tallies: [], firstSuccess: new Map<string, number>(), hours: [] };
+  const byHour = HOURS.map((label) => ({ label, attempts: 0, failures: 0 }));
+  const byWeekday = WEEKDAYS.map((label) => ({ label, attempts: 0, failures: 0 }));
+  for (const h of hours) {
+    const hour = byHour[localHour(h.at, ctx.tz)];
+    const wd = byWeekday[(weekdayOfDay(localDayIndex(h.at, ctx.tz)) + 6) % 7];
+    for (const b of [hour, wd]) {
+      if (!b) continue;
+      b.attempts += h.attempts;
+      b.failures += h.attempts - h.successes;
+    }
+  }
+  const summary = summarizeTasks(tallies, ctx.plan).tasks.filter((t) => t.durations.n > 0);
+  const anomalies = db ? queryAnomalies(db) : [];
+  const view = (a: (typeof anomalies)[number]) => ({ kind: a.kind, taskId: a.taskId, severity: a.severity, at: a.at, message: a.message });
+  return {
+    generatedAt: ctx.now,
+    attempts: tallies.reduce((s, t) => s + t.attempts, 0),
+    successByDay: trendFromSamples(hours, ctx.tz).byDay.map((b) => ({ key: b.key, attempts: b.attempts, successes: b.successes, rate: b.rate })),
+    durations: summary.map((t) => ({ taskId: t.taskId, title: t.title, n: t.durations.n, min: t.durations.min, p50: t.durations.median, p95: t.durations.p95, max: t.durations.max })),
+    failuresByCategory: db ? counts(db, 'SELECT category, COUNT(*) FROM task_errors GROUP BY category ORDER BY 2 DESC') : [],
+    failuresBySeverity: db ? counts(db, `SELECT severity, COUNT(*) FROM task_errors GROUP BY severity ORDER BY CASE severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END`) : [],
+    retries: db ? retries(db) : { retriedRuns: 0, recovered: 0, byCategory: [], recoveryActions: [] },
+    byHour,
+    byWeekday,
+    burnUp: burnUpView(ctx, firstSuccess),
+    velocity: velocity(ctx.plan, allSprints(ctx), firstSuccess).map((v) => ({ sprint: v.sprint, committedPoints: v.committedPoints, capacity: v.capacity, donePoints: Math.max(v.donePointsBacklog, v.donePointsHistory) })),
+    anomalies: anomalies.filter((a) => a.kind !== 'flaky').map(view),
+    flaky: anomalies.filter((a) => a.kind === 'flaky').map(view),
+  };
+}

@@ -1,0 +1,43 @@
+// The run console's handlers over one run controller per session.
+import type { Session } from '../session';
+import type { HandlerSlice } from './types';
+import { createRunController, type RunControllerOptions } from './runsController';
+import { readAttemptLog, readDurationNorms, readRunHistory } from './runsHistory';
+import { confirmTaskDone } from './runsConfirm';
+
+type RunMethod =
+  | 'runs:plan' | 'runs:trust' | 'runs:start' | 'runs:auto' | 'runs:cancel' | 'runs:cancel-all'
+  | 'runs:active' | 'runs:norms' | 'runs:history' | 'runs:log' | 'runs:confirm';
+
+const noProject = { ok: false, error: { code: 'no-project', message: 'No project is open. Open a project folder first.' } } as const;
+
+export function runHandlers(session: Session, options: RunControllerOptions = {}): HandlerSlice<RunMethod> {
+  const runs = createRunController(session, options);
+  const now = options.now ?? Date.now;
+  const dir = (): string | null => session.current()?.dir ?? null;
+  return {
+    'runs:plan': (args) => runs.plan(args),
+    'runs:trust': () => runs.trust(),
+    'runs:start': ({ taskIds, parallel }) => runs.start(taskIds, parallel ?? 1),
+    'runs:auto': (opts) => runs.auto(opts),
+    'runs:cancel': async ({ taskId }) => ({ ok: true, value: { cancelled: runs.cancel(taskId) } }),
+    'runs:cancel-all': async () => ({ ok: true, value: { cancelled: runs.cancelAll() } }),
+    'runs:active': async () => ({ ok: true, value: runs.active() }),
+    'runs:norms': async () => {
+      const d = dir();
+      return d ? readDurationNorms(d, now()) : noProject;
+    },
+    'runs:history': async (filter) => {
+      const d = dir();
+      return d ? readRunHistory(d, filter) : noProject;
+    },
+    'runs:log': async ({ attemptId }) => {
+      const d = dir();
+      return d ? readAttemptLog(d, attemptId) : noProject;
+    },
+    'runs:confirm': async ({ taskId, by }) => {
+      const d = dir();
+      return d ? confirmTaskDone(d, taskId, by, now()) : noProject;
+    },
+  };
+}

@@ -1,0 +1,26 @@
+// Report exports: the same bytes the CLI writes. In a browser the page downloads the
+// returned text; Electron asks for a path with a save dialog and calls reports:write.
+import { z } from 'zod';
+import { method } from './method';
+import { EXPORT_FORMATS } from './app-events';
+
+export interface ExportedReport {
+  format: (typeof EXPORT_FORMATS)[number];
+  /** A suggested file name, e.g. taskdeck-error-report.json. */
+  filename: string;
+  mime: string;
+  /** The file's text (UTF-8), byte for byte what the CLI writes. */
+  content: string;
+  /** One line for the confirmation ("12 errors in 3 tasks"). */
+  summary: string;
+}
+
+const format = z.enum(EXPORT_FORMATS);
+
+export const reportMethods = {
+  'reports:export': method<ExportedReport>()(z.object({ format })),
+  /** Writes the report to an absolute path (atomically), for the desktop save dialog. */
+  'reports:write': method<{ path: string; bytes: number; summary: string }>()(
+    z.object({ format, path: z.string().min(1).max(4096) }),
+  ),
+} as const;
