@@ -19,7 +19,7 @@ let host: WebHost;
 let browser: Browser;
 
 beforeAll(async () => {
-  ensureRendererBuilt();
+  await ensureRendererBuilt();
   root = mkdtempSync(join(tmpdir(), 'taskdeck-e2e-none-'));
   cpSync(join(repoRoot, 'resources/sample-project'), join(root, 'recipes'), { recursive: true });
   mkdirSync(join(root, 'notes'));

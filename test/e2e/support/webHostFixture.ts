@@ -18,7 +18,7 @@ export interface HostedProject {
 }
 
 export async function hostSampleProject(): Promise<HostedProject> {
-  ensureRendererBuilt();
+  await ensureRendererBuilt();
   // A readable folder name: it is the project name in the top bar (and the screenshots).
   const dir = join(mkdtempSync(join(tmpdir(), 'taskdeck-e2e-')), 'pocket-recipes');
   cpSync(join(repoRoot, 'resources/sample-project'), dir, { recursive: true });
