@@ -3,6 +3,8 @@
 // as a move says.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseBacklog, type ParseResult } from '../../src/main/core/backlog';
 import { applyEdit, type BacklogEdit } from '../../src/main/core/backlog/edit';
 import { STATUSES, type Task } from '../../src/shared/backlog';
@@ -12,6 +14,10 @@ const files = corpusFiles();
 // Old and new layouts: early table-only files, middle ones, the newest with heading tasks.
 const chosen = [0, 10, 20, 33, 45, 58, 70, 80, 90, files.length - 1].map((i) => files[i]).filter((f): f is string => f !== undefined);
 const texts = new Map(chosen.map((name) => [name, readCorpus(name)]));
+// The sample project's backlog: sprint comments, heading tasks, a sprint-less table.
+const sampleBacklog = resolve(import.meta.dirname, '../../resources/sample-project/backlog.md');
+chosen.push('sample-project/backlog.md');
+texts.set('sample-project/backlog.md', readFileSync(sampleBacklog, 'utf8'));
 
 type EditSpec =
   | { kind: 'setStatus'; task: number; value: (typeof STATUSES)[number] }
@@ -35,7 +41,9 @@ const editSpec: fc.Arbitrary<EditSpec> = fc.oneof(
   fc.record({ kind: fc.constant('setPoints' as const), task: fc.nat(), value: fc.oneof(fc.integer({ min: 0, max: 40 }), fc.constant(0.5)) }),
   fc.record({ kind: fc.constant('setTitle' as const), task: fc.nat(), value: title }),
   fc.record({ kind: fc.constant('setSprint' as const), task: fc.nat(), value: fc.option(fc.constantFrom('S1', '2026-S48', 'Sprint 7'), { nil: null }) }),
-  fc.record({ kind: fc.constantFrom('addDependency' as const, 'removeDependency' as const, 'moveBefore' as const, 'moveAfter' as const), task: fc.nat(), other: fc.nat() }),
+  ...(['addDependency', 'removeDependency', 'moveBefore', 'moveAfter'] as const).map((kind) =>
+    fc.record({ kind: fc.constant(kind), task: fc.nat(), other: fc.nat() }),
+  ),
   fc.record({ kind: fc.constant('moveToTop' as const), task: fc.nat() }),
   fc.record({ kind: fc.constant('moveToSection' as const), task: fc.nat(), heading: fc.nat() }),
 );
@@ -56,8 +64,12 @@ function toEdit(spec: EditSpec, parsed: ParseResult): BacklogEdit {
       return spec.kind === 'addDependency'
         ? { kind: spec.kind, id: task.id, dependency: pick(tasks, spec.other).id }
         : { kind: spec.kind, id: task.id, target: pick(tasks, spec.other).id };
-    case 'removeDependency':
-      return { kind: spec.kind, id: task.id, dependency: task.dependencies.length > 0 ? pick(task.dependencies, spec.other) : pick(tasks, spec.other).id };
+    case 'removeDependency': {
+      // Mostly a task that has dependencies to remove; otherwise the refusal is exercised.
+      const withDeps = tasks.filter((t) => t.dependencies.length > 0);
+      const from = withDeps.length > 0 ? pick(withDeps, spec.task) : task;
+      return { kind: spec.kind, id: from.id, dependency: from.dependencies.length > 0 ? pick(from.dependencies, spec.other) : pick(tasks, spec.other).id };
+    }
     case 'moveToTop':
       return { kind: spec.kind, id: task.id };
     case 'moveToSection':
@@ -134,7 +146,8 @@ describe('parse(edit(x)) = edit applied to parse(x)', () => {
           parsed = next;
         }
       }),
-      { numRuns: 100, seed: Number(process.env.EDIT_PROPERTY_SEED ?? 20261124) },
+      // A fixed seed keeps CI reproducible; EDIT_PROPERTY_SEED explores other sequences.
+      { numRuns: 60, seed: Number(process.env.EDIT_PROPERTY_SEED ?? 20261124) },
     );
-  });
+  }, 180_000);
 });
