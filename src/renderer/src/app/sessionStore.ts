@@ -57,7 +57,11 @@ export function createSessionStore(transport: Transport) {
 
     async edit(edit) {
       const snapshot = get().snapshot;
-      if (!snapshot || get().writing) return null;
+      if (!snapshot) return null;
+      if (get().writing) {
+        get().notify('info', 'Still saving the previous change; try again in a moment.');
+        return null;
+      }
       set({ writing: true });
       const result = await transport.call('backlog:edit', { edit, expectedHash: snapshot.hash });
       set({ writing: false });
