@@ -4,6 +4,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseBacklog } from '../../src/main/core/backlog';
+import { Engine } from '../../src/main/engine/engine';
+import { openStore } from '../../src/main/store/index';
 import { makeFixture, type Fixture } from './engineFixture';
 
 let fx: Fixture | null = null;
@@ -50,6 +52,27 @@ describe('engine: auto', () => {
     // The Markdown still says todo (no write-back); the store's success is what counts.
     const result = await fx.engine.auto({});
     expect(result.ok && result.value.results.map((r) => r.taskId)).toEqual(['Y-2']);
+  });
+
+  it('adopts the outcome of a task another engine in this process is running, instead of running it twice', async () => {
+    const slow = `node -e "require('fs').appendFileSync('runs.txt', 'Z-1\\n'); setTimeout(() => {}, 800)"`;
+    const backlog = header + row('Z-1', 'P0', 'None', slow) + row('Z-2', 'P1', 'Z-1', marker('Z-2'));
+    fx = await makeFixture({ backlog, config: { writeBack: 'none' } });
+    const opened = openStore(fx.dir);
+    if (!opened.ok) throw new Error(opened.error.message);
+    const other = new Engine({ projectDir: fx.dir, tasks: fx.engine.tasks, config: fx.engine.config, store: opened.value, env: fx.env, graceMs: 500 });
+    try {
+      const started = new Promise<void>((resolve) => other.events.on((e) => e.type === 'task-started' && resolve()));
+      const selection = other.runOne('Z-1');
+      await started;
+      const result = await fx.engine.auto({});
+      expect((await selection).ok).toBe(true);
+      expect(result.ok && result.value.elsewhere).toEqual([{ taskId: 'Z-1', outcome: 'succeeded' }]);
+      expect(result.ok && result.value.results.map((r) => r.taskId)).toEqual(['Z-2']);
+      expect(readFileSync(join(fx.dir, 'runs.txt'), 'utf8')).toBe('Z-1\n');
+    } finally {
+      opened.value.close();
+    }
   });
 
   it('plans a dry run without running anything', async () => {

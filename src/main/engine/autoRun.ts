@@ -2,6 +2,7 @@
 // never before their dependencies succeeded, and never a task another runner holds
 // (store lease). A failure blocks its dependents and says so.
 import type { Task } from '../../shared/backlog';
+import { systemClock } from './clock';
 import type { Engine } from './engine';
 import type { AutoOptions, AutoPlan, AutoSummary, EngineResult, PlannedTask } from './engineTypes';
 import { resolveCommand } from './resolveCommand';
@@ -87,12 +88,14 @@ export async function runAuto(engine: Engine, options: AutoOptions): Promise<Eng
   /** After taking the lease: did another runner run this task while we were at it? */
   const adoptFromElsewhere = (taskId: string): boolean => {
     const last = engine.store.attempts(taskId, 1)[0];
-    if (!last || last.ownerPid === process.pid || last.endedAt === null || last.endedAt < autoStarted) return false;
+    // Any runner counts, this process's other engines too (the app runs a selection and
+    // an auto side by side); this auto never ran the task itself before asking.
+    if (!last || last.endedAt === null || last.endedAt < autoStarted) return false;
     const ok = last.outcome === 'succeeded';
     summary.elsewhere.push({ taskId, outcome: ok ? 'succeeded' : 'failed' });
     const task = engine.tasks.find((t) => t.id === taskId)!;
-    engine.events.emit({ type: 'task-skipped', taskId, title: task.title, reason: `another Taskdeck process ran it (${last.outcome ?? 'unknown'})` });
-    settle(taskId, ok, `${last.outcome ?? 'failed'} in another Taskdeck process`);
+    engine.events.emit({ type: 'task-skipped', taskId, title: task.title, reason: `another Taskdeck runner ran it meanwhile (${last.outcome ?? 'unknown'})` });
+    settle(taskId, ok, `${last.outcome ?? 'failed'} in another Taskdeck runner`);
     return true;
   };
 
@@ -158,7 +161,9 @@ export async function runAuto(engine: Engine, options: AutoOptions): Promise<Eng
     if (finished.length > 0) engine.store.transaction(releaseFinished);
     if (running.size === 0 && (elsewhere.size === 0 || engine.autoStopped)) break;
     const waits: Promise<unknown>[] = [...running.values()];
-    if (elsewhere.size > 0) waits.push(engine.clock.sleep(ELSEWHERE_POLL_MS));
+    // A real timer, not the injectable clock: polling must let the event loop run even
+    // when a test makes the clock's sleeps instant.
+    if (elsewhere.size > 0) waits.push(systemClock.sleep(ELSEWHERE_POLL_MS));
     await Promise.race(waits);
     if (!engine.autoStopped) pollElsewhere();
   }
