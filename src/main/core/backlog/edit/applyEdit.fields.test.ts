@@ -186,3 +186,21 @@ describe('wrapped rows', () => {
     expect(after).toBe(lf([...WRAPPED.slice(0, 2), WRAPPED[5] ?? '', ...WRAPPED.slice(2, 5)]));
   });
 });
+
+describe('dependencies in score comments', () => {
+  it('removes the id from every copy of the score comment, and undo adds it back', () => {
+    const before = lf([
+      '| ID | Title | P | Points | Status | Problem/Outcome | Tech Footprint | Dependencies |',
+      '|---|---|---|---|---|---|---|---|',
+      '| B-1 | One | 🔥 | 1 | todo | p | t | None |',
+      '| B-2 | Two | 🔥 | 1 | todo | p | t | None |',
+      '<!--score: {bv:1, tc:1, rr:1, le:1, effort:1, deps:["B-1"]}-->',
+      '<!--score: {bv:1, tc:1, rr:1, le:1, effort:1, deps:["B-1"]}-->',
+    ]);
+    const after = edited(before, { kind: 'removeDependency', id: 'B-2', dependency: 'B-1' });
+    expect(changedLines(before, after).map((d) => d.after)).toEqual([
+      '<!--score: {bv:1, tc:1, rr:1, le:1, effort:1, deps:[]}-->\n',
+      '<!--score: {bv:1, tc:1, rr:1, le:1, effort:1, deps:[]}-->\n',
+    ]);
+  });
+});

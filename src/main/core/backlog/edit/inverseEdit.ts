@@ -7,7 +7,8 @@ import type { EditContext } from './context';
 import { canonicalId, openContext } from './context';
 import { idPattern } from './dependencyText';
 import { splitFieldLine } from './fieldLine';
-import { blockRange, compatible } from './moveTask';
+import { blockRange } from './blockRange';
+import { compatible } from './moveTask';
 import { rowCell } from './setFields';
 import type { BacklogEdit, RestorableField } from './types';
 
@@ -70,7 +71,10 @@ export function inverseEdit(parsedBefore: ParseResult, edit: BacklogEdit): Backl
       if (dep === null) return null;
       // Only the cell changed unless the score comment listed it too; then add it back.
       const score = ctx.src.comments['score'];
-      const inScore = score !== undefined && ctx.doc.lines.slice(score.start, score.end).some((line) => idPattern(dep, '').test(line));
+      const def = ctx.src.def;
+      const zone = def.kind === 'row' ? ctx.doc.lines.slice(def.rowEnd, blockRange(ctx.src).end) : [];
+      if (score) zone.push(...ctx.doc.lines.slice(score.start, score.end));
+      const inScore = zone.some((line) => /<!--\s*score\s*:/i.test(line) && idPattern(dep, '').test(line));
       return inScore ? { kind: 'addDependency', id, dependency: dep } : restore('dependencies');
     }
     case 'moveBefore':

@@ -3,6 +3,7 @@
 // A row only moves among rows of tables with the same columns, and a heading task among
 // headings of the same level, so that it reads the same after the move.
 import type { EditContext } from './context';
+import { blockRange } from './blockRange';
 import { findTask } from './context';
 import type { TableInfo, TaskSource } from '../source';
 import type { EditError } from './types';
@@ -24,17 +25,6 @@ export function compatible(a: TaskSource, b: TaskSource): boolean {
   if (a.def.kind === 'row' && b.def.kind === 'row') return sameColumns(a.def.table, b.def.table);
   if (a.def.kind === 'heading' && b.def.kind === 'heading') return a.def.level === b.def.level;
   return false;
-}
-
-/**
- * The lines that move with a task: its block, stretched to its last attached comment. A
- * row followed by a stray text line and then its comments (a badly wrapped row) has its
- * comments outside the reader's block; they still belong to the task and must travel.
- */
-export function blockRange(src: TaskSource): { start: number; end: number } {
-  let end = src.blockEnd;
-  for (const range of Object.values(src.comments)) end = Math.max(end, range.end);
-  return { start: src.blockStart, end };
 }
 
 /** Moves the task's lines so that they begin where line `at` began. */

@@ -9,6 +9,7 @@ import {
   withScoreDependencyRemoved,
 } from './dependencyText';
 import { splitFieldLine, withFieldValue } from './fieldLine';
+import { blockRange } from './blockRange';
 import { noneForm } from './noneForm';
 import { replaceCell } from './tableCells';
 import { rowCell } from './setFields';
@@ -57,14 +58,11 @@ export function removeDependency(ctx: EditContext, dependency: string): Done {
   if (!ctx.task.dependencies.includes(dep)) return editError('bad-value', `${ctx.task.id} does not depend on ${dep}.`);
   let changed = false;
   // The score comment first: rewriting a wrapped cell joins lines and would shift it.
-  const score = ctx.src.comments['score'];
-  if (score) {
-    for (let line = score.start; line < score.end; line++) {
-      const updated = withScoreDependencyRemoved(ctx.doc.lines[line] ?? '', dep);
-      if (updated !== null) {
-        ctx.doc.setLine(line, updated);
-        changed = true;
-      }
+  for (const line of scoreCommentLines(ctx)) {
+    const updated = withScoreDependencyRemoved(ctx.doc.lines[line] ?? '', dep);
+    if (updated !== null) {
+      ctx.doc.setLine(line, updated);
+      changed = true;
     }
   }
   const place = dependencyPlace(ctx);
@@ -87,4 +85,22 @@ export function removeDependency(ctx: EditContext, dependency: string): Done {
 function resolveListed(dependencies: readonly string[], wanted: string): string {
   const id = canonicalId(wanted);
   return dependencies.find((d) => d === id) ?? dependencies.find((d) => d.toLowerCase() === id.toLowerCase()) ?? id;
+}
+
+/**
+ * Lines of the task's score comments. A row may carry the same `<!--score: ...-->` twice
+ * (real files do); the reader keeps one, so the ID must go from every copy.
+ */
+function scoreCommentLines(ctx: EditContext): number[] {
+  const lines: number[] = [];
+  const score = ctx.src.comments['score'];
+  if (score) for (let line = score.start; line < score.end; line++) lines.push(line);
+  const def = ctx.src.def;
+  if (def.kind !== 'row') return lines;
+  const end = blockRange(ctx.src).end;
+  for (let line = def.rowEnd; line < end; line++) {
+    const text = ctx.doc.lines[line] ?? '';
+    if (/^\s*<!--\s*score\s*:/i.test(text) && !lines.includes(line)) lines.push(line);
+  }
+  return lines;
 }
