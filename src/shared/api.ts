@@ -7,7 +7,6 @@ import { backlogMethods } from './contract/backlog';
 import { projectMethods } from './contract/project';
 import { sprintMethods } from './contract/sprints';
 import { backlogEvents } from './contract/events';
-import { appEvents } from './contract/app-events';
 import { runMethods, runEvents } from './contract/runs';
 import { analyticsMethods } from './contract/analytics';
 import { reportMethods } from './contract/reports';
@@ -16,8 +15,8 @@ export { method } from './contract/method';
 export type { ProjectInfo } from './contract/project';
 export type { BacklogSnapshot, EditOutcome, TaskDetail, TaskRef, TaskRunSummary } from './contract/backlog';
 export type { BacklogEditInput } from './contract/edit';
-export { EXPORT_FORMATS } from './contract/app-events';
-export type { ExportFormat } from './contract/app-events';
+export { EXPORT_FORMATS } from './contract/export-formats';
+export type { ExportFormat } from './contract/export-formats';
 export type { AttemptView, AutoRunOptions, BatchFinished, DurationNorm, LiveRunEvent, RunHistory, RunPlan } from './contract/runs';
 export type { Dashboard } from './contract/analytics';
 export type { ExportedReport } from './contract/reports';
@@ -48,7 +47,6 @@ export const methodNames = Object.keys(methods) as MethodName[];
 
 export const events = {
   ...backlogEvents,
-  ...appEvents,
   ...runEvents,
 };
 export type Events = typeof events;

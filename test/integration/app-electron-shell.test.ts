@@ -88,10 +88,19 @@ describe('Electron shell wiring (built main process, stubbed electron)', () => {
     expect(report['externalOpens']).toEqual(['https://docs.example/page']);
   });
 
-  it('has the File menu with recent projects and sends Export to the renderer', () => {
+  it('has the File menu with recent projects', () => {
     expect(report['menuLabels']).toEqual(['File', 'Edit', 'View', 'Window']);
     expect(report['recentLabels']).toEqual([`first — ${temp.split('/').at(-1) ?? ''}`, 'separator', 'Clear Recent Projects']);
-    expect(report['sentAfterExport']).toEqual([['app:export-requested', { format: 'error-report' }]]);
+  });
+
+  it('File > Export saves through a save dialog the same bytes as reports:export, then offers Show in Folder', () => {
+    const saved = join(userData, 'tasks-export.json');
+    expect(report['menuExport']).toEqual({
+      saveDialog: { title: 'Export', defaultPath: join(userData, 'Documents', 'taskdeck-tasks.json'), filters: [{ name: 'JSON', extensions: ['json'] }, { name: 'All files', extensions: ['*'] }] },
+      confirmation: { type: 'info', message: 'Export saved', detail: expect.stringMatching(new RegExp(`^${saved}\\n.+`)), buttons: ['OK', 'Show in Folder'], title: 'Taskdeck', defaultId: 0, cancelId: 0 },
+      sameBytesApartFromGeneratedAt: true,
+      shownInFolder: [saved],
+    });
   });
 
   it('remembers the last project, and Open Folder switches project, title, recents and tells the renderer', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { posix } from 'node:path';
-import { decideDownload, exportFinishedMessage, saveDialogFor } from './download-policy';
+import { decideDownload, downloadOutcome, EXPORT_FILE_NAMES, exportFinishedMessage, saveDialogFor } from './export-policy';
+import { EXPORT_FORMATS } from '../../shared/api';
 
 describe('decideDownload', () => {
   it('allows files our page made, and nothing else', () => {
@@ -30,9 +31,14 @@ describe('saveDialogFor', () => {
 });
 
 describe('exportFinishedMessage', () => {
-  it('confirms with the path and a Show in Folder button, explains a failure, stays quiet on cancel', () => {
-    expect(exportFinishedMessage('completed', '/d/r.json')).toEqual({ type: 'info', message: 'Export saved', detail: '/d/r.json', buttons: ['OK', 'Show in Folder'] });
-    expect(exportFinishedMessage('interrupted', '/d/r.json')).toMatchObject({ type: 'error', detail: expect.stringContaining('/d/r.json was not written completely') });
-    expect(exportFinishedMessage('cancelled', '')).toBeNull();
+  it('confirms with the path, the summary and a Show in Folder button; explains a failure; stays quiet on cancel', () => {
+    expect(exportFinishedMessage({ kind: 'saved', path: '/d/r.json', summary: '12 errors in 3 tasks' })).toEqual({ type: 'info', message: 'Export saved', detail: '/d/r.json\n12 errors in 3 tasks', buttons: ['OK', 'Show in Folder'] });
+    expect(exportFinishedMessage(downloadOutcome('completed', '/d/r.json'))).toMatchObject({ detail: '/d/r.json' });
+    expect(exportFinishedMessage(downloadOutcome('interrupted', '/d/r.json'))).toMatchObject({ type: 'error', detail: expect.stringContaining('/d/r.json: the file was not written completely') });
+    expect(exportFinishedMessage({ kind: 'failed', path: '/ro/r.json', reason: 'Cannot write /ro/r.json: EACCES' })).toMatchObject({ type: 'error', buttons: ['OK'] });
+    expect(exportFinishedMessage(downloadOutcome('cancelled', ''))).toBeNull();
+  });
+  it('has a default file name for every export format', () => {
+    for (const format of EXPORT_FORMATS) expect(EXPORT_FILE_NAMES[format]).toMatch(/^taskdeck-[a-z-]+\.(json|csv|html)$/);
   });
 });

@@ -1,9 +1,18 @@
-// Exports leave the app as downloads: the renderer builds the file (the same bytes the
-// CLI writes) and hands it to a `download` link, as in a browser. In Electron that
-// download becomes a native save dialog. This file decides which downloads are allowed
-// (only files our own page made: blob:/data: URLs created on our origin, from our
-// window) and what the user is told afterwards.
+// Saving exports in the desktop app, two ways in: File > Export (the main process asks
+// for a path and calls reports:write), and a page download (the renderer hands a file
+// to a `download` link as in a browser; Electron turns it into a save dialog). This file
+// decides which downloads are allowed (only files our own page made: blob:/data: URLs
+// from our origin and window), the save dialog, and what the user is told afterwards.
+import type { ExportFormat } from '../../shared/api';
 import { APP_ORIGIN } from './app-origin';
+
+/** Default file names, as reports:export suggests them. */
+export const EXPORT_FILE_NAMES: Readonly<Record<ExportFormat, string>> = {
+  'error-report': 'taskdeck-error-report.json',
+  'history-csv': 'taskdeck-history.csv',
+  'tasks-json': 'taskdeck-tasks.json',
+  'html-report': 'taskdeck-report.html',
+};
 
 export type DownloadDecision = { allow: true } | { allow: false; reason: string };
 
@@ -42,13 +51,32 @@ export function saveDialogFor(fileName: string, documentsDir: string, join: (a: 
   };
 }
 
-export type DownloadOutcome = 'completed' | 'cancelled' | 'interrupted';
+export type SaveOutcome = { kind: 'saved'; path: string; summary?: string } | { kind: 'cancelled' } | { kind: 'failed'; path: string; reason: string };
 
-/** What to tell the user when the save finished: nothing when they cancelled. */
-export function exportFinishedMessage(outcome: DownloadOutcome, savePath: string): { type: 'info' | 'error'; message: string; detail: string; buttons: string[] } | null {
-  if (outcome === 'cancelled') return null;
-  if (outcome === 'completed') return { type: 'info', message: 'Export saved', detail: savePath, buttons: ['OK', 'Show in Folder'] };
-  return { type: 'error', message: 'The export could not be saved', detail: `${savePath || 'The file'} was not written completely. Check the folder exists and is writable, then export again.`, buttons: ['OK'] };
+export interface ExportMessage {
+  type: 'info' | 'error';
+  message: string;
+  detail: string;
+  buttons: string[];
+}
+
+/** What to tell the user when a save finished: nothing when they cancelled. */
+export function exportFinishedMessage(outcome: SaveOutcome): ExportMessage | null {
+  switch (outcome.kind) {
+    case 'cancelled':
+      return null;
+    case 'saved':
+      return { type: 'info', message: 'Export saved', detail: outcome.summary === undefined ? outcome.path : `${outcome.path}\n${outcome.summary}`, buttons: ['OK', 'Show in Folder'] };
+    case 'failed':
+      return { type: 'error', message: 'The export could not be saved', detail: `${outcome.path || 'The file'}: ${outcome.reason}`, buttons: ['OK'] };
+  }
+}
+
+/** A download's end state as a save outcome. */
+export function downloadOutcome(state: string, savePath: string): SaveOutcome {
+  if (state === 'completed') return { kind: 'saved', path: savePath };
+  if (state === 'cancelled') return { kind: 'cancelled' };
+  return { kind: 'failed', path: savePath, reason: 'the file was not written completely. Check the folder exists and is writable, then export again.' };
 }
 
 export const SHOW_IN_FOLDER_BUTTON = 1;

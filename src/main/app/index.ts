@@ -9,7 +9,7 @@ import { APP_ENTRY_URL } from './app-origin';
 import { appPaths } from './app-paths';
 import { loadAppState, saveAppState, type AppState } from './app-state';
 import { chooseProjectFolder } from './dialogs';
-import { handleExportDownloads } from './downloads';
+import { exportFromMenu, handleExportDownloads, type ExportWiring } from './downloads';
 import { registerContractHandlers, sendEventToWindows } from './ipc';
 import { installApplicationMenu } from './menu';
 import { buildMenuTemplate, type MenuAction } from './menu-template';
@@ -100,6 +100,8 @@ async function start(): Promise<void> {
     }
   };
 
+  const exportWiring: ExportWiring = { isOurWebContents: isOurs, window: () => mainWindow, devServerUrl, call };
+
   const onMenuAction = (action: MenuAction): void => {
     switch (action.kind) {
       case 'open-folder':
@@ -113,7 +115,7 @@ async function start(): Promise<void> {
         refreshMenu();
         return;
       case 'export':
-        if (mainWindow !== null) sendEventToWindows('app:export-requested', { format: action.format }, [mainWindow]);
+        void exportFromMenu(action.format, exportWiring);
         return;
       case 'reload':
         mainWindow?.webContents.reload();
@@ -135,7 +137,7 @@ async function start(): Promise<void> {
   }
 
   registerContractHandlers({ isOurWebContents: isOurs, devServerUrl, call });
-  handleExportDownloads({ isOurWebContents: isOurs, window: () => mainWindow, devServerUrl });
+  handleExportDownloads(exportWiring);
   session.subscribe((name: EventName, payload: unknown) => {
     if (mainWindow !== null) sendEventToWindows(name, payload, [mainWindow]);
     const finished = finishedRunFromEvent(name, payload);

@@ -1,7 +1,7 @@
 // The application menu as data. menu.ts turns each `action` into a click handler; the
 // structure (labels, shortcuts, which items exist and when they are enabled) is decided
 // here, without Electron, so it is tested in plain Node.
-import { EXPORT_FORMATS, type ExportFormat } from '../../shared/contract/app-events';
+import { EXPORT_FORMATS, type ExportFormat } from '../../shared/contract/export-formats';
 import { recentProjectLabel } from './recent-projects';
 
 export const EXPORT_KINDS = EXPORT_FORMATS;

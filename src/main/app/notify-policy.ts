@@ -1,15 +1,16 @@
-// Whether a finished run deserves a desktop notification. A short run finishes while
-// the user is still looking; only a long `auto` (or one that ended badly while the
-// window was in the background) is worth interrupting them for.
+// Whether a finished batch of runs deserves a desktop notification. A short run finishes
+// while the user is still looking; only a long `auto` (or a long selection that finished
+// while the window was in the background) is worth interrupting them for. The batch
+// arrives as the contract's `run:batch-finished` event.
 
 export const LONG_RUN_MS = 60_000;
 
 export interface FinishedRunSummary {
-  mode: 'auto' | 'single' | 'selection';
+  kind: 'auto' | 'selection';
   durationMs: number;
   succeeded: number;
   failed: number;
-  cancelled: number;
+  notStarted: number;
 }
 
 export interface NotifyContext {
@@ -20,18 +21,18 @@ export interface NotifyContext {
 export function shouldNotifyRunFinished(run: FinishedRunSummary, context: NotifyContext): boolean {
   const threshold = context.thresholdMs ?? LONG_RUN_MS;
   if (!Number.isFinite(run.durationMs) || run.durationMs < 0) return false;
-  // A run the user cancelled themselves needs no announcement.
+  // Nothing ran (cancelled before starting, or nothing was ready): nothing to announce.
   if (run.succeeded + run.failed === 0) return false;
-  if (run.mode === 'auto') return run.durationMs >= threshold;
-  // A single task or a selection only notifies if long and the user looked away.
+  if (run.kind === 'auto') return run.durationMs >= threshold;
   return !context.windowFocused && run.durationMs >= threshold;
 }
 
 export function runFinishedMessage(run: FinishedRunSummary): { title: string; body: string } {
   const parts = [`${run.succeeded} succeeded`];
   if (run.failed > 0) parts.push(`${run.failed} failed`);
-  if (run.cancelled > 0) parts.push(`${run.cancelled} cancelled`);
-  const title = run.failed > 0 ? 'Taskdeck: run finished with failures' : 'Taskdeck: run finished';
+  if (run.notStarted > 0) parts.push(`${run.notStarted} not started`);
+  const what = run.kind === 'auto' ? 'Auto run' : 'Run';
+  const title = run.failed > 0 ? `Taskdeck: ${what} finished with failures` : `Taskdeck: ${what} finished`;
   return { title, body: `${parts.join(', ')} in ${formatDuration(run.durationMs)}.` };
 }
 
@@ -46,17 +47,16 @@ export function formatDuration(ms: number): string {
 }
 
 /**
- * Reads a finished-run summary from a backend event, if it is one. The run engine's
- * event is checked by shape rather than trusted, so a payload change degrades to "no
- * notification" instead of a crash in the main process.
+ * Reads the summary from a backend event, if it is `run:batch-finished`. The payload is
+ * checked by shape rather than trusted, so a change in it degrades to "no notification"
+ * instead of an exception in the main process.
  */
 export function finishedRunFromEvent(name: string, payload: unknown): FinishedRunSummary | null {
-  if (name !== 'run:finished' || typeof payload !== 'object' || payload === null) return null;
+  if (name !== 'run:batch-finished' || typeof payload !== 'object' || payload === null) return null;
   const record = payload as Record<string, unknown>;
-  const mode = record['mode'];
-  const numbers = ['durationMs', 'succeeded', 'failed', 'cancelled'].map((key) => record[key]);
-  if (mode !== 'auto' && mode !== 'single' && mode !== 'selection') return null;
-  const [durationMs, succeeded, failed, cancelled] = numbers;
+  const kind = record['kind'];
+  const [durationMs, succeeded, failed, notStarted] = ['durationMs', 'succeeded', 'failed', 'notStarted'].map((key) => record[key]);
+  if (kind !== 'auto' && kind !== 'selection') return null;
   if (typeof durationMs !== 'number' || typeof succeeded !== 'number' || typeof failed !== 'number') return null;
-  return { mode, durationMs, succeeded, failed, cancelled: typeof cancelled === 'number' ? cancelled : 0 };
+  return { kind, durationMs, succeeded, failed, notStarted: typeof notStarted === 'number' ? notStarted : 0 };
 }

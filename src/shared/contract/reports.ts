@@ -2,7 +2,7 @@
 // returned text; Electron asks for a path with a save dialog and calls reports:write.
 import { z } from 'zod';
 import { method } from './method';
-import { EXPORT_FORMATS } from './app-events';
+import { EXPORT_FORMATS } from './export-formats';
 
 export interface ExportedReport {
   format: (typeof EXPORT_FORMATS)[number];

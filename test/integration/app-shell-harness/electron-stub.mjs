@@ -153,7 +153,8 @@ export const dialog = {
   },
   async showSaveDialog(...args) {
     record.dialogs.push(['save', args]);
-    return { canceled: true };
+    const filePath = record.nextSavePath;
+    return filePath ? { canceled: false, filePath } : { canceled: true };
   },
   async showMessageBox(...args) {
     record.dialogs.push(['message', args]);

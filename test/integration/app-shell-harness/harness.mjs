@@ -92,8 +92,22 @@ const findItem = (items, labels) => {
 const lastMenu = () => stub.menus.at(-1);
 report.menuLabels = lastMenu().map((m) => m.label);
 report.recentLabels = findItem(lastMenu(), ['File', 'Recent Projects']).submenu.map((i) => i.label ?? i.type);
-findItem(lastMenu(), ['File', 'Export', 'Error Report (JSON)…']).click();
-report.sentAfterExport = contents.sent.filter(([channel]) => channel === 'app:export-requested');
+// File > Export: a save dialog, reports:write, then a confirmation with Show in Folder.
+stub.nextSavePath = join(userData, 'tasks-export.json');
+stub.nextMessageResponse = 1;
+findItem(lastMenu(), ['File', 'Export', 'Tasks (JSON)…']).click();
+await until(() => stub.shownInFolder.length === 1, 'the export confirmation');
+const exported = await call('reports:export', { format: 'tasks-json' }, ours);
+const withoutStamp = (text) => text.replace(/"generatedAt": "[^"]*"/, '"generatedAt": ""');
+report.menuExport = {
+  saveDialog: stub.dialogs.find(([kind]) => kind === 'save')[1].at(-1),
+  confirmation: stub.dialogs.filter(([kind]) => kind === 'message').at(-1)[1].at(-1),
+  // The two renders differ only in their generatedAt stamp.
+  sameBytesApartFromGeneratedAt: exported.ok && withoutStamp(readFileSync(stub.nextSavePath, 'utf8')) === withoutStamp(exported.value.content),
+  shownInFolder: stub.shownInFolder.splice(0),
+};
+stub.nextMessageResponse = 0;
+stub.dialogs.length = 0;
 
 report.stateAfterStart = JSON.parse(readFileSync(join(userData, 'state.json'), 'utf8'));
 findItem(lastMenu(), ['File', 'Open Folder…']).click();
