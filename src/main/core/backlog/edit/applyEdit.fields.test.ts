@@ -204,3 +204,19 @@ describe('dependencies in score comments', () => {
     ]);
   });
 });
+
+describe('line endings around inserted and removed lines', () => {
+  it('adds a sprint comment after the last line of a file without a final newline', () => {
+    const before = ['| ID | Title | Status | Points |', '|---|---|---|---|', '| T-1 | a | todo | 1 |'].join('\r\n');
+    const after = edited(before, { kind: 'setSprint', id: 'T-1', value: 'S1' });
+    expect(after).toBe(before + '\r\n<!-- sprint: S1 -->');
+    expect(edited(after, { kind: 'setSprint', id: 'T-1', value: null })).toBe(before);
+  });
+
+  it('adds under a CRLF heading task with the heading line\'s ending', () => {
+    const before = '\uFEFF### B-1: Heading task\r\n- **Status**: todo\r\n';
+    expect(edited(before, { kind: 'setSprint', id: 'B-1', value: 'S1' })).toBe(
+      '\uFEFF### B-1: Heading task\r\n<!-- sprint: S1 -->\r\n- **Status**: todo\r\n',
+    );
+  });
+});
