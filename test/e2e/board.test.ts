@@ -118,6 +118,8 @@ describe('planning board', () => {
     expect(diff.added).toHaveLength(1);
     expect(diff.added[0]).toMatch(/<!--\s*sprint:\s*2026-S48\s*-->/);
     await expect.poll(() => board.idsIn('2026-S48')).toContain(id);
+    // Focus follows the card into its new column.
+    await expect.poll(() => board.column('2026-S48').locator(`.card[data-task-id="${id}"]`).evaluate((el) => el.matches(':focus'))).toBe(true);
     await screenshot(page, 'board-sprints');
   });
 

@@ -52,7 +52,7 @@ export function TaskTable({ rows, ready, sort, onSort, openTaskId, onOpen, focus
         ))}
         <div role="columnheader">Depends on</div>
       </div>
-      <div className="tt-body" ref={scrollRef}>
+      <div className="tt-body" ref={scrollRef} role="rowgroup">
         {rows.length === 0 && <div className="empty-state">No task matches these filters.</div>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {

@@ -18,6 +18,14 @@ import { boardKeyboardCoordinates } from './keyboardCoordinates';
 import { useBoard } from './boardStore';
 import { emptyFilters, filterTasks } from '../backlog/filterTasks';
 
+function refocus(id: string): void {
+  requestAnimationFrame(() => {
+    const card = document.querySelector<HTMLElement>(`.column .card[data-task-id="${CSS.escape(id)}"]`);
+    card?.scrollIntoView({ block: 'nearest' });
+    card?.focus();
+  });
+}
+
 export function BoardView({ snapshot }: { snapshot: BacklogSnapshot }) {
   const board = useBoard();
   const store = useSessionStore();
@@ -56,6 +64,8 @@ export function BoardView({ snapshot }: { snapshot: BacklogSnapshot }) {
     if (!plan) return;
     const saved = await edit(plan);
     if (saved === null) return;
+    // A keyboard user keeps working on the card they moved, wherever the file put it.
+    if (e.activatorEvent instanceof KeyboardEvent) refocus(id);
     if (plan.kind === 'moveBefore' || plan.kind === 'moveAfter') {
       // The re-read file after the edit is in the store now; props still hold the old one.
       const tasks = store.getState().snapshot?.tasks ?? [];
