@@ -72,6 +72,12 @@ describe('navigation, windows and permissions', () => {
     for (const call of calls) expect(call).toMatch(/shell\.openExternal\(decision\.openExternally\)$/);
     expect(windowTs).toContain("from './navigation-policy'");
   });
+  it('accepts only downloads our page made, and refuses the rest', () => {
+    const downloads = read('src/main/app/downloads.ts');
+    expect(downloads).toMatch(/on\('will-download'/);
+    expect(downloads).toMatch(/decideDownload\(item\.getURL\(\), wiring\.isOurWebContents\(contents\), devOrigin\)[\s\S]*if \(!decision\.allow\) \{\s*event\.preventDefault\(\);/);
+    expect(occurrences(/setSavePath\(/)).toEqual([]);
+  });
   it('serves the app from its own protocol, not file:', () => {
     expect(occurrences(/loadFile\(|loadURL\('file:/)).toEqual([]);
     expect(read('src/main/app/protocol.ts')).toMatch(/resolveAppRequest\(request\.url, rendererDir\)/);
