@@ -50,3 +50,13 @@ describe('idPattern', () => {
     expect(idPattern('B-1', '').test('see B-1.')).toBe(true);
   });
 });
+
+describe('idPattern reads IDs in free text as the reader does', () => {
+  it('skips IDs glued to other text, file names and folders', () => {
+    expect(idPattern('B-1059', '').test('PRD_B-1059')).toBe(false);
+    expect(idPattern('B-3', '').test('see B-3.md')).toBe(false);
+    expect(idPattern('B-3', '').test('in B-3/')).toBe(false);
+    expect(idPattern('B-1', '').test('B-1/B-2')).toBe(true);
+    expect(idPattern('B-3', '').test('after B-3.')).toBe(true);
+  });
+});

@@ -4,13 +4,15 @@
 
 const NONE_TEXTS = new Set(['', 'none', '-', '—', 'n/a']);
 
-/** Matches an ID written with `-` or U+2011, and not as the start of a longer ID (`B-052-d`). */
+/** Matches an ID written with `-` or U+2011. */
 export function idPattern(id: string, flags = 'g'): RegExp {
   const body = id
     .split('-')
     .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('[-\u2011]');
-  return new RegExp(`(?<![A-Za-z0-9\u2011-])${body}(?![A-Za-z0-9]|[-\u2011][A-Za-z0-9])`, flags);
+  // As the reader reads IDs in free text: not glued on the left to a letter, digit, `_`,
+  // `-` or `.` (`PRD_B-1`), not a longer ID (`B-1-d`), not a file or folder (`B-1.md`, `B-1/`).
+  return new RegExp(`(?<![A-Za-z0-9_.\u2011-])${body}(?![A-Za-z0-9]|[-\u2011][A-Za-z0-9]|\\.[A-Za-z0-9]|/(?![A-Z]+[-\u2011]\\d))`, flags);
 }
 
 export function isNoneText(text: string): boolean {
@@ -49,7 +51,7 @@ function splitItems(text: string): Item[] {
   return items;
 }
 
-const ANY_ID = /(?<![A-Za-z0-9\u2011-])[A-Z]+[-\u2011]\d+(?:[-\u2011][A-Za-z0-9]+)*/g;
+const ANY_ID = /(?<![A-Za-z0-9_.\u2011-])[A-Z]+[-\u2011]\d+(?:[-\u2011][A-Za-z0-9]+)*/g;
 
 /**
  * The text without `id`: an item that names only that ID goes whole (with its note in
