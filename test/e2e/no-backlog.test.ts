@@ -33,7 +33,7 @@ afterAll(async () => {
   await browser?.close();
   await host?.close();
   await session?.close();
-  rmSync(root, { recursive: true, force: true });
+  if (root) rmSync(root, { recursive: true, force: true });
 });
 
 describe('a folder without a backlog', () => {
