@@ -51,7 +51,7 @@ describe('Electron shell wiring (built main process, stubbed electron)', () => {
       webPreferences: { preload: join(repoRoot, 'out/preload/index.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false },
     });
     expect(report['appCalls']).toContain('enableSandbox');
-    expect(report['privilegedSchemes']).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: false, corsEnabled: false, bypassCSP: false } }]);
+    expect(report['privilegedSchemes']).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: false, corsEnabled: true, bypassCSP: false } }]);
   });
 
   it('registers exactly the contract methods and answers our window with the project from --project', () => {

@@ -80,7 +80,10 @@ describe('navigation, windows and permissions', () => {
   });
   it('serves the app from its own protocol, not file:', () => {
     expect(occurrences(/loadFile\(|loadURL\('file:/)).toEqual([]);
-    expect(read('src/main/app/protocol.ts')).toMatch(/resolveAppRequest\(request\.url, rendererDir\)/);
+    const protocolTs = read('src/main/app/protocol.ts');
+    expect(protocolTs).toMatch(/resolveAppRequest\(request\.url, rendererDir\)/);
+    expect(protocolTs).toContain('bypassCSP: false');
+    expect(protocolTs).not.toMatch(/'access-control-allow-origin'\s*:/i);
   });
 });
 

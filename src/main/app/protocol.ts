@@ -6,10 +6,15 @@ import { APP_SCHEME } from './app-origin';
 import { resolveAppRequest } from './protocol-path';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 
-/** Must run before app 'ready': a standard, secure scheme gets a real origin. */
+/**
+ * Must run before app 'ready': a standard, secure scheme gets a real origin. corsEnabled
+ * lets Chromium make CORS-mode requests on the scheme at all, which Vite's
+ * `<script type="module" crossorigin>` needs; our responses carry no
+ * Access-Control-Allow-Origin, so no other origin may read them. bypassCSP stays off.
+ */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: false, corsEnabled: false, bypassCSP: false } },
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: false, corsEnabled: true, bypassCSP: false } },
   ]);
 }
 
