@@ -10,6 +10,7 @@ import { useAppView } from './appStore';
 import { useUndoShortcut } from './useUndoShortcut';
 import { ErrorBoundary } from './ErrorBoundary';
 import { VIEWS } from './views';
+import { RunsProvider } from '../runs/RunsProvider';
 
 function Views() {
   const snapshot = useSession((s) => s.snapshot);
@@ -32,7 +33,8 @@ export function App({ transport }: { transport: Transport }) {
   return (
     <TransportContext.Provider value={transport}>
       <SessionStoreContext.Provider value={store}>
-        <div className="app">
+        <RunsProvider transport={transport}>
+          <div className="app">
           <Sidebar />
           <div className="main">
             <TopBar />
@@ -41,7 +43,8 @@ export function App({ transport }: { transport: Transport }) {
             </ErrorBoundary>
           </div>
           <NoticeBar />
-        </div>
+          </div>
+        </RunsProvider>
       </SessionStoreContext.Provider>
     </TransportContext.Provider>
   );

@@ -4,6 +4,8 @@ import type { ComponentType } from 'react';
 import type { BacklogSnapshot } from '../../../shared/api';
 import { BacklogView } from '../backlog/BacklogView';
 import { BoardView } from '../board/BoardView';
+import { RunsView } from '../runs/RunsView';
+import { DashboardView } from '../analytics/DashboardView';
 
 export interface ViewEntry {
   id: string;
@@ -16,4 +18,6 @@ export interface ViewEntry {
 export const VIEWS: readonly ViewEntry[] = [
   { id: 'backlog', label: 'Backlog', icon: '☰', Component: BacklogView },
   { id: 'board', label: 'Board', icon: '▦', Component: BoardView },
+  { id: 'runs', label: 'Runs', icon: '▶', Component: RunsView },
+  { id: 'analytics', label: 'Analytics', icon: '◔', Component: DashboardView },
 ];

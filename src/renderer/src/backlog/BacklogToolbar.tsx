@@ -1,9 +1,10 @@
 import { PRIORITIES, STATUSES } from '../../../shared/backlog';
 import type { SprintDef } from '../../../shared/backlog';
 import { PRIORITY_LABEL, STATUS_LABEL } from '../ui/labels';
+import type { ReactNode } from 'react';
 import { useBacklogView } from './backlogViewStore';
 
-export function BacklogToolbar({ sprints, shown, total }: { sprints: string[]; shown: number; total: number }) {
+export function BacklogToolbar({ sprints, shown, total, actions }: { sprints: string[]; shown: number; total: number; actions?: ReactNode }) {
   const v = useBacklogView();
   return (
     <div className="toolbar" role="search">
@@ -50,6 +51,7 @@ export function BacklogToolbar({ sprints, shown, total }: { sprints: string[]; s
           Clear
         </button>
       )}
+      {actions}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { TaskTable } from './TaskTable';
 import { TaskDrawer } from './TaskDrawer';
 import { filterTasks } from './filterTasks';
 import { useBacklogView } from './backlogViewStore';
+import { RunShownButton } from '../runs/RunShownButton';
 
 export function BacklogView({ snapshot }: { snapshot: BacklogSnapshot }) {
   const v = useBacklogView();
@@ -15,7 +16,7 @@ export function BacklogView({ snapshot }: { snapshot: BacklogSnapshot }) {
   return (
     <div className={`view backlog-view${v.openTaskId ? ' with-drawer' : ''}`}>
       <div className="view-main">
-        <BacklogToolbar sprints={sprints} shown={rows.length} total={snapshot.tasks.length} />
+        <BacklogToolbar sprints={sprints} shown={rows.length} total={snapshot.tasks.length} actions={<RunShownButton tasks={rows} />} />
         <DiagnosticsPanel diagnostics={snapshot.diagnostics} onJump={v.jumpTo} />
         <TaskTable rows={rows} ready={ready} sort={v.sort} onSort={v.sortBy} openTaskId={v.openTaskId} onOpen={v.openTask} focus={v.focus} />
       </div>

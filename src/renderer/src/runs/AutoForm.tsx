@@ -1,0 +1,35 @@
+// auto from the window: how many tasks, how many at once, and whether human-required
+// tasks that have a command may run.
+import { useState } from 'react';
+import { useRuns } from './runsContext';
+
+export function AutoForm() {
+  const request = useRuns((s) => s.request);
+  const [maxTasks, setMaxTasks] = useState('');
+  const [parallel, setParallel] = useState(2);
+  const [includeHuman, setIncludeHuman] = useState(false);
+  return (
+    <form
+      className="auto-form"
+      aria-label="Run ready tasks automatically"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const n = Number.parseInt(maxTasks, 10);
+        void request({ kind: 'auto', options: { maxTasks: Number.isInteger(n) && n > 0 ? n : null, parallel, includeHuman } });
+      }}
+    >
+      <label>
+        Max tasks
+        <input type="number" min={1} placeholder="all" value={maxTasks} onChange={(e) => setMaxTasks(e.target.value)} />
+      </label>
+      <label>
+        Parallel
+        <input type="number" min={1} max={16} value={parallel} onChange={(e) => setParallel(Math.max(1, Math.min(16, Number(e.target.value) || 1)))} />
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={includeHuman} onChange={(e) => setIncludeHuman(e.target.checked)} /> Include human-required
+      </label>
+      <button type="submit" className="primary">▶ Run auto</button>
+    </form>
+  );
+}

@@ -1,0 +1,102 @@
+// Every attempt: status, duration, exit code, category, severity, recovery actions, and
+// the log; filtered by task, status and category.
+import { useEffect, useState } from 'react';
+import type { AttemptView } from '../../../shared/api';
+import type { Task } from '../../../shared/backlog';
+import { useTransport } from '../app/storeContext';
+import { formatDuration, type LogLine } from './liveRuns';
+import { LogView } from './LogView';
+import { HumanConfirm } from './HumanConfirm';
+import { useHistory, type HistoryFilter } from './useHistory';
+
+const STATUSES = ['succeeded', 'failed', 'timeout', 'cancelled', 'interrupted', 'running'];
+
+function AttemptLog({ attempt }: { attempt: AttemptView }) {
+  const transport = useTransport();
+  const [lines, setLines] = useState<LogLine[] | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void transport.call('runs:log', { attemptId: attempt.id }).then((r) => {
+      if (!live) return;
+      setLines(r.ok ? r.value.text.split('\n').map((text) => ({ stream: 'stdout' as const, text, at: 0 })) : []);
+      setNote(r.ok ? (r.value.truncated ? 'Showing the last 256 KB.' : null) : r.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [transport, attempt.id]);
+  return (
+    <div className="attempt-log">
+      <div className="attempt-log-head small">
+        <strong className="mono">{attempt.taskId}</strong> attempt {attempt.attempt} · <span className="mono">{attempt.command}</span>
+        {attempt.recoveries.length ? <span className="muted"> · recovery: {attempt.recoveries.map((r) => `${r.action} (${r.outcome})`).join(', ')}</span> : null}
+        {note ? <span className="muted"> · {note}</span> : null}
+      </div>
+      {lines ? <LogView lines={lines} version={lines.length} label={`${attempt.taskId} attempt ${attempt.attempt}`} /> : <div className="muted">Loading log…</div>}
+    </div>
+  );
+}
+
+export function HistoryPanel({ tasks }: { tasks: Task[] }) {
+  const [filter, setFilter] = useState<HistoryFilter>({ taskId: '', status: '', category: '' });
+  const { history, error, reload } = useHistory(filter);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const open = history?.attempts.find((a) => a.id === openId) ?? null;
+  const set = (patch: Partial<HistoryFilter>) => setFilter((f) => ({ ...f, ...patch }));
+  return (
+    <div className="history">
+      <HumanConfirm tasks={tasks} confirmations={history?.confirmations ?? []} onConfirmed={reload} />
+      <section className="panel" aria-labelledby="history-title">
+        <div className="panel-head">
+          <h3 id="history-title">History</h3>
+          <span className="spacer" />
+          <select aria-label="Filter by task" value={filter.taskId} onChange={(e) => set({ taskId: e.target.value })}>
+            <option value="">All tasks</option>
+            {tasks.map((t) => (
+              <option key={t.id} value={t.id}>{t.id} {t.title}</option>
+            ))}
+          </select>
+          <select aria-label="Filter by status" value={filter.status} onChange={(e) => set({ status: e.target.value })}>
+            <option value="">Any status</option>
+            {STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
+          </select>
+          <select aria-label="Filter by category" value={filter.category} onChange={(e) => set({ category: e.target.value })}>
+            <option value="">Any category</option>
+            {(history?.categories ?? []).map((c) => <option key={c} value={c}>{c.replace('_', ' ')}</option>)}
+          </select>
+        </div>
+        {error ? <p className="error-text">{error}</p> : null}
+        {history && history.attempts.length === 0 ? <p className="empty-state">No attempts match. Run a task, or clear the filters.</p> : null}
+        {history && history.attempts.length > 0 ? (
+          <div className="history-scroll">
+            <table className="history-table">
+              <thead>
+                <tr>
+                  <th>Started</th><th>Task</th><th>Try</th><th>Status</th><th className="num">Duration</th><th className="num">Exit</th><th>Category</th><th>Severity</th><th>Recovery</th><th>Message</th>
+                </tr>
+              </thead>
+              <tbody>
+                {history.attempts.map((a) => (
+                  <tr key={a.id} className={openId === a.id ? 'selected' : ''} onClick={() => setOpenId(openId === a.id ? null : a.id)}>
+                    <td className="nowrap">{new Date(a.startedAt).toLocaleString()}</td>
+                    <td><button type="button" className="link-button mono" aria-label={`Log of ${a.taskId} attempt ${a.attempt}`}>{a.taskId}</button></td>
+                    <td className="num">{a.attempt}</td>
+                    <td><span className={`chip outcome-${a.status}`}>{a.status}</span></td>
+                    <td className="num">{formatDuration(a.durationMs)}</td>
+                    <td className="num">{a.exitCode ?? (a.signal ?? '–')}</td>
+                    <td>{a.category?.replace('_', ' ') ?? ''}</td>
+                    <td>{a.severity ? <span className={`sev sev-${a.severity}`}>{a.severity}</span> : ''}</td>
+                    <td className="small">{a.recoveries.map((r) => r.action).join(', ')}</td>
+                    <td className="message-cell" title={a.message ?? ''}>{a.message ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+      {open ? <AttemptLog attempt={open} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+// Owns the run console's store for the whole app: events are folded even while another
+// view is shown, and the trust prompt and toasts appear wherever the run was started.
+import { useEffect, useMemo, type ReactNode } from 'react';
+import type { Transport } from '../transport/transport';
+import { createRunsStore } from './runsStore';
+import { RunsStoreContext } from './runsContext';
+import { TrustDialog } from './TrustDialog';
+import { RunToasts } from './RunToasts';
+import './runs.css';
+
+export function RunsProvider({ transport, children }: { transport: Transport; children: ReactNode }) {
+  const store = useMemo(() => createRunsStore(transport), [transport]);
+  useEffect(() => {
+    const offEvent = transport.on('run:event', (e) => store.getState().onEvent(e));
+    const offBatch = transport.on('run:batch-finished', (b) => store.getState().onBatch(b));
+    return () => {
+      offEvent();
+      offBatch();
+    };
+  }, [store, transport]);
+  return (
+    <RunsStoreContext.Provider value={store}>
+      {children}
+      <TrustDialog />
+      <RunToasts />
+    </RunsStoreContext.Provider>
+  );
+}

@@ -1,0 +1,87 @@
+// The live console's state as a pure fold over run events, so it is tested without a
+// browser: one row per task that ran in this session, its log lines, and its retry plan.
+import type { LiveRunEvent } from '../../../shared/api';
+
+export interface LogLine {
+  stream: 'stdout' | 'stderr' | 'info';
+  text: string;
+  at: number;
+}
+
+export interface LiveTask {
+  taskId: string;
+  title: string;
+  command: string;
+  attempt: number;
+  maxAttempts: number | null;
+  /** When the run (first attempt) started. */
+  startedAt: number;
+  percent: number | null;
+  message: string;
+  status: 'running' | 'retrying' | 'succeeded' | 'failed' | 'timeout' | 'cancelled';
+  retry: { nextAttempt: number; maxAttempts: number | null; at: number; delayMs: number; category: string } | null;
+  durationMs: number | null;
+  lines: LogLine[];
+}
+
+/** Lines kept per task in memory; the full log stays on disk (History shows it). */
+export const MAX_LINES = 20_000;
+
+// The lines array is appended in place (a copy per line would be quadratic on a chatty
+// task); the task object is new on every event, which is what the views watch.
+function push(task: LiveTask, line: LogLine): LiveTask {
+  task.lines.push(line);
+  if (task.lines.length > MAX_LINES) task.lines.splice(0, task.lines.length - MAX_LINES);
+  return { ...task };
+}
+
+export function applyRunEvent(tasks: Record<string, LiveTask>, e: LiveRunEvent): Record<string, LiveTask> {
+  const current = tasks[e.taskId];
+  if (e.type === 'task-started') {
+    const base: LiveTask = current && e.attempt > 1
+      ? current
+      : { taskId: e.taskId, title: e.title, command: e.command, attempt: 1, maxAttempts: null, startedAt: e.at, percent: null, message: '', status: 'running', retry: null, durationMs: null, lines: [] };
+    const next = push({ ...base, attempt: e.attempt, status: 'running', retry: null, percent: null, maxAttempts: base.maxAttempts }, { stream: 'info', text: `▶ attempt ${e.attempt}: ${e.command}`, at: e.at });
+    return { ...tasks, [e.taskId]: next };
+  }
+  if (!current) return tasks;
+  switch (e.type) {
+    case 'output':
+      return { ...tasks, [e.taskId]: push(current, { stream: e.stream, text: e.text, at: e.at }) };
+    case 'progress':
+      return { ...tasks, [e.taskId]: { ...current, percent: e.percent, message: e.message } };
+    case 'attempt-failed':
+      return { ...tasks, [e.taskId]: push(current, { stream: 'info', text: `✖ attempt ${e.attempt} failed (${e.category}, ${e.severity}${e.exitCode === null ? '' : `, exit ${e.exitCode}`}): ${e.message}`, at: e.at }) };
+    case 'recovery':
+      return { ...tasks, [e.taskId]: push(current, { stream: 'info', text: `↻ recovery ${e.action}: ${e.outcome}${e.detail ? ` (${e.detail})` : ''}`, at: e.at }) };
+    case 'retry-scheduled': {
+      const retry = { nextAttempt: e.nextAttempt, maxAttempts: e.maxAttempts, at: e.at, delayMs: e.delayMs, category: e.category };
+      return { ...tasks, [e.taskId]: { ...current, status: 'retrying', retry, maxAttempts: e.maxAttempts ?? current.maxAttempts } };
+    }
+    case 'task-finished': {
+      const status = e.outcome === 'succeeded' || e.outcome === 'failed' || e.outcome === 'timeout' || e.outcome === 'cancelled' ? e.outcome : 'failed';
+      const text = `■ ${e.outcome} after ${e.attempts} attempt${e.attempts === 1 ? '' : 's'}${e.message ? `: ${e.message}` : ''}`;
+      return { ...tasks, [e.taskId]: push({ ...current, status, retry: null, durationMs: e.durationMs, percent: status === 'succeeded' ? 100 : current.percent }, { stream: 'info', text, at: e.at }) };
+    }
+    case 'written-back':
+      return { ...tasks, [e.taskId]: push(current, { stream: 'info', text: `✎ ${e.message}`, at: e.at }) };
+    default:
+      return tasks;
+  }
+}
+
+/** "retry 2 of 3 in 4 s, network" */
+export function retryText(retry: NonNullable<LiveTask['retry']>, now: number): string {
+  const left = Math.max(0, Math.ceil((retry.at + retry.delayMs - now) / 1000));
+  const of = retry.maxAttempts === null ? '' : ` of ${retry.maxAttempts}`;
+  return `retry ${retry.nextAttempt}${of} in ${left} s, ${retry.category.replace('_', ' ')}`;
+}
+
+export function formatDuration(ms: number | null): string {
+  if (ms === null) return '–';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const s = ms / 1000;
+  if (s < 60) return `${s.toFixed(s < 10 ? 1 : 0)} s`;
+  const m = Math.floor(s / 60);
+  return `${m} min ${Math.round(s - m * 60)} s`;
+}

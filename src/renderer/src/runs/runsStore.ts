@@ -1,0 +1,117 @@
+// The run console's store: live rows folded from `run:event`, the batch toasts, the trust
+// prompt, and the actions that start and cancel runs through the transport.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AutoRunOptions, BatchFinished, DurationNorm, LiveRunEvent, RunPlan } from '../../../shared/api';
+import type { Transport } from '../transport/transport';
+import { applyRunEvent, type LiveTask } from './liveRuns';
+
+export type RunRequest = { kind: 'tasks'; taskIds: string[]; parallel: number } | { kind: 'auto'; options: AutoRunOptions };
+
+export interface RunsState {
+  tasks: Record<string, LiveTask>;
+  /** Row order: most recently started first. */
+  order: string[];
+  selected: string | null;
+  norms: Record<string, DurationNorm>;
+  /** A run waiting for the user to trust the folder, with what it would run. */
+  pendingTrust: { request: RunRequest; plan: RunPlan } | null;
+  toasts: { id: number; text: string; tone: 'ok' | 'warn' }[];
+  error: string | null;
+  /** Bumped when a task finishes, so history and charts reload. */
+  finishedCount: number;
+  request(r: RunRequest): Promise<void>;
+  trustAndRun(): Promise<void>;
+  dismissTrust(): void;
+  cancel(taskId: string): Promise<void>;
+  cancelAll(): Promise<void>;
+  select(taskId: string | null): void;
+  dismissToast(id: number): void;
+  onEvent(e: LiveRunEvent): void;
+  onBatch(b: BatchFinished): void;
+  loadNorms(): Promise<void>;
+}
+
+export type RunsStore = StoreApi<RunsState>;
+
+/** An auto run longer than this ends with a toast (and a desktop notification in Electron). */
+export const LONG_RUN_MS = 10_000;
+
+let toastId = 0;
+
+export function createRunsStore(transport: Transport): RunsStore {
+  return createStore<RunsState>()((set, get) => {
+    async function start(r: RunRequest): Promise<void> {
+      if (r.kind === 'tasks') {
+        const result = await transport.call('runs:start', { taskIds: r.taskIds, parallel: r.parallel });
+        set({ error: result.ok ? null : result.error.message });
+        return;
+      }
+      const result = await transport.call('runs:auto', r.options);
+      if (!result.ok) return set({ error: result.error.message });
+      set({ error: result.value.planned === 0 ? 'Nothing is ready to run: every task is done, waiting on a dependency, or needs a person.' : null });
+    }
+    return {
+      tasks: {},
+      order: [],
+      selected: null,
+      norms: {},
+      pendingTrust: null,
+      toasts: [],
+      error: null,
+      finishedCount: 0,
+      async request(r) {
+        const plan = await transport.call('runs:plan', r.kind === 'tasks' ? { taskIds: r.taskIds } : { auto: r.options });
+        if (!plan.ok) return set({ error: plan.error.message });
+        if (plan.value.commands.length === 0) {
+          const why = plan.value.excluded.map((x) => `${x.taskId}: ${x.reason}`).join('; ');
+          return set({ error: `Nothing to run${why ? ` (${why})` : ''}.` });
+        }
+        if (!plan.value.trusted) return set({ pendingTrust: { request: r, plan: plan.value } });
+        void get().loadNorms();
+        await start(r);
+      },
+      async trustAndRun() {
+        const pending = get().pendingTrust;
+        if (!pending) return;
+        const trusted = await transport.call('runs:trust', {});
+        if (!trusted.ok) return set({ error: trusted.error.message, pendingTrust: null });
+        set({ pendingTrust: null });
+        void get().loadNorms();
+        await start(pending.request);
+      },
+      dismissTrust: () => set({ pendingTrust: null }),
+      async cancel(taskId) {
+        const r = await transport.call('runs:cancel', { taskId });
+        if (!r.ok) set({ error: r.error.message });
+      },
+      async cancelAll() {
+        const r = await transport.call('runs:cancel-all', {});
+        if (!r.ok) set({ error: r.error.message });
+      },
+      select: (selected) => set({ selected }),
+      dismissToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
+      onEvent(e) {
+        const s = get();
+        const tasks = applyRunEvent(s.tasks, e);
+        if (tasks === s.tasks) return;
+        const isNewRun = e.type === 'task-started' && e.attempt === 1;
+        set({
+          tasks,
+          order: isNewRun ? [e.taskId, ...s.order.filter((id) => id !== e.taskId)] : s.order,
+          selected: s.selected ?? (isNewRun ? e.taskId : null),
+          finishedCount: e.type === 'task-finished' ? s.finishedCount + 1 : s.finishedCount,
+        });
+      },
+      onBatch(b) {
+        if (b.error) set({ error: b.error });
+        if (b.kind !== 'auto' || b.durationMs < LONG_RUN_MS) return;
+        const text = `Auto run finished: ${b.succeeded} succeeded, ${b.failed} failed${b.notStarted ? `, ${b.notStarted} not started` : ''}.`;
+        set({ toasts: [...get().toasts, { id: ++toastId, text, tone: b.failed ? 'warn' : 'ok' }] });
+      },
+      async loadNorms() {
+        const r = await transport.call('runs:norms', {});
+        if (r.ok) set({ norms: Object.fromEntries(r.value.map((n) => [n.taskId, n])) });
+      },
+    };
+  });
+}
