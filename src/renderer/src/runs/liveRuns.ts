@@ -56,7 +56,8 @@ export function applyRunEvent(tasks: Record<string, LiveTask>, e: LiveRunEvent):
       return { ...tasks, [e.taskId]: push(current, { stream: 'info', text: `↻ recovery ${e.action}: ${e.outcome}${e.detail ? ` (${e.detail})` : ''}`, at: e.at }) };
     case 'retry-scheduled': {
       const retry = { nextAttempt: e.nextAttempt, maxAttempts: e.maxAttempts, at: e.at, delayMs: e.delayMs, category: e.category };
-      return { ...tasks, [e.taskId]: { ...current, status: 'retrying', retry, maxAttempts: e.maxAttempts ?? current.maxAttempts } };
+      const next = { ...current, status: 'retrying' as const, retry, maxAttempts: e.maxAttempts ?? current.maxAttempts };
+      return { ...tasks, [e.taskId]: push(next, { stream: 'info', text: `⟳ ${retryText(retry, e.at)}`, at: e.at }) };
     }
     case 'task-finished': {
       const status = e.outcome === 'succeeded' || e.outcome === 'failed' || e.outcome === 'timeout' || e.outcome === 'cancelled' ? e.outcome : 'failed';
