@@ -114,7 +114,7 @@ describe('analytics dashboard', () => {
     await trend.getByRole('button', { name: 'Chart' }).click();
     expect(await dashboard.card(/What kinds of failures/).locator('.chart-empty').count()).toBe(0);
     await page.mouse.move(0, 0);
-    await shot('dashboard');
+    await shot('dashboard-live');
   }, 30_000);
 
   it('exports each report as a file', async () => {
