@@ -15,7 +15,7 @@ const NO_DEPENDENCIES: ParsedDependencies = Object.freeze({ ids: Object.freeze([
 
 export function parseDependencies(raw: string, defined: ReadonlySet<string>): ParsedDependencies {
   const text = raw.trim();
-  if (NONE.has(text.toLowerCase().replace(/\*/g, ''))) return NO_DEPENDENCIES;
+  if (isNone(text)) return NO_DEPENDENCIES;
   const mentions = findIdMentions(text);
   const ids: string[] = [];
   let rest = '';
@@ -29,6 +29,14 @@ export function parseDependencies(raw: string, defined: ReadonlySet<string>): Pa
   }
   rest += text.slice(at);
   return { ids, notes: mentions.length === 0 ? text : cleanNotes(rest) };
+}
+
+// The longest word in NONE: longer texts without `*` cannot be one, and are not lower-cased.
+const NONE_MAX = 4;
+
+function isNone(text: string): boolean {
+  if (text.length > NONE_MAX && text.indexOf('*') === -1) return false;
+  return NONE.has(text.toLowerCase().replace(/\*/g, ''));
 }
 
 /** IDs named in a score comment's `deps:[...]`. */
@@ -50,8 +58,21 @@ function cleanNotes(rest: string): string {
   let s = rest;
   if (s.indexOf('*') !== -1 || s.indexOf('`') !== -1) s = s.replace(/\*\*|`/g, '');
   if (s.indexOf('(') !== -1 || s.indexOf('[') !== -1) s = s.replace(/\(\s*\)|\[\s*\]/g, '');
-  s = s.replace(/\s+/g, ' ');
+  if (COLLAPSIBLE.test(s)) s = s.replace(/\s+/g, ' ');
   if (s.indexOf(',') !== -1 || s.indexOf(';') !== -1) s = s.replace(/\s*([,;])(?:\s*[,;])+/g, '$1').replace(/\s+([,;])/g, '$1');
-  s = s.replace(/^[\s,;:&+/\-\u2013\u2014]+|[\s,;:&+/\-\u2013\u2014]+$/g, '');
-  return NONE.has(s.toLowerCase()) ? '' : s;
+  s = trimSeparators(s);
+  return s.length <= NONE_MAX && NONE.has(s.toLowerCase()) ? '' : s;
+}
+
+/** Whitespace runs that `/\s+/g -> ' '` would change: two in a row, or one that is not a space. */
+const COLLAPSIBLE = /\s\s|[^\S ]/;
+const EDGE_SEPARATOR = /[\s,;:&+/\-\u2013\u2014]/;
+
+/** Drops spaces and separators at both ends; no new string when there are none. */
+function trimSeparators(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && EDGE_SEPARATOR.test(s.charAt(a))) a++;
+  while (b > a && EDGE_SEPARATOR.test(s.charAt(b - 1))) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
 }

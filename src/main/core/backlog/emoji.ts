@@ -2,6 +2,7 @@
 // are dropped so `✔️` and `✔` are the same marker.
 
 const EMOJI = /\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}])*/gu;
+const EMOJI_AT = new RegExp(EMOJI.source, 'uy');
 const EMOJI_OR_SELECTOR = /[\p{Extended_Pictographic}\uFE0F\u200D\u{1F3FB}-\u{1F3FF}]/gu;
 const HAS_NON_ASCII = /[^\x00-\x7f]/;
 
@@ -29,9 +30,10 @@ export function stripEmoji(text: string): string {
 export function dropLeadingEmoji(text: string): string {
   let s = text.trimStart();
   for (;;) {
-    EMOJI.lastIndex = 0;
-    const m = EMOJI.exec(s);
-    if (m === null || m.index !== 0) return s;
+    // Sticky: only an emoji at the start is looked for, not the first one anywhere.
+    EMOJI_AT.lastIndex = 0;
+    const m = EMOJI_AT.exec(s);
+    if (m === null) return s;
     s = s.slice(m[0].length).trimStart();
   }
 }

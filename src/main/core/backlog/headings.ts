@@ -39,7 +39,8 @@ export function readHeadingTask(raw: string): HeadingTask | null {
  * (emoji and all-caps words after the closing `**`, like `🆕 **NEW**`) removed.
  */
 function headingTitle(raw: string, idAsWritten: string): string {
-  let text = dropTrailingBoldBadges(raw.replace(/\s*\{#[^}]*\}\s*$/, ''), idAsWritten);
+  const unanchored = raw.indexOf('{#') === -1 ? raw : raw.replace(/\s*\{#[^}]*\}\s*$/, '');
+  let text = dropTrailingBoldBadges(unanchored, idAsWritten);
   const lastBold = text.lastIndexOf('**');
   if (lastBold !== -1) {
     const tail = text.slice(lastBold + 2);
@@ -64,16 +65,29 @@ function headingTitle(raw: string, idAsWritten: string): string {
  * `**B-1**: Title 🆕 **NEW**` -> `**B-1**: Title`, but `B-1: Fix **API**` keeps its word.
  */
 function dropTrailingBoldBadges(text: string, idAsWritten: string): string {
-  const tokens = text.trim().split(/\s+/);
+  const trimmed = text.trim();
+  // Words split on single spaces are the words split on /\s+/ when nothing else separates
+  // them; the text then needs no rebuilding when no word is dropped (the common case).
+  const plain = !COLLAPSIBLE.test(trimmed);
+  const tokens = plain ? trimmed.split(' ') : trimmed.split(/\s+/);
+  const count = tokens.length;
   while (tokens.length > 1) {
     const last = tokens[tokens.length - 1];
     if (last.includes(idAsWritten)) break;
-    const boldBadge = BOLD_BADGE.test(last) && tokens.slice(0, -1).join(' ').includes('**');
+    const boldBadge = BOLD_BADGE.test(last) && someIncludes(tokens, tokens.length - 1, '**');
     if (!boldBadge && !isOnlyEmoji(last)) break;
     tokens.pop();
   }
-  return tokens.join(' ');
+  return plain && tokens.length === count ? trimmed : tokens.join(' ');
 }
+
+/** Whether one of the first `n` words holds `part` (a space never joins two halves of `**`). */
+function someIncludes(words: string[], n: number, part: string): boolean {
+  for (let i = 0; i < n; i++) if (words[i].includes(part)) return true;
+  return false;
+}
+
+const COLLAPSIBLE = /\s\s|[^\S ]/;
 
 /** Removes `**WORD**` badge groups (and emoji between them) from the end of a heading. */
 function dropBadgeGroups(text: string): string {
@@ -98,10 +112,15 @@ function isBadges(text: string): boolean {
   return words.split(/\s+/).every((w) => BADGE_WORD.test(w));
 }
 
+/** Drops space-separated words that are only emoji from the end, keeping at least one word. */
 function dropTrailingEmoji(text: string): string {
-  const words = text.split(' ');
-  while (words.length > 1 && isOnlyEmoji(words[words.length - 1])) words.pop();
-  return words.join(' ');
+  let end = text.length;
+  for (;;) {
+    const space = end === 0 ? -1 : text.lastIndexOf(' ', end - 1);
+    if (space === -1 || !isOnlyEmoji(text.slice(space + 1, end))) break;
+    end = space;
+  }
+  return end === text.length ? text : text.slice(0, end);
 }
 
 /** A heading's plain text, for section paths. */

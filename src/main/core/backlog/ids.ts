@@ -8,7 +8,8 @@ const WHOLE_ID = /^[A-Z]+[-\u2011]\d+(?:[-\u2011][A-Za-z0-9]+)*$/;
 const ID_IN_TEXT = /(?<![A-Za-z0-9_\-\u2011.])[A-Z]+[-\u2011]\d+(?:[-\u2011][A-Za-z0-9]+)*(?![A-Za-z0-9_]|[-\u2011][A-Za-z0-9]|\.[A-Za-z]|\/(?![A-Z]+[-\u2011]\d))/g;
 
 export function normalizeId(id: string): string {
-  return id.replace(NB_HYPHEN, '-');
+  // Most IDs use ASCII hyphens already; a regex replace per ID showed in profiles.
+  return id.indexOf('\u2011') === -1 ? id : id.replace(NB_HYPHEN, '-');
 }
 
 export function isTaskId(text: string): boolean {

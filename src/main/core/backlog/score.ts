@@ -4,7 +4,7 @@
 
 import type { Score } from '../../../shared/backlog';
 
-const SCORE_KEYS = new Set(['bv', 'tc', 'rr', 'le', 'effort']);
+const SCORE_KEYS: readonly (keyof Score)[] = ['bv', 'tc', 'rr', 'le', 'effort'];
 const LEADING_NUMBER = /^-?\d+(?:\.\d+)?/;
 
 export interface ParsedScore {
@@ -27,8 +27,25 @@ function numberAt(value: string, at: number): number | null {
   if (value.charCodeAt(end) === 46 && value.charCodeAt(end + 1) >= 48 && value.charCodeAt(end + 1) <= 57) {
     end++;
     while (end < value.length && value.charCodeAt(end) >= 48 && value.charCodeAt(end) <= 57) end++;
+    return Number(value.slice(at, end));
   }
-  return Number(value.slice(at, end));
+  // Whole numbers (nearly all scores) are summed digit by digit: exact up to 15 digits,
+  // and no string made.
+  if (end - digitsFrom > 15) return Number(value.slice(at, end));
+  let n = 0;
+  for (let i = digitsFrom; i < end; i++) n = n * 10 + (value.charCodeAt(i) - 48);
+  return digitsFrom > at ? -n : n;
+}
+
+// Keys are compared in place: slicing each key and looking it up in a Set took most of
+// this function's time (every fresh string must be hashed).
+function isKeyAt(value: string, key: string, from: number, to: number): boolean {
+  return to - from === key.length && value.startsWith(key, from);
+}
+
+function scoreKeyAt(value: string, from: number, to: number): keyof Score | null {
+  for (const key of SCORE_KEYS) if (isKeyAt(value, key, from, to)) return key;
+  return null;
 }
 
 export function parseScore(value: string): ParsedScore | null {
@@ -42,16 +59,18 @@ export function parseScore(value: string): ParsedScore | null {
     while (k > 0 && value.charCodeAt(k - 1) === 32) k--;
     const keyEnd = k;
     while (k > 0 && isWordChar(value.charCodeAt(k - 1))) k--;
-    const key = value.slice(k, keyEnd);
     let v = colon + 1;
     while (v < value.length && value.charCodeAt(v) === 32) v++;
-    if (key === 'deps' && value.charCodeAt(v) === 91 /* [ */) {
-      const close = value.indexOf(']', v);
-      if (close !== -1) depsText = value.slice(v + 1, close);
-    } else if (SCORE_KEYS.has(key)) {
-      const n = numberAt(value, v);
-      if (n !== null) {
-        score[key as keyof Score] = n;
+    if (isKeyAt(value, 'deps', k, keyEnd)) {
+      if (value.charCodeAt(v) === 91 /* [ */) {
+        const close = value.indexOf(']', v);
+        if (close !== -1) depsText = value.slice(v + 1, close);
+      }
+    } else {
+      const key = scoreKeyAt(value, k, keyEnd);
+      const n = key === null ? null : numberAt(value, v);
+      if (key !== null && n !== null) {
+        score[key] = n;
         found = true;
       }
     }
