@@ -1,10 +1,11 @@
 // The parse of a backlog after a field edit, derived from the parse before it instead of
-// reading the whole file again. Only for edits that rewrite one field in place (status,
+// reading the whole file again. For the editor's own next edit only: the reader's
+// per-row `cells` positions of the edited row are not updated. Only for edits that rewrite one field in place (status,
 // priority, points) with every line where it was; the property test
 // (test/integration/edit-property.test.ts) checks that such an edit changes exactly that
 // field in a real re-parse, which is what makes this derivation sound.
 import type { ParseResult } from '../parse';
-import type { RowSource, SourceMap } from '../source';
+import type { SourceMap } from '../source';
 import type { EditContext } from './context';
 import { splitFieldLine } from './fieldLine';
 import { cellText, locateCells } from './tableCells';
@@ -41,14 +42,8 @@ export function predictParse(ctx: EditContext, edit: BacklogEdit): ParseResult |
   }
   const task = { ...ctx.task, ...patch };
   const tasks = before.tasks.map((t) => (t.id === task.id ? task : t));
-  const sourceTasks = new Map(before.source.tasks);
-  const def = ctx.src.def;
-  if (def.kind === 'row') {
-    // The edited row's cell positions moved within its line; let them be found again.
-    const { cells: _stale, ...rest } = def;
-    const row: RowSource = rest;
-    sourceTasks.set(task.id, { ...ctx.src, def: row });
-  }
-  const source: SourceMap = { ...before.source, lines: ctx.doc.lines.slice(), tasks: sourceTasks };
+  // Every line is where it was, so the task sources still hold; only the edited row's
+  // `cells` columns are stale, and the editor finds cells in the lines itself.
+  const source: SourceMap = { ...before.source, lines: ctx.doc.lines.slice() };
   return { ...before, tasks, source };
 }

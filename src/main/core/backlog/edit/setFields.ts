@@ -25,8 +25,9 @@ export function rowCell(ctx: EditContext, field: 'status' | 'priority' | 'points
   if (def.kind !== 'row') return null;
   const index = def.table.columns[field];
   if (index === undefined) return null;
-  // The reader's cell positions when it gave them (one truth for where a cell is), else ours.
-  const span = (def.cells ?? locateCells(ctx.doc.lines, def.rowStart, def.rowEnd))[index];
+  // Cells are found in the lines being edited, not taken from the reader's `cells`: those
+  // go stale once a cell on the line changed width (see predictParse).
+  const span = locateCells(ctx.doc.lines, def.rowStart, def.rowEnd)[index];
   if (!span) return null;
   return { span, text: cellText(ctx.doc.lines, span) };
 }
