@@ -21,9 +21,9 @@ let configDir: string;
 const previousConfig = process.env['TASKDECK_CONFIG_DIR'];
 
 /** Screenshots of these views go to docs/screenshots with TASKDECK_UPDATE_SCREENSHOTS=1. */
-async function shot(name: string): Promise<void> {
+async function shot(name: string, publish = true): Promise<void> {
   const path = await screenshot(page, name);
-  if (process.env['TASKDECK_UPDATE_SCREENSHOTS'] === '1') {
+  if (publish && process.env['TASKDECK_UPDATE_SCREENSHOTS'] === '1') {
     mkdirSync(join(repoRoot, 'docs/screenshots'), { recursive: true });
     copyFileSync(path, join(repoRoot, 'docs/screenshots', `${name}.png`));
   }
@@ -98,6 +98,15 @@ describe('run console', () => {
     await expect.poll(async () => (await page.locator('.attempt-log .log-line').allInnerTexts()).join('\n'), { timeout: 10_000 }).toMatch(/EACCES|permission/i);
     await shot('runs-history');
   }, 90_000);
+
+  it('asks a person to confirm a human-required task and records who', async () => {
+    const panel = page.getByRole('region', { name: 'Needs a person' });
+    await panel.locator('li', { hasText: 'B-113' }).getByRole('button', { name: 'Confirm done…' }).click();
+    await panel.getByLabel('Your name').fill('Mara');
+    await panel.getByRole('button', { name: 'Confirm done' }).click();
+    await expect.poll(() => panel.getByRole('list', { name: 'Confirmations' }).innerText(), { timeout: 10_000 }).toMatch(/B-113 confirmed done by Mara on /);
+    expect(project.readBacklog()).toMatch(/\| B-113 \| Store listing and release signing \|[^\n]*\| ✅ done \|/);
+  }, 30_000);
 });
 
 describe('analytics dashboard', () => {
@@ -114,7 +123,7 @@ describe('analytics dashboard', () => {
     await trend.getByRole('button', { name: 'Chart' }).click();
     expect(await dashboard.card(/What kinds of failures/).locator('.chart-empty').count()).toBe(0);
     await page.mouse.move(0, 0);
-    await shot('dashboard-live');
+    await shot('dashboard-live', false);
   }, 30_000);
 
   it('exports each report as a file', async () => {
