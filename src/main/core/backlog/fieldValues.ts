@@ -16,6 +16,8 @@ const NO_SPRINT = new Set(['', '-', '\u2014', '\u2013', 'none', 'backlog', 'n/a'
 
 /** A sprint name, or null for `-`, `—`, `None`, `Backlog` and an empty cell. */
 export function parseSprint(raw: string): string | null {
+  // Most tasks have no sprint cell: skip the clean-up for them.
+  if (raw === '') return null;
   const s = unquote(dropEmphasis(raw).trim());
   return NO_SPRINT.has(s.toLowerCase()) ? null : s;
 }
@@ -32,8 +34,12 @@ export function executorFrom(run: string | null, named: string | null): TaskExec
   return null;
 }
 
+const NOT_REQUIRED = Object.freeze({ required: false, reason: null });
+
 /** `<!-- human_required: true -->`, possibly with `reason: ...` in the same comment. */
 export function parseHumanRequired(value: string): { required: boolean; reason: string | null } {
+  // Nearly every task has no such comment: no regex for it.
+  if (value === '') return NOT_REQUIRED;
   const m = /(?:^|[\s,;])reason\s*:\s*([\s\S]*)$/i.exec(value);
   const flag = (m === null ? value : value.slice(0, m.index)).trim().replace(/[,;]$/, '').trim().replace(/^["']|["']$/g, '').toLowerCase();
   const required = flag === 'true' || flag === 'yes' || flag === '1';

@@ -89,6 +89,26 @@ export function computeScoreTotal(score: Score): number | null {
 }
 
 export function parseScoreTotal(value: string): number | null {
-  const m = LEADING_NUMBER.exec(value.trim());
+  const t = value.trim();
+  // The common case, a number and nothing else, is checked by hand (no match array).
+  if (isPlainNumber(t)) return Number(t);
+  const m = LEADING_NUMBER.exec(t);
   return m === null ? null : Number(m[0]);
+}
+
+/** Whether text is exactly what LEADING_NUMBER matches: -?\d+(\.\d+)? */
+function isPlainNumber(t: string): boolean {
+  let i = t.charCodeAt(0) === 45 ? 1 : 0;
+  const intFrom = i;
+  while (i < t.length && isDigit(t.charCodeAt(i))) i++;
+  if (i === intFrom) return false;
+  if (i === t.length) return true;
+  if (t.charCodeAt(i) !== 46) return false;
+  const fracFrom = ++i;
+  while (i < t.length && isDigit(t.charCodeAt(i))) i++;
+  return i > fracFrom && i === t.length;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
