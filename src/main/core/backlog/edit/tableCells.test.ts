@@ -68,3 +68,18 @@ describe('escapeCell', () => {
     expect(escapeCell('a | b')).toBe('a \\| b');
   });
 });
+
+describe('a row whose last line does not end with a pipe', () => {
+  it('has a last cell up to the end of the line, rewritten without padding', () => {
+    const doc = docOf(['| B-1 | a long', 'title | B-2 notes']);
+    const cells = locateCells(doc.lines, 0, 2);
+    expect(cells.map((span) => cellText(doc.lines, span))).toEqual([' B-1 ', ' a long title ', ' B-2 notes']);
+    const last = cells[2];
+    if (!last) throw new Error('no cell');
+    replaceCell(doc, last, 'None');
+    expect(doc.toString()).toBe('| B-1 | a long\ntitle | None\n');
+  });
+  it('has no extra cell for spaces after the last pipe', () => {
+    expect(locateCells(['| a | b |  '], 0, 1)).toHaveLength(2);
+  });
+});

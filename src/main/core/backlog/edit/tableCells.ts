@@ -28,7 +28,20 @@ export function locateCells(lines: readonly string[], rowStart: number, rowEnd: 
     const b = pipes[k + 1];
     if (a && b) cells.push({ startLine: a.line, startCol: a.col + 1, endLine: b.line, endCol: b.col });
   }
+  // A row whose last line does not end with `|` has one more cell, up to the end of that line.
+  const last = pipes[pipes.length - 1];
+  const lastLine = rowEnd - 1;
+  const tail = last ? spanText(lines, last.line, last.col + 1, lastLine) : '';
+  if (last && tail.trim() !== '') {
+    cells.push({ startLine: last.line, startCol: last.col + 1, endLine: lastLine, endCol: (lines[lastLine] ?? '').length });
+  }
   return cells;
+}
+
+function spanText(lines: readonly string[], line: number, col: number, lastLine: number): string {
+  let text = (lines[line] ?? '').slice(col);
+  for (let l = line + 1; l <= lastLine; l++) text += ' ' + (lines[l] ?? '');
+  return text;
 }
 
 /** The cell's raw text; a cell spanning lines is joined with one space, as the reader does. */
@@ -63,14 +76,17 @@ export function fitCell(oldRaw: string, content: string): string {
 /** Rewrites one cell with new content; a wrapped cell's lines become one line. */
 export function replaceCell(doc: LineDocument, span: CellSpan, content: string): void {
   const first = doc.lines[span.startLine] ?? '';
+  // A last cell with no closing pipe gets no padding: it would only be trailing spaces.
+  const closed = (doc.lines[span.endLine] ?? '')[span.endCol] === '|';
   if (span.startLine === span.endLine) {
     const oldRaw = first.slice(span.startCol, span.endCol);
-    doc.setLine(span.startLine, first.slice(0, span.startCol) + fitCell(oldRaw, content) + first.slice(span.endCol));
+    const raw = closed ? fitCell(oldRaw, content) : oldRaw.slice(0, oldRaw.length - oldRaw.trimStart().length) + content;
+    doc.setLine(span.startLine, first.slice(0, span.startCol) + raw + first.slice(span.endCol));
     return;
   }
   const last = doc.lines[span.endLine] ?? '';
   const lead = first.slice(span.startCol).length - first.slice(span.startCol).trimStart().length > 0 ? ' ' : '';
-  const text = first.slice(0, span.startCol) + lead + content + ' ' + last.slice(span.endCol);
+  const text = first.slice(0, span.startCol) + lead + content + (closed ? ' ' : '') + last.slice(span.endCol);
   doc.mergeInto(span.startLine, span.endLine + 1, text);
 }
 
