@@ -11,7 +11,18 @@ import { burnUp } from '../../core/analytics/velocity';
 import { velocity } from '../../core/analytics/velocity';
 import type { AnalyticsContext } from '../../reports/analyticsContext';
 import { queryAnomalies, queryForecast, queryTallies } from '../../reports/queries/dashboard';
-import { allSprints, currentSprint } from '../../reports/reportModel';
+import { currentSprint } from '../../reports/reportModel';
+import type { SprintInfo } from '../../core/analytics/types';
+
+/** What the dashboard reads: the backlog's plan and sprints, and the run record's database. */
+export type DashboardInput = Pick<AnalyticsContext, 'plan' | 'sprints' | 'db' | 'now' | 'tz'>;
+
+/** Sprints named by tasks but not defined in taskdeck.json count too (as in reports). */
+function allSprints(ctx: DashboardInput): SprintInfo[] {
+  const out = [...ctx.sprints];
+  for (const t of ctx.plan) if (t.sprint && !out.some((s) => s.name === t.sprint)) out.push({ name: t.sprint, start: null, end: null, capacity: null });
+  return out;
+}
 
 const HOURS = Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}:00`);
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -20,26 +31,29 @@ function counts(db: Database.Database, sql: string): { key: string; count: numbe
   return (db.prepare(sql).raw().all() as [string, number][]).map(([key, count]) => ({ key, count }));
 }
 
+// Retried runs are found by their second attempt; each one's first attempt (by the
+// run_attempts_run index) gives the category it was retried for. One statement: the
+// summary row (category NULL) and a row per category.
+const RETRIES_SQL = `WITH retried AS MATERIALIZED (
+  SELECT (SELECT id FROM run_attempts f WHERE f.run_id = r.run_id AND f.attempt = 1) AS first,
+    EXISTS (SELECT 1 FROM run_attempts s WHERE s.run_id = r.run_id AND s.outcome = 'succeeded') AS ok
+  FROM (SELECT DISTINCT run_id FROM run_attempts WHERE attempt = 2) r)
+SELECT NULL, COUNT(*), COALESCE(SUM(ok), 0) FROM retried
+UNION ALL
+SELECT * FROM (SELECT e.category, COUNT(*), SUM(ok) FROM retried JOIN task_errors e ON e.attempt_id = retried.first GROUP BY e.category ORDER BY 2 DESC)`;
+
 function retries(db: Database.Database): Dashboard['retries'] {
-  const [retriedRuns, recovered] = db
-    .prepare(`SELECT COUNT(DISTINCT run_id), COUNT(DISTINCT CASE WHEN outcome = 'succeeded' THEN run_id END) FROM run_attempts WHERE attempt > 1`)
-    .raw()
-    .get() as [number, number];
-  const rows = (sql: string) => (db.prepare(sql).raw().all() as [string, number, number][]).map(([key, attempted, succeeded]) => ({ key, attempted, succeeded }));
+  const rows = (sql: string) => (db.prepare(sql).raw().all() as [string | null, number, number][]).map(([key, attempted, succeeded]) => ({ key, attempted, succeeded }));
+  const [summary, ...byCategory] = rows(RETRIES_SQL);
   return {
-    retriedRuns,
-    recovered,
-    // A retried run's category is its first failure's; recovered when a later attempt succeeded.
-    byCategory: rows(`SELECT e.category, COUNT(DISTINCT a.run_id),
-        COUNT(DISTINCT CASE WHEN EXISTS (SELECT 1 FROM run_attempts s WHERE s.run_id = a.run_id AND s.outcome = 'succeeded') THEN a.run_id END)
-      FROM run_attempts a JOIN task_errors e ON e.attempt_id = a.id
-      WHERE a.attempt = 1 AND EXISTS (SELECT 1 FROM run_attempts r WHERE r.run_id = a.run_id AND r.attempt = 2)
-      GROUP BY e.category ORDER BY 2 DESC`),
-    recoveryActions: rows(`SELECT action, COUNT(*), SUM(outcome = 'succeeded') FROM recovery_actions GROUP BY action ORDER BY 2 DESC`),
+    retriedRuns: summary?.attempted ?? 0,
+    recovered: summary?.succeeded ?? 0,
+    byCategory: byCategory.map((r) => ({ key: r.key ?? 'unknown', attempted: r.attempted, succeeded: r.succeeded })),
+    recoveryActions: rows(`SELECT action, COUNT(*), SUM(outcome = 'succeeded') FROM recovery_actions GROUP BY action ORDER BY 2 DESC`).map((r) => ({ key: r.key ?? 'none', attempted: r.attempted, succeeded: r.succeeded })),
   };
 }
 
-function burnUpView(ctx: AnalyticsContext, firstSuccess: ReadonlyMap<string, number>): Dashboard['burnUp'] {
+function burnUpView(ctx: DashboardInput, firstSuccess: ReadonlyMap<string, number>): Dashboard['burnUp'] {
   const sprint = currentSprint(allSprints(ctx), ctx.now);
   if (!sprint) return null;
   const day = (t: number | null) => (t === null ? null : new Date(t + ctx.tz * 60_000).toISOString().slice(0, 10));
@@ -60,7 +74,7 @@ function burnUpView(ctx: AnalyticsContext, firstSuccess: ReadonlyMap<string, num
   };
 }
 
-export function buildDashboard(ctx: AnalyticsContext): Dashboard {
+export function buildDashboard(ctx: DashboardInput): Dashboard {
   const db = ctx.db;
   const { tallies, firstSuccess, hours } = db ? queryTallies(db, { tasks: true, hours: true }) : { tallies: [], firstSuccess: new Map<string, number>(), hours: [] };
   const byHour = HOURS.map((label) => ({ label, attempts: 0, failures: 0 }));
