@@ -10,6 +10,7 @@ import { parseBacklog, type ParseResult } from '../../src/main/core/backlog';
 import { applyEdit, applyEditAndPredict, serializeUnchanged, spliceLines } from '../../src/main/core/backlog/edit';
 import type { Status, Task } from '../../src/shared/backlog';
 import { editBacklogFile } from '../../src/main/project/backlogEditor';
+import { locateCells } from '../../src/main/core/backlog/edit/tableCells';
 import { comparable, corpusDir, corpusFiles, readCorpus } from './edit-kit';
 
 const files = corpusFiles();
@@ -69,6 +70,21 @@ describe('corpus write-back', () => {
       const spliced = spliceLines(Buffer.from(text, 'utf8'), parsed.source.bom, fast.value.patches ?? []);
       expect(spliced && Buffer.from(spliced).equals(Buffer.from(result.value.text, 'utf8'))).toBe(true);
     }
+  });
+});
+
+describe('cells', () => {
+  it('the editor finds the same cells as the reader in every row of every file', () => {
+    let rows = 0;
+    for (const name of files) {
+      const parsed = parseBacklog(readCorpus(name));
+      for (const src of parsed.source.tasks.values()) {
+        if (src.def.kind !== 'row' || src.def.cells === undefined) continue;
+        rows++;
+        expect(locateCells(parsed.source.lines, src.def.rowStart, src.def.rowEnd), `${name} ${src.id}`).toEqual(src.def.cells);
+      }
+    }
+    expect(rows).toBeGreaterThan(1000);
   });
 });
 
