@@ -4,7 +4,6 @@
 
 import type { Score } from '../../../shared/backlog';
 
-const SCORE_KEYS: readonly (keyof Score)[] = ['bv', 'tc', 'rr', 'le', 'effort'];
 const LEADING_NUMBER = /^-?\d+(?:\.\d+)?/;
 
 export interface ParsedScore {
@@ -37,15 +36,24 @@ function numberAt(value: string, at: number): number | null {
   return digitsFrom > at ? -n : n;
 }
 
-// Keys are compared in place: slicing each key and looking it up in a Set took most of
-// this function's time (every fresh string must be hashed).
-function isKeyAt(value: string, key: string, from: number, to: number): boolean {
-  return to - from === key.length && value.startsWith(key, from);
-}
+const DEPS = 5;
+/** bv, tc, rr, le as one number each (first code * 256 + second): keys are ASCII word characters. */
+const TWO_LETTER_KEYS = ['bv', 'tc', 'rr', 'le'].map((k) => k.charCodeAt(0) * 256 + k.charCodeAt(1));
 
-function scoreKeyAt(value: string, from: number, to: number): keyof Score | null {
-  for (const key of SCORE_KEYS) if (isKeyAt(value, key, from, to)) return key;
-  return null;
+/**
+ * Which key is written at value[from, to): 0-4 for bv, tc, rr, le, effort (score[] order),
+ * DEPS, or -1. Compared in place, by character: slicing each key and looking it up in a
+ * Set took most of this function's time (every fresh string must be hashed).
+ */
+function keyAt(value: string, from: number, to: number): number {
+  const len = to - from;
+  if (len === 2) {
+    const pair = value.charCodeAt(from) * 256 + value.charCodeAt(from + 1);
+    return TWO_LETTER_KEYS.indexOf(pair);
+  }
+  if (len === 6) return value.startsWith('effort', from) ? 4 : -1;
+  if (len === 4) return value.startsWith('deps', from) ? DEPS : -1;
+  return -1;
 }
 
 export function parseScore(value: string): ParsedScore | null {
@@ -61,16 +69,21 @@ export function parseScore(value: string): ParsedScore | null {
     while (k > 0 && isWordChar(value.charCodeAt(k - 1))) k--;
     let v = colon + 1;
     while (v < value.length && value.charCodeAt(v) === 32) v++;
-    if (isKeyAt(value, 'deps', k, keyEnd)) {
+    const key = keyAt(value, k, keyEnd);
+    if (key === DEPS) {
       if (value.charCodeAt(v) === 91 /* [ */) {
         const close = value.indexOf(']', v);
         if (close !== -1) depsText = value.slice(v + 1, close);
       }
     } else {
-      const key = scoreKeyAt(value, k, keyEnd);
-      const n = key === null ? null : numberAt(value, v);
-      if (key !== null && n !== null) {
-        score[key] = n;
+      const n = key === -1 ? null : numberAt(value, v);
+      if (n !== null) {
+        // Named stores: a computed `score[key] = n` was a slow generic store.
+        if (key === 0) score.bv = n;
+        else if (key === 1) score.tc = n;
+        else if (key === 2) score.rr = n;
+        else if (key === 3) score.le = n;
+        else score.effort = n;
         found = true;
       }
     }
