@@ -112,6 +112,8 @@ describe('run console through the API', () => {
     expect(failed.attempts.every((a) => a.status === 'failed')).toBe(true);
     const log = await call<{ text: string }>('runs:log', { attemptId: flaky.find((a) => a.status === 'failed')!.id });
     expect(log.text).toContain('ECONNREFUSED');
+    const missing = await dispatch(handlers, 'runs:log', { attemptId: 999_999 });
+    expect(missing.ok ? 'found' : missing.error.code).toBe('no-log');
   });
 
   it('records who confirmed a human task, and when', async () => {

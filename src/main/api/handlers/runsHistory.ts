@@ -6,6 +6,7 @@ import type { ApiResult, AttemptView, DurationNorm, RunHistory } from '../../../
 import { openAnalytics } from '../../reports/analyticsContext';
 import { queryTaskSummary } from '../../reports/queries/dashboard';
 import { openStore, storePath } from '../../store/index';
+import { openDatabase } from '../../store/openDatabase';
 import type { Store } from '../../store/types';
 
 const LOG_TAIL_BYTES = 256 * 1024;
@@ -62,25 +63,37 @@ export function readRunHistory(projectDir: string, filter: HistoryFilter): ApiRe
   });
 }
 
+/** The log file of one attempt (one file per run, all its attempts), by its primary key. */
+function logPathOf(projectDir: string, attemptId: number): ApiResult<string | null> {
+  const file = storePath(projectDir);
+  if (!fs.existsSync(file)) return { ok: true, value: null };
+  const opened = openDatabase(file, { readonly: true });
+  if (!opened.ok) return { ok: false, error: { code: opened.error.code, message: opened.error.message } };
+  try {
+    const row = opened.value.prepare('SELECT log_path FROM run_attempts WHERE id = ?').raw().get(attemptId) as [string | null] | undefined;
+    return { ok: true, value: row?.[0] ?? null };
+  } finally {
+    opened.value.close();
+  }
+}
+
 export function readAttemptLog(projectDir: string, attemptId: number): ApiResult<{ text: string; truncated: boolean }> {
-  return withReadStore(projectDir, { text: '', truncated: false }, (store) => {
-    // Attempts are few per id lookup; the newest thousands are enough for the console.
-    const attempt = store.attempts(undefined, 100_000).find((a) => a.id === attemptId);
-    if (!attempt || !attempt.logPath) return { ok: false, error: { code: 'no-log', message: `Attempt ${attemptId} has no log.` } };
-    let fd: number | null = null;
-    try {
-      fd = fs.openSync(attempt.logPath, 'r');
-      const size = fs.fstatSync(fd).size;
-      const length = Math.min(size, LOG_TAIL_BYTES);
-      const buf = Buffer.alloc(length);
-      fs.readSync(fd, buf, 0, length, size - length);
-      return { ok: true, value: { text: buf.toString('utf8'), truncated: size > length } };
-    } catch (err) {
-      return { ok: false, error: { code: 'no-log', message: `The log of attempt ${attemptId} cannot be read: ${err instanceof Error ? err.message : String(err)}` } };
-    } finally {
-      if (fd !== null) fs.closeSync(fd);
-    }
-  });
+  const logPath = logPathOf(projectDir, attemptId);
+  if (!logPath.ok) return logPath;
+  if (logPath.value === null) return { ok: false, error: { code: 'no-log', message: `Attempt ${attemptId} has no log.` } };
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(logPath.value, 'r');
+    const size = fs.fstatSync(fd).size;
+    const length = Math.min(size, LOG_TAIL_BYTES);
+    const buf = Buffer.alloc(length);
+    fs.readSync(fd, buf, 0, length, size - length);
+    return { ok: true, value: { text: buf.toString('utf8'), truncated: size > length } };
+  } catch (err) {
+    return { ok: false, error: { code: 'no-log', message: `The log of attempt ${attemptId} cannot be read: ${err instanceof Error ? err.message : String(err)}` } };
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
 }
 
 /** Each task's median and p95 success duration, from the analytics rollups. */
