@@ -2,9 +2,6 @@
 // The run console against the real backend (web host on a temp sample project, trust in
 // a temp config dir): the first run asks for trust and lists the commands; Cancel trusts
 // nothing and runs nothing; trusting starts the run; the history lists what ran.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { startTestBackend } from '../testing/testBackend';
@@ -16,22 +13,31 @@ import { RunsProvider } from './RunsProvider';
 import { RunsView } from './RunsView';
 
 let backend: TestBackend;
-let configDir: string;
-const previous = process.env['TASKDECK_CONFIG_DIR'];
+// The backend runs in this process (the web project has no Node types, hence the cast).
+const env = (globalThis as unknown as { process: { env: Record<string, string | undefined> } }).process.env;
+const previous = env['TASKDECK_CONFIG_DIR'];
 
 beforeEach(async () => {
-  configDir = mkdtempSync(join(tmpdir(), 'taskdeck-config-'));
-  process.env['TASKDECK_CONFIG_DIR'] = configDir;
   backend = await startTestBackend();
+  // Trust is per user: a config dir inside the temp project, removed with it.
+  env['TASKDECK_CONFIG_DIR'] = `${backend.dir}/.test-config`;
 });
 
 afterEach(async () => {
   cleanup();
   await backend.close();
-  rmSync(configDir, { recursive: true, force: true });
-  if (previous === undefined) delete process.env['TASKDECK_CONFIG_DIR'];
-  else process.env['TASKDECK_CONFIG_DIR'] = previous;
+  if (previous === undefined) delete env['TASKDECK_CONFIG_DIR'];
+  else env['TASKDECK_CONFIG_DIR'] = previous;
 });
+
+/** What the backend says now: is the folder trusted, and how many attempts ran. */
+async function backendState(): Promise<{ trusted: boolean; attempts: number }> {
+  const transport = webTransport(backend.url, backend.token);
+  const plan = await transport.call('runs:plan', { taskIds: ['B-201'] });
+  const history = await transport.call('runs:history', {});
+  if (!plan.ok || !history.ok) throw new Error('backend call failed');
+  return { trusted: plan.value.trusted, attempts: history.value.attempts.length };
+}
 
 async function renderConsole() {
   const transport = webTransport(backend.url, backend.token);
@@ -58,8 +64,7 @@ describe('run console', () => {
     expect(commands).toContain('node scripts/chain-step.mjs 1');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(existsSync(join(configDir, 'trusted.json'))).toBe(false);
-    expect(existsSync(join(backend.dir, '.taskdeck', 'logs'))).toBe(false);
+    expect(await backendState()).toEqual({ trusted: false, attempts: 0 });
   });
 
   it('trusting runs the tasks, and the history lists their attempts', async () => {
@@ -69,7 +74,7 @@ describe('run console', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Trust this folder?' });
     expect(within(dialog).getAllByRole('listitem')).toHaveLength(1);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Trust folder and run' }));
-    await waitFor(() => expect(existsSync(join(configDir, 'trusted.json'))).toBe(true));
+    await waitFor(async () => expect((await backendState()).trusted).toBe(true));
     fireEvent.click(screen.getByRole('button', { name: 'History' }));
     // jsdom has no EventSource, so the history is re-read until the attempt shows.
     await waitFor(
