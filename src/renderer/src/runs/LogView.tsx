@@ -23,8 +23,7 @@ export function LogView({ lines, version, label }: { lines: readonly LogLine[]; 
       if (stripAnsi(l.text).toLowerCase().includes(q)) out.push(i);
     });
     return out;
-    // `version` changes when lines were appended in place.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `version` is a dependency on purpose: lines are appended in place, so it changes when they do.
   }, [lines, query, version]);
 
   useEffect(() => {

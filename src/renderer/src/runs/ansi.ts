@@ -10,7 +10,6 @@ export function ansiToHtml(text: string): string {
   return converter.ansi_to_html(text);
 }
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 
 /** The text a person reads, for searching. */

@@ -37,8 +37,10 @@ describe('live run fold', () => {
     expect(tasks['B-1']!.startedAt).toBe(100);
   });
 
-  it('ignores events of tasks it never saw start', () => {
-    expect(fold([{ at: 1, type: 'progress', taskId: 'B-9', attempt: 1, percent: 5, message: '' }])).toEqual({});
+  it('picks up a task that was already running when the page opened', () => {
+    const tasks = fold([{ at: 1, type: 'progress', taskId: 'B-9', attempt: 2, percent: 5, message: 'copying' }]);
+    expect(tasks['B-9']).toMatchObject({ status: 'running', attempt: 2, percent: 5, message: 'copying' });
+    expect(fold([{ at: 1, type: 'written-back', taskId: 'B-9', ok: true, message: 'done' }])).toEqual({});
   });
 
   it('formats durations for people', () => {

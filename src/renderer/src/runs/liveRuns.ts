@@ -44,7 +44,13 @@ export function applyRunEvent(tasks: Record<string, LiveTask>, e: LiveRunEvent):
     const next = push({ ...base, attempt: e.attempt, status: 'running', retry: null, percent: null, maxAttempts: base.maxAttempts }, { stream: 'info', text: `▶ attempt ${e.attempt}: ${e.command}`, at: e.at });
     return { ...tasks, [e.taskId]: next };
   }
-  if (!current) return tasks;
+  // A task already running when this page opened (a reload, a second window): its row
+  // starts with what the events tell, the title and command from the next attempt.
+  if (!current) {
+    if (e.type !== 'output' && e.type !== 'progress' && e.type !== 'attempt-failed' && e.type !== 'retry-scheduled') return tasks;
+    const joined: LiveTask = { taskId: e.taskId, title: '', command: '', attempt: 'attempt' in e ? e.attempt : 1, maxAttempts: null, startedAt: e.at, percent: null, message: '', status: 'running', retry: null, durationMs: null, lines: [] };
+    return applyRunEvent({ ...tasks, [e.taskId]: joined }, e);
+  }
   switch (e.type) {
     case 'output':
       return { ...tasks, [e.taskId]: push(current, { stream: e.stream, text: e.text, at: e.at }) };

@@ -94,7 +94,7 @@ export function createRunsStore(transport: Transport): RunsStore {
         const s = get();
         const tasks = applyRunEvent(s.tasks, e);
         if (tasks === s.tasks) return;
-        const isNewRun = e.type === 'task-started' && e.attempt === 1;
+        const isNewRun = (e.type === 'task-started' && e.attempt === 1) || !(e.taskId in s.tasks);
         set({
           tasks,
           order: isNewRun ? [e.taskId, ...s.order.filter((id) => id !== e.taskId)] : s.order,
