@@ -83,3 +83,17 @@ describe('heading tasks', () => {
     expect(after).toBe(lf([...HEADINGS.slice(0, 4), ...HEADINGS.slice(16, 20), ...HEADINGS.slice(4, 16)]));
   });
 });
+
+describe('moving heading tasks into sections', () => {
+  const DOC = ['# Backlog', '', '## Now', '', '### B-1: One', '- **Status**: todo', '', '## Later', '', '### B-2: Two', '- **Status**: todo', ''];
+
+  it('moves a heading task to the end of a section of a higher level', () => {
+    const after = edited(lf(DOC), { kind: 'moveToSection', id: 'B-1', section: 'later' });
+    expect(after).toBe(lf(['# Backlog', '', '## Now', '', '## Later', '', '### B-2: Two', '- **Status**: todo', '', '### B-1: One', '- **Status**: todo', '']));
+  });
+
+  it('refuses a section at the same level as the task', () => {
+    const doc = lf([...DOC, '### Notes', 'text']);
+    expect(editFails(doc, { kind: 'moveToSection', id: 'B-1', section: 'Notes' }).code).toBe('cannot-edit');
+  });
+});

@@ -66,3 +66,31 @@ describe('inverseEdit', () => {
     expect(inverseEdit(parseBacklog(DOC), { kind: 'addDependency', id: 'B-003', dependency: 'B-001' })).toBeNull();
   });
 });
+
+describe('inverseEdit of a section move', () => {
+  it('puts a row back between its old neighbours', () => {
+    const doc = lf([
+      '## Now',
+      '',
+      '| ID | Title | Status | Points |',
+      '|---|---|---|---|',
+      '| T-1 | a | todo | 1 |',
+      '| T-2 | b | todo | 1 |',
+      '<!-- sprint: S1 -->',
+      '| T-3 | c | todo | 1 |',
+      '',
+      '## Later',
+      '',
+      '| ID | Title | Status | Points |',
+      '|---|---|---|---|',
+      '| T-4 | d | todo | 1 |',
+    ]);
+    const edit: BacklogEdit = { kind: 'moveToSection', id: 'T-2', section: 'Later' };
+    const after = apply(doc, edit);
+    expect(after).not.toBe(doc);
+    const inverse = inverseEdit(parseBacklog(doc), edit);
+    expect(inverse).toEqual({ kind: 'moveBefore', id: 'T-2', target: 'T-3' });
+    if (!inverse) throw new Error('no inverse');
+    expect(apply(after, inverse)).toBe(doc);
+  });
+});
