@@ -124,6 +124,25 @@ describe('analytics dashboard with history', () => {
     });
     expect(started.ok).toBe(true);
     await expect.poll(async () => Number(await stat.innerText()), { timeout: 20_000 }).toBe(before + 1);
+  }, 30_000);
+});
+
+describe('running from the backlog', () => {
+  it('runs a task from its drawer and offers to watch it', async () => {
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Backlog' }).click();
+    await page.getByRole('row', { name: /B-207/ }).click();
+    await page.getByRole('complementary', { name: 'Task B-207' }).getByRole('button', { name: /Run task/ }).click();
+    const toast = page.locator('.toast', { hasText: 'Running B-207.' });
+    await toast.getByRole('button', { name: 'Watch' }).click();
+    const row = page.getByRole('list', { name: 'Running tasks' }).locator('li.live-row', { hasText: 'B-207' });
+    await expect.poll(() => row.innerText(), { timeout: 20_000 }).toMatch(/Succeeded/);
+  }, 30_000);
+
+  it('says why a task without a command cannot run', async () => {
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Backlog' }).click();
+    await page.getByRole('row', { name: /B-121/ }).click();
+    await page.getByRole('complementary', { name: 'Task B-121' }).getByRole('button', { name: /Run task/ }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Nothing to run' }).innerText(), { timeout: 10_000 }).toContain('B-121');
     expect(problems).toEqual([]);
   }, 30_000);
 });

@@ -15,7 +15,8 @@ export interface RunsState {
   norms: Record<string, DurationNorm>;
   /** A run waiting for the user to trust the folder, with what it would run. */
   pendingTrust: { request: RunRequest; plan: RunPlan } | null;
-  toasts: { id: number; text: string; tone: 'ok' | 'warn' }[];
+  /** `showRuns`: the toast offers to open the run console (runs started from another view). */
+  toasts: { id: number; text: string; tone: 'ok' | 'warn'; showRuns?: boolean }[];
   error: string | null;
   /** Bumped when a task finishes, so history and charts reload. */
   finishedCount: number;
@@ -26,6 +27,7 @@ export interface RunsState {
   cancelAll(): Promise<void>;
   select(taskId: string | null): void;
   dismissToast(id: number): void;
+  clearError(): void;
   onEvent(e: LiveRunEvent): void;
   onBatch(b: BatchFinished): void;
   loadNorms(): Promise<void>;
@@ -43,7 +45,10 @@ export function createRunsStore(transport: Transport): RunsStore {
     async function start(r: RunRequest): Promise<void> {
       if (r.kind === 'tasks') {
         const result = await transport.call('runs:start', { taskIds: r.taskIds, parallel: r.parallel });
-        set({ error: result.ok ? null : result.error.message });
+        if (!result.ok) return set({ error: result.error.message });
+        const started = result.value.started;
+        const text = started.length === 1 ? `Running ${started[0]}.` : `Running ${started.length} tasks.`;
+        set({ error: null, toasts: [...get().toasts, { id: ++toastId, text, tone: 'ok', showRuns: true }] });
         return;
       }
       const result = await transport.call('runs:auto', r.options);
@@ -90,6 +95,7 @@ export function createRunsStore(transport: Transport): RunsStore {
       },
       select: (selected) => set({ selected }),
       dismissToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
+      clearError: () => set({ error: null }),
       onEvent(e) {
         const s = get();
         const tasks = applyRunEvent(s.tasks, e);
