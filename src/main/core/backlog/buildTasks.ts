@@ -85,10 +85,19 @@ function commentMap(def: Definition): Map<string, string> {
   // The same key twice: the last wins.
   for (const c of def.comments) {
     let key = c.key;
-    if (!SPECIAL_KEYS.has(key) && /[A-Z]/.test(key) && SPECIAL_KEYS.has(key.toLowerCase())) key = key.toLowerCase();
+    if (!SPECIAL_KEYS.has(key) && hasUpperCase(key) && SPECIAL_KEYS.has(key.toLowerCase())) key = key.toLowerCase();
     map.set(key, c.value);
   }
   return map;
+}
+
+/** /[A-Z]/ without a regex: this runs for every comment of every task. */
+function hasUpperCase(key: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
 }
 
 function hasText(v: string | undefined): v is string {
@@ -154,7 +163,8 @@ function toTask(m: Merged, rank: number, defined: ReadonlySet<string>, norm: Nor
   const deps = parseDependencies(m.fields.dependencies ?? '', defined);
   const scoreText = m.comments.get('score');
   const parsedScore = scoreText === undefined ? null : parseScore(scoreText);
-  const dependencies = [...deps.ids];
+  // slice, not a spread: no iterator per task.
+  const dependencies = deps.ids.slice();
   if (parsedScore !== null) {
     for (const d of idsInText(parsedScore.depsText, defined)) if (!dependencies.includes(d)) dependencies.push(d);
   }

@@ -35,8 +35,9 @@ export function parseDependencies(raw: string, defined: ReadonlySet<string>): Pa
 const NONE_MAX = 4;
 
 function isNone(text: string): boolean {
-  if (text.length > NONE_MAX && text.indexOf('*') === -1) return false;
-  return NONE.has(text.toLowerCase().replace(/\*/g, ''));
+  const hasStars = text.indexOf('*') !== -1;
+  if (text.length > NONE_MAX && !hasStars) return false;
+  return NONE.has((hasStars ? text.replace(/\*/g, '') : text).toLowerCase());
 }
 
 /** IDs named in a score comment's `deps:[...]`. */
