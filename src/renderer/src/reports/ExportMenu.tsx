@@ -24,7 +24,9 @@ export function ExportMenu() {
     setBusy(null);
     if (!r.ok) return setDone({ text: r.error.message, error: true });
     downloadReport(r.value);
-    setDone({ text: `Saved ${r.value.filename} (${r.value.summary}) to your downloads folder.`, error: false });
+    // In a browser the file lands in the downloads folder; Electron asks where to save it.
+    const where = transport.kind === 'web' ? ' to your downloads folder' : '';
+    setDone({ text: `Saved ${r.value.filename} (${r.value.summary})${where}.`, error: false });
   }
   return (
     <div className="export-menu">
