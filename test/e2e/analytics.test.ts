@@ -143,6 +143,22 @@ describe('running from the backlog', () => {
     await page.getByRole('row', { name: /B-121/ }).click();
     await page.getByRole('complementary', { name: 'Task B-121' }).getByRole('button', { name: /Run task/ }).click();
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Nothing to run' }).innerText(), { timeout: 10_000 }).toContain('B-121');
-    expect(problems).toEqual([]);
   }, 30_000);
+
+  it('shows elapsed time against the usual p50/p95 while auto runs, and cancels all', async () => {
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Runs' }).click();
+    const form = page.getByRole('form', { name: 'Run ready tasks automatically' });
+    await form.getByLabel('Parallel').fill('4');
+    await form.getByRole('button', { name: 'Run auto' }).click();
+    const b202 = page.getByRole('list', { name: 'Running tasks' }).locator('li.live-row', { hasText: 'B-202' });
+    await expect.poll(async () => Number(await b202.getByRole('progressbar').getAttribute('aria-valuenow')), { timeout: 20_000 }).toBeGreaterThanOrEqual(30);
+    expect(await b202.innerText()).toMatch(/p50 \d+ s · p95 \d+ s/);
+    await b202.locator('.live-main').click();
+    await page.mouse.move(0, 0);
+    const path = await screenshot(page, 'runs');
+    if (process.env['TASKDECK_UPDATE_SCREENSHOTS'] === '1') copyFileSync(path, join(repoRoot, 'docs/screenshots/runs.png'));
+    await page.getByRole('button', { name: 'Cancel all' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Cancel all' }).isDisabled(), { timeout: 30_000 }).toBe(true);
+    expect(problems).toEqual([]);
+  }, 60_000);
 });

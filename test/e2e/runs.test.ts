@@ -80,7 +80,7 @@ describe('run console', () => {
     await runs.select('B-204');
     await expect.poll(() => runs.logText(), { timeout: 30_000 }).toMatch(/attempt 1 failed \(timeout/);
     await expect.poll(() => runs.logText(), { timeout: 10_000 }).toMatch(/▶ attempt 2/);
-    await shot('runs');
+    await shot('runs-timeout', false);
     await runs.row('B-204').getByRole('button', { name: 'Cancel B-204' }).click();
     await expect.poll(() => runs.row('B-204').innerText(), { timeout: 15_000 }).toMatch(/Cancelled/);
   }, 60_000);
