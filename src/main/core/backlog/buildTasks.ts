@@ -6,7 +6,7 @@ import type { Definition } from './definitions';
 import type { ColumnField } from './source';
 import type { Legends } from './legends';
 import { metadataValue } from './commentValues';
-import { idsInText, parseDependencies } from './dependencies';
+import { type IdSet, idsInText, parseDependencies } from './dependencies';
 import { executorFrom, parseHumanRequired, parsePoints, parseSprint, unquote } from './fieldValues';
 import { plainText } from './inline';
 import { normalizePriority } from './normalizePriority';
@@ -75,7 +75,8 @@ export function buildTasks(definitions: Definition[], legends: Legends): { tasks
     }
     fill(known, def);
   }
-  const defined = new Set(byId.keys());
+  // byId answers `has` for the dependency resolution: no second set of every ID.
+  const defined: IdSet = byId;
   const tasks = order.map((m, rank) => toTask(m, rank, defined, norm, diagnostics));
   return { tasks, diagnostics };
 }
@@ -133,7 +134,7 @@ function disagreements(a: Definition, b: Definition, norm: Normalizers): string[
   return out;
 }
 
-function toTask(m: Merged, rank: number, defined: ReadonlySet<string>, norm: Normalizers, diagnostics: Diagnostic[]): Task {
+function toTask(m: Merged, rank: number, defined: IdSet, norm: Normalizers, diagnostics: Diagnostic[]): Task {
   const def = m.first;
   const id = def.id;
   const line = def.line + 1;
@@ -163,8 +164,9 @@ function toTask(m: Merged, rank: number, defined: ReadonlySet<string>, norm: Nor
   const deps = parseDependencies(m.fields.dependencies ?? '', defined);
   const scoreText = m.comments.get('score');
   const parsedScore = scoreText === undefined ? null : parseScore(scoreText);
-  // slice, not a spread: no iterator per task.
-  const dependencies = deps.ids.slice();
+  // Most tasks share the frozen empty list, which copies slowly (another elements kind):
+  // a new [] for them, a slice for the rest.
+  const dependencies = deps.ids.length === 0 ? [] : deps.ids.slice();
   if (parsedScore !== null) {
     for (const d of idsInText(parsedScore.depsText, defined)) if (!dependencies.includes(d)) dependencies.push(d);
   }

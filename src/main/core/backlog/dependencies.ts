@@ -1,7 +1,9 @@
 // Dependencies (format section 4): every task ID in the cell, in order, without
 // duplicates; the cell's remaining free text is `dependencyNotes`.
 
-import { findIdMentions, resolveMention } from './ids';
+import { type IdSet, findIdMentions, resolveMention } from './ids';
+
+export type { IdSet };
 
 const NONE = new Set(['', 'none', '-', '\u2014', '\u2013', 'n/a']);
 
@@ -13,7 +15,7 @@ export interface ParsedDependencies {
 // Shared by every task without dependencies: callers copy `ids`, never change it.
 const NO_DEPENDENCIES: ParsedDependencies = Object.freeze({ ids: Object.freeze([]), notes: '' });
 
-export function parseDependencies(raw: string, defined: ReadonlySet<string>): ParsedDependencies {
+export function parseDependencies(raw: string, defined: IdSet): ParsedDependencies {
   const text = raw.trim();
   if (isNone(text)) return NO_DEPENDENCIES;
   const mentions = findIdMentions(text);
@@ -41,7 +43,7 @@ function isNone(text: string): boolean {
 }
 
 /** IDs named in a score comment's `deps:[...]`. */
-export function idsInText(text: string, defined: ReadonlySet<string>): string[] {
+export function idsInText(text: string, defined: IdSet): string[] {
   const ids: string[] = [];
   for (const m of findIdMentions(text)) {
     const id = resolveMention(m.id, defined);

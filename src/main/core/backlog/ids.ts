@@ -37,6 +37,11 @@ export function idFromCell(cell: string): string | null {
   return WHOLE_ID.test(s) ? normalizeId(s) : null;
 }
 
+/** The defined task IDs: a Set, or any map keyed by ID. */
+export interface IdSet {
+  has(id: string): boolean;
+}
+
 export interface IdMention {
   /** The ID as written, ASCII hyphens. */
   id: string;
@@ -61,7 +66,7 @@ export function findIdMentions(text: string): IdMention[] {
  * `B-096-Enhanced-Scribe` names B-096. The longest defined form wins; when none is
  * defined, suffix groups are kept up to the first one longer than 3 characters.
  */
-export function resolveMention(id: string, defined: ReadonlySet<string>): string {
+export function resolveMention(id: string, defined: IdSet): string {
   if (defined.has(id)) return id;
   const parts = id.split('-');
   for (let n = parts.length - 1; n >= 2; n--) {
