@@ -12,6 +12,7 @@ import type { HandlerTable, Session } from '../../src/main/api';
 import { reportHandlers } from '../../src/main/api/handlers/reports';
 import { runHandlers } from '../../src/main/api/handlers/runs';
 import type { BatchFinished, ExportFormat, LiveRunEvent } from '../../src/shared/api';
+import { startWebHost, type WebHost } from '../../src/main/web/webHost';
 import { cliPath, copySample, removeTemps } from './cliHarness';
 
 const FIXED_NOW = Date.parse('2026-11-24T12:00:00.000Z');
@@ -20,6 +21,7 @@ let project: string;
 let configDir: string;
 let session: Session;
 let handlers: HandlerTable;
+let host: WebHost;
 const events: LiveRunEvent[] = [];
 const batches: BatchFinished[] = [];
 
@@ -59,6 +61,7 @@ beforeAll(async () => {
   session = app.session;
   const env = { ...process.env, TASKDECK_CONFIG_DIR: configDir };
   handlers = { ...app.handlers, ...runHandlers(session, { env }), ...reportHandlers(session, () => FIXED_NOW) };
+  host = await startWebHost({ call: (m, args) => dispatch(handlers, m, args), subscribe: session.subscribe, rendererDir: configDir });
   session.subscribe((name, payload) => {
     if (name === 'run:event') events.push(payload as LiveRunEvent);
     if (name === 'run:batch-finished') batches.push(payload as BatchFinished);
@@ -66,6 +69,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await host.close();
   await session.close();
   await rm(configDir, { recursive: true, force: true });
   await removeTemps();
@@ -144,8 +148,20 @@ describe('exports are the bytes the CLI writes', () => {
       const written = await call<{ bytes: number }>('reports:write', { format, path: saved });
       expect(written.bytes).toBe(fromCli.length);
       expect((await readFile(saved)).equals(fromCli)).toBe(true);
+      const res = await fetch(`${host.url.split('?')[0]!.replace(/\/$/, '')}/api/download/${format}`, { headers: { 'X-Taskdeck-Token': host.token } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${exported.filename}"`);
+      expect(Buffer.from(await res.arrayBuffer()).equals(fromCli)).toBe(true);
     }, 60_000);
   }
+
+  it('serves downloads only to the page that holds the token, and names a bad format', async () => {
+    const base = host.url.split('?')[0]!.replace(/\/$/, '');
+    expect((await fetch(`${base}/api/download/error-report`)).status).toBe(401);
+    const bad = await fetch(`${base}/api/download/secrets`, { headers: { 'X-Taskdeck-Token': host.token } });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('bad-arguments');
+  });
 
   it('refuses a relative save path', async () => {
     const r = await dispatch(handlers, 'reports:write', { format: 'tasks-json', path: 'report.json' });

@@ -12,6 +12,7 @@ import { readStatic } from './staticFiles';
 import { SECURITY_HEADERS } from './securityHeaders';
 import { createSseClients } from './sseClients';
 import { newToken } from './token';
+import { DOWNLOAD_PREFIX, sendReportDownload } from './reportDownload';
 
 export interface WebHostOptions {
   /** Runs one contract method (normally `dispatch` bound to the handler table). */
@@ -93,6 +94,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (req.method !== 'GET') return sendError(res, 405, 'method-not-allowed', 'Use GET for events.');
       return sse.add(res, SECURITY_HEADERS);
     }
+    if (url.pathname.startsWith(DOWNLOAD_PREFIX) && req.method === 'GET') return sendReportDownload(res, url.pathname, options.call);
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return sendError(res, 405, 'method-not-allowed', 'Use POST for API calls.');
       // JSON only: an HTML form cannot send it, which closes the classic CSRF route.

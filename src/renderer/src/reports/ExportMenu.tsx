@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { ExportFormat } from '../../../shared/api';
 import { useTransport } from '../app/storeContext';
-import { downloadReport } from './download';
+import { exportReport } from './download';
 import './reports.css';
 
 const LABELS: Record<ExportFormat, { label: string; hint: string }> = {
@@ -20,13 +20,12 @@ export function ExportMenu() {
   const [done, setDone] = useState<{ text: string; error: boolean } | null>(null);
   async function run(format: ExportFormat): Promise<void> {
     setBusy(format);
-    const r = await transport.call('reports:export', { format });
+    const saved = await exportReport(transport, format);
     setBusy(null);
-    if (!r.ok) return setDone({ text: r.error.message, error: true });
-    downloadReport(r.value);
+    if (!saved.ok) return setDone({ text: saved.message, error: true });
     // In a browser the file lands in the downloads folder; Electron asks where to save it.
     const where = transport.kind === 'web' ? ' to your downloads folder' : '';
-    setDone({ text: `Saved ${r.value.filename} (${r.value.summary})${where}.`, error: false });
+    setDone({ text: `Saved ${saved.filename} (${saved.summary})${where}.`, error: false });
   }
   return (
     <div className="export-menu">

@@ -1,0 +1,40 @@
+// GET /api/download/<format>: a report as a file download (Content-Disposition), the
+// bytes reports:export builds (the CLI's). Reached only after the request guard, like
+// every /api/ route; a GET so the browser streams it to disk like any download.
+import type { ServerResponse } from 'node:http';
+import type { ApiResult, ExportedReport } from '../../shared/api';
+import { SECURITY_HEADERS } from './securityHeaders';
+
+export const DOWNLOAD_PREFIX = '/api/download/';
+
+function isExported(v: unknown): v is ExportedReport {
+  return typeof v === 'object' && v !== null && typeof (v as ExportedReport).content === 'string' && typeof (v as ExportedReport).filename === 'string';
+}
+
+export async function sendReportDownload(
+  res: ServerResponse,
+  pathname: string,
+  call: (method: string, args: unknown) => Promise<ApiResult<unknown>>,
+): Promise<void> {
+  const format = decodeURIComponent(pathname.slice(DOWNLOAD_PREFIX.length));
+  // The contract validates the format; a bad one comes back as an error value.
+  const result = await call('reports:export', { format });
+  if (!result.ok || !isExported(result.value)) {
+    const error = result.ok ? { code: 'internal', message: 'The report has no content.' } : result.error;
+    res.writeHead(result.ok || error.code !== 'bad-arguments' ? 500 : 400, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+    return void res.end(JSON.stringify({ ok: false, error }));
+  }
+  const report = result.value;
+  const body = Buffer.from(report.content, 'utf8');
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': `${report.mime}; charset=utf-8`,
+    'Content-Length': String(body.length),
+    // Filenames are ours (ASCII, no quotes), so the plain form is exact.
+    'Content-Disposition': `attachment; filename="${report.filename}"`,
+    'Cache-Control': 'no-store',
+    // For the page's confirmation ("12 errors in 3 tasks"); URI-encoded to stay a valid header.
+    'X-Taskdeck-Summary': encodeURIComponent(report.summary),
+  });
+  res.end(body);
+}
