@@ -62,7 +62,7 @@ function cleanNotes(rest: string): string {
   if (s.indexOf('*') !== -1 || s.indexOf('`') !== -1) s = s.replace(/\*\*|`/g, '');
   if (s.indexOf('(') !== -1 || s.indexOf('[') !== -1) s = s.replace(/\(\s*\)|\[\s*\]/g, '');
   if (COLLAPSIBLE.test(s)) s = s.replace(/\s+/g, ' ');
-  if (s.indexOf(',') !== -1 || s.indexOf(';') !== -1) s = s.replace(/\s*([,;])(?:\s*[,;])+/g, '$1').replace(/\s+([,;])/g, '$1');
+  if (hasSpacedSeparators(s)) s = s.replace(/\s*([,;])(?:\s*[,;])+/g, '$1').replace(/\s+([,;])/g, '$1');
   s = trimSeparators(s);
   return s.length <= NONE_MAX && NONE.has(s.toLowerCase()) ? '' : s;
 }
@@ -78,4 +78,35 @@ function trimSeparators(s: string): string {
   while (a < b && EDGE_SEPARATOR.test(s.charAt(a))) a++;
   while (b > a && EDGE_SEPARATOR.test(s.charAt(b - 1))) b--;
   return a === 0 && b === s.length ? s : s.slice(a, b);
+}
+
+/**
+ * Whether either separator clean-up above would change anything: a `,`/`;` after
+ * whitespace, or two of them with only whitespace between. Checked by hand because
+ * the regexes scan every note, and most notes (`B-1 (Title), B-2 (Title)`) have neither.
+ */
+function hasSpacedSeparators(s: string): boolean {
+  let afterSeparator = false;
+  let prevSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 44 || c === 59) {
+      if (prevSpace || afterSeparator) return true;
+      afterSeparator = true;
+      prevSpace = false;
+    } else if (isJsSpace(c)) {
+      prevSpace = true;
+    } else {
+      afterSeparator = false;
+      prevSpace = false;
+    }
+  }
+  return false;
+}
+
+/** What `\s` matches in a JavaScript regex (WhiteSpace and LineTerminator). */
+function isJsSpace(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

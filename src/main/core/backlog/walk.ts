@@ -267,10 +267,11 @@ class Walker {
     extra: Record<string, string>,
     where: () => TaskSource['def'],
   ): Definition {
-    const first = !this.firstDefs.has(id);
+    // One lookup instead of has + add: the set grew only for a new ID.
+    const known = this.firstDefs.size;
+    this.firstDefs.add(id);
     let source: TaskSource | null = null;
-    if (first) {
-      this.firstDefs.add(id);
+    if (this.firstDefs.size !== known) {
       source = {
         id,
         def: where(),
