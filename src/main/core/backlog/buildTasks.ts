@@ -20,7 +20,11 @@ interface Merged {
   first: Definition;
   fields: Partial<Record<ColumnField, string>>;
   extra: Record<string, string>;
-  comments: Map<string, string>;
+  /**
+   * Made when a duplicate first adds comments; otherwise built from `first` in toTask, so
+   * that it dies young instead of living (and being copied by the GC) through the merge.
+   */
+  comments: Map<string, string> | null;
 }
 
 /** Cell texts repeat a lot (`todo`, `✅ done`, `🔥`): each distinct one is normalised once per file. */
@@ -58,7 +62,7 @@ export function buildTasks(definitions: Definition[], legends: Legends): { tasks
     const known = byId.get(def.id);
     if (known === undefined) {
       // Shared with the first definition until a later one fills something (see fill).
-      const merged: Merged = { first: def, fields: def.fields, extra: def.extra, comments: commentMap(def) };
+      const merged: Merged = { first: def, fields: def.fields, extra: def.extra, comments: null };
       byId.set(def.id, merged);
       order.push(merged);
       continue;
@@ -119,6 +123,7 @@ function fill(into: Merged, def: Definition): void {
     if (into.extra === into.first.extra) into.extra = { ...into.extra };
     into.extra[k] = v;
   }
+  into.comments ??= commentMap(into.first);
   for (const [k, v] of commentMap(def)) if (!into.comments.has(k)) into.comments.set(k, v);
 }
 
@@ -136,6 +141,7 @@ function disagreements(a: Definition, b: Definition, norm: Normalizers): string[
 
 function toTask(m: Merged, rank: number, defined: IdSet, norm: Normalizers, diagnostics: Diagnostic[]): Task {
   const def = m.first;
+  const comments = m.comments ?? commentMap(def);
   const id = def.id;
   const line = def.line + 1;
   const note = (severity: Diagnostic['severity'], code: Diagnostic['code'], message: string): void => {
@@ -162,7 +168,7 @@ function toTask(m: Merged, rank: number, defined: IdSet, norm: Normalizers, diag
   }
 
   const deps = parseDependencies(m.fields.dependencies ?? '', defined);
-  const scoreText = m.comments.get('score');
+  const scoreText = comments.get('score');
   const parsedScore = scoreText === undefined ? null : parseScore(scoreText);
   // Most tasks share the frozen empty list, which copies slowly (another elements kind):
   // a new [] for them, a slice for the rest.
@@ -171,7 +177,7 @@ function toTask(m: Merged, rank: number, defined: IdSet, norm: Normalizers, diag
     for (const d of idsInText(parsedScore.depsText, defined)) if (!dependencies.includes(d)) dependencies.push(d);
   }
   const score = parsedScore?.score ?? null;
-  const totalText = m.comments.get('score_total');
+  const totalText = comments.get('score_total');
   const written = totalText === undefined ? null : parseScoreTotal(totalText);
   const computed = score === null ? null : computeScoreTotal(score);
   // The epsilon keeps 5.75 vs 5.7 (0.05000000000000071 in floating point) within 0.05.
@@ -179,15 +185,15 @@ function toTask(m: Merged, rank: number, defined: IdSet, norm: Normalizers, diag
     note('info', 'score-mismatch', `${id}: score_total is ${written} but the score gives ${computed} ((bv+tc+rr+le)/effort).`);
   }
 
-  const human = parseHumanRequired(m.comments.get('human_required') ?? '');
-  const reason = m.comments.get('reason');
+  const human = parseHumanRequired(comments.get('human_required') ?? '');
+  const reason = comments.get('reason');
   const sprintFromCell = parseSprint(m.fields.sprint ?? '');
-  const sprintComment = m.comments.get('sprint');
+  const sprintComment = comments.get('sprint');
 
   const metadata: Record<string, unknown> = {};
   for (const k in m.extra) metadata[k] = m.extra[k];
   // commentMap stores the special keys lower-cased. forEach: no entry arrays to collect.
-  m.comments.forEach((v, k) => {
+  comments.forEach((v, k) => {
     if (!SPECIAL_KEYS.has(k)) metadata[k] = metadataValue(v);
   });
 
@@ -207,7 +213,7 @@ function toTask(m: Merged, rank: number, defined: IdSet, norm: Normalizers, diag
     scoreTotal: written ?? computed,
     humanRequired: human.required,
     humanReason: human.required ? (hasText(reason) ? unquote(reason.trim()) : human.reason) : null,
-    executor: executorFrom(m.comments.get('run') ?? null, m.comments.get('default_executor') ?? null),
+    executor: executorFrom(comments.get('run') ?? null, comments.get('default_executor') ?? null),
     sprint: sprintFromCell ?? (sprintComment === undefined ? null : parseSprint(sprintComment)),
     metadata,
     rank,
