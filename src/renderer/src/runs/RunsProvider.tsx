@@ -11,6 +11,8 @@ import './runs.css';
 export function RunsProvider({ transport, children }: { transport: Transport; children: ReactNode }) {
   const store = useMemo(() => createRunsStore(transport), [transport]);
   useEffect(() => {
+    // Usual durations for the elapsed bars, also for tasks already running when the page opened.
+    void store.getState().loadNorms();
     const offEvent = transport.on('run:event', (e) => store.getState().onEvent(e));
     const offBatch = transport.on('run:batch-finished', (b) => store.getState().onBatch(b));
     return () => {
