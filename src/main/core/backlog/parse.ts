@@ -1,5 +1,5 @@
 import type { Diagnostic, Task } from '../../../shared/backlog';
-import type { SourceMap, TaskSource } from './source';
+import type { SourceMap } from './source';
 import { buildTasks } from './buildTasks';
 import { metadataValue } from './commentValues';
 import { buildLegends } from './legends';
@@ -23,9 +23,7 @@ export function parseBacklog(text: string): ParseResult {
   const legends = buildLegends(walk.legendItems);
   const built = buildTasks(walk.definitions, legends);
 
-  const tasks = new Map<string, TaskSource>();
-  for (const def of walk.definitions) if (def.source !== null) tasks.set(def.id, def.source);
-
+  const tasks = walk.sources;
   const fileMeta: Record<string, unknown> = {};
   if (scan.frontMatter !== null) fileMeta.frontMatter = scan.frontMatter;
   for (const c of walk.fileComments) fileMeta[c.key] = metadataValue(c.value);

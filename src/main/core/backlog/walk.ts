@@ -17,6 +17,8 @@ import { type ActiveHeader, malformedRow, readRow, rowFields } from './rowDefini
 
 export interface WalkResult {
   definitions: Definition[];
+  /** Each ID's first definition's source, in document order: the SourceMap's tasks. */
+  sources: Map<string, TaskSource>;
   /** Comments above the first task definition: file metadata. */
   fileComments: AttachedComment[];
   legendItems: LegendItem[];
@@ -39,8 +41,7 @@ export function walkLines(lines: string[], scan: ScanResult): WalkResult {
 }
 
 class Walker {
-  readonly result: WalkResult = { definitions: [], fileComments: [], legendItems: [], headings: [], tables: [], diagnostics: [] };
-  private readonly firstDefs = new Set<string>();
+  readonly result: WalkResult = { definitions: [], sources: new Map(), fileComments: [], legendItems: [], headings: [], tables: [], diagnostics: [] };
   private sections: { level: number; text: string }[] = [];
   private sectionPath: string[] = [];
   private legendKind = { status: false, priority: false };
@@ -258,7 +259,7 @@ class Walker {
     this.canonicalGroup = entry;
   }
 
-  /** Records a definition; only the first of an ID gets a source (built by `where`). */
+  /** Records a definition; only the first of an ID gets a source (built by `where`), kept in `sources`. */
   private define(
     id: string,
     line: number,
@@ -267,11 +268,9 @@ class Walker {
     extra: Record<string, string>,
     where: () => TaskSource['def'],
   ): Definition {
-    // One lookup instead of has + add: the set grew only for a new ID.
-    const known = this.firstDefs.size;
-    this.firstDefs.add(id);
+    const sources = this.result.sources;
     let source: TaskSource | null = null;
-    if (this.firstDefs.size !== known) {
+    if (!sources.has(id)) {
       source = {
         id,
         def: where(),
@@ -280,6 +279,7 @@ class Walker {
         comments: {},
         section,
       };
+      sources.set(id, source);
     }
     const def: Definition = { id, line, fields, extra, comments: [], section, source };
     this.result.definitions.push(def);
