@@ -53,18 +53,18 @@ export function normalizersFor(legends: Legends): Normalizers {
   };
 }
 
-export function buildTasks(definitions: Definition[], legends: Legends): { tasks: Task[]; diagnostics: Diagnostic[] } {
+/** `defined`: every defined ID (the walk's map of first definitions). */
+export function buildTasks(definitions: Definition[], legends: Legends, defined: IdSet): { tasks: Task[]; diagnostics: Diagnostic[] } {
   const norm = normalizersFor(legends);
   const diagnostics: Diagnostic[] = [];
-  const byId = new Map<string, Merged>();
   const order: Merged[] = [];
+  const firstOf = new MergedIndex(order);
   for (const def of definitions) {
-    const known = byId.get(def.id);
+    // The walk gives only an ID's first definition a source; a later one merges into it.
+    const known = def.source === null ? firstOf.get(def.id) : undefined;
     if (known === undefined) {
       // Shared with the first definition until a later one fills something (see fill).
-      const merged: Merged = { first: def, fields: def.fields, extra: def.extra, comments: null };
-      byId.set(def.id, merged);
-      order.push(merged);
+      order.push({ first: def, fields: def.fields, extra: def.extra, comments: null });
       continue;
     }
     const differs = disagreements(known.first, def, norm);
@@ -79,10 +79,27 @@ export function buildTasks(definitions: Definition[], legends: Legends): { tasks
     }
     fill(known, def);
   }
-  // byId answers `has` for the dependency resolution: no second set of every ID.
-  const defined: IdSet = byId;
   const tasks = order.map((m, rank) => toTask(m, rank, defined, norm, diagnostics));
   return { tasks, diagnostics };
+}
+
+/**
+ * Finds an ID's merged task for a duplicate definition. Indexed only when a duplicate
+ * turns up (rare): a map of every ID, kept up to date, cost more than the rest of the merge.
+ */
+class MergedIndex {
+  private readonly byId = new Map<string, Merged>();
+  private indexed = 0;
+
+  constructor(private readonly order: readonly Merged[]) {}
+
+  get(id: string): Merged | undefined {
+    for (; this.indexed < this.order.length; this.indexed++) {
+      const m = this.order[this.indexed];
+      this.byId.set(m.first.id, m);
+    }
+    return this.byId.get(id);
+  }
 }
 
 function commentMap(def: Definition): Map<string, string> {

@@ -21,7 +21,7 @@ export function parseBacklog(text: string): ParseResult {
   const scan = scanLines(lines);
   const walk = walkLines(lines, scan);
   const legends = buildLegends(walk.legendItems);
-  const built = buildTasks(walk.definitions, legends);
+  const built = buildTasks(walk.definitions, legends, walk.sources);
 
   const tasks = walk.sources;
   const fileMeta: Record<string, unknown> = {};
