@@ -161,9 +161,6 @@ function toTask(m: Merged, rank: number, defined: IdSet, norm: Normalizers, diag
   const comments = m.comments ?? commentMap(def);
   const id = def.id;
   const line = def.line + 1;
-  const note = (severity: Diagnostic['severity'], code: Diagnostic['code'], message: string): void => {
-    diagnostics.push({ severity, code, message, line, taskId: id });
-  };
 
   const priorityRaw = (m.fields.priority ?? '').trim();
   let priority: Priority | null = norm.priority(priorityRaw);
@@ -171,17 +168,17 @@ function toTask(m: Merged, rank: number, defined: IdSet, norm: Normalizers, diag
   // in the file: it gets its empty value without a diagnostic.
   if (priority === null) {
     priority = 'unknown';
-    if (m.fields.priority !== undefined) note('info', 'unknown-priority', `${id} has no priority Taskdeck recognises (${quote(priorityRaw)}); it is shown as unknown.`);
+    if (m.fields.priority !== undefined) note(diagnostics, line, id, 'info', 'unknown-priority', `${id} has no priority Taskdeck recognises (${quote(priorityRaw)}); it is shown as unknown.`);
   }
   const statusRaw = (m.fields.status ?? '').trim();
   let status: Status | null = norm.status(statusRaw);
   if (status === null) {
     status = 'todo';
-    if (m.fields.status !== undefined) note('warning', 'unknown-status', `${id} has no status Taskdeck recognises (${quote(statusRaw)}); it is treated as todo.`);
+    if (m.fields.status !== undefined) note(diagnostics, line, id, 'warning', 'unknown-status', `${id} has no status Taskdeck recognises (${quote(statusRaw)}); it is treated as todo.`);
   }
   const points = norm.points((m.fields.points ?? '').trim());
   if (points === null && m.fields.points !== undefined) {
-    note('warning', 'bad-points', `${id} has no points number (${quote((m.fields.points ?? '').trim())}); write a number like 3 or 0.5.`);
+    note(diagnostics, line, id, 'warning', 'bad-points', `${id} has no points number (${quote((m.fields.points ?? '').trim())}); write a number like 3 or 0.5.`);
   }
 
   const deps = parseDependencies(m.fields.dependencies ?? '', defined);
@@ -199,7 +196,7 @@ function toTask(m: Merged, rank: number, defined: IdSet, norm: Normalizers, diag
   const computed = score === null ? null : computeScoreTotal(score);
   // The epsilon keeps 5.75 vs 5.7 (0.05000000000000071 in floating point) within 0.05.
   if (written !== null && computed !== null && Math.abs(written - computed) > 0.05 + 1e-9) {
-    note('info', 'score-mismatch', `${id}: score_total is ${written} but the score gives ${computed} ((bv+tc+rr+le)/effort).`);
+    note(diagnostics, line, id, 'info', 'score-mismatch', `${id}: score_total is ${written} but the score gives ${computed} ((bv+tc+rr+le)/effort).`);
   }
 
   const human = parseHumanRequired(comments.get('human_required') ?? '');
@@ -237,6 +234,11 @@ function toTask(m: Merged, rank: number, defined: IdSet, norm: Normalizers, diag
     section: def.section,
     line,
   };
+}
+
+/** A task's diagnostic. A plain function, not a closure per task (one showed in allocation profiles). */
+function note(into: Diagnostic[], line: number, taskId: string, severity: Diagnostic['severity'], code: Diagnostic['code'], message: string): void {
+  into.push({ severity, code, message, line, taskId });
 }
 
 function quote(raw: string): string {

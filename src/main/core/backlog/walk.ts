@@ -137,7 +137,7 @@ class Walker {
     const task = readHeadingTask(raw);
     if (task === null) return;
     this.closeHeadingTask(i);
-    const def = this.define(task.id, i, parentPath, { title: task.title }, {}, () => ({ kind: 'heading', headingLine: i, level, fieldLines: {} }));
+    const def = this.define(task.id, i, parentPath, { title: task.title }, {}, { kind: 'heading', headingLine: i, level, fieldLines: {} });
     this.headingTask = { def, level };
   }
 
@@ -237,7 +237,7 @@ class Walker {
     }
     const { fields, extra } = rowFields(cells.texts, table);
     this.closeHeadingTask(start);
-    const def = this.define(reading.id, start, this.sectionPath, fields, extra, () => ({ kind: 'row', rowStart: start, rowEnd: end, table, cells: cells.spans }));
+    const def = this.define(reading.id, start, this.sectionPath, fields, extra, { kind: 'row', rowStart: start, rowEnd: end, table, cells: cells.spans });
     if (def.source !== null) def.source.blockEnd = end;
     this.growing = def.source;
   }
@@ -259,21 +259,21 @@ class Walker {
     this.canonicalGroup = entry;
   }
 
-  /** Records a definition; only the first of an ID gets a source (built by `where`), kept in `sources`. */
+  /** Records a definition; only the first of an ID gets a source (with `where`), kept in `sources`. */
   private define(
     id: string,
     line: number,
     section: string[],
     fields: Definition['fields'],
     extra: Record<string, string>,
-    where: () => TaskSource['def'],
+    where: TaskSource['def'],
   ): Definition {
     const sources = this.result.sources;
     let source: TaskSource | null = null;
     if (!sources.has(id)) {
       source = {
         id,
-        def: where(),
+        def: where,
         blockStart: line,
         blockEnd: line + 1,
         comments: {},
