@@ -6,7 +6,7 @@ import type { ApiResult } from '../../shared/api';
 import { loadProject } from '../project/loadBacklog';
 import { editBacklogFile } from '../project/backlogEditor';
 import type { AppliedEdit, BacklogServices } from './services';
-import { saveSprintList } from './sprintConfigWrite';
+import { saveSprints } from '../project/saveSprints';
 import { readTaskRuns } from './runHistory';
 
 export function realServices(): BacklogServices {
@@ -41,7 +41,7 @@ export function realServices(): BacklogServices {
       };
     },
 
-    saveSprints: saveSprintList,
+    saveSprints: (projectDir, sprints) => saveSprints(projectDir, sprints),
 
     runsOf: readTaskRuns,
 
