@@ -2,31 +2,15 @@
 // the file. Anything that would leave the root (.., encoded separators, absolute paths)
 // is refused, so the protocol can never serve the rest of the disk.
 import { posix, sep, resolve, relative, isAbsolute } from 'node:path';
+import { mimeTypeFor } from '../web/mimeTypes';
+
+export { mimeTypeFor };
 import { APP_HOST, APP_SCHEME } from './app-origin';
 
 export type ProtocolResolution =
   | { ok: true; filePath: string; mimeType: string }
   | { ok: false; status: 400 | 403 | 404; reason: string };
 
-const MIME_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-export function mimeTypeFor(filePath: string): string {
-  const ext = posix.extname(filePath.replaceAll('\\', '/')).toLowerCase();
-  return MIME_TYPES[ext] ?? 'application/octet-stream';
-}
 
 /** Resolves `requestUrl` (app://taskdeck/...) to a file inside `rootDir`, or says why not. */
 export function resolveAppRequest(requestUrl: string, rootDir: string): ProtocolResolution {

@@ -1,20 +1,9 @@
 // Serves the built renderer. A request path resolves inside the root or not at all:
 // `..`, encoded slashes, NUL bytes and absolute tricks all end in a 404.
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, normalize, resolve, sep } from 'node:path';
+import { mimeTypeFor } from './mimeTypes';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
-};
 
 /** The file a URL path names inside root, or null when it would leave root or is malformed. */
 export function resolveStaticPath(root: string, urlPath: string): string | null {
@@ -39,7 +28,7 @@ export async function readStatic(root: string, urlPath: string): Promise<{ body:
     const s = await stat(full);
     const file = s.isDirectory() ? join(full, 'index.html') : full;
     const body = await readFile(file);
-    return { body, type: TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream' };
+    return { body, type: mimeTypeFor(file) };
   } catch {
     return null;
   }
