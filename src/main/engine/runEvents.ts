@@ -5,6 +5,18 @@ import type { ErrorCategory, ErrorSeverity, RecoveryAction } from '../core/error
 import type { RecoveryOutcome } from '../store/types';
 import type { OutputStream } from './spawnCommand';
 
+/** What running one task (all its attempts) came to; also the body of `task-finished`. */
+export interface TaskRunResult {
+  taskId: string;
+  runId: string;
+  outcome: TaskOutcome;
+  attempts: number;
+  durationMs: number;
+  message: string | null;
+  category: ErrorCategory | null;
+  logPath: string;
+}
+
 export type TaskOutcome = 'succeeded' | 'failed' | 'timeout' | 'cancelled';
 
 export type RunEvent =
@@ -35,18 +47,7 @@ export type RunEvent =
     }
   | { type: 'recovery'; taskId: string; runId: string; action: RecoveryAction; outcome: RecoveryOutcome; detail: string }
   | { type: 'retry-scheduled'; taskId: string; runId: string; nextAttempt: number; delayMs: number; category: ErrorCategory }
-  | {
-      type: 'task-finished';
-      taskId: string;
-      title: string;
-      runId: string;
-      outcome: TaskOutcome;
-      attempts: number;
-      durationMs: number;
-      message: string | null;
-      category: ErrorCategory | null;
-      logPath: string;
-    }
+  | ({ type: 'task-finished'; title: string } & TaskRunResult)
   | { type: 'task-blocked'; taskId: string; title: string; by: string; reason: string }
   | { type: 'task-skipped'; taskId: string; title: string; reason: string }
   | { type: 'written-back'; taskId: string; ok: boolean; message: string };

@@ -9,7 +9,7 @@ import { applyRecovery } from './applyRecovery';
 import type { EngineClock } from './clock';
 import { LogWriter } from './logWriter';
 import { parseProtocolLine } from './protocol';
-import type { RunEvents, TaskOutcome } from './runEvents';
+import type { RunEvents, TaskOutcome, TaskRunResult } from './runEvents';
 import { spawnCommand, type SpawnResult } from './spawnCommand';
 
 export interface RunTaskInput {
@@ -28,16 +28,7 @@ export interface RunTaskInput {
   signal: AbortSignal;
 }
 
-export interface TaskRunResult {
-  taskId: string;
-  runId: string;
-  outcome: TaskOutcome;
-  attempts: number;
-  durationMs: number;
-  message: string | null;
-  category: ErrorCategory | null;
-  logPath: string;
-}
+export type { TaskRunResult };
 
 export function logPathFor(projectDir: string, runId: string): string {
   return join(projectDir, '.taskdeck', 'logs', `${runId}.log`);
