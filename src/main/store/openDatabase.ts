@@ -126,6 +126,21 @@ export function openDatabase(file: string, opts: OpenStoreOptions = {}): Result<
   return { ok: true, value: db };
 }
 
+// Switching a file to WAL can answer SQLITE_BUSY at once, without the busy handler, while
+// another process is opening (and converting) the same new file: wait and try again.
+function switchToWal(db: Db): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (err) {
+      if (sqliteCode(err) !== 'SQLITE_BUSY' || Date.now() > deadline) throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    }
+  }
+}
+
 function configure(db: Db, file: string, readonly: boolean): Result<void> {
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
@@ -139,7 +154,7 @@ function configure(db: Db, file: string, readonly: boolean): Result<void> {
       // 16 KB pages for a new file (fixed once tables exist and WAL is on): the event log's
       // indexes split less often, about 10 % less CPU on bulk ingest than 4 KB pages.
       if (owned.value === 0) db.pragma('page_size = 16384');
-      db.pragma('journal_mode = WAL');
+      switchToWal(db);
       db.pragma('synchronous = NORMAL');
     }
     // 32 MB of page cache (default 2 MB): bulk appends touch index pages all over the
