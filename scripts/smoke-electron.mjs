@@ -38,7 +38,7 @@ function rerunUnderXvfb() {
   process.exit(result.status ?? 1);
 }
 
-async function smoke(electronPath) {
+async function smoke() {
   const { _electron } = await import('playwright-core');
   const temp = mkdtempSync(join(tmpdir(), 'taskdeck-smoke-'));
   const project = join(temp, 'sample-project');
@@ -47,14 +47,12 @@ async function smoke(electronPath) {
   const env = { ...process.env, XDG_CONFIG_HOME: join(temp, 'config') };
   delete env.ELECTRON_RUN_AS_NODE;
   delete env.ELECTRON_RENDERER_URL; // the built renderer from app://, not a dev server
-  const app = await _electron.launch({
-    executablePath: electronPath,
-    args: ['.', '--project', project, `--user-data-dir=${join(temp, 'userData')}`],
-    cwd: repoRoot,
-    env,
-    timeout: TIMEOUT,
-  });
+  let app;
   try {
+    // No executablePath: Playwright then finds the binary as require('electron') does (the
+    // one ensureElectron made sure of) and adds its loader, which holds the app's `ready`
+    // until Playwright is attached, so the first window cannot be missed.
+    app = await _electron.launch({ args: ['.', '--project', project, `--user-data-dir=${join(temp, 'userData')}`], cwd: repoRoot, env, timeout: TIMEOUT });
     const page = await app.firstWindow({ timeout: TIMEOUT });
     await page.waitForURL(APP_URL, { timeout: TIMEOUT }).catch(() => {}); // the check below says what it shows instead
     check('main process served the window from app://taskdeck', page.url() === APP_URL, `the window shows ${page.url()}`);
@@ -81,7 +79,7 @@ async function smoke(electronPath) {
     await page.screenshot({ path: screenshotPath });
     console.log(`ok  screenshot: ${screenshotPath}`);
   } finally {
-    await app.close();
+    await app?.close();
     rmSync(temp, { recursive: true, force: true });
   }
 }
@@ -93,8 +91,9 @@ async function main() {
   if (!existsSync(join(repoRoot, 'out', 'main', 'index.js'))) stop(['smoke:electron: out/main/index.js is missing: run `npm run build` first.']);
   const needsDisplay = process.platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY;
   if (needsDisplay && !env.TASKDECK_SMOKE_UNDER_XVFB) rerunUnderXvfb();
+  console.log(`Electron: ${electron.path}`);
   try {
-    await smoke(electron.path);
+    await smoke();
   } catch (error) {
     stop([`smoke:electron failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`]);
   }
