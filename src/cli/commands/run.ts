@@ -181,7 +181,7 @@ export function registerRunCommands(program: Command): void {
     .action(guard((id: string, opts: ProjectOpt & { timeout?: number }) => runCommand(normaliseId(id), opts)));
   program
     .command('auto')
-    .description('Run ready tasks by priority, then rank, never before their dependencies succeeded')
+    .description('Run ready tasks by priority, then score total, then file order, never before their dependencies succeeded')
     .option('--project <dir>', 'project folder', '.')
     .option('--max-tasks <n>', 'start at most n tasks', positiveInt('--max-tasks'))
     .option('--parallel <k>', 'run up to k tasks at once', positiveInt('--parallel'), 1)
