@@ -175,7 +175,8 @@ function guard<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args
 export function registerRunCommands(program: Command): void {
   program
     .command('run <id>')
-    .description('Run one task now (with retries), recording every attempt')
+    .alias('execute')
+    .description('Run one task now (with retries), recording every attempt (`execute` is the toolkit\'s name for it)')
     .option('--project <dir>', 'project folder', '.')
     .option('--timeout <seconds>', 'timeout for this run, overriding the task and executor', positiveNumber('--timeout'))
     .action(guard((id: string, opts: ProjectOpt & { timeout?: number }) => runCommand(normaliseId(id), opts)));
