@@ -3,11 +3,17 @@ import type { Priority, Status, Task } from '../../shared/backlog';
 import { readyTasks } from '../../main/core/backlog/graph';
 import { stdoutPalette } from '../output/colour';
 import { renderTable } from '../output/table';
+import { csvRow } from '../../main/store/historyCsv';
 import { backlogJson, printJson } from '../output/taskJson';
 import { loadForCli, type TargetOptions } from './loadForCli';
 
+export const LIST_FORMATS = ['table', 'json', 'csv'] as const;
+export type ListFormat = (typeof LIST_FORMATS)[number];
+
 export interface ListOptions extends TargetOptions {
   json?: boolean;
+  /** The toolkit's `--format json|csv|table`; `--json` is `--format json`. */
+  format?: ListFormat;
   status?: Status;
   priority?: Priority;
   sprint?: string;
@@ -27,8 +33,13 @@ export async function listCommand(opts: ListOptions): Promise<void> {
       (sprint === undefined || (t.sprint ?? '').toLowerCase() === sprint) &&
       (!ready || ready.has(t.id)),
   );
-  if (opts.json) {
+  const format = opts.format ?? (opts.json ? 'json' : 'table');
+  if (format === 'json') {
     printJson(backlogJson(loaded.file, tasks, loaded.diagnostics));
+    return;
+  }
+  if (format === 'csv') {
+    process.stdout.write(tasksCsv(tasks));
     return;
   }
   process.stdout.write(`${formatTaskTable(tasks)}\n`);
@@ -73,4 +84,15 @@ export function formatTaskTable(tasks: readonly Task[]): string {
       },
     },
   );
+}
+
+/** The columns of `list --format csv`: the toolkit's task fields, one row per task. */
+export const LIST_CSV_COLUMNS = ['id', 'title', 'priority', 'points', 'status', 'sprint', 'dependencies', 'score_total', 'human_required', 'line'] as const;
+
+/** RFC 4180 with the spreadsheet-formula guard of every Taskdeck CSV (see historyCsv). */
+export function tasksCsv(tasks: readonly Task[]): string {
+  const rows = tasks.map((t) =>
+    csvRow([t.id, t.title, t.priority, t.points, t.status, t.sprint, t.dependencies.join(' '), t.scoreTotal, t.humanRequired ? 'true' : 'false', t.line]),
+  );
+  return csvRow(LIST_CSV_COLUMNS) + rows.join('');
 }

@@ -32,12 +32,13 @@ export function registerBacklogCommands(program: Command): void {
   exitQuietlyOnClosedPipe();
   withProjectOptions(program.command('list'))
     .description("List the backlog's tasks: a table on a terminal, or JSON for scripts")
-    .option('--json', "print the format contract's JSON ({ file, tasks, diagnostics })")
+    .addOption(new Option('--json', "print the format contract's JSON ({ file, tasks, diagnostics })").conflicts('format'))
+    .addOption(new Option('--format <format>', 'table (on a terminal), json (the same as --json) or csv').choices(['table', 'json', 'csv']))
     .addOption(new Option('--status <status>', 'only tasks with this status').choices(STATUSES))
     .addOption(new Option('--priority <priority>', 'only tasks with this priority').choices(PRIORITIES))
     .option('--sprint <name>', 'only tasks in this sprint')
     .option('--ready', 'only tasks that can start now (not done, every dependency done)')
-    .addHelpText('after', examples('taskdeck list', 'taskdeck list --ready --priority critical', 'taskdeck list --json --project ../my-app', 'taskdeck list --sprint 2026-S48 --file docs/backlog.md'))
+    .addHelpText('after', examples('taskdeck list', 'taskdeck list --ready --priority critical', 'taskdeck list --json --project ../my-app', 'taskdeck list --format csv > tasks.csv', 'taskdeck list --sprint 2026-S48 --file docs/backlog.md'))
     .action(run(async (opts: import('../backlog/list').ListOptions) => (await import('../backlog/list')).listCommand(opts)));
 
   withProjectOptions(program.command('show'))

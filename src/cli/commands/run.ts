@@ -175,13 +175,14 @@ function guard<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args
 export function registerRunCommands(program: Command): void {
   program
     .command('run <id>')
-    .description('Run one task now (with retries), recording every attempt')
+    .alias('execute')
+    .description('Run one task now (with retries), recording every attempt (`execute` is the toolkit\'s name for it)')
     .option('--project <dir>', 'project folder', '.')
     .option('--timeout <seconds>', 'timeout for this run, overriding the task and executor', positiveNumber('--timeout'))
     .action(guard((id: string, opts: ProjectOpt & { timeout?: number }) => runCommand(normaliseId(id), opts)));
   program
     .command('auto')
-    .description('Run ready tasks by priority, then rank, never before their dependencies succeeded')
+    .description('Run ready tasks by priority, then score total, then file order, never before their dependencies succeeded')
     .option('--project <dir>', 'project folder', '.')
     .option('--max-tasks <n>', 'start at most n tasks', positiveInt('--max-tasks'))
     .option('--parallel <k>', 'run up to k tasks at once', positiveInt('--parallel'), 1)

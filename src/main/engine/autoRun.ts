@@ -1,4 +1,4 @@
-// `taskdeck auto`: runs ready tasks by priority then rank, up to `parallel` at once,
+// `taskdeck auto`: runs ready tasks by priority, score total, then file order, up to `parallel` at once,
 // never before their dependencies succeeded, and never a task another runner holds
 // (store lease). A failure blocks its dependents and says so.
 import type { Task } from '../../shared/backlog';

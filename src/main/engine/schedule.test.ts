@@ -19,6 +19,18 @@ describe('Schedule', () => {
     expect(new Schedule({ tasks, ...none }).ready().map((t) => t.id)).toEqual(['B', 'C', 'A']);
   });
 
+  it('orders ready tasks of one priority by score total, higher first, then by rank', () => {
+    const tasks = [
+      task('LOW-SCORE', { rank: 0, priority: 'high', scoreTotal: 1 }),
+      task('NO-SCORE', { rank: 1, priority: 'high', scoreTotal: null }),
+      task('HIGH-SCORE', { rank: 2, priority: 'high', scoreTotal: 9 }),
+      task('TIE-LATER', { rank: 4, priority: 'high', scoreTotal: 9 }),
+      task('CRITICAL', { rank: 3, priority: 'critical', scoreTotal: 0.5 }),
+      task('NO-SCORE-2', { rank: 5, priority: 'high', scoreTotal: null }),
+    ];
+    expect(new Schedule({ tasks, ...none }).ready().map((t) => t.id)).toEqual(['CRITICAL', 'HIGH-SCORE', 'TIE-LATER', 'LOW-SCORE', 'NO-SCORE', 'NO-SCORE-2']);
+  });
+
   it('never offers a task before its dependencies succeeded', () => {
     const tasks = [task('A', { rank: 0 }), task('B', { rank: 1, dependencies: ['A'], priority: 'critical' })];
     const s = new Schedule({ tasks, ...none });

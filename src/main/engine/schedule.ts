@@ -2,7 +2,9 @@
 // and asks again. A task is ready when it is not done, all its dependencies are
 // satisfied (done in the backlog, succeeded in the store, or succeeded in this run),
 // and it is runnable here (has a command; not human-required unless included). Ready
-// tasks go by priority, then rank. A failure blocks every task that depends on it,
+// tasks go by priority, then score total (higher first, as the toolkit's "sort by
+// priority and score" does; a task without a score after those with one), then file
+// order (rank). A failure blocks every task that depends on it,
 // directly or not, and says which failure.
 import type { Priority, Task } from '../../shared/backlog';
 
@@ -154,7 +156,7 @@ export class Schedule {
 }
 
 export function compareTasks(a: Task, b: Task): number {
-  return PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || a.rank - b.rank;
+  return PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || (b.scoreTotal ?? -Infinity) - (a.scoreTotal ?? -Infinity) || a.rank - b.rank;
 }
 
 /**
