@@ -7,7 +7,18 @@ export interface TableView {
   rows: (string | number)[][];
 }
 
-export function ChartCard({ title, subtitle, empty, table, wide, children }: { title: string; subtitle?: string; empty: string | null; table: TableView; wide?: boolean; children: ReactNode }) {
+/**
+ * The chart's text alternative: its title, what it shows, and how much. A chart may pass
+ * its own one-line summary; otherwise it is built from the subtitle and the table.
+ */
+export function chartSummary(title: string, subtitle: string | undefined, table: TableView, summary?: string): string {
+  const what = summary ?? subtitle;
+  const size = table.columns.length > 0 ? `${table.rows.length} ${table.rows.length === 1 ? 'row' : 'rows'} by ${table.columns[0]!.toLowerCase()}` : '';
+  const parts = [title, what, size ? `Chart of ${size}; the Table button shows every number.` : ''].filter((p): p is string => Boolean(p));
+  return parts.map((p) => (/[.?!]$/.test(p) ? p : `${p}.`)).join(' ');
+}
+
+export function ChartCard({ title, subtitle, summary, empty, table, wide, children }: { title: string; subtitle?: string; summary?: string; empty: string | null; table: TableView; wide?: boolean; children: ReactNode }) {
   const [asTable, setAsTable] = useState(false);
   const id = useId();
   return (
@@ -26,7 +37,8 @@ export function ChartCard({ title, subtitle, empty, table, wide, children }: { t
       {empty !== null ? (
         <div className="chart-empty muted">{empty}</div>
       ) : asTable ? (
-        <div className="chart-table-wrap">
+        // Focusable so a keyboard user can scroll a table wider or taller than its card.
+        <div className="chart-table-wrap" tabIndex={0} role="region" aria-label={`${title}: table`}>
           <table className="chart-table">
             <caption className="visually-hidden">{title}</caption>
             <thead>
@@ -40,8 +52,9 @@ export function ChartCard({ title, subtitle, empty, table, wide, children }: { t
           </table>
         </div>
       ) : (
-        <div className="chart-body" role="img" aria-label={`${title} (chart; use the Table button for the numbers)`}>
-          {children}
+        <div className="chart-body" role="img" aria-label={chartSummary(title, subtitle, table, summary)}>
+          {/* The canvases are pictures of the summary above; assistive technology reads that. */}
+          <div className="chart-canvas" aria-hidden="true">{children}</div>
         </div>
       )}
     </section>

@@ -5,7 +5,10 @@ import { BarController, BarElement, CategoryScale, Chart, Filler, Legend, Linear
 Chart.register(BarController, BarElement, CategoryScale, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip);
 Chart.defaults.font.family = "'Inter', 'Segoe UI', system-ui, sans-serif";
 Chart.defaults.font.size = 11;
-Chart.defaults.color = '#64748b';
+// Axis and legend text in the theme's muted colour (the same contrast as the app's text).
+const dark = typeof window !== 'undefined' && window.matchMedia?.('(prefers-color-scheme: dark)').matches;
+Chart.defaults.color = dark ? '#9aa6b4' : '#526175';
+Chart.defaults.borderColor = dark ? 'rgba(154, 166, 180, 0.18)' : 'rgba(15, 23, 42, 0.1)';
 Chart.defaults.maintainAspectRatio = false;
 Chart.defaults.animation = false;
 

@@ -76,7 +76,7 @@ export function TaskTable({ rows, ready, sort, onSort, openTaskId, onOpen, focus
               >
                 <div role="cell" className="mono id-cell">
                   {t.id}
-                  {ready.has(t.id) && <span className="ready-dot" title="Ready: every dependency is done" aria-label="ready" />}
+                  {ready.has(t.id) && <span className="ready-dot" role="img" aria-label="Ready: every dependency is done" title="Ready: every dependency is done" />}
                 </div>
                 <div role="cell" className="title-cell" title={t.title}>
                   {t.title}

@@ -8,7 +8,7 @@ export function CardFace({ task, showStatus, ready }: { task: Task; showStatus: 
     <>
       <div className="card-top">
         <span className="mono card-id">{task.id}</span>
-        {ready && <span className="ready-dot" title="Ready: every dependency is done" />}
+        {ready && <span className="ready-dot" role="img" aria-label="Ready: every dependency is done" title="Ready: every dependency is done" />}
         <span className="spacer" />
         <Points points={task.points} />
       </div>
@@ -38,7 +38,6 @@ export function TaskCard({ task, showStatus, ready, onOpen }: { task: Task; show
       {...attributes}
       {...listeners}
       aria-roledescription="draggable task"
-      aria-label={`${task.id} ${task.title}`}
       onKeyDown={(e) => {
         // Enter opens the task; Space starts a keyboard drag (dnd-kit's keyboard sensor).
         if (e.key === 'Enter' && !isDragging) {

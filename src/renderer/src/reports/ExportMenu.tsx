@@ -31,7 +31,8 @@ export function ExportMenu() {
     <div className="export-menu">
       <span className="muted small">Export</span>
       {FORMATS.map((f) => (
-        <button key={f} type="button" onClick={() => void run(f)} disabled={busy !== null} aria-label={`Export ${LABELS[f].label} (${LABELS[f].hint})`}>
+        <button key={f} type="button" onClick={() => void run(f)} disabled={busy !== null} title={`Export ${LABELS[f].label} (${LABELS[f].hint})`}>
+          <span className="visually-hidden">Export </span>
           {LABELS[f].label} <span className="muted small">{LABELS[f].hint}</span>
         </button>
       ))}
