@@ -4,7 +4,7 @@
 //
 //   Building...
 //   Downloading Electron 45 (first start, ~100 MB)...
-//   Opening Taskdeck on resources/sample-project
+//   Opening Taskdeck on a copy of the sample project
 //
 // The build's own output is shown only when the build fails. Where the window cannot
 // open, one message says why and points to `npm run serve`, the same UI in a browser:
@@ -12,7 +12,7 @@
 // download exits 1 (something was tried and did not work).
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureElectron } from './electron-binary.mjs';
 
@@ -80,12 +80,15 @@ function exitWith(lines, code) {
 }
 
 function launch(electronPath, project, rest, env) {
-  const shown = relative(repoRoot, project);
-  console.log(`Opening Taskdeck on ${shown === '' || shown.startsWith('..') || isAbsolute(shown) ? project : shown}`);
+  // No folder given: the app opens its own copy of the sample (`--sample`), never the
+  // tracked files in resources/sample-project (a drag or a run would change them).
+  const target = project === null ? ['--sample'] : ['--project', project];
+  const shown = project === null ? '' : relative(repoRoot, project);
+  console.log(`Opening Taskdeck on ${project === null ? 'a copy of the sample project' : shown === '' || shown.startsWith('..') || isAbsolute(shown) ? project : shown}`);
   // ELECTRON_RUN_AS_NODE would turn the app into a plain Node process.
   const childEnv = { ...env };
   delete childEnv.ELECTRON_RUN_AS_NODE;
-  const child = spawn(electronPath, ['.', '--project', project, ...rest], { cwd: repoRoot, stdio: 'inherit', env: childEnv });
+  const child = spawn(electronPath, ['.', ...target, ...rest], { cwd: repoRoot, stdio: 'inherit', env: childEnv });
   child.on('error', (error) => exitWith([`Taskdeck: could not start Electron (${error.message}).`, SERVE_HINT], 1));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
@@ -95,8 +98,8 @@ async function main() {
   const env = process.env;
   const args = parseStartArgs(process.argv.slice(2), env.INIT_CWD || process.cwd());
   if (args.error) exitWith([args.error], 1);
-  const project = args.project ?? join(repoRoot, 'resources', 'sample-project');
-  if (!isDirectory(project)) exitWith([`Taskdeck: the project folder does not exist: ${project}`], 1);
+  const project = args.project;
+  if (project !== null && !isDirectory(project)) exitWith([`Taskdeck: the project folder does not exist: ${project}`], 1);
   const noDisplay = displayProblem(env, process.platform);
   if (noDisplay !== null) exitWith([noDisplay], 0);
 

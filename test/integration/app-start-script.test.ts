@@ -28,20 +28,20 @@ describe('npm start (scripts/start.mjs)', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     // Three lines a person reads; the build's 36 lines stay out of sight.
-    expect(result.stdout.trim().split('\n')).toEqual(['Building...', `Downloading Electron ${major} (first start, ~100 MB)...`, 'Opening Taskdeck on resources/sample-project']);
+    expect(result.stdout.trim().split('\n')).toEqual(['Building...', `Downloading Electron ${major} (first start, ~100 MB)...`, 'Opening Taskdeck on a copy of the sample project']);
     // The installer asked for this package's version and platform, with its checksums, and wrote path.txt and dist/.
     expect(lines(first.downloadLog).map((l) => JSON.parse(l) as unknown)).toEqual([
       { version: electronVersion, artifactName: 'electron', platform: process.platform, arch: process.arch, checksumsGiven: true },
     ]);
     expect(readFileSync(join(first.root, 'node_modules/electron/path.txt'), 'utf8')).toBe('electron');
     // It launched what the installer unpacked, from the repository root, as a real Electron (not as Node).
-    expect(lines(first.electronLog)).toEqual([`${first.root}|. --project ${join(first.root, 'resources/sample-project')}|unset`]);
+    expect(lines(first.electronLog)).toEqual([`${first.root}|. --sample|unset`]);
   });
 
   it('on a later start finds the binary, downloads nothing, and passes Electron’s exit code on', () => {
     const result = runScript(first, 'start.mjs', [], { DISPLAY: ':99', STANDIN_ELECTRON_EXIT: '3' });
     expect(result.status).toBe(3);
-    expect(result.stdout.trim().split('\n')).toEqual(['Building...', 'Opening Taskdeck on resources/sample-project']);
+    expect(result.stdout.trim().split('\n')).toEqual(['Building...', 'Opening Taskdeck on a copy of the sample project']);
     expect(lines(first.downloadLog)).toHaveLength(1);
     expect(lines(first.electronLog)).toHaveLength(2);
   });
@@ -124,6 +124,6 @@ describe('npm start (scripts/start.mjs)', () => {
     const present = runScript(override, 'start.mjs', [], { DISPLAY: ':99', ELECTRON_OVERRIDE_DIST_PATH: join(first.root, 'node_modules/electron/dist') });
     expect(present.status).toBe(0);
     expect(lines(override.downloadLog)).toEqual([]);
-    expect(lines(override.electronLog)).toEqual([`${override.root}|. --project ${join(override.root, 'resources/sample-project')}|unset`]);
+    expect(lines(override.electronLog)).toEqual([`${override.root}|. --sample|unset`]);
   });
 });

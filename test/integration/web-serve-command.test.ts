@@ -2,7 +2,7 @@
 // the sample project, then real HTTP requests against the URL it prints.
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +24,25 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** The URL the server prints, and everything it printed up to it. */
+function serverUrl(server: ChildProcess): Promise<{ url: string; out: string }> {
+  return new Promise((ok, fail) => {
+    let out = '';
+    server.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = out.match(/http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/);
+      if (m) ok({ url: m[0], out });
+    });
+    server.on('exit', (code) => fail(new Error(`serve exited with ${code}: ${out}`)));
+  });
+}
+
+function stop(server: ChildProcess): Promise<number | null> {
+  const exited = new Promise<number | null>((ok) => server.on('exit', (code) => ok(code)));
+  server.kill('SIGTERM');
+  return exited;
+}
+
 describe('taskdeck serve', () => {
   it('refuses to start without a built UI, saying how to build it', () => {
     const r = spawnSync(process.execPath, [cli, 'serve', '--project', join(dir, 'project')], {
@@ -40,20 +59,30 @@ describe('taskdeck serve', () => {
     expect(r.stderr).toContain('--port');
   });
 
+  it('with --sample serves a copy of the sample project, made once, never the tracked files', async () => {
+    const config = join(dir, 'config');
+    const env = { ...process.env, TASKDECK_RENDERER_DIR: join(dir, 'renderer'), TASKDECK_CONFIG_DIR: config };
+    const tracked = readFileSync(join(root, 'resources/sample-project/backlog.md'), 'utf8');
+    for (const expected of ['Copied the sample project to', 'Using your copy of the sample project in']) {
+      child = spawn(process.execPath, [cli, 'serve', '--sample'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const { url, out } = await serverUrl(child);
+      expect(out).toContain(`${expected} ${join(config, 'sample-project')}`);
+      const { origin, searchParams } = new URL(url);
+      const res = await fetch(`${origin}/api/project:current`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Taskdeck-Token': searchParams.get('token')! }, body: '{}' });
+      const body = (await res.json()) as { ok: boolean; value: { path: string } };
+      expect(body.value.path).toBe(join(config, 'sample-project', 'backlog.md'));
+      await stop(child);
+      child = null;
+    }
+    expect(readFileSync(join(root, 'resources/sample-project/backlog.md'), 'utf8')).toBe(tracked);
+  });
+
   it('prints a tokened loopback URL and serves the project behind it', async () => {
     child = spawn(process.execPath, [cli, 'serve', '--project', join(dir, 'project')], {
       env: { ...process.env, TASKDECK_RENDERER_DIR: join(dir, 'renderer') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const url = await new Promise<string>((ok, fail) => {
-      let out = '';
-      child!.stdout!.on('data', (c: Buffer) => {
-        out += c.toString();
-        const m = out.match(/http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/);
-        if (m) ok(m[0]);
-      });
-      child!.on('exit', (code) => fail(new Error(`serve exited with ${code}`)));
-    });
+    const { url } = await serverUrl(child);
     const { origin, searchParams } = new URL(url);
     const token = searchParams.get('token')!;
     expect((await fetch(`${origin}/api/backlog:get`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(401);

@@ -3,7 +3,8 @@
 import type { Command } from 'commander';
 
 interface ServeOptions {
-  project: string;
+  project?: string;
+  sample?: boolean;
   port: string;
   open?: boolean;
 }
@@ -12,10 +13,11 @@ export function registerServeCommands(program: Command): void {
   program
     .command('serve')
     .description('Serve the Taskdeck UI on 127.0.0.1 for a browser')
-    .option('--project <dir>', 'project folder', '.')
+    .option('--project <dir>', 'project folder (default: the current folder)')
+    .option('--sample', 'without --project: serve a copy of the bundled sample project (made on first use, kept after)')
     .option('--port <n>', 'port (0 picks a free one)', '0')
     .option('--open', 'open the URL in the default browser')
-    .addHelpText('after', '\nExamples:\n  taskdeck serve --project ~/code/app\n  taskdeck serve --port 4870 --open')
+    .addHelpText('after', '\nExamples:\n  taskdeck serve --project ~/code/app\n  taskdeck serve --port 4870 --open\n  taskdeck serve --sample --open')
     .action(async (opts: ServeOptions) => {
       const { startServe } = await import('../serve/startServe');
       const port = Number(opts.port);
@@ -24,7 +26,8 @@ export function registerServeCommands(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      const started = await startServe({ projectDir: opts.project, port, open: opts.open === true });
+      // `npm run serve` passes --sample; `npm run serve -- --project DIR` adds a folder, which wins.
+      const started = await startServe({ projectDir: opts.project ?? '.', sample: opts.sample === true && opts.project === undefined, port, open: opts.open === true });
       if (!started.ok) {
         process.stderr.write(`taskdeck serve: ${started.error.message}\n`);
         process.exitCode = 1;

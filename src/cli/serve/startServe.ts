@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import type { ApiResult } from '../../shared/api';
 import { createAppSession, dispatch } from '../../main/api';
 import { startWebHost } from '../../main/web/webHost';
+import { ensureSampleCopy, sampleCopyDir } from '../../main/project/sampleProject';
 
 /** The built renderer next to the bundled CLI (out/cli -> out/renderer), unless overridden. */
 function rendererDir(): string {
@@ -19,13 +20,28 @@ function openBrowser(url: string): void {
   child.unref();
 }
 
-export async function startServe(opts: { projectDir: string; port: number; open: boolean }): Promise<ApiResult<void>> {
+/** The bundled sample next to the bundled CLI (out/cli -> resources/sample-project). */
+function bundledSampleDir(): string {
+  return resolve(import.meta.dirname, '../../resources/sample-project');
+}
+
+export async function startServe(opts: { projectDir: string; sample: boolean; port: number; open: boolean }): Promise<ApiResult<void>> {
   const dir = rendererDir();
   if (!existsSync(join(dir, 'index.html'))) {
     return { ok: false, error: { code: 'no-renderer', message: `The UI is not built (${dir} has no index.html). Run \`npm run build\` first.` } };
   }
+  let projectDir = opts.projectDir;
+  if (opts.sample) {
+    try {
+      const copy = ensureSampleCopy(bundledSampleDir(), sampleCopyDir());
+      projectDir = copy.dir;
+      process.stdout.write(`${copy.created ? 'Copied the sample project to' : 'Using your copy of the sample project in'} ${copy.dir}\n`);
+    } catch (err) {
+      return { ok: false, error: { code: 'no-sample', message: err instanceof Error ? err.message : String(err) } };
+    }
+  }
   // A folder without a backlog still serves: the page explains what is missing.
-  const { session, handlers, opened } = await createAppSession({ projectDir: opts.projectDir, watch: true });
+  const { session, handlers, opened } = await createAppSession({ projectDir, watch: true });
   if (opened && !opened.ok) process.stderr.write(`${opened.error.message}\n`);
   let host;
   try {
@@ -34,7 +50,7 @@ export async function startServe(opts: { projectDir: string; port: number; open:
     await session.close();
     return { ok: false, error: { code: 'listen-failed', message: `Cannot listen on 127.0.0.1:${opts.port}: ${err instanceof Error ? err.message : String(err)}` } };
   }
-  process.stdout.write(`Taskdeck is serving ${opened?.ok ? opened.value.path : resolve(opts.projectDir)}\n\n  ${host.url}\n\nOpen that URL (it carries this launch's access token). Ctrl+C stops.\n`);
+  process.stdout.write(`Taskdeck is serving ${opened?.ok ? opened.value.path : resolve(projectDir)}\n\n  ${host.url}\n\nOpen that URL (it carries this launch's access token). Ctrl+C stops.\n`);
   if (opts.open) openBrowser(host.url);
   const stop = () => {
     void Promise.all([host.close(), session.close()]).then(() => process.exit(0));

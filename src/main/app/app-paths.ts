@@ -10,7 +10,6 @@ export interface AppPathsInput {
   appPath: string;
   /** process.resourcesPath: where electron-builder's extraResources land. */
   resourcesPath: string;
-  userDataDir: string;
 }
 
 export interface AppPaths {
@@ -18,7 +17,6 @@ export interface AppPaths {
   rendererDir: string;
   icon: string;
   bundledSampleDir: string;
-  userDataSampleDir: string;
 }
 
 export function appPaths(input: AppPathsInput): AppPaths {
@@ -29,6 +27,5 @@ export function appPaths(input: AppPathsInput): AppPaths {
     rendererDir: join(input.mainDir, '..', 'renderer'),
     icon: join(resources, 'icons', '512x512.png'),
     bundledSampleDir: join(resources, 'sample-project'),
-    userDataSampleDir: join(input.userDataDir, 'sample-project'),
   };
 }

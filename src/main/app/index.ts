@@ -2,9 +2,10 @@
 // decision lives in a pure module beside this one (see the imports); this file connects
 // them to app events, windows, menus and dialogs.
 import { app, BrowserWindow, dialog, type WebContents } from 'electron';
-import { cpSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createAppSession, dispatch } from '../api';
 import type { ApiResult, EventName, ProjectInfo } from '../../shared/api';
+import { ensureSampleCopy, sampleCopyDir } from '../project/sampleProject';
 import { APP_ENTRY_URL } from './app-origin';
 import { appPaths } from './app-paths';
 import { loadAppState, saveAppState, type AppState } from './app-state';
@@ -50,7 +51,6 @@ async function start(): Promise<void> {
     mainDir: import.meta.dirname,
     appPath: app.getAppPath(),
     resourcesPath: process.resourcesPath,
-    userDataDir: app.getPath('userData'),
   });
   const userData = app.getPath('userData');
   hardenDefaultSession();
@@ -146,16 +146,16 @@ async function start(): Promise<void> {
 
   const startup = chooseStartupProject({
     argvProject: projectFromArgv(process.argv),
+    argvSample: process.argv.includes('--sample'),
     lastProject: state.lastProject,
     isPackaged: app.isPackaged,
     bundledSampleDir: paths.bundledSampleDir,
-    userDataSampleDir: paths.userDataSampleDir,
+    // One copy for the app and `taskdeck serve --sample`, beside the trust file.
+    sampleCopyDir: sampleCopyDir(),
     exists: existsSync,
   });
   if (startup.kind === 'copy-sample') {
-    // The packaged sample is read-only inside the install; the user plans on a copy.
-    cpSync(startup.from, startup.to, { recursive: true, errorOnExist: false, force: false });
-    await openProject(startup.to);
+    await openProject(ensureSampleCopy(startup.from, startup.to).dir);
   } else if (startup.kind === 'open') {
     await openProject(startup.dir);
   } else {

@@ -6,7 +6,7 @@ const input = (over: Partial<StartupInput>, existing: string[]): StartupInput =>
   lastProject: null,
   isPackaged: false,
   bundledSampleDir: '/app/resources/sample-project',
-  userDataSampleDir: '/home/me/.config/Taskdeck/sample-project',
+  sampleCopyDir: '/home/me/.config/Taskdeck/sample-project',
   exists: (dir) => existing.includes(dir),
   ...over,
 });
@@ -16,8 +16,11 @@ describe('chooseStartupProject', () => {
     expect(chooseStartupProject(input({ argvProject: '/p', lastProject: '/l' }, ['/p', '/l']))).toEqual({ kind: 'open', dir: '/p', reason: 'argument' });
     expect(chooseStartupProject(input({ argvProject: '/gone', lastProject: '/l' }, ['/l']))).toEqual({ kind: 'open', dir: '/l', reason: 'last-project' });
   });
-  it('opens the bundled sample in development', () => {
-    expect(chooseStartupProject(input({}, ['/app/resources/sample-project']))).toEqual({ kind: 'open', dir: '/app/resources/sample-project', reason: 'sample' });
+  it('never opens the bundled sample in place, in development either: it copies it to userData', () => {
+    expect(chooseStartupProject(input({}, ['/app/resources/sample-project']))).toEqual({ kind: 'copy-sample', from: '/app/resources/sample-project', to: '/home/me/.config/Taskdeck/sample-project' });
+  });
+  it('opens the sample copy with --sample even when another project was open last', () => {
+    expect(chooseStartupProject(input({ argvSample: true, lastProject: '/l' }, ['/l', '/app/resources/sample-project', '/home/me/.config/Taskdeck/sample-project']))).toEqual({ kind: 'open', dir: '/home/me/.config/Taskdeck/sample-project', reason: 'sample' });
   });
   it('copies the sample to userData on the first packaged start, then reuses the copy', () => {
     expect(chooseStartupProject(input({ isPackaged: true }, ['/app/resources/sample-project']))).toEqual({ kind: 'copy-sample', from: '/app/resources/sample-project', to: '/home/me/.config/Taskdeck/sample-project' });

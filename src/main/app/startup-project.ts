@@ -1,7 +1,8 @@
 // Which project the window opens on start. Pure: the caller supplies `exists` and
-// performs the copy. Order: an explicit --project, then the last project, then the
-// bundled sample (copied to a writable folder when packaged, since the app's own
-// resources are read-only there), else nothing (the UI invites Open Folder).
+// performs the copy. Order: an explicit --project (or --sample, which `npm start` passes
+// when given no folder), then the last project, then the sample, else nothing (the UI
+// invites Open Folder). The sample always opens as a copy (project/sampleProject): the
+// bundled one is tracked by git in the repository and read-only in an installed app.
 
 export type StartupProject =
   | { kind: 'open'; dir: string; reason: 'argument' | 'last-project' | 'sample' }
@@ -10,10 +11,12 @@ export type StartupProject =
 
 export interface StartupInput {
   argvProject: string | null;
+  /** `--sample` on the command line: open the sample project whatever was open last. */
+  argvSample?: boolean;
   lastProject: string | null;
   isPackaged: boolean;
   bundledSampleDir: string;
-  userDataSampleDir: string;
+  sampleCopyDir: string;
   exists: (dir: string) => boolean;
 }
 
@@ -23,17 +26,12 @@ export function chooseStartupProject(input: StartupInput): StartupProject {
     if (input.exists(input.argvProject)) return { kind: 'open', dir: input.argvProject, reason: 'argument' };
     notes.push(`The folder given with --project does not exist: ${input.argvProject}`);
   }
-  if (input.lastProject !== null) {
+  if (input.argvSample !== true && input.lastProject !== null) {
     if (input.exists(input.lastProject)) return { kind: 'open', dir: input.lastProject, reason: 'last-project' };
     notes.push(`The last project folder is gone: ${input.lastProject}`);
   }
-  if (!input.isPackaged) {
-    if (input.exists(input.bundledSampleDir)) return { kind: 'open', dir: input.bundledSampleDir, reason: 'sample' };
-    notes.push(`The sample project is missing: ${input.bundledSampleDir}`);
-    return { kind: 'none', notes };
-  }
-  if (input.exists(input.userDataSampleDir)) return { kind: 'open', dir: input.userDataSampleDir, reason: 'sample' };
-  if (input.exists(input.bundledSampleDir)) return { kind: 'copy-sample', from: input.bundledSampleDir, to: input.userDataSampleDir };
+  if (input.exists(input.sampleCopyDir)) return { kind: 'open', dir: input.sampleCopyDir, reason: 'sample' };
+  if (input.exists(input.bundledSampleDir)) return { kind: 'copy-sample', from: input.bundledSampleDir, to: input.sampleCopyDir };
   notes.push(`The sample project is missing: ${input.bundledSampleDir}`);
   return { kind: 'none', notes };
 }
