@@ -128,6 +128,21 @@ describe('web host security', () => {
     }
   });
 
+  it('answers an over-limit body with 413 and the JSON error, then closes the connection', async () => {
+    // 2 MB of valid JSON: twice the 1 MB limit. Before the fix the host dropped the
+    // connection mid-upload, so the client saw a reset instead of an answer.
+    const body = JSON.stringify({ id: 'x'.repeat(2 * 1024 * 1024) });
+    const r = await send('/api/task:get', { method: 'POST', headers: { ...json, ...auth() }, body });
+    expect(r.status).toBe(413);
+    expect(r.headers['connection']).toBe('close');
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'too-large', message: expect.stringContaining('1 MB') } });
+    const viaFetch = await fetch(`http://127.0.0.1:${host.port}/api/task:get`, { method: 'POST', headers: { ...json, ...auth() }, body });
+    expect(viaFetch.status).toBe(413);
+    expect(await viaFetch.json()).toMatchObject({ ok: false, error: { code: 'too-large' } });
+    // The host still answers afterwards.
+    expect((await send('/api/backlog:get', { method: 'POST', headers: { ...json, ...auth() }, body: '{}' })).status).toBe(200);
+  });
+
   it('streams events over SSE with the token', async () => {
     const r = await send('/api/events', { headers: auth(), untilFirstChunk: true });
     expect(r.status).toBe(200);
