@@ -70,6 +70,50 @@ describe('spawnCommand', () => {
     expect(alive(grandchild)).toBe(false);
   });
 
+  it('ends a timed-out attempt on time when a detached grandchild (setsid) keeps the output pipe open', async () => {
+    // The grandchild leaves the group, so the kill cannot reach it, and it holds our
+    // stdout for 60 s. Before the fix the attempt lasted until it exited.
+    const run = spawnCommand({
+      command: 'setsid sleep 60 & echo "holder=$!"; sleep 30',
+      cwd: dir,
+      env: process.env,
+      timeoutMs: 1000,
+      graceMs: 500,
+      log: null,
+    });
+    const result = await run.result;
+    const holder = Number(/holder=(\d+)/.exec(result.tail)?.[1]);
+    try {
+      expect(result.timedOut).toBe(true);
+      // Timeout 1 s + a short pipe grace; generous for a loaded machine, far below 60 s.
+      expect(result.durationMs).toBeLessThan(20_000);
+      expect(alive(holder)).toBe(true);
+    } finally {
+      if (holder > 0) process.kill(holder, 'SIGKILL');
+    }
+  }, 90_000);
+
+  it('does not wait for a setsid daemon holding the pipe after the task itself exited', async () => {
+    const run = spawnCommand({
+      command: 'setsid sleep 60 & echo "holder=$!"; sleep 1; echo done',
+      cwd: dir,
+      env: process.env,
+      timeoutMs: 120_000,
+      graceMs: 500,
+      log: null,
+    });
+    const result = await run.result;
+    const holder = Number(/holder=(\d+)/.exec(result.tail)?.[1]);
+    try {
+      expect(result.exitCode).toBe(0);
+      expect(result.tail).toContain('done\n');
+      expect(alive(holder)).toBe(true);
+      expect(result.durationMs).toBeLessThan(20_000);
+    } finally {
+      if (holder > 0) process.kill(holder, 'SIGKILL');
+    }
+  }, 90_000);
+
   it('cancels a running command', async () => {
     const run = spawnCommand({ command: 'sleep 30', cwd: dir, env: process.env, timeoutMs: null, graceMs: 500, log: null });
     setTimeout(() => run.cancel(), 200);
