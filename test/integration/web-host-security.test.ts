@@ -1,5 +1,5 @@
 // The web host's doors, tried with real HTTP requests against the real backend.
-import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -126,6 +126,15 @@ describe('web host security', () => {
       expect(r.status, path).toBe(404);
       expect(r.body).not.toContain('do not serve');
     }
+  });
+
+  it('does not offer reports:write: the browser exports through downloads, never to a path', async () => {
+    const target = join(dir, 'written-over-http.json');
+    const r = await send('/api/reports:write', { method: 'POST', headers: { ...json, ...auth() }, body: JSON.stringify({ format: 'tasks-json', path: target }) });
+    expect(JSON.parse(r.body)).toEqual({ ok: false, error: { code: 'unknown-method', message: 'Unknown method "reports:write".' } });
+    expect(existsSync(target)).toBe(false);
+    // The download route still serves the same export.
+    expect((await send('/api/download/tasks-json', { headers: auth() })).status).toBe(200);
   });
 
   it('answers an over-limit body with 413 and the JSON error, then closes the connection', async () => {

@@ -5,7 +5,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ApiResult } from '../../shared/api';
+import { desktopOnlyMethods, type ApiResult } from '../../shared/api';
 import type { EventListener } from '../api/events';
 import { checkRequest, readCookie } from './requestGuard';
 import { readStatic } from './staticFiles';
@@ -99,6 +99,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return sendError(res, 400, 'bad-json', 'The request body is not valid JSON.');
       }
       const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      // Not offered here at all (writing to a path the caller names): refused exactly as
+      // a method the contract lacks, so the host reveals nothing about it.
+      if (desktopOnlyMethods.has(method)) return sendJson(res, 200, { ok: false, error: { code: 'unknown-method', message: `Unknown method "${method}".` } });
       return sendJson(res, 200, await options.call(method, args));
     }
 
