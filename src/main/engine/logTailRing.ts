@@ -1,8 +1,9 @@
 // The last `size` bytes of a stream, kept in a file rather than in memory: the tail of a
 // task's output past the log cap (logWriter.ts). Writes go round the file; `copyTo`
 // appends the kept bytes, oldest first, to another file. Disk use is bounded by `size`,
-// memory by one copy buffer.
-import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+// memory by one copy buffer. The file is unlinked as soon as it is open (where the system
+// allows it), so the space comes back even when the runner is killed mid-attempt.
+import { closeSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 
 const COPY_CHUNK = 1024 * 1024;
 
@@ -16,7 +17,15 @@ export class TailRing {
     readonly size: number,
   ) {
     this.fd = openSync(path, 'w+', 0o600);
+    try {
+      unlinkSync(path);
+      this.unlinked = true;
+    } catch {
+      // Systems that cannot unlink an open file: removed in dispose().
+    }
   }
+
+  private unlinked = false;
 
   /** Bytes written that no longer fit (the oldest ones). */
   get dropped(): number {
@@ -64,6 +73,6 @@ export class TailRing {
     } catch {
       // Already closed.
     }
-    rmSync(this.path, { force: true });
+    if (!this.unlinked) rmSync(this.path, { force: true });
   }
 }
