@@ -11,6 +11,8 @@ export class TailRing {
   private fd: number;
   /** Bytes ever written; the next write goes to total % size. */
   private total = 0;
+  /** The file is already gone from its folder (only our descriptor keeps it). */
+  private unlinked = false;
 
   constructor(
     readonly path: string,
@@ -24,8 +26,6 @@ export class TailRing {
       // Systems that cannot unlink an open file: removed in dispose().
     }
   }
-
-  private unlinked = false;
 
   /** Bytes written that no longer fit (the oldest ones). */
   get dropped(): number {
