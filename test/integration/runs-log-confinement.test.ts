@@ -105,6 +105,25 @@ describe('runs:log', () => {
     }
   });
 
+  it('refuses every log when the log folder itself is a link out of the project', async () => {
+    const other = join(dir, 'other');
+    cpSync(resolve(import.meta.dirname, '../../resources/sample-project'), other, { recursive: true });
+    mkdirSync(join(other, '.taskdeck'), { recursive: true });
+    symlinkSync('/etc', join(other, '.taskdeck', 'logs'));
+    const opened = openStore(other);
+    if (!opened.ok) throw new Error(opened.error.message);
+    const id = opened.value.startAttempt({ runId: 'r-linked', taskId: 'B-001', attempt: 1, trigger: 'manual', command: 'true', startedAt: Date.now(), logPath: '/etc/passwd', ownerPid: process.pid });
+    opened.value.close();
+    const app = await createAppSession({ projectDir: other, watch: false });
+    try {
+      const r = await dispatch(app.handlers, 'runs:log', { attemptId: id });
+      expect(r).toMatchObject({ ok: false, error: { code: 'no-log', message: expect.stringContaining('leads out of the project') } });
+      expect(JSON.stringify(r)).not.toContain('root:');
+    } finally {
+      await app.session.close();
+    }
+  });
+
   it('finds the log of a project that was moved, by its name in this project\'s log folder', async () => {
     writeFileSync(join(logs, 'moved.log'), 'from before the move\n');
     const r = await readLog(attemptWithLog('/old/place/project/.taskdeck/logs/moved.log'));

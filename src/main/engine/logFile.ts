@@ -28,6 +28,9 @@ function realPathOrNull(p: string): string | null {
 function confinedLogPath(projectDir: string, recorded: string): { path: string } | { error: string } {
   const logsDir = realPathOrNull(logsDirOf(projectDir));
   if (logsDir === null) return { error: `this project has no log folder (${logsDirOf(projectDir)})` };
+  // The folder itself must be the project's own, not a link to somewhere else.
+  const projectReal = realPathOrNull(projectDir);
+  if (projectReal === null || logsDir !== logsDirOf(projectReal)) return { error: `${logsDirOf(projectDir)} leads out of the project (to ${logsDir}); Taskdeck reads logs only from the project's own log folder` };
   const inside = (p: string): boolean => p.startsWith(logsDir + path.sep);
   const named = path.resolve(projectDir, recorded);
   for (const candidate of [named, path.join(logsDir, path.basename(recorded))]) {
