@@ -29,6 +29,12 @@ function alive(pid: number): boolean {
   }
 }
 
+/**
+ * Starts `sleep 60` in a session of its own (setsid), holding our stdout, prints its pid,
+ * and waits until it has really left the task's process group (field 5 of /proc/PID/stat).
+ */
+const LEAVE_GROUP = `setsid sleep 60 & h=$!; while [ "$(cut -d' ' -f5 /proc/$h/stat)" = "$(cut -d' ' -f5 /proc/$$/stat)" ]; do sleep 0.05; done; echo "holder=$h"`;
+
 describe('spawnCommand', () => {
   it('streams output, parses progress lines split across chunks and passes the environment', async () => {
     const lines: string[] = [];
@@ -74,10 +80,10 @@ describe('spawnCommand', () => {
     // The grandchild leaves the group, so the kill cannot reach it, and it holds our
     // stdout for 60 s. Before the fix the attempt lasted until it exited.
     const run = spawnCommand({
-      command: 'setsid sleep 60 & echo "holder=$!"; sleep 30',
+      command: `${LEAVE_GROUP}; sleep 30`,
       cwd: dir,
       env: process.env,
-      timeoutMs: 1000,
+      timeoutMs: 3000,
       graceMs: 500,
       log: null,
     });
@@ -85,8 +91,8 @@ describe('spawnCommand', () => {
     const holder = Number(/holder=(\d+)/.exec(result.tail)?.[1]);
     try {
       expect(result.timedOut).toBe(true);
-      // Timeout 1 s + a short pipe grace; generous for a loaded machine, far below 60 s.
-      expect(result.durationMs).toBeLessThan(20_000);
+      // Timeout 3 s + a short pipe grace; generous for a loaded machine, far below 60 s.
+      expect(result.durationMs).toBeLessThan(30_000);
       expect(alive(holder)).toBe(true);
     } finally {
       if (holder > 0) process.kill(holder, 'SIGKILL');
@@ -95,7 +101,7 @@ describe('spawnCommand', () => {
 
   it('does not wait for a setsid daemon holding the pipe after the task itself exited', async () => {
     const run = spawnCommand({
-      command: 'setsid sleep 60 & echo "holder=$!"; sleep 1; echo done',
+      command: `${LEAVE_GROUP}; echo done`,
       cwd: dir,
       env: process.env,
       timeoutMs: 120_000,
@@ -108,7 +114,7 @@ describe('spawnCommand', () => {
       expect(result.exitCode).toBe(0);
       expect(result.tail).toContain('done\n');
       expect(alive(holder)).toBe(true);
-      expect(result.durationMs).toBeLessThan(20_000);
+      expect(result.durationMs).toBeLessThan(30_000);
     } finally {
       if (holder > 0) process.kill(holder, 'SIGKILL');
     }
