@@ -123,13 +123,15 @@ export function spawnCommand(options: SpawnOptions): RunningProcess {
   // EOF would keep the attempt open as long as that process lives: after a short grace,
   // stop reading instead (destroying the streams lets the child's 'close' fire).
   const abandonPipesAfterGrace = (): void => {
-    const timer = setTimeout(() => {
+    // setImmediate: one more poll of the event loop first, so output already sitting in
+    // the pipe is read even when timers run late on a busy loop.
+    const timer = setTimeout(() => setImmediate(() => {
       const open = streams.filter(([, stream]) => !stream.destroyed && !stream.readableEnded);
       if (open.length === 0) return;
       outputAbandoned = true;
       for (const flush of flushers) flush();
       for (const [, stream] of open) stream.destroy();
-    }, options.pipeGraceMs ?? 1000);
+    }), options.pipeGraceMs ?? 1000);
     child.once('close', () => clearTimeout(timer));
   };
 
