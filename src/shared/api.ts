@@ -9,7 +9,7 @@ import { sprintMethods } from './contract/sprints';
 import { backlogEvents } from './contract/events';
 import { runMethods, runEvents } from './contract/runs';
 import { analyticsMethods } from './contract/analytics';
-import { reportMethods } from './contract/reports';
+import { desktopOnlyReportMethods, reportMethods } from './contract/reports';
 
 export { method } from './contract/method';
 export type { ProjectInfo } from './contract/project';
@@ -44,6 +44,12 @@ export type TaskdeckApi = {
 };
 
 export const methodNames = Object.keys(methods) as MethodName[];
+
+/**
+ * Methods only the desktop app offers, each behind its own check there: the web host
+ * answers them like an unknown method (a browser page exports through downloads).
+ */
+export const desktopOnlyMethods: ReadonlySet<string> = new Set<MethodName>(desktopOnlyReportMethods);
 
 export const events = {
   ...backlogEvents,

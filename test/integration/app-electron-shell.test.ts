@@ -103,6 +103,11 @@ describe('Electron shell wiring (built main process, stubbed electron)', () => {
     });
   });
 
+  it('reports:write writes only to the path the save dialog returned for that export, once', () => {
+    const notChosen = { ok: false, error: { code: 'not-chosen', message: expect.stringContaining('save dialog') } };
+    expect(report['windowWrite']).toEqual({ anyPath: notChosen, anyPathCreated: false, chosenPathAgain: notChosen });
+  });
+
   it('remembers the last project, and Open Folder switches project, title, recents and tells the renderer', () => {
     expect(report['stateAfterStart']).toEqual({ version: 1, lastProject: first, recentProjects: [first] });
     expect(report['stateAfterOpen']).toEqual({ version: 1, lastProject: second, recentProjects: [second, first] });

@@ -29,6 +29,12 @@ function alive(pid: number): boolean {
   }
 }
 
+/**
+ * Starts `sleep 60` in a session of its own (setsid), holding our stdout, prints its pid,
+ * and waits until it has really left the task's process group (field 5 of /proc/PID/stat).
+ */
+const LEAVE_GROUP = `setsid sleep 60 & h=$!; while [ "$(cut -d' ' -f5 /proc/$h/stat)" = "$(cut -d' ' -f5 /proc/$$/stat)" ]; do sleep 0.05; done; echo "holder=$h"`;
+
 describe('spawnCommand', () => {
   it('streams output, parses progress lines split across chunks and passes the environment', async () => {
     const lines: string[] = [];
@@ -69,6 +75,50 @@ describe('spawnCommand', () => {
     // The grandchild ignored SIGTERM, so only the group SIGKILL after the grace period ended it.
     expect(alive(grandchild)).toBe(false);
   });
+
+  it('ends a timed-out attempt on time when a detached grandchild (setsid) keeps the output pipe open', async () => {
+    // The grandchild leaves the group, so the kill cannot reach it, and it holds our
+    // stdout for 60 s. Before the fix the attempt lasted until it exited.
+    const run = spawnCommand({
+      command: `${LEAVE_GROUP}; sleep 30`,
+      cwd: dir,
+      env: process.env,
+      timeoutMs: 3000,
+      graceMs: 500,
+      log: null,
+    });
+    const result = await run.result;
+    const holder = Number(/holder=(\d+)/.exec(result.tail)?.[1]);
+    try {
+      expect(result.timedOut).toBe(true);
+      // Timeout 3 s + a short pipe grace; generous for a loaded machine, far below 60 s.
+      expect(result.durationMs).toBeLessThan(30_000);
+      expect(alive(holder)).toBe(true);
+    } finally {
+      if (holder > 0) process.kill(holder, 'SIGKILL');
+    }
+  }, 90_000);
+
+  it('does not wait for a setsid daemon holding the pipe after the task itself exited', async () => {
+    const run = spawnCommand({
+      command: `${LEAVE_GROUP}; echo done`,
+      cwd: dir,
+      env: process.env,
+      timeoutMs: 120_000,
+      graceMs: 500,
+      log: null,
+    });
+    const result = await run.result;
+    const holder = Number(/holder=(\d+)/.exec(result.tail)?.[1]);
+    try {
+      expect(result.exitCode).toBe(0);
+      expect(result.tail).toContain('done\n');
+      expect(alive(holder)).toBe(true);
+      expect(result.durationMs).toBeLessThan(30_000);
+    } finally {
+      if (holder > 0) process.kill(holder, 'SIGKILL');
+    }
+  }, 90_000);
 
   it('cancels a running command', async () => {
     const run = spawnCommand({ command: 'sleep 30', cwd: dir, env: process.env, timeoutMs: null, graceMs: 500, log: null });

@@ -1,5 +1,5 @@
 // The web host's doors, tried with real HTTP requests against the real backend.
-import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -126,6 +126,30 @@ describe('web host security', () => {
       expect(r.status, path).toBe(404);
       expect(r.body).not.toContain('do not serve');
     }
+  });
+
+  it('does not offer reports:write: the browser exports through downloads, never to a path', async () => {
+    const target = join(dir, 'written-over-http.json');
+    const r = await send('/api/reports:write', { method: 'POST', headers: { ...json, ...auth() }, body: JSON.stringify({ format: 'tasks-json', path: target }) });
+    expect(JSON.parse(r.body)).toEqual({ ok: false, error: { code: 'unknown-method', message: 'Unknown method "reports:write".' } });
+    expect(existsSync(target)).toBe(false);
+    // The download route still serves the same export.
+    expect((await send('/api/download/tasks-json', { headers: auth() })).status).toBe(200);
+  });
+
+  it('answers an over-limit body with 413 and the JSON error, then closes the connection', async () => {
+    // 2 MB of valid JSON: twice the 1 MB limit. Before the fix the host dropped the
+    // connection mid-upload, so the client saw a reset instead of an answer.
+    const body = JSON.stringify({ id: 'x'.repeat(2 * 1024 * 1024) });
+    const r = await send('/api/task:get', { method: 'POST', headers: { ...json, ...auth() }, body });
+    expect(r.status).toBe(413);
+    expect(r.headers['connection']).toBe('close');
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'too-large', message: expect.stringContaining('1 MB') } });
+    const viaFetch = await fetch(`http://127.0.0.1:${host.port}/api/task:get`, { method: 'POST', headers: { ...json, ...auth() }, body });
+    expect(viaFetch.status).toBe(413);
+    expect(await viaFetch.json()).toMatchObject({ ok: false, error: { code: 'too-large' } });
+    // The host still answers afterwards.
+    expect((await send('/api/backlog:get', { method: 'POST', headers: { ...json, ...auth() }, body: '{}' })).status).toBe(200);
   });
 
   it('streams events over SSE with the token', async () => {

@@ -4,6 +4,7 @@
 import { app, dialog, session, shell, type BrowserWindow, type WebContents } from 'electron';
 import { join } from 'node:path';
 import type { ApiResult, ExportFormat } from '../../shared/api';
+import type { SaveGrants } from './export-grants';
 import { decideDownload, downloadOutcome, EXPORT_FILE_NAMES, exportFinishedMessage, saveDialogFor, SHOW_IN_FOLDER_BUTTON, type SaveOutcome } from './export-policy';
 
 export interface ExportWiring {
@@ -11,6 +12,8 @@ export interface ExportWiring {
   window: () => BrowserWindow | null;
   devServerUrl: string | undefined;
   call: (method: string, args: unknown) => Promise<ApiResult<unknown>>;
+  /** The save dialog's answers, which reports:write requires (export-grants.ts). */
+  grants: SaveGrants;
 }
 
 async function confirm(outcome: SaveOutcome, win: BrowserWindow | null): Promise<void> {
@@ -27,6 +30,7 @@ export async function exportFromMenu(format: ExportFormat, wiring: ExportWiring)
   const options = saveDialogFor(EXPORT_FILE_NAMES[format], app.getPath('documents'), join);
   const choice = win === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(win, options);
   if (choice.canceled || choice.filePath === undefined || choice.filePath === '') return;
+  wiring.grants.grant(choice.filePath, format);
   const result = await wiring.call('reports:write', { format, path: choice.filePath });
   if (result.ok) {
     const written = result.value as { path: string; summary: string };

@@ -11,6 +11,7 @@ import { appPaths } from './app-paths';
 import { loadAppState, saveAppState, type AppState } from './app-state';
 import { chooseProjectFolder } from './dialogs';
 import { exportFromMenu, handleExportDownloads, type ExportWiring } from './downloads';
+import { createSaveGrants, requireSaveGrant } from './export-grants';
 import { registerContractHandlers, sendEventToWindows } from './ipc';
 import { installApplicationMenu } from './menu';
 import { buildMenuTemplate, type MenuAction } from './menu-template';
@@ -84,11 +85,13 @@ async function start(): Promise<void> {
 
   // Every call, from the window or from the menu, goes through dispatch; opening a
   // project from either place updates the recent list the same way.
-  const call = async (method: string, args: unknown): Promise<ApiResult<unknown>> => {
+  // reports:write only to the path the save dialog just returned for that export.
+  const saveGrants = createSaveGrants();
+  const call = requireSaveGrant(async (method: string, args: unknown): Promise<ApiResult<unknown>> => {
     const result = await dispatch(handlers, method, args);
     if (method === 'project:open' && result.ok) rememberProject(result.value as ProjectInfo);
     return result;
-  };
+  }, saveGrants);
 
   const openProject = async (dir: string): Promise<void> => {
     const result = await call('project:open', { dir });
@@ -100,7 +103,7 @@ async function start(): Promise<void> {
     }
   };
 
-  const exportWiring: ExportWiring = { isOurWebContents: isOurs, window: () => mainWindow, devServerUrl, call };
+  const exportWiring: ExportWiring = { isOurWebContents: isOurs, window: () => mainWindow, devServerUrl, call, grants: saveGrants };
 
   const onMenuAction = (action: MenuAction): void => {
     switch (action.kind) {

@@ -122,6 +122,7 @@ export class Engine {
         clock: this.clock,
         graceMs: this.options.graceMs ?? 2000,
         tempPatterns: this.options.config.tempFiles,
+        logCapBytes: this.options.config.logCapMB === undefined ? undefined : Math.max(2, Math.round(this.options.config.logCapMB * 1024 * 1024)),
         signal: controller.signal,
       });
     } finally {

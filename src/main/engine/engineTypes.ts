@@ -12,6 +12,8 @@ export interface EngineConfig extends ExecutorConfig {
   retry: Readonly<Record<string, RetryOverride>>;
   /** Globs (relative to the project, `{task}` = the task id) the file_system recovery may delete. */
   tempFiles?: readonly string[];
+  /** Output kept in the log per attempt, in MB (head and tail; logWriter.ts); default 50. */
+  logCapMB?: number;
 }
 
 /** Sets a task's status to done in the backlog Markdown (the CLI wires the editor in). */

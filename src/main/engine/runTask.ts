@@ -25,6 +25,8 @@ export interface RunTaskInput {
   clock: EngineClock;
   graceMs: number;
   tempPatterns?: readonly string[];
+  /** Output kept in the log per attempt; default DEFAULT_LOG_CAP_BYTES. */
+  logCapBytes?: number;
   signal: AbortSignal;
 }
 
@@ -37,7 +39,7 @@ export function logPathFor(projectDir: string, runId: string): string {
 export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
   const { task, store, runId, events, clock } = input;
   const logPath = logPathFor(input.projectDir, runId);
-  const log = new LogWriter(logPath);
+  const log = new LogWriter(logPath, input.logCapBytes);
   const runStarted = clock.now();
   let timeoutMs = input.timeoutMs;
   let retries = 0;
@@ -68,15 +70,19 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
       events.emit({ type: 'task-started', taskId: task.id, title: task.title, runId, attempt, command: input.command, timeoutMs, logPath, pgid });
     });
     const { result, reported } = spawned;
+    const truncation = log.endAttempt();
     const endedAt = clock.now();
     const outcome: AttemptOutcome = result.cancelled ? 'cancelled' : result.timedOut ? 'timeout' : result.exitCode === 0 && !result.spawnError ? 'succeeded' : 'failed';
     const finishRow = { endedAt, durationMs: result.durationMs, exitCode: result.exitCode, signal: result.signal, outcome, peakRssKb: result.peakRssKb, cpuMs: result.cpuMs };
-    log.marker(`${new Date(endedAt).toISOString()} ${task.id} attempt ${attempt} ${outcome} (exit ${result.exitCode ?? '-'}${result.signal ? `, ${result.signal}` : ''}, ${result.durationMs} ms)`);
+    log.marker(`${new Date(endedAt).toISOString()} ${task.id} attempt ${attempt} ${outcome} (exit ${result.exitCode ?? '-'}${result.signal ? `, ${result.signal}` : ''}, ${result.durationMs} ms)${result.outputAbandoned ? '; a process outside the task\'s group (setsid) still held its output open: no longer read' : ''}`);
 
+    if (truncation) {
+      store.recordEvent({ taskId: task.id, runId, attemptId, type: 'log_truncated', message: `attempt ${attempt}: ${truncation.omittedBytes} bytes of output left out of the log (cap ${truncation.capBytes} bytes; head and tail kept)`, data: truncation, at: endedAt });
+    }
     if (outcome === 'succeeded') {
       store.transaction(() => {
         store.finishAttempt(attemptId, finishRow);
-        store.recordEvent({ taskId: task.id, runId, attemptId, type: 'succeeded', message: `attempt ${attempt} succeeded`, data: { durationMs: result.durationMs, ...outputData(result) }, at: endedAt });
+        store.recordEvent({ taskId: task.id, runId, attemptId, type: 'succeeded', message: `attempt ${attempt} succeeded`, data: { durationMs: result.durationMs, ...outputData(result, truncation !== null) }, at: endedAt });
         if (recoveries > 0) store.recordEvent({ taskId: task.id, runId, attemptId, type: 'recovered', message: `succeeded on attempt ${attempt} after ${retries} retr${retries === 1 ? 'y' : 'ies'}`, at: endedAt });
         store.setTaskState(task.id, { status: 'succeeded', startedAt, completedAt: endedAt, retryCount: retries, errorMessage: null, executionTime: result.durationMs });
       });
@@ -110,7 +116,7 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
     if (!willRetry) {
       if (plan.action === 'record-path-and-suggest') record(input, attemptId, category, plan.action, applyRecovery(plan, input.projectDir, store), endedAt);
       const status = outcome === 'timeout' ? 'timeout' : 'failed';
-      store.recordEvent({ taskId: task.id, runId, attemptId, type: 'failed', message: `${category}: ${message}`, data: { category, severity, attempt, retries, ...outputData(result) }, at: endedAt });
+      store.recordEvent({ taskId: task.id, runId, attemptId, type: 'failed', message: `${category}: ${message}`, data: { category, severity, attempt, retries, ...outputData(result, truncation !== null) }, at: endedAt });
       store.setTaskState(task.id, { status, startedAt, completedAt: endedAt, retryCount: retries, errorMessage: `${category}: ${message}`, executionTime: result.durationMs });
       return finish(outcome === 'timeout' ? 'timeout' : 'failed', attempt, message, category);
     }
@@ -216,9 +222,9 @@ function taskJson(task: Task): string {
   return JSON.stringify({ ...task, description: '', techFootprint: '', dependencyNotes: '', metadata: {}, truncated: true });
 }
 
-/** What the task printed, by size and where: the log holds every byte. */
-function outputData(result: SpawnResult): { stdoutBytes: number; stderrBytes: number; peakRssKb: number | null; cpuMs: number | null } {
-  return { stdoutBytes: result.stdoutBytes, stderrBytes: result.stderrBytes, peakRssKb: result.peakRssKb, cpuMs: result.cpuMs };
+/** What the task printed, by size, and whether the log had to leave some of it out (the cap). */
+function outputData(result: SpawnResult, logTruncated: boolean): { stdoutBytes: number; stderrBytes: number; peakRssKb: number | null; cpuMs: number | null; logTruncated?: true } {
+  return { stdoutBytes: result.stdoutBytes, stderrBytes: result.stderrBytes, peakRssKb: result.peakRssKb, cpuMs: result.cpuMs, ...(logTruncated ? { logTruncated: true as const } : {}) };
 }
 
 function excerpt(tail: string): string | null {

@@ -26,6 +26,12 @@ export interface SpawnOptions {
   onLine?: (stream: OutputStream, line: string) => void;
   tailChars?: number;
   sampleIntervalMs?: number;
+  /**
+   * After the task's group is dead, how long its output pipes may stay open before the
+   * attempt stops reading them (default 1000 ms): a process that left the group
+   * (`setsid`) can hold them open for ever.
+   */
+  pipeGraceMs?: number;
 }
 
 export interface SpawnResult {
@@ -46,6 +52,8 @@ export interface SpawnResult {
   /** Bytes the task wrote (all of them are in the log). */
   stdoutBytes: number;
   stderrBytes: number;
+  /** True when a process outside the group still held the output open and we stopped reading. */
+  outputAbandoned: boolean;
 }
 
 export interface RunningProcess {
@@ -62,6 +70,7 @@ export function spawnCommand(options: SpawnOptions): RunningProcess {
   let timedOut = false;
   let cancelled = false;
   let killing: Promise<void> | null = null;
+  let outputAbandoned = false;
   const bytes = { stdout: 0, stderr: 0 };
 
   const child = spawn(options.command, {
@@ -83,9 +92,19 @@ export function spawnCommand(options: SpawnOptions): RunningProcess {
     ['stdout', child.stdout],
     ['stderr', child.stderr],
   ];
+  const flushers: (() => void)[] = [];
   for (const [name, stream] of streams) {
     const decoder = new StringDecoder('utf8');
     const lines = new LineSplitter((line) => options.onLine?.(name, line));
+    let flushed = false;
+    const flush = (): void => {
+      if (flushed) return;
+      flushed = true;
+      const rest = decoder.end();
+      if (rest) lines.push(rest);
+      lines.end();
+    };
+    flushers.push(flush);
     stream.on('data', (chunk: Buffer) => {
       bytes[name] += chunk.length;
       options.log?.write(chunk);
@@ -96,12 +115,25 @@ export function spawnCommand(options: SpawnOptions): RunningProcess {
       options.onOutput?.(name, text);
       lines.push(text);
     });
-    stream.on('end', () => {
-      const rest = decoder.end();
-      if (rest) lines.push(rest);
-      lines.end();
-    });
+    stream.on('end', flush);
   }
+
+  // Once the shell has exited and its group is dead, the pipes normally close at once.
+  // If something outside the group (a `setsid` grandchild) still holds them, waiting for
+  // EOF would keep the attempt open as long as that process lives: after a short grace,
+  // stop reading instead (destroying the streams lets the child's 'close' fire).
+  const abandonPipesAfterGrace = (): void => {
+    // setImmediate: one more poll of the event loop first, so output already sitting in
+    // the pipe is read even when timers run late on a busy loop.
+    const timer = setTimeout(() => setImmediate(() => {
+      const open = streams.filter(([, stream]) => !stream.destroyed && !stream.readableEnded);
+      if (open.length === 0) return;
+      outputAbandoned = true;
+      for (const flush of flushers) flush();
+      for (const [, stream] of open) stream.destroy();
+    }), options.pipeGraceMs ?? 1000);
+    child.once('close', () => clearTimeout(timer));
+  };
 
   const timer =
     options.timeoutMs === null
@@ -125,7 +157,7 @@ export function spawnCommand(options: SpawnOptions): RunningProcess {
       // A shell that never started (missing cwd, no /bin/sh) emits no 'close' of its own.
       if (pid === null) {
         if (timer) clearTimeout(timer);
-        settle({ pid, exitCode: null, signal: null, timedOut, cancelled, durationMs: 0, peakRssKb: null, cpuMs: null, tail: '', stderrTail: '', spawnError, stdoutBytes: 0, stderrBytes: 0 });
+        settle({ pid, exitCode: null, signal: null, timedOut, cancelled, durationMs: 0, peakRssKb: null, cpuMs: null, tail: '', stderrTail: '', spawnError, stdoutBytes: 0, stderrBytes: 0, outputAbandoned: false });
       }
     });
     child.on('exit', (code, sig) => {
@@ -134,6 +166,7 @@ export function spawnCommand(options: SpawnOptions): RunningProcess {
       // Whatever the task left behind in its group dies with it; otherwise an orphan
       // holding our pipes would keep the attempt open forever.
       if (pid !== null && groupAlive(pid)) kill();
+      void (killing ?? Promise.resolve()).then(abandonPipesAfterGrace);
     });
     child.on('close', async (code, sig) => {
       if (timer) clearTimeout(timer);
@@ -154,6 +187,7 @@ export function spawnCommand(options: SpawnOptions): RunningProcess {
         spawnError,
         stdoutBytes: bytes.stdout,
         stderrBytes: bytes.stderr,
+        outputAbandoned,
       });
     });
   });

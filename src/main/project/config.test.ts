@@ -86,6 +86,12 @@ describe('parseConfig rules', () => {
     expect(await bad({ retry: { network: { jitter: 0.3, timeoutMultiplier: 2 } } })).toBe('');
     expect(await bad({ sprints: [{ name: 'S', capacity: 5 }] })).toBe('');
   });
+  it('reads the log cap in MB and refuses one that is not a positive number', async () => {
+    const r = await parseConfig(JSON.stringify({ logCapMB: 0.5 }), 'taskdeck.json');
+    expect(r.ok && r.value.logCapMB).toBe(0.5);
+    expect(await bad({ logCapMB: 0 })).toContain('logCapMB: logCapMB is megabytes and must be positive');
+    expect(await bad({ logCapMB: '50' })).toContain('logCapMB');
+  });
   it('accepts a BOM', async () => {
     expect((await parseConfig('\uFEFF{}', 'taskdeck.json')).ok).toBe(true);
   });

@@ -26,6 +26,8 @@ export interface ProjectConfig {
   retry: Record<string, RetryOverride>;
   /** Temp-file globs for the engine's file_system recovery; absent: its default. */
   tempFiles?: string[];
+  /** Output kept in the log per attempt, in MB (head and tail); absent: the engine's 50 MB. */
+  logCapMB?: number;
 }
 
 export function defaultConfig(): ProjectConfig {
@@ -77,6 +79,7 @@ export async function parseConfig(text: string, file: string): Promise<Result<Pr
     writeBack: c.writeBack ?? 'done',
     retry: c.retry ?? {},
     ...(c.tempFiles ? { tempFiles: c.tempFiles } : {}),
+    ...(c.logCapMB !== undefined ? { logCapMB: c.logCapMB } : {}),
   });
 }
 

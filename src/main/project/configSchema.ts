@@ -58,6 +58,8 @@ export const configSchema = z
       .optional(),
     /** Globs inside the project ({task} = the task id) the file_system recovery may delete. */
     tempFiles: z.array(z.string().trim().min(1)).optional(),
+    /** Megabytes of output kept in the log per attempt (head and tail); default 50. */
+    logCapMB: z.number().positive('logCapMB is megabytes and must be positive').max(1024 * 1024, 'at most 1048576 (1 TB)').optional(),
   })
   // Unknown keys stay allowed (other tools and later versions may add some); saveSprints keeps them.
   .loose()

@@ -62,7 +62,9 @@ export type HistoryEventType =
   | 'failed'
   | 'cancelled'
   | 'interrupted'
-  | 'recovery_action';
+  | 'recovery_action'
+  /** The attempt's output passed the log cap: data { capBytes, outputBytes, omittedBytes }. */
+  | 'log_truncated';
 
 export type RecoveryOutcome = 'succeeded' | 'failed' | 'skipped';
 

@@ -5,7 +5,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ApiResult } from '../../shared/api';
+import { desktopOnlyMethods, type ApiResult } from '../../shared/api';
 import type { EventListener } from '../api/events';
 import { checkRequest, readCookie } from './requestGuard';
 import { readStatic } from './staticFiles';
@@ -13,6 +13,7 @@ import { SECURITY_HEADERS } from './securityHeaders';
 import { createSseClients } from './sseClients';
 import { newToken } from './token';
 import { DOWNLOAD_PREFIX, sendReportDownload } from './reportDownload';
+import { MAX_BODY_BYTES, readRequestBody } from './requestBody';
 
 export interface WebHostOptions {
   /** Runs one contract method (normally `dispatch` bound to the handler table). */
@@ -33,26 +34,8 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-const MAX_BODY = 1 << 20;
-
-function readBody(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolveBody) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        resolveBody(null);
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', () => resolveBody(null));
-  });
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+function sendJson(res: ServerResponse, status: number, body: unknown, extraHeaders: Record<string, string> = {}): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...extraHeaders });
   res.end(JSON.stringify(body));
 }
 
@@ -101,15 +84,24 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return sendError(res, 415, 'unsupported-media-type', 'Send the arguments as application/json.');
       }
-      const text = await readBody(req);
-      if (text === null) return sendError(res, 413, 'too-large', 'The request body is too large.');
+      const body = await readRequestBody(req);
+      if (body.kind === 'failed') return void res.destroy();
+      if (body.kind === 'too-large') {
+        // Answered, then the connection closes: the rest of an over-long body is not read.
+        if (!body.drained) res.once('finish', () => req.socket.destroy());
+        const message = `The request body is larger than the web host's limit of ${MAX_BODY_BYTES / (1 << 20)} MB.`;
+        return sendJson(res, 413, { ok: false, error: { code: 'too-large', message } }, { Connection: 'close' });
+      }
       let args: unknown;
       try {
-        args = text.trim() === '' ? {} : JSON.parse(text);
+        args = body.text.trim() === '' ? {} : JSON.parse(body.text);
       } catch {
         return sendError(res, 400, 'bad-json', 'The request body is not valid JSON.');
       }
       const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      // Not offered here at all (writing to a path the caller names): refused exactly as
+      // a method the contract lacks, so the host reveals nothing about it.
+      if (desktopOnlyMethods.has(method)) return sendJson(res, 200, { ok: false, error: { code: 'unknown-method', message: `Unknown method "${method}".` } });
       return sendJson(res, 200, await options.call(method, args));
     }
 

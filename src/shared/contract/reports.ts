@@ -19,8 +19,15 @@ const format = z.enum(EXPORT_FORMATS);
 
 export const reportMethods = {
   'reports:export': method<ExportedReport>()(z.object({ format })),
-  /** Writes the report to an absolute path (atomically), for the desktop save dialog. */
+  /**
+   * Writes the report to an absolute path (atomically), for the desktop save dialog.
+   * Desktop only: the web host does not offer it, and the app accepts only the path its
+   * save dialog just returned for that export (src/main/app/export-grants.ts).
+   */
   'reports:write': method<{ path: string; bytes: number; summary: string }>()(
     z.object({ format, path: z.string().min(1).max(4096) }),
   ),
 } as const;
+
+/** Methods that write outside the project where the caller says: never offered over HTTP. */
+export const desktopOnlyReportMethods = ['reports:write'] as const;

@@ -1,7 +1,7 @@
 // Runs the built main process (out/main/index.js) against the electron stub and drives
 // it as Electron would: IPC from our window and from strangers, the app:// protocol,
 // session hooks, navigation, menus. Prints one JSON report line for the test to check.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const mainScript = process.env.TASKDECK_TEST_MAIN;
@@ -108,6 +108,13 @@ report.menuExport = {
 };
 stub.nextMessageResponse = 0;
 stub.dialogs.length = 0;
+// reports:write from the window: only the save dialog's answer, once (export-grants.ts).
+const stray = join(userData, 'stray-export.json');
+report.windowWrite = {
+  anyPath: await call('reports:write', { format: 'tasks-json', path: stray }, ours),
+  anyPathCreated: existsSync(stray),
+  chosenPathAgain: await call('reports:write', { format: 'tasks-json', path: stub.nextSavePath }, ours),
+};
 
 report.stateAfterStart = JSON.parse(readFileSync(join(userData, 'state.json'), 'utf8'));
 findItem(lastMenu(), ['File', 'Open Folder…']).click();

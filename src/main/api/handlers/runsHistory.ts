@@ -3,6 +3,7 @@
 // for reading, so looking never creates a database.
 import fs from 'node:fs';
 import type { ApiResult, AttemptView, DurationNorm, RunHistory } from '../../../shared/api';
+import { readLogTail } from '../../engine/logFile';
 import { openAnalytics } from '../../reports/analyticsContext';
 import { queryTaskSummary } from '../../reports/queries/dashboard';
 import { openStore, storePath } from '../../store/index';
@@ -81,19 +82,9 @@ export function readAttemptLog(projectDir: string, attemptId: number): ApiResult
   const logPath = logPathOf(projectDir, attemptId);
   if (!logPath.ok) return logPath;
   if (logPath.value === null) return { ok: false, error: { code: 'no-log', message: `Attempt ${attemptId} has no log.` } };
-  let fd: number | null = null;
-  try {
-    fd = fs.openSync(logPath.value, 'r');
-    const size = fs.fstatSync(fd).size;
-    const length = Math.min(size, LOG_TAIL_BYTES);
-    const buf = Buffer.alloc(length);
-    fs.readSync(fd, buf, 0, length, size - length);
-    return { ok: true, value: { text: buf.toString('utf8'), truncated: size > length } };
-  } catch (err) {
-    return { ok: false, error: { code: 'no-log', message: `The log of attempt ${attemptId} cannot be read: ${err instanceof Error ? err.message : String(err)}` } };
-  } finally {
-    if (fd !== null) fs.closeSync(fd);
-  }
+  const read = readLogTail(projectDir, logPath.value, LOG_TAIL_BYTES);
+  if (!read.ok) return { ok: false, error: { code: 'no-log', message: `The log of attempt ${attemptId} cannot be shown: ${read.message}.` } };
+  return { ok: true, value: { text: read.text, truncated: read.truncated } };
 }
 
 /** Each task's median and p95 success duration, from the analytics rollups. */

@@ -15,9 +15,11 @@ export function RunsProvider({ transport, children }: { transport: Transport; ch
     void store.getState().loadNorms();
     const offEvent = transport.on('run:event', (e) => store.getState().onEvent(e));
     const offBatch = transport.on('run:batch-finished', (b) => store.getState().onBatch(b));
+    const offReconnect = transport.onReconnect(() => void store.getState().resync());
     return () => {
       offEvent();
       offBatch();
+      offReconnect();
     };
   }, [store, transport]);
   return (

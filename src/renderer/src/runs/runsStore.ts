@@ -4,6 +4,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AutoRunOptions, BatchFinished, DurationNorm, LiveRunEvent, RunPlan } from '../../../shared/api';
 import type { Transport } from '../transport/transport';
 import { applyRunEvent, type LiveTask } from './liveRuns';
+import { resyncLiveRuns } from './resyncRuns';
 
 export type RunRequest = { kind: 'tasks'; taskIds: string[]; parallel: number } | { kind: 'auto'; options: AutoRunOptions };
 
@@ -31,6 +32,8 @@ export interface RunsState {
   onEvent(e: LiveRunEvent): void;
   onBatch(b: BatchFinished): void;
   loadNorms(): Promise<void>;
+  /** After the event stream reconnected: re-read what is running and how runs ended. */
+  resync(): Promise<void>;
 }
 
 export type RunsStore = StoreApi<RunsState>;
@@ -117,6 +120,16 @@ export function createRunsStore(transport: Transport): RunsStore {
       async loadNorms() {
         const r = await transport.call('runs:norms', {});
         if (r.ok) set({ norms: Object.fromEntries(r.value.map((n) => [n.taskId, n])) });
+      },
+      async resync() {
+        const [active, history] = await Promise.all([transport.call('runs:active', {}), transport.call('runs:history', { limit: 500 })]);
+        if (!active.ok || !history.ok) return;
+        const s = get();
+        const { tasks, finished } = resyncLiveRuns(s.tasks, active.value.running, history.value.attempts, Date.now());
+        // finishedCount changes on every resync: the history and charts reload, since
+        // runs may have started and ended entirely while the stream was away.
+        set({ tasks, finishedCount: s.finishedCount + Math.max(1, finished) });
+        void get().loadNorms();
       },
     };
   });

@@ -7,6 +7,11 @@ export interface Transport {
   kind: 'electron' | 'web';
   call<K extends MethodName>(method: K, args: ArgsOf<K>): Promise<ApiResult<ResultOf<K>>>;
   on<K extends EventName>(event: K, listener: (payload: EventPayload<K>) => void): () => void;
+  /**
+   * Called after the event stream came back from a break (events in between are lost,
+   * so listeners re-read what they show). Electron's IPC never breaks: it never calls.
+   */
+  onReconnect(listener: () => void): () => void;
 }
 
 declare global {
@@ -20,5 +25,6 @@ export function bridgeTransport(bridge: TaskdeckBridge): Transport {
     kind: 'electron',
     call: (method, args) => bridge[method](args as never) as never,
     on: (event, listener) => bridge.on(event, listener),
+    onReconnect: () => () => undefined,
   };
 }

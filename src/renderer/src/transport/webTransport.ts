@@ -6,6 +6,7 @@ import type { Transport } from './transport';
 
 export function webTransport(base = '', token: string | null = null): Transport {
   const listeners = new Map<string, Set<(payload: never) => void>>();
+  const reconnectListeners = new Set<() => void>();
   let source: EventSource | null = null;
 
   function ensureSource(): void {
@@ -15,7 +16,12 @@ export function webTransport(base = '', token: string | null = null): Transport 
     source.addEventListener('open', () => {
       // EventSource reconnects by itself, but events sent while it was away are lost:
       // after a reconnect, treat the backlog as possibly changed.
-      if (connectedBefore) for (const l of listeners.get('backlog:changed') ?? []) l({ hash: null, source: 'external' } as never);
+      // The host also drops a page whose event queue grew past its cap (sseClients.ts);
+      // the run console re-reads the running tasks and the history (onReconnect).
+      if (connectedBefore) {
+        for (const l of listeners.get('backlog:changed') ?? []) l({ hash: null, source: 'external' } as never);
+        for (const l of reconnectListeners) l();
+      }
       connectedBefore = true;
     });
     for (const name of listeners.keys()) attach(name);
@@ -52,6 +58,11 @@ export function webTransport(base = '', token: string | null = null): Transport 
       ensureSource();
       attach(event);
       return () => set.delete(listener);
+    },
+    onReconnect(listener) {
+      reconnectListeners.add(listener);
+      ensureSource();
+      return () => reconnectListeners.delete(listener);
     },
   };
 }
