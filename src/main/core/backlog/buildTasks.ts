@@ -7,6 +7,7 @@ import type { ColumnField } from './source';
 import type { Legends } from './legends';
 import { metadataValue } from './commentValues';
 import { type IdSet, idsInText, parseDependencies } from './dependencies';
+import { KnownIds } from './ids';
 import { executorFrom, parseHumanRequired, parsePoints, parseSprint, unquote } from './fieldValues';
 import { plainText } from './inline';
 import { normalizePriority } from './normalizePriority';
@@ -79,7 +80,8 @@ export function buildTasks(definitions: Definition[], legends: Legends, defined:
     }
     fill(known, def);
   }
-  const tasks = order.map((m, rank) => toTask(m, rank, defined, norm, diagnostics));
+  const known = new KnownIds(defined);
+  const tasks = order.map((m, rank) => toTask(m, rank, known, norm, diagnostics));
   return { tasks, diagnostics };
 }
 
