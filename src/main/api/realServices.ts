@@ -34,7 +34,7 @@ export function realServices(): BacklogServices {
           hashAfter: done.value.hash,
           async undo(hash) {
             if (!inverse) return { ok: false, error: { code: 'cannot-undo', message: 'The last edit cannot be undone automatically; edit the file by hand.' } };
-            const undone = await editBacklogFile(loaded.path, hash, inverse);
+            const undone = await editBacklogFile(loaded.path, hash, inverse, { vocabulary: loaded.parse.vocabulary });
             return undone.ok ? { ok: true, value: { summary: undone.value.summary } } : undone;
           },
         },

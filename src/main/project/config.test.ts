@@ -86,6 +86,15 @@ describe('parseConfig rules', () => {
     expect(await bad({ retry: { network: { jitter: 0.3, timeoutMultiplier: 2 } } })).toBe('');
     expect(await bad({ sprints: [{ name: 'S', capacity: 5 }] })).toBe('');
   });
+  it("reads the team's vocabulary and names the key of a bad target", async () => {
+    const r = await parseConfig(JSON.stringify({ vocabulary: { status: { Parked: 'blocked', '🧊': 'skipped' }, priority: { 'Nice to have': 'low' } } }), 'taskdeck.json');
+    expect(r.ok && r.value.vocabulary).toEqual({ status: { Parked: 'blocked', '🧊': 'skipped' }, priority: { 'Nice to have': 'low' } });
+    expect((await parseConfig(JSON.stringify({ vocabulary: { status: { Parked: 'blocked' } } }), 'x')).ok && 'ok').toBe('ok');
+    expect(await bad({ vocabulary: { status: { Parked: 'on-ice' } } })).toContain('vocabulary.status.Parked: not a status');
+    expect(await bad({ vocabulary: { priority: { Someday: 'unknown' } } })).toContain('vocabulary.priority.Someday: not a priority');
+    expect(await bad({ vocabulary: { statuses: {} } })).toContain('vocabulary');
+    expect(await bad({ vocabulary: { status: { ' ': 'done' } } })).toContain('vocabulary.status');
+  });
   it('accepts a BOM', async () => {
     expect((await parseConfig('\uFEFF{}', 'taskdeck.json')).ok).toBe(true);
   });

@@ -3,7 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import type { SprintDef } from '../../shared/backlog';
+import type { SprintDef, Status } from '../../shared/backlog';
+import type { KnownPriority, Vocabulary } from '../../shared/vocabulary';
 import type { RetryOverride } from '../core/errors/retry';
 import { fail, ok, type ProjectError, type Result } from './errors';
 
@@ -26,6 +27,8 @@ export interface ProjectConfig {
   retry: Record<string, RetryOverride>;
   /** Temp-file globs for the engine's file_system recovery; absent: its default. */
   tempFiles?: string[];
+  /** The team's own status and priority words, passed into every parse; absent: none. */
+  vocabulary?: Vocabulary;
 }
 
 export function defaultConfig(): ProjectConfig {
@@ -77,6 +80,9 @@ export async function parseConfig(text: string, file: string): Promise<Result<Pr
     writeBack: c.writeBack ?? 'done',
     retry: c.retry ?? {},
     ...(c.tempFiles ? { tempFiles: c.tempFiles } : {}),
+    ...(c.vocabulary
+      ? { vocabulary: { status: (c.vocabulary.status ?? {}) as Record<string, Status>, priority: (c.vocabulary.priority ?? {}) as Record<string, KnownPriority> } }
+      : {}),
   });
 }
 
