@@ -59,6 +59,15 @@ describe("a team's own words", () => {
     await screenshot(page, 'vocabulary-mapped');
   });
 
+  it('links the task IDs a description names to those tasks', async () => {
+    await backlog.openTask('ABC2-124');
+    const drawer = backlog.drawer('ABC2-124');
+    expect(await drawer.locator('.markdown .task-link').allTextContents()).toEqual(['ABC2-123', 'APP\u2011IOS\u20117']);
+    await drawer.locator('.markdown .task-link', { hasText: 'APP' }).click();
+    await expect.poll(() => backlog.drawer('APP-IOS-7').locator('.drawer-title').textContent()).toBe('Live Activity widget for order tracking');
+    await backlog.drawer('APP-IOS-7').getByRole('button', { name: 'Close' }).click();
+  });
+
   it('undoes the mapping with Ctrl+Z', async () => {
     await backlog.undo();
     await expect.poll(() => statusCell('APP-203').textContent()).toBe('To do');

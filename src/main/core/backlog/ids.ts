@@ -4,22 +4,14 @@
 // and digits, then optional `-` + letters/digits groups (`B-1004-QG`). The hyphen is ASCII
 // or U+2011; IDs are always reported with ASCII hyphens.
 
-const NB_HYPHEN = /\u2011/g;
-const HYPHEN = '[-\\u2011]';
-const PREFIX_GROUP = '[A-Z][A-Z0-9]*';
-/** The ID grammar as regex source, without anchors or flags, for callers that build on it. */
-export const TASK_ID_SOURCE = `${PREFIX_GROUP}(?:${HYPHEN}${PREFIX_GROUP})*${HYPHEN}\\d+(?:${HYPHEN}[A-Za-z0-9]+)*`;
-/** What may not stand right before an ID in running text: it would be glued to a word or another ID. */
-export const GLUED_LEFT_SOURCE = '(?<![A-Za-z0-9_\\-\\u2011.])';
+import { GLUED_LEFT_SOURCE, ID_IN_TEXT_SOURCE, TASK_ID_PARTS_SOURCE, TASK_ID_SOURCE } from '../../../shared/taskIdGrammar';
 
+export { GLUED_LEFT_SOURCE, TASK_ID_SOURCE };
+
+const NB_HYPHEN = /\u2011/g;
 const WHOLE_ID = new RegExp(`^${TASK_ID_SOURCE}$`);
-const PARTS = new RegExp(`^(${PREFIX_GROUP}(?:${HYPHEN}${PREFIX_GROUP})*)(${HYPHEN})(\\d+)((?:${HYPHEN}[A-Za-z0-9]+)*)$`);
-// In running text an ID is a word of its own: not glued to a word or another ID on its
-// left, and not a file or folder name (`B-3.md`, `B-3/`) on its right. `B-1/B-2` is two IDs.
-const ID_IN_TEXT = new RegExp(
-  `${GLUED_LEFT_SOURCE}${TASK_ID_SOURCE}(?![A-Za-z0-9_]|${HYPHEN}[A-Za-z0-9]|\\.[A-Za-z]|\\/(?!${TASK_ID_SOURCE}))`,
-  'g',
-);
+const PARTS = new RegExp(`^${TASK_ID_PARTS_SOURCE}$`);
+const ID_IN_TEXT = new RegExp(ID_IN_TEXT_SOURCE, 'g');
 /** The prefixes every version of the format has read in free text: one group of capitals. */
 const PLAIN_PREFIX = /^[A-Z]+$/;
 
