@@ -32,6 +32,12 @@ describe('saveVocabularyWord', () => {
     expect(await read(dir)).toEqual({ vocabulary: { status: { Parked: 'skipped' } } });
   });
 
+  it('refuses a word that JSON readers would drop', async () => {
+    const dir = await project({});
+    expect(await saveVocabularyWord(dir, 'status', '__proto__', 'done')).toMatchObject({ ok: false, error: { code: 'config-invalid' } });
+    expect(await read(dir)).toEqual({});
+  });
+
   it('takes a word out, and the emptied maps with it', async () => {
     const dir = await project({ backlog: 'b.md', vocabulary: { status: { Parked: 'blocked' } } });
     await saveVocabularyWord(dir, 'status', 'Parked', null);

@@ -29,15 +29,22 @@ export async function saveVocabularyWord(
   }
   const trimmed = word.replace(/\s+/g, ' ').trim();
   if (trimmed === '') return fail({ code: 'config-invalid', message: 'A word to map cannot be empty.' });
+  // JSON readers (zod's record among them) drop this key: it would be written and never read.
+  if (trimmed === '__proto__') return fail({ code: 'config-invalid', message: '"__proto__" cannot be a vocabulary word.' });
   return updateConfigFile(projectDir, `adding "${trimmed}" to the vocabulary`, (existing) => {
     const vocabulary = existing.vocabulary ?? {};
     if (!isObject(vocabulary)) return fail({ code: 'config-invalid', message: 'taskdeck.json: vocabulary is not an object; fix it by hand first.' });
     const words = vocabulary[kind] ?? {};
     if (!isObject(words)) return fail({ code: 'config-invalid', message: `taskdeck.json: vocabulary.${kind} is not an object; fix it by hand first.` });
     const key = keyFor(words, trimmed);
-    const nextWords = { ...words };
-    if (value === null) delete nextWords[key];
-    else nextWords[key] = value;
+    // Built from entries, not by assignment: a word like `__proto__` is a key like any other.
+    const entries = Object.entries(words);
+    const at = entries.findIndex(([k]) => k === key);
+    if (value === null) {
+      if (at !== -1) entries.splice(at, 1);
+    } else if (at === -1) entries.push([key, value]);
+    else entries[at] = [key, value];
+    const nextWords = Object.fromEntries(entries);
     const nextVocabulary: Record<string, unknown> = { ...vocabulary, [kind]: nextWords };
     if (Object.keys(nextWords).length === 0) delete nextVocabulary[kind];
     const next: Record<string, unknown> = { ...existing, vocabulary: nextVocabulary };

@@ -6,11 +6,14 @@ import { KNOWN_PRIORITIES, vocabularyWord, type VocabularyKind } from '../../../
 import { useSession } from '../app/storeContext';
 import { PRIORITY_LABEL, STATUS_LABEL } from '../ui/labels';
 
+const MAX_WORD = 80;
+
 export function WordFix({ kind, raw }: { kind: VocabularyKind; raw: string }) {
   const mapWord = useSession((s) => s.mapWord);
   const writing = useSession((s) => s.writing);
   const word = vocabularyWord(raw);
-  if (word === '') return null;
+  // A sentence in the cell is not a word a team would map.
+  if (word === '' || word.length > MAX_WORD) return null;
   const options = kind === 'status' ? STATUSES.map((s) => [s, STATUS_LABEL[s]] as const) : KNOWN_PRIORITIES.map((p) => [p, PRIORITY_LABEL[p]] as const);
   const label = `Treat '${word}' as`;
   return (
