@@ -9,8 +9,6 @@ const IGNORED = /[*\uFE0F]/g;
 export interface TeamWords<V> {
   /** The value of the earliest team word in the text, or null. */
   find(text: string): V | null;
-  /** The words that map to `value`, in the order the team wrote them. */
-  wordsFor(value: V): string[];
 }
 
 function normalKey(word: string): string {
@@ -45,11 +43,6 @@ export function compileTeamWords<V>(words: Readonly<Record<string, V>>): TeamWor
       // The capture group that matched says which word it was (spelling in the cell may differ).
       for (let g = 1; g < m.length; g++) if (m[g] !== undefined) return byKey.get(keys[g - 1]) ?? null;
       return null;
-    },
-    wordsFor(value) {
-      return Object.entries(words)
-        .filter(([, v]) => v === value)
-        .map(([w]) => w);
     },
   };
 }
