@@ -10,6 +10,7 @@ import { backlogEvents } from './contract/events';
 import { runMethods, runEvents } from './contract/runs';
 import { analyticsMethods } from './contract/analytics';
 import { desktopOnlyReportMethods, reportMethods } from './contract/reports';
+import { vocabularyMethods } from './contract/vocabulary';
 
 export { method } from './contract/method';
 export type { ProjectInfo } from './contract/project';
@@ -28,6 +29,7 @@ export const methods = {
   ...runMethods,
   ...analyticsMethods,
   ...reportMethods,
+  ...vocabularyMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -36,7 +36,7 @@ async function openEngine(loaded: LoadedProject): Promise<{ engine: Engine; stor
   const opened = openStore(loaded.projectDir);
   if (!opened.ok) throw new CliFailure(opened.error.message);
   const store = opened.value;
-  const engine = new Engine({ projectDir: loaded.projectDir, tasks: loaded.tasks, config: loaded.config, store, markDone: markDoneInBacklog(loaded.path) });
+  const engine = new Engine({ projectDir: loaded.projectDir, tasks: loaded.tasks, config: loaded.config, store, markDone: markDoneInBacklog(loaded.path, loaded.config.vocabulary) });
   return { engine, store };
 }
 
@@ -151,7 +151,7 @@ async function doneCommand(rawId: string, opts: ProjectOpt): Promise<void> {
   const loaded = await loadForCli(opts);
   const task = requireTask(loaded, rawId);
   const [{ openStore }, { markDoneInBacklog }] = await Promise.all([import('../../main/store/index'), import('../../main/engine/markDoneInBacklog')]);
-  const written = await markDoneInBacklog(loaded.path)(task.id);
+  const written = await markDoneInBacklog(loaded.path, loaded.config.vocabulary)(task.id);
   if (!written.ok) throw new CliFailure(written.message);
   const opened = openStore(loaded.projectDir);
   if (!opened.ok) throw new CliFailure(opened.error.message);

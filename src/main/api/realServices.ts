@@ -7,6 +7,8 @@ import { loadProject } from '../project/loadBacklog';
 import { editBacklogFile } from '../project/backlogEditor';
 import type { AppliedEdit, BacklogServices } from './services';
 import { saveSprints } from '../project/saveSprints';
+import { revertConfigChange } from '../project/configFile';
+import { saveVocabularyWord } from '../project/saveVocabularyWord';
 import { readTaskRuns } from './runHistory';
 
 export function realServices(): BacklogServices {
@@ -34,7 +36,7 @@ export function realServices(): BacklogServices {
           hashAfter: done.value.hash,
           async undo(hash) {
             if (!inverse) return { ok: false, error: { code: 'cannot-undo', message: 'The last edit cannot be undone automatically; edit the file by hand.' } };
-            const undone = await editBacklogFile(loaded.path, hash, inverse);
+            const undone = await editBacklogFile(loaded.path, hash, inverse, { vocabulary: loaded.parse.vocabulary });
             return undone.ok ? { ok: true, value: { summary: undone.value.summary } } : undone;
           },
         },
@@ -42,6 +44,25 @@ export function realServices(): BacklogServices {
     },
 
     saveSprints: (projectDir, sprints) => saveSprints(projectDir, sprints),
+
+    async saveVocabularyWord(projectDir, kind, word, value): Promise<ApiResult<AppliedEdit>> {
+      const saved = await saveVocabularyWord(projectDir, kind, word, value);
+      if (!saved.ok) return saved;
+      const change = saved.value;
+      const what = value === null ? `"${word}" is no longer a ${kind} word` : `"${word}" now means ${kind} ${value}`;
+      return {
+        ok: true,
+        value: {
+          summary: `taskdeck.json: ${what}`,
+          // Undo touches taskdeck.json only, never the backlog: no backlog hash to hold it to.
+          hashAfter: '',
+          async undo() {
+            const reverted = await revertConfigChange(projectDir, change);
+            return reverted.ok ? { ok: true, value: { summary: `taskdeck.json: ${what}` } } : reverted;
+          },
+        },
+      };
+    },
 
     runsOf: readTaskRuns,
 

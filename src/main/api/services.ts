@@ -5,6 +5,7 @@ import type { Diagnostic, SprintDef, Task } from '../../shared/backlog';
 import type { ApiResult, BacklogEditInput, TaskRunSummary } from '../../shared/api';
 import type { BacklogGraph } from '../core/backlog/graph';
 import type { ParseResult } from '../core/backlog';
+import type { VocabularyKind } from '../../shared/vocabulary';
 
 export interface LoadedBacklog {
   projectDir: string;
@@ -33,6 +34,8 @@ export interface BacklogServices {
   load(projectDir: string): Promise<ApiResult<LoadedBacklog>>;
   edit(loaded: LoadedBacklog, expectedHash: string, edit: BacklogEditInput): Promise<ApiResult<AppliedEdit>>;
   saveSprints(projectDir: string, sprints: SprintDef[]): Promise<ApiResult<void>>;
+  /** Maps a word to a status or priority in taskdeck.json (null: unmaps it); undoable. */
+  saveVocabularyWord(projectDir: string, kind: VocabularyKind, word: string, value: string | null): Promise<ApiResult<AppliedEdit>>;
   /** Run attempts of one task, newest first; null when the project has no run history. */
   runsOf(projectDir: string, taskId: string): Promise<TaskRunSummary[] | null>;
   /** sha256 of a file's bytes, or null when it cannot be read. */

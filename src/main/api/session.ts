@@ -3,6 +3,7 @@
 // host, the Electron main process and the tests share it.
 import { basename, join, resolve } from 'node:path';
 import type { SprintDef } from '../../shared/backlog';
+import type { VocabularyKind } from '../../shared/vocabulary';
 import type { ApiResult, BacklogEditInput, BacklogSnapshot, EditOutcome, ProjectInfo } from '../../shared/api';
 import { readyTasks } from '../core/backlog/graph';
 import type { AppliedEdit, BacklogServices, LoadedBacklog } from './services';
@@ -68,7 +69,8 @@ export function createSession(options: SessionOptions) {
    * request happened to re-read first (a Reload, a refused edit) still reaches every client.
    */
   let announced: string | null = null;
-  const stateOf = (l: LoadedBacklog | null) => (l ? `${l.hash} ${JSON.stringify(l.sprints)}` : 'unreadable');
+  // taskdeck.json's hash too: a change of the team's words re-reads every task.
+  const stateOf = (l: LoadedBacklog | null) => (l ? `${l.hash} ${loadedConfigHash} ${JSON.stringify(l.sprints)}` : 'unreadable');
 
   function announce(source: 'edit' | 'external' | 'open', l: LoadedBacklog | null): void {
     announced = stateOf(l);
@@ -150,6 +152,11 @@ export function createSession(options: SessionOptions) {
         // the inverse could overwrite their work, so undo is refused and forgotten.
         const undone = await last.undo(last.hashAfter);
         if (!undone.ok) {
+          // The file was changed by hand since: this undo, and the ones under it, are gone.
+          if (undone.error.code === 'config-changed') {
+            undoStack = [];
+            return undone;
+          }
           if (undone.error.code === 'file-changed') {
             undoStack = [];
             return { ok: false, error: { code: 'file-changed', message: 'Cannot undo: the backlog changed since that edit (in another editor?). Nothing was written; the board shows the file as it is now.' } };
@@ -170,6 +177,17 @@ export function createSession(options: SessionOptions) {
         if (!result.ok) return result;
         announce('edit', result.value);
         return { ok: true, value: snapshotOf(result.value) };
+      });
+    },
+
+    /** "Treat '🟪 Parked' as blocked": one word into taskdeck.json, undoable like an edit. */
+    mapWord(kind: VocabularyKind, word: string, value: string | null): Promise<ApiResult<EditOutcome>> {
+      return enqueue(async () => {
+        if (projectDir === null) return noProject;
+        const applied = await services.saveVocabularyWord(projectDir, kind, word, value);
+        if (!applied.ok) return applied;
+        undoStack = [...undoStack.slice(-(undoDepth - 1)), applied.value];
+        return afterWrite(applied.value.summary);
       });
     },
 

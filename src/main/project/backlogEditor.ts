@@ -5,6 +5,7 @@ import { open } from 'node:fs/promises';
 import { parseBacklog, type ParseResult } from '../core/backlog';
 import { applyEditAndPredict, inverseEdit, spliceLines, type BacklogEdit } from '../core/backlog/edit';
 import type { Result } from '../../shared/result';
+import type { Vocabulary } from '../../shared/vocabulary';
 import { atomicWrite } from './atomicWrite';
 
 export type BacklogEditErrorCode = 'file-changed' | 'not-found' | 'not-text' | 'write-failed' | 'unknown-task' | 'bad-value' | 'cannot-edit';
@@ -104,9 +105,20 @@ function remember(path: string, known: Known | null): void {
 
 type Opened = { text: string; parsed: ParseResult } | BacklogEditError;
 
-function openVersion(path: string, bytes: Buffer, expectedHash: string, given?: { parsed: ParseResult }): Opened {
+/** What the caller knows: the parse of the version it saw, or the team's words to read the file with. */
+export interface KnownVersion {
+  parsed?: ParseResult;
+  vocabulary?: Vocabulary;
+}
+
+function sameWords(a: Vocabulary | undefined, b: Vocabulary): boolean {
+  return JSON.stringify(a ?? { status: {}, priority: {} }) === JSON.stringify(b);
+}
+
+function openVersion(path: string, bytes: Buffer, expectedHash: string, given?: KnownVersion): Opened {
   const last = recent.get(path);
-  if (last && last.hash === expectedHash && Buffer.compare(bytes, last.bytes) === 0) {
+  // The remembered parse holds only when it was read with the same team words.
+  if (last && last.hash === expectedHash && Buffer.compare(bytes, last.bytes) === 0 && (given?.parsed || sameWords(given?.vocabulary, last.parsed.vocabulary))) {
     return { text: last.text, parsed: given?.parsed ?? last.parsed };
   }
   if (sha256(bytes) !== expectedHash) return changedError(path);
@@ -116,7 +128,7 @@ function openVersion(path: string, bytes: Buffer, expectedHash: string, given?: 
   } catch {
     return { code: 'not-text', message: `${path} is not UTF-8 text; Taskdeck will not edit it.` };
   }
-  return { text, parsed: given?.parsed ?? parseBacklog(text) };
+  return { text, parsed: given?.parsed ?? parseBacklog(text, { vocabulary: given?.vocabulary }) };
 }
 
 /**
@@ -128,7 +140,7 @@ export async function editBacklogFile(
   path: string,
   expectedHash: string,
   edit: BacklogEdit,
-  known?: { parsed: ParseResult },
+  known?: KnownVersion,
 ): Promise<Result<EditedBacklog, BacklogEditError>> {
   const read = await snapshot(path);
   if (!read.ok) return read;

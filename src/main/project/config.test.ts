@@ -92,6 +92,15 @@ describe('parseConfig rules', () => {
     expect(await bad({ logCapMB: 0 })).toContain('logCapMB: logCapMB is megabytes and must be positive');
     expect(await bad({ logCapMB: '50' })).toContain('logCapMB');
   });
+  it("reads the team's vocabulary and names the key of a bad target", async () => {
+    const r = await parseConfig(JSON.stringify({ vocabulary: { status: { Parked: 'blocked', '🧊': 'skipped' }, priority: { 'Nice to have': 'low' } } }), 'taskdeck.json');
+    expect(r.ok && r.value.vocabulary).toEqual({ status: { Parked: 'blocked', '🧊': 'skipped' }, priority: { 'Nice to have': 'low' } });
+    expect((await parseConfig(JSON.stringify({ vocabulary: { status: { Parked: 'blocked' } } }), 'x')).ok && 'ok').toBe('ok');
+    expect(await bad({ vocabulary: { status: { Parked: 'on-ice' } } })).toContain('vocabulary.status.Parked: not a status');
+    expect(await bad({ vocabulary: { priority: { Someday: 'unknown' } } })).toContain('vocabulary.priority.Someday: not a priority');
+    expect(await bad({ vocabulary: { statuses: {} } })).toContain('vocabulary');
+    expect(await bad({ vocabulary: { status: { ' ': 'done' } } })).toContain('vocabulary.status');
+  });
   it('accepts a BOM', async () => {
     expect((await parseConfig('\uFEFF{}', 'taskdeck.json')).ok).toBe(true);
   });

@@ -3,7 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import type { SprintDef } from '../../shared/backlog';
+import type { SprintDef, Status } from '../../shared/backlog';
+import type { KnownPriority, Vocabulary } from '../../shared/vocabulary';
 import type { RetryOverride } from '../core/errors/retry';
 import { fail, ok, type ProjectError, type Result } from './errors';
 
@@ -28,6 +29,8 @@ export interface ProjectConfig {
   tempFiles?: string[];
   /** Output kept in the log per attempt, in MB (head and tail); absent: the engine's 50 MB. */
   logCapMB?: number;
+  /** The team's own status and priority words, passed into every parse; absent: none. */
+  vocabulary?: Vocabulary;
 }
 
 export function defaultConfig(): ProjectConfig {
@@ -80,6 +83,9 @@ export async function parseConfig(text: string, file: string): Promise<Result<Pr
     retry: c.retry ?? {},
     ...(c.tempFiles ? { tempFiles: c.tempFiles } : {}),
     ...(c.logCapMB !== undefined ? { logCapMB: c.logCapMB } : {}),
+    ...(c.vocabulary
+      ? { vocabulary: { status: (c.vocabulary.status ?? {}) as Record<string, Status>, priority: (c.vocabulary.priority ?? {}) as Record<string, KnownPriority> } }
+      : {}),
   });
 }
 

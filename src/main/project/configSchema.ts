@@ -1,6 +1,8 @@
 // The shape of `taskdeck.json`, validated with zod so a typo is an error that names the
 // field, not a silent default.
 import { z } from 'zod';
+import { STATUSES } from '../../shared/backlog';
+import { KNOWN_PRIORITIES } from '../../shared/vocabulary';
 import { ERROR_CATEGORIES } from '../core/errors/types';
 
 const isoDate = z
@@ -40,6 +42,20 @@ export const retryOverrideSchema = z
   })
   .strict();
 
+const word = z.string().trim().min(1, 'a word cannot be empty');
+
+/** The team's own words: `{"status": {"Parked": "blocked"}, "priority": {"Nice to have": "low"}}`. */
+export const vocabularySchema = z
+  .object({
+    status: z
+      .record(word, z.string().refine((v) => (STATUSES as readonly string[]).includes(v), { message: `not a status; use one of ${STATUSES.join(', ')}` }))
+      .optional(),
+    priority: z
+      .record(word, z.string().refine((v) => (KNOWN_PRIORITIES as readonly string[]).includes(v), { message: `not a priority; use one of ${KNOWN_PRIORITIES.join(', ')}` }))
+      .optional(),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     /** The backlog file, relative to the project folder. */
@@ -60,6 +76,7 @@ export const configSchema = z
     tempFiles: z.array(z.string().trim().min(1)).optional(),
     /** Megabytes of output kept in the log per attempt (head and tail); default 50. */
     logCapMB: z.number().positive('logCapMB is megabytes and must be positive').max(1024 * 1024, 'at most 1048576 (1 TB)').optional(),
+    vocabulary: vocabularySchema.optional(),
   })
   // Unknown keys stay allowed (other tools and later versions may add some); saveSprints keeps them.
   .loose()

@@ -106,7 +106,7 @@ export async function loadProject(target: ProjectTarget): Promise<Result<LoadedP
     const code = read.error.code === 'not-text' ? 'backlog-not-text' : read.error.code === 'not-found' ? 'no-backlog' : 'backlog-unreadable';
     return fail({ code, message: read.error.message });
   }
-  const parse = parseBacklog(read.value.text);
+  const parse = parseBacklog(read.value.text, { vocabulary: config.value.vocabulary });
   const graph = buildGraph(parse.tasks);
   return ok({
     projectDir,

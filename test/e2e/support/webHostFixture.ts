@@ -17,11 +17,12 @@ export interface HostedProject {
   close(): Promise<void>;
 }
 
-export async function hostSampleProject(): Promise<HostedProject> {
+/** `source`: another project folder to copy (relative to the repository), `name` its folder name. */
+export async function hostSampleProject(options: { source?: string; name?: string } = {}): Promise<HostedProject> {
   await ensureRendererBuilt();
   // A readable folder name: it is the project name in the top bar (and the screenshots).
-  const dir = join(mkdtempSync(join(tmpdir(), 'taskdeck-e2e-')), 'pocket-recipes');
-  cpSync(join(repoRoot, 'resources/sample-project'), dir, { recursive: true });
+  const dir = join(mkdtempSync(join(tmpdir(), 'taskdeck-e2e-')), options.name ?? 'pocket-recipes');
+  cpSync(join(repoRoot, options.source ?? 'resources/sample-project'), dir, { recursive: true });
   const { session, handlers, opened } = await createAppSession({ projectDir: dir, watch: true });
   if (!opened?.ok) throw new Error(`sample project did not open: ${JSON.stringify(opened)}`);
   const host = await startWebHost({ call: (m, a) => dispatch(handlers, m, a), subscribe: session.subscribe, rendererDir });

@@ -10,7 +10,7 @@ export async function confirmTaskDone(projectDir: string, taskId: string, by: st
   if (!loaded.ok) return { ok: false, error: { code: loaded.error.code, message: loaded.error.message } };
   const task = loaded.value.tasks.find((t) => t.id === taskId);
   if (!task) return { ok: false, error: { code: 'unknown-task', message: `No task ${taskId} in the backlog.` } };
-  const written = await markDoneInBacklog(loaded.value.path)(task.id);
+  const written = await markDoneInBacklog(loaded.value.path, loaded.value.config.vocabulary)(task.id);
   if (!written.ok) return { ok: false, error: { code: 'write-failed', message: written.message } };
   const opened = openStore(loaded.value.projectDir);
   if (!opened.ok) return { ok: false, error: { code: opened.error.code, message: opened.error.message } };

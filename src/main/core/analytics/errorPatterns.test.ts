@@ -9,6 +9,7 @@ describe('error patterns', () => {
     expect(normalizeMessage('segfault at 0x7ffd1234 in worker 12')).toBe('segfault at <hex> in worker <n>');
     expect(normalizeMessage('commit deadbeef12 not found')).toBe('commit <hex> not found');
     expect(normalizeMessage('B-1061 timed out after 30.5 s')).toBe('<task> timed out after <n> s');
+    expect(normalizeMessage('US-FE-001 and ABC2-123 failed')).toBe('<task> and <task> failed');
     expect(normalizeMessage('C:\\Users\\ana\\x.txt missing')).toBe('<path> missing');
   });
 

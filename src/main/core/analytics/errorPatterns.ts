@@ -1,6 +1,7 @@
 // Groups error messages that differ only in their particulars (numbers, paths, ids,
 // addresses, quoted values) so "ECONNREFUSED 127.0.0.1:5432" and "ECONNREFUSED
 // 10.0.0.7:5433" count as one pattern.
+import { TASK_ID_SOURCE } from '../backlog/ids';
 import type { ErrorRecord } from './types';
 
 export interface ErrorPattern {
@@ -23,7 +24,8 @@ const RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b0x[0-9a-f]+\b/gi, '<hex>'],
   [/\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,}\b/gi, '<hex>'],
   [/\b\d+(?:\.\d+){3}(?::\d+)?\b/g, '<ip>'],
-  [/\b[A-Z]+-\d+(?:-[A-Za-z0-9]+)*\b/g, '<task>'],
+  // Task IDs as the backlog format reads them (US-FE-001, ABC2-7, B-1004-QG).
+  [new RegExp(`\\b${TASK_ID_SOURCE}\\b`, 'g'), '<task>'],
   [/\d+(?:[.,]\d+)*/g, '<n>'],
 ];
 

@@ -5,8 +5,10 @@ import type { Diagnostic, Priority, Status, Task } from '../../../shared/backlog
 import type { Definition } from './definitions';
 import type { ColumnField } from './source';
 import type { Legends } from './legends';
+import type { Lexicon } from './lexicon';
 import { metadataValue } from './commentValues';
 import { type IdSet, idsInText, parseDependencies } from './dependencies';
+import { KnownIds } from './ids';
 import { executorFrom, parseHumanRequired, parsePoints, parseSprint, unquote } from './fieldValues';
 import { plainText } from './inline';
 import { normalizePriority } from './normalizePriority';
@@ -45,17 +47,19 @@ function memo<T>(fn: (raw: string) => T): (raw: string) => T {
   };
 }
 
-export function normalizersFor(legends: Legends): Normalizers {
+export function normalizersFor(legends: Legends, lexicon: Lexicon | null = null): Normalizers {
+  const teamStatus = lexicon?.status ?? null;
+  const teamPriority = lexicon?.priority ?? null;
   return {
-    status: memo((raw) => normalizeStatus(raw, legends.status)),
-    priority: memo((raw) => normalizePriority(raw, legends.priority)),
+    status: memo((raw) => normalizeStatus(raw, legends.status, teamStatus)),
+    priority: memo((raw) => normalizePriority(raw, legends.priority, teamPriority)),
     points: memo(parsePoints),
   };
 }
 
 /** `defined`: every defined ID (the walk's map of first definitions). */
-export function buildTasks(definitions: Definition[], legends: Legends, defined: IdSet): { tasks: Task[]; diagnostics: Diagnostic[] } {
-  const norm = normalizersFor(legends);
+export function buildTasks(definitions: Definition[], legends: Legends, defined: IdSet, lexicon: Lexicon | null = null): { tasks: Task[]; diagnostics: Diagnostic[] } {
+  const norm = normalizersFor(legends, lexicon);
   const diagnostics: Diagnostic[] = [];
   const order: Merged[] = [];
   const firstOf = new MergedIndex(order);
@@ -79,7 +83,8 @@ export function buildTasks(definitions: Definition[], legends: Legends, defined:
     }
     fill(known, def);
   }
-  const tasks = order.map((m, rank) => toTask(m, rank, defined, norm, diagnostics));
+  const known = new KnownIds(defined);
+  const tasks = order.map((m, rank) => toTask(m, rank, known, norm, diagnostics));
   return { tasks, diagnostics };
 }
 

@@ -24,13 +24,15 @@ export function parseDependencies(raw: string, defined: IdSet): ParsedDependenci
   let at = 0;
   for (const m of mentions) {
     const id = resolveMention(m.id, defined);
+    // A mention that names no task stays in the notes as written.
+    if (id === null) continue;
     if (!ids.includes(id)) ids.push(id);
     rest += text.slice(at, m.start);
     // A suffix that was not part of the ID stays in the notes.
     at = m.start + id.length;
   }
   rest += text.slice(at);
-  return { ids, notes: mentions.length === 0 ? text : cleanNotes(rest) };
+  return { ids, notes: ids.length === 0 ? text : cleanNotes(rest) };
 }
 
 // The longest word in NONE: longer texts without `*` cannot be one, and are not lower-cased.
@@ -47,7 +49,7 @@ export function idsInText(text: string, defined: IdSet): string[] {
   const ids: string[] = [];
   for (const m of findIdMentions(text)) {
     const id = resolveMention(m.id, defined);
-    if (!ids.includes(id)) ids.push(id);
+    if (id !== null && !ids.includes(id)) ids.push(id);
   }
   return ids;
 }

@@ -1,11 +1,11 @@
 // ATX headings (`## Title`), and heading tasks (format section 3.2).
 
 import { dropLeadingEmoji, isOnlyEmoji, stripEmoji } from './emoji';
-import { normalizeId } from './ids';
+import { normalizeId, TASK_ID_SOURCE } from './ids';
 import { plainText } from './inline';
 
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const TASK_HEADING = /^([A-Z]+[-\u2011]\d+(?:[-\u2011][A-Za-z0-9]+)*)(?=$|:|\s)\s*(?:[:\-\u2014\u2013](?=\s|$)|:)?/;
+const TASK_HEADING = new RegExp(`^(${TASK_ID_SOURCE})(?=$|:|\\s)\\s*(?:[:\\-\\u2014\\u2013](?=\\s|$)|:)?`);
 const BOLD_BADGE = /^\*\*[A-Z][A-Z0-9_!.-]*\*\*$/;
 const BADGE_WORD = /^[A-Z][A-Z0-9_!.-]*$/;
 

@@ -6,6 +6,7 @@ import { canonicalEmoji } from './emoji';
 import { dropEmphasis } from './inline';
 import { statusFromKeywords } from './normalizeStatus';
 import { priorityFromWords } from './normalizePriority';
+import type { Lexicon } from './lexicon';
 
 const ITEM = /^\s{0,3}[-*+][ \t]+(?:\*\*)?(\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*)[ \t]*(.*)$/u;
 const NAMES_STATUS = /(?<![\p{L}\p{N}])status(?:es)?(?![\p{L}\p{N}])/iu;
@@ -21,6 +22,9 @@ export interface LegendItem {
 export interface Legends {
   status: Map<string, Status>;
   priority: Map<string, Priority>;
+  /** How the legend writes each value (its first item for it, `🟨 Doing`): the editor's fallback form. */
+  statusForms: Map<Status, string>;
+  priorityForms: Map<Priority, string>;
 }
 
 /** Which legends a heading can hold, from its plain text. */
@@ -38,18 +42,28 @@ export function readLegendItem(line: string, forStatus: boolean, forPriority: bo
   return { emoji: canonicalEmoji(m[1]), words: label, forStatus, forPriority };
 }
 
-export function buildLegends(items: LegendItem[]): Legends {
+/** The legend's meanings; the team's words (`lexicon`) count as words a legend item may use. */
+export function buildLegends(items: LegendItem[], lexicon: Lexicon | null = null): Legends {
   const status = new Map<string, Status>();
   const priority = new Map<string, Priority>();
+  const statusForms = new Map<Status, string>();
+  const priorityForms = new Map<Priority, string>();
   for (const item of items) {
+    const form = `${item.emoji} ${item.words}`;
     if (item.forStatus) {
-      const s = statusFromKeywords(item.words);
-      if (s !== null) status.set(item.emoji, s);
+      const s = statusFromKeywords(item.words, lexicon?.status ?? null);
+      if (s !== null) {
+        status.set(item.emoji, s);
+        if (!statusForms.has(s)) statusForms.set(s, form);
+      }
     }
     if (item.forPriority) {
-      const p = priorityFromWords(item.words);
-      if (p !== null) priority.set(item.emoji, p);
+      const p = priorityFromWords(item.words, lexicon?.priority ?? null);
+      if (p !== null) {
+        priority.set(item.emoji, p);
+        if (!priorityForms.has(p)) priorityForms.set(p, form);
+      }
     }
   }
-  return { status, priority };
+  return { status, priority, statusForms, priorityForms };
 }

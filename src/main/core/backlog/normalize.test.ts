@@ -33,7 +33,7 @@ describe('field normal forms', () => {
     expect(normalizeStatus('✔️', new Map())).toBe('done');
     expect(normalizeStatus('???', new Map())).toBeNull();
     expect(normalizePriority('🟣', new Map([['🟣', 'low' as const]]))).toBe('low');
-    expect(normalizePriority('P4', new Map())).toBeNull();
+    expect(normalizePriority('P5', new Map())).toBeNull();
   });
 
   it('builds legends from list items under Status / Priority headings', () => {

@@ -1,8 +1,10 @@
 import type { Diagnostic, Task } from '../../../shared/backlog';
+import { EMPTY_VOCABULARY, type Vocabulary } from '../../../shared/vocabulary';
 import type { SourceMap } from './source';
 import { buildTasks } from './buildTasks';
 import { metadataValue } from './commentValues';
-import { buildLegends } from './legends';
+import { buildLegends, type Legends } from './legends';
+import { compileLexicon } from './lexicon';
 import { splitLines } from './lines';
 import { scanLines } from './scan';
 import { walkLines } from './walk';
@@ -13,15 +15,25 @@ export interface ParseResult {
   /** File metadata: front matter (raw text) and `<!-- key: value -->` comments above the first task. */
   fileMeta: Record<string, unknown>;
   source: SourceMap;
+  /** The team's words the text was read with: a re-read of an edited text uses them too. */
+  vocabulary: Vocabulary;
+  /** The file's legends (what its emoji mean, and how it writes each value). */
+  legends: Legends;
+}
+
+export interface ParseOptions {
+  /** The team's own words for statuses and priorities (taskdeck.json `vocabulary`). */
+  vocabulary?: Vocabulary;
 }
 
 /** Reads a backlog's text. Never throws on content: problems become diagnostics. */
-export function parseBacklog(text: string): ParseResult {
+export function parseBacklog(text: string, options: ParseOptions = {}): ParseResult {
   const { lines, eols, bom } = splitLines(text);
   const scan = scanLines(lines);
   const walk = walkLines(lines, scan);
-  const legends = buildLegends(walk.legendItems);
-  const built = buildTasks(walk.definitions, legends, walk.sources);
+  const lexicon = compileLexicon(options.vocabulary ?? EMPTY_VOCABULARY);
+  const legends = buildLegends(walk.legendItems, lexicon);
+  const built = buildTasks(walk.definitions, legends, walk.sources, lexicon);
 
   const tasks = walk.sources;
   const fileMeta: Record<string, unknown> = {};
@@ -35,5 +47,7 @@ export function parseBacklog(text: string): ParseResult {
     diagnostics,
     fileMeta,
     source: { lines, eols, bom, tasks, headings: walk.headings, tables: walk.tables },
+    vocabulary: lexicon.vocabulary,
+    legends,
   };
 }

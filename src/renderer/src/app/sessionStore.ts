@@ -5,6 +5,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { ApiError, BacklogEditInput, BacklogSnapshot, ProjectInfo } from '../../../shared/api';
 import type { SprintDef } from '../../../shared/backlog';
+import type { VocabularyKind } from '../../../shared/vocabulary';
 import type { Transport } from '../transport/transport';
 
 export type Notice = { kind: 'info' | 'warning' | 'error'; text: string; id: number };
@@ -24,6 +25,8 @@ export interface SessionState {
   edit(edit: BacklogEditInput): Promise<string | null>;
   undo(): Promise<void>;
   saveSprints(sprints: SprintDef[]): Promise<ApiError | null>;
+  /** "Treat '🟪 Parked' as Blocked": writes the word to taskdeck.json (undoable); false when refused. */
+  mapWord(kind: VocabularyKind, word: string, value: string): Promise<boolean>;
   notify(kind: Notice['kind'], text: string): void;
   dismissNotice(): void;
   /** Reacts to backlog:changed: reloads unless the event is about a state already shown. */
@@ -99,6 +102,20 @@ export function createSessionStore(transport: Transport) {
       set({ snapshot: result.value });
       get().notify('info', 'Sprints saved to taskdeck.json');
       return null;
+    },
+
+    async mapWord(kind, word, value) {
+      if (get().writing) return false;
+      set({ writing: true });
+      const result = await transport.call('vocabulary:map', { kind, word, value });
+      set({ writing: false });
+      if (!result.ok) {
+        get().notify('error', result.error.message);
+        return false;
+      }
+      set({ snapshot: result.value.snapshot });
+      get().notify('info', `${result.value.summary} (Ctrl+Z to undo)`);
+      return true;
     },
 
     notify(kind, text) {

@@ -17,7 +17,7 @@ export function BacklogView({ snapshot }: { snapshot: BacklogSnapshot }) {
     <div className={`view backlog-view${v.openTaskId ? ' with-drawer' : ''}`}>
       <div className="view-main">
         <BacklogToolbar sprints={sprints} shown={rows.length} total={snapshot.tasks.length} actions={<RunShownButton tasks={rows} />} />
-        <DiagnosticsPanel diagnostics={snapshot.diagnostics} onJump={v.jumpTo} />
+        <DiagnosticsPanel diagnostics={snapshot.diagnostics} tasks={snapshot.tasks} onJump={v.jumpTo} />
         <TaskTable rows={rows} ready={ready} sort={v.sort} onSort={v.sortBy} openTaskId={v.openTaskId} onOpen={v.openTask} focus={v.focus} />
       </div>
       {v.openTaskId && <TaskDrawer id={v.openTaskId} onClose={() => v.openTask(null)} onOpen={v.jumpTo} />}

@@ -1,15 +1,28 @@
 // The reader's and the graph's findings, grouped by severity, each a link to its task.
 import { useState } from 'react';
-import type { Diagnostic } from '../../../shared/backlog';
+import type { Diagnostic, Task } from '../../../shared/backlog';
+import { WordFix } from './WordFix';
 
 const LABEL: Record<string, string> = {
   'missing-dependency': 'Missing dependency',
   'dependency-cycle': 'Dependency cycle',
   'duplicate-id': 'Duplicate ID',
   'self-dependency': 'Depends on itself',
+  'unknown-status': 'Unknown status',
+  'unknown-priority': 'Unknown priority',
 };
 
-export function DiagnosticsPanel({ diagnostics, onJump }: { diagnostics: Diagnostic[]; onJump(taskId: string): void }) {
+/** The word an unknown-status or unknown-priority diagnostic is about, to offer its fix. */
+function unknownWord(d: Diagnostic, tasks: readonly Task[]): { kind: 'status' | 'priority'; raw: string } | null {
+  if ((d.code !== 'unknown-status' && d.code !== 'unknown-priority') || !d.taskId) return null;
+  const task = tasks.find((t) => t.id === d.taskId);
+  if (!task) return null;
+  const kind = d.code === 'unknown-status' ? 'status' : 'priority';
+  const raw = kind === 'status' ? task.statusRaw : task.priorityRaw;
+  return raw.trim() === '' ? null : { kind, raw };
+}
+
+export function DiagnosticsPanel({ diagnostics, tasks = [], onJump }: { diagnostics: Diagnostic[]; tasks?: readonly Task[]; onJump(taskId: string): void }) {
   const [open, setOpen] = useState(true);
   if (diagnostics.length === 0) return null;
   const order = { error: 0, warning: 1, info: 2 } as const;
@@ -27,18 +40,24 @@ export function DiagnosticsPanel({ diagnostics, onJump }: { diagnostics: Diagnos
       </button>
       {open && (
         <ul className="diag-list">
-          {sorted.map((d, i) => (
-            <li key={i} className={`sev-${d.severity}`}>
-              <span className="diag-line mono">{d.line === null ? 'file' : `L${d.line}`}</span>
-              <span className="diag-code">{LABEL[d.code] ?? d.code}</span>
-              <span className="diag-msg">{d.cycle ? d.cycle.join(' → ') : d.message}</span>
-              {d.taskId && (
-                <button type="button" className="link-button mono" onClick={() => onJump(d.taskId!)}>
-                  {d.taskId}
-                </button>
-              )}
-            </li>
-          ))}
+          {sorted.map((d, i) => {
+            const word = unknownWord(d, tasks);
+            return (
+              <li key={i} className={`sev-${d.severity}`}>
+                <span className="diag-line mono">{d.line === null ? 'file' : `L${d.line}`}</span>
+                <span className="diag-code">{LABEL[d.code] ?? d.code}</span>
+                <span className="diag-msg">
+                  {d.cycle ? d.cycle.join(' → ') : d.message}
+                  {word && <WordFix kind={word.kind} raw={word.raw} />}
+                </span>
+                {d.taskId && (
+                  <button type="button" className="link-button mono" onClick={() => onJump(d.taskId!)}>
+                    {d.taskId}
+                  </button>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

@@ -1,7 +1,7 @@
 // A task in full: description (Markdown), dependencies and dependents as links, what
 // blocks it, the comment metadata, and its runs when the history has them. Re-read from
 // the backend whenever the file changes, so it never shows a stale task.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ApiError, TaskDetail, TaskRef } from '../../../shared/api';
 import { useSession, useTransport } from '../app/storeContext';
 import { Markdown } from '../markdown/Markdown';
@@ -48,6 +48,9 @@ export function TaskDrawer({ id, onClose, onOpen }: { id: string; onClose(): voi
   const transport = useTransport();
   const hash = useSession((s) => s.snapshot?.hash);
   const sprints = useSession((s) => s.snapshot?.sprints ?? NO_SPRINTS);
+  const tasks = useSession((s) => s.snapshot?.tasks);
+  // IDs named in the description open their task, like the dependency links below.
+  const taskLinks = useMemo(() => ({ ids: new Set((tasks ?? []).map((t) => t.id)), open: onOpen }), [tasks, onOpen]);
   const [detail, setDetail] = useState<TaskDetail | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
@@ -100,11 +103,11 @@ export function TaskDrawer({ id, onClose, onOpen }: { id: string; onClose(): voi
           </p>
           {task.humanReason && <p className="callout">{task.humanReason}</p>}
           <h3 className="drawer-section">Description</h3>
-          {task.description ? <Markdown text={task.description} /> : <p className="muted">No description.</p>}
+          {task.description ? <Markdown text={task.description} taskLinks={taskLinks} /> : <p className="muted">No description.</p>}
           {task.techFootprint && (
             <>
               <h3 className="drawer-section">Tech footprint</h3>
-              <Markdown text={task.techFootprint} />
+              <Markdown text={task.techFootprint} taskLinks={taskLinks} />
             </>
           )}
           <h3 className="drawer-section">Depends on</h3>

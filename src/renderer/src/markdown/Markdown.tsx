@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Nodes, Root } from 'mdast';
+import { LinkedText, TaskLinkContext, type TaskLinks } from './taskLinks';
 
 const parser = unified().use(remarkParse);
 
@@ -30,7 +31,7 @@ export function renderNode(node: Nodes): ReactNode {
       return <Tag>{children(node.children)}</Tag>;
     }
     case 'text':
-      return node.value;
+      return <LinkedText value={node.value} />;
     case 'emphasis':
       return <em>{children(node.children)}</em>;
     case 'strong':
@@ -53,9 +54,10 @@ export function renderNode(node: Nodes): ReactNode {
       return <li>{children(node.children)}</li>;
     case 'link': {
       const href = safeHref(node.url);
+      // No task buttons inside a link.
       return href ? (
         <a href={href} target="_blank" rel="noreferrer noopener">
-          {children(node.children)}
+          <TaskLinkContext.Provider value={null}>{children(node.children)}</TaskLinkContext.Provider>
         </a>
       ) : (
         <span>{children(node.children)}</span>
@@ -74,7 +76,12 @@ export function renderNode(node: Nodes): ReactNode {
   }
 }
 
-export function Markdown({ text }: { text: string }) {
+/** `taskLinks`: task IDs in the text that the backlog defines become buttons that open them. */
+export function Markdown({ text, taskLinks = null }: { text: string; taskLinks?: TaskLinks | null }) {
   const tree = useMemo<Root>(() => parser.parse(text), [text]);
-  return <div className="markdown">{renderNode(tree)}</div>;
+  return (
+    <TaskLinkContext.Provider value={taskLinks}>
+      <div className="markdown">{renderNode(tree)}</div>
+    </TaskLinkContext.Provider>
+  );
 }

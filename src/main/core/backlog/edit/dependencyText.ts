@@ -2,6 +2,8 @@
 // `B-1060 (Academic Citation Quality Gates), B-1045 (RAG Evaluation System)`: the
 // other items, their notes and their separators stay as written.
 
+import { GLUED_LEFT_SOURCE, type IdSet, resolveMention, TASK_ID_SOURCE } from '../ids';
+
 const NONE_TEXTS = new Set(['', 'none', '-', '—', 'n/a']);
 
 /** Matches an ID written with `-` or U+2011. */
@@ -12,7 +14,7 @@ export function idPattern(id: string, flags = 'g'): RegExp {
     .join('[-\u2011]');
   // As the reader reads IDs in free text: not glued on the left to a letter, digit, `_`,
   // `-` or `.` (`PRD_B-1`), not a longer ID (`B-1-d`), not a file or folder (`B-1.md`, `B-1/`).
-  return new RegExp(`(?<![A-Za-z0-9_.\u2011-])${body}(?![A-Za-z0-9]|[-\u2011][A-Za-z0-9]|\\.[A-Za-z0-9]|/(?![A-Z]+[-\u2011]\\d))`, flags);
+  return new RegExp(`(?<![A-Za-z0-9_.\u2011-])${body}(?![A-Za-z0-9]|[-\u2011][A-Za-z0-9]|\\.[A-Za-z0-9]|/(?!${TASK_ID_SOURCE}))`, flags);
 }
 
 export function isNoneText(text: string): boolean {
@@ -51,13 +53,13 @@ function splitItems(text: string): Item[] {
   return items;
 }
 
-const ANY_ID = /(?<![A-Za-z0-9_.\u2011-])[A-Z]+[-\u2011]\d+(?:[-\u2011][A-Za-z0-9]+)*/g;
+const ANY_ID = new RegExp(`${GLUED_LEFT_SOURCE}${TASK_ID_SOURCE}`, 'g');
 
 /**
  * The text without `id`: an item that names only that ID goes whole (with its note in
  * parentheses); in an item naming several IDs only the ID goes. null when `id` is absent.
  */
-export function withDependencyRemoved(text: string, id: string): string | null {
+export function withDependencyRemoved(text: string, id: string, defined: IdSet = new Set<string>()): string | null {
   if (!idPattern(id, '').test(text)) return null;
   const kept: Item[] = [];
   for (const item of splitItems(text)) {
@@ -66,7 +68,8 @@ export function withDependencyRemoved(text: string, id: string): string | null {
       kept.push(item);
       continue;
     }
-    const others = (item.text.match(ANY_ID) ?? []).length - mentions;
+    // Other IDs as the reader reads them: `PRD-B-096` in a file of `B-` tasks is no ID.
+    const others = (item.text.match(ANY_ID) ?? []).filter((m) => resolveMention(m.replace(/\u2011/g, '-'), defined) !== null).length - mentions;
     if (others === 0) continue;
     const cleaned = item.text
       .replace(idPattern(id), '')

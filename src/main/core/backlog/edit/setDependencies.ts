@@ -68,7 +68,7 @@ export function removeDependency(ctx: EditContext, dependency: string): Done {
   const place = dependencyPlace(ctx);
   const before = place?.text ?? '';
   if (place) {
-    const rest = withDependencyRemoved(place.text, dep);
+    const rest = withDependencyRemoved(place.text, dep, ctx.parsed.source.tasks);
     if (rest !== null) {
       const none = ctx.src.def.kind === 'row' ? noneForm(ctx, 'dependencies', (t) => t.dependencies.length === 0, 'None') : 'None';
       place.write(isNoneText(rest) ? none : rest);

@@ -93,7 +93,7 @@ function findIdInHeading(line: string, id: string): number {
 }
 
 function statusText(ctx: EditContext, value: Status): string {
-  return statusForm(ctx.parsed.tasks, ctx.parsed.source, ctx.src.def.kind, value);
+  return statusForm(ctx.parsed.tasks, ctx.parsed.source, ctx.src.def.kind, value, ctx.parsed);
 }
 
 export function setStatus(ctx: EditContext, value: Status): Done {
@@ -105,7 +105,7 @@ export function setStatus(ctx: EditContext, value: Status): Done {
 const PRIORITY_WORDS = /\p{Extended_Pictographic}|\b(?:critical|highest|blocker|high|medium|normal|lowest|low|minor|P[0-3])\b/iu;
 
 export function setPriority(ctx: EditContext, value: Exclude<Priority, 'unknown'>): Done {
-  const form = priorityForm(ctx.parsed.tasks, ctx.parsed.source, ctx.src.def.kind, value);
+  const form = priorityForm(ctx.parsed.tasks, ctx.parsed.source, ctx.src.def.kind, value, ctx.parsed);
   return rewriteField(ctx, 'priority', (old) => {
     if (ctx.src.def.kind === 'row') return form;
     // Keep the heading's reason (`- Essential for ...`) unless it could be read as a priority.

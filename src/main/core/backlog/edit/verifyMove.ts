@@ -13,7 +13,7 @@ function movable(task: Task): string {
 }
 
 export function verifyMove(before: ParseResult, text: string, id: string): EditError | null {
-  const after = parseBacklog(text);
+  const after = parseBacklog(text, { vocabulary: before.vocabulary });
   const was = new Map(before.tasks.map((task) => [task.id, movable(task)]));
   const changed = after.tasks.filter((task) => was.get(task.id) !== movable(task)).map((task) => task.id);
   if (after.tasks.length === before.tasks.length && changed.length === 0) return null;

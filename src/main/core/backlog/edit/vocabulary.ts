@@ -1,9 +1,22 @@
 // Writes a status or priority the way the file already writes it: if the file says
 // `✅ done`, a task set to done gets `✅ done`, not `done`. The forms come from the
 // raw text of other tasks with that value, in table cells or on heading field lines.
+// Without an example, the file's legend (`- 🟨 **Doing**: ...` gives `🟨 Doing`), then the
+// team's own word from taskdeck.json (`Parked`), then a default.
 import type { Priority, Status, Task } from '../../../../shared/backlog';
+import type { Vocabulary } from '../../../../shared/vocabulary';
+import type { Legends } from '../legends';
+import { compileLexicon } from '../lexicon';
+import { normalizePriority } from '../normalizePriority';
+import { normalizeStatus } from '../normalizeStatus';
 import type { SourceMap } from '../source';
 import { splitExplanation } from './fieldLine';
+
+/** What the file and the team call things, beyond the tasks' own raw texts. */
+export interface FileWords {
+  legends: Legends;
+  vocabulary: Vocabulary;
+}
 
 export type DefinitionKind = 'row' | 'heading';
 
@@ -64,10 +77,18 @@ function mostCommon(counts: Map<string, number>): string | null {
   return best;
 }
 
-export function statusForm(tasks: readonly Task[], source: SourceMap, kind: DefinitionKind, status: Status): string {
-  return (
-    commonForm(tasks, source, kind, (t) => t.status, (t) => t.statusRaw, status) ?? DEFAULT_STATUS[status]
-  );
+/** The first form that reads back as `wanted` (a legend or team word could be shadowed by another team word). */
+function firstReadable<V>(forms: readonly (string | undefined)[], read: (form: string) => V | null, wanted: V): string | null {
+  for (const form of forms) if (form !== undefined && form.length <= MAX_FORM_LENGTH && read(form) === wanted) return form;
+  return null;
+}
+
+export function statusForm(tasks: readonly Task[], source: SourceMap, kind: DefinitionKind, status: Status, words?: FileWords): string {
+  const seen = commonForm(tasks, source, kind, (t) => t.status, (t) => t.statusRaw, status);
+  if (seen !== null || words === undefined) return seen ?? DEFAULT_STATUS[status];
+  const team = compileLexicon(words.vocabulary).status;
+  const candidates = [words.legends.statusForms.get(status), ...Object.keys(words.vocabulary.status).filter((w) => words.vocabulary.status[w] === status)];
+  return firstReadable(candidates, (f) => normalizeStatus(f, words.legends.status, team), status) ?? DEFAULT_STATUS[status];
 }
 
 export function priorityForm(
@@ -75,9 +96,16 @@ export function priorityForm(
   source: SourceMap,
   kind: DefinitionKind,
   priority: KnownPriority,
+  words?: FileWords,
 ): string {
   const seen = commonForm(tasks, source, kind, (t) => t.priority, (t) => t.priorityRaw, priority);
   if (seen !== null) return seen;
+  if (words !== undefined) {
+    const team = compileLexicon(words.vocabulary).priority;
+    const candidates = [words.legends.priorityForms.get(priority), ...Object.keys(words.vocabulary.priority).filter((w) => words.vocabulary.priority[w] === priority)];
+    const form = firstReadable(candidates, (f) => normalizePriority(f, words.legends.priority, team), priority);
+    if (form !== null) return form;
+  }
   return fallbackPriorityStyle(tasks)[priority];
 }
 
