@@ -85,17 +85,25 @@ export async function runAuto(engine: Engine, options: AutoOptions): Promise<Eng
     }
   };
 
-  /** After taking the lease: did another runner run this task while we were at it? */
+  /**
+   * After taking the lease, in the same IMMEDIATE transaction: did another runner run this
+   * task while we were at it? A task whose record says succeeded is never run again by
+   * auto, whenever that success was committed: a runner may have read the record just
+   * before another one's success landed (its clock said earlier, its commit came later).
+   */
   const adoptFromElsewhere = (taskId: string): boolean => {
+    const succeeded = engine.store.taskState(taskId)?.status === 'succeeded';
     const last = engine.store.attempts(taskId, 1)[0];
     // Any runner counts, this process's other engines too (the app runs a selection and
     // an auto side by side); this auto never ran the task itself before asking.
-    if (!last || last.endedAt === null || last.endedAt < autoStarted) return false;
-    const ok = last.outcome === 'succeeded';
+    const endedSinceStart = last !== undefined && last.endedAt !== null && last.endedAt >= autoStarted;
+    if (!succeeded && !endedSinceStart) return false;
+    const outcome = succeeded ? 'succeeded' : (last?.outcome ?? 'failed');
+    const ok = outcome === 'succeeded';
     summary.elsewhere.push({ taskId, outcome: ok ? 'succeeded' : 'failed' });
     const task = engine.tasks.find((t) => t.id === taskId)!;
-    engine.events.emit({ type: 'task-skipped', taskId, title: task.title, reason: `another Taskdeck runner ran it meanwhile (${last.outcome ?? 'unknown'})` });
-    settle(taskId, ok, `${last.outcome ?? 'failed'} in another Taskdeck runner`);
+    engine.events.emit({ type: 'task-skipped', taskId, title: task.title, reason: `another Taskdeck runner ran it meanwhile (${outcome})` });
+    settle(taskId, ok, `${outcome} in another Taskdeck runner`);
     return true;
   };
 
@@ -126,13 +134,18 @@ export async function runAuto(engine: Engine, options: AutoOptions): Promise<Eng
 
   const pollElsewhere = (): void => {
     for (const taskId of [...elsewhere]) {
-      const lease = TaskLease.acquire(engine.store, taskId, engine.ownerId, engine.clock);
+      // The claim and the check are one transaction here too.
+      const lease = engine.store.transaction(() => {
+        const held = TaskLease.acquire(engine.store, taskId, engine.ownerId, engine.clock);
+        if (held && adoptFromElsewhere(taskId)) {
+          held.release();
+          elsewhere.delete(taskId);
+          return null;
+        }
+        return held;
+      });
       if (!lease) continue;
       elsewhere.delete(taskId);
-      if (adoptFromElsewhere(taskId)) {
-        lease.release();
-        continue;
-      }
       // The other runner let go without running it: it is ours to run.
       start(engine.tasks.find((t) => t.id === taskId)!, lease);
     }
