@@ -127,9 +127,13 @@ export function createRunController(session: Session, options: RunControllerOpti
         }
       }
     };
-    void Promise.all(Array.from({ length: Math.min(parallel, queue.length) }, worker)).finally(() =>
-      finish(o, 'selection', startedAt, { succeeded, failed, notStarted: queue.length, error: firstError }),
-    );
+    // runOne answers every failure as a value; a throw here is a bug, and still must not
+    // become an unhandled rejection that takes the web host or the app down.
+    void Promise.all(Array.from({ length: Math.min(parallel, queue.length) }, worker))
+      .catch((err: unknown) => {
+        firstError ??= err instanceof Error ? err.message : String(err);
+      })
+      .finally(() => finish(o, 'selection', startedAt, { succeeded, failed, notStarted: queue.length, error: firstError }));
     return { ok: true, value: { started: checked.value.commands.map((c) => c.taskId) } };
   }
 
@@ -145,6 +149,7 @@ export function createRunController(session: Session, options: RunControllerOpti
     const startedAt = now();
     void o.engine
       .auto({ maxTasks: opts.maxTasks, parallel: opts.parallel, includeHuman: opts.includeHuman })
+      .catch((err: unknown) => ({ ok: false as const, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) } }))
       .then((result) => {
         const s = result.ok ? result.value : null;
         finish(o, 'auto', startedAt, {
