@@ -116,6 +116,7 @@ export function createRunController(session: Session, options: RunControllerOpti
     let succeeded = 0;
     let failed = 0;
     let firstError: string | null = null;
+    let errorCode: string | null = null;
     const worker = async (): Promise<void> => {
       for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
         if (o.engine.autoStopped) return;
@@ -123,7 +124,10 @@ export function createRunController(session: Session, options: RunControllerOpti
         if (result.ok && result.value.outcome === 'succeeded') succeeded++;
         else {
           failed++;
-          if (!result.ok) firstError ??= result.error.message;
+          if (!result.ok && firstError === null) {
+            firstError = result.error.message;
+            errorCode = result.error.code;
+          }
         }
       }
     };
@@ -132,8 +136,9 @@ export function createRunController(session: Session, options: RunControllerOpti
     void Promise.all(Array.from({ length: Math.min(parallel, queue.length) }, worker))
       .catch((err: unknown) => {
         firstError ??= err instanceof Error ? err.message : String(err);
+        errorCode ??= 'internal';
       })
-      .finally(() => finish(o, 'selection', startedAt, { succeeded, failed, notStarted: queue.length, error: firstError }));
+      .finally(() => finish(o, 'selection', startedAt, { succeeded, failed, notStarted: queue.length, error: firstError, errorCode }));
     return { ok: true, value: { started: checked.value.commands.map((c) => c.taskId) } };
   }
 
@@ -157,6 +162,7 @@ export function createRunController(session: Session, options: RunControllerOpti
           failed: s ? s.results.filter((r) => r.outcome !== 'succeeded').length : 0,
           notStarted: s ? s.notStarted.length : 0,
           error: result.ok ? null : result.error.message,
+          errorCode: result.ok ? null : result.error.code,
         });
       })
       .finally(() => {
