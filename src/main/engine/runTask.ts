@@ -86,7 +86,7 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
     }).catch((err: unknown) => {
       // The start could not be completed in the record, so the task was stopped at once:
       // close its attempt if the record still takes writes, then report the failure.
-      closeUnrecordedAttempt(store, task.id, attemptId, clock.now(), startedAt);
+      closeUnrecordedAttempt(store, task.id, attemptId, { now: clock.now(), startedAt, retries });
       log.close();
       throw err;
     });
@@ -219,11 +219,11 @@ async function runAttempt(input: RunTaskInput, attempt: number, timeoutMs: numbe
   return { result, reported };
 }
 
-function closeUnrecordedAttempt(store: Store, taskId: string, attemptId: number, now: number, startedAt: number): void {
+function closeUnrecordedAttempt(store: Store, taskId: string, attemptId: number, { now, startedAt, retries }: { now: number; startedAt: number; retries: number }): void {
   try {
     store.transaction(() => {
       store.finishAttempt(attemptId, { endedAt: now, durationMs: now - startedAt, exitCode: null, signal: null, outcome: 'cancelled', peakRssKb: null, cpuMs: null });
-      store.setTaskState(taskId, { status: 'cancelled', startedAt, completedAt: now, retryCount: 0, errorMessage: 'stopped: Taskdeck could not record its start', executionTime: now - startedAt });
+      store.setTaskState(taskId, { status: 'cancelled', startedAt, completedAt: now, retryCount: retries, errorMessage: 'stopped: Taskdeck could not record its start', executionTime: now - startedAt });
     });
   } catch {
     // Still unwritable: the open attempt becomes `interrupted` once this runner is gone.

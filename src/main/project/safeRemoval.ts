@@ -3,7 +3,8 @@
 // time with lstat: a link is an entry of its own (removing it removes the link, never
 // what it points at), and a link in the middle of a path stops the walk. Just before an
 // unlink, the real location of the entry's folder is checked to still be the one we
-// walked, inside the folder, so a link swapped in meanwhile is caught too.
+// walked, inside the folder. (Node has no unlinkat: a link swapped in between that check
+// and the unlink, one system call later, is the remaining window.)
 import { lstatSync, readdirSync, realpathSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 
