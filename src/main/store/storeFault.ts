@@ -76,7 +76,8 @@ export function storeErrorOf(err: unknown, file: string): StoreError | null {
   if (sqlite === null) return null;
   const code = codeForSqlite(sqlite);
   const detail = `${sqlite}: ${(err as Error).message}`;
-  return { code, file, message: messageFor(code, file, detail) };
+  const message = messageFor(code, file, detail);
+  return { code, file, message: message.charAt(0).toUpperCase() + message.slice(1) };
 }
 
 /** Turns a SQLite error into a StoreFault; anything else is returned as it is. */
