@@ -1,6 +1,7 @@
 // The store and the engine in-process against real broken files: every SQLite failure
 // leaves as a StoreFault with its documented code, and the engine answers error values.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -39,6 +40,18 @@ describe('SQLite failures as store error values', () => {
     expect(codeForSqlite('SQLITE_BUSY_SNAPSHOT')).toBe('db-busy');
     expect(codeForSqlite('SQLITE_LOCKED')).toBe('db-busy');
     expect(codeForSqlite('SQLITE_MISMATCH')).toBe('db-failed');
+  });
+
+  it('a FIFO or a folder where the record should be is refused at once (opening a FIFO would wait forever)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'taskdeck-faults-'));
+    dirs.push(dir);
+    mkdirSync(join(dir, '.taskdeck'));
+    const file = join(dir, '.taskdeck', 'task_execution.db');
+    expect(spawnSync('mkfifo', [file]).status).toBe(0);
+    expect(openStore(dir)).toMatchObject({ ok: false, error: { code: 'db-open-failed', message: expect.stringContaining('not a regular file') } });
+    rmSync(file);
+    mkdirSync(file);
+    expect(openStore(dir)).toMatchObject({ ok: false, error: { code: 'db-open-failed' } });
   });
 
   it('a write to a read-only connection is db-readonly', () => {

@@ -29,14 +29,16 @@ function corrupt<T>(file: string, detail: string): Result<T> {
 
 /** Checks the 16-byte SQLite header without opening the file through SQLite. */
 function checkHeader(file: string): Result<'new' | 'existing'> {
-  let size: number;
+  let stat: fs.Stats;
   try {
-    size = fs.statSync(file).size;
+    stat = fs.statSync(file);
   } catch {
     return { ok: true, value: 'new' };
   }
+  // A folder, a FIFO (opening it would wait for a writer forever) or a device is refused.
+  if (!stat.isFile()) return fail('db-open-failed', file, `${file} is not a regular file; move it away to start a new run record.`);
   // SQLite treats an empty file as an empty database.
-  if (size === 0) return { ok: true, value: 'new' };
+  if (stat.size === 0) return { ok: true, value: 'new' };
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
@@ -47,6 +49,8 @@ function checkHeader(file: string): Result<'new' | 'existing'> {
     const head = Buffer.alloc(16);
     const read = fs.readSync(fd, head, 0, 16, 0);
     if (read < 16 || head.toString('latin1') !== SQLITE_HEADER) return corrupt(file, 'it does not start with the SQLite header');
+  } catch (err) {
+    return fail('db-open-failed', file, `Cannot read ${file}: ${describe(err)}`);
   } finally {
     fs.closeSync(fd);
   }
