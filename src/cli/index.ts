@@ -7,6 +7,7 @@ import { registerBacklogCommands } from './commands/backlog';
 import { registerHistoryCommands } from './commands/history';
 import { registerRunCommands } from './commands/run';
 import { registerServeCommands } from './commands/serve';
+import { installLastResortHandlers, reportFailure } from './output/fail';
 
 const program = new Command('taskdeck')
   .description('Plan and run a project folder\'s Markdown backlog')
@@ -20,6 +21,7 @@ registerHistoryCommands(program);
 registerAnalyticsCommands(program);
 registerServeCommands(program);
 
+installLastResortHandlers();
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
@@ -27,5 +29,6 @@ try {
     // Help and version exit 0; usage errors exit 2 (commander already printed the message).
     process.exit(err.exitCode === 0 ? 0 : 2);
   }
-  throw err;
+  // The one formatter every command's failures go through: one line, an exit code.
+  reportFailure(err);
 }

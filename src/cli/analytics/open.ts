@@ -4,7 +4,7 @@ import { CliFailure } from '../output/fail';
 
 export async function withAnalytics<T>(project: string | undefined, use: (ctx: AnalyticsContext) => T | Promise<T>): Promise<T> {
   const opened = await openAnalytics(project ?? '.', Date.now());
-  if (!opened.ok) throw new CliFailure(opened.error.message);
+  if (!opened.ok) throw CliFailure.of(opened.error);
   try {
     return await use(opened.value);
   } finally {

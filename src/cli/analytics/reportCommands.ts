@@ -10,6 +10,7 @@ import { loadHistoryRecords } from '../../main/reports/queries/historyRecords';
 import { taskJson } from '../output/taskJson';
 import { CliFailure } from '../output/fail';
 import { withAnalytics } from './open';
+import { removeOwnTemp } from '../../main/project/safeRemoval';
 
 function writeAtomic(file: string, text: string): string {
   const target = path.resolve(file);
@@ -19,7 +20,7 @@ function writeAtomic(file: string, text: string): string {
     fs.writeFileSync(tmp, text);
     fs.renameSync(tmp, target);
   } catch (err) {
-    fs.rmSync(tmp, { force: true });
+    removeOwnTemp(tmp);
     throw new CliFailure(`Cannot write ${target}: ${err instanceof Error ? err.message : String(err)}`);
   }
   return target;

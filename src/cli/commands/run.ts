@@ -34,7 +34,7 @@ async function openEngine(loaded: LoadedProject): Promise<{ engine: Engine; stor
     import('../../main/engine/markDoneInBacklog'),
   ]);
   const opened = openStore(loaded.projectDir);
-  if (!opened.ok) throw new CliFailure(opened.error.message);
+  if (!opened.ok) throw CliFailure.of(opened.error);
   const store = opened.value;
   const engine = new Engine({ projectDir: loaded.projectDir, tasks: loaded.tasks, config: loaded.config, store, markDone: markDoneInBacklog(loaded.path, loaded.config.vocabulary) });
   return { engine, store };
@@ -88,7 +88,7 @@ async function runCommand(rawId: string, opts: ProjectOpt & { timeout?: number }
   if (unmet.length > 0) process.stderr.write(`taskdeck: note: ${task.id} depends on ${unmet.join(', ')}, not done yet; running it anyway as asked\n`);
   try {
     const result = await engine.runOne(task.id, opts.timeout ?? null);
-    if (!result.ok) throw new CliFailure(result.error.message);
+    if (!result.ok) throw CliFailure.of(result.error);
     if (result.value.outcome !== 'succeeded') process.exitCode = 1;
   } finally {
     view.close();
@@ -106,7 +106,7 @@ async function autoCommand(opts: ProjectOpt & { maxTasks?: number; parallel?: nu
     if (opts.dryRun) {
       const { printPlan } = await import('./runSummary');
       const plan = engine.planAuto(options);
-      if (!plan.ok) throw new CliFailure(plan.error.message);
+      if (!plan.ok) throw CliFailure.of(plan.error);
       printPlan(plan.value, process.stdout);
       return;
     }
@@ -117,7 +117,7 @@ async function autoCommand(opts: ProjectOpt & { maxTasks?: number; parallel?: nu
     try {
       const result = await engine.auto(options);
       view.close();
-      if (!result.ok) throw new CliFailure(result.error.message);
+      if (!result.ok) throw CliFailure.of(result.error);
       printSummary(result.value, process.stdout);
       const failed = result.value.results.some((r) => r.outcome !== 'succeeded') || result.value.elsewhere.some((e) => e.outcome !== 'succeeded');
       if (failed || result.value.blocked.length > 0) process.exitCode = 1;
@@ -154,7 +154,7 @@ async function doneCommand(rawId: string, opts: ProjectOpt): Promise<void> {
   const written = await markDoneInBacklog(loaded.path, loaded.config.vocabulary)(task.id);
   if (!written.ok) throw new CliFailure(written.message);
   const opened = openStore(loaded.projectDir);
-  if (!opened.ok) throw new CliFailure(opened.error.message);
+  if (!opened.ok) throw CliFailure.of(opened.error);
   const store = opened.value;
   try {
     const now = Date.now();

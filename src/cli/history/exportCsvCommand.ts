@@ -7,6 +7,7 @@ import { writeHistoryCsv } from '../../main/store/index';
 import { CliFailure } from '../output/fail';
 import { normaliseTaskId } from './format';
 import { NOTHING_RAN, openRecord, recordTarget } from './openRecord';
+import { removeOwnTemp } from '../../main/project/safeRemoval';
 
 export interface ExportCsvOptions {
   project?: string;
@@ -32,7 +33,7 @@ export function exportCsvCommand(opts: ExportCsvOptions): void {
     process.stdout.write(`Wrote ${rows} event${rows === 1 ? '' : 's'} to ${out}\n`);
   } catch (err) {
     if (fd !== null) fs.closeSync(fd);
-    fs.rmSync(tmp, { force: true });
+    removeOwnTemp(tmp);
     throw new CliFailure(`Cannot write ${out}: ${err instanceof Error ? err.message : String(err)}`);
   } finally {
     store.close();

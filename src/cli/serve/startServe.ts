@@ -53,7 +53,7 @@ export async function startServe(opts: { projectDir: string; sample: boolean; po
   process.stdout.write(`Taskdeck is serving ${opened?.ok ? opened.value.path : resolve(projectDir)}\n\n  ${host.url}\n\nOpen that URL (it carries this launch's access token). Ctrl+C stops.\n`);
   if (opts.open) openBrowser(host.url);
   const stop = () => {
-    void Promise.all([host.close(), session.close()]).then(() => process.exit(0));
+    void Promise.allSettled([host.close(), session.close()]).then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

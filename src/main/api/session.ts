@@ -109,7 +109,9 @@ export function createSession(options: SessionOptions) {
       loadedConfigHash = configHash;
       undoStack = [];
       // Through the queue: a change seen mid-edit is judged after the edit has re-read the file.
-      if (watch) watcher = watchBacklog(abs, loaded.path, () => void enqueue(onDiskChange));
+      // A re-read that throws must not become an unhandled rejection (it would stop the web
+      // host); the next request re-reads and answers the error.
+      if (watch) watcher = watchBacklog(abs, loaded.path, () => void enqueue(onDiskChange).catch(() => undefined));
       announce('open', loaded);
       return { ok: true, value: info(loaded) };
     },

@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import type { Task } from '../../shared/backlog';
 import { resolveRetryStrategies, type RetryStrategy } from '../core/errors';
 import type { ErrorCategory } from '../core/errors/types';
+import { StoreFault } from '../store/storeFault';
 import type { Store } from '../store/types';
 import { newRunId, systemClock, type EngineClock } from './clock';
 import { planAuto, runAuto } from './autoRun';
@@ -11,7 +12,7 @@ import type { AutoOptions, AutoPlan, AutoSummary, EngineConfig, EngineError, Eng
 import { stopOrphanedRuns } from './orphanedRuns';
 import { resolveCommand } from './resolveCommand';
 import { RunEvents } from './runEvents';
-import { runTask, type TaskRunResult } from './runTask';
+import { AttemptNotStarted, runTask, type TaskRunResult } from './runTask';
 import { TaskLease } from './taskLease';
 import { isTrusted, untrustedMessage } from './trust';
 
@@ -51,11 +52,12 @@ export class Engine {
    */
   prepare(): number {
     if (this.prepared) return 0;
-    this.prepared = true;
     const now = this.clock.now();
     stopOrphanedRuns(this.store);
     const closed = this.store.recoverInterrupted(now);
     this.store.syncTasks(this.options.tasks, now);
+    // Only once it all went through: after a StoreFault the next run tries again.
+    this.prepared = true;
     return closed;
   }
 
@@ -90,15 +92,20 @@ export class Engine {
     if (untrusted) return { ok: false, error: untrusted };
     const strategies = this.strategies();
     if (!strategies.ok) return strategies;
-    this.prepare();
-    const lease = TaskLease.acquire(this.store, task.id, this.ownerId, this.clock);
+    let lease: TaskLease | null;
+    try {
+      this.prepare();
+      lease = TaskLease.acquire(this.store, task.id, this.ownerId, this.clock);
+    } catch (err) {
+      return recordFailure(task.id, err, false);
+    }
     if (!lease) return fail('running-elsewhere', `${task.id} is being run by another Taskdeck process right now; wait for it to finish (taskdeck status shows it).`);
     try {
       const result = await this.execute(task, resolved.command, resolved.timeoutMs, 'manual', strategies.value);
       if (result.outcome === 'succeeded') await this.writeBack(task.id);
       return { ok: true, value: result };
     } catch (err) {
-      return fail('record-failed', `Taskdeck could not record the run of ${task.id} in ${this.store.file}: ${err instanceof Error ? err.message : String(err)}`);
+      return recordFailure(task.id, err, true);
     } finally {
       lease.release();
     }
@@ -185,4 +192,19 @@ export class Engine {
 
 function fail(code: EngineError['code'], message: string): { ok: false; error: EngineError } {
   return { ok: false, error: { code, message } };
+}
+
+/**
+ * The run record failed (a StoreFault: damaged, full, read-only, ...): its documented
+ * code, and whether the task had been started. Anything else is our own bug, reported
+ * as `record-failed` rather than thrown at the caller.
+ */
+export function recordFailure(taskId: string, thrown: unknown, mayHaveStarted: boolean): { ok: false; error: EngineError } {
+  // A task whose start cannot be recorded is never spawned (runTask says so with
+  // AttemptNotStarted); any other failure after execute began may come after a spawn.
+  const notStarted = !mayHaveStarted || thrown instanceof AttemptNotStarted;
+  const err = thrown instanceof AttemptNotStarted ? thrown.cause : thrown;
+  const when = notStarted ? `before ${taskId} started, so it was not run` : `while running ${taskId}`;
+  if (err instanceof StoreFault) return fail(err.code, `The run record failed ${when}: ${err.message}`);
+  return fail('record-failed', `Taskdeck could not record the run of ${taskId} (${when}): ${err instanceof Error ? err.message : String(err)}`);
 }

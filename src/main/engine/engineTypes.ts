@@ -1,7 +1,7 @@
 // The engine's configuration, results and errors.
 import type { Task } from '../../shared/backlog';
 import type { RetryOverride } from '../core/errors';
-import type { Store } from '../store/types';
+import type { Store, StoreErrorCode } from '../store/types';
 import type { EngineClock } from './clock';
 import type { ExecutorConfig } from './resolveCommand';
 import type { RunEvents } from './runEvents';
@@ -34,6 +34,8 @@ export interface EngineOptions {
 }
 
 export type EngineErrorCode =
+  // The run record failed: db-corrupt, disk-full, db-io, db-readonly, db-busy, ...
+  | StoreErrorCode
   | 'untrusted'
   | 'unknown-task'
   | 'manual-task'

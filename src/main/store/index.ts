@@ -5,3 +5,4 @@ export type * from './types';
 export { EXECUTION_STATUSES } from './types';
 export { writeHistoryCsv, csvCell, csvRow, HISTORY_CSV_COLUMNS } from './historyCsv';
 export type { CsvOptions } from './historyCsv';
+export { StoreFault, storeErrorOf, asStoreFault } from './storeFault';

@@ -11,7 +11,13 @@ export type StoreErrorCode =
   | 'db-foreign'
   | 'db-missing'
   | 'db-needs-migration'
-  | 'db-open-failed';
+  | 'db-open-failed'
+  // While in use (any Store method, any query): what SQLite reported, by meaning.
+  | 'disk-full'
+  | 'db-io'
+  | 'db-readonly'
+  | 'db-busy'
+  | 'db-failed';
 
 /** Errors are values: a code for programs and a message a user can act on. */
 export interface StoreError {
@@ -232,6 +238,10 @@ export interface CleanupResult {
 
 export type ResetScope = { taskId: string } | { all: true };
 
+/**
+ * Every method throws a StoreFault (storeFault.ts: a StoreError with code `db-corrupt`,
+ * `disk-full`, `db-io`, `db-readonly`, `db-busy` or `db-failed`) when SQLite fails.
+ */
 export interface Store {
   /** Absolute path of the database file. */
   readonly file: string;

@@ -117,6 +117,8 @@ export interface BatchFinished {
   notStarted: number;
   /** Why nothing ran, when the batch could not start. */
   error: string | null;
+  /** The code of `error` (e.g. `db-corrupt`, `disk-full` when the run record failed), when there is one. */
+  errorCode?: string | null;
 }
 
 function event<Payload>() {

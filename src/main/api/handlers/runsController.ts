@@ -116,6 +116,7 @@ export function createRunController(session: Session, options: RunControllerOpti
     let succeeded = 0;
     let failed = 0;
     let firstError: string | null = null;
+    let errorCode: string | null = null;
     const worker = async (): Promise<void> => {
       for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
         if (o.engine.autoStopped) return;
@@ -123,13 +124,21 @@ export function createRunController(session: Session, options: RunControllerOpti
         if (result.ok && result.value.outcome === 'succeeded') succeeded++;
         else {
           failed++;
-          if (!result.ok) firstError ??= result.error.message;
+          if (!result.ok && firstError === null) {
+            firstError = result.error.message;
+            errorCode = result.error.code;
+          }
         }
       }
     };
-    void Promise.all(Array.from({ length: Math.min(parallel, queue.length) }, worker)).finally(() =>
-      finish(o, 'selection', startedAt, { succeeded, failed, notStarted: queue.length, error: firstError }),
-    );
+    // runOne answers every failure as a value; a throw here is a bug, and still must not
+    // become an unhandled rejection that takes the web host or the app down.
+    void Promise.all(Array.from({ length: Math.min(parallel, queue.length) }, worker))
+      .catch((err: unknown) => {
+        firstError ??= err instanceof Error ? err.message : String(err);
+        errorCode ??= 'internal';
+      })
+      .finally(() => finish(o, 'selection', startedAt, { succeeded, failed, notStarted: queue.length, error: firstError, errorCode }));
     return { ok: true, value: { started: checked.value.commands.map((c) => c.taskId) } };
   }
 
@@ -145,6 +154,7 @@ export function createRunController(session: Session, options: RunControllerOpti
     const startedAt = now();
     void o.engine
       .auto({ maxTasks: opts.maxTasks, parallel: opts.parallel, includeHuman: opts.includeHuman })
+      .catch((err: unknown) => ({ ok: false as const, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) } }))
       .then((result) => {
         const s = result.ok ? result.value : null;
         finish(o, 'auto', startedAt, {
@@ -152,6 +162,7 @@ export function createRunController(session: Session, options: RunControllerOpti
           failed: s ? s.results.filter((r) => r.outcome !== 'succeeded').length : 0,
           notStarted: s ? s.notStarted.length : 0,
           error: result.ok ? null : result.error.message,
+          errorCode: result.ok ? null : result.error.code,
         });
       })
       .finally(() => {
