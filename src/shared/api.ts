@@ -10,6 +10,7 @@ import { backlogEvents } from './contract/events';
 import { runMethods, runEvents } from './contract/runs';
 import { analyticsMethods } from './contract/analytics';
 import { reportMethods } from './contract/reports';
+import { planMethods } from './contract/plan';
 
 export { method } from './contract/method';
 export type { ProjectInfo } from './contract/project';
@@ -20,6 +21,7 @@ export type { ExportFormat } from './contract/export-formats';
 export type { AttemptView, AutoRunOptions, BatchFinished, DurationNorm, LiveRunEvent, RunHistory, RunPlan } from './contract/runs';
 export type { Dashboard } from './contract/analytics';
 export type { ExportedReport } from './contract/reports';
+export type { AddedTask } from './contract/plan';
 
 export const methods = {
   ...projectMethods,
@@ -28,6 +30,7 @@ export const methods = {
   ...runMethods,
   ...analyticsMethods,
   ...reportMethods,
+  ...planMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -7,6 +7,7 @@ import { sprintHandlers } from './handlers/sprints';
 import { runHandlers } from './handlers/runs';
 import { analyticsHandlers } from './handlers/analytics';
 import { reportHandlers } from './handlers/reports';
+import { planHandlers } from './handlers/plan';
 import { createSession } from './session';
 import type { Session } from './session';
 import { realServices } from './realServices';
@@ -25,6 +26,7 @@ export function createHandlers(session: Session): HandlerTable {
     ...runHandlers(session),
     ...analyticsHandlers(session),
     ...reportHandlers(session),
+    ...planHandlers(session),
   };
 }
 
