@@ -7,7 +7,7 @@ import type { ParseResult } from '../parse';
 import { findTask } from './context';
 import { LineDocument } from './document';
 import { idScheme, writtenId } from './nextId';
-import { CANONICAL_DELIMITER, CANONICAL_HEADER, commentLines, oneLine, renderHeading, renderRow } from './newTaskText';
+import { CANONICAL_DELIMITER, CANONICAL_HEADER, commentLines, fieldsOf, oneLine, renderHeading, renderPlainRow, renderRow } from './newTaskText';
 import { findSlot } from './placement';
 import type { EditError, NewTaskFields, TaskPlacement } from './types';
 import { editError } from './types';
@@ -53,11 +53,13 @@ export function addTask(text: string, parsed: ParseResult, id: string, fields: N
   const written = writtenId(canonical, scheme);
   const values = { id: canonical, task, parsed };
   const doc = new LineDocument(parsed.source, text);
-  const { at, template } = slot.value;
+  const { at, template, table: emptyTable } = slot.value;
   const blankBefore = at > 0 && (doc.lines[at - 1] ?? '').trim() !== '';
   const blankAfter = at < doc.lines.length && (doc.lines[at] ?? '').trim() !== '';
   let lines: string[];
-  if (template === null) {
+  if (template === null && emptyTable !== undefined) {
+    lines = [renderPlainRow(values, written, fieldsOf(emptyTable.columns, emptyTable.headers.length)), ...commentLines(values, { scoreLine: null, sprintComment: emptyTable.columns.sprint === undefined })];
+  } else if (template === null) {
     const table = [CANONICAL_HEADER, CANONICAL_DELIMITER, renderRow(values, written, null), ...commentLines(values, { scoreLine: null, sprintComment: true })];
     if (text === '') return { ok: true, value: { text: ['# Backlog', '', ...table].join('\n') + '\n', task, summary: `${canonical}: added "${task.title}"` } };
     lines = [...(blankBefore ? [''] : []), ...table, ...(blankAfter ? [''] : [])];

@@ -72,7 +72,9 @@ export function archiveTask(text: string, parsed: ParseResult, id: string): Arch
   at = lines.length;
   const header = src.def.kind === 'row' ? headerLines(parsed, src) : [];
   const gap = lines.length > 0 && (lines[lines.length - 1] ?? '').trim() !== '' ? [''] : [];
-  insert = [...gap, '## Archive', '', ...header, ...block];
+  // A heading task goes under the new heading only if that heading is of a higher level.
+  const level = src.def.kind === 'heading' ? Math.max(1, Math.min(2, src.def.level - 1)) : 2;
+  insert = [...gap, `${'#'.repeat(level)} Archive`, '', ...header, ...block];
   return move(parsed, text, range, at, insert, `${task.id}: archived to a new "Archive" section`);
 }
 

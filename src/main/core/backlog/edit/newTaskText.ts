@@ -74,13 +74,23 @@ function rowContent(v: Values, field: ColumnField | null, template: TaskSource |
   }
 }
 
+/** A row with one space of padding, for a table without rows to copy: `fields[i]` is cell i's field. */
+export function renderPlainRow(v: Values, writtenId: string, fields: readonly (ColumnField | null)[]): string {
+  const none = (_f: 'dependencies' | 'sprint', fallback: string) => fallback;
+  const cells = fields.map((f) => (f === 'id' ? writtenId : rowContent(v, f, null, none)));
+  return '| ' + cells.map((c) => (c === '' ? '' : c + ' ')).join('| ').replace(/ $/, '') + ' |';
+}
+
+/** Cell i's field in a table's columns (null for a column kept as metadata). */
+export function fieldsOf(columns: Partial<Record<ColumnField, number>>, count: number): (ColumnField | null)[] {
+  const out: (ColumnField | null)[] = Array.from({ length: count }, () => null);
+  for (const [field, index] of Object.entries(columns)) if (index < count) out[index] = field as ColumnField;
+  return out;
+}
+
 /** A table row for the new task, with the template row's cells and padding (or the canonical row). */
 export function renderRow(v: Values, writtenId: string, template: TaskSource | null): string {
-  if (template === null || template.def.kind !== 'row') {
-    const none = (_f: 'dependencies' | 'sprint', fallback: string) => fallback;
-    const cells = CANONICAL_FIELDS.map((f) => (f === 'id' ? writtenId : rowContent(v, f, null, none)));
-    return '| ' + cells.map((c) => (c === '' ? '' : c + ' ')).join('| ').replace(/ $/, '') + ' |';
-  }
+  if (template === null || template.def.kind !== 'row') return renderPlainRow(v, writtenId, CANONICAL_FIELDS);
   const def = template.def;
   const lines = v.parsed.source.lines;
   const spans = locateCells(lines, def.rowStart, def.rowEnd);

@@ -2,7 +2,7 @@
 // writing it copies (its neighbour). A row joins the end of a table, a heading task the
 // end of its run of sibling headings.
 import type { ParseResult } from '../parse';
-import type { TaskSource } from '../source';
+import type { TableInfo, TaskSource } from '../source';
 import { blockRange } from './blockRange';
 import { findTask } from './context';
 import type { EditError, TaskPlacement } from './types';
@@ -11,8 +11,22 @@ import { editError } from './types';
 export interface Slot {
   /** Insert before this 0-based line (lines.length appends). */
   at: number;
-  /** The neighbour to write like; null: the canonical table is written. */
+  /** The neighbour to write like; null: a row of `table`, else the canonical table is written. */
   template: TaskSource | null;
+  /** A table with a header but no rows yet, whose first row the new task becomes. */
+  table?: TableInfo;
+}
+
+/** The first table in [from, to) that has a header, no rows yet, and would define tasks. */
+function emptyTaskTable(parsed: ParseResult, from: number, to: number): Slot | null {
+  for (const t of parsed.source.tables) {
+    if (t.info.headerLine === null || t.info.headerLine < from || t.info.headerLine >= to || t.firstRow !== t.lastRowEnd) continue;
+    const c = t.info.columns;
+    // A header with an ID column but neither status nor points makes its rows references.
+    if (c.id === undefined || (c.status === undefined && c.points === undefined)) continue;
+    return { at: t.firstRow, template: null, table: t.info };
+  }
+  return null;
 }
 
 /** Loose key so `live backlog` finds `## 🧾 **Live Backlog**` (as moves do). */
@@ -114,9 +128,11 @@ export function findSlot(parsed: ParseResult, place: TaskPlacement | undefined):
     if (!section) return editError('bad-value', `No section "${place.section}" in this backlog. Use a heading's text, e.g. "Live Backlog".`);
     const inside = sources(parsed).filter((s) => definitionLine(s) > section.start && definitionLine(s) < section.end);
     const first = inside[0];
-    return { ok: true, value: first ? endOfContainer(parsed, first) : { at: endOfSectionText(parsed, section), template: null } };
+    if (first) return { ok: true, value: endOfContainer(parsed, first) };
+    return { ok: true, value: emptyTaskTable(parsed, section.start, section.end) ?? { at: endOfSectionText(parsed, section), template: null } };
   }
   const first = parsed.tasks.find((t) => isOpen(t.status)) ?? parsed.tasks[0];
   const src = first ? parsed.source.tasks.get(first.id) : undefined;
-  return { ok: true, value: src ? endOfContainer(parsed, src) : { at: parsed.source.lines.length, template: null } };
+  if (src) return { ok: true, value: endOfContainer(parsed, src) };
+  return { ok: true, value: emptyTaskTable(parsed, 0, parsed.source.lines.length) ?? { at: parsed.source.lines.length, template: null } };
 }

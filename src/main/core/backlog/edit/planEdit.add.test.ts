@@ -93,3 +93,18 @@ describe('adding a task', () => {
     expect(result.value.text.split('\n').every((line, i, all) => i === all.length - 1 || line.endsWith('\r'))).toBe(true);
   });
 });
+
+describe('adding to a file without tasks', () => {
+  it('fills a table that has a header but no rows yet, in its own columns', () => {
+    const doc = lf(['# Plan', '', '| ID | Title | Status | Points | Owner |', '|----|-------|--------|--------|-------|', '', 'Notes.']);
+    const after = edited(doc, { kind: 'addTask', id: 'B-001', task: { title: 'First', points: 1 } });
+    expect(after).toBe(lf(['# Plan', '', '| ID | Title | Status | Points | Owner |', '|----|-------|--------|--------|-------|', '| B-001 | First | todo | 1 | |', '', 'Notes.']));
+    expect(task(after, 'B-001')).toMatchObject({ title: 'First', points: 1, status: 'todo' });
+  });
+
+  it('does not fill a reference table (an ID column but no status or points)', () => {
+    const doc = lf(['# Done', '', '| ID | Title | Completion Date |', '|---|---|---|', '']);
+    const after = edited(doc, { kind: 'addTask', id: 'B-001', task: { title: 'First' } });
+    expect(after).toContain('| ID | Title | Priority | Points | Status | Problem/Outcome | Tech Footprint | Dependencies |\n|---|---|---|---|---|---|---|---|\n| B-001 | First |');
+  });
+});

@@ -94,3 +94,11 @@ describe('editing several fields at once', () => {
     expect(edited(text, { kind: 'restoreText', id: 'B-001', from: 0, to: 1, current: '#', text: '#' })).toBe(text);
   });
 });
+
+describe('archiving a level-2 heading task without an archive section', () => {
+  it('creates a level-1 Archive heading so the task stands under it', () => {
+    const doc = lf(['## B-010: Cache', '- **Status**: done', '', '## B-011: Upload', '- **Status**: todo', '']);
+    const after = roundTrip(doc, { kind: 'archiveTask', id: 'B-010' });
+    expect(parseBacklog(after).tasks.find((t) => t.id === 'B-010')?.section).toEqual(['Archive']);
+  });
+});
