@@ -4,6 +4,7 @@
 import type { Task } from '../../../../shared/backlog';
 import { isTaskId, normalizeId } from '../ids';
 import type { ParseResult } from '../parse';
+import type { TaskSource } from '../source';
 import { findTask } from './context';
 import { LineDocument } from './document';
 import { idScheme, writtenId } from './nextId';
@@ -49,11 +50,14 @@ export function addTask(text: string, parsed: ParseResult, id: string, fields: N
   const canonical = normalizeId(id);
   const slot = findSlot(parsed, place);
   if (!slot.ok) return slot;
-  const scheme = idScheme(parsed);
-  const written = writtenId(canonical, scheme);
-  const values = { id: canonical, task, parsed };
-  const doc = new LineDocument(parsed.source, text);
   const { at, template, table: emptyTable } = slot.value;
+  // The neighbour's hyphen when there is one (a table may write `B-1` in a file of `B‑1` headings).
+  const scheme = idScheme(parsed);
+  const hyphen = template ? neighbourHyphen(parsed, template) : scheme.hyphen;
+  const spell = (raw: string) => writtenId(raw, { ...scheme, hyphen });
+  const written = spell(canonical);
+  const values = { id: canonical, task, parsed, spell };
+  const doc = new LineDocument(parsed.source, text);
   const blankBefore = at > 0 && (doc.lines[at - 1] ?? '').trim() !== '';
   const blankAfter = at < doc.lines.length && (doc.lines[at] ?? '').trim() !== '';
   let lines: string[];
@@ -72,6 +76,11 @@ export function addTask(text: string, parsed: ParseResult, id: string, fields: N
   }
   doc.insert(at, lines, lines.map(() => doc.newline));
   return { ok: true, value: { text: doc.toString(), task, summary: `${canonical}: added "${task.title}"` } };
+}
+
+function neighbourHyphen(parsed: ParseResult, src: TaskSource): string {
+  const line = parsed.source.lines[src.def.kind === 'row' ? src.def.rowStart : src.def.headingLine] ?? '';
+  return line.includes(src.id.replace(/-/g, '\u2011')) ? '\u2011' : '-';
 }
 
 /** What a new task must read back as: the fields the user gave (the rest is the file's habit). */

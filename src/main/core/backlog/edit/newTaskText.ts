@@ -27,6 +27,12 @@ interface Values {
   id: string;
   task: NewTaskFields;
   parsed: ParseResult;
+  /** An ID as the file writes it (U+2011 hyphens where its neighbours use them). */
+  spell?: (id: string) => string;
+}
+
+function depsText(v: Values, separator = ', '): string {
+  return (v.task.dependencies ?? []).map((d) => (v.spell ? v.spell(d) : d)).join(separator);
 }
 
 function statusText(v: Values, kind: DefinitionKind): string {
@@ -66,7 +72,7 @@ function rowContent(v: Values, field: ColumnField | null, template: TaskSource |
     case 'description':
       return escapeCell(oneLine(v.task.description ?? ''));
     case 'dependencies':
-      return (v.task.dependencies ?? []).length > 0 ? (v.task.dependencies ?? []).join(', ') : none('dependencies', 'None');
+      return (v.task.dependencies ?? []).length > 0 ? depsText(v) : none('dependencies', 'None');
     case 'sprint':
       return v.task.sprint ? escapeCell(v.task.sprint) : none('sprint', '-');
     default:
@@ -124,7 +130,7 @@ function headingValue(v: Values, field: HeadingField): string | null {
     case 'status':
       return statusText(v, 'heading');
     case 'dependencies':
-      return (v.task.dependencies ?? []).length > 0 ? (v.task.dependencies ?? []).join(', ') : 'None';
+      return (v.task.dependencies ?? []).length > 0 ? depsText(v) : 'None';
     case 'description':
       return v.task.description?.trim() ? v.task.description.trim() : null;
     case 'sprint':
@@ -172,7 +178,7 @@ export function commentLines(v: Values, options: CommentOptions): string[] {
     // Only what is known: effort from the points and the dependencies. The other scores
     // are a planner's judgement, left for them to fill in.
     const effort = v.task.points ? `effort:${v.task.points}, ` : '';
-    out.push(`${m?.[1] ?? '<!--score: '}{${effort}deps:[${(v.task.dependencies ?? []).join(', ')}]}${close?.[0].trim() ?? '-->'}`);
+    out.push(`${m?.[1] ?? '<!--score: '}{${effort}deps:[${depsText(v)}]}${close?.[0].trim() ?? '-->'}`);
   }
   if (options.sprintComment && v.task.sprint) out.push(`<!-- sprint: ${v.task.sprint} -->`);
   if (v.task.run) out.push(`<!-- run: ${v.task.run} -->`);

@@ -108,3 +108,13 @@ describe('adding to a file without tasks', () => {
     expect(after).toContain('| ID | Title | Priority | Points | Status | Problem/Outcome | Tech Footprint | Dependencies |\n|---|---|---|---|---|---|---|---|\n| B-001 | First |');
   });
 });
+
+describe('the neighbour decides the spelling', () => {
+  it('writes the ID and dependencies with the neighbour\'s hyphen, and its field-line style', () => {
+    const doc = lf(['# Roadmap', '', '### US\u2011007 — Login', '**Priority:** P1 (High)', '**Status:** Done', '', '## Later', '', '| ID | Title | Status | Points |', '|---|---|---|---|', '| [US-010](s/US-010.md) | Billing | todo | 8 |', '']);
+    const heading = edited(doc, { kind: 'addTask', id: 'US-011', task: { title: 'Audit', priority: 'critical', dependencies: ['US-007'] }, place: { after: 'US-007' } });
+    expect(heading).toContain('### US\u2011011 — Audit\n**Priority:** P0\n**Status:** todo\n**Dependencies:** US\u2011007\n');
+    const row = edited(doc, { kind: 'addTask', id: 'US-011', task: { title: 'Invoices', points: 3 }, place: { section: 'Later' } });
+    expect(row).toContain('| [US-010](s/US-010.md) | Billing | todo | 8 |\n| US-011                | Invoices | todo | 3 |\n');
+  });
+});
