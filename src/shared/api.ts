@@ -11,6 +11,7 @@ import { runMethods, runEvents } from './contract/runs';
 import { analyticsMethods } from './contract/analytics';
 import { desktopOnlyReportMethods, reportMethods } from './contract/reports';
 import { vocabularyMethods } from './contract/vocabulary';
+import { planMethods } from './contract/plan';
 
 export { method } from './contract/method';
 export type { ProjectInfo } from './contract/project';
@@ -21,6 +22,7 @@ export type { ExportFormat } from './contract/export-formats';
 export type { AttemptView, AutoRunOptions, BatchFinished, DurationNorm, LiveRunEvent, RunHistory, RunPlan } from './contract/runs';
 export type { Dashboard } from './contract/analytics';
 export type { ExportedReport } from './contract/reports';
+export type { AddedTask } from './contract/plan';
 
 export const methods = {
   ...projectMethods,
@@ -30,6 +32,7 @@ export const methods = {
   ...analyticsMethods,
   ...reportMethods,
   ...vocabularyMethods,
+  ...planMethods,
 } as const;
 
 export type Methods = typeof methods;

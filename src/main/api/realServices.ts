@@ -5,6 +5,8 @@ import { readFile } from 'node:fs/promises';
 import type { ApiResult } from '../../shared/api';
 import { loadProject } from '../project/loadBacklog';
 import { editBacklogFile } from '../project/backlogEditor';
+import { nextFreeId } from '../core/backlog/edit/nextId';
+import { normalizeId } from '../core/backlog/ids';
 import type { AppliedEdit, BacklogServices } from './services';
 import { saveSprints } from '../project/saveSprints';
 import { revertConfigChange } from '../project/configFile';
@@ -26,13 +28,16 @@ export function realServices(): BacklogServices {
     async edit(loaded, expectedHash, edit): Promise<ApiResult<AppliedEdit>> {
       // The parse is only reused when it is of the version the caller saw.
       const known = loaded.hash === expectedHash ? { parsed: loaded.parse } : undefined;
-      const done = await editBacklogFile(loaded.path, expectedHash, edit, known);
+      // A new task without an ID gets the next free one of the version being edited.
+      const taskId = edit.kind === 'addTask' ? edit.id || nextFreeId(loaded.parse) : undefined;
+      const done = await editBacklogFile(loaded.path, expectedHash, edit.kind === 'addTask' ? { ...edit, id: taskId ?? edit.id } : edit, known);
       if (!done.ok) return done;
       const inverse = done.value.inverse;
       return {
         ok: true,
         value: {
           summary: done.value.summary,
+          ...(taskId ? { taskId: normalizeId(taskId) } : {}),
           hashAfter: done.value.hash,
           async undo(hash) {
             if (!inverse) return { ok: false, error: { code: 'cannot-undo', message: 'The last edit cannot be undone automatically; edit the file by hand.' } };

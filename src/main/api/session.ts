@@ -142,7 +142,7 @@ export function createSession(options: SessionOptions) {
         const applied = await services.edit(current.value, expectedHash, edit);
         if (!applied.ok) return applied;
         undoStack = [...undoStack.slice(-(undoDepth - 1)), applied.value];
-        return afterWrite(applied.value.summary);
+        return afterWrite(applied.value.summary, applied.value.taskId);
       });
     },
 
@@ -196,11 +196,11 @@ export function createSession(options: SessionOptions) {
     close,
   };
 
-  async function afterWrite(summary: string): Promise<ApiResult<EditOutcome>> {
+  async function afterWrite(summary: string, taskId?: string): Promise<ApiResult<EditOutcome>> {
     const result = await reload();
     if (!result.ok) return result;
     announce('edit', result.value);
-    return { ok: true, value: { summary, snapshot: snapshotOf(result.value) } };
+    return { ok: true, value: { summary, snapshot: snapshotOf(result.value), ...(taskId ? { taskId } : {}) } };
   }
 }
 

@@ -149,7 +149,7 @@ export async function editBacklogFile(
   const { text: before, parsed } = opened;
   const applied = applyEditAndPredict(before, parsed, edit);
   if (!applied.ok) return applied;
-  const inverse = inverseEdit(parsed, edit);
+  const inverse = applied.value.inverse !== undefined ? applied.value.inverse : inverseEdit(parsed, edit);
   const { text, summary, parsedAfter, patches } = applied.value;
   if (text === before) return { ok: true, value: { text, hash: expectedHash, summary, inverse, changed: false } };
   const spliced = patches ? spliceLines(read.value.bytes, parsed.source.bom, patches) : null;

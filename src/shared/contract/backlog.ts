@@ -48,6 +48,8 @@ export interface EditOutcome {
   summary: string;
   /** The backlog re-read from the file after the write. */
   snapshot: BacklogSnapshot;
+  /** The ID of the task the edit created (adding a task). */
+  taskId?: string;
 }
 
 export const backlogMethods = {

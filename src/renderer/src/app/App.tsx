@@ -11,6 +11,9 @@ import { useUndoShortcut } from './useUndoShortcut';
 import { ErrorBoundary } from './ErrorBoundary';
 import { VIEWS } from './views';
 import { RunsProvider } from '../runs/RunsProvider';
+import { NewTaskForm } from '../backlog/NewTaskForm';
+import { useNewTaskForm } from '../backlog/newTaskStore';
+import { useNewTaskShortcut } from '../backlog/useNewTaskShortcut';
 
 function Views() {
   const snapshot = useSession((s) => s.snapshot);
@@ -19,6 +22,7 @@ function Views() {
   const undo = useSession((s) => s.undo);
   const view = useAppView((s) => s.view);
   useUndoShortcut(() => void undo());
+  useNewTaskShortcut(useNewTaskForm.getState().show);
   if (!snapshot) return loading && !loadError ? <div className="loading">Loading backlog…</div> : <NoBacklog error={loadError} />;
   const { Component } = VIEWS.find((v) => v.id === view) ?? VIEWS[0]!;
   return <Component snapshot={snapshot} />;
@@ -43,6 +47,7 @@ export function App({ transport }: { transport: Transport }) {
             </ErrorBoundary>
           </div>
           <NoticeBar />
+          <NewTaskForm />
           </div>
         </RunsProvider>
       </SessionStoreContext.Provider>

@@ -11,6 +11,7 @@ import { restoreField, setPoints, setPriority, setStatus, setTitle } from './set
 import { setSprint } from './setSprint';
 import type { Result } from '../../../../shared/result';
 import { predictParse } from './predictParse';
+import { applyPlanEdit, isPlanEdit } from './planEdit';
 import type { LinePatch } from './spliceBytes';
 import type { BacklogEdit, EditError, EditOutcome, EditResult } from './types';
 import { editError } from './types';
@@ -65,6 +66,8 @@ function perform(ctx: EditContext, edit: BacklogEdit): Done {
       return moveToSection(ctx, edit.section);
     case 'restoreField':
       return restoreField(ctx, edit.field, edit.text);
+    default:
+      return editError('bad-value', `${edit.kind} is applied by applyPlanEdit.`);
   }
 }
 
@@ -106,7 +109,12 @@ export function applyEditAndPredict(
   text: string,
   parsed: ParseResult,
   edit: BacklogEdit,
-): Result<EditOutcome & { parsedAfter: ParseResult | null; patches: LinePatch[] | null }, EditError> {
+): Result<EditOutcome & { parsedAfter: ParseResult | null; patches: LinePatch[] | null; inverse?: BacklogEdit | null }, EditError> {
+  // Adding, archiving, removing and multi-field edits verify themselves and know their inverse.
+  if (isPlanEdit(edit)) {
+    const planned = applyPlanEdit(text, parsed, edit);
+    return planned.ok ? { ok: true, value: { ...planned.value, patches: null } } : planned;
+  }
   const invalid = validate(edit);
   if (invalid) return editError(invalid.code, invalid.message);
   const opened = openContext(parsed, edit.id, text);

@@ -84,5 +84,8 @@ export function inverseEdit(parsedBefore: ParseResult, edit: BacklogEdit): Backl
       return moveBack(ctx);
     case 'restoreField':
       return null;
+    default:
+      // Structural edits get their inverse from applyPlanEdit, which has the text after.
+      return null;
   }
 }

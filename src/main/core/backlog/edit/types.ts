@@ -21,7 +21,54 @@ export type BacklogEdit =
    * its padding, a heading field line's value, a heading's title. Not offered to users: it
    * is what inverseEdit returns for field edits, so undo restores the bytes, not a look-alike.
    */
-  | { kind: 'restoreField'; id: string; field: RestorableField; text: string };
+  | { kind: 'restoreField'; id: string; field: RestorableField; text: string }
+  /** Writes a new task with this ID (see nextFreeId) in the file's dialect (planEdit.ts). */
+  | { kind: 'addTask'; id: string; task: NewTaskFields; place?: TaskPlacement }
+  /** Several fields of one task in one write, description included. */
+  | { kind: 'editTask'; id: string; fields: TaskFieldChanges }
+  /** Moves the task's block to the file's Archive / Completed / Done section. */
+  | { kind: 'archiveTask'; id: string }
+  /** Deletes the task's block; `force` also removes other tasks' dependencies on it. */
+  | { kind: 'removeTask'; id: string; force?: boolean }
+  /**
+   * Undo of the structural edits above: puts back `text` where `current` now stands
+   * (characters [from, to) of the edited text). Refused unless `current` is still there.
+   */
+  | { kind: 'restoreText'; id: string; from: number; to: number; current: string; text: string };
+
+export type KnownPriority = Exclude<Priority, 'unknown'>;
+
+/** What a new task says; what is left out is written as the file writes nothing. */
+export interface NewTaskFields {
+  title: string;
+  priority?: KnownPriority;
+  points?: number | null;
+  status?: Status;
+  sprint?: string | null;
+  dependencies?: string[];
+  description?: string;
+  /** `<!-- run: COMMAND -->` */
+  run?: string;
+  /** `<!-- human_required: true -->` with `<!-- reason: ... -->` */
+  humanReason?: string;
+}
+
+/** Where a new task goes; none: the end of the first table (or section) holding open tasks. */
+export interface TaskPlacement {
+  before?: string;
+  after?: string;
+  section?: string;
+}
+
+export interface TaskFieldChanges {
+  title?: string;
+  priority?: KnownPriority;
+  points?: number;
+  status?: Status;
+  sprint?: string | null;
+  description?: string;
+  dependencies?: string[];
+}
 
 export type RestorableField = 'status' | 'priority' | 'points' | 'title' | 'dependencies';
 
