@@ -1,13 +1,17 @@
 // The file-level editor: read the backlog, make sure it is still the version the caller
 // saw (sha256), apply one edit, write atomically. Every failure is a value with a code.
+// The read, the check and the rename happen under the file's lock (fileLock.ts), so an
+// edit that reports success is in the file: a concurrent writer waits, then sees the new
+// version and gets `file-changed` (or, editing "the current version", applies its edit to it).
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { parseBacklog, type ParseResult } from '../core/backlog';
 import { applyEditAndPredict, inverseEdit, spliceLines, type BacklogEdit } from '../core/backlog/edit';
 import type { Result } from '../../shared/result';
 import { atomicWrite } from './atomicWrite';
+import { withFileLock } from './fileLock';
 
-export type BacklogEditErrorCode = 'file-changed' | 'not-found' | 'not-text' | 'write-failed' | 'unknown-task' | 'bad-value' | 'cannot-edit';
+export type BacklogEditErrorCode = 'file-changed' | 'file-locked' | 'not-found' | 'not-text' | 'write-failed' | 'unknown-task' | 'bad-value' | 'cannot-edit';
 
 export interface BacklogEditError {
   code: BacklogEditErrorCode;
@@ -121,18 +125,31 @@ function openVersion(path: string, bytes: Buffer, expectedHash: string, given?: 
 
 /**
  * Applies one edit to the backlog at `path`, refusing when the file's bytes no longer hash
- * to `expectedHash`. `known` is the parse of that same version when the caller has it
+ * to `expectedHash`; with `expectedHash` null, to whatever version is on disk when the lock
+ * is taken (the engine's `done` write-back: a status edit applies to any version that still
+ * has the task). `known` is the parse of the expected version when the caller has it
  * (saves re-parsing a large backlog); it is only used when the hashes match.
  */
 export async function editBacklogFile(
   path: string,
-  expectedHash: string,
+  expectedHash: string | null,
   edit: BacklogEdit,
   known?: { parsed: ParseResult },
 ): Promise<Result<EditedBacklog, BacklogEditError>> {
+  return withFileLock(path, (stillHeld) => editLocked(path, expectedHash, edit, known, stillHeld));
+}
+
+async function editLocked(
+  path: string,
+  wanted: string | null,
+  edit: BacklogEdit,
+  known: { parsed: ParseResult } | undefined,
+  stillHeld: () => boolean,
+): Promise<Result<EditedBacklog, BacklogEditError>> {
   const read = await snapshot(path);
   if (!read.ok) return read;
-  const opened = openVersion(path, read.value.bytes, expectedHash, known);
+  const expectedHash = wanted ?? sha256(read.value.bytes);
+  const opened = openVersion(path, read.value.bytes, expectedHash, wanted === null ? undefined : known);
   if ('code' in opened) return { ok: false, error: opened };
   const { text: before, parsed } = opened;
   const applied = applyEditAndPredict(before, parsed, edit);
@@ -147,7 +164,8 @@ export async function editBacklogFile(
     // Hash the new bytes while the disk syncs them.
     whileSyncing: () => (hash = sha256(bytes)),
     // Someone may have saved the file while we were editing: check again just before the swap.
-    beforeRename: async () => ((await currentStamp(path)) === read.value.stamp ? null : changedError(path)),
+    // (The lock keeps other Taskdeck processes out; this catches editors that take no lock.)
+    beforeRename: async () => (stillHeld() && (await currentStamp(path)) === read.value.stamp ? null : changedError(path)),
   });
   if (!written.ok) return written;
   remember(path, parsedAfter ? { bytes, hash, text, parsed: parsedAfter } : null);

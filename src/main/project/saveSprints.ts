@@ -1,10 +1,12 @@
 // Writes the sprint list into taskdeck.json, keeping every other key (and their order) as
-// they were, atomically so a crash never leaves half a config.
+// they were, atomically so a crash never leaves half a config, under the file's lock so a
+// concurrent save from another process is never silently overwritten between read and write.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SprintDef } from '../../shared/backlog';
 import { atomicWrite } from './atomicWrite';
 import { CONFIG_FILE } from './config';
+import { withFileLock } from './fileLock';
 import { fail, ok, type ProjectError, type Result } from './errors';
 
 /** The indentation the file already uses (two spaces when it cannot tell). */
@@ -28,6 +30,12 @@ export async function saveSprints(projectDir: string, sprints: readonly SprintDe
     if (names.has(s.name)) return fail({ code: 'config-invalid', message: `Two sprints are named "${s.name}"; sprint names must be unique` });
     names.add(s.name);
   }
+  const done = await withFileLock(file, () => writeSprints(file, sprints));
+  if (!done.ok && done.error.code === 'file-locked') return fail({ code: 'config-write-failed', message: done.error.message });
+  return done as Result<void, ProjectError>;
+}
+
+async function writeSprints(file: string, sprints: readonly SprintDef[]): Promise<Result<void, ProjectError>> {
 
   let existing: Record<string, unknown> = {};
   let text = '';
