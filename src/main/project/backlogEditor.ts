@@ -4,11 +4,13 @@
 // edit that reports success is in the file: a concurrent writer waits, then sees the new
 // version and gets `file-changed` (or, editing "the current version", applies its edit to it).
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { parseBacklog, type ParseResult } from '../core/backlog';
 import { applyEditAndPredict, inverseEdit, spliceLines, type BacklogEdit } from '../core/backlog/edit';
 import type { Result } from '../../shared/result';
 import { atomicWrite } from './atomicWrite';
+import { notTextError } from './backlogFile';
+import { readRegularFile } from './readRegularFile';
 import { withFileLock } from './fileLock';
 
 export type BacklogEditErrorCode = 'file-changed' | 'file-locked' | 'not-found' | 'not-text' | 'write-failed' | 'unknown-task' | 'bad-value' | 'cannot-edit';
@@ -46,29 +48,16 @@ function stampOf(stat: { ino: bigint; size: bigint; mtimeNs: bigint; ctimeNs: bi
 }
 
 async function snapshot(path: string): Promise<Result<Snapshot, BacklogEditError>> {
-  try {
-    const handle = await open(path, 'r');
-    try {
-      const stat = await handle.stat({ bigint: true });
-      return { ok: true, value: { bytes: await handle.readFile(), stamp: stampOf(stat) } };
-    } finally {
-      await handle.close();
-    }
-  } catch (cause) {
-    const missing = (cause as NodeJS.ErrnoException).code === 'ENOENT';
-    const message = missing ? `The backlog ${path} no longer exists; reopen the project.` : `Cannot read ${path}: ${(cause as Error).message}`;
-    return { ok: false, error: { code: 'not-found', message } };
-  }
+  const read = await readRegularFile(path);
+  if (read.ok) return { ok: true, value: { bytes: read.value.bytes, stamp: stampOf(read.value.stat) } };
+  const message = read.error.code === 'not-found' ? `The backlog ${path} no longer exists; reopen the project.` : read.error.message;
+  return { ok: false, error: { code: 'not-found', message } };
 }
 
 async function currentStamp(path: string): Promise<string | null> {
   try {
-    const handle = await open(path, 'r');
-    try {
-      return stampOf(await handle.stat({ bigint: true }));
-    } finally {
-      await handle.close();
-    }
+    // stat, not open: a path swapped for a FIFO must not block the writer.
+    return stampOf(await stat(path, { bigint: true }));
   } catch {
     return null;
   }
@@ -118,7 +107,7 @@ function openVersion(path: string, bytes: Buffer, expectedHash: string, given?: 
   try {
     text = utf8.decode(bytes);
   } catch {
-    return { code: 'not-text', message: `${path} is not UTF-8 text; Taskdeck will not edit it.` };
+    return { code: 'not-text', message: `${notTextError(path, bytes)?.message ?? `${path} is not UTF-8 text.`} Taskdeck will not edit it.` };
   }
   return { text, parsed: given?.parsed ?? parseBacklog(text) };
 }
