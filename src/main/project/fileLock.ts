@@ -18,7 +18,8 @@ export const STALE_MS = 10_000;
 export const WAIT_MS = 20_000;
 
 export interface LockError {
-  code: 'file-locked';
+  /** `file-locked`: another writer held it too long; `write-failed`: the lock folder cannot be made (read-only folder, ...). */
+  code: 'file-locked' | 'write-failed';
   message: string;
 }
 
@@ -80,11 +81,11 @@ export async function withFileLock<T>(
     } catch (cause) {
       const code = (cause as NodeJS.ErrnoException).code;
       if (code !== 'ELOCKED' || Date.now() >= deadline) {
-        const why =
-          code === 'ELOCKED'
-            ? `another Taskdeck process has been writing it for over ${Math.round(waitMs / 1000)} s (lock ${lockPath}; if no Taskdeck is running, delete that folder)`
-            : `cannot create the lock ${lockPath}: ${(cause as Error).message}`;
-        return { ok: false, error: { code: 'file-locked', message: `Could not save ${path}: ${why}. The file was left as it was.` } };
+        const locked = code === 'ELOCKED';
+        const why = locked
+          ? `another Taskdeck process has been writing it for over ${Math.round(waitMs / 1000)} s (lock ${lockPath}; if no Taskdeck is running, delete that folder)`
+          : `cannot create the lock ${lockPath}: ${(cause as Error).message}`;
+        return { ok: false, error: { code: locked ? 'file-locked' : 'write-failed', message: `Could not save ${path}: ${why}. The file was left as it was.` } };
       }
       // Jitter, so that waiting writers do not retry in step.
       await sleep(10 + Math.random() * 40);

@@ -31,7 +31,7 @@ export async function saveSprints(projectDir: string, sprints: readonly SprintDe
     names.add(s.name);
   }
   const done = await withFileLock(file, () => writeSprints(file, sprints));
-  if (!done.ok && done.error.code === 'file-locked') return fail({ code: 'config-write-failed', message: done.error.message });
+  if (!done.ok && (done.error.code === 'file-locked' || done.error.code === 'write-failed')) return fail({ code: 'config-write-failed', message: done.error.message });
   return done as Result<void, ProjectError>;
 }
 
