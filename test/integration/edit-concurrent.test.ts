@@ -2,12 +2,13 @@
 // read, the "still the version I read" check and the rename run under the backlog's lock
 // (src/main/project/fileLock.ts), in one process and across real CLI processes.
 import { afterAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { editBacklogFile } from '../../src/main/project/backlogEditor';
-import { withFileLock } from '../../src/main/project/fileLock';
+import { STALE_MS, WAIT_MS, withFileLock } from '../../src/main/project/fileLock';
 import { runCli } from './cliHarness';
 
 const temp = mkdtempSync(join(tmpdir(), 'taskdeck-edit-race-'));
@@ -68,6 +69,27 @@ describe('concurrent backlog edits', () => {
     expect(result.ok).toBe(true);
     expect(statusOf(readFileSync(file, 'utf8'), 'T-1')).toBe('done');
     expect(existsSync(lock)).toBe(false);
+  });
+
+  it('recovers the lock of a writer killed with -9 while holding it, within the bounded wait', { timeout: 90_000 }, async () => {
+    const { file, hash, dir } = project('killed-holder');
+    const lock = join(dir, '.backlog.md.taskdeck-lock');
+    const holder = spawn(
+      process.execPath,
+      ['-e', `require('proper-lockfile').lock(${JSON.stringify(file)}, { realpath: false, lockfilePath: ${JSON.stringify(lock)} }).then(() => { console.log('locked'); setInterval(() => {}, 1000); })`],
+      { cwd: join(import.meta.dirname, '../..'), stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((done) => holder.stdout!.on('data', (d: Buffer) => d.toString().includes('locked') && done()));
+    holder.kill('SIGKILL');
+    await new Promise((done) => holder.on('exit', done));
+    expect(existsSync(lock)).toBe(true);
+    const started = Date.now();
+    const result = await editBacklogFile(file, hash, { kind: 'setStatus', id: 'T-2', value: 'done' });
+    expect(result.ok).toBe(true);
+    expect(statusOf(readFileSync(file, 'utf8'), 'T-2')).toBe('done');
+    // It waited for the lock to go stale, and no longer than the documented bound.
+    expect(Date.now() - started).toBeLessThan(WAIT_MS + 5_000);
+    expect(STALE_MS).toBeLessThan(WAIT_MS);
   });
 
   it('waits a bounded time for a live lock, then fails with a message naming the lock', async () => {
