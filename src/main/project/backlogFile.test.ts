@@ -130,6 +130,19 @@ describe('readBacklogFile', () => {
     if (!r.ok) expect(r.error.message).toContain('at most 64.0 MB');
   });
 
+  it('names a socket for what it is', async () => {
+    const path = join(dir, 'backlog.md');
+    const { createServer } = await import('node:net');
+    const server = createServer();
+    await new Promise<void>((done) => server.listen(path, done));
+    try {
+      const r = await readBacklogFile(path);
+      expect(r).toEqual({ ok: false, error: { code: 'not-a-file', message: expect.stringContaining('is a socket') } });
+    } finally {
+      await new Promise((done) => server.close(done));
+    }
+  });
+
   it('names a broken symlink for what it is', async () => {
     const link = join(dir, 'backlog.md');
     symlinkSync(join(dir, 'gone.md'), link);

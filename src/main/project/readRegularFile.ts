@@ -68,11 +68,11 @@ export async function readRegularFile(path: string, limit = BACKLOG_SIZE_LIMIT):
     handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') {
-      const what = await describeNonFile(path);
-      return what === 'missing' || what === null ? fail('not-found', `The backlog file does not exist: ${path}`) : fail('not-a-file', `${path} is ${what}; the backlog must be a regular file.`);
-    }
-    if (code === 'ELOOP') return fail('not-a-file', `${path} is a symbolic link that loops; the backlog must be a regular file.`);
+    // Say what the path is when that explains the failure: a broken link (ENOENT), a
+    // socket (ENXIO), a link loop (ELOOP).
+    const what = await describeNonFile(path);
+    if (what !== null && what !== 'missing') return fail('not-a-file', `${path} is ${what}, not a regular file; the backlog must be a regular file.`);
+    if (code === 'ENOENT') return fail('not-found', `The backlog file does not exist: ${path}`);
     const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : String(code ?? (e as Error).message);
     return fail('unreadable', `Cannot read the backlog file ${path}: ${why}.`);
   }
