@@ -120,7 +120,7 @@ class Walker {
         const src = this.attachTo.source;
         if (src !== null) src.comments[kv.key] = { start: c.start, end: c.end };
       } else if (this.detachedBy !== null) {
-        this.result.diagnostics.push(detachedComment(this.lines, c.start, kv.key, this.detachedBy));
+        this.result.diagnostics.push(detachedComment(c.start, kv.key, this.detachedBy));
       } else if (this.result.definitions.length === 0) {
         this.result.fileComments.push(entry);
       }
@@ -315,7 +315,7 @@ class Walker {
   }
 }
 
-function detachedComment(lines: string[], commentLine: number, key: string, by: { line: number; text: string; previous: string }): Diagnostic {
+function detachedComment(commentLine: number, key: string, by: { line: number; text: string; previous: string }): Diagnostic {
   const row = by.text.length > 60 ? `${by.text.slice(0, 57)}...` : by.text;
   return {
     severity: 'warning',
