@@ -27,8 +27,9 @@ export const PUBLISHED = {
 };
 
 const files = [...new Set(Object.values(PUBLISHED))];
-const vitest = join(root, 'node_modules', '.bin', 'vitest');
-const run = spawnSync(vitest, ['run', ...files], { cwd: root, stdio: 'inherit' });
+// This Node, not the `node` on PATH (which may be another version than the native modules were built for).
+const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
+const run = spawnSync(process.execPath, [vitest, 'run', ...files], { cwd: root, stdio: 'inherit' });
 if (run.status !== 0) {
   console.error('screenshots: the tests that take the pictures failed; docs/screenshots was left as it was.');
   process.exit(run.status ?? 1);

@@ -46,7 +46,7 @@ describe('findChromium', () => {
   });
 
   it('makes a test run stop at once, before any test, with that line', { timeout: 120_000 }, () => {
-    const r = spawnSync(join(repoRoot, 'node_modules/.bin/vitest'), ['run', 'src/main/project/textCheck.test.ts'], {
+    const r = spawnSync(process.execPath, [join(repoRoot, 'node_modules/vitest/vitest.mjs'), 'run', 'src/main/project/textCheck.test.ts'], {
       cwd: repoRoot,
       env: { ...process.env, TASKDECK_CHROMIUM: join(temp, 'no-such-chromium'), CI: '1' },
       encoding: 'utf8',
