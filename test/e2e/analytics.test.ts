@@ -1,16 +1,17 @@
 // The dashboard on a project with three weeks of history (written through the store's own
 // API): every chart has data, the table views carry the numbers, the anomaly and flaky
 // lists give reasons, and a run started while the dashboard is open redraws it.
-import { mkdirSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { trustFolder } from '../../src/main/engine/trust';
 import { writeHistory } from './support/seedHistory';
+import { commandsOf } from '../../src/main/engine/resolveCommand';
+import { loadProject } from '../../src/main/project/loadBacklog';
 import { hostSampleProject, type HostedProject } from './support/webHostFixture';
 import { launchBrowser, openPage, screenshot } from './support/browser';
-import { repoRoot } from './support/buildRenderer';
 import { DashboardPage } from './pages/DashboardPage';
 
 let project: HostedProject;
@@ -25,7 +26,9 @@ beforeAll(async () => {
   process.env['TASKDECK_CONFIG_DIR'] = configDir;
   project = await hostSampleProject();
   writeHistory(project.dir, Date.now());
-  trustFolder(project.dir, new Date());
+  const loaded = await loadProject(project.dir);
+  if (!loaded.ok) throw new Error(loaded.error.message);
+  trustFolder(project.dir, new Date(), process.env, commandsOf(loaded.value.tasks, loaded.value.config), true);
   browser = await launchBrowser();
   ({ page, problems } = await openPage(browser, project.host.url));
 }, 120_000);
@@ -57,14 +60,9 @@ describe('analytics dashboard with history', () => {
     const anomalies = await page.getByRole('region', { name: 'Which tasks behave unusually?' }).innerText();
     expect(anomalies).toContain('B-201');
     await page.mouse.move(0, 0);
-    const path = await screenshot(page, 'dashboard');
+    await screenshot(page, 'dashboard');
     await page.locator('.dashboard-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
-    const lower = await screenshot(page, 'dashboard-failures');
-    if (process.env['TASKDECK_UPDATE_SCREENSHOTS'] === '1') {
-      mkdirSync(join(repoRoot, 'docs/screenshots'), { recursive: true });
-      copyFileSync(path, join(repoRoot, 'docs/screenshots/dashboard.png'));
-      copyFileSync(lower, join(repoRoot, 'docs/screenshots/dashboard-failures.png'));
-    }
+    await screenshot(page, 'dashboard-failures');
   }, 60_000);
 
   it('redraws when a run finishes', async () => {
@@ -107,8 +105,7 @@ describe('running from the backlog', () => {
     expect(await b202.innerText()).toMatch(/p50 \d+ s · p95 \d+ s/);
     await b202.locator('.live-main').click();
     await page.mouse.move(0, 0);
-    const path = await screenshot(page, 'runs');
-    if (process.env['TASKDECK_UPDATE_SCREENSHOTS'] === '1') copyFileSync(path, join(repoRoot, 'docs/screenshots/runs.png'));
+    await screenshot(page, 'runs');
     await page.getByRole('button', { name: 'Cancel all' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Cancel all' }).isDisabled(), { timeout: 30_000 }).toBe(true);
     expect(problems).toEqual([]);

@@ -1,10 +1,11 @@
 // The HTML report, written by the CLI from a real run record, rendered in Debian's
 // Chromium with every network request recorded: it must make none, and show its content.
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath } from '../../scripts/chromium.mjs';
 import { copySample, removeTemps, repoRoot, runCli, tempDir } from './cliHarness';
 import { writeHistory } from './analyticsFixture';
 
@@ -12,7 +13,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 });
@@ -24,6 +25,9 @@ afterAll(async () => {
 
 describe('report --html', () => {
   it('writes one self-contained file that renders offline with no network request', async () => {
+    // The published picture is refreshed only by `npm run screenshots`, never by a test run.
+    const published = join(repoRoot, 'docs', 'screenshots', 'report.png');
+    const publishedBefore = statSync(published).mtimeMs;
     const project = await copySample();
     writeHistory(project);
     const out = join(await tempDir(), 'report.html');
@@ -62,12 +66,11 @@ describe('report --html', () => {
     expect(await page.locator('figure svg').count()).toBeGreaterThanOrEqual(5);
     expect(await page.locator('figcaption', { hasText: 'Burn-up and forecast: 2026-S48' }).count()).toBe(1);
 
-    const shots = join(repoRoot, 'test-results');
+    // For review, never into the tracked tree: `npm run screenshots` publishes it to docs/screenshots.
+    const shots = join(repoRoot, 'test-results', 'screenshots');
     mkdirSync(shots, { recursive: true });
-    const shot = join(shots, 'report.png');
-    await page.screenshot({ path: shot, fullPage: true });
-    mkdirSync(join(repoRoot, 'docs', 'screenshots'), { recursive: true });
-    copyFileSync(shot, join(repoRoot, 'docs', 'screenshots', 'report.png'));
+    await page.screenshot({ path: join(shots, 'report.png'), fullPage: true });
+    expect(statSync(published).mtimeMs).toBe(publishedBefore);
     await context.close();
   });
 });

@@ -131,20 +131,46 @@ async function autoCommand(opts: ProjectOpt & { maxTasks?: number; parallel?: nu
   }
 }
 
+/**
+ * `taskdeck trust`: shows which of the backlog's commands are new or changed since the
+ * folder was last trusted, then trusts exactly the current set (trust.ts).
+ */
 async function trustCommand(opts: ProjectOpt & { remove?: boolean }): Promise<void> {
-  const { trustFolder, untrustFolder, trustFilePath } = await import('../../main/engine/trust');
+  const { trustFolder, untrustFolder, trustFilePath, checkTrust } = await import('../../main/engine/trust');
   const dir = opts.project ?? '.';
-  try {
-    if (opts.remove) {
+  if (opts.remove) {
+    try {
       untrustFolder(dir);
-      process.stdout.write(`No longer trusted: ${dir} (${trustFilePath()})\n`);
-      return;
+    } catch (err) {
+      throw new CliFailure(`Cannot stop trusting ${dir}: ${(err as Error).message}`);
     }
-    const real = trustFolder(dir, new Date());
-    process.stdout.write(`Trusted: ${real}\nTaskdeck may now run the commands of its backlog. Recorded in ${trustFilePath()}.\n`);
+    process.stdout.write(`No longer trusted: ${dir} (${trustFilePath()})\n`);
+    return;
+  }
+  const loaded = await loadForCli({ project: dir });
+  const { commandsOf } = await import('../../main/engine/resolveCommand');
+  const commands = commandsOf(loaded.tasks, loaded.config);
+  const check = checkTrust(loaded.projectDir, commands);
+  const line = (c: { taskId: string; command: string }, tag: string) => `  ${tag}  ${c.taskId}: ${c.command}\n`;
+  let real: string;
+  try {
+    real = trustFolder(loaded.projectDir, new Date(), process.env, commands, true);
   } catch (err) {
     throw new CliFailure(`Cannot trust ${dir}: ${(err as Error).message}`);
   }
+  const out = process.stdout;
+  if (!check.folderTrusted || check.legacy) {
+    out.write(`Trusted: ${real}\n`);
+    if (check.legacy) out.write('It was trusted by an older Taskdeck, which did not record its commands.\n');
+    out.write(commands.length ? `Taskdeck may now run these ${commands.length} command${commands.length === 1 ? '' : 's'} of its backlog:\n` : 'Its backlog defines no commands yet.\n');
+    for (const c of commands) out.write(line(c, '   '));
+  } else if (check.untrusted.length > 0) {
+    out.write(`Trusted the new and changed commands of ${real}:\n`);
+    for (const c of check.untrusted) out.write(line(c, c.change === 'changed' ? 'changed' : 'new    '));
+  } else {
+    out.write(`Nothing new to trust in ${real}: its ${commands.length} command${commands.length === 1 ? ' was' : 's were'} already trusted.\n`);
+  }
+  out.write(`A command added or changed later runs only after you trust it again. Recorded in ${trustFilePath()}.\n`);
 }
 
 async function doneCommand(rawId: string, opts: ProjectOpt): Promise<void> {
@@ -192,7 +218,7 @@ export function registerRunCommands(program: Command): void {
     .action(guard(autoCommand));
   program
     .command('trust')
-    .description('Allow Taskdeck to run the commands of this project folder (stored per user)')
+    .description('Allow Taskdeck to run the commands of this project folder as they are now; shows what is new or changed (stored per user)')
     .option('--project <dir>', 'project folder', '.')
     .option('--remove', 'stop trusting the folder')
     .action(guard(trustCommand));

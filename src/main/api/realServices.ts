@@ -1,12 +1,12 @@
 // Binds the session's ports to the real services: project loading (src/main/project),
 // the editor, taskdeck.json, and the run history store.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { ApiResult } from '../../shared/api';
 import { loadProject } from '../project/loadBacklog';
 import { editBacklogFile } from '../project/backlogEditor';
 import { nextFreeId } from '../core/backlog/edit/nextId';
 import { normalizeId } from '../core/backlog/ids';
+import { readRegularFile } from '../project/readRegularFile';
 import type { AppliedEdit, BacklogServices } from './services';
 import { saveSprints } from '../project/saveSprints';
 import { revertConfigChange } from '../project/configFile';
@@ -72,11 +72,9 @@ export function realServices(): BacklogServices {
     runsOf: readTaskRuns,
 
     async hashFile(path) {
-      try {
-        return createHash('sha256').update(await readFile(path)).digest('hex');
-      } catch {
-        return null;
-      }
+      // Through the backlog's one reader: a path swapped for a FIFO or a device never blocks the session.
+      const read = await readRegularFile(path);
+      return read.ok ? createHash('sha256').update(read.value.bytes).digest('hex') : null;
     },
   };
 }

@@ -72,7 +72,7 @@ export async function runAuto(engine: Engine, options: AutoOptions): Promise<Eng
   const plan = planAuto(engine, { ...options, maxTasks: null });
   if (!plan.ok) return plan;
   if (plan.value.order.length > 0) {
-    const untrusted = engine.trustError(plan.value.order.map((p) => p.command));
+    const untrusted = engine.trustError(plan.value.order.map((p) => ({ taskId: p.task.id, command: p.command })));
     if (untrusted) return { ok: false, error: untrusted };
   }
   try {

@@ -14,7 +14,7 @@ import { resolveCommand } from './resolveCommand';
 import { RunEvents } from './runEvents';
 import { AttemptNotStarted, runTask, type TaskRunResult } from './runTask';
 import { TaskLease } from './taskLease';
-import { isTrusted, untrustedMessage } from './trust';
+import { checkTrust, untrustedMessage, type TaskCommand } from './trust';
 
 export class Engine {
   readonly events: RunEvents;
@@ -66,9 +66,11 @@ export class Engine {
     return resolved.ok ? resolved : { ok: false, error: { code: 'bad-retry-config', message: resolved.error.message } };
   }
 
-  trustError(commands: readonly string[]): EngineError | null {
-    if (isTrusted(this.projectDir, this.options.env)) return null;
-    return { code: 'untrusted', message: untrustedMessage(this.projectDir, commands) };
+  /** Refuses unless every one of these commands was trusted in this folder (trust.ts). */
+  trustError(commands: readonly TaskCommand[]): EngineError | null {
+    const check = checkTrust(this.projectDir, commands, this.options.env);
+    if (check.untrusted.length === 0) return null;
+    return { code: 'untrusted', message: untrustedMessage(this.projectDir, check) };
   }
 
   /** Dependencies of a task that are neither done in the backlog nor succeeded in the record. */
@@ -88,7 +90,7 @@ export class Engine {
     const resolved = resolveCommand(task, this.options.config, timeoutS);
     if (resolved.kind === 'manual') return fail('manual-task', resolved.reason);
     if (resolved.kind === 'error') return fail('unknown-executor', resolved.message);
-    const untrusted = this.trustError([resolved.command]);
+    const untrusted = this.trustError([{ taskId: task.id, command: resolved.command }]);
     if (untrusted) return { ok: false, error: untrusted };
     const strategies = this.strategies();
     if (!strategies.ok) return strategies;

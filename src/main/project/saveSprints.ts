@@ -1,5 +1,6 @@
 // Writes the sprint list into taskdeck.json, keeping every other key (and their order) as
-// they were, atomically so a crash never leaves half a config.
+// they were, atomically so a crash never leaves half a config, under the file's lock (see
+// configFile) so a concurrent save from another process is never silently overwritten.
 import type { SprintDef } from '../../shared/backlog';
 import { updateConfigFile } from './configFile';
 import { fail, ok, type ProjectError, type Result } from './errors';

@@ -13,10 +13,26 @@ export const autoOptionsSchema = z.object({
 });
 export type AutoRunOptions = z.infer<typeof autoOptionsSchema>;
 
+/** A command not trusted yet: new (its task had no trusted command) or changed since trusted. */
+export interface UntrustedCommandView {
+  taskId: string;
+  title: string;
+  command: string;
+  change: 'added' | 'changed';
+}
+
 /** What a run would do: shown before the first run in an untrusted folder. */
 export interface RunPlan {
   projectDir: string;
+  /** The folder was trusted and every command in `commands` is trusted: it may run. */
   trusted: boolean;
+  /** The folder was trusted before (its commands may still have changed since). */
+  folderTrusted: boolean;
+  /**
+   * The commands that need the user's trust first (all of them in a new folder): for an
+   * auto run, every command it could reach, not only the first maxTasks.
+   */
+  untrusted: UntrustedCommandView[];
   /** In the order they would start. */
   commands: { taskId: string; title: string; command: string }[];
   excluded: { taskId: string; title: string; reason: string }[];
@@ -68,8 +84,15 @@ export const runMethods = {
   'runs:plan': method<RunPlan>()(
     z.object({ taskIds: z.array(taskId).max(1000).optional(), auto: autoOptionsSchema.optional() }),
   ),
-  /** Trusts the open project's folder (the user saw the commands). */
-  'runs:trust': method<{ trusted: true; path: string }>()(z.object({})),
+  /**
+   * Trusts the open project's folder and the commands the user saw (`commands`, from the
+   * plan's `untrusted`); without `commands`, every command its backlog has now.
+   */
+  'runs:trust': method<{ trusted: true; path: string }>()(
+    z.object({
+      commands: z.array(z.object({ taskId, command: z.string().min(1).max(100_000) })).max(1000).optional(),
+    }),
+  ),
   /** Starts these tasks in the background, `parallel` at a time; answers once they started. */
   'runs:start': method<{ started: string[] }>()(
     z.object({ taskIds: z.array(taskId).min(1).max(1000), parallel: z.number().int().min(1).max(16).optional() }),

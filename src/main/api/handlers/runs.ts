@@ -17,7 +17,7 @@ export function runHandlers(session: Session, options: RunControllerOptions = {}
   const dir = (): string | null => session.current()?.dir ?? null;
   return {
     'runs:plan': (args) => runs.plan(args),
-    'runs:trust': () => runs.trust(),
+    'runs:trust': ({ commands }) => runs.trust(commands),
     'runs:start': ({ taskIds, parallel }) => runs.start(taskIds, parallel ?? 1),
     'runs:auto': (opts) => runs.auto(opts),
     'runs:cancel': async ({ taskId }) => ({ ok: true, value: { cancelled: runs.cancel(taskId) } }),

@@ -2,7 +2,8 @@
 // now, forwards its events to every client as `run:event`, and closes its store when the
 // batch ends. Runs go on in the background; the methods answer once they have started.
 import type { ApiResult, AutoRunOptions, BatchFinished, RunPlan } from '../../../shared/api';
-import { Engine, isTrusted, markDoneInBacklog, resolveCommand, trustFolder } from '../../engine';
+import { checkTrust, Engine, markDoneInBacklog, resolveCommand, trustFolder, untrustedMessage, type TaskCommand } from '../../engine';
+import { commandsOf } from '../../engine/resolveCommand';
 import { loadProject, type LoadedProject } from '../../project/loadBacklog';
 import { openStore } from '../../store/index';
 import type { Store } from '../../store/types';
@@ -65,7 +66,15 @@ export function createRunController(session: Session, options: RunControllerOpti
     const loaded = await load();
     if (!loaded.ok) return loaded;
     const { projectDir, tasks, config } = loaded.value;
-    const trusted = isTrusted(projectDir, env);
+    // Trust is per command: the plan says which of its commands are new or changed.
+    // `scope`: every command the run may start (an auto run checks all it could reach, not
+    // only the first maxTasks: a task that fails or ran elsewhere lets another start).
+    const withTrust = (commands: RunPlan['commands'], excluded: RunPlan['excluded'], scope = commands): RunPlan => {
+      const check = checkTrust(projectDir, scope, env);
+      const titles = new Map(scope.map((c) => [c.taskId, c.title]));
+      const untrusted = check.untrusted.map((u) => ({ taskId: u.taskId, title: titles.get(u.taskId) ?? '', command: u.command, change: u.change }));
+      return { projectDir, trusted: check.folderTrusted && untrusted.length === 0, folderTrusted: check.folderTrusted, untrusted, commands, excluded };
+    };
     if (args.auto) {
       const opened = openStore(projectDir);
       if (!opened.ok) return { ok: false, error: { code: opened.error.code, message: opened.error.message } };
@@ -73,13 +82,16 @@ export function createRunController(session: Session, options: RunControllerOpti
         const engine = new Engine({ projectDir, tasks, config, store: opened.value, env });
         const planned = engine.planAuto(args.auto);
         if (!planned.ok) return planned;
+        const reachable = engine.planAuto({ ...args.auto, maxTasks: null });
+        if (!reachable.ok) return reachable;
+        const view = (order: typeof planned.value.order) => order.map((p) => ({ taskId: p.task.id, title: p.task.title, command: p.command }));
         return {
           ok: true,
-          value: {
-            projectDir, trusted,
-            commands: planned.value.order.map((p) => ({ taskId: p.task.id, title: p.task.title, command: p.command })),
-            excluded: planned.value.excluded.map((x) => ({ taskId: x.task.id, title: x.task.title, reason: x.reason })),
-          },
+          value: withTrust(
+            view(planned.value.order),
+            planned.value.excluded.map((x) => ({ taskId: x.task.id, title: x.task.title, reason: x.reason })),
+            view(reachable.value.order),
+          ),
         };
       } finally {
         opened.value.close();
@@ -97,13 +109,18 @@ export function createRunController(session: Session, options: RunControllerOpti
       if (resolved.kind === 'command') commands.push({ taskId: id, title: task.title, command: resolved.command });
       else excluded.push({ taskId: id, title: task.title, reason: resolved.kind === 'manual' ? resolved.reason : resolved.message });
     }
-    return { ok: true, value: { projectDir, trusted, commands, excluded } };
+    return { ok: true, value: withTrust(commands, excluded) };
+  }
+
+  function untrustedError(p: RunPlan): Fail {
+    const check = { folderTrusted: p.folderTrusted, legacy: false, untrusted: p.untrusted };
+    return { ok: false, error: { code: 'untrusted', message: untrustedMessage(p.projectDir, check) } };
   }
 
   async function start(taskIds: string[], parallel: number): Promise<ApiResult<{ started: string[] }>> {
     const checked = await plan({ taskIds });
     if (!checked.ok) return checked;
-    if (!checked.value.trusted) return { ok: false, error: { code: 'untrusted', message: `${checked.value.projectDir} is not trusted yet: review the commands and trust the folder first.` } };
+    if (!checked.value.trusted) return untrustedError(checked.value);
     if (checked.value.commands.length === 0) {
       const why = checked.value.excluded.map((x) => `${x.taskId}: ${x.reason}`).join('; ');
       return { ok: false, error: { code: 'nothing-to-run', message: `Nothing to run. ${why}` } };
@@ -146,7 +163,7 @@ export function createRunController(session: Session, options: RunControllerOpti
     if (autoRunning) return { ok: false, error: { code: 'auto-running', message: 'An auto run is already going; cancel it or wait for it to finish.' } };
     const checked = await plan({ auto: opts });
     if (!checked.ok) return checked;
-    if (!checked.value.trusted) return { ok: false, error: { code: 'untrusted', message: `${checked.value.projectDir} is not trusted yet: review the commands and trust the folder first.` } };
+    if (!checked.value.trusted) return untrustedError(checked.value);
     const opened = await open();
     if (!opened.ok) return opened;
     const o = opened.value;
@@ -175,11 +192,18 @@ export function createRunController(session: Session, options: RunControllerOpti
     plan,
     start,
     auto,
-    async trust(): Promise<ApiResult<{ trusted: true; path: string }>> {
+    /** Trusts the commands the user saw; without a list, every command the backlog has now. */
+    async trust(commands?: TaskCommand[]): Promise<ApiResult<{ trusted: true; path: string }>> {
       const project = session.current();
       if (!project) return noProject;
+      let approved = commands;
+      if (approved === undefined) {
+        const loaded = await load();
+        if (!loaded.ok) return loaded;
+        approved = commandsOf(loaded.value.tasks, loaded.value.config);
+      }
       try {
-        return { ok: true, value: { trusted: true, path: trustFolder(project.dir, new Date(now()), env) } };
+        return { ok: true, value: { trusted: true, path: trustFolder(project.dir, new Date(now()), env, approved) } };
       } catch (err) {
         return { ok: false, error: { code: 'trust-failed', message: `Cannot trust ${project.dir}: ${err instanceof Error ? err.message : String(err)}` } };
       }

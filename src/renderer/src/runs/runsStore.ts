@@ -81,11 +81,13 @@ export function createRunsStore(transport: Transport): RunsStore {
       async trustAndRun() {
         const pending = get().pendingTrust;
         if (!pending) return;
-        const trusted = await transport.call('runs:trust', {});
+        // Trust exactly the commands the dialog showed; anything else changed meanwhile asks again.
+        const commands = pending.plan.untrusted.map((c) => ({ taskId: c.taskId, command: c.command }));
+        const trusted = await transport.call('runs:trust', { commands });
         if (!trusted.ok) return set({ error: trusted.error.message, pendingTrust: null });
         set({ pendingTrust: null });
-        void get().loadNorms();
-        await start(pending.request);
+        // Plan again: a command changed since the dialog opened is asked about, not run.
+        await get().request(pending.request);
       },
       dismissTrust: () => set({ pendingTrust: null }),
       async cancel(taskId) {
