@@ -8,8 +8,10 @@ export function InlineText({ label, value, disabled, onSave, className }: { labe
   const [draft, setDraft] = useState<string | null>(null);
   if (draft === null) {
     return (
-      <button type="button" className={`inline-edit ${className ?? ''}`} aria-label={`Edit ${label.toLowerCase()}`} title={`Edit ${label.toLowerCase()}`} disabled={disabled} onClick={() => setDraft(value)}>
+      // The name starts with what the button shows (speech input users say what they see).
+      <button type="button" className={`inline-edit ${className ?? ''}`} title={`Edit ${label.toLowerCase()}`} disabled={disabled} onClick={() => setDraft(value)}>
         {value}
+        <span className="visually-hidden"> (edit {label.toLowerCase()})</span>
       </button>
     );
   }
