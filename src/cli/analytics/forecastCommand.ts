@@ -1,5 +1,6 @@
 // `taskdeck forecast [--sprint NAME] [--json]`: when the sprint will be done, at 50% and
 // 85% confidence, and the chance to finish its scope and capacity by its end date.
+import type { TzOffset } from '../../main/core/analytics/calendar';
 import type { SprintForecastResult } from '../../main/core/analytics/sprintForecast';
 import { seededRng } from '../../main/core/analytics/rng';
 import { sprintForecast } from '../../main/core/analytics/sprintForecast';
@@ -16,7 +17,7 @@ export interface ForecastOptions {
   seed?: number;
 }
 
-export function describeForecast(f: SprintForecastResult, tz: number): string {
+export function describeForecast(f: SprintForecastResult, tz: TzOffset): string {
   const s = f.sprint;
   const dates = s.start !== null || s.end !== null ? ` (${formatDay(s.start, tz)} → ${formatDay(s.end, tz)}${s.capacity !== null ? `, capacity ${s.capacity}` : ''})` : ' (no dates in taskdeck.json)';
   const lines = [`Sprint ${s.name}${dates}: ${f.donePoints} of ${f.scopePoints} points done, ${f.remainingTasks.length} task${f.remainingTasks.length === 1 ? '' : 's'} left (${f.remainingPoints} points).`];

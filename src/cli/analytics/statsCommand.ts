@@ -1,5 +1,6 @@
 // `taskdeck stats [--task ID] [--json]`: the store's run statistics, plus per-task
 // percentiles, success predictions and ETAs; with --task, everything about one task.
+import type { TzOffset } from '../../main/core/analytics/calendar';
 import type { TaskSummary } from '../../main/core/analytics/taskSummary';
 import { formatMs, formatPct, formatTime } from '../../main/reports/format';
 import { queryAnomalies, queryTaskSummary } from '../../main/reports/queries/dashboard';
@@ -14,7 +15,7 @@ export interface AnalyticsStatsOptions {
   task?: string;
 }
 
-function taskDetail(t: TaskSummary, tz: number): string {
+function taskDetail(t: TaskSummary, tz: TzOffset): string {
   const d = t.durations;
   const lines = [
     `${t.taskId}${t.title ? `: ${t.title}` : ''}${t.inBacklog ? '' : ' (not in the backlog any more: renamed or deleted)'}`,

@@ -1,6 +1,7 @@
 // The self-contained HTML report: one file, inline CSS and inline SVG charts, a CSP that
 // forbids every fetch, so it opens offline and never touches the network.
 import type { Correlation } from '../core/analytics/correlation';
+import type { TzOffset } from '../core/analytics/calendar';
 import type { SprintForecastResult } from '../core/analytics/sprintForecast';
 import { formatDay, formatMs, formatPct, formatTime } from './format';
 import type { ReportModel } from './reportModel';
@@ -45,7 +46,7 @@ function correlationText(c: Correlation): string {
   return c.status === 'ok' ? `Pearson ${c.pearson.toFixed(2)}, Spearman ${c.spearman.toFixed(2)} (n = ${c.n})` : `not enough data (${esc(c.reason)})`;
 }
 
-function forecastRow(f: SprintForecastResult, tz: number): string[] {
+function forecastRow(f: SprintForecastResult, tz: TzOffset): string[] {
   const fc = f.forecast;
   const ok = fc.status === 'ok' ? fc : null;
   return [
@@ -60,7 +61,7 @@ function forecastRow(f: SprintForecastResult, tz: number): string[] {
   ];
 }
 
-function forecastChart(f: SprintForecastResult, now: number, tz: number): string {
+function forecastChart(f: SprintForecastResult, now: number, tz: TzOffset): string {
   if (f.burnUp.points.length === 0) {
     const fc = f.forecast;
     const when = fc.status === 'ok' ? ` Forecast for its ${f.remainingPoints} remaining points: 50% by ${fc.p50?.day ?? 'beyond a year'}, 85% by ${fc.p85?.day ?? 'beyond a year'}.` : '';

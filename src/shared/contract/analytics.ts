@@ -37,5 +37,6 @@ export interface Dashboard {
 }
 
 export const analyticsMethods = {
-  'analytics:dashboard': method<Dashboard>()(z.object({})),
+  // timeZone: the viewer's IANA zone (days, weekdays and hours are theirs); default: the host's.
+  'analytics:dashboard': method<Dashboard>()(z.object({ timeZone: z.string().min(1).max(64).optional() })),
 } as const;

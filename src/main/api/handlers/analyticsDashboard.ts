@@ -3,7 +3,8 @@
 // counts over indexed columns answer failures and retries. Nothing reads all attempts.
 import type Database from 'better-sqlite3';
 import type { Dashboard } from '../../../shared/contract/analytics';
-import { localDayIndex, localHour, weekdayOfDay } from '../../core/analytics/calendar';
+import { localDayIndex, localHour, weekdayOfDay, WEEKDAYS } from '../../core/analytics/calendar';
+import { formatDay } from '../../reports/format';
 import { seededRng } from '../../core/analytics/rng';
 import { trendFromSamples } from '../../core/analytics/successRate';
 import { summarizeTasks } from '../../core/analytics/taskSummary';
@@ -11,6 +12,7 @@ import { burnUp } from '../../core/analytics/velocity';
 import { velocity } from '../../core/analytics/velocity';
 import type { AnalyticsContext } from '../../reports/analyticsContext';
 import { queryAnomalies, queryForecast, queryTallies } from '../../reports/queries/dashboard';
+import { splitAtLocalMidnight } from '../../reports/queries/localHours';
 import { currentSprint } from '../../reports/reportModel';
 import type { SprintInfo } from '../../core/analytics/types';
 
@@ -25,7 +27,6 @@ function allSprints(ctx: DashboardInput): SprintInfo[] {
 }
 
 const HOURS = Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}:00`);
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 function counts(db: Database.Database, sql: string): { key: string; count: number }[] {
   return (db.prepare(sql).raw().all() as [string, number][]).map(([key, count]) => ({ key, count }));
@@ -56,7 +57,7 @@ function retries(db: Database.Database): Dashboard['retries'] {
 function burnUpView(ctx: DashboardInput, firstSuccess: ReadonlyMap<string, number>): Dashboard['burnUp'] {
   const sprint = currentSprint(allSprints(ctx), ctx.now);
   if (!sprint) return null;
-  const day = (t: number | null) => (t === null ? null : new Date(t + ctx.tz * 60_000).toISOString().slice(0, 10));
+  const day = (t: number | null) => (t === null ? null : formatDay(t, ctx.tz));
   if (!ctx.db) {
     const b = burnUp(ctx.plan, sprint, firstSuccess, ctx.now, ctx.tz);
     return { sprint: sprint.name, capacity: sprint.capacity, points: b.points.map((p) => ({ day: p.day, done: p.done, scope: p.scope })), p50Day: null, p85Day: null, end: day(sprint.end), note: 'No runs yet: no forecast.' };
@@ -76,12 +77,16 @@ function burnUpView(ctx: DashboardInput, firstSuccess: ReadonlyMap<string, numbe
 
 export function buildDashboard(ctx: DashboardInput): Dashboard {
   const db = ctx.db;
-  const { tallies, firstSuccess, hours } = db ? queryTallies(db, { tasks: true, hours: true }) : { tallies: [], firstSuccess: new Map<string, number>(), hours: [] };
+  const read = db ? queryTallies(db, { tasks: true, hours: true }) : null;
+  const tallies = read?.tallies ?? [];
+  const firstSuccess = read?.firstSuccess ?? new Map<string, number>();
+  const hours = db && read ? splitAtLocalMidnight(db, read.hours, ctx.tz, read.watermark) : [];
   const byHour = HOURS.map((label) => ({ label, attempts: 0, failures: 0 }));
   const byWeekday = WEEKDAYS.map((label) => ({ label, attempts: 0, failures: 0 }));
   for (const h of hours) {
     const hour = byHour[localHour(h.at, ctx.tz)];
-    const wd = byWeekday[(weekdayOfDay(localDayIndex(h.at, ctx.tz)) + 6) % 7];
+    // weekdayOfDay is already Monday-based, the order of WEEKDAYS: no further shift.
+    const wd = byWeekday[weekdayOfDay(localDayIndex(h.at, ctx.tz))];
     for (const b of [hour, wd]) {
       if (!b) continue;
       b.attempts += h.attempts;

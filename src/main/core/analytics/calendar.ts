@@ -1,29 +1,46 @@
-// Calendar buckets in a fixed UTC offset passed by the caller (the core has no clock and
+// Calendar buckets in the user's time zone, passed by the caller (the core has no clock and
 // no time zone database). Days start at 00:00 local; ISO weeks start on Monday.
 import { DAY_MS } from './types';
 
-/** Minutes east of UTC, e.g. 60 for CET; 0 for UTC. */
-export type TzOffset = number;
-
-export function localDayIndex(t: number, tz: TzOffset): number {
-  return Math.floor((t + tz * 60_000) / DAY_MS);
+/**
+ * A named time zone's rule: its offset (minutes east of UTC) at an instant. Built outside
+ * the core (reports/timeZone.ts, from the IANA database the runtime carries), so a
+ * summer attempt lands on its summer day even when "now" is in winter.
+ */
+export interface TimeZoneRule {
+  readonly name: string;
+  offsetAt(t: number): number;
 }
 
+/** Minutes east of UTC (60 for CET, 0 for UTC), or a named zone whose offset varies. */
+export type TzOffset = number | TimeZoneRule;
+
+export function offsetMinutes(tz: TzOffset, t: number): number {
+  return typeof tz === 'number' ? tz : tz.offsetAt(t);
+}
+
+export function localDayIndex(t: number, tz: TzOffset): number {
+  return Math.floor((t + offsetMinutes(tz, t) * 60_000) / DAY_MS);
+}
+
+/** The instant local midnight starts `day` (the offset is looked up at that instant, twice to settle). */
 export function dayIndexStart(day: number, tz: TzOffset): number {
-  return day * DAY_MS - tz * 60_000;
+  const wall = day * DAY_MS;
+  const guess = wall - offsetMinutes(tz, wall) * 60_000;
+  return wall - offsetMinutes(tz, guess) * 60_000;
 }
 
 export function dayKey(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** 0 = Monday ... 6 = Sunday (1970-01-01 was a Thursday). */
+/** 0 = Monday ... 6 = Sunday (1970-01-01 was a Thursday): an index into WEEKDAYS as it is. */
 export function weekdayOfDay(day: number): number {
   return (((day + 3) % 7) + 7) % 7;
 }
 
 export function localHour(t: number, tz: TzOffset): number {
-  const ms = (((t + tz * 60_000) % DAY_MS) + DAY_MS) % DAY_MS;
+  const ms = (((t + offsetMinutes(tz, t) * 60_000) % DAY_MS) + DAY_MS) % DAY_MS;
   return Math.floor(ms / 3_600_000);
 }
 

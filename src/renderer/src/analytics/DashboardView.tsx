@@ -28,7 +28,7 @@ export function DashboardView() {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    void transport.call('analytics:dashboard', {}).then((r) => {
+    void transport.call('analytics:dashboard', { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }).then((r) => {
       if (!live) return;
       if (r.ok) setD(r.value);
       setError(r.ok ? null : r.error.message);
