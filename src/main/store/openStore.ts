@@ -69,6 +69,8 @@ export function openStoreFile(file: string, opts: OpenStoreOptions = {}): Result
     errors: (q) => c.reads.errors(q),
     recoveries: (taskId, limit) => c.reads.recoveries(taskId, limit),
     errorStatistics: () => c.errorStats.errorStatistics(),
+    recoveryResults: () => c.errorStats.recoveryResults(),
+    attemptCounts: () => c.errorStats.attemptCounts(),
     reset: (scope) => c.maintenance.reset(scope),
     cleanup: (olderThanMs, now) => c.maintenance.cleanup(olderThanMs, now),
     // IMMEDIATE: takes the write lock up front, so a read-then-write inside (a lease check)

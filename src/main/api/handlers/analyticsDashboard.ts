@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import type { Dashboard } from '../../../shared/contract/analytics';
 import { localDayIndex, localHour, weekdayOfDay, WEEKDAYS } from '../../core/analytics/calendar';
 import { formatDay } from '../../reports/format';
+import { rateOf } from '../../core/analytics/figures';
 import { seededRng } from '../../core/analytics/rng';
 import { trendFromSamples } from '../../core/analytics/successRate';
 import { summarizeTasks } from '../../core/analytics/taskSummary';
@@ -13,6 +14,7 @@ import { velocity } from '../../core/analytics/velocity';
 import type { AnalyticsContext } from '../../reports/analyticsContext';
 import { queryAnomalies, queryForecast, queryTallies } from '../../reports/queries/dashboard';
 import { splitAtLocalMidnight } from '../../reports/queries/localHours';
+import { RECOVERY_TRIED, RECOVERY_WORKED } from '../../store/figureSql';
 import { currentSprint } from '../../reports/reportModel';
 import type { SprintInfo } from '../../core/analytics/types';
 
@@ -50,7 +52,8 @@ function retries(db: Database.Database): Dashboard['retries'] {
     retriedRuns: summary?.attempted ?? 0,
     recovered: summary?.succeeded ?? 0,
     byCategory: byCategory.map((r) => ({ key: r.key ?? 'unknown', attempted: r.attempted, succeeded: r.succeeded })),
-    recoveryActions: rows(`SELECT action, COUNT(*), SUM(outcome = 'succeeded') FROM recovery_actions GROUP BY action ORDER BY 2 DESC`).map((r) => ({ key: r.key ?? 'none', attempted: r.attempted, succeeded: r.succeeded })),
+    // Tried (not skipped) and worked (the run then succeeded): the store's one definition.
+    recoveryActions: rows(`SELECT action, COUNT(*), COALESCE(SUM(${RECOVERY_WORKED}), 0) FROM recovery_actions r WHERE ${RECOVERY_TRIED} GROUP BY action ORDER BY 2 DESC, 1`).map((r) => ({ key: r.key ?? 'none', attempted: r.attempted, succeeded: r.succeeded })),
   };
 }
 
@@ -99,6 +102,7 @@ export function buildDashboard(ctx: DashboardInput): Dashboard {
   return {
     generatedAt: ctx.now,
     attempts: tallies.reduce((s, t) => s + t.attempts, 0),
+    attemptSuccess: rateOf(tallies.reduce((s, t) => s + t.attempts - t.failedAttempts, 0), tallies.reduce((s, t) => s + t.attempts, 0)),
     successByDay: trendFromSamples(hours, ctx.tz).byDay.map((b) => ({ key: b.key, attempts: b.attempts, successes: b.successes, rate: b.rate })),
     durations: summary.map((t) => ({ taskId: t.taskId, title: t.title, n: t.durations.n, min: t.durations.min, p50: t.durations.median, p95: t.durations.p95, max: t.durations.max })),
     failuresByCategory: db ? counts(db, 'SELECT category, COUNT(*) FROM task_errors GROUP BY category ORDER BY 2 DESC') : [],
@@ -107,7 +111,7 @@ export function buildDashboard(ctx: DashboardInput): Dashboard {
     byHour,
     byWeekday,
     burnUp: burnUpView(ctx, firstSuccess),
-    velocity: velocity(ctx.plan, allSprints(ctx), firstSuccess).map((v) => ({ sprint: v.sprint, committedPoints: v.committedPoints, capacity: v.capacity, donePoints: Math.max(v.donePointsBacklog, v.donePointsHistory) })),
+    velocity: velocity(ctx.plan, allSprints(ctx), firstSuccess).map((v) => ({ sprint: v.sprint, committedPoints: v.committedPoints, capacity: v.capacity, donePoints: v.donePoints })),
     anomalies: anomalies.filter((a) => a.kind !== 'flaky').map(view),
     flaky: anomalies.filter((a) => a.kind === 'flaky').map(view),
   };
