@@ -1,5 +1,7 @@
 // How long a task will take: p50 / p80 of its own successful durations when it has
-// enough of them, else its points times the project's measured time per point.
+// enough of them; with one or two, those runs (a measured run of the task is better
+// evidence than other tasks' pace, and an estimate must never exclude every run the task
+// has made); with none, its points times the project's measured time per point.
 import { percentile, sortedFinite, type Description } from './describe';
 import type { NotEnoughData } from './types';
 
@@ -36,6 +38,13 @@ export function pointRate(tasks: ReadonlyArray<{ points: number | null; medianMs
 export function estimateEta(own: Description, points: number | null, rate: PointRate | null, manual = false): Eta {
   if (own.n >= MIN_OWN_DURATIONS && own.median !== null && own.p80 !== null) {
     return { status: 'ok', source: 'history', p50Ms: own.median, p80Ms: own.p80, n: own.n, explanation: `p50/p80 of its own ${own.n} successful runs` };
+  }
+  if (own.n > 0 && own.median !== null && own.max !== null) {
+    // Widened by the project's own p80 / p50 spread (else 1.5×): two runs show little of the spread.
+    const spread = rate && rate.p50 > 0 ? Math.max(1, rate.p80 / rate.p50) : 1.5;
+    const p80 = Math.max(own.max, own.median * spread);
+    const runs = own.n === 1 ? 'its one successful run' : `its own ${own.n} successful runs`;
+    return { status: 'ok', source: 'history', p50Ms: own.median, p80Ms: p80, n: own.n, explanation: `${runs}, widened for the spread other tasks show (only ${own.n} of the ${MIN_OWN_DURATIONS} runs a firm estimate needs)` };
   }
   if (manual) {
     return { status: 'not-enough-data', n: own.n, needed: MIN_OWN_DURATIONS, reason: 'it is done by hand, and run times of automated tasks say nothing about it' };
