@@ -7,6 +7,7 @@ import { sprintForecast } from '../../main/core/analytics/sprintForecast';
 import { formatDay, formatPct } from '../../main/reports/format';
 import { queryForecast } from '../../main/reports/queries/dashboard';
 import { allSprints, currentSprint } from '../../main/reports/reportModel';
+import { plural } from '../../shared/pluralise';
 import { CliFailure } from '../output/fail';
 import { printJson, withAnalytics } from './open';
 
@@ -20,10 +21,10 @@ export interface ForecastOptions {
 export function describeForecast(f: SprintForecastResult, tz: TzOffset): string {
   const s = f.sprint;
   const dates = s.start !== null || s.end !== null ? ` (${formatDay(s.start, tz)} → ${formatDay(s.end, tz)}${s.capacity !== null ? `, capacity ${s.capacity}` : ''})` : ' (no dates in taskdeck.json)';
-  const lines = [`Sprint ${s.name}${dates}: ${f.donePoints} of ${f.scopePoints} points done, ${f.remainingTasks.length} task${f.remainingTasks.length === 1 ? '' : 's'} left (${f.remainingPoints} points).`];
+  const lines = [`Sprint ${s.name}${dates}: ${f.donePoints} of ${plural(f.scopePoints, 'point')} done, ${plural(f.remainingTasks.length, 'remaining task')} (${plural(f.remainingPoints, 'point')}).`];
   const fc = f.forecast;
   if (fc.status === 'not-enough-data') {
-    lines.push(`Forecast: not enough data: ${fc.reason}.`);
+    lines.push(`Forecast: ${fc.reason}.`);
   } else {
     lines.push(`50%: ${fc.p50?.day ?? 'not within a year'} · 85%: ${fc.p85?.day ?? 'not within a year'}` +
       (fc.probabilityByEnd !== null ? ` · chance to finish the scope by the end: ${formatPct(fc.probabilityByEnd)}` : '') +

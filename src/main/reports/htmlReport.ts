@@ -54,7 +54,7 @@ function forecastRow(f: SprintForecastResult, tz: TzOffset): string[] {
     ok ? esc(ok.p85?.day ?? 'beyond a year') : '–',
     ok ? formatPct(ok.probabilityByEnd) : '–',
     ok ? formatPct(ok.probabilityCapacityByEnd) : '–',
-    esc(fc.status === 'ok' ? fc.explanation : `not enough data: ${fc.reason}`) + (f.sprint.end !== null ? ` <span class="muted">(ends ${esc(formatDay(f.sprint.end, tz))})</span>` : ''),
+    esc(fc.status === 'ok' ? fc.explanation : fc.reason) + (f.sprint.end !== null ? ` <span class="muted">(ends ${esc(formatDay(f.sprint.end, tz))})</span>` : ''),
   ];
 }
 

@@ -4,6 +4,7 @@
 // has made); with none, its points times the project's measured time per point.
 import { percentile, sortedFinite, type Description } from './describe';
 import type { NotEnoughData } from './types';
+import { plural } from '../../../shared/pluralise';
 
 export const MIN_OWN_DURATIONS = 3;
 
@@ -39,15 +40,15 @@ export function estimateEta(own: Description, points: number | null, rate: Point
   if (own.n >= MIN_OWN_DURATIONS && own.median !== null && own.p80 !== null) {
     return { status: 'ok', source: 'history', p50Ms: own.median, p80Ms: own.p80, n: own.n, explanation: `p50/p80 of its own ${own.n} successful runs` };
   }
+  if (manual) {
+    return { status: 'not-enough-data', n: own.n, needed: MIN_OWN_DURATIONS, reason: 'it is done by hand, and run times of automated tasks say nothing about it' };
+  }
   if (own.n > 0 && own.median !== null && own.max !== null) {
     // Widened by the project's own p80 / p50 spread (else 1.5×): two runs show little of the spread.
     const spread = rate && rate.p50 > 0 ? Math.max(1, rate.p80 / rate.p50) : 1.5;
     const p80 = Math.max(own.max, own.median * spread);
     const runs = own.n === 1 ? 'its one successful run' : `its own ${own.n} successful runs`;
     return { status: 'ok', source: 'history', p50Ms: own.median, p80Ms: p80, n: own.n, explanation: `${runs}, widened for the spread other tasks show (only ${own.n} of the ${MIN_OWN_DURATIONS} runs a firm estimate needs)` };
-  }
-  if (manual) {
-    return { status: 'not-enough-data', n: own.n, needed: MIN_OWN_DURATIONS, reason: 'it is done by hand, and run times of automated tasks say nothing about it' };
   }
   if (points !== null && points > 0 && rate) {
     return {
@@ -63,5 +64,5 @@ export function estimateEta(own: Description, points: number | null, rate: Point
     };
   }
   const why = points === null || points <= 0 ? 'it has no points' : 'no task with points has a successful run yet';
-  return { status: 'not-enough-data', n: own.n, needed: MIN_OWN_DURATIONS, reason: `only ${own.n} successful runs and ${why}` };
+  return { status: 'not-enough-data', n: own.n, needed: MIN_OWN_DURATIONS, reason: `only ${plural(own.n, 'successful run')} and ${why}` };
 }

@@ -1,7 +1,7 @@
 // Assembles a sprint's forecast input from the history and the backlog, then runs the
 // Monte Carlo simulation (forecast.ts) and the burn-up.
 import type { TzOffset } from './calendar';
-import { sortedFinite } from './describe';
+import { median, sortedFinite } from './describe';
 import { forecastSprint, type SprintForecast } from './forecast';
 import type { Rng } from './rng';
 import type { RunSummary } from './runs';
@@ -64,12 +64,15 @@ export function sprintForecast(input: SprintForecastInput): SprintForecastResult
   const forecast = forecastSprint({
     now: input.now,
     tz: input.tz,
+    sprintStart: sprint.start,
     sprintEnd: sprint.end,
     remainingPoints,
     remainingCapacity: sprint.capacity === null ? null : Math.max(0, sprint.capacity - donePoints),
     throughputPerDay: dailyThroughput(completions, input.now, input.tz).perDay,
     remainingTasks: remaining.map((t) => ({ id: t.id, points: t.points, durations: t.manual ? [] : input.durationsOf(t.id), successProbability: predictor.predict(t.id).probability, manual: t.manual })),
     msPerPoint,
+    // A task without points is assumed to be of the typical size: the median of the pointed tasks.
+    typicalPoints: median(plan.flatMap((t) => (t.points !== null && t.points > 0 ? [t.points] : []))) ?? 1,
     concurrency: input.concurrency ?? 1,
     trials: input.trials ?? 5000,
     rng: input.rng,
