@@ -5,6 +5,7 @@ import { stdoutPalette } from '../output/colour';
 import { renderTable } from '../output/table';
 import { backlogJson, printJson } from '../output/taskJson';
 import { loadForCli, type TargetOptions } from './loadForCli';
+import { plural } from '../../shared/pluralise';
 
 export interface ListOptions extends TargetOptions {
   json?: boolean;
@@ -34,7 +35,7 @@ export async function listCommand(opts: ListOptions): Promise<void> {
   process.stdout.write(`${formatTaskTable(tasks)}\n`);
   const problems = loaded.diagnostics.filter((d) => d.severity !== 'info').length;
   const summary = `${tasks.length} of ${loaded.tasks.length} tasks in ${loaded.file}`;
-  const tail = problems > 0 ? `; ${problems} problem${problems === 1 ? '' : 's'} (taskdeck validate)` : '';
+  const tail = problems > 0 ? `; ${plural(problems, 'problem')} (taskdeck validate)` : '';
   process.stdout.write(`${stdoutPalette().dim(summary + tail)}\n`);
 }
 

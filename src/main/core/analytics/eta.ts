@@ -38,7 +38,7 @@ export function pointRate(tasks: ReadonlyArray<{ points: number | null; medianMs
  */
 export function estimateEta(own: Description, points: number | null, rate: PointRate | null, manual = false): Eta {
   if (own.n >= MIN_OWN_DURATIONS && own.median !== null && own.p80 !== null) {
-    return { status: 'ok', source: 'history', p50Ms: own.median, p80Ms: own.p80, n: own.n, explanation: `p50/p80 of its own ${own.n} successful runs` };
+    return { status: 'ok', source: 'history', p50Ms: own.median, p80Ms: own.p80, n: own.n, explanation: `from its own ${own.n} successful runs: half took the first time or less, 4 in 5 the second` };
   }
   if (manual) {
     return { status: 'not-enough-data', n: own.n, needed: MIN_OWN_DURATIONS, reason: 'it is done by hand, and run times of automated tasks say nothing about it' };
@@ -60,7 +60,7 @@ export function estimateEta(own: Description, points: number | null, rate: Point
       msPerPointP50: rate.p50,
       msPerPointP80: rate.p80,
       tasksMeasured: rate.tasks,
-      explanation: `${points} points × the project's measured time per point (over ${rate.tasks} tasks); only ${own.n} own successful runs`,
+      explanation: `its ${plural(points, 'point')} at the time per point measured on ${plural(rate.tasks, 'other task')}; no successful run of its own yet`,
     };
   }
   const why = points === null || points <= 0 ? 'it has no points' : 'no task with points has a successful run yet';

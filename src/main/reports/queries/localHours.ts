@@ -29,7 +29,9 @@ export function splitAtLocalMidnight(db: Database.Database, hours: readonly Hour
       continue;
     }
     if (!range) {
-      range = db.prepare(`SELECT started_at, outcome = 'succeeded' FROM run_attempts WHERE started_at >= ? AND started_at < ? AND id <= ? AND ${COUNTED}`).raw();
+      // INDEXED BY: the range on started_at is the selective part; the planner would
+      // otherwise take the outcome index and scan every counted attempt, per hour.
+      range = db.prepare(`SELECT started_at, outcome = 'succeeded' FROM run_attempts INDEXED BY run_attempts_started WHERE started_at >= ? AND started_at < ? AND id <= ? AND ${COUNTED}`).raw();
       prepared.set(db, range);
     }
     for (const [at, ok] of range.all(h.at, h.at + HOUR_MS, watermark) as Array<[number, number]>) out.push({ at, attempts: 1, successes: ok });
