@@ -95,7 +95,10 @@ describe('one number per figure, on every surface', () => {
       expect(json[cmd].statistics.successRate, cmd).toBeCloseTo(rate, 12);
       expect(json[cmd].statistics.countedAttempts, cmd).toBe(counted);
     }
+    // The running attempt's owner (this test process) is alive: it stays running, counted nowhere.
     expect(json.status.statistics.byOutcome).toEqual({ succeeded, failed: 5, timeout: 3, cancelled: 1, interrupted: 1 });
+    // The average is over the same counted attempts (oneHistory's durations: 34.2 s in 13).
+    expect(json.status.statistics.avgDurationMs).toBeCloseTo(34_200 / 13, 6);
     const runs = parseCsv(out['runs.csv'] as string);
     const countedRows = runs.filter((r) => ['success', 'failure', 'timeout'].includes(r.outcome as string));
     expect([countedRows.filter((r) => r.outcome === 'success').length, countedRows.length]).toEqual([succeeded, counted]);
@@ -123,6 +126,15 @@ describe('one number per figure, on every surface', () => {
       expect(html.get(id)?.slice(2, 4), id).toEqual([String(t.runs), rate === null ? '–' : pct(rate)]);
       if (t.failedAttempts > 0) expect(report.get(id), id).toMatchObject({ attempts: t.attempts, failedAttempts: t.failedAttempts });
     }
+    // The estimates are the same numbers too (the SQL rollup path and the full-history path).
+    for (const id of Object.keys(truth.tasks)) {
+      const eta = stats.get(id).eta;
+      expect(tasksJson.get(id).eta, id).toEqual(eta);
+      expect(tasksJson.get(id).successProbability.probability, id).toBeCloseTo(stats.get(id).prediction.probability, 12);
+      if (eta.status === 'ok') expect(Number(csv.get(id)?.eta_p50_ms), id).toBe(Math.round(eta.p50Ms));
+    }
+    // B-204 only timed out (3, 6, 9 s): its estimate is not below what it already ran.
+    expect(stats.get('B-204').eta.p50Ms).toBeGreaterThanOrEqual(9000);
     // B-202: one run that recovered on its retry (100%), one cancelled run (not counted), 1 of 2 attempts.
     expect(stats.get('B-202')?.successRate).toBe(1);
   });

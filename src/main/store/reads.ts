@@ -253,6 +253,9 @@ export function createReads(db: Database.Database) {
         attempts += r.n;
         if (r.outcome === null) continue;
         byOutcome[r.outcome] = r.n;
+        // The average is over the attempts that count, like the rate: an interrupted attempt's
+        // "duration" is how long until someone noticed, not how long the task takes.
+        if (r.outcome === 'cancelled' || r.outcome === 'interrupted') continue;
         finished += r.n;
         durationSum += (r.avg ?? 0) * r.n;
         if (r.outcome === 'succeeded') successAvg = r.avg;

@@ -207,7 +207,7 @@ export interface Statistics {
   countedAttempts: number;
   /** The attempt success rate (core/analytics/figures.ts): succeeded / counted attempts; null when none counts. */
   successRate: number | null;
-  /** Mean duration of finished attempts in ms; null when none. */
+  /** Mean duration of counted attempts (succeeded, failed, timed out) in ms; null when none. */
   avgDurationMs: number | null;
   /** Mean duration of succeeded attempts in ms; null when none. */
   avgSuccessDurationMs: number | null;

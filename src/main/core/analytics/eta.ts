@@ -36,7 +36,11 @@ export function pointRate(tasks: ReadonlyArray<{ points: number | null; medianMs
  * `own` describes the task's successful durations. A manual task (done by hand) gets no
  * estimate from points: the measured pace of automated runs says nothing about it.
  */
-export function estimateEta(own: Description, points: number | null, rate: PointRate | null, manual = false): Eta {
+/**
+ * `atLeastMs`: the longest of the task's attempts stopped by a timeout; with no successful
+ * run, the estimate is never shorter than that (the task ran that long and did not finish).
+ */
+export function estimateEta(own: Description, points: number | null, rate: PointRate | null, manual = false, atLeastMs: number | null = null): Eta {
   if (own.n >= MIN_OWN_DURATIONS && own.median !== null && own.p80 !== null) {
     return { status: 'ok', source: 'history', p50Ms: own.median, p80Ms: own.p80, n: own.n, explanation: `from its own ${own.n} successful runs: half took the first time or less, 4 in 5 the second` };
   }
@@ -49,6 +53,14 @@ export function estimateEta(own: Description, points: number | null, rate: Point
     const p80 = Math.max(own.max, own.median * spread);
     const runs = own.n === 1 ? 'its one successful run' : `its own ${own.n} successful runs`;
     return { status: 'ok', source: 'history', p50Ms: own.median, p80Ms: p80, n: own.n, explanation: `${runs}, widened for the spread other tasks show (only ${own.n} of the ${MIN_OWN_DURATIONS} runs a firm estimate needs)` };
+  }
+  if (points !== null && points > 0 && rate && atLeastMs !== null && atLeastMs > points * rate.p50) {
+    // Its timed-out runs went this long without finishing: other tasks' pace cannot make it shorter.
+    const spread = rate.p50 > 0 ? Math.max(1, rate.p80 / rate.p50) : 1.5;
+    return {
+      status: 'ok', source: 'points', p50Ms: atLeastMs, p80Ms: atLeastMs * spread, points, msPerPointP50: rate.p50, msPerPointP80: rate.p80, tasksMeasured: rate.tasks,
+      explanation: `no successful run yet, and its runs were stopped by the timeout after up to ${seconds(atLeastMs)} without finishing: at least that long (its ${plural(points, 'point')} at other tasks' pace would say less)`,
+    };
   }
   if (points !== null && points > 0 && rate) {
     return {
@@ -65,4 +77,8 @@ export function estimateEta(own: Description, points: number | null, rate: Point
   }
   const why = points === null || points <= 0 ? 'it has no points' : 'no task with points has a successful run yet';
   return { status: 'not-enough-data', n: own.n, needed: MIN_OWN_DURATIONS, reason: `only ${plural(own.n, 'successful run')} and ${why}` };
+}
+
+function seconds(ms: number): string {
+  return ms < 60_000 ? `${Math.round(ms / 100) / 10} s` : `${Math.round(ms / 6000) / 10} min`;
 }

@@ -183,3 +183,18 @@ describe('ETA from few runs', () => {
     expect(one.explanation).toMatch(/its one successful run/);
   });
 });
+
+describe('ETA of a task that only timed out', () => {
+  it('is at least as long as its longest timed-out run, not other tasks\' faster pace', () => {
+    const records: AttemptRecord[] = [];
+    for (let i = 0; i < 30; i++) records.push(attempt({ taskId: `F-${i % 5}`, startedAt: T0 + i, durationMs: 1400 }));
+    [3000, 6000, 9000].forEach((ms, k) => records.push(attempt({ taskId: 'H-1', startedAt: T0 + 100 + k, durationMs: ms, outcome: 'timeout', attempt: k + 1, runId: 'h' })));
+    const plan = [...[0, 1, 2, 3, 4].map((i) => task({ id: `F-${i}`, points: 1 })), task({ id: 'H-1', points: 1 })];
+    const c = cleanAttempts(records).attempts;
+    const eta = summarizeTasks(tallyTasks(c, groupRuns(c)), plan).tasks.find((t) => t.taskId === 'H-1')?.eta;
+    if (eta?.status !== 'ok') throw new Error('no ETA');
+    expect(eta.p50Ms).toBe(9000);
+    expect(eta.p80Ms).toBeGreaterThanOrEqual(9000);
+    expect(eta.explanation).toMatch(/stopped by the timeout after up to 9 s without finishing/);
+  });
+});

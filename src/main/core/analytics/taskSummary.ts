@@ -20,6 +20,8 @@ export interface TaskTally {
   lastRunAt: number | null;
   lastOutcome: AttemptOutcome | null;
   executor: string | null;
+  /** The longest attempt stopped by its timeout: the task ran that long without finishing. */
+  longestTimeoutMs?: number | null;
 }
 
 export interface TaskSummary {
@@ -59,6 +61,7 @@ export function tallyTasks(attempts: readonly CleanAttempt[], runs: readonly Run
     t.attempts++;
     if (a.outcome !== 'success') t.failedAttempts++;
     else if (a.durationMs !== null) lists.get(a.taskId)?.push(a.durationMs);
+    if (a.outcome === 'timeout' && a.durationMs !== null) t.longestTimeoutMs = Math.max(t.longestTimeoutMs ?? 0, a.durationMs);
     if (t.lastRunAt === null || a.startedAt >= t.lastRunAt) {
       t.lastRunAt = a.startedAt;
       t.lastOutcome = a.outcome;
@@ -105,7 +108,7 @@ export function summarizeTasks(tallies: readonly TaskTally[], plan: readonly Tas
       lastRunAt: t?.lastRunAt ?? null,
       lastOutcome: t?.lastOutcome ?? null,
       prediction: predictor.predict(id),
-      eta: estimateEta(t?.durations ?? describe([]), info?.points ?? null, rate, info?.manual ?? false),
+      eta: estimateEta(t?.durations ?? describe([]), info?.points ?? null, rate, info?.manual ?? false, t?.longestTimeoutMs ?? null),
     };
   });
   return { tasks, pointRate: rate };

@@ -72,6 +72,13 @@ export function queryTallies(db: Db, want: { tasks: boolean; hours: boolean } = 
     const t = byId.get(id);
     if (t) t.durations = describe(successDurations(db, id));
   }
+  // Longest timed-out attempt per task, from the covering index (outcome, task_id, duration_ms).
+  if (want.tasks) {
+    for (const [taskId, ms] of db.prepare("SELECT task_id, max(duration_ms) FROM run_attempts WHERE outcome = 'timeout' GROUP BY task_id").raw().all() as Array<[string, number | null]>) {
+      const t = byId.get(taskId);
+      if (t) t.longestTimeoutMs = ms;
+    }
+  }
   return { tallies: [...byId.values()], firstSuccess, hours, watermark: snap.watermark };
 }
 
