@@ -160,6 +160,9 @@ describe('one number per figure, on every surface', () => {
       expect(dash.get(action), action).toEqual({ key: action, attempted: t.tried, succeeded: t.worked });
       expect(html.get(action), action).toEqual({ taken: t.tried, worked: t.worked });
     }
+    // Retried runs (B-202 r3, B-203 r5 and r6, B-204 r7) and those that recovered (r3, r5).
+    expect([dashboard.retries.retriedRuns, dashboard.retries.recovered]).toEqual([4, 2]);
+    expect(out['report.html']).toContain('<b>50%</b><span>of 4 retried runs recovered</span>');
     // The issue's case: the longer timeouts all "succeeded" as actions; the run still timed out.
     expect(dash.get('extend-timeout')?.succeeded).toBe(0);
   });
@@ -180,6 +183,22 @@ describe('one number per figure, on every surface', () => {
       const last = dashboard.burnUp.points[dashboard.burnUp.points.length - 1];
       expect(last?.done).toBe(dashboard.velocity.find((v) => v.sprint === dashboard.burnUp?.sprint)?.donePoints);
     }
+  });
+
+  it('forecast dates and chances: forecast --json, the HTML report and the dashboard\'s burn-up agree', () => {
+    const html = tableAfter(out['report.html'] as string, 'Sprint forecast');
+    for (const sprint of ['2026-S48', '2026-S50']) {
+      const f = json[`forecast ${sprint}`].forecast;
+      const days = f.status === 'ok' ? [f.p50?.day ?? null, f.p85?.day ?? null] : [null, null];
+      const row = html.find((r) => r[0] === sprint);
+      if (row) {
+        expect(row.slice(3, 5), sprint).toEqual(days.map((d: string | null) => d ?? (f.status === 'ok' ? 'beyond a year' : '–')));
+        expect(row[5], sprint).toBe(f.status === 'ok' && f.probabilityByEnd !== null ? pct(f.probabilityByEnd) : '–');
+      }
+      if (dashboard.burnUp?.sprint === sprint) expect([dashboard.burnUp.p50Day, dashboard.burnUp.p85Day], sprint).toEqual(days);
+    }
+    // Successes on several days give a measured pace: at least one sprint has a real forecast to compare.
+    expect(['2026-S48', '2026-S50'].map((s) => json[`forecast ${s}`].forecast.method)).toContain('throughput');
   });
 
   it('status: tasks done in the backlog that never ran are done, not pending', () => {

@@ -27,9 +27,11 @@ export async function writeOneHistory(projectDir: string, now: number): Promise<
   const opened = openStore(projectDir);
   if (!opened.ok) throw new Error(opened.error.message);
   const store = opened.value;
-  store.syncTasks(loaded.value.tasks, now - 3 * 24 * HOUR);
-  let at = now - 2 * 24 * HOUR;
-  const step = (): number => (at += 20 * 60_000);
+  store.syncTasks(loaded.value.tasks, now - 12 * 24 * HOUR);
+  // Attempts 10 hours apart over the last 11 days: successes on several days give the
+  // forecast a measured pace (its throughput model), so its dates can be compared too.
+  let at = now - 11 * 24 * HOUR;
+  const step = (): number => (at += 10 * HOUR);
   const start = (taskId: string, runId: string, attempt: number): number =>
     store.startAttempt({ runId, taskId, attempt, trigger: attempt === 1 ? 'manual' : 'retry', command: `node scripts/${taskId}.mjs`, startedAt: step(), logPath: null, ownerPid: process.pid });
   const finish = (id: number, outcome: AttemptOutcome, ms = 1500): void =>

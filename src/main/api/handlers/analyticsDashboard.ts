@@ -65,7 +65,8 @@ function burnUpView(ctx: DashboardInput, firstSuccess: ReadonlyMap<string, numbe
     const b = burnUp(ctx.plan, sprint, firstSuccess, ctx.now, ctx.tz);
     return { sprint: sprint.name, capacity: sprint.capacity, points: b.points.map((p) => ({ day: p.day, done: p.done, scope: p.scope })), p50Day: null, p85Day: null, end: day(sprint.end), note: 'No runs yet: no forecast.' };
   }
-  const f = queryForecast(ctx.db, { sprint, plan: ctx.plan, now: ctx.now, tz: ctx.tz, rng: seededRng(1), trials: 2000 });
+  // The same seed and trials as `forecast` and the report: the same dates everywhere.
+  const f = queryForecast(ctx.db, { sprint, plan: ctx.plan, now: ctx.now, tz: ctx.tz, rng: seededRng(1), trials: 5000 });
   const ok = f.forecast.status === 'ok' ? f.forecast : null;
   return {
     sprint: sprint.name,

@@ -115,7 +115,7 @@ function runsSucceed(tasks: readonly RemainingTask[], rng: Rng, onRun?: (task: R
 function failureNote(tasks: readonly RemainingTask[]): string {
   const risky = tasks.filter((t) => !t.manual && (t.successProbability ?? 1) < 0.8);
   if (risky.length === 0) return '';
-  const list = risky.slice(0, 3).map((t) => `${t.id} (${Math.round((t.successProbability ?? 1) * 100)}% of runs succeed)`).join(', ');
+  const list = risky.slice(0, 3).map((t) => `${t.id} (${Math.round((t.successProbability ?? 1) * 100)}% chance a run succeeds)`).join(', ');
   return `; a task that fails ${MAX_SIMULATED_RUNS} runs in a row needs a fix and counts as not finished: ${list}${risky.length > 3 ? ` and ${risky.length - 3} more` : ''}`;
 }
 

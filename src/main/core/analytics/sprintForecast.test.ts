@@ -75,7 +75,7 @@ describe('sprint forecast from history and backlog', () => {
     expect(f.forecast.probabilityByEnd).toBeLessThan(0.88);
     // 85% of futures are not reached while C keeps failing: no date is claimed.
     expect(f.forecast.p85).toBeNull();
-    expect(f.forecast.explanation).toMatch(/C \(44% of runs succeed\)/);
+    expect(f.forecast.explanation).toMatch(/C \(44% chance a run succeeds\)/);
   });
 
   it('the S50 case: a sprint not started yet, 13 of 14 points manual or never run, the one measured task failing 5 of 5', () => {
@@ -99,7 +99,7 @@ describe('sprint forecast from history and backlog', () => {
     if (f.forecast.p50) expect(f.forecast.p50.at).toBeGreaterThanOrEqual(sprint.start as number);
     // F fails most runs: the chance is well below 100%.
     expect(f.forecast.probabilityByEnd).toBeLessThan(0.5);
-    expect(f.forecast.explanation).toBe('14 points left at the team\'s measured pace of 2.1 points a day over the last 19 days (5 tasks done by hand or never run are estimated from their points at that pace), 2000 simulated futures; a task that fails 3 runs in a row needs a fix and counts as not finished: F (14% of runs succeed)');
+    expect(f.forecast.explanation).toBe('14 points left at the team\'s measured pace of 2.1 points a day over the last 19 days (5 tasks done by hand or never run are estimated from their points at that pace), 2000 simulated futures; a task that fails 3 runs in a row needs a fix and counts as not finished: F (14% chance a run succeeds)');
   });
 
   it('is calibrated when part of the scope is unmeasured: the 85% date is met in 80-90% of futures', () => {

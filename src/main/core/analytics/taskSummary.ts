@@ -114,7 +114,7 @@ export function summarizeTasks(tallies: readonly TaskTally[], plan: readonly Tas
   return { tasks, pointRate: rate };
 }
 
-/** Successful durations per task, for simulations that draw from them. */
+/** Successful durations per task, sorted (as the SQL index returns them), for simulations that draw from them. */
 export function successDurationsByTask(attempts: readonly CleanAttempt[]): Map<string, number[]> {
   const out = new Map<string, number[]>();
   for (const a of attempts) {
@@ -123,5 +123,6 @@ export function successDurationsByTask(attempts: readonly CleanAttempt[]): Map<s
     if (list) list.push(a.durationMs);
     else out.set(a.taskId, [a.durationMs]);
   }
+  for (const list of out.values()) list.sort((x, y) => x - y);
   return out;
 }
