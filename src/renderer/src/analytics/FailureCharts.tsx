@@ -45,14 +45,14 @@ export function RetryChart({ d }: { d: Dashboard }) {
       title="Do retries and recovery actions work?"
       subtitle={`${plural(d.retries.retriedRuns, 'retried run')}, ${d.retries.recovered} recovered (${pct(d.retries.retriedRuns ? d.retries.recovered / d.retries.retriedRuns : null)})`}
       empty={rows.length === 0 ? 'Nothing has been retried yet.' : null}
-      table={{ columns: ['What', 'Tried', 'Succeeded', 'Rate'], rows: rows.map((r) => [r.key, r.attempted, r.succeeded, pct(r.attempted ? r.succeeded / r.attempted : null)]) }}
+      table={{ columns: ['What', 'Tried', 'Worked (the run then succeeded)', 'Rate'], rows: rows.map((r) => [r.key, r.attempted, r.succeeded, pct(r.attempted ? r.succeeded / r.attempted : null)]) }}
     >
       <Bar
         data={{
           labels: rows.map((r) => r.key),
           datasets: [
             { label: 'Tried', data: rows.map((r) => r.attempted), backgroundColor: COLORS.grey, borderRadius: 4 },
-            { label: 'Succeeded', data: rows.map((r) => r.succeeded), backgroundColor: COLORS.ok, borderRadius: 4 },
+            { label: 'Worked (the run then succeeded)', data: rows.map((r) => r.succeeded), backgroundColor: COLORS.ok, borderRadius: 4 },
           ],
         }}
         options={{ scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }}
