@@ -70,6 +70,18 @@ describe('analytics commands on a project with history', async () => {
     expect(unknown.stderr).toMatch(/No sprint named "nope" \(known: 2026-S48, 2026-S50/);
   });
 
+  it('forecast --tz puts the sprint\'s days in that zone, and refuses a zone it does not know', async () => {
+    const nz = json<{ sprint: { start: number; end: number } }>((await runCli(['forecast', '--project', project, '--sprint', '2026-S48', '--json', '--tz', 'Pacific/Auckland'])).stdout);
+    // 2026-11-23 00:00 in Auckland (UTC+13 in summer) and the end of 2026-12-06 there.
+    expect(nz.sprint.start).toBe(Date.UTC(2026, 10, 22, 11));
+    expect(nz.sprint.end).toBe(Date.UTC(2026, 11, 6, 11) - 1);
+    const la = json<{ sprint: { start: number } }>((await runCli(['forecast', '--project', project, '--sprint', '2026-S48', '--json', '--tz', 'America/Los_Angeles'])).stdout);
+    expect(la.sprint.start).toBe(Date.UTC(2026, 10, 23, 8));
+    const bad = await runCli(['forecast', '--project', project, '--tz', 'Mars/Olympus_Mons']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--tz: "Mars\/Olympus_Mons" is not a time zone this system knows/);
+  });
+
   it('anomalies lists the planted slow run and the flaky task with their reasons', async () => {
     const r = await runCli(['anomalies', '--project', project, '--json']);
     expect(r.status).toBe(0);

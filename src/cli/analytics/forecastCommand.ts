@@ -12,6 +12,8 @@ import { CliFailure } from '../output/fail';
 import { printJson, withAnalytics } from './open';
 
 export interface ForecastOptions {
+  /** IANA time zone for days and weekdays; default: the system's. */
+  tz?: string;
   project?: string;
   sprint?: string;
   json?: boolean;
@@ -49,5 +51,5 @@ export async function forecastCommand(opts: ForecastOptions): Promise<void> {
       : sprintForecast({ sprint, plan: ctx.plan, tallies: [], firstSuccess: new Map(), durationsOf: () => [], now: ctx.now, tz: ctx.tz, rng });
     if (opts.json) printJson({ project: ctx.project.projectDir, now: new Date(ctx.now).toISOString(), ...result });
     else process.stdout.write(`${describeForecast(result, ctx.tz)}\n`);
-  });
+  }, opts.tz);
 }

@@ -11,6 +11,8 @@ import { statsCommand } from '../history/statsCommand';
 import { NO_HISTORY, printJson, withAnalytics } from './open';
 
 export interface AnalyticsStatsOptions {
+  /** IANA time zone for days and weekdays; default: the system's. */
+  tz?: string;
   project?: string;
   json?: boolean;
   task?: string;
@@ -66,5 +68,5 @@ export async function analyticsStatsCommand(opts: AnalyticsStatsOptions): Promis
     statsCommand({ project: opts.project, json: opts.json }, { analytics: { tasks, pointRate: summary?.pointRate ?? null } });
     if (opts.json) return;
     if (ctx.db) process.stdout.write(`\n${summaryTable(tasks)}\n`);
-  });
+  }, opts.tz);
 }
