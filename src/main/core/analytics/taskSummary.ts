@@ -2,6 +2,7 @@
 // the backlog. Built from TaskTally rows, which the SQL query layer aggregates directly
 // (so the dashboard need not load every attempt) and tallyTasks computes in memory.
 import { describe, type Description } from './describe';
+import { runSuccess } from './figures';
 import { estimateEta, pointRate, type Eta, type PointRate } from './eta';
 import type { RunSummary } from './runs';
 import type { CleanAttempt } from './sanitize';
@@ -103,7 +104,8 @@ export function summarizeTasks(tallies: readonly TaskTally[], plan: readonly Tas
       runs: t?.runs ?? 0,
       attempts: t?.attempts ?? 0,
       failedAttempts: t?.failedAttempts ?? 0,
-      successRate: t && t.runs > 0 ? t.runSuccesses / t.runs : null,
+      // The run success rate (figures.ts): a task's "success rate" on every surface.
+      successRate: t ? runSuccess(t.runs, t.runSuccesses).rate : null,
       durations: t?.durations ?? describe([]),
       lastRunAt: t?.lastRunAt ?? null,
       lastOutcome: t?.lastOutcome ?? null,
