@@ -14,8 +14,8 @@ export const FAILED_ATTEMPT = "outcome IN ('failed', 'timeout')";
  * on to succeed (run_attempts_run index). When cleanup deleted that attempt the run is
  * unknown, and the action's own outcome is all that is left.
  */
-export const RECOVERY_WORKED = `(CASE WHEN (SELECT run_id FROM run_attempts x WHERE x.id = r.attempt_id) IS NULL THEN r.outcome = 'succeeded'
-  ELSE EXISTS (SELECT 1 FROM run_attempts b WHERE b.run_id = (SELECT run_id FROM run_attempts x WHERE x.id = r.attempt_id) AND b.outcome = 'succeeded') END)`;
+export const RECOVERY_WORKED = `coalesce((SELECT EXISTS (SELECT 1 FROM run_attempts b WHERE b.run_id = x.run_id AND b.outcome = 'succeeded')
+  FROM run_attempts x WHERE x.id = r.attempt_id), r.outcome = 'succeeded')`;
 
 /** Skipped actions were not tried: they count in no recovery figure. */
 export const RECOVERY_TRIED = "r.outcome != 'skipped'";
