@@ -102,6 +102,17 @@ describe('sprint forecast from history and backlog', () => {
     expect(f.forecast.explanation).toBe('14 points left at the team\'s measured pace of 2.1 points a day over the last 19 days (5 tasks done by hand or never run are estimated from their points at that pace), 2000 simulated futures; a task that fails 3 runs in a row needs a fix and counts as not finished: F (14% chance a run succeeds)');
   });
 
+  it('counts a task without points as the typical size, and says so, instead of dropping it', () => {
+    const now = T0 + 20 * DAY_MS;
+    const sprint: SprintInfo = { name: 'U', start: now - DAY_MS, end: now + 10 * DAY_MS, capacity: null };
+    const pace = pastPace(Array.from({ length: 10 }, () => 3), now);
+    const without = forecast([task({ id: 'U-1', points: 3, sprint: 'U', manual: true }), ...pace.plan], [], now, sprint, pace.done);
+    const withUnpointed = forecast([task({ id: 'U-1', points: 3, sprint: 'U', manual: true }), task({ id: 'U-2', points: null, sprint: 'U', manual: true }), ...pace.plan], [], now, sprint, pace.done);
+    if (without.forecast.status !== 'ok' || withUnpointed.forecast.status !== 'ok') throw new Error('no forecast');
+    expect(withUnpointed.forecast.explanation).toMatch(/^6 points left .*tasks without points count as 3 points each, the typical size/);
+    expect(withUnpointed.forecast.p50?.at).toBeGreaterThan(without.forecast.p50?.at ?? Infinity);
+  });
+
   it('is calibrated when part of the scope is unmeasured: the 85% date is met in 80-90% of futures', () => {
     // The true process: points done per day are 0, 1, 2, 3 or 5 (mean 2.2); the sprint starts in two days.
     const values = [0, 1, 2, 3, 5];
