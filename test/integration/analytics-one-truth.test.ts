@@ -100,8 +100,10 @@ describe('one number per figure, on every surface', () => {
     // The average is over the same counted attempts (oneHistory's durations: 34.2 s in 13).
     expect(json.status.statistics.avgDurationMs).toBeCloseTo(34_200 / 13, 6);
     const runs = parseCsv(out['runs.csv'] as string);
-    const countedRows = runs.filter((r) => ['success', 'failure', 'timeout'].includes(r.outcome as string));
-    expect([countedRows.filter((r) => r.outcome === 'success').length, countedRows.length]).toEqual([succeeded, counted]);
+    // The runs CSV carries the record's outcome identifiers, interrupted apart from cancelled.
+    const countedRows = runs.filter((r) => ['succeeded', 'failed', 'timeout'].includes(r.outcome as string));
+    expect([countedRows.filter((r) => r.outcome === 'succeeded').length, countedRows.length]).toEqual([succeeded, counted]);
+    expect(['cancelled', 'interrupted'].map((o) => runs.filter((r) => r.outcome === o).length)).toEqual([truth.attempts.cancelled, truth.attempts.interrupted]);
     expect(dashboard.attemptSuccess).toEqual({ successes: succeeded, of: counted, rate });
     expect(dashboard.attempts).toBe(counted);
     expect(dashboard.successByDay.reduce((s, b) => s + b.attempts, 0)).toBe(counted);

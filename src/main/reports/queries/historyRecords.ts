@@ -28,7 +28,7 @@ export function loadHistoryRecords(db: Db): HistoryRecords {
     if (outcome === null) continue;
     attempts.push({
       runId: r[1], taskId: r[2], attempt: r[3], command: r[4], startedAt: r[5], endedAt: r[6],
-      durationMs: r[7], outcome, category: r[9] ?? (outcome === 'timeout' ? 'timeout' : null), executor: null, errorMessage: r[10],
+      durationMs: r[7], outcome, recordOutcome: r[8], category: r[9] ?? (outcome === 'timeout' ? 'timeout' : null), executor: null, errorMessage: r[10],
     });
   }
   const errors = (db.prepare('SELECT task_id, category, severity, message, at FROM task_errors ORDER BY at').raw().all() as Array<[string, string, string, string, number]>)
