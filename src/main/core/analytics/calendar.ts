@@ -23,11 +23,25 @@ export function localDayIndex(t: number, tz: TzOffset): number {
   return Math.floor((t + offsetMinutes(tz, t) * 60_000) / DAY_MS);
 }
 
-/** The instant local midnight starts `day` (the offset is looked up at that instant, twice to settle). */
+const HOUR = 3_600_000;
+
+/** The first instant of the local day `day`: its midnight, or, where a clock change skips midnight, the change. */
 export function dayIndexStart(day: number, tz: TzOffset): number {
   const wall = day * DAY_MS;
-  const guess = wall - offsetMinutes(tz, wall) * 60_000;
-  return wall - offsetMinutes(tz, guess) * 60_000;
+  if (typeof tz === 'number') return wall - tz * 60_000;
+  // The offset looked up at the instant it gives, twice to settle: right unless the clock changes at midnight.
+  const t = wall - tz.offsetAt(wall - tz.offsetAt(wall) * 60_000) * 60_000;
+  if (localDayIndex(t, tz) === day && localDayIndex(t - 1, tz) === day - 1) return t;
+  // Midnight skipped (Santiago, Havana in spring): bisect for the first instant of the day.
+  // Offsets lie within -12 h and +14 h, so 15 h before local midnight is the day before.
+  let lo = wall - 15 * HOUR;
+  let hi = wall + 15 * HOUR;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (localDayIndex(mid, tz) >= day) hi = mid;
+    else lo = mid;
+  }
+  return hi;
 }
 
 export function dayKey(day: number): string {
