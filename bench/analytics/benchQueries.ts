@@ -58,6 +58,7 @@ export function benchQueries(file: string, plan: TaskPlanInfo[], end: number, la
   const queries: Array<[string, () => unknown]> = [
     ['task summary table', () => queryTaskSummary(db, fullPlan)],
     ['success trend (day/week)', () => queryTrend(db, 0)],
+    ['success trend (day/week) in a named zone (Europe/Berlin)', () => queryTrend(db, timeZoneRule('Europe/Berlin'))],
     ['sprint forecast (5000 trials)', () => queryForecast(db, { sprint, plan: fullPlan, now: end, tz: 0, rng: seededRng(1), trials: 5000 })],
     ['anomalies', () => queryAnomalies(db)],
     // Recovery "worked" looks up each action's run (run_attempts_run index).

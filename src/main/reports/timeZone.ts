@@ -15,8 +15,21 @@ export function systemTimeZone(): string {
 
 const HOUR_MS = 3_600_000;
 
+/** Rules by zone name, kept for the process: a zone's offsets do not change while it runs. */
+const rules = new Map<string, TimeZoneRule>();
+
 /** A rule for an IANA zone name; throws TimeZoneError for a name the runtime does not know. */
 export function timeZoneRule(name: string = systemTimeZone()): TimeZoneRule {
+  let rule = rules.get(name);
+  if (!rule) {
+    rule = buildRule(name);
+    if (rules.size > 50) rules.clear();
+    rules.set(name, rule);
+  }
+  return rule;
+}
+
+function buildRule(name: string): TimeZoneRule {
   let format: Intl.DateTimeFormat;
   try {
     format = new Intl.DateTimeFormat('en-US', { timeZone: name, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
