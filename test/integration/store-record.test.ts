@@ -49,7 +49,7 @@ describe('task metadata and state', () => {
   it('setTaskState upserts the latest state', () => {
     store.setTaskState('A-1', { status: 'running', startedAt: T0, completedAt: null, retryCount: 0, errorMessage: null, executionTime: null });
     store.setTaskState('A-1', { status: 'failed', startedAt: T0, completedAt: T0 + 50, retryCount: 2, errorMessage: 'boom', executionTime: 50 });
-    expect(store.taskState('A-1')).toEqual({ taskId: 'A-1', title: null, status: 'failed', startedAt: T0, completedAt: T0 + 50, retryCount: 2, errorMessage: 'boom', executionTime: 50 });
+    expect(store.taskState('A-1')).toEqual({ taskId: 'A-1', title: null, backlogStatus: null, status: 'failed', startedAt: T0, completedAt: T0 + 50, retryCount: 2, errorMessage: 'boom', executionTime: 50 });
     expect(store.taskState('nope')).toBeNull();
   });
 });
@@ -106,6 +106,13 @@ describe('errors and recoveries', () => {
     store.recordError({ attemptId: null, taskId: 'B', category: 'permission', severity: 'high', message: 'EACCES', exitCode: 1, signal: null, logExcerpt: null, at: T0 + DAY });
     store.recordRecovery({ attemptId: id, taskId: 'A', category: 'network', action: 'wait-with-backoff', outcome: 'succeeded', detail: 'waited 1000 ms', at: T0 });
     store.recordRecovery({ attemptId: id, taskId: 'A', category: 'network', action: 'wait-with-backoff', outcome: 'failed', detail: 'waited 2000 ms', at: T0 });
+    // Taken before a retry that then succeeded, in another run: that run's action worked.
+    const other = run('A', 'failed', T0 + 5000, 10);
+    store.recordRecovery({ attemptId: other, taskId: 'A', category: 'network', action: 'wait-with-backoff', outcome: 'failed', detail: 'waited 1000 ms', at: T0 + 5010 });
+    const retry = store.startAttempt({ runId: `run-${T0 + 5000}`, taskId: 'A', attempt: 2, trigger: 'retry', command: 'true', startedAt: T0 + 6000, logPath: null, ownerPid: process.pid });
+    store.finishAttempt(retry, { endedAt: T0 + 6010, durationMs: 10, exitCode: 0, signal: null, outcome: 'succeeded', peakRssKb: null, cpuMs: null });
+    // Skipped: not tried, counted nowhere.
+    store.recordRecovery({ attemptId: other, taskId: 'A', category: 'network', action: 'wait-with-backoff', outcome: 'skipped', detail: 'no retry left', at: T0 + 5011 });
     const stats = store.errorStatistics();
     expect(stats.byCategory).toMatchObject({ network: 2, permission: 1, timeout: 0 });
     expect(stats.bySeverity).toEqual({ low: 1, medium: 1, high: 1, critical: 0 });
@@ -114,12 +121,14 @@ describe('errors and recoveries', () => {
       { taskId: 'B', errors: 1, lastAt: T0 + DAY, byCategory: { permission: 1 } },
     ]);
     expect(stats.byDay).toEqual([{ day: '2026-11-01', errors: 1 }, { day: '2026-11-02', errors: 2 }]);
-    expect(stats.recoveryByAction['wait-with-backoff']).toEqual({ attempted: 2, succeeded: 1 });
+    // Worked = the run then succeeded (not the action's own outcome): only the second run's.
+    expect(stats.recoveryByAction['wait-with-backoff']).toEqual({ attempted: 3, succeeded: 1 });
+    expect(store.recoveryResults().map((r) => r.worked)).toEqual([false, false, true]);
     expect(store.errors({ category: 'network' }).map((e) => e.message)).toEqual(['ECONNRESET', 'ECONNREFUSED']);
     expect(store.errors({ taskId: 'B' })).toHaveLength(1);
     expect(store.errors({ since: T0 + 1 })).toHaveLength(2);
     expect(store.errors({ limit: 1 })).toHaveLength(1);
-    expect(store.recoveries('A')[0]).toMatchObject({ action: 'wait-with-backoff', attemptId: id });
+    expect(store.recoveries('A').find((r) => r.attemptId === id)).toMatchObject({ action: 'wait-with-backoff', attemptId: id });
   });
 });
 

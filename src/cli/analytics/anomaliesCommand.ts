@@ -5,7 +5,7 @@ import { queryAnomalies } from '../../main/reports/queries/dashboard';
 import { renderTable } from '../output/table';
 import { NO_HISTORY, printJson, withAnalytics } from './open';
 
-export async function anomaliesCommand(opts: { project?: string; json?: boolean }): Promise<void> {
+export async function anomaliesCommand(opts: { project?: string; json?: boolean; tz?: string }): Promise<void> {
   await withAnalytics(opts.project, (ctx) => {
     const anomalies = ctx.db ? queryAnomalies(ctx.db) : [];
     const inBacklog = new Set(ctx.plan.map((t) => t.id));
@@ -23,5 +23,5 @@ export async function anomaliesCommand(opts: { project?: string; json?: boolean 
     }
     const rows = anomalies.map((a) => [a.severity, a.taskId + (inBacklog.has(a.taskId) ? '' : ' (gone)'), a.kind, formatTime(a.at, ctx.tz), a.message]);
     process.stdout.write(`${renderTable([{ header: 'SEVERITY' }, { header: 'TASK' }, { header: 'KIND' }, { header: 'WHEN' }, { header: 'WHY', flexible: true }], rows, { maxWidth: process.stdout.columns })}\n`);
-  });
+  }, opts.tz);
 }

@@ -6,6 +6,7 @@ import { renderTable } from '../output/table';
 import { csvRow } from '../../main/store/historyCsv';
 import { backlogJson, printJson } from '../output/taskJson';
 import { loadForCli, type TargetOptions } from './loadForCli';
+import { plural } from '../../shared/pluralise';
 
 export const LIST_FORMATS = ['table', 'json', 'csv'] as const;
 export type ListFormat = (typeof LIST_FORMATS)[number];
@@ -45,7 +46,7 @@ export async function listCommand(opts: ListOptions): Promise<void> {
   process.stdout.write(`${formatTaskTable(tasks)}\n`);
   const problems = loaded.diagnostics.filter((d) => d.severity !== 'info').length;
   const summary = `${tasks.length} of ${loaded.tasks.length} tasks in ${loaded.file}`;
-  const tail = problems > 0 ? `; ${problems} problem${problems === 1 ? '' : 's'} (taskdeck validate)` : '';
+  const tail = problems > 0 ? `; ${plural(problems, 'problem')} (taskdeck validate)` : '';
   process.stdout.write(`${stdoutPalette().dim(summary + tail)}\n`);
 }
 

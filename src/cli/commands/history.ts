@@ -83,6 +83,7 @@ export function registerHistoryCommands(program: Command): void {
     .description('Show run statistics: counts, success rate, per-task percentiles, predictions and ETAs')
     .option(...PROJECT)
     .option('--task <id>', 'everything about one task')
+    .option('--tz <zone>', 'time zone for days (an IANA name; default: the system\'s)')
     .option('--json', 'print JSON')
-    .action(guard(async (opts: { project?: string; json?: boolean; task?: string }) => (await import('../analytics/statsCommand')).analyticsStatsCommand(opts)));
+    .action(guard(async (opts: { project?: string; json?: boolean; task?: string; tz?: string }) => (await import('../analytics/statsCommand')).analyticsStatsCommand(opts)));
 }

@@ -8,6 +8,7 @@ import { CliFailure } from '../output/fail';
 import { normaliseTaskId } from './format';
 import { NOTHING_RAN, openRecord, recordTarget } from './openRecord';
 import { removeOwnTemp } from '../../main/project/safeRemoval';
+import { plural } from '../../shared/pluralise';
 
 export interface ExportCsvOptions {
   project?: string;
@@ -30,7 +31,7 @@ export function exportCsvCommand(opts: ExportCsvOptions): void {
     fs.closeSync(handle);
     fd = null;
     fs.renameSync(tmp, out);
-    process.stdout.write(`Wrote ${rows} event${rows === 1 ? '' : 's'} to ${out}\n`);
+    process.stdout.write(`Wrote ${plural(rows, 'event')} to ${out}\n`);
   } catch (err) {
     if (fd !== null) fs.closeSync(fd);
     removeOwnTemp(tmp);

@@ -2,6 +2,7 @@
 import { CliFailure } from '../output/fail';
 import { normaliseTaskId, parsePeriod } from './format';
 import { NOTHING_RAN, recordTarget, withRecord } from './openRecord';
+import { plural } from '../../shared/pluralise';
 
 export interface ResetOptions {
   project?: string;
@@ -18,7 +19,7 @@ export function resetCommand(rawId: string | undefined, opts: ResetOptions): voi
     }
     if (taskId === undefined) {
       const n = store.reset({ all: true });
-      process.stdout.write(`Reset ${n} task${n === 1 ? '' : 's'} to pending. History and metrics are kept.\n`);
+      process.stdout.write(`Reset ${plural(n, 'task')} to pending. History and metrics are kept.\n`);
       return;
     }
     if (store.reset({ taskId }) === 0) throw new CliFailure(`${taskId} has no run state to reset (taskdeck status lists the tasks that have one)`);

@@ -1,9 +1,11 @@
 // The self-contained HTML report: one file, inline CSS and inline SVG charts, a CSP that
 // forbids every fetch, so it opens offline and never touches the network.
 import type { Correlation } from '../core/analytics/correlation';
+import type { TzOffset } from '../core/analytics/calendar';
 import type { SprintForecastResult } from '../core/analytics/sprintForecast';
 import { formatDay, formatMs, formatPct, formatTime } from './format';
 import type { ReportModel } from './reportModel';
+import { plural } from '../../shared/pluralise';
 import { barChart, emptyChart, esc, lineChart } from './svgCharts';
 
 const CSS = `
@@ -26,10 +28,6 @@ th{background:#eef1f6;font-weight:600}td.n{text-align:right;font-variant-numeric
 
 const DAY = 86_400_000;
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 function card(value: string, label: string): string {
   return `<div class="card"><b>${esc(value)}</b><span>${esc(label)}</span></div>`;
 }
@@ -45,7 +43,7 @@ function correlationText(c: Correlation): string {
   return c.status === 'ok' ? `Pearson ${c.pearson.toFixed(2)}, Spearman ${c.spearman.toFixed(2)} (n = ${c.n})` : `not enough data (${esc(c.reason)})`;
 }
 
-function forecastRow(f: SprintForecastResult, tz: number): string[] {
+function forecastRow(f: SprintForecastResult, tz: TzOffset): string[] {
   const fc = f.forecast;
   const ok = fc.status === 'ok' ? fc : null;
   return [
@@ -56,11 +54,11 @@ function forecastRow(f: SprintForecastResult, tz: number): string[] {
     ok ? esc(ok.p85?.day ?? 'beyond a year') : '–',
     ok ? formatPct(ok.probabilityByEnd) : '–',
     ok ? formatPct(ok.probabilityCapacityByEnd) : '–',
-    esc(fc.status === 'ok' ? fc.explanation : `not enough data: ${fc.reason}`) + (f.sprint.end !== null ? ` <span class="muted">(ends ${esc(formatDay(f.sprint.end, tz))})</span>` : ''),
+    esc(fc.status === 'ok' ? fc.explanation : fc.reason) + (f.sprint.end !== null ? ` <span class="muted">(ends ${esc(formatDay(f.sprint.end, tz))})</span>` : ''),
   ];
 }
 
-function forecastChart(f: SprintForecastResult, now: number, tz: number): string {
+function forecastChart(f: SprintForecastResult, now: number, tz: TzOffset): string {
   if (f.burnUp.points.length === 0) {
     const fc = f.forecast;
     const when = fc.status === 'ok' ? ` Forecast for its ${f.remainingPoints} remaining points: 50% by ${fc.p50?.day ?? 'beyond a year'}, 85% by ${fc.p85?.day ?? 'beyond a year'}.` : '';
@@ -94,7 +92,7 @@ export function renderHtmlReport(m: ReportModel): string {
   if (a.data.tasksNotInBacklog.length > 0) quality.push(`history names ${a.data.tasksNotInBacklog.length} tasks no longer in the backlog (renamed or deleted): ${a.data.tasksNotInBacklog.slice(0, 8).join(', ')}`);
 
   const summary = `<section class="cards">
-${card(formatPct(a.success.overall.rate), `success rate of ${a.success.overall.attempts} attempts (${a.success.direction === 'not-enough-data' ? 'trend: under 3 weeks of data' : a.success.direction})`)}
+${card(formatPct(a.success.overall.rate), `attempt success rate: ${a.success.overall.successes} of ${plural(a.success.overall.attempts, 'attempt')} succeeded, cancelled and interrupted not counted (${a.success.direction === 'not-enough-data' ? 'trend: under 3 weeks of data' : a.success.direction})`)}
 ${card(String(a.data.runs), `runs of ${a.data.tasksWithHistory} tasks`)}
 ${card(formatMs(a.durations.overall.median), 'median attempt duration')}
 ${card(formatMs(a.durations.overall.p95), 'p95 attempt duration')}
@@ -111,7 +109,8 @@ ${m.forecasts.map((f) => forecastChart(f, m.generatedAt, tz)).join('\n')}
 </div>`;
 
   const forecastTable = table(['Sprint', 'Points done / scope', 'Tasks left', '50% date', '85% date', 'P(scope by end)', 'P(capacity by end)', 'How'], m.forecasts.map((f) => forecastRow(f, tz)), new Set([2]));
-  const velocityTable = table(['Sprint', 'Tasks', 'Committed', 'Capacity', 'Done (backlog)', 'Done in sprint dates (history)'], a.velocity.map((v) => [esc(v.sprint), String(v.tasks), String(v.committedPoints), v.capacity === null ? '–' : String(v.capacity), String(v.donePointsBacklog), String(v.donePointsHistory)]), new Set([1, 2, 3, 4, 5]));
+  const velocityTable = table(['Sprint', 'Tasks', 'Committed points', 'Capacity', 'Points done', 'of which marked done in the backlog'], a.velocity.map((v) => [esc(v.sprint), String(v.tasks), String(v.committedPoints), v.capacity === null ? '–' : String(v.capacity), String(v.donePoints), String(v.donePointsBacklog)]), new Set([1, 2, 3, 4, 5])) +
+    '<p class="muted">Points done: tasks done in the backlog or with a successful run (the burn-up\'s last point).</p>';
   const anomalies = a.anomalies.length === 0
     ? '<p class="empty">No anomalies: durations, failure rates and pass/fail patterns look like each task\'s own history.</p>'
     : table(['', 'Task', 'Kind', 'What and why', 'When'], a.anomalies.map((x) => [`<span class="${x.severity}">${x.severity}</span>`, esc(x.taskId), esc(x.kind), esc(x.message), esc(formatTime(x.at, tz))]));
@@ -145,7 +144,7 @@ ${quality.length > 0 ? `<p class="warning">Data notes: ${quality.map(esc).join('
 <h2>Error patterns</h2>${patterns}
 <h2>Retries and recovery</h2>${retries}
 <h2>Correlations</h2>${correlations}
-<h2>Tasks</h2>${table(['Task', 'Title', 'Runs', 'Success', 'Median', 'p95', 'Next run succeeds', 'ETA p50 – p80'], taskRows, new Set([2, 3, 4, 5]))}
+<h2>Tasks</h2>${table(['Task', 'Title', 'Runs', 'Run success rate', 'Median', 'p95', 'Next run succeeds', 'ETA p50 – p80'], taskRows, new Set([2, 3, 4, 5]))}
 <p class="muted">Percentiles interpolate linearly between closest ranks (h = (n − 1)·p). Success probabilities are Beta-binomial posterior means with a prior from the task's category, executor or project. Forecasts are Monte Carlo simulations over measured throughput or durations.</p>
 </main></body></html>
 `;

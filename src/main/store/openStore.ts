@@ -78,6 +78,8 @@ export function openStoreFile(file: string, opts: OpenStoreOptions = {}): Result
     errors: g((q) => c.reads.errors(q)),
     recoveries: g((taskId, limit) => c.reads.recoveries(taskId, limit)),
     errorStatistics: g(() => c.errorStats.errorStatistics()),
+    recoveryResults: g(() => c.errorStats.recoveryResults()),
+    attemptCounts: g(() => c.errorStats.attemptCounts()),
     reset: g((scope) => c.maintenance.reset(scope)),
     cleanup: g((olderThanMs, now) => c.maintenance.cleanup(olderThanMs, now)),
     // IMMEDIATE: takes the write lock up front, so a read-then-write inside (a lease check)

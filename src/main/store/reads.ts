@@ -17,6 +17,7 @@ import type {
   TaskState,
 } from './types';
 import { EXECUTION_STATUSES } from './types';
+import { attemptSuccess } from '../core/analytics/figures';
 import type { ErrorCategory, ErrorSeverity, RecoveryAction } from '../core/errors/types';
 
 const DEFAULT_LIMIT = 100;
@@ -31,10 +32,11 @@ interface StateRow {
   error_message: string | null;
   execution_time: number | null;
   title: string | null;
+  backlog_status: string | null;
 }
 
-/** A task_executions row joined with its title, in SELECT order. */
-type StateTuple = [string, ExecutionStatus, number | null, number | null, number, string | null, number | null, string | null];
+/** A task_executions row joined with its title and backlog status, in SELECT order. */
+type StateTuple = [string, ExecutionStatus, number | null, number | null, number, string | null, number | null, string | null, string | null];
 
 interface AttemptRow {
   id: number;
@@ -111,6 +113,7 @@ const toState = (r: StateRow): TaskState => ({
   retryCount: r.retry_count,
   errorMessage: r.error_message,
   executionTime: r.execution_time,
+  backlogStatus: r.backlog_status,
 });
 
 const toAttempt = (r: AttemptRow): AttemptRecord => ({
@@ -188,13 +191,16 @@ export function createReads(db: Database.Database) {
   // object per task is a third of its time on 10,000 tasks.
   const states = db
     .prepare(`
-    SELECT e.task_id, e.status, e.started_at, e.completed_at, e.retry_count, e.error_message, e.execution_time, m.title
+    SELECT e.task_id, e.status, e.started_at, e.completed_at, e.retry_count, e.error_message, e.execution_time, m.title, m.status
     FROM task_executions e LEFT JOIN task_metadata m ON m.task_id = e.task_id ORDER BY e.task_id`)
     .raw(true);
   const oneState = db.prepare(`
-    SELECT e.task_id, e.status, e.started_at, e.completed_at, e.retry_count, e.error_message, e.execution_time, m.title
+    SELECT e.task_id, e.status, e.started_at, e.completed_at, e.retry_count, e.error_message, e.execution_time, m.title, m.status AS backlog_status
     FROM task_executions e LEFT JOIN task_metadata m ON m.task_id = e.task_id WHERE e.task_id = ?`);
-  const statusCounts = db.prepare('SELECT status, count(*) AS n FROM task_executions GROUP BY status');
+  // A task that never ran but is done in the backlog is done, not pending.
+  const statusCounts = db.prepare(`
+    SELECT CASE WHEN e.status = 'pending' AND m.status = 'done' THEN 'done-in-backlog' ELSE e.status END AS status, count(*) AS n
+    FROM task_executions e LEFT JOIN task_metadata m ON m.task_id = e.task_id GROUP BY 1`);
   const outcomeCounts = db.prepare(`
     SELECT outcome, count(*) AS n, avg(duration_ms) AS avg FROM run_attempts GROUP BY outcome`);
   const historyAll = db.prepare('SELECT * FROM execution_history ORDER BY id DESC LIMIT ?');
@@ -223,6 +229,7 @@ export function createReads(db: Database.Database) {
         retryCount: r[4],
         errorMessage: r[5],
         executionTime: r[6],
+        backlogStatus: r[8],
       })),
     taskState(taskId: string): TaskState | null {
       const row = oneState.get(taskId) as StateRow | undefined;
@@ -231,8 +238,10 @@ export function createReads(db: Database.Database) {
     statistics(): Statistics {
       const byStatus = Object.fromEntries(EXECUTION_STATUSES.map((s) => [s, 0])) as Record<ExecutionStatus, number>;
       let tasks = 0;
-      for (const r of statusCounts.all() as { status: ExecutionStatus; n: number }[]) {
-        byStatus[r.status] = (byStatus[r.status] ?? 0) + r.n;
+      let doneInBacklog = 0;
+      for (const r of statusCounts.all() as { status: ExecutionStatus | 'done-in-backlog'; n: number }[]) {
+        if (r.status === 'done-in-backlog') doneInBacklog += r.n;
+        else byStatus[r.status] = (byStatus[r.status] ?? 0) + r.n;
         tasks += r.n;
       }
       const byOutcome = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<AttemptOutcome, number>;
@@ -244,6 +253,9 @@ export function createReads(db: Database.Database) {
         attempts += r.n;
         if (r.outcome === null) continue;
         byOutcome[r.outcome] = r.n;
+        // The average is over the attempts that count, like the rate: an interrupted attempt's
+        // "duration" is how long until someone noticed, not how long the task takes.
+        if (r.outcome === 'cancelled' || r.outcome === 'interrupted') continue;
         finished += r.n;
         durationSum += (r.avg ?? 0) * r.n;
         if (r.outcome === 'succeeded') successAvg = r.avg;
@@ -251,9 +263,11 @@ export function createReads(db: Database.Database) {
       return {
         byStatus,
         tasks,
+        doneInBacklog,
         attempts,
         byOutcome,
-        successRate: finished === 0 ? null : byOutcome.succeeded / finished,
+        countedAttempts: attemptSuccess(byOutcome).of,
+        successRate: attemptSuccess(byOutcome).rate,
         avgDurationMs: finished === 0 ? null : durationSum / finished,
         avgSuccessDurationMs: successAvg,
       };

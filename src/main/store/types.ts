@@ -144,6 +144,8 @@ export interface TaskState extends TaskStateInput {
   taskId: string;
   /** From task_metadata, when the task was synced; null otherwise. */
   title: string | null;
+  /** The backlog's status as last synced (task_metadata.status: todo, done, ...); null when never synced. */
+  backlogStatus: string | null;
 }
 
 export interface AttemptRecord {
@@ -204,9 +206,16 @@ export interface Statistics {
   attempts: number;
   /** Finished attempts by outcome. */
   byOutcome: Record<AttemptOutcome, number>;
-  /** Succeeded / finished attempts; null when nothing finished yet. */
+  /**
+   * Tasks whose run state is `pending` (never ran, or reset) but which the backlog marks
+   * done; they are not counted in `byStatus.pending`.
+   */
+  doneInBacklog: number;
+  /** Attempts that count in a rate: succeeded, failed or timed out (not cancelled, interrupted or running). */
+  countedAttempts: number;
+  /** The attempt success rate (core/analytics/figures.ts): succeeded / counted attempts; null when none counts. */
   successRate: number | null;
-  /** Mean duration of finished attempts in ms; null when none. */
+  /** Mean duration of counted attempts (succeeded, failed, timed out) in ms; null when none. */
   avgDurationMs: number | null;
   /** Mean duration of succeeded attempts in ms; null when none. */
   avgSuccessDurationMs: number | null;
@@ -226,7 +235,17 @@ export interface ErrorStatistics {
   byTask: { taskId: string; errors: number; lastAt: number; byCategory: Partial<Record<ErrorCategory, number>> }[];
   /** Errors per UTC day, oldest first: `day` is YYYY-MM-DD. */
   byDay: { day: string; errors: number }[];
+  /** Per action: tried (skipped ones left out) and worked (the run then succeeded). */
   recoveryByAction: Record<RecoveryAction, { attempted: number; succeeded: number }>;
+}
+
+/** A recovery action that was tried, and whether the run it was taken for then succeeded. */
+export interface RecoveryResult {
+  taskId: string;
+  category: ErrorCategory;
+  action: RecoveryAction;
+  at: number;
+  worked: boolean;
 }
 
 export interface CleanupResult {
@@ -286,6 +305,10 @@ export interface Store {
   /** Newest first. */
   recoveries(taskId?: string, limit?: number): RecoveryRecord[];
   errorStatistics(): ErrorStatistics;
+  /** Recovery actions that were tried (not skipped), oldest first, each with whether its run then succeeded. */
+  recoveryResults(): RecoveryResult[];
+  /** Per task: attempts that count in rates (succeeded, failed, timed out) and the failed ones among them. */
+  attemptCounts(): Map<string, { attempts: number; failedAttempts: number }>;
 
   /**
    * Sets a task's (or every task's) latest state back to pending with no retries, times or

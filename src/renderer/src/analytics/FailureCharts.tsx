@@ -5,6 +5,7 @@ import type { Dashboard } from '../../../shared/api';
 import { ChartCard } from './ChartCard';
 import { COLORS } from './chartSetup';
 import { pct } from './format';
+import { plural } from '../../../shared/pluralise';
 
 const SEVERITY_COLOR: Record<string, string> = { critical: '#991b1b', high: COLORS.bad, medium: COLORS.warn, low: COLORS.grey };
 const label = (k: string) => k.replace(/_/g, ' ');
@@ -15,7 +16,7 @@ export function FailureCategoryChart({ d }: { d: Dashboard }) {
   return (
     <ChartCard
       title="What kinds of failures happen?"
-      subtitle={`${total} classified error${total === 1 ? '' : 's'}, by category and by severity`}
+      subtitle={`${plural(total, 'classified error')}, by category and by severity`}
       empty={total === 0 ? 'No failures recorded. Nice.' : null}
       table={{ columns: ['Group', 'Value', 'Errors'], rows: [...d.failuresByCategory.map((r) => ['category', label(r.key), r.count]), ...d.failuresBySeverity.map((r) => ['severity', r.key, r.count])] }}
     >
@@ -42,16 +43,16 @@ export function RetryChart({ d }: { d: Dashboard }) {
   return (
     <ChartCard
       title="Do retries and recovery actions work?"
-      subtitle={`${d.retries.retriedRuns} retried run${d.retries.retriedRuns === 1 ? '' : 's'}, ${d.retries.recovered} recovered (${pct(d.retries.retriedRuns ? d.retries.recovered / d.retries.retriedRuns : null)})`}
+      subtitle={`${plural(d.retries.retriedRuns, 'retried run')}, ${d.retries.recovered} recovered (${pct(d.retries.retriedRuns ? d.retries.recovered / d.retries.retriedRuns : null)})`}
       empty={rows.length === 0 ? 'Nothing has been retried yet.' : null}
-      table={{ columns: ['What', 'Tried', 'Succeeded', 'Rate'], rows: rows.map((r) => [r.key, r.attempted, r.succeeded, pct(r.attempted ? r.succeeded / r.attempted : null)]) }}
+      table={{ columns: ['What', 'Tried', 'Worked (the run then succeeded)', 'Rate'], rows: rows.map((r) => [r.key, r.attempted, r.succeeded, pct(r.attempted ? r.succeeded / r.attempted : null)]) }}
     >
       <Bar
         data={{
           labels: rows.map((r) => r.key),
           datasets: [
             { label: 'Tried', data: rows.map((r) => r.attempted), backgroundColor: COLORS.grey, borderRadius: 4 },
-            { label: 'Succeeded', data: rows.map((r) => r.succeeded), backgroundColor: COLORS.ok, borderRadius: 4 },
+            { label: 'Worked (the run then succeeded)', data: rows.map((r) => r.succeeded), backgroundColor: COLORS.ok, borderRadius: 4 },
           ],
         }}
         options={{ scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }}
