@@ -11,7 +11,7 @@ async function apply(loaded: LoadedProject, edit: BacklogEdit): Promise<void> {
   const { editBacklogFile } = await import('../../main/project/backlogEditor');
   const result = await editBacklogFile(loaded.path, loaded.hash, edit, { parsed: loaded.parse });
   if (!result.ok) throw new CliFailure(result.error.message);
-  const note = result.value.changed ? '' : ' (the file already said so; nothing written)';
+  const note = result.value.changed ? '' : ' (nothing written)';
   process.stdout.write(`${result.value.summary}${note}\n`);
 }
 
