@@ -159,6 +159,10 @@ describe('engine: one task', () => {
     expect(recovery?.detail).toContain('permission-demo/locked.sh');
     expect(recovery?.detail).toContain('never changes permissions');
     expect(statusInBacklog(fx.dir, 'B-205')).toBe('todo');
+    // The script prints `permission: EACCES: ...`; the record names the category once.
+    const recorded = fx.store.taskState('B-205')?.errorMessage ?? '';
+    expect(recorded).toMatch(/^permission: EACCES: permission denied/);
+    expect(recorded).not.toContain('permission: permission:');
   });
 
   it('does not retry a validation error', async () => {
