@@ -169,7 +169,7 @@ describe('taskdeck run / auto / trust / done (processes)', () => {
     await runCli(['trust', '--project', dir], env);
     const result = await runCli(['run', 'M-1', '--project', dir], env);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('execution: command not found (exit 127): taskdeck-no-such-tool --now');
+    expect(result.stdout).toContain('Command failed: command not found (exit 127): taskdeck-no-such-tool --now');
   });
 
   it('refuses a corrupt run record with a message naming it, runs nothing and leaves the file as it was', async () => {

@@ -5,6 +5,7 @@ import { formatMs, formatPct, formatTime } from '../../main/reports/format';
 import { queryAnomalies, queryTaskSummary } from '../../main/reports/queries/dashboard';
 import { CliFailure } from '../output/fail';
 import { renderTable } from '../output/table';
+import { runOutcomeLabel } from '../../shared/labels';
 import { statsCommand } from '../history/statsCommand';
 import { NO_HISTORY, printJson, withAnalytics } from './open';
 
@@ -18,7 +19,7 @@ function taskDetail(t: TaskSummary, tz: number): string {
   const d = t.durations;
   const lines = [
     `${t.taskId}${t.title ? `: ${t.title}` : ''}${t.inBacklog ? '' : ' (not in the backlog any more: renamed or deleted)'}`,
-    `runs ${t.runs} (${t.attempts} attempts, ${t.failedAttempts} failed) · success rate ${formatPct(t.successRate)} · last run ${formatTime(t.lastRunAt, tz)}${t.lastOutcome ? ` (${t.lastOutcome})` : ''}`,
+    `runs ${t.runs} (${t.attempts} attempts, ${t.failedAttempts} failed) · success rate ${formatPct(t.successRate)} · last run ${formatTime(t.lastRunAt, tz)}${t.lastOutcome ? ` (${runOutcomeLabel(t.lastOutcome).toLowerCase()})` : ''}`,
     d.n === 0
       ? 'durations: not enough data (no successful run yet)'
       : `durations of ${d.n} successful runs: mean ${formatMs(d.mean)} · median ${formatMs(d.median)} · p90 ${formatMs(d.p90)} · p95 ${formatMs(d.p95)} · p99 ${formatMs(d.p99)} · std ${formatMs(d.std)} · min ${formatMs(d.min)} · max ${formatMs(d.max)}`,

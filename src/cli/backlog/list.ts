@@ -3,6 +3,7 @@ import type { Priority, Status, Task } from '../../shared/backlog';
 import { readyTasks } from '../../main/core/backlog/graph';
 import { stdoutPalette } from '../output/colour';
 import { renderTable } from '../output/table';
+import { statusLabel } from '../../shared/labels';
 import { backlogJson, printJson } from '../output/taskJson';
 import { loadForCli, type TargetOptions } from './loadForCli';
 
@@ -44,7 +45,7 @@ export function formatTaskTable(tasks: readonly Task[]): string {
     t.id,
     PRIORITY_SHORT[t.priority],
     t.points === null ? '-' : String(t.points),
-    t.status,
+    statusLabel(t.status, t.statusRaw),
     t.sprint ?? '',
     // Long dependency lists would push the title off the screen; `show` lists them all.
     t.dependencies.length > 2 ? `${t.dependencies.slice(0, 2).join(',')},+${t.dependencies.length - 2}` : t.dependencies.join(','),

@@ -1,6 +1,7 @@
 // `taskdeck stats`: run statistics (counts by status and outcome, success rate, average
 // time), per-task aggregates and error totals. Analytics may add sections.
 import { renderTable } from '../output/table';
+import { runOutcomeLabel } from '../../shared/labels';
 import { formatDuration, formatPercent } from './format';
 import { metricsJson } from './json';
 import { NOTHING_RAN, printJson, recordTarget, withRecord } from './openRecord';
@@ -26,7 +27,7 @@ export function statsCommand(opts: StatsOptions, extra: Record<string, unknown> 
       process.stdout.write(`${NOTHING_RAN}\n`);
       return;
     }
-    const outcomes = Object.entries(statistics.byOutcome).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ');
+    const outcomes = Object.entries(statistics.byOutcome).filter(([, n]) => n > 0).map(([k, n]) => `${runOutcomeLabel(k).toLowerCase()} ${n}`).join(', ');
     const errorTotal = Object.values(errors.byCategory).reduce((a, b) => a + b, 0);
     process.stdout.write(
       `${summaryLine(statistics)}\n` +

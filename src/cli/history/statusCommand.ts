@@ -3,6 +3,7 @@
 import type { Statistics, TaskState } from '../../main/store/types';
 import { palette } from '../output/colour';
 import { renderTable } from '../output/table';
+import { readableMessage, runOutcomeLabel } from '../../shared/labels';
 import { formatDuration, formatPercent, formatTime } from './format';
 import { stateJson } from './json';
 import { NOTHING_RAN, printJson, recordTarget, withRecord } from './openRecord';
@@ -15,7 +16,7 @@ export interface StatusOptions {
 export function summaryLine(stats: Statistics): string {
   const counts = Object.entries(stats.byStatus)
     .filter(([, n]) => n > 0)
-    .map(([status, n]) => `${n} ${status}`)
+    .map(([status, n]) => `${n} ${runOutcomeLabel(status).toLowerCase()}`)
     .join(', ');
   return (
     `${stats.tasks} task${stats.tasks === 1 ? '' : 's'}${counts ? ` (${counts})` : ''}; ` +
@@ -47,7 +48,7 @@ export function statusCommand(opts: StatusOptions): void {
       return;
     }
     const colour = process.stdout.isTTY === true && !process.env.NO_COLOR;
-    const rows = states.map((s) => [s.taskId, s.status, String(s.retryCount), formatTime(s.completedAt ?? s.startedAt), formatDuration(s.executionTime), s.errorMessage ?? s.title ?? '']);
+    const rows = states.map((s) => [s.taskId, runOutcomeLabel(s.status), String(s.retryCount), formatTime(s.completedAt ?? s.startedAt), formatDuration(s.executionTime), (s.errorMessage === null ? null : readableMessage(s.errorMessage)) ?? s.title ?? '']);
     const table = renderTable(
       [{ header: 'ID' }, { header: 'STATUS' }, { header: 'RETRIES', align: 'right' }, { header: 'LAST' }, { header: 'TIME', align: 'right' }, { header: 'ERROR / TITLE', flexible: true }],
       rows,

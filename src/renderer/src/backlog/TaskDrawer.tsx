@@ -9,6 +9,7 @@ import { Points, StatusChip } from '../ui/Chips';
 import type { SprintDef } from '../../../shared/backlog';
 import { TaskFieldEditor } from './TaskFieldEditor';
 import { RunButton } from '../runs/RunButton';
+import { errorCategoryLabel, runOutcomeLabel } from '../../../shared/labels';
 
 const NO_SPRINTS: SprintDef[] = [];
 
@@ -148,9 +149,9 @@ export function TaskDrawer({ id, onClose, onOpen }: { id: string; onClose(): voi
                 {detail.runs.map((r, i) => (
                   <tr key={i}>
                     <td>{new Date(r.startedAt).toLocaleString()}</td>
-                    <td>{r.status}</td>
+                    <td>{runOutcomeLabel(r.status)}</td>
                     <td>{r.durationMs === null ? '—' : `${(r.durationMs / 1000).toFixed(1)} s`}</td>
-                    <td>{r.category ?? ''}</td>
+                    <td>{r.category ? errorCategoryLabel(r.category) : ''}</td>
                   </tr>
                 ))}
               </tbody>

@@ -89,7 +89,7 @@ export function TaskTable({ rows, ready, sort, onSort, openTaskId, onOpen, focus
                   <Points points={t.points} />
                 </div>
                 <div role="cell">
-                  <StatusChip status={t.status} />
+                  <StatusChip status={t.status} raw={t.statusRaw} />
                 </div>
                 <div role="cell" className="muted">{t.sprint ?? '—'}</div>
                 <div role="cell" className="num">{t.scoreTotal ?? '—'}</div>

@@ -15,7 +15,7 @@ export function CardFace({ task, showStatus, ready }: { task: Task; showStatus: 
       <div className="card-title">{task.title}</div>
       <div className="card-meta">
         <PriorityChip priority={task.priority} />
-        {showStatus && <StatusChip status={task.status} />}
+        {showStatus && <StatusChip status={task.status} raw={task.statusRaw} />}
         {task.dependencies.length > 0 && (
           <span className="deps small mono" title={`Depends on ${task.dependencies.join(', ')}`}>
             ↳ {task.dependencies.join(', ')}
