@@ -8,6 +8,7 @@ import { projectMethods } from './contract/project';
 import { sprintMethods } from './contract/sprints';
 import { backlogEvents } from './contract/events';
 import { runMethods, runEvents } from './contract/runs';
+import { runStateMethods } from './contract/runState';
 import { analyticsMethods } from './contract/analytics';
 import { reportMethods } from './contract/reports';
 
@@ -18,6 +19,7 @@ export type { BacklogEditInput } from './contract/edit';
 export { EXPORT_FORMATS } from './contract/export-formats';
 export type { ExportFormat } from './contract/export-formats';
 export type { AttemptView, AutoRunOptions, BatchFinished, DurationNorm, LiveRunEvent, RunHistory, RunPlan } from './contract/runs';
+export type { ConsoleLine, ConsoleState, ConsoleTask, LastRun, LastRunOutcome } from './contract/runState';
 export type { Dashboard } from './contract/analytics';
 export type { ExportedReport } from './contract/reports';
 
@@ -26,6 +28,7 @@ export const methods = {
   ...backlogMethods,
   ...sprintMethods,
   ...runMethods,
+  ...runStateMethods,
   ...analyticsMethods,
   ...reportMethods,
 } as const;

@@ -8,6 +8,7 @@ import { openStore } from '../../store/index';
 import type { Store } from '../../store/types';
 import type { Session } from '../session';
 import { toLiveEvent } from './runsLiveEvent';
+import { foldLiveEvent, type LiveConsole } from './liveConsole';
 
 type Fail = { ok: false; error: { code: string; message: string } };
 const noProject: Fail = { ok: false, error: { code: 'no-project', message: 'No project is open. Open a project folder first.' } };
@@ -28,6 +29,8 @@ export function createRunController(session: Session, options: RunControllerOpti
   const now = options.now ?? Date.now;
   const engines = new Set<Engine>();
   let autoRunning = false;
+  /** The tasks running now, for a page that opens (or reloads) mid-run. */
+  const live: LiveConsole = new Map();
 
   async function load(): Promise<ApiResult<LoadedProject>> {
     const project = session.current();
@@ -50,7 +53,11 @@ export function createRunController(session: Session, options: RunControllerOpti
       const s = (strategies.value as Readonly<Record<string, { maxRetries: number } | undefined>>)[category];
       return s ? s.maxRetries + 1 : null;
     };
-    engine.events.on((e) => session.emit('run:event', toLiveEvent(e, now(), maxAttemptsOf)));
+    engine.events.on((e) => {
+      const event = toLiveEvent(e, now(), maxAttemptsOf);
+      foldLiveEvent(live, event);
+      session.emit('run:event', event);
+    });
     engines.add(engine);
     return { ok: true, value: { engine, store: store.value, loaded: loaded.value } };
   }
@@ -183,6 +190,10 @@ export function createRunController(session: Session, options: RunControllerOpti
     },
     active(): { running: string[]; auto: boolean } {
       return { running: [...engines].flatMap((e) => e.running()), auto: autoRunning };
+    },
+    /** The rows of the tasks running in this app now (status, attempt, retry plan, progress). */
+    liveTasks() {
+      return [...live.values()];
     },
   };
 }

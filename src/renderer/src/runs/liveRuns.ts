@@ -18,7 +18,7 @@ export interface LiveTask {
   startedAt: number;
   percent: number | null;
   message: string;
-  status: 'running' | 'retrying' | 'succeeded' | 'failed' | 'timeout' | 'cancelled';
+  status: 'running' | 'retrying' | 'succeeded' | 'failed' | 'timeout' | 'cancelled' | 'interrupted';
   retry: { nextAttempt: number; maxAttempts: number | null; at: number; delayMs: number; category: string } | null;
   durationMs: number | null;
   lines: LogLine[];
