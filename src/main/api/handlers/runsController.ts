@@ -9,6 +9,9 @@ import type { Store } from '../../store/types';
 import type { Session } from '../session';
 import { toLiveEvent } from './runsLiveEvent';
 import { foldLiveEvent, type LiveConsole } from './liveConsole';
+import { summariseExcluded, type ExclusionKind } from '../../../shared/runPlanSummary';
+import type { Task } from '../../../shared/backlog';
+import type { ProjectConfig } from '../../project/config';
 
 type Fail = { ok: false; error: { code: string; message: string } };
 const noProject: Fail = { ok: false, error: { code: 'no-project', message: 'No project is open. Open a project folder first.' } };
@@ -85,7 +88,7 @@ export function createRunController(session: Session, options: RunControllerOpti
           value: {
             projectDir, trusted,
             commands: planned.value.order.map((p) => ({ taskId: p.task.id, title: p.task.title, command: p.command })),
-            excluded: planned.value.excluded.map((x) => ({ taskId: x.task.id, title: x.task.title, reason: x.reason })),
+            excluded: planned.value.excluded.map((x) => ({ taskId: x.task.id, title: x.task.title, reason: x.reason, kind: exclusionKind(x.task, config) })),
           },
         };
       } finally {
@@ -97,12 +100,17 @@ export function createRunController(session: Session, options: RunControllerOpti
     for (const id of args.taskIds ?? []) {
       const task = tasks.find((t) => t.id === id);
       if (!task) {
-        excluded.push({ taskId: id, title: '', reason: 'not in the backlog' });
+        excluded.push({ taskId: id, title: '', reason: 'not in the backlog', kind: 'missing' });
+        continue;
+      }
+      // A task that needs a person is never run from here (the engine refuses it too).
+      if (task.humanRequired) {
+        excluded.push({ taskId: id, title: task.title, reason: `needs a person${task.humanReason ? ` (${task.humanReason})` : ''}; confirm it when done`, kind: 'human' });
         continue;
       }
       const resolved = resolveCommand(task, config, null);
       if (resolved.kind === 'command') commands.push({ taskId: id, title: task.title, command: resolved.command });
-      else excluded.push({ taskId: id, title: task.title, reason: resolved.kind === 'manual' ? resolved.reason : resolved.message });
+      else excluded.push({ taskId: id, title: task.title, reason: resolved.kind === 'manual' ? resolved.reason : resolved.message, kind: resolved.kind === 'manual' ? 'no-command' : 'config' });
     }
     return { ok: true, value: { projectDir, trusted, commands, excluded } };
   }
@@ -112,8 +120,8 @@ export function createRunController(session: Session, options: RunControllerOpti
     if (!checked.ok) return checked;
     if (!checked.value.trusted) return { ok: false, error: { code: 'untrusted', message: `${checked.value.projectDir} is not trusted yet: review the commands and trust the folder first.` } };
     if (checked.value.commands.length === 0) {
-      const why = checked.value.excluded.map((x) => `${x.taskId}: ${x.reason}`).join('; ');
-      return { ok: false, error: { code: 'nothing-to-run', message: `Nothing to run. ${why}` } };
+      // One line however many tasks: the plan (runs:plan) lists them.
+      return { ok: false, error: { code: 'nothing-to-run', message: `Nothing to run: ${summariseExcluded(checked.value.excluded)}.` } };
     }
     const opened = await open();
     if (!opened.ok) return opened;
@@ -196,6 +204,13 @@ export function createRunController(session: Session, options: RunControllerOpti
       return [...live.values()];
     },
   };
+}
+
+/** Why auto leaves a task out, as a kind for the one-line summary. */
+function exclusionKind(task: Task, config: ProjectConfig): ExclusionKind {
+  if (task.status === 'skipped') return 'skipped';
+  if (task.humanRequired) return 'human';
+  return resolveCommand(task, config, null).kind === 'error' ? 'config' : 'no-command';
 }
 
 export type RunController = ReturnType<typeof createRunController>;
