@@ -91,7 +91,7 @@ describe('run console', () => {
     const table = page.locator('.history-table tbody tr');
     await expect.poll(() => table.count(), { timeout: 10_000 }).toBeGreaterThan(5);
     await page.getByLabel('Filter by status').selectOption('failed');
-    await expect.poll(async () => (await page.locator('.history-table tbody td:nth-child(4)').allInnerTexts()).every((s) => s === 'failed'), { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => (await page.locator('.history-table tbody td:nth-child(4)').allInnerTexts()).every((s) => s === 'Failed'), { timeout: 10_000 }).toBe(true);
     await page.getByLabel('Filter by category').selectOption('permission');
     await expect.poll(() => table.count(), { timeout: 10_000 }).toBe(1);
     await table.first().click();
