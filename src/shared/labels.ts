@@ -2,7 +2,7 @@
 // outcomes, error categories and severities, recovery actions and their outcomes. The
 // CLI's human output, the app and the HTML report all print these; JSON, CSV and the
 // database keep the identifiers. A label test checks every identifier has its words.
-import type { Priority, Status } from './backlog';
+import type { DiagnosticCode, Priority, Status } from './backlog';
 
 export const STATUS_LABEL: Readonly<Record<Status, string>> = {
   todo: 'To do',
@@ -92,6 +92,30 @@ export const HISTORY_EVENT_LABEL: Readonly<Record<HistoryEventId, string>> = {
   recovery_action: 'Recovery',
 };
 
+/** What the reader found in the file (`taskdeck validate`, the diagnostics panel). */
+export const DIAGNOSTIC_LABEL: Readonly<Record<DiagnosticCode, string>> = {
+  'duplicate-id': 'Duplicate ID',
+  'unknown-status': 'Unknown status',
+  'unknown-priority': 'Unknown priority',
+  'bad-points': 'Points not a number',
+  'score-mismatch': 'Score total differs',
+  'missing-dependency': 'Missing dependency',
+  'self-dependency': 'Depends on itself',
+  'dependency-cycle': 'Dependency cycle',
+  'malformed-row': 'Malformed row',
+  'unterminated-comment': 'Unclosed comment',
+  'unterminated-fence': 'Unclosed code block',
+  'unknown-sprint': 'Unknown sprint',
+};
+
+export type AnomalyKindId = 'duration' | 'failure-rate' | 'flaky';
+
+export const ANOMALY_KIND_LABEL: Readonly<Record<AnomalyKindId, string>> = {
+  duration: 'Unusual duration',
+  'failure-rate': 'Failing more often',
+  flaky: 'Flaky',
+};
+
 function lookup<K extends string>(table: Readonly<Record<K, string>>, id: string): string {
   if (Object.prototype.hasOwnProperty.call(table, id)) return table[id as K];
   // An identifier this build does not know (a newer record): words, not underscores.
@@ -118,6 +142,8 @@ export const errorCategoryLabel = (category: string): string => lookup(ERROR_CAT
 export const severityLabel = (severity: string): string => lookup(SEVERITY_LABEL, severity);
 export const recoveryActionLabel = (action: string): string => lookup(RECOVERY_ACTION_LABEL, action);
 export const historyEventLabel = (type: string): string => lookup(HISTORY_EVENT_LABEL, type);
+export const diagnosticLabel = (code: string): string => lookup(DIAGNOSTIC_LABEL, code);
+export const anomalyKindLabel = (kind: string): string => lookup(ANOMALY_KIND_LABEL, kind);
 export const recoveryOutcomeLabel = (outcome: string): string => lookup(RECOVERY_OUTCOME_LABEL, outcome);
 
 /** A recovery as a sentence: "Suggest a fix: chmod u+w ..." */

@@ -125,7 +125,7 @@ describe('the run console after a reload', () => {
     await expect.poll(() => runs.rowIds(), { timeout: 15_000 }).toEqual(['L-1', 'B-205']);
     await expect.poll(() => runs.row('L-1').innerText(), { timeout: 15_000 }).toMatch(/Cancelled/);
     await runs.select('L-1');
-    await expect.poll(() => runs.logText(), { timeout: 15_000 }).toMatch(/long: started[\s\S]*■ cancelled after 1 attempt/);
+    await expect.poll(() => runs.logText(), { timeout: 15_000 }).toMatch(/long: started[\s\S]*■ Cancelled after 1 attempt/);
     await screenshot(page, 'run-state-console-reload-after');
     expect(problems).toEqual([]);
   }, 60_000);

@@ -80,7 +80,7 @@ describe('run state through the API', () => {
     expect(failed).toMatchObject({ status: 'failed', title: 'Publish the offline bundle', command: 'node scripts/permission.mjs' });
     expect(failed.durationMs).toBeGreaterThan(0);
     expect(failed.lines.map((l) => l.text).join('\n')).toContain('permission: EACCES');
-    expect(failed.lines.at(-1)?.text).toMatch(/^■ failed after 1 attempt/);
+    expect(failed.lines.at(-1)?.text).toMatch(/^■ Failed after 1 attempt/);
     // A restarted app (a new controller) reads the same from the record alone.
     const fresh = { ...handlers, ...runHandlers(session, { env: { ...process.env, TASKDECK_CONFIG_DIR: configDir } }) };
     expect((await call<ConsoleState>(fresh, 'runs:console')).tasks.map((t) => [t.taskId, t.status]).sort()).toEqual([['B-201', 'succeeded'], ['B-205', 'failed']]);

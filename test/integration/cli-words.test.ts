@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CATEGORIES, RECOVERY_ACTIONS } from '../../src/main/core/errors/types';
+import { DIAGNOSTIC_LABEL } from '../../src/shared/labels';
 import { openStore } from '../../src/main/store/index';
 import { removeTemps, runCli, tempDir } from './cliHarness';
 
@@ -24,7 +25,7 @@ const BACKLOG = [
 ].join('\n');
 
 // Identifiers a person must not meet: every one with `_` or `-` in it, from each enum.
-const IDENTIFIERS = ['in_progress', 'retry_scheduled', 'recovery_action', ...ERROR_CATEGORIES.filter((c) => c.includes('_')), ...RECOVERY_ACTIONS.filter((a) => a.includes('-'))];
+const IDENTIFIERS = ['in_progress', 'retry_scheduled', 'recovery_action', 'failure-rate', ...ERROR_CATEGORIES.filter((c) => c.includes('_')), ...RECOVERY_ACTIONS.filter((a) => a.includes('-')), ...Object.keys(DIAGNOSTIC_LABEL)];
 
 beforeAll(async () => {
   project = await tempDir();
@@ -75,10 +76,19 @@ describe('CLI words', () => {
     [['stats']],
     [['stats', '--task', 'W-1']],
     [['auto', '--dry-run']],
+    [['anomalies']],
   ])('%j shows no internal identifier', async (args) => {
     const out = await human(args);
     expect(out.length).toBeGreaterThan(0);
     for (const id of IDENTIFIERS) expect(out, `${args.join(' ')} printed ${id}`).not.toContain(id);
+  });
+
+  it('validate names each finding in words', async () => {
+    fs.writeFileSync(path.join(project, 'odd.md'), '| ID | Title | Priority | Points | Status | Dependencies |\n|----|----|----|----|----|----|\n| W-1 | A | zz | 1 | whatever | W-9 |\n');
+    const r = await runCli(['validate', '--file', path.join(project, 'odd.md')]);
+    expect(r.stdout).toContain('warning Unknown status: W-1');
+    expect(r.stdout).toContain('info Unknown priority: W-1');
+    for (const id of IDENTIFIERS) expect(r.stdout).not.toContain(id);
   });
 
   it('uses the table\'s words: In progress, Critical, Cancelled (not Skipped), File system, Timed out', async () => {

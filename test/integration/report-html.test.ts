@@ -53,7 +53,7 @@ describe('report --html', () => {
     const text = (await page.locator('main').textContent()) ?? '';
     for (const section of ['Summary', 'Sprint forecast', 'Velocity', 'Anomalies', 'Error patterns', 'Retries and recovery', 'Correlations']) expect(text).toContain(section);
     // The planted anomalies and the normalised error pattern are listed with their reasons.
-    expect(text).toMatch(/B-205.*flaky.*switched between pass and fail/s);
+    expect(text).toMatch(/B-205.*Flaky.*switched between pass and fail/s);
     expect(text).toMatch(/B-201.*duration.*slower than its usual/s);
     expect(text).toContain('connect ECONNREFUSED <ip>');
     expect(text).toContain('B-OLD-1');

@@ -3,8 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CATEGORIES, ERROR_SEVERITIES, RECOVERY_ACTIONS, type ErrorCategory, type ErrorSeverity, type RecoveryAction } from './errors/types';
 import { EXECUTION_STATUSES, type AttemptOutcome, type ExecutionStatus, type HistoryEventType, type RecoveryOutcome } from '../store/types';
-import { PRIORITIES, STATUSES } from '../../shared/backlog';
+import { PRIORITIES, STATUSES, type DiagnosticCode } from '../../shared/backlog';
+import type { AnomalyKind } from './analytics/anomalies';
 import {
+  ANOMALY_KIND_LABEL,
+  DIAGNOSTIC_LABEL,
   ERROR_CATEGORY_LABEL,
   HISTORY_EVENT_LABEL,
   PRIORITY_LABEL,
@@ -24,6 +27,11 @@ import {
 const attemptOutcomes: Record<AttemptOutcome, true> = { succeeded: true, failed: true, timeout: true, cancelled: true, interrupted: true };
 const recoveryOutcomes: Record<RecoveryOutcome, true> = { succeeded: true, failed: true, skipped: true };
 const eventTypes: Record<HistoryEventType, true> = { started: true, progress: true, output: true, retry_scheduled: true, recovered: true, succeeded: true, failed: true, cancelled: true, interrupted: true, recovery_action: true };
+const diagnostics: Record<DiagnosticCode, true> = {
+  'duplicate-id': true, 'unknown-status': true, 'unknown-priority': true, 'bad-points': true, 'score-mismatch': true, 'missing-dependency': true,
+  'self-dependency': true, 'dependency-cycle': true, 'malformed-row': true, 'unterminated-comment': true, 'unterminated-fence': true, 'unknown-sprint': true,
+};
+const anomalyKinds: Record<AnomalyKind, true> = { duration: true, 'failure-rate': true, flaky: true };
 const categoryTable: Record<ErrorCategory, string> = ERROR_CATEGORY_LABEL;
 const severityTable: Record<ErrorSeverity, string> = SEVERITY_LABEL;
 const actionTable: Record<RecoveryAction, string> = RECOVERY_ACTION_LABEL;
@@ -39,6 +47,8 @@ const enums: [string, readonly string[], Readonly<Record<string, string>>][] = [
   ['recovery action', RECOVERY_ACTIONS, actionTable],
   ['recovery outcome', Object.keys(recoveryOutcomes), RECOVERY_OUTCOME_LABEL],
   ['history event', Object.keys(eventTypes), HISTORY_EVENT_LABEL],
+  ['diagnostic', Object.keys(diagnostics), DIAGNOSTIC_LABEL],
+  ['anomaly kind', Object.keys(anomalyKinds), ANOMALY_KIND_LABEL],
 ];
 
 describe('the label table', () => {

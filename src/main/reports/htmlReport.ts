@@ -5,7 +5,7 @@ import type { SprintForecastResult } from '../core/analytics/sprintForecast';
 import { formatDay, formatMs, formatPct, formatTime } from './format';
 import type { ReportModel } from './reportModel';
 import { barChart, emptyChart, esc, lineChart } from './svgCharts';
-import { errorCategoryLabel, recoveryActionLabel } from '../../shared/labels';
+import { anomalyKindLabel, errorCategoryLabel, recoveryActionLabel } from '../../shared/labels';
 
 const CSS = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2433;background:#f5f6f8}
@@ -115,7 +115,7 @@ ${m.forecasts.map((f) => forecastChart(f, m.generatedAt, tz)).join('\n')}
   const velocityTable = table(['Sprint', 'Tasks', 'Committed', 'Capacity', 'Done (backlog)', 'Done in sprint dates (history)'], a.velocity.map((v) => [esc(v.sprint), String(v.tasks), String(v.committedPoints), v.capacity === null ? '–' : String(v.capacity), String(v.donePointsBacklog), String(v.donePointsHistory)]), new Set([1, 2, 3, 4, 5]));
   const anomalies = a.anomalies.length === 0
     ? '<p class="empty">No anomalies: durations, failure rates and pass/fail patterns look like each task\'s own history.</p>'
-    : table(['', 'Task', 'Kind', 'What and why', 'When'], a.anomalies.map((x) => [`<span class="${x.severity}">${x.severity}</span>`, esc(x.taskId), esc(x.kind), esc(x.message), esc(formatTime(x.at, tz))]));
+    : table(['', 'Task', 'Kind', 'What and why', 'When'], a.anomalies.map((x) => [`<span class="${x.severity}">${x.severity}</span>`, esc(x.taskId), esc(anomalyKindLabel(x.kind)), esc(x.message), esc(formatTime(x.at, tz))]));
   const patterns = table(['Count', 'Category', 'Pattern', 'Tasks', 'First seen', 'Last seen'], a.errorPatterns.slice(0, 25).map((p) => [String(p.count), esc(errorCategoryLabel(p.category)), `<code>${esc(p.pattern)}</code><br><span class="muted">e.g. ${esc(p.example)}</span>`, esc(p.tasks.slice(0, 6).join(', ') + (p.tasks.length > 6 ? ` +${p.tasks.length - 6}` : '')), esc(formatTime(p.firstSeen, tz)), esc(formatTime(p.lastSeen, tz))]), new Set([0]));
   const taskRows = a.tasks.filter((t) => t.runs > 0 || t.inBacklog).slice(0, 300).map((t) => [
     esc(t.taskId) + (t.inBacklog ? '' : ' <span class="muted">(not in backlog)</span>'), esc(t.title ?? ''), String(t.runs), formatPct(t.successRate),

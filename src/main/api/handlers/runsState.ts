@@ -8,6 +8,7 @@ import { storePath } from '../../store/index';
 import { openDatabase } from '../../store/openDatabase';
 import { lastAttempts, recentRuns, type LastAttemptRow } from '../../store/lastRuns';
 import type { LiveConsole } from './liveConsole';
+import { runOutcomeLabel } from '../../../shared/labels';
 
 type LiveRow = LiveConsole extends Map<string, infer V> ? V : never;
 
@@ -88,7 +89,7 @@ function finishedRow(row: LastAttemptRow & { runStartedAt: number }, title: stri
   const lines = logTail(row.logPath, ended);
   if (status !== 'running') {
     const why = row.message ? `: ${row.message}` : '';
-    lines.push({ stream: 'info', text: `■ ${status} after ${row.attempt} attempt${row.attempt === 1 ? '' : 's'}${why}`, at: ended });
+    lines.push({ stream: 'info', text: `■ ${runOutcomeLabel(status)} after ${row.attempt} attempt${row.attempt === 1 ? '' : 's'}${why}`, at: ended });
   }
   return {
     taskId: row.taskId, title, command: row.command, attempt: row.attempt, maxAttempts: null, startedAt: row.runStartedAt,

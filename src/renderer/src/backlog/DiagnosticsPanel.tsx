@@ -2,12 +2,7 @@
 import { useState } from 'react';
 import type { Diagnostic } from '../../../shared/backlog';
 
-const LABEL: Record<string, string> = {
-  'missing-dependency': 'Missing dependency',
-  'dependency-cycle': 'Dependency cycle',
-  'duplicate-id': 'Duplicate ID',
-  'self-dependency': 'Depends on itself',
-};
+import { diagnosticLabel } from '../../../shared/labels';
 
 export function DiagnosticsPanel({ diagnostics, onJump }: { diagnostics: Diagnostic[]; onJump(taskId: string): void }) {
   const [open, setOpen] = useState(true);
@@ -30,7 +25,7 @@ export function DiagnosticsPanel({ diagnostics, onJump }: { diagnostics: Diagnos
           {sorted.map((d, i) => (
             <li key={i} className={`sev-${d.severity}`}>
               <span className="diag-line mono">{d.line === null ? 'file' : `L${d.line}`}</span>
-              <span className="diag-code">{LABEL[d.code] ?? d.code}</span>
+              <span className="diag-code">{diagnosticLabel(d.code)}</span>
               <span className="diag-msg">{d.cycle ? d.cycle.join(' → ') : d.message}</span>
               {d.taskId && (
                 <button type="button" className="link-button mono" onClick={() => onJump(d.taskId!)}>
