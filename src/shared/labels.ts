@@ -10,7 +10,9 @@ export const STATUS_LABEL: Readonly<Record<Status, string>> = {
   blocked: 'Blocked',
   done: 'Done',
   failed: 'Failed',
-  skipped: 'Skipped',
+  // The reader's `skipped` is mostly what files call cancelled (also won't fix, deferred,
+  // skipped): the column and the filter say Cancelled; a chip says the file's own word.
+  skipped: 'Cancelled',
 };
 
 export const PRIORITY_LABEL: Readonly<Record<Priority, string>> = {
@@ -124,14 +126,14 @@ function lookup<K extends string>(table: Readonly<Record<K, string>>, id: string
 }
 
 /**
- * A backlog status in words. `skipped` is the reader's value for cancelled, won't-fix and
- * deferred tasks; the file's own word is shown ("Cancelled"), not "Skipped".
+ * A backlog status in words. `skipped` is the reader's value for cancelled, won't-fix,
+ * deferred and skipped tasks; a cancelled task never reads "Skipped".
  */
 export function statusLabel(status: Status, raw?: string): string {
   if (status === 'skipped' && raw) {
-    if (/cancel+ed/i.test(raw)) return 'Cancelled';
     if (/won'?t ?fix/i.test(raw)) return "Won't fix";
     if (/deferred/i.test(raw)) return 'Deferred';
+    if (/skipped/i.test(raw) && !/cancel+ed/i.test(raw)) return 'Skipped';
   }
   return STATUS_LABEL[status];
 }

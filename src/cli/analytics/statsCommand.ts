@@ -5,7 +5,7 @@ import { formatMs, formatPct, formatTime } from '../../main/reports/format';
 import { queryAnomalies, queryTaskSummary } from '../../main/reports/queries/dashboard';
 import { CliFailure } from '../output/fail';
 import { renderTable } from '../output/table';
-import { runOutcomeLabel } from '../../shared/labels';
+import { anomalyKindLabel, runOutcomeLabel } from '../../shared/labels';
 import { statsCommand } from '../history/statsCommand';
 import { NO_HISTORY, printJson, withAnalytics } from './open';
 
@@ -57,7 +57,7 @@ export async function analyticsStatsCommand(opts: AnalyticsStatsOptions): Promis
         return;
       }
       process.stdout.write(`${taskDetail(t, ctx.tz)}\n`);
-      for (const a of anomalies) process.stdout.write(`anomaly (${a.kind}): ${a.message}\n`);
+      for (const a of anomalies) process.stdout.write(`anomaly (${anomalyKindLabel(a.kind).toLowerCase()}): ${a.message}\n`);
       return;
     }
     statsCommand({ project: opts.project, json: opts.json }, { analytics: { tasks, pointRate: summary?.pointRate ?? null } });

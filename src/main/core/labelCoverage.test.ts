@@ -77,6 +77,8 @@ describe('the label table', () => {
     expect(statusLabel('skipped', '❌ Canceled')).toBe('Cancelled');
     expect(statusLabel('skipped', 'deferred')).toBe('Deferred');
     expect(statusLabel('skipped', 'skipped')).toBe('Skipped');
+    expect(statusLabel('skipped')).toBe('Cancelled');
+    expect(STATUS_LABEL.skipped).toBe('Cancelled');
     expect(statusLabel('todo', 'cancelled?')).toBe('To do');
   });
 
