@@ -93,6 +93,33 @@ describe('a failed run on the board and the backlog', () => {
   }, 30_000);
 });
 
+describe('what cannot run', () => {
+  it('is not offered: Run N shown counts only what can run, a drawer says why a task cannot', async () => {
+    const backlog = new BacklogPage(page);
+    await backlog.goTo('Backlog');
+    // B-101 … B-116: none has a command; B-113 needs a person.
+    await backlog.search('B-1');
+    await expect.poll(() => page.getByRole('button', { name: /Run \d+ shown/ }).innerText(), { timeout: 10_000 }).toBe('▶ Run 0 shown');
+    expect(await page.getByRole('button', { name: /Run \d+ shown/ }).isDisabled()).toBe(true);
+    // A task without a command, and one that needs a person: no Run, and the reason why.
+    await backlog.search('B-108');
+    await backlog.openTask('B-108');
+    const manual = backlog.drawer('B-108').getByRole('button', { name: 'Run task (cannot run)' });
+    await manual.waitFor({ timeout: 10_000 });
+    expect(await manual.isDisabled()).toBe(true);
+    expect(await manual.getAttribute('title')).toContain('B-108 has no command');
+    await page.keyboard.press('Escape');
+    await backlog.search('B-113');
+    await backlog.openTask('B-113');
+    const human = backlog.drawer('B-113').getByRole('button', { name: 'Run task (cannot run)' });
+    await human.waitFor({ timeout: 10_000 });
+    expect(await human.getAttribute('title')).toContain('needs a person');
+    await screenshot(page, 'run-state-cannot-run');
+    await page.keyboard.press('Escape');
+    await backlog.search('');
+  }, 30_000);
+});
+
 describe('the run console after a reload', () => {
   it('during a run: the running task with its log, and the batch before it', async () => {
     const backlog = new BacklogPage(page);

@@ -8,7 +8,7 @@ import { Markdown } from '../markdown/Markdown';
 import { Points, StatusChip } from '../ui/Chips';
 import type { SprintDef } from '../../../shared/backlog';
 import { TaskFieldEditor } from './TaskFieldEditor';
-import { RunButton } from '../runs/RunButton';
+import { RunTaskButton } from '../runs/RunTaskButton';
 import { errorCategoryLabel, runOutcomeLabel } from '../../../shared/labels';
 
 const NO_SPRINTS: SprintDef[] = [];
@@ -93,7 +93,7 @@ export function TaskDrawer({ id, onClose, onOpen }: { id: string; onClose(): voi
             {task.sprint && <span className="chip neutral">Sprint {task.sprint}</span>}
             {task.scoreTotal !== null && <span className="chip neutral">Score {task.scoreTotal}</span>}
             {task.humanRequired && <span className="chip human">Needs a person</span>}
-            <RunButton taskIds={[task.id]} label="Run task" />
+            <RunTaskButton taskId={task.id} version={hash ?? undefined} />
           </div>
           <TaskFieldEditor task={task} sprints={sprints} />
           <p className="muted small">
