@@ -48,7 +48,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await call(handlers, 'runs:cancel-all');
-  await until(() => batches.length >= 2, 'the long batch to end');
+  await until(() => batches.length >= 3, 'the long batch to end');
   await session.close();
   await rm(configDir, { recursive: true, force: true });
   await removeTemps();
@@ -73,9 +73,19 @@ describe('run state through the API', () => {
     expect(latest.find((r) => r.taskId === 'B-101')).toBeUndefined();
   }, 60_000);
 
+  it('a person confirming the failed task done is its last word', async () => {
+    const copy = { ...handlers, ...runHandlers(session, { env: { ...process.env, TASKDECK_CONFIG_DIR: configDir }, now: () => Date.now() + 1000 }) };
+    // B-206 fails (invalid input); then a person confirms it done.
+    await call(handlers, 'runs:start', { taskIds: ['B-206'] });
+    await until(async () => (await call<LastRun[]>(handlers, 'runs:latest')).some((r) => r.taskId === 'B-206' && r.outcome === 'failed'), 'B-206 to fail');
+    await until(() => batches.length >= 2, 'the B-206 batch');
+    await call(copy, 'runs:confirm', { taskId: 'B-206', by: 'Mara' });
+    expect((await call<LastRun[]>(handlers, 'runs:latest')).find((r) => r.taskId === 'B-206')).toMatchObject({ outcome: 'succeeded', message: 'confirmed done by a person' });
+  }, 60_000);
+
   it('the console rebuilds the last batch from the record, with the logs', async () => {
     const state = await call<ConsoleState>(handlers, 'runs:console');
-    expect(state.tasks.map((t) => t.taskId).sort()).toEqual(['B-201', 'B-205']);
+    expect(state.tasks.map((t) => t.taskId).sort()).toEqual(['B-201', 'B-205', 'B-206']);
     const failed = state.tasks.find((t) => t.taskId === 'B-205')!;
     expect(failed).toMatchObject({ status: 'failed', title: 'Publish the offline bundle', command: 'node scripts/permission.mjs' });
     expect(failed.durationMs).toBeGreaterThan(0);
@@ -83,7 +93,7 @@ describe('run state through the API', () => {
     expect(failed.lines.at(-1)?.text).toMatch(/^■ Failed after 1 attempt/);
     // A restarted app (a new controller) reads the same from the record alone.
     const fresh = { ...handlers, ...runHandlers(session, { env: { ...process.env, TASKDECK_CONFIG_DIR: configDir } }) };
-    expect((await call<ConsoleState>(fresh, 'runs:console')).tasks.map((t) => [t.taskId, t.status]).sort()).toEqual([['B-201', 'succeeded'], ['B-205', 'failed']]);
+    expect((await call<ConsoleState>(fresh, 'runs:console')).tasks.map((t) => [t.taskId, t.status]).sort()).toEqual([['B-201', 'succeeded'], ['B-205', 'failed'], ['B-206', 'failed']]);
   });
 
   it('a running task is running in both, with its output so far', async () => {

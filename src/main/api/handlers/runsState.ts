@@ -41,10 +41,14 @@ export function readLastRuns(projectDir: string, live: readonly LiveRow[]): ApiR
   if (!read.ok) return read;
   const byTask = new Map<string, LastRun>();
   for (const row of read.value) {
-    byTask.set(row.taskId, {
-      taskId: row.taskId, runId: row.runId, outcome: outcomeOf(row), at: row.endedAt ?? row.startedAt,
-      attempt: row.attempt, category: row.category, message: row.message,
-    });
+    const ended = row.endedAt ?? row.startedAt;
+    const outcome = outcomeOf(row);
+    // Confirmed done by a person after the last attempt (runs:confirm, `taskdeck done`):
+    // the task's last word is that success, not the failure before it.
+    const confirmedAt = row.state?.status === 'succeeded' && row.state.completedAt !== null && row.state.completedAt > ended ? row.state.completedAt : null;
+    byTask.set(row.taskId, confirmedAt !== null && outcome !== 'running'
+      ? { taskId: row.taskId, runId: row.runId, outcome: 'succeeded', at: confirmedAt, attempt: row.attempt, category: null, message: 'confirmed done by a person' }
+      : { taskId: row.taskId, runId: row.runId, outcome, at: ended, attempt: row.attempt, category: row.category, message: row.message });
   }
   // What the engine in this app is doing now wins: a retry wait has no open attempt.
   for (const t of live) {

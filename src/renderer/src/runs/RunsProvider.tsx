@@ -18,9 +18,12 @@ export function RunsProvider({ transport, children }: { transport: Transport; ch
     void store.getState().loadConsole();
     const offEvent = transport.on('run:event', (e) => store.getState().onEvent(e));
     const offBatch = transport.on('run:batch-finished', (b) => store.getState().onBatch(b));
+    // A person confirming a task done (or `taskdeck done`) changes the backlog and the record.
+    const offBacklog = transport.on('backlog:changed', () => void store.getState().loadLatest());
     return () => {
       offEvent();
       offBatch();
+      offBacklog();
     };
   }, [store, transport]);
   return (
