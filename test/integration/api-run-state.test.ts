@@ -60,6 +60,15 @@ describe('run state through the API', () => {
     expect(await call<ConsoleState>(handlers, 'runs:console')).toEqual({ tasks: [], auto: false });
   });
 
+  it('asking to run many tasks that cannot run answers in one short line, the plan has the list', async () => {
+    const ids = Array.from({ length: 16 }, (_, i) => `B-${101 + i}`);
+    const refused = await dispatch(handlers, 'runs:start', { taskIds: ids });
+    expect(refused.ok ? 'ran' : refused.error).toEqual({ code: 'nothing-to-run', message: 'Nothing to run: 15 tasks have no command, 1 needs a person.' });
+    const plan = await call<{ excluded: { taskId: string; kind: string }[] }>(handlers, 'runs:plan', { taskIds: ids });
+    expect(plan.excluded).toHaveLength(16);
+    expect(plan.excluded.find((x) => x.taskId === 'B-113')?.kind).toBe('human');
+  });
+
   it('a failed run is the task\'s last run, with its category and when', async () => {
     const before = Date.now();
     await call(handlers, 'runs:start', { taskIds: ['B-205', 'B-201'] });
