@@ -30,15 +30,22 @@ export function mayHaveEmphasis(text: string): boolean {
   return /[*_~`\\]/.test(text);
 }
 
-export function readEmphasis(raw: string): PlainMapping {
+/** Which characters are markup (matched delimiters, escape backslashes), and the pairs. */
+function scan(raw: string): { dropped: Uint8Array; pairs: PlainMapping['pairs'] } {
   const dropped = new Uint8Array(raw.length);
   const delimiters: Delimiter[] = [];
   const pairs: PlainMapping['pairs'] = [];
   for (let i = 0; i < raw.length; ) {
     const c = raw[i]!;
-    if (c === '\\' && ESCAPABLE.has(raw[i + 1] ?? '')) {
-      dropped[i] = 1;
-      i += 2;
+    if (c !== '*' && c !== '_' && c !== '~' && c !== '`' && c !== '\\') {
+      i++;
+      continue;
+    }
+    if (c === '\\') {
+      if (ESCAPABLE.has(raw[i + 1] ?? '')) {
+        dropped[i] = 1;
+        i += 2;
+      } else i++;
       continue;
     }
     const run = runLength(raw, i, c);
@@ -52,12 +59,28 @@ export function readEmphasis(raw: string): PlainMapping {
       } else i += run;
       continue;
     }
-    if (c === '*' || c === '_' || (c === '~' && run === 2)) {
-      delimiters.push(delimiterAt(raw, i, run, c));
-    }
-    i += c === '*' || c === '_' || c === '~' ? run : 1;
+    if (c !== '~' || run === 2) delimiters.push(delimiterAt(raw, i, run, c));
+    i += run;
   }
   matchDelimiters(delimiters, dropped, pairs);
+  return { dropped, pairs };
+}
+
+/** The text without its markup: what titles and cells read as. */
+export function plainOf(raw: string): string {
+  const { dropped } = scan(raw);
+  let text = '';
+  let from = 0;
+  for (let i = 0; i < raw.length; i++) {
+    if (!dropped[i]) continue;
+    if (i > from) text += raw.slice(from, i);
+    from = i + 1;
+  }
+  return from === 0 ? raw : text + raw.slice(from);
+}
+
+export function readEmphasis(raw: string): PlainMapping {
+  const { dropped, pairs } = scan(raw);
   let text = '';
   const positions: number[] = [];
   for (let i = 0; i < raw.length; i++) {
@@ -86,29 +109,35 @@ function closingBackticks(raw: string, from: number, length: number): number {
 
 const WHITESPACE = /^\s$/u;
 const PUNCTUATION = /^[\p{P}\p{S}]$/u;
+const ASCII_PUNCTUATION = new Set('!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~');
 
-function charBefore(raw: string, at: number): string {
-  if (at <= 0) return ' ';
-  return Array.from(raw.slice(Math.max(0, at - 2), at)).pop() ?? ' ';
-}
+type CharClass = 'space' | 'punct' | 'other';
 
-function charAfter(raw: string, at: number): string {
-  if (at >= raw.length) return ' ';
-  return String.fromCodePoint(raw.codePointAt(at)!);
+/** Start and end of the text count as whitespace (CommonMark). */
+function classAt(raw: string, at: number, before: boolean): CharClass {
+  const index = before ? at - 1 : at;
+  if (index < 0 || index >= raw.length) return 'space';
+  const code = raw.charCodeAt(index);
+  if (code < 128) {
+    if (code === 32 || (code >= 9 && code <= 13)) return 'space';
+    return ASCII_PUNCTUATION.has(raw[index]!) ? 'punct' : 'other';
+  }
+  // Outside ASCII: the whole code point (an emoji is a symbol, which counts as punctuation).
+  let ch: string;
+  if (before && code >= 0xdc00 && code <= 0xdfff && index > 0) ch = raw.slice(index - 1, index + 1);
+  else ch = String.fromCodePoint(raw.codePointAt(index)!);
+  if (WHITESPACE.test(ch)) return 'space';
+  return PUNCTUATION.test(ch) ? 'punct' : 'other';
 }
 
 function delimiterAt(raw: string, at: number, run: number, ch: '*' | '_' | '~'): Delimiter {
-  const before = charBefore(raw, at);
-  const after = charAfter(raw, at + run);
-  const spaceBefore = WHITESPACE.test(before);
-  const spaceAfter = WHITESPACE.test(after);
-  const punctBefore = PUNCTUATION.test(before);
-  const punctAfter = PUNCTUATION.test(after);
-  const leftFlanking = !spaceAfter && (!punctAfter || spaceBefore || punctBefore);
-  const rightFlanking = !spaceBefore && (!punctBefore || spaceAfter || punctAfter);
+  const before = classAt(raw, at, true);
+  const after = classAt(raw, at + run, false);
+  const leftFlanking = after !== 'space' && (after !== 'punct' || before !== 'other');
+  const rightFlanking = before !== 'space' && (before !== 'punct' || after !== 'other');
   // `_` does not open or close inside a word (snake_case); `*` and `~~` do.
-  const canOpen = ch === '_' ? leftFlanking && (!rightFlanking || punctBefore) : leftFlanking;
-  const canClose = ch === '_' ? rightFlanking && (!leftFlanking || punctAfter) : rightFlanking;
+  const canOpen = ch === '_' ? leftFlanking && (!rightFlanking || before === 'punct') : leftFlanking;
+  const canClose = ch === '_' ? rightFlanking && (!leftFlanking || after === 'punct') : rightFlanking;
   return { ch, lo: at, hi: at + run, runLength: run, canOpen, canClose, active: true };
 }
 

@@ -1,5 +1,5 @@
 // Inline Markdown reduced to plain text: what titles, sections and header names need.
-import { mayHaveEmphasis, readEmphasis } from './emphasis';
+import { mayHaveEmphasis, plainOf } from './emphasis';
 
 const LINK = /!?\[([^\]]*)\]\([^)]*\)/g;
 const COLLAPSIBLE = /\s\s|[\t\n\r]/;
@@ -11,7 +11,7 @@ const ANCHOR = /\s*\{#[^}]*\}\s*$/;
  */
 export function dropEmphasis(text: string): string {
   if (!mayHaveEmphasis(text)) return text;
-  return readEmphasis(text).text;
+  return plainOf(text);
 }
 
 /** Plain text of inline Markdown: links become their text, emphasis and anchors go. */
