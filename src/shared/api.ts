@@ -8,6 +8,7 @@ import { projectMethods } from './contract/project';
 import { sprintMethods } from './contract/sprints';
 import { backlogEvents } from './contract/events';
 import { runMethods, runEvents } from './contract/runs';
+import { runStateMethods } from './contract/runState';
 import { analyticsMethods } from './contract/analytics';
 import { desktopOnlyReportMethods, reportMethods } from './contract/reports';
 import { vocabularyMethods } from './contract/vocabulary';
@@ -21,6 +22,7 @@ export { EXPORT_FORMATS } from './contract/export-formats';
 export type { ExportFormat } from './contract/export-formats';
 export type { AttemptView, AutoRunOptions, BatchFinished, DurationNorm, LiveRunEvent, RunHistory, RunPlan } from './contract/runs';
 export type { UntrustedCommandView } from './contract/runs';
+export type { ConsoleLine, ConsoleState, ConsoleTask, LastRun, LastRunOutcome } from './contract/runState';
 export type { Dashboard } from './contract/analytics';
 export type { ExportedReport } from './contract/reports';
 export type { AddedTask } from './contract/plan';
@@ -30,6 +32,7 @@ export const methods = {
   ...backlogMethods,
   ...sprintMethods,
   ...runMethods,
+  ...runStateMethods,
   ...analyticsMethods,
   ...reportMethods,
   ...vocabularyMethods,

@@ -66,14 +66,14 @@ describe('run console', () => {
     await expect.poll(() => runs.row('B-203').innerText(), { timeout: 30_000 }).toMatch(/Succeeded/);
     await runs.select('B-203');
     const log = await runs.logText();
-    expect(log).toMatch(/attempt 1 failed \(network/);
+    expect(log).toMatch(/attempt 1 failed \(Network/);
     expect(log).toMatch(/retry 2 of 4 in \d+ s, network/);
-    expect(log).toMatch(/succeeded after 2 attempts/);
+    expect(log).toMatch(/Succeeded after 2 attempts/);
   }, 40_000);
 
   it('times out the hanging task, then cancels its retry', async () => {
     await runs.select('B-204');
-    await expect.poll(() => runs.logText(), { timeout: 30_000 }).toMatch(/attempt 1 failed \(timeout/);
+    await expect.poll(() => runs.logText(), { timeout: 30_000 }).toMatch(/attempt 1 failed \(Timeout/);
     await expect.poll(() => runs.logText(), { timeout: 10_000 }).toMatch(/▶ attempt 2/);
     await shot('runs-timeout');
     await runs.row('B-204').getByRole('button', { name: 'Cancel B-204' }).click();
@@ -86,7 +86,7 @@ describe('run console', () => {
     const table = page.locator('.history-table tbody tr');
     await expect.poll(() => table.count(), { timeout: 10_000 }).toBeGreaterThan(5);
     await page.getByLabel('Filter by status').selectOption('failed');
-    await expect.poll(async () => (await page.locator('.history-table tbody td:nth-child(4)').allInnerTexts()).every((s) => s === 'failed'), { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => (await page.locator('.history-table tbody td:nth-child(4)').allInnerTexts()).every((s) => s === 'Failed'), { timeout: 10_000 }).toBe(true);
     await page.getByLabel('Filter by category').selectOption('permission');
     await expect.poll(() => table.count(), { timeout: 10_000 }).toBe(1);
     await table.first().click();

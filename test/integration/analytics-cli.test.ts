@@ -31,7 +31,7 @@ describe('analytics commands on a project with history', async () => {
     expect(r.stdout).toMatch(/durations of 43 successful runs: mean .* median 2\.\d s · p90 .* p95 .* p99 .* std .* min .* max 20\.0 s/);
     expect(r.stdout).toMatch(/next run succeeds: \d+(\.\d)?%: 43 of 43 runs succeeded; with few runs of its own it leans on the project's rate/);
     expect(r.stdout).toMatch(/ETA: 2\.\d s \(p50\) to 2\.\d s \(p80\): from its own 43 successful runs: half took the first time or less, 4 in 5 the second/);
-    expect(r.stdout).toMatch(/anomaly \(duration\): took 20 s, \d+\.\d× slower than its usual 2(\.\d)? s \(robust z \d+/);
+    expect(r.stdout).toMatch(/anomaly \(unusual duration\): took 20 s, \d+\.\d× slower than its usual 2(\.\d)? s \(robust z \d+/);
 
     const j = json<{ task: { runs: number; durations: { n: number; median: number }; inBacklog: boolean } }>((await runCli(['stats', '--project', project, '--task', 'B-201', '--json'])).stdout);
     expect(j.task.runs).toBe(43);
@@ -88,7 +88,7 @@ describe('analytics commands on a project with history', async () => {
     const j = json<{ anomalies: Array<{ kind: string; taskId: string; message: string }> }>(r.stdout);
     expect(j.anomalies.map((a) => `${a.kind}:${a.taskId}`).sort()).toEqual(['duration:B-201', 'flaky:B-205']);
     const text = await runCli(['anomalies', '--project', project]);
-    expect(text.stdout).toMatch(/flaky/);
+    expect(text.stdout).toMatch(/Flaky/);
   });
 
   it('exports the tasks JSON (list contract plus analytics) and Excel-safe CSVs', async () => {

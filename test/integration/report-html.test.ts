@@ -57,9 +57,12 @@ describe('report --html', () => {
     const text = (await page.locator('main').textContent()) ?? '';
     for (const section of ['Summary', 'Sprint forecast', 'Velocity', 'Anomalies', 'Error patterns', 'Retries and recovery', 'Correlations']) expect(text).toContain(section);
     // The planted anomalies and the normalised error pattern are listed with their reasons.
-    expect(text).toMatch(/B-205.*flaky.*switched between pass and fail/s);
+    expect(text).toMatch(/B-205.*Flaky.*switched between pass and fail/s);
     expect(text).toMatch(/B-201.*duration.*slower than its usual/s);
     expect(text).toContain('connect ECONNREFUSED <ip>');
+    // Words, not identifiers: the recovery action and the anomaly kinds read as the label table says.
+    expect(text).toContain('Wait, then retry');
+    for (const id of ['wait-with-backoff', 'failure-rate', 'file_system', 'record-path-and-suggest']) expect(text).not.toContain(id);
     expect(text).toContain('B-OLD-1');
     expect(text).toMatch(/1 attempts ended before they started/);
     // Charts: durations, success trend, failures by category, burn-up/forecast per open sprint.

@@ -7,6 +7,7 @@ import { formatMs, formatPct, formatTime } from '../../main/reports/format';
 import { queryAnomalies, queryTaskSummary } from '../../main/reports/queries/dashboard';
 import { CliFailure } from '../output/fail';
 import { renderTable } from '../output/table';
+import { anomalyKindLabel, runOutcomeLabel } from '../../shared/labels';
 import { statsCommand } from '../history/statsCommand';
 import { NO_HISTORY, printJson, withAnalytics } from './open';
 
@@ -22,7 +23,7 @@ function taskDetail(t: TaskSummary, tz: TzOffset): string {
   const d = t.durations;
   const lines = [
     `${t.taskId}${t.title ? `: ${t.title}` : ''}${t.inBacklog ? '' : ' (not in the backlog any more: renamed or deleted)'}`,
-    `${plural(t.runs, 'run')} (${plural(t.attempts, 'attempt')}, ${t.failedAttempts} failed) · run success rate ${formatPct(t.successRate)} · last run ${formatTime(t.lastRunAt, tz)}${t.lastOutcome ? ` (${t.lastOutcome})` : ''}`,
+    `${plural(t.runs, 'run')} (${plural(t.attempts, 'attempt')}, ${t.failedAttempts} failed) · run success rate ${formatPct(t.successRate)} · last run ${formatTime(t.lastRunAt, tz)}${t.lastOutcome ? ` (${runOutcomeLabel(t.lastOutcome).toLowerCase()})` : ''}`,
     d.n === 0
       ? 'durations: not enough data (no successful run yet)'
       : `durations of ${d.n} successful runs: mean ${formatMs(d.mean)} · median ${formatMs(d.median)} · p90 ${formatMs(d.p90)} · p95 ${formatMs(d.p95)} · p99 ${formatMs(d.p99)} · std ${formatMs(d.std)} · min ${formatMs(d.min)} · max ${formatMs(d.max)}`,
@@ -62,7 +63,7 @@ export async function analyticsStatsCommand(opts: AnalyticsStatsOptions): Promis
         return;
       }
       process.stdout.write(`${taskDetail(t, ctx.tz)}\n`);
-      for (const a of anomalies) process.stdout.write(`anomaly (${a.kind}): ${a.message}\n`);
+      for (const a of anomalies) process.stdout.write(`anomaly (${anomalyKindLabel(a.kind).toLowerCase()}): ${a.message}\n`);
       return;
     }
     statsCommand({ project: opts.project, json: opts.json }, { analytics: { tasks, pointRate: summary?.pointRate ?? null } });

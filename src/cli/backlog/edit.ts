@@ -20,7 +20,7 @@ async function editWithRetry(opts: TargetOptions, plan: (loaded: LoadedProject) 
     const result = await editBacklogFile(loaded.path, loaded.hash, edit, { parsed: loaded.parse });
     if (!result.ok && result.error.code === 'file-changed' && attempt < ATTEMPTS) continue;
     if (!result.ok) throw new CliFailure(result.error.message);
-    const note = result.value.changed ? '' : ' (the file already said so; nothing written)';
+    const note = result.value.changed ? '' : ' (nothing written)';
     process.stdout.write(`${result.value.summary}${note}\n`);
     return;
   }

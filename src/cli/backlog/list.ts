@@ -4,6 +4,7 @@ import { readyTasks } from '../../main/core/backlog/graph';
 import { stdoutPalette } from '../output/colour';
 import { renderTable } from '../output/table';
 import { csvRow } from '../../main/store/historyCsv';
+import { statusLabel } from '../../shared/labels';
 import { backlogJson, printJson } from '../output/taskJson';
 import { loadForCli, type TargetOptions } from './loadForCli';
 import { plural } from '../../shared/pluralise';
@@ -56,7 +57,7 @@ export function formatTaskTable(tasks: readonly Task[]): string {
     t.id,
     PRIORITY_SHORT[t.priority],
     t.points === null ? '-' : String(t.points),
-    t.status,
+    statusLabel(t.status, t.statusRaw),
     t.sprint ?? '',
     // Long dependency lists would push the title off the screen; `show` lists them all.
     t.dependencies.length > 2 ? `${t.dependencies.slice(0, 2).join(',')},+${t.dependencies.length - 2}` : t.dependencies.join(','),

@@ -6,6 +6,7 @@ import { buildErrorReport, writeErrorReport } from '../../main/reports/errorRepo
 import { plural } from '../../shared/pluralise';
 import { CliFailure } from '../output/fail';
 import { renderTable } from '../output/table';
+import { errorCategoryLabel, readableMessage, recoveryActionLabel, severityLabel } from '../../shared/labels';
 import { formatTime, normaliseTaskId } from './format';
 import { errorJson } from './json';
 import { NOTHING_RAN, openRecord, printJson, recordTarget, withRecord } from './openRecord';
@@ -40,17 +41,17 @@ export function errorsCommand(opts: ErrorsOptions): void {
       process.stdout.write('No errors recorded.\n');
       return;
     }
-    const nonZero = (r: Record<string, number>) => Object.entries(r).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ');
+    const nonZero = (r: Record<string, number>, label: (k: string) => string) => Object.entries(r).filter(([, n]) => n > 0).map(([k, n]) => `${label(k)} ${n}`).join(', ');
     const attempted = Object.entries(stats.recoveryByAction).filter(([, v]) => v.attempted > 0);
     process.stdout.write(
       `${plural(total, 'error')}\n` +
-        `  by category: ${nonZero(stats.byCategory)}\n` +
-        `  by severity: ${nonZero(stats.bySeverity)}\n` +
+        `  by category: ${nonZero(stats.byCategory, errorCategoryLabel)}\n` +
+        `  by severity: ${nonZero(stats.bySeverity, severityLabel)}\n` +
         `  by task:     ${stats.byTask.slice(0, 10).map((t) => `${t.taskId} ${t.errors}`).join(', ')}${stats.byTask.length > 10 ? ', ...' : ''}\n` +
-        (attempted.length > 0 ? `  recoveries:  ${attempted.map(([a, v]) => `${a} worked ${v.succeeded} of ${v.attempted}`).join(', ')} (worked: the run then succeeded)\n` : '') +
+        (attempted.length > 0 ? `  recoveries:  ${attempted.map(([a, v]) => `${recoveryActionLabel(a)} worked ${v.succeeded} of ${v.attempted}`).join(', ')} (worked: the run then succeeded)\n` : '') +
         '\n',
     );
-    const rows = recent.map((e) => [formatTime(e.at), e.taskId, e.category, e.severity, e.message.replace(/\s+/g, ' ')]);
+    const rows = recent.map((e) => [formatTime(e.at), e.taskId, errorCategoryLabel(e.category), severityLabel(e.severity), readableMessage(e.message).replace(/\s+/g, ' ')]);
     const cols = [{ header: 'TIME' }, { header: 'TASK' }, { header: 'CATEGORY' }, { header: 'SEVERITY' }, { header: 'MESSAGE', flexible: true }];
     process.stdout.write(`${renderTable(cols, rows, { maxWidth: process.stdout.columns })}\n`);
   });

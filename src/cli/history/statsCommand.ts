@@ -3,6 +3,7 @@
 // success rate); the JSON keeps the toolkit's all-time `performance_metrics` rows as
 // `performance`, whose `runs` count attempts, cancelled ones included.
 import { plural } from '../../shared/pluralise';
+import { runOutcomeLabel } from '../../shared/labels';
 import { formatDuration } from './format';
 import { metricsJson } from './json';
 import { NOTHING_RAN, printJson, recordTarget, withRecord } from './openRecord';
@@ -28,7 +29,7 @@ export function statsCommand(opts: StatsOptions, extra: Record<string, unknown> 
       process.stdout.write(`${NOTHING_RAN}\n`);
       return;
     }
-    const outcomes = Object.entries(statistics.byOutcome).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ');
+    const outcomes = Object.entries(statistics.byOutcome).filter(([, n]) => n > 0).map(([k, n]) => `${runOutcomeLabel(k).toLowerCase()} ${n}`).join(', ');
     const errorTotal = Object.values(errors.byCategory).reduce((a, b) => a + b, 0);
     process.stdout.write(
       `${summaryLine(statistics)}\n` +

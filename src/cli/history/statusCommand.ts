@@ -5,6 +5,7 @@ import type { Statistics, TaskState } from '../../main/store/types';
 import { plural } from '../../shared/pluralise';
 import { palette } from '../output/colour';
 import { renderTable } from '../output/table';
+import { readableMessage, runOutcomeLabel, statusLabel } from '../../shared/labels';
 import { formatDuration, formatPercent, formatTime } from './format';
 import { stateJson } from './json';
 import { NOTHING_RAN, printJson, recordTarget, withRecord } from './openRecord';
@@ -19,10 +20,16 @@ export function shownStatus(s: Pick<TaskState, 'status' | 'backlogStatus'>): str
   return s.status === 'pending' && s.backlogStatus === 'done' ? 'done' : s.status;
 }
 
+/** The STATUS cell in words: a run outcome, or Done for a task the backlog marks done. */
+function shownStatusLabel(s: Pick<TaskState, 'status' | 'backlogStatus'>): string {
+  const shown = shownStatus(s);
+  return shown === 'done' ? statusLabel('done') : runOutcomeLabel(shown);
+}
+
 export function summaryLine(stats: Statistics): string {
   const counts = [
     ...(stats.doneInBacklog > 0 ? [`${stats.doneInBacklog} done in the backlog`] : []),
-    ...Object.entries(stats.byStatus).filter(([, n]) => n > 0).map(([status, n]) => `${n} ${status}`),
+    ...Object.entries(stats.byStatus).filter(([, n]) => n > 0).map(([status, n]) => `${n} ${runOutcomeLabel(status).toLowerCase()}`),
   ].join(', ');
   const rate = attemptSuccess(stats.byOutcome);
   return (
@@ -55,7 +62,7 @@ export function statusCommand(opts: StatusOptions): void {
       return;
     }
     const colour = process.stdout.isTTY === true && !process.env.NO_COLOR;
-    const rows = states.map((s) => [s.taskId, shownStatus(s), String(s.retryCount), formatTime(s.completedAt ?? s.startedAt), formatDuration(s.executionTime), s.errorMessage ?? s.title ?? '']);
+    const rows = states.map((s) => [s.taskId, shownStatusLabel(s), String(s.retryCount), formatTime(s.completedAt ?? s.startedAt), formatDuration(s.executionTime), (s.errorMessage === null ? null : readableMessage(s.errorMessage)) ?? s.title ?? '']);
     const table = renderTable(
       [{ header: 'ID' }, { header: 'STATUS' }, { header: 'RETRIES', align: 'right' }, { header: 'LAST' }, { header: 'TIME', align: 'right' }, { header: 'ERROR / TITLE', flexible: true }],
       rows,

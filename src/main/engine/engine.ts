@@ -87,6 +87,9 @@ export class Engine {
   async runOne(taskId: string, timeoutS: number | null = null): Promise<EngineResult<TaskRunResult>> {
     const task = this.options.tasks.find((t) => t.id === taskId);
     if (!task) return fail('unknown-task', `No task ${taskId} in the backlog. \`taskdeck list\` shows the task ids.`);
+    // A task that needs a person is not run, even when an executor would give it a command:
+    // a person does it and confirms it.
+    if (task.humanRequired) return fail('human-required', needsAPerson(task));
     const resolved = resolveCommand(task, this.options.config, timeoutS);
     if (resolved.kind === 'manual') return fail('manual-task', resolved.reason);
     if (resolved.kind === 'error') return fail('unknown-executor', resolved.message);
@@ -190,6 +193,11 @@ export class Engine {
   get autoStopped(): boolean {
     return this.stopRequested;
   }
+}
+
+function needsAPerson(task: Task): string {
+  const why = task.humanReason ? ` (${task.humanReason})` : '';
+  return `${task.id} needs a person${why}, so Taskdeck does not run it. When it is done, confirm it with \`taskdeck done ${task.id}\` or the Confirm button in the app.`;
 }
 
 function fail(code: EngineError['code'], message: string): { ok: false; error: EngineError } {

@@ -39,6 +39,7 @@ export type EngineErrorCode =
   | 'untrusted'
   | 'unknown-task'
   | 'manual-task'
+  | 'human-required'
   | 'already-done'
   | 'unknown-executor'
   | 'running-elsewhere'

@@ -2,7 +2,7 @@
 // record in the store (attempt rows, events, errors, recoveries, task state).
 import { join } from 'node:path';
 import type { Task } from '../../shared/backlog';
-import { classify, planRecovery, severityOf, shouldRetry, type RetryStrategy } from '../core/errors';
+import { categorizedMessage, classify, planRecovery, severityOf, shouldRetry, type RetryStrategy } from '../core/errors';
 import type { ErrorCategory } from '../core/errors/types';
 import type { AttemptOutcome, AttemptTrigger, Store } from '../store/types';
 import { applyRecovery } from './applyRecovery';
@@ -139,8 +139,8 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
     if (!willRetry) {
       if (plan.action === 'record-path-and-suggest') record(input, attemptId, category, plan.action, applyRecovery(plan, input.projectDir, store), endedAt);
       const status = outcome === 'timeout' ? 'timeout' : 'failed';
-      store.recordEvent({ taskId: task.id, runId, attemptId, type: 'failed', message: `${category}: ${message}`, data: { category, severity, attempt, retries, ...outputData(result, truncation !== null) }, at: endedAt });
-      store.setTaskState(task.id, { status, startedAt, completedAt: endedAt, retryCount: retries, errorMessage: `${category}: ${message}`, executionTime: result.durationMs });
+      store.recordEvent({ taskId: task.id, runId, attemptId, type: 'failed', message: categorizedMessage(category, message), data: { category, severity, attempt, retries, ...outputData(result, truncation !== null) }, at: endedAt });
+      store.setTaskState(task.id, { status, startedAt, completedAt: endedAt, retryCount: retries, errorMessage: categorizedMessage(category, message), executionTime: result.durationMs });
       return finish(outcome === 'timeout' ? 'timeout' : 'failed', attempt, message, category);
     }
 
@@ -154,7 +154,7 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
     const delayMs = 'delayMs' in plan ? plan.delayMs : 0;
     retries += 1;
     store.recordEvent({ taskId: task.id, runId, attemptId, type: 'retry_scheduled', message: `retry ${retries} of ${strategy.maxRetries} in ${delayMs} ms (${category})`, data: { delayMs, category, nextAttempt: attempt + 1, timeoutMs }, at: clock.now() });
-    store.setTaskState(task.id, { status: 'retrying', startedAt, completedAt: null, retryCount: retries, errorMessage: `${category}: ${message}`, executionTime: result.durationMs });
+    store.setTaskState(task.id, { status: 'retrying', startedAt, completedAt: null, retryCount: retries, errorMessage: categorizedMessage(category, message), executionTime: result.durationMs });
     events.emit({ type: 'retry-scheduled', taskId: task.id, runId, nextAttempt: attempt + 1, delayMs, category });
     await clock.sleep(delayMs, input.signal);
     if (input.signal.aborted) {

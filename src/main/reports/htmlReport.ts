@@ -7,6 +7,7 @@ import { formatDay, formatMs, formatPct, formatTime } from './format';
 import type { ReportModel } from './reportModel';
 import { plural } from '../../shared/pluralise';
 import { barChart, emptyChart, esc, lineChart } from './svgCharts';
+import { anomalyKindLabel, errorCategoryLabel, recoveryActionLabel } from '../../shared/labels';
 
 const CSS = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2433;background:#f5f6f8}
@@ -85,7 +86,7 @@ export function renderHtmlReport(m: ReportModel): string {
   const tasksWithRuns = a.tasks.filter((t) => t.runs > 0);
   const busiest = [...tasksWithRuns].sort((x, y) => y.runs - x.runs).slice(0, 15);
   const trend = a.success.byWeek.length >= 3 ? a.success.byWeek : a.success.byDay;
-  const failuresByCategory = a.durations.byCategory.map((g) => ({ label: g.key, value: g.durations.n }));
+  const failuresByCategory = a.durations.byCategory.map((g) => ({ label: errorCategoryLabel(g.key), value: g.durations.n }));
   const quality: string[] = [];
   if (a.data.clockSkew > 0) quality.push(`${a.data.clockSkew} attempts ended before they started (clock change); their durations were left out`);
   if (a.data.durationDropped > a.data.clockSkew) quality.push(`${a.data.durationDropped - a.data.clockSkew} attempts have no duration`);
@@ -113,17 +114,17 @@ ${m.forecasts.map((f) => forecastChart(f, m.generatedAt, tz)).join('\n')}
     '<p class="muted">Points done: tasks done in the backlog or with a successful run (the burn-up\'s last point).</p>';
   const anomalies = a.anomalies.length === 0
     ? '<p class="empty">No anomalies: durations, failure rates and pass/fail patterns look like each task\'s own history.</p>'
-    : table(['', 'Task', 'Kind', 'What and why', 'When'], a.anomalies.map((x) => [`<span class="${x.severity}">${x.severity}</span>`, esc(x.taskId), esc(x.kind), esc(x.message), esc(formatTime(x.at, tz))]));
-  const patterns = table(['Count', 'Category', 'Pattern', 'Tasks', 'First seen', 'Last seen'], a.errorPatterns.slice(0, 25).map((p) => [String(p.count), esc(p.category), `<code>${esc(p.pattern)}</code><br><span class="muted">e.g. ${esc(p.example)}</span>`, esc(p.tasks.slice(0, 6).join(', ') + (p.tasks.length > 6 ? ` +${p.tasks.length - 6}` : '')), esc(formatTime(p.firstSeen, tz)), esc(formatTime(p.lastSeen, tz))]), new Set([0]));
+    : table(['', 'Task', 'Kind', 'What and why', 'When'], a.anomalies.map((x) => [`<span class="${x.severity}">${x.severity}</span>`, esc(x.taskId), esc(anomalyKindLabel(x.kind)), esc(x.message), esc(formatTime(x.at, tz))]));
+  const patterns = table(['Count', 'Category', 'Pattern', 'Tasks', 'First seen', 'Last seen'], a.errorPatterns.slice(0, 25).map((p) => [String(p.count), esc(errorCategoryLabel(p.category)), `<code>${esc(p.pattern)}</code><br><span class="muted">e.g. ${esc(p.example)}</span>`, esc(p.tasks.slice(0, 6).join(', ') + (p.tasks.length > 6 ? ` +${p.tasks.length - 6}` : '')), esc(formatTime(p.firstSeen, tz)), esc(formatTime(p.lastSeen, tz))]), new Set([0]));
   const taskRows = a.tasks.filter((t) => t.runs > 0 || t.inBacklog).slice(0, 300).map((t) => [
     esc(t.taskId) + (t.inBacklog ? '' : ' <span class="muted">(not in backlog)</span>'), esc(t.title ?? ''), String(t.runs), formatPct(t.successRate),
     formatMs(t.durations.median), formatMs(t.durations.p95), `${formatPct(t.prediction.probability)} <span class="muted" title="${esc(t.prediction.explanation)}">(${t.prediction.basis === 'own-history' ? 'own' : t.prediction.prior.source})</span>`,
     t.eta.status === 'ok' ? `${formatMs(t.eta.p50Ms)} – ${formatMs(t.eta.p80Ms)} <span class="muted">(${t.eta.source})</span>` : '<span class="muted">not enough data</span>',
   ]);
   const retries = `<p>Retried runs: ${a.retries.retriedRuns} of ${a.retries.runs}; ${formatPct(a.retries.successAfterRetry)} recovered; ${a.retries.retriesPerEventualSuccess === null ? 'no successes yet' : `${a.retries.retriesPerEventualSuccess.toFixed(2)} retries per eventual success`}.</p>` +
-    table(['First failure', 'Retried runs', 'Recovered', 'Rate'], a.retries.byCategory.map((c) => [esc(c.category), String(c.retriedRuns), String(c.recovered), formatPct(c.rate)]), new Set([1, 2, 3])) +
+    table(['First failure', 'Retried runs', 'Recovered', 'Rate'], a.retries.byCategory.map((c) => [esc(errorCategoryLabel(c.category)), String(c.retriedRuns), String(c.recovered), formatPct(c.rate)]), new Set([1, 2, 3])) +
     '<h3>Recovery actions (worked = the run then succeeded)</h3>' +
-    table(['Action', 'Category', 'Taken', 'Worked', 'Rate'], a.retries.recoveryActions.map((r) => [esc(r.action), esc(r.category ?? '–'), String(r.total), String(r.succeeded), formatPct(r.rate)]), new Set([2, 3, 4]));
+    table(['Action', 'Category', 'Taken', 'Worked', 'Rate'], a.retries.recoveryActions.map((r) => [esc(recoveryActionLabel(r.action)), esc(r.category ? errorCategoryLabel(r.category) : '–'), String(r.total), String(r.succeeded), formatPct(r.rate)]), new Set([2, 3, 4]));
   const correlations = `<ul><li>Points vs median duration: ${correlationText(a.correlations.pointsVsDuration)}</li><li>Score vs success rate: ${correlationText(a.correlations.scoreVsSuccess)}</li><li>Retries vs run duration: ${correlationText(a.correlations.retriesVsDuration)}</li></ul>`;
   const window = a.data.firstAt === null ? 'no runs yet' : `${formatTime(a.data.firstAt, tz)} to ${formatTime(a.data.lastAt, tz)} (${plural(Math.max(1, Math.round(((a.data.lastAt ?? 0) - a.data.firstAt) / DAY)), 'day')})`;
 

@@ -3,6 +3,7 @@
 // progress reaches every client as `run:event`.
 import { z } from 'zod';
 import { method } from './method';
+import type { ExclusionKind } from '../runPlanSummary';
 
 const taskId = z.string().trim().min(1).max(64);
 
@@ -35,7 +36,8 @@ export interface RunPlan {
   untrusted: UntrustedCommandView[];
   /** In the order they would start. */
   commands: { taskId: string; title: string; command: string }[];
-  excluded: { taskId: string; title: string; reason: string }[];
+  /** Why each task cannot run; `kind` groups them for a one-line summary. */
+  excluded: { taskId: string; title: string; reason: string; kind: ExclusionKind }[];
 }
 
 /** A task's usual success duration, for the elapsed bar (null without history). */

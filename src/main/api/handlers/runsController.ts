@@ -9,6 +9,10 @@ import { openStore } from '../../store/index';
 import type { Store } from '../../store/types';
 import type { Session } from '../session';
 import { toLiveEvent } from './runsLiveEvent';
+import { foldLiveEvent, type LiveConsole } from './liveConsole';
+import { summariseExcluded, type ExclusionKind } from '../../../shared/runPlanSummary';
+import type { Task } from '../../../shared/backlog';
+import type { ProjectConfig } from '../../project/config';
 
 type Fail = { ok: false; error: { code: string; message: string } };
 const noProject: Fail = { ok: false, error: { code: 'no-project', message: 'No project is open. Open a project folder first.' } };
@@ -29,6 +33,8 @@ export function createRunController(session: Session, options: RunControllerOpti
   const now = options.now ?? Date.now;
   const engines = new Set<Engine>();
   let autoRunning = false;
+  /** The tasks running now, for a page that opens (or reloads) mid-run. */
+  const live: LiveConsole = new Map();
 
   async function load(): Promise<ApiResult<LoadedProject>> {
     const project = session.current();
@@ -51,7 +57,11 @@ export function createRunController(session: Session, options: RunControllerOpti
       const s = (strategies.value as Readonly<Record<string, { maxRetries: number } | undefined>>)[category];
       return s ? s.maxRetries + 1 : null;
     };
-    engine.events.on((e) => session.emit('run:event', toLiveEvent(e, now(), maxAttemptsOf)));
+    engine.events.on((e) => {
+      const event = toLiveEvent(e, now(), maxAttemptsOf);
+      foldLiveEvent(live, event);
+      session.emit('run:event', event);
+    });
     engines.add(engine);
     return { ok: true, value: { engine, store: store.value, loaded: loaded.value } };
   }
@@ -89,7 +99,7 @@ export function createRunController(session: Session, options: RunControllerOpti
           ok: true,
           value: withTrust(
             view(planned.value.order),
-            planned.value.excluded.map((x) => ({ taskId: x.task.id, title: x.task.title, reason: x.reason })),
+            planned.value.excluded.map((x) => ({ taskId: x.task.id, title: x.task.title, reason: x.reason, kind: exclusionKind(x.task, config) })),
             view(reachable.value.order),
           ),
         };
@@ -102,12 +112,17 @@ export function createRunController(session: Session, options: RunControllerOpti
     for (const id of args.taskIds ?? []) {
       const task = tasks.find((t) => t.id === id);
       if (!task) {
-        excluded.push({ taskId: id, title: '', reason: 'not in the backlog' });
+        excluded.push({ taskId: id, title: '', reason: 'not in the backlog', kind: 'missing' });
+        continue;
+      }
+      // A task that needs a person is never run from here (the engine refuses it too).
+      if (task.humanRequired) {
+        excluded.push({ taskId: id, title: task.title, reason: `needs a person${task.humanReason ? ` (${task.humanReason})` : ''}; confirm it when done`, kind: 'human' });
         continue;
       }
       const resolved = resolveCommand(task, config, null);
       if (resolved.kind === 'command') commands.push({ taskId: id, title: task.title, command: resolved.command });
-      else excluded.push({ taskId: id, title: task.title, reason: resolved.kind === 'manual' ? resolved.reason : resolved.message });
+      else excluded.push({ taskId: id, title: task.title, reason: resolved.kind === 'manual' ? resolved.reason : resolved.message, kind: resolved.kind === 'manual' ? 'no-command' : 'config' });
     }
     return { ok: true, value: withTrust(commands, excluded) };
   }
@@ -122,8 +137,8 @@ export function createRunController(session: Session, options: RunControllerOpti
     if (!checked.ok) return checked;
     if (!checked.value.trusted) return untrustedError(checked.value);
     if (checked.value.commands.length === 0) {
-      const why = checked.value.excluded.map((x) => `${x.taskId}: ${x.reason}`).join('; ');
-      return { ok: false, error: { code: 'nothing-to-run', message: `Nothing to run. ${why}` } };
+      // One line however many tasks: the plan (runs:plan) lists them.
+      return { ok: false, error: { code: 'nothing-to-run', message: `Nothing to run: ${summariseExcluded(checked.value.excluded)}.` } };
     }
     const opened = await open();
     if (!opened.ok) return opened;
@@ -219,7 +234,18 @@ export function createRunController(session: Session, options: RunControllerOpti
     active(): { running: string[]; auto: boolean } {
       return { running: [...engines].flatMap((e) => e.running()), auto: autoRunning };
     },
+    /** The rows of the tasks running in this app now (status, attempt, retry plan, progress). */
+    liveTasks() {
+      return [...live.values()];
+    },
   };
+}
+
+/** Why auto leaves a task out, as a kind for the one-line summary. */
+function exclusionKind(task: Task, config: ProjectConfig): ExclusionKind {
+  if (task.status === 'skipped') return 'skipped';
+  if (task.humanRequired) return 'human';
+  return resolveCommand(task, config, null).kind === 'error' ? 'config' : 'no-command';
 }
 
 export type RunController = ReturnType<typeof createRunController>;

@@ -6,3 +6,4 @@ export * from './severity';
 export * from './retry';
 export * from './recovery';
 export { globFolder, globToRegExp, matchesGlob } from './globPattern';
+export { categorizedMessage } from './errorMessage';

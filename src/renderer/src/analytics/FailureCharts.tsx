@@ -6,9 +6,10 @@ import { ChartCard } from './ChartCard';
 import { COLORS } from './chartSetup';
 import { pct } from './format';
 import { plural } from '../../../shared/pluralise';
+import { errorCategoryLabel, recoveryActionLabel, severityLabel } from '../../../shared/labels';
 
 const SEVERITY_COLOR: Record<string, string> = { critical: '#991b1b', high: COLORS.bad, medium: COLORS.warn, low: COLORS.grey };
-const label = (k: string) => k.replace(/_/g, ' ');
+const label = errorCategoryLabel;
 const horizontal: ChartOptions<'bar'> = { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } };
 
 export function FailureCategoryChart({ d }: { d: Dashboard }) {
@@ -18,7 +19,7 @@ export function FailureCategoryChart({ d }: { d: Dashboard }) {
       title="What kinds of failures happen?"
       subtitle={`${plural(total, 'classified error')}, by category and by severity`}
       empty={total === 0 ? 'No failures recorded. Nice.' : null}
-      table={{ columns: ['Group', 'Value', 'Errors'], rows: [...d.failuresByCategory.map((r) => ['category', label(r.key), r.count]), ...d.failuresBySeverity.map((r) => ['severity', r.key, r.count])] }}
+      table={{ columns: ['Group', 'Value', 'Errors'], rows: [...d.failuresByCategory.map((r) => ['category', label(r.key), r.count]), ...d.failuresBySeverity.map((r) => ['severity', severityLabel(r.key), r.count])] }}
     >
       <div className="chart-split">
         <div>
@@ -29,7 +30,7 @@ export function FailureCategoryChart({ d }: { d: Dashboard }) {
         </div>
         <div>
           <Bar
-            data={{ labels: d.failuresBySeverity.map((r) => r.key), datasets: [{ label: 'Errors', data: d.failuresBySeverity.map((r) => r.count), backgroundColor: d.failuresBySeverity.map((r) => SEVERITY_COLOR[r.key] ?? COLORS.grey), borderRadius: 4 }] }}
+            data={{ labels: d.failuresBySeverity.map((r) => severityLabel(r.key)), datasets: [{ label: 'Errors', data: d.failuresBySeverity.map((r) => r.count), backgroundColor: d.failuresBySeverity.map((r) => SEVERITY_COLOR[r.key] ?? COLORS.grey), borderRadius: 4 }] }}
             options={horizontal}
           />
         </div>
@@ -39,7 +40,7 @@ export function FailureCategoryChart({ d }: { d: Dashboard }) {
 }
 
 export function RetryChart({ d }: { d: Dashboard }) {
-  const rows = [...d.retries.byCategory.map((r) => ({ ...r, key: `retry: ${label(r.key)}` })), ...d.retries.recoveryActions.map((r) => ({ ...r, key: `action: ${r.key}` }))];
+  const rows = [...d.retries.byCategory.map((r) => ({ ...r, key: `retry: ${label(r.key)}` })), ...d.retries.recoveryActions.map((r) => ({ ...r, key: `action: ${recoveryActionLabel(r.key)}` }))];
   return (
     <ChartCard
       title="Do retries and recovery actions work?"

@@ -8,11 +8,12 @@ import { Markdown } from '../markdown/Markdown';
 import { StatusChip } from '../ui/Chips';
 import type { SprintDef } from '../../../shared/backlog';
 import { TaskFieldEditor } from './TaskFieldEditor';
-import { RunButton } from '../runs/RunButton';
 import { DependencyPicker } from './DependencyPicker';
 import { InlineDescription, InlinePoints, InlineText } from './InlineEditors';
 import { TaskActions } from './TaskActions';
 import type { TaskFieldChanges } from './planTypes';
+import { RunTaskButton } from '../runs/RunTaskButton';
+import { errorCategoryLabel, runOutcomeLabel } from '../../../shared/labels';
 
 const NO_SPRINTS: SprintDef[] = [];
 
@@ -112,7 +113,7 @@ export function TaskDrawer({ id, onClose, onOpen }: { id: string; onClose(): voi
             {task.sprint && <span className="chip neutral">Sprint {task.sprint}</span>}
             {task.scoreTotal !== null && <span className="chip neutral">Score {task.scoreTotal}</span>}
             {task.humanRequired && <span className="chip human">Needs a person</span>}
-            <RunButton taskIds={[task.id]} label="Run task" />
+            <RunTaskButton taskId={task.id} version={hash ?? undefined} />
           </div>
           <TaskFieldEditor task={task} sprints={sprints} />
           <p className="muted small">
@@ -175,9 +176,9 @@ export function TaskDrawer({ id, onClose, onOpen }: { id: string; onClose(): voi
                 {detail.runs.map((r, i) => (
                   <tr key={i}>
                     <td>{new Date(r.startedAt).toLocaleString()}</td>
-                    <td>{r.status}</td>
+                    <td>{runOutcomeLabel(r.status)}</td>
                     <td>{r.durationMs === null ? '—' : `${(r.durationMs / 1000).toFixed(1)} s`}</td>
-                    <td>{r.category ?? ''}</td>
+                    <td>{r.category ? errorCategoryLabel(r.category) : ''}</td>
                   </tr>
                 ))}
               </tbody>

@@ -5,6 +5,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Task } from '../../../shared/backlog';
 import { PriorityChip, Points, StatusChip } from '../ui/Chips';
 import type { SortKey, SortOrder } from './filterTasks';
+import { useLastRuns } from '../runs/runsContext';
+import { runFailed } from '../runs/lastRuns';
+import { LastRunBadge } from '../runs/LastRunBadge';
 
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'id', label: 'ID' },
@@ -28,6 +31,7 @@ interface Props {
 
 export function TaskTable({ rows, ready, sort, onSort, openTaskId, onOpen, focus }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const lastRuns = useLastRuns();
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => 38, overscan: 12 });
 
   useEffect(() => {
@@ -76,7 +80,7 @@ export function TaskTable({ rows, ready, sort, onSort, openTaskId, onOpen, focus
               >
                 <div role="cell" className="mono id-cell">
                   {t.id}
-                  {ready.has(t.id) && <span className="ready-dot" role="img" aria-label="Ready: every dependency is done" title="Ready: every dependency is done" />}
+                  {ready.has(t.id) && !runFailed(lastRuns[t.id]) && <span className="ready-dot" role="img" aria-label="Ready: every dependency is done" title="Ready: every dependency is done" />}
                 </div>
                 <div role="cell" className="title-cell" title={t.title}>
                   {t.title}
@@ -89,7 +93,8 @@ export function TaskTable({ rows, ready, sort, onSort, openTaskId, onOpen, focus
                   <Points points={t.points} />
                 </div>
                 <div role="cell">
-                  <StatusChip status={t.status} />
+                  <StatusChip status={t.status} raw={t.statusRaw} />
+                  <LastRunBadge run={lastRuns[t.id]} />
                 </div>
                 <div role="cell" className="muted">{t.sprint ?? '—'}</div>
                 <div role="cell" className="num">{t.scoreTotal ?? '—'}</div>

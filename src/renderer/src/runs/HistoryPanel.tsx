@@ -8,6 +8,7 @@ import { formatDuration, type LogLine } from './liveRuns';
 import { LogView } from './LogView';
 import { HumanConfirm } from './HumanConfirm';
 import { useHistory, type HistoryFilter } from './useHistory';
+import { errorCategoryLabel, recoveryActionLabel, recoveryOutcomeLabel, recoveryText, runOutcomeLabel, severityLabel } from '../../../shared/labels';
 
 const STATUSES = ['succeeded', 'failed', 'timeout', 'cancelled', 'interrupted', 'running'];
 
@@ -30,7 +31,7 @@ function AttemptLog({ attempt }: { attempt: AttemptView }) {
     <div className="attempt-log">
       <div className="attempt-log-head small">
         <strong className="mono">{attempt.taskId}</strong> attempt {attempt.attempt} · <span className="mono">{attempt.command}</span>
-        {attempt.recoveries.length ? <span className="muted"> · recovery: {attempt.recoveries.map((r) => `${r.action} (${r.outcome})`).join(', ')}</span> : null}
+        {attempt.recoveries.length ? <span className="muted"> · recovery: {attempt.recoveries.map((r) => `${recoveryText(r.action, r.detail)} (${recoveryOutcomeLabel(r.outcome)})`).join('; ')}</span> : null}
         {note ? <span className="muted"> · {note}</span> : null}
       </div>
       {lines ? <LogView lines={lines} version={lines.length} label={`${attempt.taskId} attempt ${attempt.attempt}`} /> : <div className="muted">Loading log…</div>}
@@ -59,11 +60,11 @@ export function HistoryPanel({ tasks }: { tasks: Task[] }) {
           </select>
           <select aria-label="Filter by status" value={filter.status} onChange={(e) => set({ status: e.target.value })}>
             <option value="">Any status</option>
-            {STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
+            {STATUSES.map((s) => <option key={s} value={s}>{runOutcomeLabel(s)}</option>)}
           </select>
           <select aria-label="Filter by category" value={filter.category} onChange={(e) => set({ category: e.target.value })}>
             <option value="">Any category</option>
-            {(history?.categories ?? []).map((c) => <option key={c} value={c}>{c.replace('_', ' ')}</option>)}
+            {(history?.categories ?? []).map((c) => <option key={c} value={c}>{errorCategoryLabel(c)}</option>)}
           </select>
         </div>
         {error ? <p className="error-text">{error}</p> : null}
@@ -82,12 +83,12 @@ export function HistoryPanel({ tasks }: { tasks: Task[] }) {
                     <td className="nowrap">{new Date(a.startedAt).toLocaleString()}</td>
                     <td><button type="button" className="link-button mono" aria-label={`Log of ${a.taskId} attempt ${a.attempt}`}>{a.taskId}</button></td>
                     <td className="num">{a.attempt}</td>
-                    <td><span className={`chip outcome-${a.status}`}>{a.status}</span></td>
+                    <td><span className={`chip outcome-${a.status}`}>{runOutcomeLabel(a.status)}</span></td>
                     <td className="num">{formatDuration(a.durationMs)}</td>
                     <td className="num">{a.exitCode ?? (a.signal ?? '–')}</td>
-                    <td>{a.category?.replace('_', ' ') ?? ''}</td>
-                    <td>{a.severity ? <span className={`sev sev-${a.severity}`}>{a.severity}</span> : ''}</td>
-                    <td className="small">{a.recoveries.map((r) => r.action).join(', ')}</td>
+                    <td>{a.category ? errorCategoryLabel(a.category) : ''}</td>
+                    <td>{a.severity ? <span className={`sev sev-${a.severity}`}>{severityLabel(a.severity)}</span> : ''}</td>
+                    <td className="small">{a.recoveries.map((r) => recoveryActionLabel(r.action)).join(', ')}</td>
                     <td className="message-cell" title={a.message ?? ''}>{a.message ?? ''}</td>
                   </tr>
                 ))}

@@ -3,6 +3,7 @@ import { STATUSES } from '../../../../shared/backlog';
 import type { ParseResult } from '../parse';
 import type { EditContext } from './context';
 import { openContext } from './context';
+import { alreadySo } from './alreadySo';
 import { LineDocument } from './document';
 import { verifyMove } from './verifyMove';
 import { moveNextTo, moveToSection, moveToTop } from './moveTask';
@@ -120,6 +121,8 @@ export function applyEditAndPredict(
   const opened = openContext(parsed, edit.id, text);
   if (!opened.ok) return opened;
   const ctx = opened.value;
+  const already = alreadySo(ctx, edit, normalTitle);
+  if (already !== null) return { ok: true, value: { text, summary: already, parsedAfter: parsed, patches: [] } };
   const done = perform(ctx, edit);
   if (!done.ok) return done;
   const summary = describe(ctx, edit, done.value);
