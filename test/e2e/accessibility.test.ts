@@ -42,6 +42,9 @@ async function openApp(colorScheme: 'light' | 'dark'): Promise<{ context: Browse
   const page = await context.newPage();
   await page.goto(project.host.url);
   await page.getByRole('row', { name: /B-1\d\d/ }).first().waitFor();
+  // Audit the settled view: the run button turns from disabled to enabled once its plan
+  // arrives, and axe must not catch it halfway (it skips disabled controls).
+  await page.getByRole('button', { name: /Run \d+ shown/ }).waitFor();
   return { context, page };
 }
 

@@ -47,8 +47,7 @@ describe('planning in the app', () => {
     const added = tasks.find((t) => t.title === 'Print a recipe card');
     expect(added).toMatchObject({ priority: 'high', points: 2, dependencies: ['B-101'], status: 'todo' });
     await app.drawer(added!.id).waitFor();
-    // The title is a button named by what it shows, then what it does.
-    expect(await app.drawer(added!.id).locator('.drawer-title').getByRole('button', { name: 'Print a recipe card (edit title)', exact: true }).count()).toBe(1);
+    expect(await app.drawer(added!.id).locator('.drawer-title').textContent()).toBe('Print a recipe card');
   });
 
   it('the button opens the form too, and a refused task says why in the form', async () => {

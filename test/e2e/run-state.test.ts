@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { trustFolder } from '../../src/main/engine/trust';
+import { trustProjectCommands } from './support/trustCommands';
 import { hostSampleProject, type HostedProject } from './support/webHostFixture';
 import { launchBrowser, openPage, screenshot } from './support/browser';
 import { BacklogPage } from './pages/BacklogPage';
@@ -30,7 +30,7 @@ beforeAll(async () => {
   project = await hostSampleProject();
   project.writeBacklog(project.readBacklog() + LONG_TASK);
   // The trust prompt has its own test (runs.test.ts); here the folder is trusted already.
-  trustFolder(project.dir, new Date());
+  await trustProjectCommands(project.dir);
   browser = await launchBrowser();
   ({ page, problems } = await openPage(browser, project.host.url));
 }, 120_000);

@@ -28,7 +28,8 @@ export class PlanPage extends BacklogPage {
 
   async editTitle(id: string, title: string): Promise<void> {
     const drawer = this.drawer(id);
-    await drawer.getByRole('button', { name: 'Edit title' }).click();
+    // The title button is named by the title it shows; "Edit title" is its tooltip.
+    await drawer.locator('.drawer-title').getByRole('button').click();
     await drawer.getByRole('textbox', { name: 'Title' }).fill(title);
     await drawer.getByRole('textbox', { name: 'Title' }).press('Enter');
   }

@@ -8,10 +8,10 @@ export function InlineText({ label, value, disabled, onSave, className }: { labe
   const [draft, setDraft] = useState<string | null>(null);
   if (draft === null) {
     return (
-      // The name starts with what the button shows (speech input users say what they see).
+      // Named by what it shows (speech-input users say what they see); what it does is its
+      // description (the title), read after the name.
       <button type="button" className={`inline-edit ${className ?? ''}`} title={`Edit ${label.toLowerCase()}`} disabled={disabled} onClick={() => setDraft(value)}>
         {value}
-        <span className="visually-hidden"> (edit {label.toLowerCase()})</span>
       </button>
     );
   }
