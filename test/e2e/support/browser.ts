@@ -27,7 +27,7 @@ export async function openPage(browser: Browser, url: string): Promise<{ page: P
 }
 
 /** The views the README shows; refreshed in docs/screenshots when TASKDECK_UPDATE_SCREENSHOTS=1. */
-const PUBLISHED = new Set(['backlog', 'board', 'board-sprints', 'drawer', 'new-task-form', 'inline-editing']);
+const PUBLISHED = new Set(['backlog', 'board', 'board-sprints', 'drawer', 'new-task-form', 'inline-editing', 'board-drag']);
 
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });

@@ -3,12 +3,19 @@ import { CSS } from '@dnd-kit/utilities';
 import type { Task } from '../../../shared/backlog';
 import { PriorityChip, Points, StatusChip } from '../ui/Chips';
 
+/** The ready dot: every dependency done, and not a task marked blocked. */
+export function isReady(ready: ReadonlySet<string>, task: Task): boolean {
+  return ready.has(task.id) && task.status !== 'blocked';
+}
+
+export const READY_HINT = 'Ready to start: not blocked, and every task it depends on is done';
+
 export function CardFace({ task, showStatus, ready }: { task: Task; showStatus: boolean; ready: boolean }) {
   return (
     <>
       <div className="card-top">
         <span className="mono card-id">{task.id}</span>
-        {ready && <span className="ready-dot" title="Ready: every dependency is done" />}
+        {ready && <span className="ready-dot" title={READY_HINT} aria-label="ready" />}
         <span className="spacer" />
         <Points points={task.points} />
       </div>

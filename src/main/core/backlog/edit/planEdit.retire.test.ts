@@ -102,3 +102,17 @@ describe('archiving a level-2 heading task without an archive section', () => {
     expect(parseBacklog(after).tasks.find((t) => t.id === 'B-010')?.section).toEqual(['Archive']);
   });
 });
+
+describe('a field change and a move in one edit (a board drop across columns)', () => {
+  it('sets the status and puts the task before the card it was dropped on; one undo restores both', () => {
+    const after = roundTrip(lf(DOC), { kind: 'editTask', id: 'B-003', fields: { status: 'done' }, position: { before: 'B-001' } });
+    expect(parseBacklog(after).tasks.map((t) => `${t.id} ${t.status}`)).toEqual(['B-003 done', 'B-001 done', 'B-002 todo']);
+  });
+
+  it('keeps the file place when the task cannot stand there, and still changes the field', () => {
+    const doc = lf(['# Plan', '', '### B-010: Cache', '- **Status**: todo', '', ...HEADER, ROW1, '']);
+    const result = applyEdit(doc, parseBacklog(doc), { kind: 'editTask', id: 'B-001', fields: { status: 'todo' }, position: { before: 'B-010' } });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(parseBacklog(result.value.text).tasks.map((t) => `${t.id} ${t.status}`)).toEqual(['B-010 todo', 'B-001 todo']);
+  });
+});
