@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import type { ApiResult } from '../../shared/api';
 import { createAppSession, dispatch } from '../../main/api';
 import { startWebHost } from '../../main/web/webHost';
+import { projectToServe } from '../../main/project/sampleCopy';
 
 /** The built renderer next to the bundled CLI (out/cli -> out/renderer), unless overridden. */
 function rendererDir(): string {
@@ -24,8 +25,11 @@ export async function startServe(opts: { projectDir: string; port: number; open:
   if (!existsSync(join(dir, 'index.html'))) {
     return { ok: false, error: { code: 'no-renderer', message: `The UI is not built (${dir} has no index.html). Run \`npm run build\` first.` } };
   }
+  // The repository's sample is served from a copy in the user's data folder, as the desktop app does.
+  const served = projectToServe(opts.projectDir, resolve(import.meta.dirname, '../../resources/sample-project'));
+  if (served.copiedFrom) process.stdout.write(`Serving a copy of the sample project (${served.copiedFrom} stays untouched): ${served.dir}\n`);
   // A folder without a backlog still serves: the page explains what is missing.
-  const { session, handlers, opened } = await createAppSession({ projectDir: opts.projectDir, watch: true });
+  const { session, handlers, opened } = await createAppSession({ projectDir: served.dir, watch: true });
   if (opened && !opened.ok) process.stderr.write(`${opened.error.message}\n`);
   let host;
   try {
@@ -34,7 +38,7 @@ export async function startServe(opts: { projectDir: string; port: number; open:
     await session.close();
     return { ok: false, error: { code: 'listen-failed', message: `Cannot listen on 127.0.0.1:${opts.port}: ${err instanceof Error ? err.message : String(err)}` } };
   }
-  process.stdout.write(`Taskdeck is serving ${opened?.ok ? opened.value.path : resolve(opts.projectDir)}\n\n  ${host.url}\n\nOpen that URL (it carries this launch's access token). Ctrl+C stops.\n`);
+  process.stdout.write(`Taskdeck is serving ${opened?.ok ? opened.value.path : served.dir}\n\n  ${host.url}\n\nOpen that URL (it carries this launch's access token). Ctrl+C stops.\n`);
   if (opts.open) openBrowser(host.url);
   const stop = () => {
     void Promise.all([host.close(), session.close()]).then(() => process.exit(0));
