@@ -48,6 +48,8 @@ describe('planning in the app', () => {
     expect(added).toMatchObject({ priority: 'high', points: 2, dependencies: ['B-101'], status: 'todo' });
     await app.drawer(added!.id).waitFor();
     expect(await app.drawer(added!.id).locator('.drawer-title').textContent()).toBe('Print a recipe card');
+    // A heading task's multi-line description is shown whole, its Markdown kept.
+    await expect.poll(() => app.drawer(added!.id).locator('.inline-description li').allTextContents()).toEqual(['ingredients', 'steps']);
   });
 
   it('the button opens the form too, and a refused task says why in the form', async () => {

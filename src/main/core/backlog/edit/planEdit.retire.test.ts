@@ -3,6 +3,7 @@ import { parseBacklog } from '../parse';
 import { applyEdit, applyEditAndPredict } from './applyEdit';
 import { editFails, edited, lf } from './editTestKit';
 import type { BacklogEdit } from './types';
+import { descriptionMarkdown } from './setDescription';
 
 const HEADER = ['| ID | Title | P | Points | Status | Problem/Outcome | Tech Footprint | Dependencies |', '|---|---|---|---|---|---|---|---|'];
 const ROW1 = '| B-001 | One | 🔥 | 1 | done | p | t | None |';
@@ -114,5 +115,15 @@ describe('a field change and a move in one edit (a board drop across columns)', 
     const result = applyEdit(doc, parseBacklog(doc), { kind: 'editTask', id: 'B-001', fields: { status: 'todo' }, position: { before: 'B-010' } });
     if (!result.ok) throw new Error(result.error.message);
     expect(parseBacklog(result.value.text).tasks.map((t) => `${t.id} ${t.status}`)).toEqual(['B-010 todo', 'B-001 todo']);
+  });
+});
+
+describe('descriptionMarkdown', () => {
+  it('gives a heading task\'s whole description, the lines under its field line dedented', () => {
+    const doc = lf(['# Plan', '', '### B-010: Cache', '- **Description**: New.', '', '  - a point', '  - another', '- **Owner**: me', '']);
+    expect(descriptionMarkdown(parseBacklog(doc), 'B-010')).toBe('New.\n\n- a point\n- another');
+    // What it gives is what editing writes back: the same bytes.
+    expect(edited(doc, { kind: 'editTask', id: 'B-010', fields: { description: 'New.\n\n- a point\n- another' } })).toBe(doc);
+    expect(descriptionMarkdown(parseBacklog(lf(DOC)), 'B-002')).toBe('p');
   });
 });
