@@ -75,3 +75,20 @@ describe('dropping across columns', () => {
     expect(problems.filter((p) => !/event ?stream|EventSource|ERR_ABORTED/i.test(p))).toEqual([]);
   });
 });
+
+describe('a board by sprint without sprints', () => {
+  it('says how to make one', async () => {
+    const call = (method: string, body: unknown) =>
+      fetch(`http://127.0.0.1:${project.host.port}/api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Taskdeck-Token': project.host.token },
+        body: JSON.stringify(body),
+      });
+    project.writeBacklog('# Plan\n\n| ID | Title | Status | Points |\n|---|---|---|---|\n| B-001 | One | todo | 1 |\n');
+    expect((await call('sprints:save', { sprints: [] })).status).toBe(200);
+    await board.open('By sprint');
+    await expect.poll(() => page.getByRole('note').textContent()).toContain('No sprints yet. “+ New sprint” creates one');
+    await board.open('By status');
+    expect(await page.getByRole('note').count()).toBe(0);
+  });
+});

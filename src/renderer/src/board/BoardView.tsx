@@ -132,6 +132,11 @@ export function BoardView({ snapshot }: { snapshot: BacklogSnapshot }) {
           }}
           onDragEnd={(e) => void onDragEnd(e)}
         >
+          {board.mode === 'sprint' && columns.length === 1 && (
+            <p className="callout sprint-hint" role="note">
+              No sprints yet. “+ New sprint” creates one (its dates and capacity go to taskdeck.json); then drag cards from Backlog onto it.
+            </p>
+          )}
           <div className="columns">
             {columns.map((c) => (
               <BoardColumn
