@@ -26,6 +26,7 @@ export const PUBLISHED = {
   report: 'test/integration/report-html.test.ts',
   'new-task-form': 'test/e2e/plan.test.ts',
   'inline-editing': 'test/e2e/plan.test.ts',
+  'board-drag': 'test/e2e/board-drop.test.ts',
   'dark-backlog': 'test/e2e/accessibility.test.ts',
   'dark-analytics': 'test/e2e/accessibility.test.ts',
 };

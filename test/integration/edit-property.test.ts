@@ -29,7 +29,7 @@ type EditSpec =
   | { kind: 'moveToTop'; task: number }
   | { kind: 'moveToSection'; task: number; heading: number }
   | { kind: 'addTask'; task: number; where: 'default' | 'before' | 'after' | 'section'; heading: number; title: string; points: number | null; deps: number }
-  | { kind: 'editTask'; task: number; title: string | null; points: number | null; description: string | null }
+  | { kind: 'editTask'; task: number; title: string | null; points: number | null; description: string | null; status: (typeof STATUSES)[number] | null; before: number | null }
   | { kind: 'archiveTask'; task: number }
   | { kind: 'removeTask'; task: number; force: boolean };
 
@@ -65,6 +65,9 @@ const editSpec: fc.Arbitrary<EditSpec> = fc.oneof(
     title: fc.option(title, { nil: null }),
     points: fc.option(fc.integer({ min: 0, max: 13 }), { nil: null }),
     description: fc.option(fc.constantFrom('One line.', 'First line.\n\n- a list item\n- another', 'Uses `code` and **bold**.'), { nil: null }),
+    // A board drop across columns: a status change and a move in one edit.
+    status: fc.option(fc.constantFrom(...STATUSES), { nil: null }),
+    before: fc.option(fc.nat(), { nil: null }),
   }),
   fc.record({ kind: fc.constant('archiveTask' as const), task: fc.nat() }),
   fc.record({ kind: fc.constant('removeTask' as const), task: fc.nat(), force: fc.boolean() }),
@@ -107,8 +110,11 @@ function toEdit(spec: EditSpec, parsed: ParseResult): BacklogEdit {
         ...(spec.title !== null ? { title: spec.title } : {}),
         ...(spec.points !== null ? { points: spec.points } : {}),
         ...(spec.description !== null ? { description: spec.description } : {}),
+        ...(spec.status !== null ? { status: spec.status } : {}),
       };
-      return { kind: 'editTask', id: task.id, fields };
+      const target = spec.before === null ? null : pick(tasks, spec.before).id;
+      if (Object.keys(fields).length === 0) return { kind: 'editTask', id: task.id, fields: { points: 1 } };
+      return { kind: 'editTask', id: task.id, fields, ...(target !== null && target !== task.id ? { position: { before: target } } : {}) };
     }
     case 'archiveTask':
       return { kind: 'archiveTask', id: task.id };
@@ -181,7 +187,16 @@ function checkPlan(before: ParseResult, after: ParseResult, edit: BacklogEdit): 
       return;
     }
     case 'editTask': {
-      expect(ids(after.tasks)).toEqual(ids(before.tasks));
+      const target = edit.position?.before;
+      if (target === undefined) expect(ids(after.tasks)).toEqual(ids(before.tasks));
+      else {
+        // Everyone else keeps their order; the task is right before the target, or (when it
+        // cannot stand there) where it was.
+        const others = (tasks: Task[]) => ids(tasks).filter((id) => id !== edit.id);
+        expect(others(after.tasks)).toEqual(others(before.tasks));
+        const order = ids(after.tasks);
+        if (order.join() !== ids(before.tasks).join()) expect(order[order.indexOf(edit.id) + 1]).toBe(target);
+      }
       for (const t of after.tasks) {
         const was = byId.get(t.id) as Task;
         if (t.id !== edit.id) {
@@ -191,7 +206,10 @@ function checkPlan(before: ParseResult, after: ParseResult, edit: BacklogEdit): 
         const f = edit.fields;
         const headingTask = before.source.tasks.get(t.id)?.def.kind === 'heading';
         const description = f.description === undefined ? was.description : headingTask ? (f.description.split('\n')[0] ?? '') : f.description.replace(/\s*\n+\s*/g, ' ');
-        expect(same(t)).toEqual(same({ ...was, ...(f.title !== undefined ? { title: f.title.trim().replace(/\s+/g, ' ') } : {}), ...(f.points !== undefined ? { points: f.points } : {}), description }));
+        const keepSection = target === undefined;
+        expect(same(t, keepSection)).toEqual(
+          same({ ...was, ...(f.title !== undefined ? { title: f.title.trim().replace(/\s+/g, ' ') } : {}), ...(f.points !== undefined ? { points: f.points } : {}), ...(f.status !== undefined ? { status: f.status } : {}), description }, keepSection),
+        );
       }
       return;
     }

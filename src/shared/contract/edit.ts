@@ -53,7 +53,13 @@ export const backlogEditSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('moveToTop'), id: taskId }),
   z.object({ kind: z.literal('moveToSection'), id: taskId, section: z.string().min(1) }),
   z.object({ kind: z.literal('addTask'), id: taskId, task: newTaskSchema, place: taskPlacementSchema.optional() }),
-  z.object({ kind: z.literal('editTask'), id: taskId, fields: taskFieldChangesSchema }),
+  z.object({
+    kind: z.literal('editTask'),
+    id: taskId,
+    fields: taskFieldChangesSchema,
+    // Where the task should stand afterwards: a board drop across columns is one edit.
+    position: z.object({ before: taskId.optional(), after: taskId.optional() }).optional(),
+  }),
   z.object({ kind: z.literal('archiveTask'), id: taskId }),
   z.object({ kind: z.literal('removeTask'), id: taskId, force: z.boolean().optional() }),
 ]);

@@ -12,6 +12,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { VIEWS } from './views';
 import { RunsProvider } from '../runs/RunsProvider';
 import { NewTaskForm } from '../backlog/NewTaskForm';
+import { CommandPalette } from './CommandPalette';
 import { useNewTaskForm } from '../backlog/newTaskStore';
 import { useNewTaskShortcut } from '../backlog/useNewTaskShortcut';
 
@@ -48,6 +49,7 @@ export function App({ transport }: { transport: Transport }) {
           </div>
           <NoticeBar />
           <NewTaskForm />
+          <CommandPalette />
           </div>
         </RunsProvider>
       </SessionStoreContext.Provider>

@@ -121,7 +121,7 @@ export function TaskDrawer({ id, onClose, onOpen }: { id: string; onClose(): voi
           </p>
           {task.humanReason && <p className="callout">{task.humanReason}</p>}
           <h3 className="drawer-section">Description</h3>
-          <InlineDescription value={task.description} disabled={writing} taskLinks={taskLinks} onSave={(description) => save({ description })} />
+          <InlineDescription value={detail.descriptionMarkdown ?? task.description} disabled={writing} taskLinks={taskLinks} onSave={(description) => save({ description })} />
           {task.techFootprint && (
             <>
               <h3 className="drawer-section">Tech footprint</h3>

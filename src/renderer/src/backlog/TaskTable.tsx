@@ -8,6 +8,7 @@ import type { SortKey, SortOrder } from './filterTasks';
 import { useLastRuns } from '../runs/runsContext';
 import { runFailed } from '../runs/lastRuns';
 import { LastRunBadge } from '../runs/LastRunBadge';
+import { READY_HINT, isReady } from '../board/TaskCard';
 
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'id', label: 'ID' },
@@ -80,7 +81,7 @@ export function TaskTable({ rows, ready, sort, onSort, openTaskId, onOpen, focus
               >
                 <div role="cell" className="mono id-cell">
                   {t.id}
-                  {ready.has(t.id) && !runFailed(lastRuns[t.id]) && <span className="ready-dot" role="img" aria-label="Ready: every dependency is done" title="Ready: every dependency is done" />}
+                  {isReady(ready, t) && !runFailed(lastRuns[t.id]) && <span className="ready-dot" role="img" aria-label={READY_HINT} title={READY_HINT} />}
                 </div>
                 <div role="cell" className="title-cell" title={t.title}>
                   {t.title}

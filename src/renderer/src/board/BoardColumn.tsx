@@ -5,7 +5,7 @@ import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { BoardColumn as Column } from './boardColumns';
-import { TaskCard } from './TaskCard';
+import { TaskCard, isReady } from './TaskCard';
 import { CapacityBar } from '../sprints/CapacityBar';
 
 interface Props {
@@ -14,9 +14,13 @@ interface Props {
   ready: ReadonlySet<string>;
   onOpen(id: string): void;
   onEditSprint?: () => void;
+  /** A card is being dragged over this column. */
+  target?: boolean;
+  /** Where a card from another column would land: before this card's ID, or 'end'. */
+  placeholder?: string | null;
 }
 
-export function BoardColumn({ column, showStatus, ready, onOpen, onEditSprint }: Props) {
+export function BoardColumn({ column, showStatus, ready, onOpen, onEditSprint, target = false, placeholder = null }: Props) {
   const { setNodeRef, isOver } = useDroppable({ id: column.id });
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -28,7 +32,7 @@ export function BoardColumn({ column, showStatus, ready, onOpen, onEditSprint }:
   });
   const isSprint = column.key.kind === 'sprint' && column.key.sprint !== null;
   return (
-    <section className={`column${isOver ? ' over' : ''}`} aria-label={`Column ${column.title}`} data-column={column.id}>
+    <section className={`column${isOver || target ? ' over' : ''}`} aria-label={`Column ${column.title}`} data-column={column.id}>
       <header className="column-head">
         <div className="column-title-row">
           <h2 className="column-title">{column.title}</h2>
@@ -58,16 +62,18 @@ export function BoardColumn({ column, showStatus, ready, onOpen, onEditSprint }:
                   key={item.key}
                   data-index={item.index}
                   ref={virtualizer.measureElement}
-                  className="card-slot"
+                  className={`card-slot${placeholder === task.id ? ' drop-before' : ''}`}
                   style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
                 >
-                  <TaskCard task={task} showStatus={showStatus} ready={ready.has(task.id)} onOpen={onOpen} />
+                  {placeholder === task.id && <div className="drop-placeholder" aria-hidden="true" />}
+                  <TaskCard task={task} showStatus={showStatus} ready={isReady(ready, task)} onOpen={onOpen} />
                 </div>
               );
             })}
           </div>
         </SortableContext>
-        {column.tasks.length === 0 && <div className="column-empty">Drop tasks here</div>}
+        {placeholder === 'end' && <div className="drop-placeholder" aria-hidden="true" />}
+        {column.tasks.length === 0 && placeholder !== 'end' && <div className="column-empty">Drop tasks here</div>}
       </div>
     </section>
   );

@@ -2,18 +2,20 @@
 // shows the file as re-read by the backend (the edit's answer), never its own guess.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, closestCorners, useSensor, useSensors } from '@dnd-kit/core';
-import type { DragEndEvent, DragStartEvent } from '@dnd-kit/core';
+import type { DragEndEvent, DragOverEvent, DragStartEvent } from '@dnd-kit/core';
 import type { BacklogSnapshot } from '../../../shared/api';
 import { useSession, useSessionStore } from '../app/storeContext';
 import { useBacklogView } from '../backlog/backlogViewStore';
 import { TaskDrawer } from '../backlog/TaskDrawer';
 import { SprintForm } from '../sprints/SprintForm';
 import { BoardColumn } from './BoardColumn';
-import { CardFace } from './TaskCard';
+import { CardFace, isReady } from './TaskCard';
 import { boardAnnouncements } from './announcements';
 import { buildColumns } from './boardColumns';
 import { dependenciesAfter } from './dependencyWarning';
-import { planDrop } from './dropPlan';
+import { dropSpot, planDrop } from './dropPlan';
+import type { DropSpot } from './dropPlan';
+import { ReadyLegend } from './ReadyLegend';
 import { boardKeyboardCoordinates } from './keyboardCoordinates';
 import { useBoard } from './boardStore';
 import { emptyFilters, filterTasks } from '../backlog/filterTasks';
@@ -34,6 +36,8 @@ export function BoardView({ snapshot }: { snapshot: BacklogSnapshot }) {
   const writing = useSession((s) => s.writing);
   const { openTaskId, openTask } = useBacklogView();
   const [activeId, setActiveId] = useState<string | null>(null);
+  // Where the dragged card would land: its column is highlighted, a placeholder shows the spot.
+  const [spot, setSpot] = useState<DropSpot | null>(null);
   const shown = useMemo(
     () => (board.search.trim() ? filterTasks(snapshot.tasks, { ...emptyFilters, search: board.search }, new Set(), { key: 'rank', descending: false }) : snapshot.tasks),
     [snapshot.tasks, board.search],
@@ -59,6 +63,7 @@ export function BoardView({ snapshot }: { snapshot: BacklogSnapshot }) {
 
   async function onDragEnd(e: DragEndEvent) {
     setActiveId(null);
+    setSpot(null);
     const id = String(e.active.id);
     const plan = planDrop(columns, id, e.over ? String(e.over.id) : null);
     if (!plan) return;
@@ -66,7 +71,7 @@ export function BoardView({ snapshot }: { snapshot: BacklogSnapshot }) {
     if (saved === null) return;
     // A keyboard user keeps working on the card they moved, wherever the file put it.
     if (e.activatorEvent instanceof KeyboardEvent) refocus(id);
-    if (plan.kind === 'moveBefore' || plan.kind === 'moveAfter') {
+    if (plan.kind === 'moveBefore' || plan.kind === 'moveAfter' || (plan.kind === 'editTask' && plan.position)) {
       // The re-read file after the edit is in the store now; props still hold the old one.
       const tasks = store.getState().snapshot?.tasks ?? [];
       const late = dependenciesAfter(tasks, id);
@@ -103,6 +108,7 @@ export function BoardView({ snapshot }: { snapshot: BacklogSnapshot }) {
             </button>
           )}
           <span className="spacer" />
+          <ReadyLegend />
           <span className="muted small hint">
             Drag, or Space + arrow keys, to move · click to open · Ctrl+Z undoes
           </span>
@@ -119,9 +125,18 @@ export function BoardView({ snapshot }: { snapshot: BacklogSnapshot }) {
             },
           }}
           onDragStart={(e: DragStartEvent) => setActiveId(String(e.active.id))}
-          onDragCancel={() => setActiveId(null)}
+          onDragOver={(e: DragOverEvent) => setSpot(dropSpot(columns, String(e.active.id), e.over ? String(e.over.id) : null))}
+          onDragCancel={() => {
+            setActiveId(null);
+            setSpot(null);
+          }}
           onDragEnd={(e) => void onDragEnd(e)}
         >
+          {board.mode === 'sprint' && columns.length === 1 && (
+            <p className="callout sprint-hint" role="note">
+              No sprints yet. “+ New sprint” creates one (its dates and capacity go to taskdeck.json); then drag cards from Backlog onto it.
+            </p>
+          )}
           <div className="columns">
             {columns.map((c) => (
               <BoardColumn
@@ -131,13 +146,15 @@ export function BoardView({ snapshot }: { snapshot: BacklogSnapshot }) {
                 ready={ready}
                 onOpen={openTask}
                 onEditSprint={c.sprint ? () => board.openSprintForm(c.key.kind === 'sprint' ? c.key.sprint : null) : undefined}
+                target={activeId !== null && spot?.columnId === c.id}
+                placeholder={activeId !== null && spot?.columnId === c.id && !c.tasks.some((t) => t.id === activeId) ? (spot.before ?? 'end') : null}
               />
             ))}
           </div>
           <DragOverlay dropAnimation={null}>
             {active ? (
               <div className="card overlay">
-                <CardFace task={active} showStatus={board.mode === 'sprint'} ready={ready.has(active.id)} />
+                <CardFace task={active} showStatus={board.mode === 'sprint'} ready={isReady(ready, active)} />
               </div>
             ) : null}
           </DragOverlay>

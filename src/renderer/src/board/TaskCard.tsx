@@ -6,6 +6,13 @@ import { useLastRun } from '../runs/runsContext';
 import { runFailed } from '../runs/lastRuns';
 import { LastRunBadge } from '../runs/LastRunBadge';
 
+/** The ready dot: every dependency done, and not a task marked blocked. */
+export function isReady(ready: ReadonlySet<string>, task: Task): boolean {
+  return ready.has(task.id) && task.status !== 'blocked';
+}
+
+export const READY_HINT = 'Ready to start: not blocked, and every task it depends on is done';
+
 export function CardFace({ task, showStatus, ready }: { task: Task; showStatus: boolean; ready: boolean }) {
   const lastRun = useLastRun(task.id);
   // A task whose last run failed is not "ready" in green: it needs a look first.
@@ -14,7 +21,7 @@ export function CardFace({ task, showStatus, ready }: { task: Task; showStatus: 
     <>
       <div className="card-top">
         <span className="mono card-id">{task.id}</span>
-        {ready && !failed && <span className="ready-dot" role="img" aria-label="Ready: every dependency is done" title="Ready: every dependency is done" />}
+        {ready && !failed && <span className="ready-dot" role="img" aria-label={READY_HINT} title={READY_HINT} />}
         <LastRunBadge run={lastRun} />
         <span className="spacer" />
         <Points points={task.points} />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeTask } from '../testing/makeTask';
 import { buildColumns, columnId } from './boardColumns';
-import { planDrop } from './dropPlan';
+import { dropSpot, planDrop } from './dropPlan';
 import { dependenciesAfter } from './dependencyWarning';
 
 const tasks = [
@@ -48,11 +48,20 @@ describe('planDrop', () => {
     expect(planDrop(byStatus, 'A-4', 'A-1')).toEqual({ kind: 'moveBefore', id: 'A-4', target: 'A-1' });
   });
 
-  it('changes the status or sprint when the card lands in another column (on a card or on the column)', () => {
-    expect(planDrop(byStatus, 'A-2', 'A-3')).toEqual({ kind: 'setStatus', id: 'A-2', value: 'done' });
-    expect(planDrop(byStatus, 'A-2', columnId({ kind: 'status', status: 'blocked' }))).toEqual({ kind: 'setStatus', id: 'A-2', value: 'blocked' });
-    expect(planDrop(bySprint, 'A-2', columnId({ kind: 'sprint', sprint: 'S1' }))).toEqual({ kind: 'setSprint', id: 'A-2', value: 'S1' });
-    expect(planDrop(bySprint, 'A-1', columnId({ kind: 'sprint', sprint: null }))).toEqual({ kind: 'setSprint', id: 'A-1', value: null });
+  it('changes the status or sprint when the card lands in another column, and puts it where it was dropped', () => {
+    // On a card: before that card.
+    expect(planDrop(byStatus, 'A-2', 'A-3')).toEqual({ kind: 'editTask', id: 'A-2', fields: { status: 'done' }, position: { before: 'A-3' } });
+    // On an empty column: only the field.
+    expect(planDrop(byStatus, 'A-2', columnId({ kind: 'status', status: 'blocked' }))).toEqual({ kind: 'editTask', id: 'A-2', fields: { status: 'blocked' } });
+    // On a column's free space: after its last card.
+    expect(planDrop(bySprint, 'A-2', columnId({ kind: 'sprint', sprint: 'S1' }))).toEqual({ kind: 'editTask', id: 'A-2', fields: { sprint: 'S1' }, position: { after: 'A-4' } });
+    expect(planDrop(bySprint, 'A-1', columnId({ kind: 'sprint', sprint: null }))).toEqual({ kind: 'editTask', id: 'A-1', fields: { sprint: null }, position: { after: 'A-2' } });
+  });
+
+  it('knows the spot a card would land on, for the placeholder', () => {
+    expect(dropSpot(byStatus, 'A-2', 'A-3')).toEqual({ columnId: columnId({ kind: 'status', status: 'done' }), before: 'A-3' });
+    expect(dropSpot(byStatus, 'A-2', columnId({ kind: 'status', status: 'blocked' }))).toEqual({ columnId: columnId({ kind: 'status', status: 'blocked' }), before: null });
+    expect(dropSpot(byStatus, 'A-2', null)).toBeNull();
   });
 
   it('does nothing for a drop on itself, nowhere, or its own column', () => {

@@ -11,11 +11,12 @@ import { addDependency, removeDependency } from './setDependencies';
 import { setDescription } from './setDescription';
 import { setPoints, setPriority, setStatus, setTitle } from './setFields';
 import { setSprint } from './setSprint';
-import type { EditError, TaskFieldChanges } from './types';
+import type { EditError, TaskFieldChanges, TaskPosition } from './types';
+import { moveNextTo } from './moveTask';
 import { editError } from './types';
 
 type Done = { ok: true; value: string } | { ok: false; error: EditError };
-type Edited = { ok: true; value: { text: string; summary: string; expected: Task } } | { ok: false; error: EditError };
+type Edited = { ok: true; value: { text: string; summary: string; expected: Task; moved: boolean } } | { ok: false; error: EditError };
 
 function checkFields(fields: TaskFieldChanges): EditError | null {
   const bad = (message: string): EditError => ({ code: 'bad-value', message });
@@ -38,9 +39,10 @@ export function newCycle(parsed: ParseResult, id: string, dependencies: string[]
   return loop ? loop.join(' -> ') : null;
 }
 
-export function editTask(text: string, parsed: ParseResult, id: string, fields: TaskFieldChanges): Edited {
+export function editTask(text: string, parsed: ParseResult, id: string, fields: TaskFieldChanges, position?: TaskPosition): Edited {
   const invalid = checkFields(fields);
   if (invalid) return { ok: false, error: invalid };
+  if (position?.before !== undefined && position.after !== undefined) return editError('bad-value', 'Give one place: before a task or after it.');
   const found = findTask(parsed, id);
   if (!found) return editError('unknown-task', `No task ${id} in this backlog. Check the ID with \`taskdeck list\`.`);
   const task = found.task;
@@ -88,6 +90,23 @@ export function editTask(text: string, parsed: ParseResult, id: string, fields: 
     for (const dep of wanted.filter((d) => !task.dependencies.includes(canonicalId(d)))) steps.push((ctx) => addDependency(ctx, dep));
     if (wanted.join() !== task.dependencies.join()) changed.push('dependencies');
   }
+  let moved = false;
+  let movedNote = '';
+  const target = position?.before ?? position?.after;
+  if (target !== undefined) {
+    const where = position?.before !== undefined ? 'before' : 'after';
+    steps.push((ctx) => {
+      const done = moveNextTo(ctx, target, where);
+      // A task that cannot stand there in the file (another table's columns, another
+      // heading level) keeps its place; the field changes still apply.
+      if (!done.ok && done.error.code === 'cannot-edit') return { ok: true, value: '' };
+      if (done.ok && ctx.doc.changed) {
+        moved = true;
+        movedNote = `; moved ${done.value}`;
+      }
+      return done;
+    });
+  }
   let current = text;
   let read = parsed;
   for (const step of steps) {
@@ -112,6 +131,6 @@ export function editTask(text: string, parsed: ParseResult, id: string, fields: 
       : {}),
     ...(wantedDeps !== null ? { dependencies: wantedDeps } : {}),
   };
-  const summary = changed.length > 0 ? `${task.id}: ${changed.join(', ')} changed` : `${task.id}: nothing to change`;
-  return { ok: true, value: { text: current, summary, expected } };
+  const summary = (changed.length > 0 ? `${task.id}: ${changed.join(', ')} changed` : `${task.id}: no field changed`) + movedNote;
+  return { ok: true, value: { text: current, summary, expected, moved } };
 }

@@ -7,3 +7,4 @@ export { dependentsOf } from './removeTask';
 export { newCycle } from './editTask';
 export { spliceLines } from './spliceBytes';
 export type { LinePatch } from './spliceBytes';
+export { descriptionMarkdown } from './setDescription';

@@ -3,6 +3,7 @@ import { parseBacklog } from '../parse';
 import { applyEdit, applyEditAndPredict } from './applyEdit';
 import { editFails, edited, lf } from './editTestKit';
 import type { BacklogEdit } from './types';
+import { descriptionMarkdown } from './setDescription';
 
 const HEADER = ['| ID | Title | P | Points | Status | Problem/Outcome | Tech Footprint | Dependencies |', '|---|---|---|---|---|---|---|---|'];
 const ROW1 = '| B-001 | One | 🔥 | 1 | done | p | t | None |';
@@ -100,5 +101,29 @@ describe('archiving a level-2 heading task without an archive section', () => {
     const doc = lf(['## B-010: Cache', '- **Status**: done', '', '## B-011: Upload', '- **Status**: todo', '']);
     const after = roundTrip(doc, { kind: 'archiveTask', id: 'B-010' });
     expect(parseBacklog(after).tasks.find((t) => t.id === 'B-010')?.section).toEqual(['Archive']);
+  });
+});
+
+describe('a field change and a move in one edit (a board drop across columns)', () => {
+  it('sets the status and puts the task before the card it was dropped on; one undo restores both', () => {
+    const after = roundTrip(lf(DOC), { kind: 'editTask', id: 'B-003', fields: { status: 'done' }, position: { before: 'B-001' } });
+    expect(parseBacklog(after).tasks.map((t) => `${t.id} ${t.status}`)).toEqual(['B-003 done', 'B-001 done', 'B-002 todo']);
+  });
+
+  it('keeps the file place when the task cannot stand there, and still changes the field', () => {
+    const doc = lf(['# Plan', '', '### B-010: Cache', '- **Status**: todo', '', ...HEADER, ROW1, '']);
+    const result = applyEdit(doc, parseBacklog(doc), { kind: 'editTask', id: 'B-001', fields: { status: 'todo' }, position: { before: 'B-010' } });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(parseBacklog(result.value.text).tasks.map((t) => `${t.id} ${t.status}`)).toEqual(['B-010 todo', 'B-001 todo']);
+  });
+});
+
+describe('descriptionMarkdown', () => {
+  it('gives a heading task\'s whole description, the lines under its field line dedented', () => {
+    const doc = lf(['# Plan', '', '### B-010: Cache', '- **Description**: New.', '', '  - a point', '  - another', '- **Owner**: me', '']);
+    expect(descriptionMarkdown(parseBacklog(doc), 'B-010')).toBe('New.\n\n- a point\n- another');
+    // What it gives is what editing writes back: the same bytes.
+    expect(edited(doc, { kind: 'editTask', id: 'B-010', fields: { description: 'New.\n\n- a point\n- another' } })).toBe(doc);
+    expect(descriptionMarkdown(parseBacklog(lf(DOC)), 'B-002')).toBe('p');
   });
 });

@@ -55,11 +55,12 @@ export function applyPlanEdit(text: string, parsed: ParseResult, edit: PlanEdit)
       }, `add ${id}`);
     }
     case 'editTask': {
-      const edited = editTask(text, parsed, edit.id, edit.fields);
+      const edited = editTask(text, parsed, edit.id, edit.fields, edit.position);
       if (!edited.ok) return edited;
-      const { text: next, summary, expected } = edited.value;
+      const { text: next, summary, expected, moved } = edited.value;
       if (next === text) return unchanged(text, parsed, summary);
-      return finish(parsed, text, next, expected.id, summary, () => ({ tasks: parsed.tasks.map((t) => (t.id === expected.id ? expected : t)) }), `edit ${expected.id}`);
+      const tasks = parsed.tasks.map((t) => (t.id === expected.id ? expected : t));
+      return finish(parsed, text, next, expected.id, summary, () => ({ tasks, ...(moved ? { moved: expected.id } : {}) }), `edit ${expected.id}`);
     }
     case 'archiveTask': {
       const archived = archiveTask(text, parsed, edit.id);

@@ -1,6 +1,7 @@
 // A task's description: the description cell of its row (one line), or the
 // `- **Description**:` line of a heading task, whose later lines are written indented
 // under it so a multi-line description keeps its Markdown (lists, paragraphs).
+import type { ParseResult } from '../parse';
 import type { EditContext } from './context';
 import { splitFieldLine } from './fieldLine';
 import { descriptionLines, oneLine } from './newTaskText';
@@ -9,6 +10,25 @@ import type { EditError } from './types';
 import { editError } from './types';
 
 type Done = { ok: true; value: string } | { ok: false; error: EditError };
+
+/**
+ * The description as written, Markdown and all: a row's description cell, or a heading
+ * task's Description field value with the indented lines under it (dedented by two). The
+ * reader's `description` is only the field line's value; this is what an editor shows.
+ */
+export function descriptionMarkdown(parsed: ParseResult, id: string): string | null {
+  const src = parsed.source.tasks.get(id);
+  const task = parsed.tasks.find((t) => t.id === id);
+  if (!src || !task) return null;
+  if (src.def.kind === 'row') return task.description;
+  const line = src.def.fieldLines['description'];
+  const lines = parsed.source.lines;
+  const parts = line === undefined ? null : splitFieldLine(lines[line] ?? '');
+  if (line === undefined || !parts) return task.description;
+  const end = continuationEnd(lines, line + 1, src.blockEnd);
+  const rest = lines.slice(line + 1, end).map((l) => l.replace(/^ {2}/, '').trimEnd());
+  return [parts.value.trim(), ...rest].join('\n');
+}
 
 /** Lines after a field line that belong to it: indented text, and blank lines between such. */
 function continuationEnd(lines: readonly string[], from: number, limit: number): number {

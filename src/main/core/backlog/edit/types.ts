@@ -25,7 +25,7 @@ export type BacklogEdit =
   /** Writes a new task with this ID (see nextFreeId) in the file's dialect (planEdit.ts). */
   | { kind: 'addTask'; id: string; task: NewTaskFields; place?: TaskPlacement }
   /** Several fields of one task in one write, description included. */
-  | { kind: 'editTask'; id: string; fields: TaskFieldChanges }
+  | { kind: 'editTask'; id: string; fields: TaskFieldChanges; position?: TaskPosition }
   /** Moves the task's block to the file's Archive / Completed / Done section. */
   | { kind: 'archiveTask'; id: string }
   /** Deletes the task's block; `force` also removes other tasks' dependencies on it. */
@@ -58,6 +58,12 @@ export interface TaskPlacement {
   before?: string;
   after?: string;
   section?: string;
+}
+
+/** Next to which task an edited task should stand afterwards (a board drop across columns). */
+export interface TaskPosition {
+  before?: string;
+  after?: string;
 }
 
 export interface TaskFieldChanges {
