@@ -16,16 +16,17 @@ interface OpenAttempt {
 export function createMaintenance(db: Database.Database, writes: Writes) {
   const openAttempts = db.prepare('SELECT id, task_id, run_id, started_at, owner_pid FROM run_attempts WHERE outcome IS NULL');
   const markInterrupted = db.prepare(`
-    UPDATE task_executions SET status = 'interrupted', completed_at = @at, error_message = @message, execution_time = @durationMs
+    UPDATE task_executions SET status = 'interrupted', completed_ms = @at, error_message = @message, execution_ms = @durationMs,
+      completed_at = strftime('%Y-%m-%d %H:%M:%S', @at / 1000, 'unixepoch'), execution_time = @durationMs / 1000.0,
+      updated_at = CURRENT_TIMESTAMP
     WHERE task_id = @taskId AND status IN ('running', 'retrying')`);
   const dropLeasesOf = db.prepare('DELETE FROM leases WHERE owner_pid = ?');
-  const resetOne = db.prepare(`
-    UPDATE task_executions SET status = 'pending', started_at = NULL, completed_at = NULL, retry_count = 0,
-      error_message = NULL, execution_time = NULL WHERE task_id = ?`);
-  const resetAll = db.prepare(`
-    UPDATE task_executions SET status = 'pending', started_at = NULL, completed_at = NULL, retry_count = 0,
-      error_message = NULL, execution_time = NULL`);
-  const deleteEvents = db.prepare('DELETE FROM execution_history WHERE timestamp < ?');
+  const RESET = `UPDATE task_executions SET status = 'pending', started_ms = NULL, completed_ms = NULL, retry_count = 0,
+      error_message = NULL, execution_ms = NULL, started_at = NULL, completed_at = NULL, execution_time = NULL, progress = 0.0,
+      updated_at = CURRENT_TIMESTAMP`;
+  const resetOne = db.prepare(`${RESET} WHERE task_id = ?`);
+  const resetAll = db.prepare(RESET);
+  const deleteEvents = db.prepare('DELETE FROM execution_history WHERE timestamp_ms < ?');
   const deleteErrors = db.prepare('DELETE FROM task_errors WHERE at < ?');
   const deleteRecoveries = db.prepare('DELETE FROM recovery_actions WHERE at < ?');
   // Unfinished attempts are kept: they may still be running or await recoverInterrupted.

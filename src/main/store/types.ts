@@ -130,6 +130,11 @@ export interface TaskStateInput {
   errorMessage: string | null;
   /** Milliseconds of the last attempt, null while running. */
   executionTime: number | null;
+  /**
+   * Stored as JSON in task_executions.metadata (the toolkit's free-form note), e.g. who
+   * confirmed a task by hand. Omitted: the latest attempt's run id, attempt, exit code, outcome.
+   */
+  metadata?: unknown;
 }
 
 export interface TaskState extends TaskStateInput {
