@@ -72,6 +72,15 @@ export function registerHistoryCommands(program: Command): void {
     .action(guard(async (opts: { project?: string; out: string; task?: string; bom?: boolean }) => (await import('../history/exportCsvCommand')).exportCsvCommand(opts)));
 
   program
+    .command('audit')
+    .description('Show who changed the backlog or the run record: when, who, from where (cli/app/web/engine), before and after')
+    .option(...PROJECT)
+    .option('--task <id>', 'only changes of this task')
+    .option('--limit <n>', 'how many rows (default: all)', positiveInt('--limit'))
+    .option('--json', 'print JSON')
+    .action(guard(async (opts: { project?: string; task?: string; json?: boolean; limit?: number }) => (await import('../history/auditCommand')).auditCommand(opts)));
+
+  program
     .command('cleanup')
     .description('Delete events, attempts and errors older than a period; per-task aggregates are kept')
     .option(...PROJECT)

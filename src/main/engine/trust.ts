@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { recordProjectAudit } from '../store/recordProjectAudit';
 
 export interface TrustFile {
   version: 1;
@@ -53,11 +54,14 @@ export function trustFolder(projectDir: string, now: Date, env: NodeJS.ProcessEn
   const real = realFolder(projectDir);
   const file = trustFilePath(env);
   const current = readTrustFile(file);
-  if (!current.folders.some((f) => f.path === real)) current.folders.push({ path: real, trustedAt: now.toISOString() });
+  const was = current.folders.some((f) => f.path === real);
+  if (!was) current.folders.push({ path: real, trustedAt: now.toISOString() });
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify(current, null, 2) + '\n', { mode: 0o600 });
   renameSync(tmp, file);
+  // Every surface trusts through here (CLI, app, web host): the one place to record it.
+  recordProjectAudit(real, { action: 'trust', summary: `trusted ${real}`, before: { trusted: was }, after: { trusted: true, trustFile: file }, at: now.getTime() });
   return real;
 }
 
@@ -65,11 +69,13 @@ export function untrustFolder(projectDir: string, env: NodeJS.ProcessEnv = proce
   const real = realFolder(projectDir);
   const file = trustFilePath(env);
   const current = readTrustFile(file);
+  const was = current.folders.some((f) => f.path === real);
   current.folders = current.folders.filter((f) => f.path !== real);
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify(current, null, 2) + '\n', { mode: 0o600 });
   renameSync(tmp, file);
+  recordProjectAudit(real, { action: 'untrust', summary: `no longer trusted ${real}`, before: { trusted: was }, after: { trusted: false, trustFile: file } });
 }
 
 /** The message shown instead of running anything in an untrusted folder. */

@@ -6,6 +6,7 @@ import { parseBacklog, type ParseResult } from '../core/backlog';
 import { applyEditAndPredict, inverseEdit, spliceLines, type BacklogEdit } from '../core/backlog/edit';
 import type { Result } from '../../shared/result';
 import { atomicWrite } from './atomicWrite';
+import { auditBacklogEdit, type EditOrigin } from './auditBacklogEdit';
 
 export type BacklogEditErrorCode = 'file-changed' | 'not-found' | 'not-text' | 'write-failed' | 'unknown-task' | 'bad-value' | 'cannot-edit';
 
@@ -123,12 +124,15 @@ function openVersion(path: string, bytes: Buffer, expectedHash: string, given?: 
  * Applies one edit to the backlog at `path`, refusing when the file's bytes no longer hash
  * to `expectedHash`. `known` is the parse of that same version when the caller has it
  * (saves re-parsing a large backlog); it is only used when the hashes match.
+ * Every edit written is recorded in the project's audit log; `origin` says who and from
+ * where (default: this process's surface and the OS user).
  */
 export async function editBacklogFile(
   path: string,
   expectedHash: string,
   edit: BacklogEdit,
   known?: { parsed: ParseResult },
+  origin?: EditOrigin,
 ): Promise<Result<EditedBacklog, BacklogEditError>> {
   const read = await snapshot(path);
   if (!read.ok) return read;
@@ -151,5 +155,6 @@ export async function editBacklogFile(
   });
   if (!written.ok) return written;
   remember(path, parsedAfter ? { bytes, hash, text, parsed: parsedAfter } : null);
+  await auditBacklogEdit(path, edit, summary, parsed, parsedAfter ?? text, origin);
   return { ok: true, value: { text, hash, summary, inverse, changed: true } };
 }

@@ -5,3 +5,6 @@ export type * from './types';
 export { EXECUTION_STATUSES } from './types';
 export { writeHistoryCsv, csvCell, csvRow, HISTORY_CSV_COLUMNS } from './historyCsv';
 export type { CsvOptions } from './historyCsv';
+export { auditOrigin, osUser, setAuditSource, AUDIT_SOURCES } from './auditOrigin';
+export type { AuditOrigin, AuditSource } from './auditOrigin';
+export type { AuditAction, AuditEntry, AuditInput } from './audit';

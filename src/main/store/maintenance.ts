@@ -4,6 +4,10 @@ import type Database from 'better-sqlite3';
 import { processAlive } from './processAlive';
 import type { Writes } from './writes';
 import type { CleanupResult, ResetScope } from './types';
+import type { createAudit } from './audit';
+import type { AuditOrigin } from './auditOrigin';
+
+type Audit = ReturnType<typeof createAudit>;
 
 interface OpenAttempt {
   id: number;
@@ -13,7 +17,7 @@ interface OpenAttempt {
   owner_pid: number;
 }
 
-export function createMaintenance(db: Database.Database, writes: Writes) {
+export function createMaintenance(db: Database.Database, writes: Writes, audit: Audit) {
   const openAttempts = db.prepare('SELECT id, task_id, run_id, started_at, owner_pid FROM run_attempts WHERE outcome IS NULL');
   const markInterrupted = db.prepare(`
     UPDATE task_executions SET status = 'interrupted', completed_ms = @at, error_message = @message, execution_ms = @durationMs,
@@ -31,6 +35,24 @@ export function createMaintenance(db: Database.Database, writes: Writes) {
   const deleteRecoveries = db.prepare('DELETE FROM recovery_actions WHERE at < ?');
   // Unfinished attempts are kept: they may still be running or await recoverInterrupted.
   const deleteAttempts = db.prepare('DELETE FROM run_attempts WHERE started_at < ? AND outcome IS NOT NULL');
+
+  const stateOf = db.prepare(`SELECT status, started_at, completed_at, retry_count, error_message, execution_time, progress
+    FROM task_executions WHERE task_id = ?`);
+  const statusCounts = db.prepare("SELECT status, count(*) AS n FROM task_executions WHERE status <> 'pending' GROUP BY status ORDER BY status");
+
+  // Reset and cleanup write their audit row in the same transaction as the change itself.
+  const resetAudited = db.transaction((scope: ResetScope, origin: Partial<AuditOrigin> | undefined): number => {
+    if ('all' in scope) {
+      const before = Object.fromEntries((statusCounts.all() as { status: string; n: number }[]).map((r) => [r.status, r.n]));
+      const n = resetAll.run().changes;
+      audit.recordAudit({ action: 'reset', summary: `reset ${n} task${n === 1 ? '' : 's'} to pending`, before: { byStatus: before }, after: { status: 'pending', tasks: n }, origin });
+      return n;
+    }
+    const before = stateOf.get(scope.taskId);
+    const n = resetOne.run(scope.taskId).changes;
+    if (n > 0) audit.recordAudit({ action: 'reset', taskId: scope.taskId, summary: `reset ${scope.taskId} to pending`, before, after: { status: 'pending' }, origin });
+    return n;
+  });
 
   const closeDead = db.transaction((now: number, dead: readonly OpenAttempt[]): number => {
     let closed = 0;
@@ -55,12 +77,24 @@ export function createMaintenance(db: Database.Database, writes: Writes) {
     return closed;
   });
 
-  const cleanup = db.transaction((cutoff: number): CleanupResult => ({
-    events: deleteEvents.run(cutoff).changes,
-    errors: deleteErrors.run(cutoff).changes,
-    recoveries: deleteRecoveries.run(cutoff).changes,
-    attempts: deleteAttempts.run(cutoff).changes,
-  }));
+  const cleanup = db.transaction((cutoff: number, now: number, origin: Partial<AuditOrigin> | undefined, note: Record<string, unknown>): CleanupResult => {
+    const r: CleanupResult = {
+      events: deleteEvents.run(cutoff).changes,
+      errors: deleteErrors.run(cutoff).changes,
+      recoveries: deleteRecoveries.run(cutoff).changes,
+      attempts: deleteAttempts.run(cutoff).changes,
+    };
+    const cut = new Date(cutoff).toISOString();
+    audit.recordAudit({
+      action: 'cleanup',
+      summary: `deleted ${r.events} events, ${r.attempts} attempts, ${r.errors} errors, ${r.recoveries} recovery actions before ${cut}`,
+      before: { olderThan: cut, ...r },
+      after: { deleted: r, ...note },
+      origin,
+      at: now,
+    });
+    return r;
+  });
 
   return {
     recoverInterrupted(now: number): number {
@@ -69,11 +103,12 @@ export function createMaintenance(db: Database.Database, writes: Writes) {
       const dead = candidates.filter((a) => a.owner_pid !== process.pid && !processAlive(a.owner_pid));
       return dead.length === 0 ? 0 : closeDead.immediate(now, dead);
     },
-    reset(scope: ResetScope): number {
-      return 'all' in scope ? resetAll.run().changes : resetOne.run(scope.taskId).changes;
+    reset(scope: ResetScope, origin?: Partial<AuditOrigin>): number {
+      return resetAudited.immediate(scope, origin);
     },
-    cleanup(olderThanMs: number, now: number): CleanupResult {
-      return cleanup.immediate(now - olderThanMs);
+    /** `note` is kept in the audit row's `after` (e.g. the archive the rows went to). */
+    cleanup(olderThanMs: number, now: number, origin?: Partial<AuditOrigin>, note: Record<string, unknown> = {}): CleanupResult {
+      return cleanup.immediate(now - olderThanMs, now, origin, note);
     },
   };
 }

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { createAudit } from './audit';
 import { createErrorStats } from './errorStats';
 import { createLeases } from './leases';
 import { createMaintenance } from './maintenance';
@@ -20,7 +21,8 @@ export function storePath(projectDir: string): string {
 
 function bind(db: Database.Database) {
   const writes = createWrites(db);
-  return { db, writes, reads: createReads(db), leases: createLeases(db), maintenance: createMaintenance(db, writes), errorStats: createErrorStats(db) };
+  const audit = createAudit(db);
+  return { db, writes, audit, reads: createReads(db), leases: createLeases(db), maintenance: createMaintenance(db, writes, audit), errorStats: createErrorStats(db) };
 }
 
 /** Opens the store of a project folder, creating `.taskdeck/` unless read-only. */
@@ -69,8 +71,10 @@ export function openStoreFile(file: string, opts: OpenStoreOptions = {}): Result
     errors: (q) => c.reads.errors(q),
     recoveries: (taskId, limit) => c.reads.recoveries(taskId, limit),
     errorStatistics: () => c.errorStats.errorStatistics(),
-    reset: (scope) => c.maintenance.reset(scope),
-    cleanup: (olderThanMs, now) => c.maintenance.cleanup(olderThanMs, now),
+    reset: (scope, origin) => c.maintenance.reset(scope, origin),
+    cleanup: (olderThanMs, now, origin, note) => c.maintenance.cleanup(olderThanMs, now, origin, note),
+    recordAudit: (e) => c.audit.recordAudit(e),
+    audit: (q) => c.audit.audit(q),
     // IMMEDIATE: takes the write lock up front, so a read-then-write inside (a lease check)
     // cannot race another process; a nested call is a savepoint.
     transaction: (fn) => c.db.transaction(fn).immediate(),

@@ -4,6 +4,8 @@
 import type { Task } from '../../shared/backlog';
 import type { Result as SharedResult } from '../../shared/result';
 import type { ErrorCategory, ErrorSeverity, RecoveryAction } from '../core/errors/types';
+import type { AuditEntry, AuditInput } from './audit';
+import type { AuditOrigin } from './auditOrigin';
 
 export type StoreErrorCode =
   | 'db-newer-version'
@@ -285,9 +287,17 @@ export interface Store {
    * error. The record (history, attempts, errors, metrics) is append-only and stays;
    * cleanup is the retention tool. Returns how many tasks were reset.
    */
-  reset(scope: ResetScope): number;
-  /** Deletes events, attempts, errors and recoveries older than now - olderThanMs; keeps performance_metrics. */
-  cleanup(olderThanMs: number, now: number): CleanupResult;
+  reset(scope: ResetScope, origin?: Partial<AuditOrigin>): number;
+  /**
+   * Deletes events, attempts, errors and recoveries older than now - olderThanMs; keeps
+   * performance_metrics. Writes one audit row; `note` goes into its `after`.
+   */
+  cleanup(olderThanMs: number, now: number, origin?: Partial<AuditOrigin>, note?: Record<string, unknown>): CleanupResult;
+
+  /** Appends one audit row (who changed what, from where); returns its id. */
+  recordAudit(entry: AuditInput): number;
+  /** Newest first; every row when no limit. */
+  audit(query?: { taskId?: string; limit?: number }): AuditEntry[];
 
   /**
    * Runs fn inside one IMMEDIATE transaction (a nested call becomes a savepoint):

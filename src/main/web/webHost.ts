@@ -13,6 +13,7 @@ import { SECURITY_HEADERS } from './securityHeaders';
 import { createSseClients } from './sseClients';
 import { newToken } from './token';
 import { DOWNLOAD_PREFIX, sendReportDownload } from './reportDownload';
+import { setAuditSource } from '../store/auditOrigin';
 
 export interface WebHostOptions {
   /** Runs one contract method (normally `dispatch` bound to the handler table). */
@@ -61,6 +62,8 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
 }
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  // Changes made through the browser are recorded in the audit log as coming from the web host.
+  setAuditSource('web');
   const token = options.token ?? newToken();
   const sse = createSseClients();
   let port = 0;

@@ -3,8 +3,9 @@
 import { migration001 } from './001_initial';
 import { migration002 } from './002_analytics';
 import { migration003 } from './003_toolkit_columns';
+import { migration004 } from './004_audit_log';
 
-export const MIGRATIONS: readonly string[] = [migration001, migration002, migration003];
+export const MIGRATIONS: readonly string[] = [migration001, migration002, migration003, migration004];
 
 /** The schema version this build writes and understands. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
