@@ -82,10 +82,24 @@ export function registerHistoryCommands(program: Command): void {
 
   program
     .command('cleanup')
-    .description('Delete events, attempts and errors older than a period; per-task aggregates are kept')
+    .description('Delete events, attempts and errors older than a period (archiving them first with --archive), and gzip old logs; per-task aggregates are kept')
     .option(...PROJECT)
-    .requiredOption('--older-than <period>', 'e.g. 30d, 12h, 2w')
-    .action(guard(async (opts: { project?: string; olderThan: string }) => (await import('../history/maintenanceCommands')).cleanupCommand(opts)));
+    .option('--older-than <period>', 'e.g. 90d, 12h, 2w (default: "retention" in taskdeck.json)')
+    .option('--archive <file>', 'write what is deleted to this .jsonl.gz first (default: under the retention archiveDir, if set)')
+    .action(guard(async (opts: { project?: string; olderThan?: string; archive?: string }) => (await import('../history/maintenanceCommands')).cleanupCommand(opts)));
+
+  program
+    .command('import-archive <file>')
+    .description('Read a cleanup archive (.jsonl.gz) back into the record and the analytics; rows already present are skipped')
+    .option(...PROJECT)
+    .option('--json', 'print JSON')
+    .action(guard(async (file: string, opts: { project?: string; json?: boolean }) => (await import('../history/maintenanceCommands')).importArchiveCommand(file, opts)));
+
+  program
+    .command('log <attempt-id>')
+    .description('Print the log of one attempt (its last 256 KB), compressed or not')
+    .option(...PROJECT)
+    .action(guard(async (attemptId: string, opts: { project?: string }) => (await import('../history/logCommand')).logCommand(attemptId, opts)));
 
   program
     .command('stats')

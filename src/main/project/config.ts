@@ -26,6 +26,8 @@ export interface ProjectConfig {
   retry: Record<string, RetryOverride>;
   /** Temp-file globs for the engine's file_system recovery; absent: its default. */
   tempFiles?: string[];
+  /** `cleanup` with no arguments: delete history older than this, archiving it under archiveDir (project-relative) when set. */
+  retention?: { olderThanDays: number; archiveDir: string | null };
 }
 
 export function defaultConfig(): ProjectConfig {
@@ -77,6 +79,7 @@ export async function parseConfig(text: string, file: string): Promise<Result<Pr
     writeBack: c.writeBack ?? 'done',
     retry: c.retry ?? {},
     ...(c.tempFiles ? { tempFiles: c.tempFiles } : {}),
+    ...(c.retention ? { retention: { olderThanDays: c.retention.olderThanDays, archiveDir: c.retention.archiveDir ?? null } } : {}),
   });
 }
 

@@ -58,6 +58,14 @@ export const configSchema = z
       .optional(),
     /** Globs inside the project ({task} = the task id) the file_system recovery may delete. */
     tempFiles: z.array(z.string().trim().min(1)).optional(),
+    /** What `taskdeck cleanup` with no arguments keeps: days of history, and where archives of the rest go. */
+    retention: z
+      .object({
+        olderThanDays: z.number().positive('a number of days above 0'),
+        archiveDir: z.string().trim().min(1).optional(),
+      })
+      .strict()
+      .optional(),
   })
   // Unknown keys stay allowed (other tools and later versions may add some); saveSprints keeps them.
   .loose()

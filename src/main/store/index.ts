@@ -8,3 +8,5 @@ export type { CsvOptions } from './historyCsv';
 export { auditOrigin, osUser, setAuditSource, AUDIT_SOURCES } from './auditOrigin';
 export type { AuditOrigin, AuditSource } from './auditOrigin';
 export type { AuditAction, AuditEntry, AuditInput } from './audit';
+export type { ArchiveImportResult } from './archiveImport';
+export { ARCHIVED_TABLES, readArchive } from './archive';

@@ -5,6 +5,7 @@ import { processAlive } from './processAlive';
 import type { Writes } from './writes';
 import type { CleanupResult, ResetScope } from './types';
 import type { createAudit } from './audit';
+import { OLD_ROWS, writeArchive, type ArchiveBounds, type ArchivedTable } from './archive';
 import type { AuditOrigin } from './auditOrigin';
 
 type Audit = ReturnType<typeof createAudit>;
@@ -30,11 +31,18 @@ export function createMaintenance(db: Database.Database, writes: Writes, audit: 
       updated_at = CURRENT_TIMESTAMP`;
   const resetOne = db.prepare(`${RESET} WHERE task_id = ?`);
   const resetAll = db.prepare(RESET);
-  const deleteEvents = db.prepare('DELETE FROM execution_history WHERE timestamp_ms < ?');
-  const deleteErrors = db.prepare('DELETE FROM task_errors WHERE at < ?');
-  const deleteRecoveries = db.prepare('DELETE FROM recovery_actions WHERE at < ?');
+  // Bounded by the largest id an archive's snapshot saw (no bound: the largest possible).
+  const deleteOld = (t: ArchivedTable) => db.prepare(`DELETE FROM ${t} WHERE ${OLD_ROWS[t]} AND id <= ?`);
+  const deleteEvents = deleteOld('execution_history');
+  const deleteErrors = deleteOld('task_errors');
+  const deleteRecoveries = deleteOld('recovery_actions');
   // Unfinished attempts are kept: they may still be running or await recoverInterrupted.
-  const deleteAttempts = db.prepare('DELETE FROM run_attempts WHERE started_at < ? AND outcome IS NOT NULL');
+  // (And attempts an archive saw still open are kept even if they finished since.)
+  const deleteAttempts = db.prepare(`DELETE FROM run_attempts WHERE ${OLD_ROWS.run_attempts} AND id <= ? AND id NOT IN (SELECT value FROM json_each(?))`);
+  const UNBOUNDED: ArchiveBounds = {
+    maxIds: { run_attempts: Number.MAX_SAFE_INTEGER, execution_history: Number.MAX_SAFE_INTEGER, task_errors: Number.MAX_SAFE_INTEGER, recovery_actions: Number.MAX_SAFE_INTEGER },
+    openAttemptIds: [],
+  };
 
   const stateOf = db.prepare(`SELECT status, started_at, completed_at, retry_count, error_message, execution_time, progress
     FROM task_executions WHERE task_id = ?`);
@@ -77,12 +85,12 @@ export function createMaintenance(db: Database.Database, writes: Writes, audit: 
     return closed;
   });
 
-  const cleanup = db.transaction((cutoff: number, now: number, origin: Partial<AuditOrigin> | undefined, note: Record<string, unknown>): CleanupResult => {
+  const cleanup = db.transaction((cutoff: number, now: number, origin: Partial<AuditOrigin> | undefined, note: Record<string, unknown>, b: ArchiveBounds): CleanupResult => {
     const r: CleanupResult = {
-      events: deleteEvents.run(cutoff).changes,
-      errors: deleteErrors.run(cutoff).changes,
-      recoveries: deleteRecoveries.run(cutoff).changes,
-      attempts: deleteAttempts.run(cutoff).changes,
+      events: deleteEvents.run(cutoff, b.maxIds.execution_history).changes,
+      errors: deleteErrors.run(cutoff, b.maxIds.task_errors).changes,
+      recoveries: deleteRecoveries.run(cutoff, b.maxIds.recovery_actions).changes,
+      attempts: deleteAttempts.run(cutoff, b.maxIds.run_attempts, JSON.stringify(b.openAttemptIds)).changes,
     };
     const cut = new Date(cutoff).toISOString();
     audit.recordAudit({
@@ -108,7 +116,14 @@ export function createMaintenance(db: Database.Database, writes: Writes, audit: 
     },
     /** `note` is kept in the audit row's `after` (e.g. the archive the rows went to). */
     cleanup(olderThanMs: number, now: number, origin?: Partial<AuditOrigin>, note: Record<string, unknown> = {}): CleanupResult {
-      return cleanup.immediate(now - olderThanMs, now, origin, note);
+      return cleanup.immediate(now - olderThanMs, now, origin, note, UNBOUNDED);
+    },
+    /** Writes what it will delete to `file` (gzip JSON lines) first; deletes nothing if that fails. */
+    cleanupArchived(olderThanMs: number, now: number, file: string, origin?: Partial<AuditOrigin>): CleanupResult & { archive: string; archived: number } {
+      const cutoff = now - olderThanMs;
+      const written = writeArchive(db, cutoff, file);
+      const r = cleanup.immediate(cutoff, now, origin, { archive: written.file, archived: written.rows }, written.bounds);
+      return { ...r, archive: written.file, archived: written.rows };
     },
   };
 }

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { createAudit } from './audit';
+import { createArchiveImport } from './archiveImport';
 import { createErrorStats } from './errorStats';
 import { createLeases } from './leases';
 import { createMaintenance } from './maintenance';
@@ -22,7 +23,7 @@ export function storePath(projectDir: string): string {
 function bind(db: Database.Database) {
   const writes = createWrites(db);
   const audit = createAudit(db);
-  return { db, writes, audit, reads: createReads(db), leases: createLeases(db), maintenance: createMaintenance(db, writes, audit), errorStats: createErrorStats(db) };
+  return { db, writes, audit, archiveImport: createArchiveImport(db, audit), reads: createReads(db), leases: createLeases(db), maintenance: createMaintenance(db, writes, audit), errorStats: createErrorStats(db) };
 }
 
 /** Opens the store of a project folder, creating `.taskdeck/` unless read-only. */
@@ -73,6 +74,8 @@ export function openStoreFile(file: string, opts: OpenStoreOptions = {}): Result
     errorStatistics: () => c.errorStats.errorStatistics(),
     reset: (scope, origin) => c.maintenance.reset(scope, origin),
     cleanup: (olderThanMs, now, origin, note) => c.maintenance.cleanup(olderThanMs, now, origin, note),
+    cleanupArchived: (olderThanMs, now, file, origin) => c.maintenance.cleanupArchived(olderThanMs, now, file, origin),
+    importArchive: (file, origin) => c.archiveImport.importArchive(file, origin),
     recordAudit: (e) => c.audit.recordAudit(e),
     audit: (q) => c.audit.audit(q),
     // IMMEDIATE: takes the write lock up front, so a read-then-write inside (a lease check)

@@ -6,6 +6,7 @@ import type { Result as SharedResult } from '../../shared/result';
 import type { ErrorCategory, ErrorSeverity, RecoveryAction } from '../core/errors/types';
 import type { AuditEntry, AuditInput } from './audit';
 import type { AuditOrigin } from './auditOrigin';
+import type { ArchiveImportResult } from './archiveImport';
 
 export type StoreErrorCode =
   | 'db-newer-version'
@@ -293,6 +294,14 @@ export interface Store {
    * performance_metrics. Writes one audit row; `note` goes into its `after`.
    */
   cleanup(olderThanMs: number, now: number, origin?: Partial<AuditOrigin>, note?: Record<string, unknown>): CleanupResult;
+
+  /**
+   * cleanup that first writes every row it deletes to `file` (gzip, one JSON line per row
+   * with its table); refuses an existing file, and deletes nothing if writing fails.
+   */
+  cleanupArchived(olderThanMs: number, now: number, file: string, origin?: Partial<AuditOrigin>): CleanupResult & { archive: string; archived: number };
+  /** Reads an archive back (idempotent: rows already present are skipped). */
+  importArchive(file: string, origin?: Partial<AuditOrigin>): Promise<ArchiveImportResult>;
 
   /** Appends one audit row (who changed what, from where); returns its id. */
   recordAudit(entry: AuditInput): number;

@@ -7,6 +7,7 @@ import { openAnalytics } from '../../reports/analyticsContext';
 import { queryTaskSummary } from '../../reports/queries/dashboard';
 import { openStore, storePath } from '../../store/index';
 import { openDatabase } from '../../store/openDatabase';
+import { readLogTail } from '../../engine/logRetention';
 import type { Store } from '../../store/types';
 
 const LOG_TAIL_BYTES = 256 * 1024;
@@ -81,18 +82,11 @@ export function readAttemptLog(projectDir: string, attemptId: number): ApiResult
   const logPath = logPathOf(projectDir, attemptId);
   if (!logPath.ok) return logPath;
   if (logPath.value === null) return { ok: false, error: { code: 'no-log', message: `Attempt ${attemptId} has no log.` } };
-  let fd: number | null = null;
   try {
-    fd = fs.openSync(logPath.value, 'r');
-    const size = fs.fstatSync(fd).size;
-    const length = Math.min(size, LOG_TAIL_BYTES);
-    const buf = Buffer.alloc(length);
-    fs.readSync(fd, buf, 0, length, size - length);
-    return { ok: true, value: { text: buf.toString('utf8'), truncated: size > length } };
+    // Falls back to the gzip that cleanup compressed an old log into.
+    return { ok: true, value: readLogTail(logPath.value, LOG_TAIL_BYTES) };
   } catch (err) {
     return { ok: false, error: { code: 'no-log', message: `The log of attempt ${attemptId} cannot be read: ${err instanceof Error ? err.message : String(err)}` } };
-  } finally {
-    if (fd !== null) fs.closeSync(fd);
   }
 }
 

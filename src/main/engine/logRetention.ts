@@ -1,0 +1,67 @@
+// Old run logs (`.taskdeck/logs/<run-id>.log`) are compressed in place by `cleanup`
+// (`<run-id>.log.gz`), not left or lost; readers fall back to the `.gz` when the plain
+// file is gone, so a log stays readable from its attempt's recorded path.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+export function logsDir(projectDir: string): string {
+  return path.join(projectDir, '.taskdeck', 'logs');
+}
+
+/** Gzips every `.log` last written before `cutoff` (epoch ms); returns how many. A crash leaves either file whole. */
+export function compressOldLogs(projectDir: string, cutoff: number): number {
+  const dir = logsDir(projectDir);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  let done = 0;
+  for (const name of names) {
+    if (!name.endsWith('.log')) continue;
+    const file = path.join(dir, name);
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (!stat?.isFile() || stat.mtimeMs >= cutoff) continue;
+    const gz = `${file}.gz`;
+    // A .gz already there was renamed into place complete: only the original is left to remove.
+    if (!fs.existsSync(gz)) {
+      const tmp = `${gz}.${process.pid}.tmp`;
+      const fd = fs.openSync(tmp, 'w', 0o600);
+      try {
+        fs.writeSync(fd, zlib.gzipSync(fs.readFileSync(file)));
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+      fs.utimesSync(tmp, stat.atime, stat.mtime);
+      fs.renameSync(tmp, gz);
+    }
+    fs.rmSync(file, { force: true });
+    done++;
+  }
+  return done;
+}
+
+/** The last `maxBytes` of a log, reading `<path>.gz` when the plain file was compressed. */
+export function readLogTail(logPath: string, maxBytes: number): { text: string; truncated: boolean } {
+  let bytes: Buffer;
+  try {
+    const fd = fs.openSync(logPath, 'r');
+    try {
+      const size = fs.fstatSync(fd).size;
+      const length = Math.min(size, maxBytes);
+      const buf = Buffer.alloc(length);
+      fs.readSync(fd, buf, 0, length, size - length);
+      return { text: buf.toString('utf8'), truncated: size > length };
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || !fs.existsSync(`${logPath}.gz`)) throw err;
+    bytes = zlib.gunzipSync(fs.readFileSync(`${logPath}.gz`));
+  }
+  const tail = bytes.subarray(Math.max(0, bytes.length - maxBytes));
+  return { text: tail.toString('utf8'), truncated: bytes.length > tail.length };
+}
