@@ -104,6 +104,8 @@ describe('audit log through the API handlers (the app and the web host)', () => 
       expect((await dispatch(handlers, 'backlog:edit', { edit: { kind: 'setStatus', id: 'B-104', value: 'done' }, expectedHash: hash })).ok).toBe(true);
       expect((await dispatch(handlers, 'backlog:undo', {})).ok).toBe(true);
       expect((await dispatch(handlers, 'runs:confirm', { taskId: 'B-111', by: 'Mara' })).ok).toBe(true);
+      const saved = await dispatch(handlers, 'sprints:save', { sprints: [{ name: 'S-1', start: '2026-12-01', end: '2026-12-14', capacity: 10 }] });
+      expect(saved.ok).toBe(true);
     } finally {
       await session.close();
     }
@@ -113,7 +115,10 @@ describe('audit log through the API handlers (the app and the web host)', () => 
       ['backlog-edit', 'B-104', 'app', me],
       ['backlog-edit', 'B-111', 'app', 'Mara'],
       ['confirm', 'B-111', 'app', 'Mara'],
+      ['sprints-edit', null, 'app', me],
     ]);
+    expect((rows[4]!.before as { sprints: { name: string }[] }).sprints.map((x) => x.name)).toEqual(['2026-S48', '2026-S50']);
+    expect(rows[4]!.after).toEqual({ sprints: [{ name: 'S-1', start: '2026-12-01', end: '2026-12-14', capacity: 10 }] });
     const before = (rows[0]!.before as { status: string }).status;
     expect(rows[0]!.after).toMatchObject({ status: 'done' });
     expect(rows[1]!.before).toMatchObject({ status: 'done' });

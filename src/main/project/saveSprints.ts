@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SprintDef } from '../../shared/backlog';
 import { atomicWrite } from './atomicWrite';
+import { recordProjectAudit } from '../store/recordProjectAudit';
 import { CONFIG_FILE } from './config';
 import { fail, ok, type ProjectError, type Result } from './errors';
 
@@ -53,5 +54,12 @@ export async function saveSprints(projectDir: string, sprints: readonly SprintDe
   const out = JSON.stringify(next, null, indentOf(text)).replace(/\n/g, eol) + eol;
   const written = await atomicWrite(file, out);
   if (!written.ok) return fail({ code: 'config-write-failed', message: written.error.message });
+  // The sprint plan is part of the backlog the user edits in the app: audited like its edits.
+  recordProjectAudit(projectDir, {
+    action: 'sprints-edit',
+    summary: `sprints saved: ${sprints.map((s) => s.name).join(', ') || '(none)'}`,
+    before: { sprints: (existing as { sprints?: unknown }).sprints ?? [] },
+    after: { sprints: next.sprints },
+  });
   return ok(undefined);
 }

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import { auditOrigin, type AuditOrigin, type AuditSource } from './auditOrigin';
 
-export type AuditAction = 'backlog-edit' | 'trust' | 'untrust' | 'reset' | 'cleanup' | 'confirm' | 'import-archive';
+export type AuditAction = 'backlog-edit' | 'sprints-edit' | 'trust' | 'untrust' | 'reset' | 'cleanup' | 'confirm' | 'import-archive';
 
 export interface AuditInput {
   action: AuditAction;
