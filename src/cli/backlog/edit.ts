@@ -9,7 +9,7 @@ import { loadForCli, normaliseId, requireTask, type TargetOptions } from './load
 
 async function apply(loaded: LoadedProject, edit: BacklogEdit): Promise<void> {
   const { editBacklogFile } = await import('../../main/project/backlogEditor');
-  const result = await editBacklogFile(loaded.path, loaded.hash, edit, { parsed: loaded.parse });
+  const result = await editBacklogFile(loaded.path, loaded.hash, edit, { parsed: loaded.parse }, { projectDir: loaded.projectDir });
   if (!result.ok) throw new CliFailure(result.error.message);
   const note = result.value.changed ? '' : ' (the file already said so; nothing written)';
   process.stdout.write(`${result.value.summary}${note}\n`);

@@ -36,7 +36,7 @@ async function openEngine(loaded: LoadedProject): Promise<{ engine: Engine; stor
   const opened = openStore(loaded.projectDir);
   if (!opened.ok) throw new CliFailure(opened.error.message);
   const store = opened.value;
-  const engine = new Engine({ projectDir: loaded.projectDir, tasks: loaded.tasks, config: loaded.config, store, markDone: markDoneInBacklog(loaded.path) });
+  const engine = new Engine({ projectDir: loaded.projectDir, tasks: loaded.tasks, config: loaded.config, store, markDone: markDoneInBacklog(loaded.path, { source: 'engine', projectDir: loaded.projectDir }) });
   return { engine, store };
 }
 

@@ -24,7 +24,7 @@ export function realServices(): BacklogServices {
     async edit(loaded, expectedHash, edit): Promise<ApiResult<AppliedEdit>> {
       // The parse is only reused when it is of the version the caller saw.
       const known = loaded.hash === expectedHash ? { parsed: loaded.parse } : undefined;
-      const done = await editBacklogFile(loaded.path, expectedHash, edit, known);
+      const done = await editBacklogFile(loaded.path, expectedHash, edit, known, { projectDir: loaded.projectDir });
       if (!done.ok) return done;
       const inverse = done.value.inverse;
       return {
@@ -34,7 +34,7 @@ export function realServices(): BacklogServices {
           hashAfter: done.value.hash,
           async undo(hash) {
             if (!inverse) return { ok: false, error: { code: 'cannot-undo', message: 'The last edit cannot be undone automatically; edit the file by hand.' } };
-            const undone = await editBacklogFile(loaded.path, hash, inverse);
+            const undone = await editBacklogFile(loaded.path, hash, inverse, undefined, { projectDir: loaded.projectDir });
             return undone.ok ? { ok: true, value: { summary: undone.value.summary } } : undone;
           },
         },
