@@ -1,13 +1,14 @@
 // The audit log: every change Taskdeck makes to the backlog or the record is one row
 // (when, who, from where, before and after), from the CLI's real processes and from
 // the API's handlers, and `taskdeck audit` shows it.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAppSession, dispatch } from '../../src/main/api';
 import { openStore, setAuditSource, type AuditEntry } from '../../src/main/store/index';
-import { assertBuilt, runCli } from './engineCli';
+import { assertBuilt, cliPath, runCli } from './engineCli';
 import { copySample } from './engineFixture';
 
 let root: string | null = null;
@@ -146,4 +147,46 @@ describe('audit log through the API handlers (the app and the web host)', () => 
     }
     expect(readFileSync(join(dir, 'backlog.md'), 'utf8')).toMatch(/B-104[\s\S]*?Priority/);
   });
+});
+
+describe('audit log through the web host (taskdeck serve)', () => {
+  it('records a Confirm sent over HTTP as coming from the web, by the name typed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'taskdeck-audit-web-'));
+    root = dir;
+    const project = join(dir, 'project');
+    cpSync(resolve(import.meta.dirname, '../../resources/sample-project'), project, { recursive: true });
+    mkdirSync(join(dir, 'renderer'));
+    writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>Taskdeck</title>');
+    const child = spawn(process.execPath, [cliPath, 'serve', '--project', project], {
+      env: { ...process.env, TASKDECK_RENDERER_DIR: join(dir, 'renderer') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const closed = new Promise((r) => child.once('close', r));
+    try {
+      const url = await new Promise<string>((ok, fail) => {
+        let out = '';
+        child.stdout!.on('data', (c: Buffer) => {
+          out += c.toString();
+          const m = out.match(/http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/);
+          if (m) ok(m[0]);
+        });
+        child.on('exit', (code) => fail(new Error(`serve exited with ${code}`)));
+      });
+      const { origin, searchParams } = new URL(url);
+      const res = await fetch(`${origin}/api/runs:confirm`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Taskdeck-Token': searchParams.get('token')! },
+        body: JSON.stringify({ taskId: 'B-111', by: 'Ana from the browser' }),
+      });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
+    } finally {
+      child.kill('SIGTERM');
+      await closed;
+    }
+    expect(auditOf(project).map((r) => [r.action, r.taskId, r.source, r.actor])).toEqual([
+      ['backlog-edit', 'B-111', 'web', 'Ana from the browser'],
+      ['confirm', 'B-111', 'web', 'Ana from the browser'],
+    ]);
+  }, 60_000);
 });
