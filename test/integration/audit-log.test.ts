@@ -87,7 +87,8 @@ describe('taskdeck audit (processes)', () => {
     const table = await cli('audit', '--task', 'B-121');
     expect(table).toMatch(/WHO +FROM +ACTION/);
     expect(table).toContain('backlog-edit');
-    expect(table).toContain('"priority":"low"');
+    expect(table).toContain('priority: "medium" -> "low"');
+    expect(table).not.toContain('"title"');
   }, 120_000);
 });
 
