@@ -17,7 +17,7 @@ async function editWithRetry(opts: TargetOptions, plan: (loaded: LoadedProject) 
   for (let attempt = 1; ; attempt++) {
     const loaded = await loadForCli(opts);
     const edit = plan(loaded);
-    const result = await editBacklogFile(loaded.path, loaded.hash, edit, { parsed: loaded.parse });
+    const result = await editBacklogFile(loaded.path, loaded.hash, edit, { parsed: loaded.parse }, { projectDir: loaded.projectDir });
     if (!result.ok && result.error.code === 'file-changed' && attempt < ATTEMPTS) continue;
     if (!result.ok) throw new CliFailure(result.error.message);
     const note = result.value.changed ? '' : ' (nothing written)';

@@ -36,7 +36,7 @@ async function openEngine(loaded: LoadedProject): Promise<{ engine: Engine; stor
   const opened = openStore(loaded.projectDir);
   if (!opened.ok) throw CliFailure.of(opened.error);
   const store = opened.value;
-  const engine = new Engine({ projectDir: loaded.projectDir, tasks: loaded.tasks, config: loaded.config, store, markDone: markDoneInBacklog(loaded.path, loaded.config.vocabulary) });
+  const engine = new Engine({ projectDir: loaded.projectDir, tasks: loaded.tasks, config: loaded.config, store, markDone: markDoneInBacklog(loaded.path, { vocabulary: loaded.config.vocabulary, origin: { source: 'engine', projectDir: loaded.projectDir } }) });
   return { engine, store };
 }
 
@@ -173,25 +173,27 @@ async function trustCommand(opts: ProjectOpt & { remove?: boolean }): Promise<vo
   out.write(`A command added or changed later runs only after you trust it again. Recorded in ${trustFilePath()}.\n`);
 }
 
-async function doneCommand(rawId: string, opts: ProjectOpt): Promise<void> {
+async function doneCommand(rawId: string, opts: ProjectOpt & { by?: string }): Promise<void> {
   const loaded = await loadForCli(opts);
   const task = requireTask(loaded, rawId);
-  const [{ openStore }, { markDoneInBacklog }] = await Promise.all([import('../../main/store/index'), import('../../main/engine/markDoneInBacklog')]);
-  const written = await markDoneInBacklog(loaded.path, loaded.config.vocabulary)(task.id);
+  const [{ openStore }, { markDoneInBacklog }, { recordConfirmation }] = await Promise.all([
+    import('../../main/store/index'),
+    import('../../main/engine/markDoneInBacklog'),
+    import('../../main/engine/recordConfirmation'),
+  ]);
+  // Who confirmed: --by, else the OS user; recorded with the backlog edit and in the audit log.
+  const written = await markDoneInBacklog(loaded.path, { vocabulary: loaded.config.vocabulary, origin: { actor: opts.by, projectDir: loaded.projectDir } })(task.id);
   if (!written.ok) throw new CliFailure(written.message);
   const opened = openStore(loaded.projectDir);
   if (!opened.ok) throw CliFailure.of(opened.error);
   const store = opened.value;
+  let who: string;
   try {
-    const now = Date.now();
-    store.syncTasks(loaded.tasks, now);
-    const previous = store.taskState(task.id);
-    store.setTaskState(task.id, { status: 'succeeded', startedAt: previous?.startedAt ?? null, completedAt: now, retryCount: previous?.retryCount ?? 0, errorMessage: null, executionTime: previous?.executionTime ?? null });
-    store.recordEvent({ taskId: task.id, runId: null, type: 'succeeded', message: 'marked done by hand (taskdeck done)', data: { manual: true }, at: now });
+    who = recordConfirmation(store, loaded.tasks, task, { actor: opts.by }, Date.now(), 'marked done by hand (taskdeck done)');
   } finally {
     store.close();
   }
-  process.stdout.write(`${written.message}\n`);
+  process.stdout.write(`${written.message} (confirmed by ${who})\n`);
 }
 
 function guard<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
@@ -226,5 +228,6 @@ export function registerRunCommands(program: Command): void {
     .command('done <id>')
     .description('Mark a task done in the backlog and the run record (for manual and human tasks)')
     .option('--project <dir>', 'project folder', '.')
-    .action(guard((id: string, opts: ProjectOpt) => doneCommand(id, opts)));
+    .option('--by <name>', 'who confirms it (default: the OS user); recorded in the history and the audit log')
+    .action(guard((id: string, opts: ProjectOpt & { by?: string }) => doneCommand(id, opts)));
 }

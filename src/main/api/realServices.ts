@@ -30,7 +30,7 @@ export function realServices(): BacklogServices {
       const known = loaded.hash === expectedHash ? { parsed: loaded.parse } : undefined;
       // A new task without an ID gets the next free one of the version being edited.
       const taskId = edit.kind === 'addTask' ? edit.id || nextFreeId(loaded.parse) : undefined;
-      const done = await editBacklogFile(loaded.path, expectedHash, edit.kind === 'addTask' ? { ...edit, id: taskId ?? edit.id } : edit, known);
+      const done = await editBacklogFile(loaded.path, expectedHash, edit.kind === 'addTask' ? { ...edit, id: taskId ?? edit.id } : edit, known, { projectDir: loaded.projectDir });
       if (!done.ok) return done;
       const inverse = done.value.inverse;
       return {
@@ -41,7 +41,7 @@ export function realServices(): BacklogServices {
           hashAfter: done.value.hash,
           async undo(hash) {
             if (!inverse) return { ok: false, error: { code: 'cannot-undo', message: 'The last edit cannot be undone automatically; edit the file by hand.' } };
-            const undone = await editBacklogFile(loaded.path, hash, inverse, { vocabulary: loaded.parse.vocabulary });
+            const undone = await editBacklogFile(loaded.path, hash, inverse, { vocabulary: loaded.parse.vocabulary }, { projectDir: loaded.projectDir });
             return undone.ok ? { ok: true, value: { summary: undone.value.summary } } : undone;
           },
         },

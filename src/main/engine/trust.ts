@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { recordProjectAudit } from '../store/recordProjectAudit';
 
 export interface TrustedFolder {
   path: string;
@@ -132,6 +133,8 @@ export function trustFolder(
   const file = trustFilePath(env);
   const current = readTrustFile(file);
   let entry = current.folders.find((f) => f.path === real);
+  const was = entry !== undefined;
+  const before = Object.keys(entry?.commands ?? {}).sort();
   if (!entry) {
     entry = { path: real, trustedAt: now.toISOString() };
     current.folders.push(entry);
@@ -141,6 +144,15 @@ export function trustFolder(
   entry.commands = next;
   entry.trustedAt = now.toISOString();
   writeTrustFile(file, current);
+  // Every surface trusts through here (CLI, app, web host): the one place to record it.
+  const after = Object.keys(next).sort();
+  recordProjectAudit(real, {
+    action: 'trust',
+    summary: `trusted ${real}${commands.length ? `: the commands of ${commands.map((c) => c.taskId).join(', ')}` : ''}`,
+    before: { trusted: was, commandsOf: before },
+    after: { trusted: true, commandsOf: after, trustFile: file },
+    at: now.getTime(),
+  });
   return real;
 }
 
@@ -148,8 +160,10 @@ export function untrustFolder(projectDir: string, env: NodeJS.ProcessEnv = proce
   const real = realpathSync(projectDir);
   const file = trustFilePath(env);
   const current = readTrustFile(file);
+  const was = current.folders.some((f) => f.path === real);
   current.folders = current.folders.filter((f) => f.path !== real);
   writeTrustFile(file, current);
+  recordProjectAudit(real, { action: 'untrust', summary: `no longer trusted ${real}`, before: { trusted: was }, after: { trusted: false, trustFile: file } });
 }
 
 function listed(commands: readonly UntrustedCommand[]): string[] {

@@ -13,6 +13,7 @@ import { atomicWrite } from './atomicWrite';
 import { notTextError } from './backlogFile';
 import { readRegularFile } from './readRegularFile';
 import { withFileLock } from './fileLock';
+import { auditBacklogEdit, type EditOrigin } from './auditBacklogEdit';
 
 export type BacklogEditErrorCode = 'file-changed' | 'file-locked' | 'not-found' | 'not-text' | 'write-failed' | 'unknown-task' | 'bad-value' | 'cannot-edit';
 
@@ -130,14 +131,17 @@ function openVersion(path: string, bytes: Buffer, expectedHash: string, given?: 
  * is taken (the engine's `done` write-back: a status edit applies to any version that still
  * has the task). `known` is the parse of the expected version when the caller has it
  * (saves re-parsing a large backlog); it is only used when the hashes match.
+ * Every edit written is recorded in the project's audit log; `origin` says who and from
+ * where (default: this process's surface and the OS user).
  */
 export async function editBacklogFile(
   path: string,
   expectedHash: string | null,
   edit: BacklogEdit,
   known?: KnownVersion,
+  origin?: EditOrigin,
 ): Promise<Result<EditedBacklog, BacklogEditError>> {
-  return withFileLock(path, (stillHeld) => editLocked(path, expectedHash, edit, known, stillHeld));
+  return withFileLock(path, (stillHeld) => editLocked(path, expectedHash, edit, known, origin, stillHeld));
 }
 
 async function editLocked(
@@ -145,6 +149,7 @@ async function editLocked(
   wanted: string | null,
   edit: BacklogEdit,
   known: KnownVersion | undefined,
+  origin: EditOrigin | undefined,
   stillHeld: () => boolean,
 ): Promise<Result<EditedBacklog, BacklogEditError>> {
   const read = await snapshot(path);
@@ -172,5 +177,6 @@ async function editLocked(
   });
   if (!written.ok) return written;
   remember(path, parsedAfter ? { bytes, hash, text, parsed: parsedAfter } : null);
+  await auditBacklogEdit(path, edit, summary, parsed, parsedAfter ?? text, origin);
   return { ok: true, value: { text, hash, summary, inverse, changed: true } };
 }

@@ -51,7 +51,7 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-async function projectDirOf(file: string): Promise<string> {
+export async function projectDirOf(file: string): Promise<string> {
   const own = dirname(file);
   // Look a few folders up, not to the root: a backlog is rarely nested deeper.
   for (let dir = own, depth = 0; depth < 4; depth++) {

@@ -3,6 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { createAudit } from './audit';
+import { createArchiveImport } from './archiveImport';
 import { createErrorStats } from './errorStats';
 import { createLeases } from './leases';
 import { createMaintenance } from './maintenance';
@@ -21,7 +23,8 @@ export function storePath(projectDir: string): string {
 
 function bind(db: Database.Database) {
   const writes = createWrites(db);
-  return { db, writes, reads: createReads(db), leases: createLeases(db), maintenance: createMaintenance(db, writes), errorStats: createErrorStats(db) };
+  const audit = createAudit(db);
+  return { db, writes, audit, archiveImport: createArchiveImport(db, audit), reads: createReads(db), leases: createLeases(db), maintenance: createMaintenance(db, writes, audit), errorStats: createErrorStats(db) };
 }
 
 /** Opens the store of a project folder, creating `.taskdeck/` unless read-only. */
@@ -80,8 +83,12 @@ export function openStoreFile(file: string, opts: OpenStoreOptions = {}): Result
     errorStatistics: g(() => c.errorStats.errorStatistics()),
     recoveryResults: g(() => c.errorStats.recoveryResults()),
     attemptCounts: g(() => c.errorStats.attemptCounts()),
-    reset: g((scope) => c.maintenance.reset(scope)),
-    cleanup: g((olderThanMs, now) => c.maintenance.cleanup(olderThanMs, now)),
+    reset: g((scope, origin) => c.maintenance.reset(scope, origin)),
+    cleanup: g((olderThanMs, now, origin, note) => c.maintenance.cleanup(olderThanMs, now, origin, note)),
+    cleanupArchived: g((olderThanMs, now, file, origin) => c.maintenance.cleanupArchived(olderThanMs, now, file, origin)),
+    importArchive: g((file, origin) => c.archiveImport.importArchive(file, origin)),
+    recordAudit: g((e) => c.audit.recordAudit(e)),
+    audit: g((q) => c.audit.audit(q)),
     // IMMEDIATE: takes the write lock up front, so a read-then-write inside (a lease check)
     // cannot race another process; a nested call is a savepoint.
     transaction<T>(fn: () => T): T {

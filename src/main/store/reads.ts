@@ -26,11 +26,11 @@ const OUTCOMES: readonly AttemptOutcome[] = ['succeeded', 'failed', 'timeout', '
 interface StateRow {
   task_id: string;
   status: ExecutionStatus;
-  started_at: number | null;
-  completed_at: number | null;
+  started_ms: number | null;
+  completed_ms: number | null;
   retry_count: number;
   error_message: string | null;
-  execution_time: number | null;
+  execution_ms: number | null;
   title: string | null;
   backlog_status: string | null;
 }
@@ -65,8 +65,8 @@ interface EventRow {
   attempt_id: number | null;
   event_type: HistoryEventType;
   message: string;
-  data: string | null;
-  timestamp: number;
+  metadata: string | null;
+  timestamp_ms: number;
 }
 
 interface ErrorRow {
@@ -108,11 +108,11 @@ const toState = (r: StateRow): TaskState => ({
   taskId: r.task_id,
   title: r.title,
   status: r.status,
-  startedAt: r.started_at,
-  completedAt: r.completed_at,
+  startedAt: r.started_ms,
+  completedAt: r.completed_ms,
   retryCount: r.retry_count,
   errorMessage: r.error_message,
-  executionTime: r.execution_time,
+  executionTime: r.execution_ms,
   backlogStatus: r.backlog_status,
 });
 
@@ -136,6 +136,9 @@ const toAttempt = (r: AttemptRow): AttemptRecord => ({
   timeoutMs: r.timeout_ms,
 });
 
+/** The execution_history columns toEvent reads. */
+export const EVENT_SELECT = 'id, task_id, run_id, attempt_id, event_type, message, metadata, timestamp_ms';
+
 export const toEvent = (r: EventRow): HistoryEvent => ({
   id: r.id,
   taskId: r.task_id,
@@ -143,8 +146,8 @@ export const toEvent = (r: EventRow): HistoryEvent => ({
   attemptId: r.attempt_id,
   type: r.event_type,
   message: r.message,
-  data: r.data === null ? null : (JSON.parse(r.data) as unknown),
-  at: r.timestamp,
+  data: r.metadata === null ? null : (JSON.parse(r.metadata) as unknown),
+  at: r.timestamp_ms,
 });
 
 const toError = (r: ErrorRow): TaskErrorRecord => ({
@@ -191,11 +194,11 @@ export function createReads(db: Database.Database) {
   // object per task is a third of its time on 10,000 tasks.
   const states = db
     .prepare(`
-    SELECT e.task_id, e.status, e.started_at, e.completed_at, e.retry_count, e.error_message, e.execution_time, m.title, m.status
+    SELECT e.task_id, e.status, e.started_ms, e.completed_ms, e.retry_count, e.error_message, e.execution_ms, m.title, m.status
     FROM task_executions e LEFT JOIN task_metadata m ON m.task_id = e.task_id ORDER BY e.task_id`)
     .raw(true);
   const oneState = db.prepare(`
-    SELECT e.task_id, e.status, e.started_at, e.completed_at, e.retry_count, e.error_message, e.execution_time, m.title, m.status AS backlog_status
+    SELECT e.task_id, e.status, e.started_ms, e.completed_ms, e.retry_count, e.error_message, e.execution_ms, m.title, m.status AS backlog_status
     FROM task_executions e LEFT JOIN task_metadata m ON m.task_id = e.task_id WHERE e.task_id = ?`);
   // A task that never ran but is done in the backlog is done, not pending.
   const statusCounts = db.prepare(`
@@ -203,10 +206,12 @@ export function createReads(db: Database.Database) {
     FROM task_executions e LEFT JOIN task_metadata m ON m.task_id = e.task_id GROUP BY 1`);
   const outcomeCounts = db.prepare(`
     SELECT outcome, count(*) AS n, avg(duration_ms) AS avg FROM run_attempts GROUP BY outcome`);
-  const historyAll = db.prepare('SELECT * FROM execution_history ORDER BY id DESC LIMIT ?');
-  const historyTask = db.prepare('SELECT * FROM execution_history WHERE task_id = ? ORDER BY id DESC LIMIT ?');
-  const historyIterAll = db.prepare('SELECT * FROM execution_history ORDER BY id');
-  const historyIterTask = db.prepare('SELECT * FROM execution_history WHERE task_id = ? ORDER BY id');
+  // Our columns only: the toolkit's generated status/timestamp would be computed per row for nothing.
+  const EVENT = `SELECT ${EVENT_SELECT} FROM execution_history`;
+  const historyAll = db.prepare(`${EVENT} ORDER BY id DESC LIMIT ?`);
+  const historyTask = db.prepare(`${EVENT} WHERE task_id = ? ORDER BY id DESC LIMIT ?`);
+  const historyIterAll = db.prepare(`${EVENT} ORDER BY id`);
+  const historyIterTask = db.prepare(`${EVENT} WHERE task_id = ? ORDER BY id`);
   const attemptsAll = db.prepare('SELECT * FROM run_attempts ORDER BY started_at DESC, id DESC LIMIT ?');
   const attemptsTask = db.prepare('SELECT * FROM run_attempts WHERE task_id = ? ORDER BY started_at DESC, id DESC LIMIT ?');
   const errorsQuery = db.prepare(`

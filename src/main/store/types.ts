@@ -4,6 +4,9 @@
 import type { Task } from '../../shared/backlog';
 import type { Result as SharedResult } from '../../shared/result';
 import type { ErrorCategory, ErrorSeverity, RecoveryAction } from '../core/errors/types';
+import type { AuditEntry, AuditInput } from './audit';
+import type { AuditOrigin } from './auditOrigin';
+import type { ArchiveImportResult } from './archiveImport';
 
 export type StoreErrorCode =
   | 'db-newer-version'
@@ -138,6 +141,11 @@ export interface TaskStateInput {
   errorMessage: string | null;
   /** Milliseconds of the last attempt, null while running. */
   executionTime: number | null;
+  /**
+   * Stored as JSON in task_executions.metadata (the toolkit's free-form note), e.g. who
+   * confirmed a task by hand. Omitted: the latest attempt's run id, attempt, exit code, outcome.
+   */
+  metadata?: unknown;
 }
 
 export interface TaskState extends TaskStateInput {
@@ -315,9 +323,25 @@ export interface Store {
    * error. The record (history, attempts, errors, metrics) is append-only and stays;
    * cleanup is the retention tool. Returns how many tasks were reset.
    */
-  reset(scope: ResetScope): number;
-  /** Deletes events, attempts, errors and recoveries older than now - olderThanMs; keeps performance_metrics. */
-  cleanup(olderThanMs: number, now: number): CleanupResult;
+  reset(scope: ResetScope, origin?: Partial<AuditOrigin>): number;
+  /**
+   * Deletes events, attempts, errors and recoveries older than now - olderThanMs; keeps
+   * performance_metrics. Writes one audit row; `note` goes into its `after`.
+   */
+  cleanup(olderThanMs: number, now: number, origin?: Partial<AuditOrigin>, note?: Record<string, unknown>): CleanupResult;
+
+  /**
+   * cleanup that first writes every row it deletes to `file` (gzip, one JSON line per row
+   * with its table); refuses an existing file, and deletes nothing if writing fails.
+   */
+  cleanupArchived(olderThanMs: number, now: number, file: string, origin?: Partial<AuditOrigin>): CleanupResult & { archive: string; archived: number };
+  /** Reads an archive back (idempotent: rows already present are skipped). */
+  importArchive(file: string, origin?: Partial<AuditOrigin>): Promise<ArchiveImportResult>;
+
+  /** Appends one audit row (who changed what, from where); returns its id. */
+  recordAudit(entry: AuditInput): number;
+  /** Newest first; every row when no limit. */
+  audit(query?: { taskId?: string; limit?: number }): AuditEntry[];
 
   /**
    * Runs fn inside one IMMEDIATE transaction (a nested call becomes a savepoint):

@@ -49,7 +49,7 @@ export function createRunController(session: Session, options: RunControllerOpti
     const { projectDir, tasks, config, path } = loaded.value;
     const store = openStore(projectDir);
     if (!store.ok) return { ok: false, error: { code: store.error.code, message: store.error.message } };
-    const engine = new Engine({ projectDir, tasks, config, store: store.value, markDone: markDoneInBacklog(path, config.vocabulary), env });
+    const engine = new Engine({ projectDir, tasks, config, store: store.value, markDone: markDoneInBacklog(path, { vocabulary: config.vocabulary, origin: { source: 'engine', projectDir } }), env });
     const strategies = engine.strategies();
     // "retry 2 of 3": the category's retries plus the first attempt.
     const maxAttemptsOf = (category: string): number | null => {
