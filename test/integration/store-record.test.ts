@@ -199,6 +199,27 @@ describe('leases within one process', () => {
   });
 });
 
+describe('claims (leases with no process)', () => {
+  it('are exclusive until released or expired, name their holder, and outlive no process check', () => {
+    expect(store.claimTask('A', 'agent:s1:ann', 1000, T0)).toEqual({ ok: true, expiresAt: T0 + 1000 });
+    // Another owner is refused, told who holds it and until when; a run lease is refused too.
+    expect(store.claimTask('A', 'agent:s2:bob', 1000, T0 + 10)).toEqual({ ok: false, holder: { taskId: 'A', ownerId: 'agent:s1:ann', ownerPid: 0, expiresAt: T0 + 1000 } });
+    expect(store.acquireLease('A', 'engine-1', 1000, T0 + 10)).toBe(false);
+    // Its owner's run goes ahead under the claim, and the run's end keeps the claim.
+    expect(store.acquireLease('A', 'agent:s1:ann', 5000, T0 + 20)).toBe(true);
+    store.releaseLease('A', 'agent:s1:ann');
+    expect(store.leaseHolders(T0 + 30)).toEqual([{ taskId: 'A', ownerId: 'agent:s1:ann', ownerPid: 0, expiresAt: T0 + 5020 }]);
+    // Expired: free for anyone.
+    expect(store.claimTask('A', 'agent:s2:bob', 1000, T0 + 5021)).toEqual({ ok: true, expiresAt: T0 + 6021 });
+    expect(store.releaseClaim('A', 'agent:s1:ann')).toBe(false);
+    expect(store.releaseClaim('A', 'agent:s2:bob')).toBe(true);
+    expect(store.leaseHolders(T0 + 5022)).toEqual([]);
+    // A live run lease held by someone else refuses a claim.
+    expect(store.acquireLease('B', 'engine-2', 1000, T0)).toBe(true);
+    expect(store.claimTask('B', 'agent:s1:ann', 1000, T0 + 1)).toMatchObject({ ok: false, holder: { ownerId: 'engine-2', ownerPid: process.pid } });
+  });
+});
+
 describe('recoverInterrupted', () => {
   it('leaves attempts of live owners alone', () => {
     store.startAttempt({ runId: 'r', taskId: 'A', attempt: 1, trigger: 'manual', command: 'x', startedAt: T0, logPath: null, ownerPid: process.pid });
