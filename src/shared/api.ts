@@ -12,6 +12,7 @@ import { analyticsMethods } from './contract/analytics';
 import { desktopOnlyReportMethods, reportMethods } from './contract/reports';
 import { vocabularyMethods } from './contract/vocabulary';
 import { planMethods } from './contract/plan';
+import { agentMethods } from './contract/agents';
 
 export { method } from './contract/method';
 export type { ProjectInfo } from './contract/project';
@@ -24,6 +25,7 @@ export type { UntrustedCommandView } from './contract/runs';
 export type { Dashboard } from './contract/analytics';
 export type { ExportedReport } from './contract/reports';
 export type { AddedTask } from './contract/plan';
+export type { ClaimView, NextTask, SprintForecastView, TaskInsight, TaskInsights } from './contract/agents';
 
 export const methods = {
   ...projectMethods,
@@ -34,6 +36,7 @@ export const methods = {
   ...reportMethods,
   ...vocabularyMethods,
   ...planMethods,
+  ...agentMethods,
 } as const;
 
 export type Methods = typeof methods;

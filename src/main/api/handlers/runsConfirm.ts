@@ -5,7 +5,8 @@ import { markDoneInBacklog } from '../../engine';
 import { loadProject } from '../../project/loadBacklog';
 import { openStore } from '../../store/index';
 
-export async function confirmTaskDone(projectDir: string, taskId: string, by: string, now: number): Promise<ApiResult<{ summary: string }>> {
+/** `notes`: what the person or agent said about the work (kept with the event). */
+export async function confirmTaskDone(projectDir: string, taskId: string, by: string, now: number, notes?: string): Promise<ApiResult<{ summary: string }>> {
   const loaded = await loadProject(projectDir);
   if (!loaded.ok) return { ok: false, error: { code: loaded.error.code, message: loaded.error.message } };
   const task = loaded.value.tasks.find((t) => t.id === taskId);
@@ -19,7 +20,7 @@ export async function confirmTaskDone(projectDir: string, taskId: string, by: st
     store.syncTasks(loaded.value.tasks, now);
     const previous = store.taskState(task.id);
     store.setTaskState(task.id, { status: 'succeeded', startedAt: previous?.startedAt ?? null, completedAt: now, retryCount: previous?.retryCount ?? 0, errorMessage: null, executionTime: previous?.executionTime ?? null });
-    store.recordEvent({ taskId: task.id, runId: null, type: 'succeeded', message: `confirmed done by ${by}`, data: { manual: true, confirmedBy: by }, at: now });
+    store.recordEvent({ taskId: task.id, runId: null, type: 'succeeded', message: `confirmed done by ${by}${notes ? `: ${notes}` : ''}`, data: { manual: true, confirmedBy: by, ...(notes ? { notes } : {}) }, at: now });
   } finally {
     store.close();
   }
