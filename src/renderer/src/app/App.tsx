@@ -11,6 +11,7 @@ import { useUndoShortcut } from './useUndoShortcut';
 import { ErrorBoundary } from './ErrorBoundary';
 import { VIEWS } from './views';
 import { RunsProvider } from '../runs/RunsProvider';
+import { ClaimsProvider } from '../agents/claims';
 import { NewTaskForm } from '../backlog/NewTaskForm';
 import { useNewTaskForm } from '../backlog/newTaskStore';
 import { useNewTaskShortcut } from '../backlog/useNewTaskShortcut';
@@ -38,6 +39,7 @@ export function App({ transport }: { transport: Transport }) {
     <TransportContext.Provider value={transport}>
       <SessionStoreContext.Provider value={store}>
         <RunsProvider transport={transport}>
+          <ClaimsProvider transport={transport}>
           <div className="app">
           <Sidebar />
           <div className="main">
@@ -49,6 +51,7 @@ export function App({ transport }: { transport: Transport }) {
           <NoticeBar />
           <NewTaskForm />
           </div>
+          </ClaimsProvider>
         </RunsProvider>
       </SessionStoreContext.Provider>
     </TransportContext.Provider>

@@ -2,6 +2,7 @@ import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { Task } from '../../../shared/backlog';
 import { PriorityChip, Points, StatusChip } from '../ui/Chips';
+import { ClaimBadge } from '../agents/claims';
 
 export function CardFace({ task, showStatus, ready }: { task: Task; showStatus: boolean; ready: boolean }) {
   return (
@@ -21,6 +22,7 @@ export function CardFace({ task, showStatus, ready }: { task: Task; showStatus: 
             ↳ {task.dependencies.join(', ')}
           </span>
         )}
+        <ClaimBadge taskId={task.id} />
       </div>
     </>
   );
