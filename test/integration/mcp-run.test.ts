@@ -1,12 +1,14 @@
 // Running over `taskdeck mcp`: a trusted task runs through the engine (retries, record,
 // write-back) and the answer carries outcome, duration, error category and a log tail;
 // an untrusted folder runs nothing and says how the person trusts it.
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, storePath } from '../../src/main/store/index';
-import { assertBuilt } from './engineCli';
-import { mcpProject, textOf, type McpProject } from './mcpHarness';
+import { processAlive } from '../../src/main/store/processAlive';
+import { assertBuilt, cliPath } from './engineCli';
+import { mcpProject, node24, textOf, type McpProject } from './mcpHarness';
 
 let project: McpProject | null = null;
 beforeAll(() => assertBuilt());
@@ -83,5 +85,29 @@ describe('taskdeck mcp: running', () => {
     const ran = await a.call('run_task', { id: 'B-207' });
     expect(ran.structuredContent).toMatchObject({ outcome: 'succeeded' });
     expect(existsSync(join(project.dir, 'out', 'report.txt'))).toBe(true);
+  });
+
+  it('cancels and records its runs when the client goes away, leaving nothing running', async () => {
+    project = mcpProject();
+    const file = join(project.dir, 'backlog.md');
+    // The hanging task, without its short timeout: only the client's leaving stops it.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('<!-- run: node scripts/hang.mjs -->\n<!-- timeout: 3 -->', '<!-- run: node scripts/hang.mjs -->\n<!-- timeout: 600 -->'));
+    await project.trust();
+    const child = spawn(node24, [cliPath, 'mcp', '--project', project.dir], { env: project.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    const send = (m: unknown) => child.stdin.write(`${JSON.stringify(m)}\n`);
+    send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'leaver', version: '0' } } });
+    await expect.poll(() => out.includes('"id":1'), { timeout: 20_000 }).toBe(true);
+    send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+    send({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'run_task', arguments: { id: 'B-204' } } });
+    const pidFile = join(project.dir, '.taskdeck', 'hang-grandchild.pid');
+    await expect.poll(() => existsSync(pidFile), { timeout: 20_000 }).toBe(true);
+    const grandchild = Number(readFileSync(pidFile, 'utf8'));
+    child.stdin.end();
+    expect(await exited).toBe(0);
+    expect(attempts(project.dir, 'B-204')[0]).toMatchObject({ outcome: 'cancelled' });
+    await expect.poll(() => processAlive(grandchild), { timeout: 10_000 }).toBe(false);
   });
 });

@@ -2,8 +2,26 @@
 // re-checks the files' hashes anyway), the MCP server over its handler table, and a clean
 // exit when the client closes the pipe. stdout carries JSON-RPC only; words go to stderr.
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { createAppSession, dispatch } from '../api';
+import { createAppSession, dispatch, type HandlerTable } from '../api';
 import { createMcpServer } from './server';
+
+const STOP_WAIT_MS = 10_000;
+
+/**
+ * The client went away (or Ctrl+C): its runs are cancelled (TERM, then KILL after the
+ * grace period) and recorded as such before the server exits, never left running
+ * without a runner.
+ */
+async function cancelRuns(handlers: HandlerTable): Promise<void> {
+  const cancelled = await handlers['runs:cancel-all']({});
+  if (!cancelled.ok || cancelled.value.cancelled === 0) return;
+  const deadline = Date.now() + STOP_WAIT_MS;
+  while (Date.now() < deadline) {
+    const active = await handlers['runs:active']({});
+    if (!active.ok || active.value.running.length === 0) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 export async function startMcp(projectDir: string, version: string): Promise<void> {
   const { session, handlers, opened } = await createAppSession({ projectDir, watch: false });
@@ -15,7 +33,7 @@ export async function startMcp(projectDir: string, version: string): Promise<voi
   const stop = (): void => {
     if (closing) return;
     closing = true;
-    void Promise.allSettled([server.close(), session.close()]).then(() => process.exit(0));
+    void cancelRuns(handlers).finally(() => void Promise.allSettled([server.close(), session.close()]).then(() => process.exit(0)));
   };
   transport.onclose = stop;
   process.stdin.once('end', stop);
