@@ -64,6 +64,11 @@ describe('claims through the API', () => {
     expect(next.task?.id).not.toBe('B-201');
     expect(next.candidates).not.toContain('B-201');
     expect(next.reason).toContain('B-201 claimed by ann');
+    // A task someone already has in progress is not offered either; the best free one is.
+    expect(next.candidates).not.toContain('B-103');
+    expect(next.reason).toContain('B-103 is already in progress');
+    expect(next.task?.priority).toBe('critical');
+    expect(next.reason).toMatch(/the highest priority \(critical\)/);
   });
 
   it('refuses another owner\'s run of a claimed task, naming the holder; its holder\'s run goes ahead', async () => {

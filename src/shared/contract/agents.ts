@@ -93,7 +93,7 @@ export const agentMethods = {
   'task:complete': method<{ summary: string }>()(
     z.object({ taskId, by: ownerNameSchema, session: claimSessionSchema.optional(), outcome: z.enum(['done', 'failed']), notes: z.string().max(10_000).optional() }),
   ),
-  /** The highest-priority ready task nobody else holds (not human-required, blocked or skipped), and why. */
+  /** The highest-priority ready task nobody holds (not human-required, blocked, skipped or in progress), and why. */
   'task:next': method<NextTask>()(z.object({})),
   /** One task's durations (p50/p95), success probability, ETA, anomalies and claim. */
   'task:insights': method<TaskInsights>()(z.object({ id: taskId })),

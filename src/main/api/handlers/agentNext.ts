@@ -1,5 +1,5 @@
 // task:next: the task an agent should take now: ready (every dependency done), held by
-// nobody (no claim, no run), not blocked, skipped or human-required, best by the order
+// nobody (no claim, no run), not blocked, skipped, in progress or human-required, best by the order
 // `auto` runs tasks in (priority, then score total, then file order), with the reason.
 import type { ApiResult, NextTask } from '../../../shared/api';
 import type { Task } from '../../../shared/backlog';
@@ -25,6 +25,8 @@ export async function nextTask(session: Session, claims: AgentClaims): Promise<A
     if (h) set.push(`${id} ${describeHolder(h)}`);
     else if (task.humanRequired) set.push(`${id} needs a person${task.humanReason ? ` (${task.humanReason})` : ''}`);
     else if (task.status === 'blocked') set.push(`${id} is marked blocked`);
+    // Someone (a person, most likely) is on it already, claim or not.
+    else if (task.status === 'in_progress') set.push(`${id} is already in progress`);
     else candidates.push(task);
   }
   candidates.sort(compareTasks);

@@ -95,7 +95,7 @@ export function registerReadingTools(server: McpServer, ctx: ToolContext): void 
     'next_task',
     {
       title: 'Next task',
-      description: 'The highest-priority ready task nobody holds (not human-required or blocked), in the order `taskdeck auto` uses, with why it was chosen. Claim it with claim_task.',
+      description: 'The highest-priority ready task nobody holds (not human-required, blocked or already in progress), in the order `taskdeck auto` uses, with why it was chosen. Claim it with claim_task.',
       inputSchema: {},
       annotations: { readOnlyHint: true },
     },
