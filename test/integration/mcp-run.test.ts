@@ -49,6 +49,10 @@ describe('taskdeck mcp: running', () => {
     expect(failed.structuredContent).toMatchObject({ taskId: 'B-205', outcome: 'failed', category: 'permission' });
     expect((failed.structuredContent as { logTail: string }).logTail).toContain('permission denied');
 
+    const manual = await agent.call('run_task', { id: 'B-108' });
+    expect(manual.isError).toBe(true);
+    expect(textOf(manual)).toMatch(/^Nothing to run\. B-108: .*no command.* complete_task\.$/s);
+
     const log = await agent.call('get_run_log', { id: 'B-205', lines: 5 });
     expect(log.isError).toBeFalsy();
     expect(textOf(log)).toContain('permission denied');

@@ -48,6 +48,13 @@ export function registerRunningTools(server: McpServer, ctx: ToolContext): void 
     (a, extra) =>
       guarded('run_task', async () => {
         const owner = ctx.who(a.owner);
+        // A task with no command (manual, human) is not run: say so, and how it is finished.
+        const plan = await ctx.call('runs:plan', { taskIds: [a.id] });
+        if (!plan.ok) return refuse(plan.error);
+        const excluded = plan.value.excluded.find((x) => x.taskId === a.id);
+        if (plan.value.commands.length === 0 && excluded) {
+          return refuse({ code: 'nothing-to-run', message: `Nothing to run. ${a.id}: ${excluded.reason}${/[.!]$/.test(excluded.reason) ? '' : '.'} When the work is done, finish it with complete_task.` });
+        }
         const progressToken = extra._meta?.progressToken;
         let output = '';
         let step = 0;
