@@ -1,5 +1,7 @@
 // What the store records during runs and what it answers: attempts and aggregates,
 // statistics, error statistics, reset, retention, bulk ingest, crash recovery.
+import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Task } from '../../src/shared/backlog';
 import { openStore, type AttemptOutcome, type Store } from '../../src/main/store/index';
@@ -217,6 +219,14 @@ describe('claims (leases with no process)', () => {
     // A live run lease held by someone else refuses a claim.
     expect(store.acquireLease('B', 'engine-2', 1000, T0)).toBe(true);
     expect(store.claimTask('B', 'agent:s1:ann', 1000, T0 + 1)).toMatchObject({ ok: false, holder: { ownerId: 'engine-2', ownerPid: process.pid } });
+    // A run whose process is gone holds nothing, though its lease has not expired yet.
+    expect(store.acquireLease('C', 'engine-3', 60_000, T0)).toBe(true);
+    expect(store.leaseHolders(T0 + 1).map((h) => h.taskId)).toEqual(['B', 'C']);
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    const raw = new Database(store.file);
+    raw.prepare('UPDATE leases SET owner_pid = ? WHERE task_id = ?').run(dead, 'C');
+    raw.close();
+    expect(store.leaseHolders(T0 + 1).map((h) => h.taskId)).toEqual(['B']);
   });
 });
 

@@ -82,13 +82,10 @@ export function createLeases(db: Database.Database) {
     claimTask: (taskId: string, ownerId: string, ttlMs: number, now: number): ClaimOutcome => claim.immediate(taskId, ownerId, ttlMs, now),
     /** True when ownerId held the claim and it is gone now. */
     releaseClaim: (taskId: string, ownerId: string): boolean => removeClaim.run(taskId, ownerId).changes === 1,
-    /** Leases and claims that have not expired (a run's lease whose process died may still be listed). */
+    /** Claims and run leases that stand: not expired, and a run's process still alive. */
     leaseHolders: (now: number): LeaseHolder[] =>
-      (standing.all(now) as { task_id: string; owner_id: string; owner_pid: number; expires_at: number }[]).map((r) => ({
-        taskId: r.task_id,
-        ownerId: r.owner_id,
-        ownerPid: r.owner_pid,
-        expiresAt: r.expires_at,
-      })),
+      (standing.all(now) as { task_id: string; owner_id: string; owner_pid: number; expires_at: number }[])
+        .filter((r) => r.owner_pid === CLAIM_PID || processAlive(r.owner_pid))
+        .map((r) => ({ taskId: r.task_id, ownerId: r.owner_id, ownerPid: r.owner_pid, expiresAt: r.expires_at })),
   };
 }
