@@ -62,7 +62,7 @@ describe('taskdeck mcp: claims', () => {
     const [a, b] = await Promise.all([project.connect('same-agent'), project.connect('same-agent')]);
     const results = await Promise.all([a.call('claim_task', { id: 'B-111' }), b.call('claim_task', { id: 'B-111' })]);
     expect(results.filter((r) => !r.isError)).toHaveLength(1);
-    expect(textOf(results.find((r) => r.isError)!)).toContain('B-111 is claimed by same-agent until');
+    expect(textOf(results.find((r) => r.isError)!)).toMatch(/B-111 is claimed by same-agent until .* UTC \(by another session under the same name/);
   });
 
   it('records progress and a completion with the agent\'s name, writing done to the backlog', async () => {

@@ -34,8 +34,10 @@ function withStore<T>(dir: string, use: (store: Store) => ApiResult<T>): ApiResu
   }
 }
 
-function heldBy(taskId: string, h: LeaseHolder): Fail {
-  return { ok: false, error: { code: 'claimed', message: `${taskId} is ${describeHolder(h)}. Pick another task (next_task), or wait until it is released or expires.` } };
+/** `asker`: the caller's name; the same name in another session (a restarted agent) is said so. */
+function heldBy(taskId: string, h: LeaseHolder, asker: string): Fail {
+  const same = isClaim(h) && claimOwnerName(h.ownerId) === asker ? ' (by another session under the same name: a restarted agent cannot take it back until it expires)' : '';
+  return { ok: false, error: { code: 'claimed', message: `${taskId} is ${describeHolder(h)}${same}. Pick another task (next_task), or wait until it is released or expires.` } };
 }
 
 export function agentClaims(session: Session, now: () => number) {
@@ -70,7 +72,7 @@ export function agentClaims(session: Session, now: () => number) {
       if (!d.ok) return d;
       return withStore(d.value, (store) => {
         const taken = store.claimTask(taskId, claimOwnerId(who.owner, who.session), ttlSeconds * 1000, now());
-        if (!taken.ok) return heldBy(taskId, taken.holder);
+        if (!taken.ok) return heldBy(taskId, taken.holder, who.owner);
         return { ok: true, value: { taskId, owner: who.owner, expiresAt: taken.expiresAt } };
       });
     },
@@ -100,7 +102,7 @@ export function agentClaims(session: Session, now: () => number) {
       const all = holders(d.value);
       if (!all.ok) return all;
       const other = all.value.find((h) => h.taskId === taskId && h.ownerId !== mine);
-      if (other) return heldBy(taskId, other);
+      if (other) return heldBy(taskId, other, by);
       const note = notes?.trim() ? notes.trim() : undefined;
       let result: ApiResult<{ summary: string }>;
       if (outcome === 'done') {
