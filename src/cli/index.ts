@@ -7,6 +7,7 @@ import { registerBacklogCommands } from './commands/backlog';
 import { registerHistoryCommands } from './commands/history';
 import { registerRunCommands } from './commands/run';
 import { registerServeCommands } from './commands/serve';
+import { registerMcpCommands } from './commands/mcp';
 import { installLastResortHandlers, reportFailure } from './output/fail';
 
 const program = new Command('taskdeck')
@@ -20,6 +21,7 @@ registerRunCommands(program);
 registerHistoryCommands(program);
 registerAnalyticsCommands(program);
 registerServeCommands(program);
+registerMcpCommands(program);
 
 installLastResortHandlers();
 try {

@@ -13,6 +13,7 @@ import { analyticsMethods } from './contract/analytics';
 import { desktopOnlyReportMethods, reportMethods } from './contract/reports';
 import { vocabularyMethods } from './contract/vocabulary';
 import { planMethods } from './contract/plan';
+import { agentMethods } from './contract/agents';
 
 export { method } from './contract/method';
 export type { ProjectInfo } from './contract/project';
@@ -26,6 +27,7 @@ export type { ConsoleLine, ConsoleState, ConsoleTask, LastRun, LastRunOutcome } 
 export type { Dashboard } from './contract/analytics';
 export type { ExportedReport } from './contract/reports';
 export type { AddedTask } from './contract/plan';
+export type { ClaimView, NextTask, SprintForecastView, TaskInsight, TaskInsights } from './contract/agents';
 
 export const methods = {
   ...projectMethods,
@@ -37,6 +39,7 @@ export const methods = {
   ...reportMethods,
   ...vocabularyMethods,
   ...planMethods,
+  ...agentMethods,
 } as const;
 
 export type Methods = typeof methods;

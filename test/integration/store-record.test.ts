@@ -1,5 +1,7 @@
 // What the store records during runs and what it answers: attempts and aggregates,
 // statistics, error statistics, reset, retention, bulk ingest, crash recovery.
+import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Task } from '../../src/shared/backlog';
 import { openStore, type AttemptOutcome, type Store } from '../../src/main/store/index';
@@ -205,6 +207,35 @@ describe('leases within one process', () => {
     expect(store.acquireLease('A', 'three', 1000, T0 + 2001)).toBe(false);
     store.releaseLease('A', 'two');
     expect(store.acquireLease('A', 'three', 1000, T0 + 2001)).toBe(true);
+  });
+});
+
+describe('claims (leases with no process)', () => {
+  it('are exclusive until released or expired, name their holder, and outlive no process check', () => {
+    expect(store.claimTask('A', 'agent:s1:ann', 1000, T0)).toEqual({ ok: true, expiresAt: T0 + 1000 });
+    // Another owner is refused, told who holds it and until when; a run lease is refused too.
+    expect(store.claimTask('A', 'agent:s2:bob', 1000, T0 + 10)).toEqual({ ok: false, holder: { taskId: 'A', ownerId: 'agent:s1:ann', ownerPid: 0, expiresAt: T0 + 1000 } });
+    expect(store.acquireLease('A', 'engine-1', 1000, T0 + 10)).toBe(false);
+    // Its owner's run goes ahead under the claim, and the run's end keeps the claim.
+    expect(store.acquireLease('A', 'agent:s1:ann', 5000, T0 + 20)).toBe(true);
+    store.releaseLease('A', 'agent:s1:ann');
+    expect(store.leaseHolders(T0 + 30)).toEqual([{ taskId: 'A', ownerId: 'agent:s1:ann', ownerPid: 0, expiresAt: T0 + 5020 }]);
+    // Expired: free for anyone.
+    expect(store.claimTask('A', 'agent:s2:bob', 1000, T0 + 5021)).toEqual({ ok: true, expiresAt: T0 + 6021 });
+    expect(store.releaseClaim('A', 'agent:s1:ann')).toBe(false);
+    expect(store.releaseClaim('A', 'agent:s2:bob')).toBe(true);
+    expect(store.leaseHolders(T0 + 5022)).toEqual([]);
+    // A live run lease held by someone else refuses a claim.
+    expect(store.acquireLease('B', 'engine-2', 1000, T0)).toBe(true);
+    expect(store.claimTask('B', 'agent:s1:ann', 1000, T0 + 1)).toMatchObject({ ok: false, holder: { ownerId: 'engine-2', ownerPid: process.pid } });
+    // A run whose process is gone holds nothing, though its lease has not expired yet.
+    expect(store.acquireLease('C', 'engine-3', 60_000, T0)).toBe(true);
+    expect(store.leaseHolders(T0 + 1).map((h) => h.taskId)).toEqual(['B', 'C']);
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    const raw = new Database(store.file);
+    raw.prepare('UPDATE leases SET owner_pid = ? WHERE task_id = ?').run(dead, 'C');
+    raw.close();
+    expect(store.leaseHolders(T0 + 1).map((h) => h.taskId)).toEqual(['B']);
   });
 });
 

@@ -9,6 +9,7 @@ import { analyticsHandlers } from './handlers/analytics';
 import { reportHandlers } from './handlers/reports';
 import { vocabularyHandlers } from './handlers/vocabulary';
 import { planHandlers } from './handlers/plan';
+import { agentHandlers } from './handlers/agents';
 import { createSession } from './session';
 import type { Session } from './session';
 import { realServices } from './realServices';
@@ -29,6 +30,7 @@ export function createHandlers(session: Session): HandlerTable {
     ...reportHandlers(session),
     ...vocabularyHandlers(session),
     ...planHandlers(session),
+    ...agentHandlers(session),
   };
 }
 

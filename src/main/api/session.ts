@@ -126,9 +126,13 @@ export function createSession(options: SessionOptions) {
       return result.ok ? { ok: true, value: snapshotOf(result.value) } : result;
     },
 
-    /** The last loaded state (for task details), loading once if needed. */
+    /**
+     * The backlog as it is on disk now (for task details): re-read only when a hash
+     * changed, so a detail never shows a task as it was before a write made elsewhere (a
+     * `taskdeck done`, an agent's completion, a session without a watcher).
+     */
     async loadedBacklog(): Promise<ApiResult<LoadedBacklog>> {
-      return loaded ? { ok: true, value: loaded } : reload();
+      return reload();
     },
 
     runsOf(taskId: string) {

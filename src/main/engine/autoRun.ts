@@ -12,6 +12,7 @@ import { resolveCommand } from './resolveCommand';
 import { AttemptNotStarted, type TaskRunResult } from './runTask';
 import { Schedule, type ScheduleInput } from './schedule';
 import { TaskLease } from './taskLease';
+import { describeHolder, isClaim } from './claimOwner';
 
 const ELSEWHERE_POLL_MS = 250;
 
@@ -25,10 +26,15 @@ function prepareSchedule(engine: Engine, options: AutoOptions): Prepared {
   const succeededBefore = new Set(engine.store.taskStates().filter((s) => s.status === 'succeeded').map((s) => s.taskId));
   const excludedMap = new Map<string, string>();
   const commands = new Map<string, { command: string; timeoutMs: number }>();
+  // An agent's claim keeps auto away from its task (waiting on it could take the claim's
+  // whole lifetime); a run lease elsewhere is waited for, as before.
+  const claimed = new Map(engine.store.leaseHolders(engine.clock.now()).filter((h) => isClaim(h) && h.ownerId !== engine.ownerId).map((h) => [h.taskId, h]));
   for (const task of engine.tasks) {
     if (task.status === 'done' || succeededBefore.has(task.id)) continue;
     const resolved = resolveCommand(task, engine.config, options.timeoutS ?? null);
-    if (task.status === 'skipped') excludedMap.set(task.id, `its status is ${task.statusRaw || 'skipped'} in the backlog`);
+    const claim = claimed.get(task.id);
+    if (claim) excludedMap.set(task.id, describeHolder(claim));
+    else if (task.status === 'skipped') excludedMap.set(task.id, `its status is ${task.statusRaw || 'skipped'} in the backlog`);
     else if (task.humanRequired && !options.includeHuman) excludedMap.set(task.id, `human-required${task.humanReason ? ` (${task.humanReason})` : ''}; include with --include-human`);
     else if (resolved.kind === 'manual') excludedMap.set(task.id, `manual (no command); mark it done with \`taskdeck done ${task.id}\``);
     else if (resolved.kind === 'error') excludedMap.set(task.id, resolved.message);

@@ -5,7 +5,8 @@ import type { Task } from '../../shared/backlog';
 import { resolveRetryStrategies, type RetryStrategy } from '../core/errors';
 import type { ErrorCategory } from '../core/errors/types';
 import { StoreFault } from '../store/storeFault';
-import type { Store } from '../store/types';
+import type { LeaseHolder, Store } from '../store/types';
+import { describeHolder, isClaim } from './claimOwner';
 import { newRunId, systemClock, type EngineClock } from './clock';
 import { planAuto, runAuto } from './autoRun';
 import type { AutoOptions, AutoPlan, AutoSummary, EngineConfig, EngineError, EngineOptions, EngineResult, MarkDone } from './engineTypes';
@@ -34,7 +35,7 @@ export class Engine {
     this.store = options.store;
     this.events = options.events ?? new RunEvents();
     this.clock = options.clock ?? systemClock;
-    this.ownerId = `${hostname()}:${process.pid}:${Math.floor(this.clock.random() * 1e9).toString(36)}`;
+    this.ownerId = options.ownerId ?? `${hostname()}:${process.pid}:${Math.floor(this.clock.random() * 1e9).toString(36)}`;
   }
 
   get tasks(): readonly Task[] {
@@ -104,7 +105,7 @@ export class Engine {
     } catch (err) {
       return recordFailure(task.id, err, false);
     }
-    if (!lease) return fail('running-elsewhere', `${task.id} is being run by another Taskdeck process right now; wait for it to finish (taskdeck status shows it).`);
+    if (!lease) return fail('running-elsewhere', this.heldMessage(task.id));
     try {
       const result = await this.execute(task, resolved.command, resolved.timeoutMs, 'manual', strategies.value);
       if (result.outcome === 'succeeded') await this.writeBack(task.id);
@@ -114,6 +115,18 @@ export class Engine {
     } finally {
       lease.release();
     }
+  }
+
+  /** Why another owner holds the task: an agent's claim (who, until when), or a run elsewhere. */
+  private heldMessage(taskId: string): string {
+    let holder: LeaseHolder | undefined;
+    try {
+      holder = this.store.leaseHolders(this.clock.now()).find((h) => h.taskId === taskId && h.ownerId !== this.ownerId);
+    } catch {
+      // The record failed just now: the generic words still say what happened.
+    }
+    if (holder && isClaim(holder)) return `${taskId} is ${describeHolder(holder)}; it runs for its holder only, until it is released or expires.`;
+    return `${taskId} is being run by another Taskdeck process right now; wait for it to finish (taskdeck status shows it).`;
   }
 
   /** Runs a task whose lease the caller holds. */

@@ -31,6 +31,11 @@ export interface EngineOptions {
   markDone?: MarkDone;
   /** For the trust file location (TASKDECK_CONFIG_DIR, XDG_CONFIG_HOME, HOME). */
   env?: NodeJS.ProcessEnv;
+  /**
+   * The lease owner id runs take (default: host, pid and a random part). An agent's runs
+   * pass its claim's owner id (claimOwner.ts), so they run under its own claim.
+   */
+  ownerId?: string;
 }
 
 export type EngineErrorCode =

@@ -7,6 +7,7 @@ import type { ErrorCategory, ErrorSeverity, RecoveryAction } from '../core/error
 import type { AuditEntry, AuditInput } from './audit';
 import type { AuditOrigin } from './auditOrigin';
 import type { ArchiveImportResult } from './archiveImport';
+import type { ClaimOutcome, LeaseHolder } from './leases';
 
 export type StoreErrorCode =
   | 'db-newer-version'
@@ -269,6 +270,8 @@ export type ResetScope = { taskId: string } | { all: true };
  * Every method throws a StoreFault (storeFault.ts: a StoreError with code `db-corrupt`,
  * `disk-full`, `db-io`, `db-readonly`, `db-busy` or `db-failed`) when SQLite fails.
  */
+export type { ClaimOutcome, LeaseHolder } from './leases';
+
 export interface Store {
   /** Absolute path of the database file. */
   readonly file: string;
@@ -291,6 +294,15 @@ export interface Store {
   /** True when ownerId still held the lease and its expiry moved. */
   renewLease(taskId: string, ownerId: string, ttlMs: number, now: number): boolean;
   releaseLease(taskId: string, ownerId: string): void;
+  /**
+   * An agent's claim on a task (leases.ts): no process, an owner and an expiry. Refused,
+   * naming the holder, while another owner's claim or live run stands.
+   */
+  claimTask(taskId: string, ownerId: string, ttlMs: number, now: number): ClaimOutcome;
+  /** True when ownerId held the claim and let go of it now. */
+  releaseClaim(taskId: string, ownerId: string): boolean;
+  /** Claims and run leases that have not expired at `now`. */
+  leaseHolders(now: number): LeaseHolder[];
 
   /**
    * Attempts without an end whose owner process is gone become 'interrupted' (attempt,

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { method } from './method';
 import type { ExclusionKind } from '../runPlanSummary';
+import { claimSessionSchema, ownerNameSchema } from './agents';
 
 const taskId = z.string().trim().min(1).max(64);
 
@@ -97,7 +98,12 @@ export const runMethods = {
   ),
   /** Starts these tasks in the background, `parallel` at a time; answers once they started. */
   'runs:start': method<{ started: string[] }>()(
-    z.object({ taskIds: z.array(taskId).min(1).max(1000), parallel: z.number().int().min(1).max(16).optional() }),
+    z.object({
+      taskIds: z.array(taskId).min(1).max(1000),
+      parallel: z.number().int().min(1).max(16).optional(),
+      /** Run for this claim holder (an agent): its own claimed tasks run, as its lease owner. */
+      as: z.object({ owner: ownerNameSchema, session: claimSessionSchema }).optional(),
+    }),
   ),
   /** Starts `auto` in the background. */
   'runs:auto': method<{ planned: number }>()(autoOptionsSchema),
@@ -144,6 +150,8 @@ export interface BatchFinished {
   error: string | null;
   /** The code of `error` (e.g. `db-corrupt`, `disk-full` when the run record failed), when there is one. */
   errorCode?: string | null;
+  /** The tasks the batch was asked to run (a selection), so a caller can tell its batch from others. */
+  taskIds?: string[];
 }
 
 function event<Payload>() {

@@ -19,7 +19,7 @@ export function runHandlers(session: Session, options: RunControllerOptions = {}
   return {
     'runs:plan': (args) => runs.plan(args),
     'runs:trust': ({ commands }) => runs.trust(commands),
-    'runs:start': ({ taskIds, parallel }) => runs.start(taskIds, parallel ?? 1),
+    'runs:start': ({ taskIds, parallel, as }) => runs.start(taskIds, parallel ?? 1, as),
     'runs:auto': (opts) => runs.auto(opts),
     'runs:cancel': async ({ taskId }) => ({ ok: true, value: { cancelled: runs.cancel(taskId) } }),
     'runs:cancel-all': async () => ({ ok: true, value: { cancelled: runs.cancelAll() } }),

@@ -6,7 +6,8 @@ import { recordConfirmation } from '../../engine/recordConfirmation';
 import { loadProject } from '../../project/loadBacklog';
 import { openStore } from '../../store/index';
 
-export async function confirmTaskDone(projectDir: string, taskId: string, by: string, now: number): Promise<ApiResult<{ summary: string }>> {
+/** `notes`: what the person or agent said about the work (kept with the event). */
+export async function confirmTaskDone(projectDir: string, taskId: string, by: string, now: number, notes?: string): Promise<ApiResult<{ summary: string }>> {
   const loaded = await loadProject(projectDir);
   if (!loaded.ok) return { ok: false, error: { code: loaded.error.code, message: loaded.error.message } };
   const task = loaded.value.tasks.find((t) => t.id === taskId);
@@ -18,7 +19,7 @@ export async function confirmTaskDone(projectDir: string, taskId: string, by: st
   if (!opened.ok) return { ok: false, error: { code: opened.error.code, message: opened.error.message } };
   const store = opened.value;
   try {
-    recordConfirmation(store, loaded.value.tasks, task, { actor: by }, now, 'confirmed done');
+    recordConfirmation(store, loaded.value.tasks, task, { actor: by }, now, 'confirmed done', notes);
   } finally {
     store.close();
   }

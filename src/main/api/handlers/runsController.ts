@@ -4,6 +4,7 @@
 import type { ApiResult, AutoRunOptions, BatchFinished, RunPlan } from '../../../shared/api';
 import { checkTrust, Engine, markDoneInBacklog, resolveCommand, trustFolder, untrustedMessage, type TaskCommand } from '../../engine';
 import { commandsOf } from '../../engine/resolveCommand';
+import { claimOwnerId } from '../../engine/claimOwner';
 import { loadProject, type LoadedProject } from '../../project/loadBacklog';
 import { openStore } from '../../store/index';
 import type { Store } from '../../store/types';
@@ -43,13 +44,14 @@ export function createRunController(session: Session, options: RunControllerOpti
     return loaded.ok ? loaded : { ok: false, error: { code: loaded.error.code, message: loaded.error.message } };
   }
 
-  async function open(): Promise<ApiResult<Opened>> {
+  /** `ownerId`: the claim owner the runs take their leases as (an agent's), else the engine's own. */
+  async function open(ownerId?: string): Promise<ApiResult<Opened>> {
     const loaded = await load();
     if (!loaded.ok) return loaded;
     const { projectDir, tasks, config, path } = loaded.value;
     const store = openStore(projectDir);
     if (!store.ok) return { ok: false, error: { code: store.error.code, message: store.error.message } };
-    const engine = new Engine({ projectDir, tasks, config, store: store.value, markDone: markDoneInBacklog(path, { vocabulary: config.vocabulary, origin: { source: 'engine', projectDir } }), env });
+    const engine = new Engine({ projectDir, tasks, config, store: store.value, markDone: markDoneInBacklog(path, { vocabulary: config.vocabulary, origin: { source: 'engine', projectDir } }), env, ...(ownerId ? { ownerId } : {}) });
     const strategies = engine.strategies();
     // "retry 2 of 3": the category's retries plus the first attempt.
     const maxAttemptsOf = (category: string): number | null => {
@@ -132,7 +134,7 @@ export function createRunController(session: Session, options: RunControllerOpti
     return { ok: false, error: { code: 'untrusted', message: untrustedMessage(p.projectDir, check) } };
   }
 
-  async function start(taskIds: string[], parallel: number): Promise<ApiResult<{ started: string[] }>> {
+  async function start(taskIds: string[], parallel: number, as?: { owner: string; session: string }): Promise<ApiResult<{ started: string[] }>> {
     const checked = await plan({ taskIds });
     if (!checked.ok) return checked;
     if (!checked.value.trusted) return untrustedError(checked.value);
@@ -140,7 +142,7 @@ export function createRunController(session: Session, options: RunControllerOpti
       // One line however many tasks: the plan (runs:plan) lists them.
       return { ok: false, error: { code: 'nothing-to-run', message: `Nothing to run: ${summariseExcluded(checked.value.excluded)}.` } };
     }
-    const opened = await open();
+    const opened = await open(as ? claimOwnerId(as.owner, as.session) : undefined);
     if (!opened.ok) return opened;
     const o = opened.value;
     const queue = checked.value.commands.map((c) => c.taskId);
@@ -170,7 +172,7 @@ export function createRunController(session: Session, options: RunControllerOpti
         firstError ??= err instanceof Error ? err.message : String(err);
         errorCode ??= 'internal';
       })
-      .finally(() => finish(o, 'selection', startedAt, { succeeded, failed, notStarted: queue.length, error: firstError, errorCode }));
+      .finally(() => finish(o, 'selection', startedAt, { succeeded, failed, notStarted: queue.length, error: firstError, errorCode, taskIds: checked.value.commands.map((c) => c.taskId) }));
     return { ok: true, value: { started: checked.value.commands.map((c) => c.taskId) } };
   }
 

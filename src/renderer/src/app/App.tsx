@@ -11,6 +11,7 @@ import { useUndoShortcut } from './useUndoShortcut';
 import { ErrorBoundary } from './ErrorBoundary';
 import { VIEWS } from './views';
 import { RunsProvider } from '../runs/RunsProvider';
+import { ClaimsProvider } from '../agents/claims';
 import { NewTaskForm } from '../backlog/NewTaskForm';
 import { CommandPalette } from './CommandPalette';
 import { useNewTaskForm } from '../backlog/newTaskStore';
@@ -39,6 +40,7 @@ export function App({ transport }: { transport: Transport }) {
     <TransportContext.Provider value={transport}>
       <SessionStoreContext.Provider value={store}>
         <RunsProvider transport={transport}>
+          <ClaimsProvider transport={transport}>
           <div className="app">
           <Sidebar />
           <div className="main">
@@ -51,6 +53,7 @@ export function App({ transport }: { transport: Transport }) {
           <NewTaskForm />
           <CommandPalette />
           </div>
+          </ClaimsProvider>
         </RunsProvider>
       </SessionStoreContext.Provider>
     </TransportContext.Provider>

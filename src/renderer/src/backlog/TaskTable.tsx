@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Task } from '../../../shared/backlog';
 import { PriorityChip, Points, StatusChip } from '../ui/Chips';
+import { ClaimBadge } from '../agents/claims';
 import type { SortKey, SortOrder } from './filterTasks';
 import { useLastRuns } from '../runs/runsContext';
 import { runFailed } from '../runs/lastRuns';
@@ -86,6 +87,7 @@ export function TaskTable({ rows, ready, sort, onSort, openTaskId, onOpen, focus
                 <div role="cell" className="title-cell" title={t.title}>
                   {t.title}
                   {t.humanRequired && <span className="badge human" title={t.humanReason ?? 'Needs a person'}>human</span>}
+                  <ClaimBadge taskId={t.id} />
                 </div>
                 <div role="cell">
                   <PriorityChip priority={t.priority} />

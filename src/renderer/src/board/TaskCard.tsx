@@ -5,6 +5,7 @@ import { PriorityChip, Points, StatusChip } from '../ui/Chips';
 import { useLastRun } from '../runs/runsContext';
 import { runFailed } from '../runs/lastRuns';
 import { LastRunBadge } from '../runs/LastRunBadge';
+import { ClaimBadge } from '../agents/claims';
 
 /** The ready dot: every dependency done, and not a task marked blocked. */
 export function isReady(ready: ReadonlySet<string>, task: Task): boolean {
@@ -35,6 +36,7 @@ export function CardFace({ task, showStatus, ready }: { task: Task; showStatus: 
             ↳ {task.dependencies.join(', ')}
           </span>
         )}
+        <ClaimBadge taskId={task.id} />
       </div>
     </>
   );

@@ -2,8 +2,9 @@
 import { STATUSES } from '../../../../shared/backlog';
 import type { ParseResult } from '../parse';
 import type { EditContext } from './context';
-import { openContext } from './context';
+import { findTask, openContext } from './context';
 import { alreadySo } from './alreadySo';
+import { newCycle } from './editTask';
 import { LineDocument } from './document';
 import { verifyMove } from './verifyMove';
 import { moveNextTo, moveToSection, moveToTop } from './moveTask';
@@ -53,8 +54,14 @@ function perform(ctx: EditContext, edit: BacklogEdit): Done {
       return setTitle(ctx, normalTitle(edit.value));
     case 'setSprint':
       return setSprint(ctx, edit.value);
-    case 'addDependency':
+    case 'addDependency': {
+      // Refused when the edge closes a loop: the file would hold a plan that cannot run
+      // (the same check for the app, the web host, agents and the CLI).
+      const target = findTask(ctx.parsed, edit.dependency);
+      const loop = target && target.task.id !== ctx.task.id ? newCycle(ctx.parsed, ctx.task.id, [...ctx.task.dependencies, target.task.id]) : null;
+      if (target && loop) return editError('bad-value', `${ctx.task.id} -> ${target.task.id} would create a dependency cycle: ${loop}`);
       return addDependency(ctx, edit.dependency);
+    }
     case 'removeDependency':
       return removeDependency(ctx, edit.dependency);
     case 'moveBefore':
