@@ -29,8 +29,10 @@ export type RunEvent =
       command: string;
       timeoutMs: number;
       logPath: string;
-      /** The task's process group id (its shell's pid); null when it could not start. */
+      /** The task's process group id (its shell's pid); null when it could not start or runs remotely. */
       pgid: number | null;
+      /** The cluster worker running it (docs/cluster.md); absent for a local run. */
+      worker?: string;
     }
   | { type: 'output'; taskId: string; runId: string; attempt: number; stream: OutputStream; text: string }
   | { type: 'progress'; taskId: string; runId: string; attempt: number; percent: number; message: string }

@@ -6,11 +6,14 @@ import { classify, planRecovery, severityOf, shouldRetry, type RetryStrategy } f
 import type { ErrorCategory } from '../core/errors/types';
 import type { AttemptOutcome, AttemptTrigger, Store } from '../store/types';
 import { applyRecovery } from './applyRecovery';
+import { localAttemptRunner, type AttemptHooks, type AttemptRunner } from './attemptRunner';
 import type { EngineClock } from './clock';
 import { LogWriter } from './logWriter';
-import { parseProtocolLine } from './protocol';
 import type { RunEvents, TaskOutcome, TaskRunResult } from './runEvents';
-import { spawnCommand, type SpawnResult } from './spawnCommand';
+import type { SpawnResult } from './spawnCommand';
+
+/** Interrupted attempts (a worker killed, Redis lost the job) run again, this many times at most. */
+const MAX_INTERRUPTED_ATTEMPTS = 3;
 
 export interface RunTaskInput {
   task: Task;
@@ -28,6 +31,8 @@ export interface RunTaskInput {
   /** Output kept in the log per attempt; default DEFAULT_LOG_CAP_BYTES. */
   logCapBytes?: number;
   signal: AbortSignal;
+  /** Where each attempt runs: here (the default) or on a cluster worker. */
+  runner?: AttemptRunner;
 }
 
 export type { TaskRunResult };
@@ -44,6 +49,7 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
   let timeoutMs = input.timeoutMs;
   let retries = 0;
   let recoveries = 0;
+  let interrupted = 0;
   const finish = async (outcome: TaskOutcome, attempts: number, message: string | null, category: ErrorCategory | null): Promise<TaskRunResult> => {
     log.close();
     const result = { taskId: task.id, runId, outcome, attempts, durationMs: clock.now() - runStarted, message, category, logPath };
@@ -55,21 +61,61 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
     const startedAt = clock.now();
     const trigger: AttemptTrigger = attempt === 1 ? input.trigger : 'retry';
     let attemptId = 0;
+    let worker: string | null = null;
     // Recorded right after the spawn (before any output can arrive), so the record holds
     // the process group: a later start can stop it if this runner dies (orphanedRuns.ts).
     // The start and the end are one commit each, not one per row: commits are what a run
     // of many short tasks pays for.
-    const spawned = await runAttempt(input, attempt, timeoutMs, log, (pgid) => {
+    const onStarted = (start: { pgid: number | null; worker: string | null; workerPid?: number | null }): void => {
+      worker = start.worker;
+      const at = start.worker === null ? startedAt : clock.now();
       attemptId = store.transaction(() => {
-        const id = store.startAttempt({ runId, taskId: task.id, attempt, trigger, command: input.command, startedAt, logPath, ownerPid: process.pid, timeoutMs });
-        store.setTaskState(task.id, { status: 'running', startedAt, completedAt: null, retryCount: retries, errorMessage: null, executionTime: null });
-        store.recordEvent({ taskId: task.id, runId, attemptId: id, type: 'started', message: `attempt ${attempt}: ${input.command}`, data: { attempt, trigger, timeoutMs, pgid }, at: startedAt });
+        const id = store.startAttempt({ runId, taskId: task.id, attempt, trigger, command: input.command, startedAt: at, logPath, ownerPid: process.pid, timeoutMs, worker: start.worker });
+        store.setTaskState(task.id, { status: 'running', startedAt: at, completedAt: null, retryCount: retries, errorMessage: null, executionTime: null });
+        const where = start.worker === null ? '' : ` on worker ${start.worker}`;
+        const data = { attempt, trigger, timeoutMs, pgid: start.pgid, ...(start.worker === null ? {} : { worker: start.worker, workerPid: start.workerPid ?? null }) };
+        store.recordEvent({ taskId: task.id, runId, attemptId: id, type: 'started', message: `attempt ${attempt}${where}: ${input.command}`, data, at });
         return id;
       });
-      log.marker(`${new Date(startedAt).toISOString()} ${task.id} attempt ${attempt} (${trigger}) timeout ${Math.round(timeoutMs / 1000)} s: ${input.command}`);
-      events.emit({ type: 'task-started', taskId: task.id, title: task.title, runId, attempt, command: input.command, timeoutMs, logPath, pgid });
-    });
-    const { result, reported } = spawned;
+      log.marker(`${new Date(at).toISOString()} ${task.id} attempt ${attempt} (${trigger})${start.worker === null ? '' : ` on worker ${start.worker}`} timeout ${Math.round(timeoutMs / 1000)} s: ${input.command}`);
+      events.emit({ type: 'task-started', taskId: task.id, title: task.title, runId, attempt, command: input.command, timeoutMs, logPath, pgid: start.pgid, ...(start.worker === null ? {} : { worker: start.worker }) });
+    };
+    const output = await runAttempt(input, attempt, timeoutMs, log, onStarted);
+    if (output.kind === 'refused') {
+      // It never ran: the worker's checkout lacks the task, resolves another command, or
+      // does not trust it. Retrying would meet the same worker's answer: a failure to fix.
+      if (attemptId === 0) onStarted({ pgid: null, worker: output.worker });
+      log.endAttempt();
+      const at = clock.now();
+      const category: ErrorCategory = /trust/i.test(output.reason) ? 'permission' : 'validation';
+      const message = `refused by worker ${output.worker}: ${output.reason}`;
+      store.transaction(() => {
+        store.finishAttempt(attemptId, { endedAt: at, durationMs: 0, exitCode: null, signal: null, outcome: 'failed', peakRssKb: null, cpuMs: null });
+        store.recordError({ attemptId, taskId: task.id, category, severity: 'high', message, exitCode: null, signal: null, logExcerpt: null, at });
+        store.recordEvent({ taskId: task.id, runId, attemptId, type: 'failed', message: `${category}: ${message}`, data: { category, severity: 'high', attempt, retries, refusedBy: output.worker }, at });
+        store.setTaskState(task.id, { status: 'failed', startedAt: at, completedAt: at, retryCount: retries, errorMessage: `${category}: ${message}`, executionTime: 0 });
+      });
+      log.marker(`${new Date(at).toISOString()} ${task.id} attempt ${attempt} ${message}`);
+      events.emit({ type: 'attempt-failed', taskId: task.id, runId, attempt, category, severity: 'high', message, exitCode: null, signal: null });
+      return finish('failed', attempt, message, category);
+    }
+    if (output.kind === 'interrupted') {
+      log.endAttempt();
+      const at = clock.now();
+      interrupted += 1;
+      const again = interrupted < MAX_INTERRUPTED_ATTEMPTS && !input.signal.aborted;
+      const message = `Interrupted: ${output.reason}`;
+      store.transaction(() => {
+        if (attemptId !== 0) store.finishAttempt(attemptId, { endedAt: at, durationMs: output.durationMs, exitCode: null, signal: null, outcome: 'interrupted', peakRssKb: null, cpuMs: null });
+        store.recordEvent({ taskId: task.id, runId, attemptId: attemptId || null, type: 'interrupted', message: `attempt ${attempt}: ${output.reason}${again ? '; it runs again' : ''}`, data: { worker, attempt, again }, at });
+        if (!again) store.setTaskState(task.id, { status: 'interrupted', startedAt, completedAt: at, retryCount: retries, errorMessage: message, executionTime: output.durationMs });
+      });
+      log.marker(`${new Date(at).toISOString()} ${task.id} attempt ${attempt} interrupted: ${output.reason}`);
+      if (again) continue;
+      if (input.signal.aborted) return finish('cancelled', attempt, 'cancelled', null);
+      return finish('failed', attempt, `${message} (${interrupted} times)`, 'execution');
+    }
+    const { result, reported } = output;
     const truncation = log.endAttempt();
     const endedAt = clock.now();
     const outcome: AttemptOutcome = result.cancelled ? 'cancelled' : result.timedOut ? 'timeout' : result.exitCode === 0 && !result.spawnError ? 'succeeded' : 'failed';
@@ -142,58 +188,29 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
   }
 }
 
-async function runAttempt(input: RunTaskInput, attempt: number, timeoutMs: number, log: LogWriter, onSpawned: (pgid: number | null) => void): Promise<{ result: SpawnResult; reported: { category: ErrorCategory; message: string } | null }> {
+/** One attempt through the runner, with the progress and output it reports recorded as a local run's. */
+async function runAttempt(input: RunTaskInput, attempt: number, timeoutMs: number, log: LogWriter, onStarted: AttemptHooks['onStarted']): ReturnType<AttemptRunner> {
   const { task, runId, events, store, clock } = input;
-  let reported: { category: ErrorCategory; message: string } | null = null;
   let lastProgress = { percent: -100, at: -Infinity };
-  const running = spawnCommand({
-    command: input.command,
-    cwd: input.projectDir,
-    env: {
-      ...process.env,
-      TASKDECK_TASK_ID: task.id,
-      TASKDECK_TASK_TITLE: task.title,
-      TASKDECK_TASK_JSON: taskJson(task),
-      TASKDECK_RUN_ID: runId,
-      TASKDECK_ATTEMPT: String(attempt),
-      TASKDECK_PROJECT_DIR: input.projectDir,
-    },
-    timeoutMs,
-    graceMs: input.graceMs,
-    log,
-    onOutput: (stream, text) => events.emit({ type: 'output', taskId: task.id, runId, attempt, stream, text }),
-    onLine: (_stream, line) => {
-      const parsed = parseProtocolLine(line);
-      if (parsed?.kind === 'progress') {
-        events.emit({ type: 'progress', taskId: task.id, runId, attempt, percent: parsed.percent, message: parsed.message });
+  const runner = input.runner ?? localAttemptRunner;
+  return runner(
+    { task, command: input.command, runId, attempt, timeoutMs, projectDir: input.projectDir, graceMs: input.graceMs, log, signal: input.signal },
+    {
+      onStarted,
+      onOutput: (stream, text) => events.emit({ type: 'output', taskId: task.id, runId, attempt, stream, text }),
+      onProgress: (percent, message) => {
+        events.emit({ type: 'progress', taskId: task.id, runId, attempt, percent, message });
         // Listeners get every line; the history gets steps of 5 points, a line a second
         // at most otherwise, and the end: a task printing progress per file must not
         // turn into thousands of commits.
         const now = clock.now();
-        if (parsed.percent >= 100 || parsed.percent - lastProgress.percent >= 5 || now - lastProgress.at >= 1000) {
-          lastProgress = { percent: parsed.percent, at: now };
-          store.recordEvent({ taskId: task.id, runId, type: 'progress', message: `${parsed.percent}% ${parsed.message}`.trim(), data: { percent: parsed.percent }, at: now });
+        if (percent >= 100 || percent - lastProgress.percent >= 5 || now - lastProgress.at >= 1000) {
+          lastProgress = { percent, at: now };
+          store.recordEvent({ taskId: task.id, runId, type: 'progress', message: `${percent}% ${message}`.trim(), data: { percent }, at: now });
         }
-      } else if (parsed?.kind === 'error') {
-        reported = { category: parsed.category, message: parsed.message };
-      }
+      },
     },
-  });
-  try {
-    onSpawned(running.pid);
-  } catch (err) {
-    // The record could not be written (a locked or broken database): never leave a task
-    // running that nothing records or watches.
-    running.cancel();
-    await running.result;
-    throw err;
-  }
-  const onAbort = (): void => running.cancel();
-  input.signal.addEventListener('abort', onAbort, { once: true });
-  if (input.signal.aborted) running.cancel();
-  const result = await running.result;
-  input.signal.removeEventListener('abort', onAbort);
-  return { result, reported };
+  );
 }
 
 function record(input: RunTaskInput, attemptId: number, category: ErrorCategory, action: Parameters<Store['recordRecovery']>[0]['action'], recovery: { outcome: 'succeeded' | 'failed' | 'skipped'; detail: string }, at: number): void {
@@ -210,16 +227,6 @@ function consecutiveFailures(store: Store, taskId: string): number {
     else if (a.outcome === 'succeeded') break;
   }
   return Math.max(1, n);
-}
-
-/**
- * The task as JSON for TASKDECK_TASK_JSON. Linux refuses one environment string over
- * 128 KiB (E2BIG), so a task with a huge description goes without its long text fields.
- */
-function taskJson(task: Task): string {
-  const full = JSON.stringify(task);
-  if (full.length <= 100_000) return full;
-  return JSON.stringify({ ...task, description: '', techFootprint: '', dependencyNotes: '', metadata: {}, truncated: true });
 }
 
 /** What the task printed, by size, and whether the log had to leave some of it out (the cap). */

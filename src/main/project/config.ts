@@ -28,6 +28,8 @@ export interface ProjectConfig {
   tempFiles?: string[];
   /** Output kept in the log per attempt, in MB (head and tail); absent: the engine's 50 MB. */
   logCapMB?: number;
+  /** Where `auto` queues its tasks for cluster workers (docs/cluster.md); absent: it runs them here. */
+  cluster?: { redis: string; queue: string };
 }
 
 export function defaultConfig(): ProjectConfig {
@@ -80,6 +82,7 @@ export async function parseConfig(text: string, file: string): Promise<Result<Pr
     retry: c.retry ?? {},
     ...(c.tempFiles ? { tempFiles: c.tempFiles } : {}),
     ...(c.logCapMB !== undefined ? { logCapMB: c.logCapMB } : {}),
+    ...(c.cluster ? { cluster: { redis: c.cluster.redis, queue: c.cluster.queue ?? 'taskdeck' } } : {}),
   });
 }
 

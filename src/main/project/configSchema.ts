@@ -60,6 +60,16 @@ export const configSchema = z
     tempFiles: z.array(z.string().trim().min(1)).optional(),
     /** Megabytes of output kept in the log per attempt (head and tail); default 50. */
     logCapMB: z.number().positive('logCapMB is megabytes and must be positive').max(1024 * 1024, 'at most 1048576 (1 TB)').optional(),
+    /** Run auto's tasks on cluster workers through BullMQ on Redis (docs/cluster.md). */
+    cluster: z
+      .object({
+        /** redis://[user:password@]host:port[/db], or rediss:// for TLS. */
+        redis: z.string().trim().regex(/^rediss?:\/\/./, 'expected a redis:// or rediss:// URL'),
+        /** The BullMQ queue's name; default "taskdeck". Coordinator and workers must agree. */
+        queue: z.string().trim().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'letters, digits, _ . - only (no ":")').optional(),
+      })
+      .strict()
+      .optional(),
   })
   // Unknown keys stay allowed (other tools and later versions may add some); saveSprints keeps them.
   .loose()

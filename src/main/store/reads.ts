@@ -54,6 +54,7 @@ interface AttemptRow {
   log_path: string | null;
   owner_pid: number;
   timeout_ms: number | null;
+  worker: string | null;
 }
 
 interface EventRow {
@@ -131,6 +132,7 @@ const toAttempt = (r: AttemptRow): AttemptRecord => ({
   logPath: r.log_path,
   ownerPid: r.owner_pid,
   timeoutMs: r.timeout_ms,
+  worker: r.worker,
 });
 
 export const toEvent = (r: EventRow): HistoryEvent => ({

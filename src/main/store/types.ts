@@ -79,6 +79,8 @@ export interface StartAttemptInput {
   logPath: string | null;
   ownerPid: number;
   timeoutMs?: number | null;
+  /** The cluster worker that ran it (docs/cluster.md); null or absent for a local run. */
+  worker?: string | null;
 }
 
 export interface FinishAttemptInput {
@@ -159,6 +161,8 @@ export interface AttemptRecord {
   logPath: string | null;
   ownerPid: number;
   timeoutMs: number | null;
+  /** The cluster worker that ran it; null for a local run. */
+  worker: string | null;
 }
 
 export interface HistoryEvent {

@@ -28,8 +28,8 @@ export function createWrites(db: Database.Database) {
     "INSERT OR IGNORE INTO task_executions (task_id, status, retry_count) VALUES (?, 'pending', 0)",
   );
   const insertAttempt = db.prepare(`
-    INSERT INTO run_attempts (run_id, task_id, attempt, trigger, command, started_at, log_path, owner_pid, timeout_ms)
-    VALUES (@runId, @taskId, @attempt, @trigger, @command, @startedAt, @logPath, @ownerPid, @timeoutMs)`);
+    INSERT INTO run_attempts (run_id, task_id, attempt, trigger, command, started_at, log_path, owner_pid, timeout_ms, worker)
+    VALUES (@runId, @taskId, @attempt, @trigger, @command, @startedAt, @logPath, @ownerPid, @timeoutMs, @worker)`);
   const endAttempt = db.prepare(`
     UPDATE run_attempts SET ended_at = @endedAt, duration_ms = @durationMs, exit_code = @exitCode, signal = @signal,
       outcome = @outcome, peak_rss_kb = @peakRssKb, cpu_ms = @cpuMs
@@ -136,7 +136,7 @@ export function createWrites(db: Database.Database) {
       syncTasks(tasks, now);
     },
     startAttempt(a: StartAttemptInput): number {
-      const info = insertAttempt.run({ ...a, startedAt: a.startedAt, timeoutMs: a.timeoutMs ?? null });
+      const info = insertAttempt.run({ ...a, startedAt: a.startedAt, timeoutMs: a.timeoutMs ?? null, worker: a.worker ?? null });
       return Number(info.lastInsertRowid);
     },
     finishAttempt: (attemptId: number, f: FinishAttemptInput): boolean => finishAttempt(attemptId, f),
