@@ -3,6 +3,7 @@ import type { Task } from '../../shared/backlog';
 import type { RetryOverride } from '../core/errors';
 import type { Store } from '../store/types';
 import type { EngineClock } from './clock';
+import type { AttemptRunner } from './attemptRunner';
 import type { ExecutorConfig } from './resolveCommand';
 import type { RunEvents } from './runEvents';
 import type { TaskRunResult } from './runTask';
@@ -31,6 +32,8 @@ export interface EngineOptions {
   markDone?: MarkDone;
   /** For the trust file location (TASKDECK_CONFIG_DIR, XDG_CONFIG_HOME, HOME). */
   env?: NodeJS.ProcessEnv;
+  /** Where attempts run: here by default, or on cluster workers (src/main/cluster). */
+  runner?: AttemptRunner;
 }
 
 export type EngineErrorCode =

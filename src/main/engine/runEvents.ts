@@ -52,7 +52,9 @@ export type RunEvent =
   | ({ type: 'task-finished'; title: string } & TaskRunResult)
   | { type: 'task-blocked'; taskId: string; title: string; by: string; reason: string }
   | { type: 'task-skipped'; taskId: string; title: string; reason: string }
-  | { type: 'written-back'; taskId: string; ok: boolean; message: string };
+  | { type: 'written-back'; taskId: string; ok: boolean; message: string }
+  /** The cluster's connection (docs/cluster.md): Redis reached, lost (paused), back. */
+  | { type: 'cluster'; state: 'connected' | 'lost' | 'back'; message: string };
 
 export type RunListener = (event: RunEvent) => void;
 

@@ -108,7 +108,7 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
       store.transaction(() => {
         if (attemptId !== 0) store.finishAttempt(attemptId, { endedAt: at, durationMs: output.durationMs, exitCode: null, signal: null, outcome: 'interrupted', peakRssKb: null, cpuMs: null });
         store.recordEvent({ taskId: task.id, runId, attemptId: attemptId || null, type: 'interrupted', message: `attempt ${attempt}: ${output.reason}${again ? '; it runs again' : ''}`, data: { worker, attempt, again }, at });
-        if (!again) store.setTaskState(task.id, { status: 'interrupted', startedAt, completedAt: at, retryCount: retries, errorMessage: message, executionTime: output.durationMs });
+        if (!again) store.setTaskState(task.id, { status: input.signal.aborted ? 'cancelled' : 'interrupted', startedAt, completedAt: at, retryCount: retries, errorMessage: message, executionTime: output.durationMs });
       });
       log.marker(`${new Date(at).toISOString()} ${task.id} attempt ${attempt} interrupted: ${output.reason}`);
       if (again) continue;

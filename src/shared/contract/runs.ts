@@ -97,7 +97,7 @@ export const runMethods = {
 
 /** A live engine event, as the clients receive it (`at` stamped by the host). */
 export type LiveRunEvent = { at: number } & (
-  | { type: 'task-started'; taskId: string; title: string; runId: string; attempt: number; command: string; timeoutMs: number; maxAttempts: number | null }
+  | { type: 'task-started'; taskId: string; title: string; runId: string; attempt: number; command: string; timeoutMs: number; maxAttempts: number | null; worker?: string }
   | { type: 'output'; taskId: string; attempt: number; stream: 'stdout' | 'stderr'; text: string }
   | { type: 'progress'; taskId: string; attempt: number; percent: number; message: string }
   | { type: 'attempt-failed'; taskId: string; attempt: number; category: string; severity: string; message: string; exitCode: number | null; signal: string | null }
@@ -107,6 +107,8 @@ export type LiveRunEvent = { at: number } & (
   | { type: 'task-blocked'; taskId: string; title: string; by: string; reason: string }
   | { type: 'task-skipped'; taskId: string; title: string; reason: string }
   | { type: 'written-back'; taskId: string; ok: boolean; message: string }
+  /** The cluster's connection during a cluster auto (docs/cluster.md): reached, lost (paused), back. */
+  | { type: 'cluster'; state: 'connected' | 'lost' | 'back'; message: string }
 );
 
 export interface BatchFinished {

@@ -19,6 +19,8 @@ export interface RunsState {
   /** `showRuns`: the toast offers to open the run console (runs started from another view). */
   toasts: { id: number; text: string; tone: 'ok' | 'warn'; showRuns?: boolean }[];
   error: string | null;
+  /** The cluster's connection during a cluster auto run (lost: paused until Redis is back). */
+  cluster: { state: 'connected' | 'lost' | 'back'; message: string } | null;
   /** Bumped when a task finishes, so history and charts reload. */
   finishedCount: number;
   request(r: RunRequest): Promise<void>;
@@ -66,6 +68,7 @@ export function createRunsStore(transport: Transport): RunsStore {
       pendingTrust: null,
       toasts: [],
       error: null,
+      cluster: null,
       finishedCount: 0,
       async request(r) {
         const plan = await transport.call('runs:plan', r.kind === 'tasks' ? { taskIds: r.taskIds } : { auto: r.options });
@@ -100,6 +103,10 @@ export function createRunsStore(transport: Transport): RunsStore {
       dismissToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
       clearError: () => set({ error: null }),
       onEvent(e) {
+        if (e.type === 'cluster') {
+          set({ cluster: { state: e.state, message: e.message } });
+          return;
+        }
         const s = get();
         const tasks = applyRunEvent(s.tasks, e);
         if (tasks === s.tasks) return;
