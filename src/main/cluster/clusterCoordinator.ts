@@ -106,9 +106,10 @@ export class ClusterCoordinator {
       for (const wake of this.waiters.splice(0)) wake();
       void this.recheck(0);
     });
-    this.queueEvents.on('error', () => {
-      // QueueEvents reconnects by itself; the loss is reported once, above.
-    });
+    // Queue and QueueEvents reconnect by themselves (without a listener BullMQ would print
+    // every failed reconnect); the loss is reported once, above.
+    this.queueEvents.on('error', () => undefined);
+    this.queue.on('error', () => undefined);
     this.queueEvents.on('progress', ({ jobId, data }) => this.onProgress(jobId, data as ClusterProgress));
     this.queueEvents.on('completed', ({ jobId, returnvalue }) => this.onCompleted(jobId, returnvalue as unknown));
     this.queueEvents.on('failed', ({ jobId, failedReason }) => this.onFailed(jobId, failedReason));

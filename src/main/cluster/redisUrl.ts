@@ -35,7 +35,11 @@ function passwordOf(url: string): string | null {
  * a reconnect). ioredis parses redis:// and rediss:// itself, password and TLS included.
  */
 export function connectRedis(url: string, options: RedisOptions = {}): Redis {
-  return new Redis(url, { maxRetriesPerRequest: null, ...options });
+  const client = new Redis(url, { maxRetriesPerRequest: null, ...options });
+  // ioredis prints an unhandled 'error' with the address to stderr on every failed
+  // reconnect; the coordinator and the worker report a loss once, in their own words.
+  client.on('error', () => undefined);
+  return client;
 }
 
 /**

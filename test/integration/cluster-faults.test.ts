@@ -1,0 +1,87 @@
+// Cluster faults with real processes: a worker killed with SIGKILL mid-task, and Redis
+// stopped and started again (empty: no persistence) in the middle of a run. The
+// coordinator's record must show what happened and lose no task.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/main/store/index';
+import type { AttemptRecord } from '../../src/main/store/types';
+import { assertBuilt, startCli, waitFor } from './engineCli';
+import { ClusterWorld, TestRedis, clusterHeader, clusterRow, journalCommand, readJournal } from './clusterHarness';
+
+let redis: TestRedis | null = null;
+let world: ClusterWorld | null = null;
+beforeAll(() => assertBuilt());
+afterEach(async () => {
+  await world?.dispose();
+  await redis?.dispose();
+  world = null;
+  redis = null;
+});
+
+function attemptsOf(dir: string): AttemptRecord[] {
+  const opened = openStore(dir, { readonly: true });
+  if (!opened.ok) throw new Error(opened.error.message);
+  try {
+    return opened.value.attempts(undefined, 1000).reverse();
+  } finally {
+    opened.value.close();
+  }
+}
+
+describe('cluster: faults', () => {
+  it('a worker killed with SIGKILL mid-task: the attempt is interrupted and the task completes on another worker', async () => {
+    redis = await TestRedis.start();
+    world = new ClusterWorld();
+    const backlog = clusterHeader + clusterRow('K-1', 'None', journalCommand(world, 2500));
+    const coordinator = world.checkout('laptop', backlog);
+    const first = await world.startWorker('first', redis.url, world.checkout('first-checkout', backlog));
+    const auto = startCli(['auto', '--project', coordinator.dir, '--redis', redis.url], coordinator.env);
+    await waitFor(() => auto.stdout().includes('start   K-1 attempt 1 on first'), 30_000, 'K-1 to start on the first worker');
+    // Only now a second worker: the task can only have started on the first.
+    await world.startWorker('second', redis.url, world.checkout('second-checkout', backlog));
+    first.child.kill('SIGKILL');
+    const { code } = await auto.done;
+    expect(auto.stderr()).toBe('');
+    expect(code).toBe(0);
+    const attempts = attemptsOf(coordinator.dir);
+    expect(attempts.map((a) => [a.taskId, a.attempt, a.worker, a.outcome])).toEqual([
+      ['K-1', 1, 'first', 'interrupted'],
+      ['K-1', 2, 'second', 'succeeded'],
+    ]);
+    expect(auto.stdout()).toMatch(/start {3}K-1 attempt 2 on second/);
+    // Both runs really started (the first was cut off, its process may have gone on).
+    expect(readJournal(world).filter((e) => e.kind === 'start' && e.id === 'K-1').length).toBeGreaterThanOrEqual(2);
+  }, 90_000);
+
+  it('Redis stopped and started again (empty) mid-run: the coordinator says so, resumes, and every task succeeds', async () => {
+    redis = await TestRedis.start();
+    world = new ClusterWorld();
+    const command = journalCommand(world, 300);
+    let backlog = clusterHeader;
+    for (let i = 1; i <= 12; i += 1) backlog += clusterRow(`R-${i}`, i > 6 ? `R-${i - 6}` : 'None', command);
+    const coordinator = world.checkout('laptop', backlog);
+    await world.startWorker('w1', redis.url, world.checkout('w1-checkout', backlog));
+    await world.startWorker('w2', redis.url, world.checkout('w2-checkout', backlog));
+    const auto = startCli(['auto', '--project', coordinator.dir, '--redis', redis.url], coordinator.env);
+    await waitFor(() => (auto.stdout().match(/^ok {6}R-/gm) ?? []).length >= 2, 30_000, 'two tasks to finish');
+    await redis.stop();
+    await waitFor(() => auto.stdout().includes('lost'), 20_000, 'the coordinator to notice');
+    await new Promise((r) => setTimeout(r, 1000));
+    await redis.restart();
+    const { code } = await auto.done;
+    expect(auto.stderr()).toBe('');
+    expect(code).toBe(0);
+    expect(auto.stdout()).toMatch(/cluster: Redis at redis:\/\/127\.0\.0\.1:\d+ lost .*paused/);
+    expect(auto.stdout()).toMatch(/cluster: Redis at redis:\/\/127\.0\.0\.1:\d+ is back; resuming/);
+    const attempts = attemptsOf(coordinator.dir);
+    const succeeded = attempts.filter((a) => a.outcome === 'succeeded').map((a) => a.taskId);
+    expect(succeeded.sort()).toEqual(Array.from({ length: 12 }, (_, i) => `R-${i + 1}`).sort());
+    // Every attempt is closed: succeeded, or interrupted when Redis lost it mid-run.
+    expect(attempts.every((a) => a.outcome === 'succeeded' || a.outcome === 'interrupted')).toBe(true);
+    // No dependent's attempt started before its dependency's successful attempt ended.
+    for (let i = 7; i <= 12; i += 1) {
+      const depDone = attempts.find((a) => a.taskId === `R-${i - 6}` && a.outcome === 'succeeded')!.endedAt!;
+      const firstStart = Math.min(...attempts.filter((a) => a.taskId === `R-${i}`).map((a) => a.startedAt));
+      expect(firstStart).toBeGreaterThanOrEqual(depDone);
+    }
+  }, 120_000);
+});
