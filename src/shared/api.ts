@@ -18,6 +18,7 @@ export type { BacklogEditInput } from './contract/edit';
 export { EXPORT_FORMATS } from './contract/export-formats';
 export type { ExportFormat } from './contract/export-formats';
 export type { AttemptView, AutoRunOptions, BatchFinished, DurationNorm, LiveRunEvent, RunHistory, RunPlan } from './contract/runs';
+export { LOCAL_WORKER } from './contract/runs';
 export type { Dashboard } from './contract/analytics';
 export type { ExportedReport } from './contract/reports';
 

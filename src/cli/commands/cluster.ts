@@ -29,6 +29,13 @@ export async function openClusterRunner(target: { redis: string; queue: string }
   return { runner: opened.value.runner, close: () => opened.value.close() };
 }
 
+/** Names are shown and filtered on; ':' is kept for the history's "this machine" filter. */
+function workerName(raw: string): string {
+  const name = raw.trim();
+  if (!/^[A-Za-z0-9_.@-]{1,64}$/.test(name)) throw new InvalidArgumentError('--name: 1 to 64 letters, digits, _ . @ - (no spaces or ":").');
+  return name;
+}
+
 function positiveInt(raw: string): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n <= 0 || n > 256) throw new InvalidArgumentError('--concurrency must be a whole number from 1 to 256.');
@@ -74,7 +81,7 @@ export function registerClusterCommands(program: Command): void {
     .requiredOption('--redis <url>', 'redis://[user:password@]host:port, or rediss:// for TLS')
     .option('--project <dir>', 'this machine\'s checkout of the project', '.')
     .option('--concurrency <n>', 'tasks run at once', positiveInt, 1)
-    .option('--name <name>', 'this worker\'s name in the record (default: host and pid)')
+    .option('--name <name>', 'this worker\'s name in the record (default: host and pid)', workerName)
     .option('--queue <name>', 'queue name (default: taskdeck.json\'s cluster.queue, else "taskdeck")')
     .action((opts: { redis: string; project: string; concurrency: number; name?: string; queue?: string }) => workerCommand(opts).catch(reportFailure));
 }

@@ -86,8 +86,16 @@ export class ClusterCoordinator {
     this.eventsConnection.disconnect();
   }
 
+  private lastStatus: { state: 'connected' | 'lost' | 'back'; message: string } | null = null;
+
   private status(state: 'connected' | 'lost' | 'back', message: string): void {
+    this.lastStatus = { state, message };
     this.options.events.emit({ type: 'cluster', state, message });
+  }
+
+  /** Tells the events' listeners the connection's state again (for listeners that joined after open). */
+  announce(): void {
+    if (this.lastStatus) this.options.events.emit({ type: 'cluster', ...this.lastStatus });
   }
 
   private listen(): void {
@@ -180,13 +188,13 @@ export class ClusterCoordinator {
     }
   }
 
-  private begin(p: Pending, worker: string, pid: number | null): boolean {
+  private begin(p: Pending, worker: string, pid: number | null, startedAgoMs = 0): boolean {
     if (p.started) return true;
     p.started = true;
-    p.startedAt = Date.now();
+    p.startedAt = Date.now() - startedAgoMs;
     p.worker = worker;
     try {
-      p.hooks.onStarted({ pgid: null, worker, workerPid: pid });
+      p.hooks.onStarted({ pgid: null, worker, workerPid: pid, startedAgoMs });
       return true;
     } catch (err) {
       // The record could not be written: never leave a task running that nothing records.
@@ -227,7 +235,13 @@ export class ClusterCoordinator {
       p.settle({ kind: 'refused', worker: value.worker, reason: value.reason });
       return;
     }
-    if (!this.begin(p, value.worker, value.result.pid)) return;
+    // A short task's start comes with its result (the worker announces only longer ones).
+    if (!this.begin(p, value.worker, value.result.pid, value.result.durationMs)) return;
+    if (value.result.cancelled && !p.signal.aborted) {
+      // Nobody here cancelled it: its worker was shut down (SIGTERM) mid-task. Run it again elsewhere.
+      this.interrupt(p, `worker ${value.worker} shut down mid-task`);
+      return;
+    }
     p.settle({ kind: 'ran', result: value.result, reported: value.reported });
   }
 

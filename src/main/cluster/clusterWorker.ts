@@ -26,6 +26,11 @@ export interface ClusterWorkerOptions {
 /** Output is sent back in batches: at most this often, or sooner when this many bytes wait. */
 const OUTPUT_FLUSH_MS = 100;
 const OUTPUT_FLUSH_BYTES = 64 * 1024;
+/**
+ * A task that ends (silently) within this long is announced by its result alone: one Redis
+ * round trip and one event fewer per short task. Output or progress announces it at once.
+ */
+const ANNOUNCE_AFTER_MS = 50;
 
 export class ClusterWorker {
   readonly name: string;
@@ -39,7 +44,8 @@ export class ClusterWorker {
     private readonly options: ClusterWorkerOptions,
     private readonly checkout = new WorkerCheckout(options.projectDir, options.env),
   ) {
-    this.name = options.name ?? `${hostname()}-${process.pid}`;
+    // The default keeps to the characters --name allows (a host name may hold others).
+    this.name = options.name ?? `${hostname().replace(/[^A-Za-z0-9_.@-]/g, '_')}-${process.pid}`;
   }
 
   /** Reads this machine's checkout once: a worker pointed at no project fails at start. */
@@ -127,7 +133,9 @@ export class ClusterWorker {
       pending = [];
       pendingBytes = 0;
     };
+    let announce = (): void => undefined;
     const onOutput = (stream: OutputStream, text: string): void => {
+      announce();
       if (streamed >= data.streamCapBytes) return;
       const piece = text.length + streamed > data.streamCapBytes ? text.slice(0, data.streamCapBytes - streamed) : text;
       streamed += piece.length;
@@ -147,15 +155,24 @@ export class ClusterWorker {
       log: null,
       onOutput,
       onProgress: (percent, message) => {
+        announce();
         flush();
         send({ kind: 'progress', percent, message });
       },
     });
     const jobId = String(job.id);
     this.running.set(jobId, running);
-    send({ kind: 'started', worker: this.name, pid: running.pid });
+    let announced = false;
+    announce = () => {
+      if (announced) return;
+      announced = true;
+      clearTimeout(announceTimer);
+      send({ kind: 'started', worker: this.name, pid: running.pid });
+    };
+    const announceTimer = setTimeout(announce, ANNOUNCE_AFTER_MS);
     try {
       const { result, reported } = await running.outcome;
+      clearTimeout(announceTimer);
       flush();
       await sending;
       this.options.log(`${result.timedOut ? 'timeout' : result.cancelled ? 'cancel ' : result.exitCode === 0 ? 'ok     ' : 'failed '} ${data.taskId} attempt ${data.attempt} (${result.durationMs} ms)`);

@@ -19,6 +19,14 @@ export interface AttemptRequest {
   signal: AbortSignal;
 }
 
+export interface AttemptStart {
+  pgid: number | null;
+  worker: string | null;
+  workerPid?: number | null;
+  /** How long ago it started, when the runner learns of the start late (a short remote task). */
+  startedAgoMs?: number;
+}
+
 export interface AttemptHooks {
   /**
    * The attempt's process exists now: called once, before any output or progress.
@@ -26,7 +34,7 @@ export interface AttemptHooks {
    * worker (null when local). May throw (the record could not be written): the runner
    * then stops the attempt and rethrows.
    */
-  onStarted(start: { pgid: number | null; worker: string | null; workerPid?: number | null }): void;
+  onStarted(start: AttemptStart): void;
   onOutput(stream: OutputStream, text: string): void;
   onProgress(percent: number, message: string): void;
 }

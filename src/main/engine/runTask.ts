@@ -6,7 +6,7 @@ import { classify, planRecovery, severityOf, shouldRetry, type RetryStrategy } f
 import type { ErrorCategory } from '../core/errors/types';
 import type { AttemptOutcome, AttemptTrigger, Store } from '../store/types';
 import { applyRecovery } from './applyRecovery';
-import { localAttemptRunner, type AttemptHooks, type AttemptRunner } from './attemptRunner';
+import { localAttemptRunner, type AttemptHooks, type AttemptRunner, type AttemptStart } from './attemptRunner';
 import type { EngineClock } from './clock';
 import { LogWriter } from './logWriter';
 import type { RunEvents, TaskOutcome, TaskRunResult } from './runEvents';
@@ -66,9 +66,9 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
     // the process group: a later start can stop it if this runner dies (orphanedRuns.ts).
     // The start and the end are one commit each, not one per row: commits are what a run
     // of many short tasks pays for.
-    const onStarted = (start: { pgid: number | null; worker: string | null; workerPid?: number | null }): void => {
+    const onStarted = (start: AttemptStart): void => {
       worker = start.worker;
-      const at = start.worker === null ? startedAt : clock.now();
+      const at = start.worker === null ? startedAt : clock.now() - Math.max(0, start.startedAgoMs ?? 0);
       attemptId = store.transaction(() => {
         const id = store.startAttempt({ runId, taskId: task.id, attempt, trigger, command: input.command, startedAt: at, logPath, ownerPid: process.pid, timeoutMs, worker: start.worker });
         store.setTaskState(task.id, { status: 'running', startedAt: at, completedAt: null, retryCount: retries, errorMessage: null, executionTime: null });

@@ -10,7 +10,12 @@ export const autoOptionsSchema = z.object({
   maxTasks: z.number().int().min(1).max(10_000).nullable(),
   parallel: z.number().int().min(1).max(16),
   includeHuman: z.boolean(),
+  /** Queue the tasks for cluster workers (taskdeck.json "cluster", docs/cluster.md) instead of running them here. */
+  cluster: z.boolean().optional(),
 });
+
+/** The history filter's value for attempts run by this machine's Taskdeck (worker null); worker names cannot contain ':'. */
+export const LOCAL_WORKER = ':local';
 export type AutoRunOptions = z.infer<typeof autoOptionsSchema>;
 
 /** What a run would do: shown before the first run in an untrusted folder. */
@@ -48,6 +53,8 @@ export interface AttemptView {
   message: string | null;
   recoveries: { action: string; outcome: string; detail: string }[];
   hasLog: boolean;
+  /** The cluster worker that ran it (docs/cluster.md); null when run here. */
+  worker: string | null;
 }
 
 /** A human confirmation recorded in the history ("done by hand"). */
@@ -61,6 +68,8 @@ export interface RunHistory {
   attempts: AttemptView[];
   confirmations: ConfirmationView[];
   categories: string[];
+  /** Cluster workers seen in the attempts read (for the filter). */
+  workers: string[];
 }
 
 export const runMethods = {
@@ -86,6 +95,7 @@ export const runMethods = {
       taskId: taskId.optional(),
       status: z.string().max(20).optional(),
       category: z.string().max(20).optional(),
+      worker: z.string().max(200).optional(),
       limit: z.number().int().min(1).max(2000).optional(),
     }),
   ),

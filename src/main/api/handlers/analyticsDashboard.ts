@@ -11,6 +11,7 @@ import { burnUp } from '../../core/analytics/velocity';
 import { velocity } from '../../core/analytics/velocity';
 import type { AnalyticsContext } from '../../reports/analyticsContext';
 import { queryAnomalies, queryForecast, queryTallies } from '../../reports/queries/dashboard';
+import { queryWorkerStats } from '../../reports/queries/workers';
 import { currentSprint } from '../../reports/reportModel';
 import type { SprintInfo } from '../../core/analytics/types';
 
@@ -105,5 +106,6 @@ export function buildDashboard(ctx: DashboardInput): Dashboard {
     velocity: velocity(ctx.plan, allSprints(ctx), firstSuccess).map((v) => ({ sprint: v.sprint, committedPoints: v.committedPoints, capacity: v.capacity, donePoints: Math.max(v.donePointsBacklog, v.donePointsHistory) })),
     anomalies: anomalies.filter((a) => a.kind !== 'flaky').map(view),
     flaky: anomalies.filter((a) => a.kind === 'flaky').map(view),
+    byWorker: db ? queryWorkerStats(db) : [],
   };
 }
