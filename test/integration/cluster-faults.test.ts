@@ -52,6 +52,28 @@ describe('cluster: faults', () => {
     expect(readJournal(world).filter((e) => e.kind === 'start' && e.id === 'K-1').length).toBeGreaterThanOrEqual(2);
   }, 90_000);
 
+  it('a worker stopped with SIGTERM mid-task cancels it, and the task runs again on another worker', async () => {
+    redis = await TestRedis.start();
+    world = new ClusterWorld();
+    const backlog = clusterHeader + clusterRow('Q-1', 'None', journalCommand(world, 2500));
+    const coordinator = world.checkout('laptop', backlog);
+    const first = await world.startWorker('first', redis.url, world.checkout('first-checkout', backlog));
+    const auto = startCli(['auto', '--project', coordinator.dir, '--redis', redis.url], coordinator.env);
+    await waitFor(() => auto.stdout().includes('start   Q-1 attempt 1 on first'), 30_000, 'Q-1 to start on the first worker');
+    await world.startWorker('second', redis.url, world.checkout('second-checkout', backlog));
+    first.child.kill('SIGTERM');
+    expect((await first.done).code).toBe(0);
+    const { code } = await auto.done;
+    expect(auto.stderr()).toBe('');
+    expect(code).toBe(0);
+    expect(attemptsOf(coordinator.dir).map((a) => [a.attempt, a.worker, a.outcome])).toEqual([
+      [1, 'first', 'interrupted'],
+      [2, 'second', 'succeeded'],
+    ]);
+    // The first run was stopped: only the second one ended.
+    expect(readJournal(world).filter((e) => e.kind === 'end').map((e) => e.id)).toEqual(['Q-1']);
+  }, 90_000);
+
   it('Redis stopped and started again (empty) mid-run: the coordinator says so, resumes, and every task succeeds', async () => {
     redis = await TestRedis.start();
     world = new ClusterWorld();
