@@ -53,6 +53,33 @@ describe('cluster: refusals', () => {
     expect(worker.stdout()).toMatch(/refuse {2}S-3/);
   }, 90_000);
 
+  it('a job put into Redis by someone else, malformed or naming a command by text, is refused and runs nothing', async () => {
+    redis = await TestRedis.start();
+    world = new ClusterWorld();
+    const backlog = clusterHeader + clusterRow('H-1', 'None', journalCommand(world, 10));
+    const worker = await world.startWorker('guard', redis.url, world.checkout('guard-checkout', backlog));
+    const { Queue, QueueEvents } = await import('bullmq');
+    const { connectRedis } = await import('../../src/main/cluster/redisUrl');
+    const connection = connectRedis(redis.url);
+    const eventsConnection = connectRedis(redis.url);
+    const queue = new Queue('taskdeck', { connection });
+    const queueEvents = new QueueEvents('taskdeck', { connection: eventsConnection });
+    try {
+      await queueEvents.waitUntilReady();
+      const hostile = await queue.add('run', { taskId: 'H-1', command: 'touch /tmp/pwned', commandSha256: 'x', runId: 'r', attempt: 1, timeoutMs: 1000, graceMs: 0, streamCapBytes: 0 });
+      const answer = (await hostile.waitUntilFinished(queueEvents, 20_000)) as { kind: string; reason: string };
+      expect(answer.kind).toBe('refused');
+      expect(answer.reason).toMatch(/^malformed job: commandSha256/);
+    } finally {
+      await queueEvents.close();
+      await queue.close();
+      connection.disconnect();
+      eventsConnection.disconnect();
+    }
+    expect(readJournal(world)).toEqual([]);
+    expect(worker.stdout()).toMatch(/refuse {2}job \S+: malformed job/);
+  }, 60_000);
+
   it('a worker whose machine does not trust its checkout refuses every task; a password in the URL is never printed', async () => {
     redis = await TestRedis.start({ password: 'pw-Very-Secret-42' });
     world = new ClusterWorld();

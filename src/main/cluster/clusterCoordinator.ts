@@ -10,7 +10,7 @@ import type { Redis } from 'ioredis';
 import type { AttemptHooks, AttemptOutput, AttemptRequest, AttemptRunner } from '../engine/attemptRunner';
 import type { LogWriter } from '../engine/logWriter';
 import type { RunEvents } from '../engine/runEvents';
-import { cancelChannel, commandSha256, jobIdFor, type ClusterJobData, type ClusterJobResult, type ClusterProgress } from './clusterJob';
+import { cancelChannel, clusterJobResultSchema, clusterProgressSchema, commandSha256, jobIdFor, type ClusterJobData, type ClusterJobResult } from './clusterJob';
 import { checkRedis, connectRedis, maskRedisUrl, maskSecrets } from './redisUrl';
 
 export interface ClusterCoordinatorOptions {
@@ -33,6 +33,7 @@ interface Pending {
   started: boolean;
   startedAt: number;
   heardAt: number;
+  queuedAt: number;
   worker: string | null;
   settle(output: AttemptOutput | Error): void;
 }
@@ -118,7 +119,7 @@ export class ClusterCoordinator {
     // every failed reconnect); the loss is reported once, above.
     this.queueEvents.on('error', () => undefined);
     this.queue.on('error', () => undefined);
-    this.queueEvents.on('progress', ({ jobId, data }) => this.onProgress(jobId, data as ClusterProgress));
+    this.queueEvents.on('progress', ({ jobId, data }) => this.onProgress(jobId, data));
     this.queueEvents.on('completed', ({ jobId, returnvalue }) => this.onCompleted(jobId, returnvalue as unknown));
     this.queueEvents.on('failed', ({ jobId, failedReason }) => this.onFailed(jobId, failedReason));
     this.queueEvents.on('stalled', ({ jobId }) => this.onFailed(jobId, 'job stalled'));
@@ -158,6 +159,7 @@ export class ClusterCoordinator {
         started: false,
         startedAt: 0,
         heardAt: Date.now(),
+        queuedAt: Date.now(),
         worker: null,
         settle: (output) => {
           if (this.pending.get(jobId) !== pending) return;
@@ -188,8 +190,10 @@ export class ClusterCoordinator {
     }
   }
 
-  private begin(p: Pending, worker: string, pid: number | null, startedAgoMs = 0): boolean {
+  private begin(p: Pending, worker: string, pid: number | null, reportedAgoMs = 0): boolean {
     if (p.started) return true;
+    // Never before the job was queued, whatever the worker says.
+    const startedAgoMs = Math.max(0, Math.min(reportedAgoMs, Date.now() - p.queuedAt));
     p.started = true;
     p.startedAt = Date.now() - startedAgoMs;
     p.worker = worker;
@@ -204,10 +208,13 @@ export class ClusterCoordinator {
     }
   }
 
-  private onProgress(jobId: string, message: ClusterProgress): void {
+  private onProgress(jobId: string, raw: unknown): void {
     const p = this.pending.get(jobId);
-    if (!p || !message || typeof message !== 'object') return;
+    if (!p) return;
     p.heardAt = Date.now();
+    const parsed = clusterProgressSchema.safeParse(raw);
+    if (!parsed.success) return; // Not ours to trust; a lost line of output at worst.
+    const message = parsed.data;
     if (message.kind === 'started') {
       this.begin(p, message.worker, message.pid);
       return;
@@ -226,11 +233,12 @@ export class ClusterCoordinator {
   private onCompleted(jobId: string, raw: unknown): void {
     const p = this.pending.get(jobId);
     if (!p) return;
-    const value = (typeof raw === 'string' ? safeJson(raw) : raw) as ClusterJobResult | null;
-    if (!value || (value.kind !== 'ran' && value.kind !== 'refused')) {
-      this.interrupt(p, 'the worker returned no result');
+    const parsed = clusterJobResultSchema.safeParse(typeof raw === 'string' ? safeJson(raw) : raw);
+    if (!parsed.success) {
+      this.interrupt(p, 'its worker returned a malformed result');
       return;
     }
+    const value = parsed.data;
     if (value.kind === 'refused') {
       p.settle({ kind: 'refused', worker: value.worker, reason: value.reason });
       return;

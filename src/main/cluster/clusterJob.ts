@@ -2,7 +2,8 @@
 // the sha256 of its command, never the command, its environment or any secret: a worker
 // runs only what its own checkout resolves and its own trust store allows.
 import { createHash } from 'node:crypto';
-import type { ErrorCategory } from '../core/errors/types';
+import { z } from 'zod';
+import { ERROR_CATEGORIES, type ErrorCategory } from '../core/errors/types';
 import type { OutputStream, SpawnResult } from '../engine/spawnCommand';
 
 export const DEFAULT_QUEUE = 'taskdeck';
@@ -28,6 +29,55 @@ export type ClusterProgress =
 export type ClusterJobResult =
   | { kind: 'ran'; worker: string; result: SpawnResult; reported: { category: ErrorCategory; message: string } | null }
   | { kind: 'refused'; worker: string; reason: string };
+
+// Both ends check what they read from Redis: anyone who can write to it could put
+// anything there, and a malformed job or message must be refused, never crash a process.
+const DAY_MS = 24 * 3600 * 1000;
+
+export const clusterJobDataSchema = z.object({
+  taskId: z.string().min(1).max(64),
+  commandSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  runId: z.string().regex(/^[A-Za-z0-9._-]{1,200}$/),
+  attempt: z.number().int().min(1).max(10_000),
+  timeoutMs: z.number().int().min(1).max(30 * DAY_MS),
+  graceMs: z.number().int().min(0).max(10 * 60_000),
+  streamCapBytes: z.number().int().min(0).max(1024 ** 4),
+});
+
+const outputStream = z.enum(['stdout', 'stderr']);
+
+export const clusterProgressSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('started'), worker: z.string().min(1).max(200), pid: z.number().int().nullable() }),
+  z.object({ kind: z.literal('output'), chunks: z.array(z.object({ stream: outputStream, text: z.string() })) }),
+  z.object({ kind: z.literal('progress'), percent: z.number(), message: z.string() }),
+]);
+
+const spawnResultSchema = z.object({
+  pid: z.number().int().nullable(),
+  exitCode: z.number().int().nullable(),
+  signal: z.string().max(40).nullable(),
+  timedOut: z.boolean(),
+  cancelled: z.boolean(),
+  durationMs: z.number().min(0),
+  peakRssKb: z.number().nullable(),
+  cpuMs: z.number().nullable(),
+  tail: z.string(),
+  stderrTail: z.string(),
+  spawnError: z.string().nullable(),
+  stdoutBytes: z.number().min(0),
+  stderrBytes: z.number().min(0),
+  outputAbandoned: z.boolean(),
+});
+
+export const clusterJobResultSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('ran'),
+    worker: z.string().min(1).max(200),
+    result: spawnResultSchema,
+    reported: z.object({ category: z.enum(ERROR_CATEGORIES as [ErrorCategory, ...ErrorCategory[]]), message: z.string() }).nullable(),
+  }),
+  z.object({ kind: z.literal('refused'), worker: z.string().min(1).max(200), reason: z.string().max(2000) }),
+]);
 
 export function commandSha256(command: string): string {
   return createHash('sha256').update(command, 'utf8').digest('hex');

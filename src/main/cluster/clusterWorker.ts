@@ -8,7 +8,7 @@ import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { startTaskProcess, type TaskProcess } from '../engine/taskProcess';
 import type { OutputStream } from '../engine/spawnCommand';
-import { cancelChannel, clusterTimings, type ClusterJobData, type ClusterJobResult, type ClusterProgress } from './clusterJob';
+import { cancelChannel, clusterJobDataSchema, clusterTimings, type ClusterJobData, type ClusterJobResult, type ClusterProgress } from './clusterJob';
 import { connectRedis, maskRedisUrl, maskSecrets } from './redisUrl';
 import { WorkerCheckout } from './workerCheckout';
 
@@ -109,7 +109,13 @@ export class ClusterWorker {
   }
 
   private async process(job: Job<ClusterJobData, ClusterJobResult>): Promise<ClusterJobResult> {
-    const data = job.data;
+    const parsed = clusterJobDataSchema.safeParse(job.data);
+    if (!parsed.success) {
+      const reason = `malformed job: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'data'}: ${i.message}`).join('; ')}`;
+      this.options.log(`refuse  job ${String(job.id)}: ${reason}`);
+      return { kind: 'refused', worker: this.name, reason };
+    }
+    const data = parsed.data;
     const answer = await this.checkout.resolve(data.taskId, data.commandSha256);
     if (!answer.ok) {
       this.options.log(`refuse  ${data.taskId} (${job.id}): ${answer.reason}`);
