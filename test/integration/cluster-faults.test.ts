@@ -74,6 +74,32 @@ describe('cluster: faults', () => {
     expect(readJournal(world).filter((e) => e.kind === 'end').map((e) => e.id)).toEqual(['Q-1']);
   }, 90_000);
 
+  it('the coordinator killed with SIGKILL: its queued jobs are refused, not run unrecorded; the next auto runs each task once', async () => {
+    redis = await TestRedis.start();
+    world = new ClusterWorld();
+    const command = journalCommand(world, 10);
+    let backlog = clusterHeader;
+    for (let i = 1; i <= 4; i += 1) backlog += clusterRow(`Z-${i}`, 'None', command);
+    const coordinator = world.checkout('laptop', backlog);
+    const env = { ...coordinator.env, TASKDECK_CLUSTER_COORDINATOR_TTL_MS: '1000' };
+    // No worker yet: the jobs wait in the queue when the coordinator dies.
+    const first = startCli(['auto', '--project', coordinator.dir, '--redis', redis.url], env);
+    await waitFor(() => first.stdout().includes('0 worker connections online'), 30_000, 'the coordinator to queue');
+    await new Promise((r) => setTimeout(r, 500));
+    first.child.kill('SIGKILL');
+    await first.done;
+    await new Promise((r) => setTimeout(r, 1500)); // past its heartbeat's TTL
+    const worker = await world.startWorker('w1', redis.url, world.checkout('w1-checkout', backlog));
+    await waitFor(() => (worker.stdout().match(/is gone/g) ?? []).length >= 4, 30_000, 'the orphaned jobs to be refused');
+    expect(readJournal(world)).toEqual([]);
+
+    const again = startCli(['auto', '--project', coordinator.dir, '--redis', redis.url], env);
+    const { code } = await again.done;
+    expect(again.stderr()).toBe('');
+    expect(code).toBe(0);
+    expect(readJournal(world).filter((e) => e.kind === 'start').map((e) => e.id).sort()).toEqual(['Z-1', 'Z-2', 'Z-3', 'Z-4']);
+  }, 90_000);
+
   it('Redis stopped and started again (empty) mid-run: the coordinator says so, resumes, and every task succeeds', async () => {
     redis = await TestRedis.start();
     world = new ClusterWorld();

@@ -5,12 +5,14 @@
 // and on return checks every job it waits for, queueing again what Redis lost); a worker
 // that dies mid-task (BullMQ's stalled check fails its job: the attempt is interrupted and
 // runTask runs the task again, on whichever worker takes it).
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { AttemptHooks, AttemptOutput, AttemptRequest, AttemptRunner } from '../engine/attemptRunner';
 import type { LogWriter } from '../engine/logWriter';
 import type { RunEvents } from '../engine/runEvents';
-import { cancelChannel, clusterJobResultSchema, clusterProgressSchema, commandSha256, jobIdFor, type ClusterJobData, type ClusterJobResult } from './clusterJob';
+import { cancelChannel, clusterJobResultSchema, clusterTimings, coordinatorKey, clusterProgressSchema, commandSha256, jobIdFor, type ClusterJobData, type ClusterJobResult } from './clusterJob';
 import { checkRedis, connectRedis, maskRedisUrl, maskSecrets } from './redisUrl';
 
 export interface ClusterCoordinatorOptions {
@@ -45,6 +47,10 @@ export class ClusterCoordinator {
   private waiters: (() => void)[] = [];
   private recheckTimer: NodeJS.Timeout | null = null;
   private closing = false;
+  private heartbeatTimer: NodeJS.Timeout | null = null;
+  private readonly ttlMs = clusterTimings().coordinatorTtlMs;
+  /** This coordinator's id in its jobs (and its heartbeat key's name). */
+  readonly id = `${hostname().replace(/[^A-Za-z0-9._@-]/g, '_')}-${process.pid}-${randomBytes(4).toString('hex')}`;
 
   private constructor(
     private readonly options: ClusterCoordinatorOptions,
@@ -71,15 +77,23 @@ export class ClusterCoordinator {
       await coordinator.close();
       return { ok: false, message: `cannot use Redis at ${maskRedisUrl(options.redisUrl)}: ${maskSecrets(err instanceof Error ? err.message : String(err), options.redisUrl)}` };
     }
+    await coordinator.heartbeat();
     coordinator.listen();
     const workers = await queue.getWorkers().catch(() => []);
     coordinator.status('connected', `cluster: queue "${options.queue}" on ${maskRedisUrl(options.redisUrl)}, ${workers.length} worker connection${workers.length === 1 ? '' : 's'} online${workers.length === 0 ? ' (tasks wait until a worker starts)' : ''}`);
     return { ok: true, value: coordinator };
   }
 
+  /** Keeps this coordinator's key alive; workers refuse the jobs of a coordinator whose key expired. */
+  private async heartbeat(): Promise<void> {
+    await this.connection.set(coordinatorKey(this.options.queue, this.id), '1', 'PX', this.ttlMs).catch(() => undefined);
+  }
+
   async close(): Promise<void> {
     this.closing = true;
     if (this.recheckTimer) clearInterval(this.recheckTimer);
+    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
+    await this.connection.del(coordinatorKey(this.options.queue, this.id)).catch(() => 0);
     for (const p of [...this.pending.values()]) p.settle(new Error('the cluster coordinator closed'));
     await Promise.allSettled([this.queueEvents.close(), this.queue.close()]);
     // Connections passed in are ours to end: BullMQ leaves shared ones open.
@@ -112,8 +126,11 @@ export class ClusterCoordinator {
       if (this.connected) return;
       this.connected = true;
       this.status('back', `cluster: Redis at ${maskRedisUrl(url)} is back; resuming`);
-      for (const wake of this.waiters.splice(0)) wake();
-      void this.recheck(0);
+      // The key first: a Redis that restarted empty lost it, and workers would refuse our jobs.
+      void this.heartbeat().then(() => {
+        for (const wake of this.waiters.splice(0)) wake();
+        return this.recheck(0);
+      });
     });
     // Queue and QueueEvents reconnect by themselves (without a listener BullMQ would print
     // every failed reconnect); the loss is reported once, above.
@@ -125,6 +142,8 @@ export class ClusterCoordinator {
     this.queueEvents.on('stalled', ({ jobId }) => this.onFailed(jobId, 'job stalled'));
     this.recheckTimer = setInterval(() => void this.recheck(RECHECK_MS), RECHECK_MS);
     this.recheckTimer.unref();
+    this.heartbeatTimer = setInterval(() => void this.heartbeat(), this.ttlMs / 3);
+    this.heartbeatTimer.unref();
   }
 
   private run(request: AttemptRequest, hooks: AttemptHooks): Promise<AttemptOutput> {
@@ -136,6 +155,7 @@ export class ClusterCoordinator {
       timeoutMs: request.timeoutMs,
       graceMs: request.graceMs,
       streamCapBytes: this.options.streamCapBytes ?? 50 * 1024 * 1024,
+      coordinator: this.id,
     };
     const jobId = jobIdFor(request.runId, request.attempt);
     return new Promise<AttemptOutput>((resolve, reject) => {
@@ -240,6 +260,12 @@ export class ClusterCoordinator {
     }
     const value = parsed.data;
     if (value.kind === 'refused') {
+      if (value.code === 'coordinator-gone') {
+        // We are alive: our key had lapsed (Redis restarted empty, or a long outage). Renew, run again.
+        void this.heartbeat();
+        this.interrupt(p, `worker ${value.worker} did not see this coordinator's heartbeat in Redis`);
+        return;
+      }
       p.settle({ kind: 'refused', worker: value.worker, reason: value.reason });
       return;
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clusterJobDataSchema, clusterJobResultSchema, clusterProgressSchema, clusterTimings, commandSha256, jobIdFor } from './clusterJob';
 
-const job = { taskId: 'B-1', commandSha256: commandSha256('node build.mjs'), runId: '20261130T080000Z-B-1-abcd', attempt: 1, timeoutMs: 60_000, graceMs: 2000, streamCapBytes: 1024 };
+const job = { taskId: 'B-1', commandSha256: commandSha256('node build.mjs'), runId: '20261130T080000Z-B-1-abcd', attempt: 1, timeoutMs: 60_000, graceMs: 2000, streamCapBytes: 1024, coordinator: 'laptop-123-abcd' };
 
 describe('cluster jobs', () => {
   it('name the command by its sha256 only', () => {
@@ -24,6 +24,7 @@ describe('cluster jobs', () => {
       { ...job, timeoutMs: -1 },
       { ...job, attempt: 0 },
       { ...job, taskId: '' },
+      { ...job, coordinator: 'a:b' },
       { ...job, command: 'rm -rf /', commandSha256: undefined },
       null,
       'job',
@@ -39,8 +40,8 @@ describe('cluster jobs', () => {
   });
 
   it('stalled-check timings come from the environment, with sane floors', () => {
-    expect(clusterTimings({})).toEqual({ lockDurationMs: 30_000, stalledIntervalMs: 30_000 });
-    expect(clusterTimings({ TASKDECK_CLUSTER_LOCK_MS: '1000', TASKDECK_CLUSTER_STALLED_MS: '500' })).toEqual({ lockDurationMs: 1000, stalledIntervalMs: 500 });
-    expect(clusterTimings({ TASKDECK_CLUSTER_LOCK_MS: '5', TASKDECK_CLUSTER_STALLED_MS: 'x' })).toEqual({ lockDurationMs: 30_000, stalledIntervalMs: 30_000 });
+    expect(clusterTimings({})).toEqual({ lockDurationMs: 30_000, stalledIntervalMs: 30_000, coordinatorTtlMs: 30_000 });
+    expect(clusterTimings({ TASKDECK_CLUSTER_LOCK_MS: '1000', TASKDECK_CLUSTER_STALLED_MS: '500', TASKDECK_CLUSTER_COORDINATOR_TTL_MS: '900' })).toEqual({ lockDurationMs: 1000, stalledIntervalMs: 500, coordinatorTtlMs: 900 });
+    expect(clusterTimings({ TASKDECK_CLUSTER_LOCK_MS: '5', TASKDECK_CLUSTER_STALLED_MS: 'x' })).toEqual({ lockDurationMs: 30_000, stalledIntervalMs: 30_000, coordinatorTtlMs: 30_000 });
   });
 });

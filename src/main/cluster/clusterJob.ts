@@ -17,6 +17,8 @@ export interface ClusterJobData {
   graceMs: number;
   /** Output streamed back per attempt at most; past it only the result's tail travels. */
   streamCapBytes: number;
+  /** The coordinator that queued it: a worker runs it only while that one's heartbeat key lives. */
+  coordinator: string;
 }
 
 /** Sent with job.updateProgress while the attempt runs, in order. */
@@ -28,7 +30,7 @@ export type ClusterProgress =
 /** The job's return value. */
 export type ClusterJobResult =
   | { kind: 'ran'; worker: string; result: SpawnResult; reported: { category: ErrorCategory; message: string } | null }
-  | { kind: 'refused'; worker: string; reason: string };
+  | { kind: 'refused'; worker: string; reason: string; code?: 'coordinator-gone' };
 
 // Both ends check what they read from Redis: anyone who can write to it could put
 // anything there, and a malformed job or message must be refused, never crash a process.
@@ -42,6 +44,7 @@ export const clusterJobDataSchema = z.object({
   timeoutMs: z.number().int().min(1).max(30 * DAY_MS),
   graceMs: z.number().int().min(0).max(10 * 60_000),
   streamCapBytes: z.number().int().min(0).max(1024 ** 4),
+  coordinator: z.string().regex(/^[A-Za-z0-9._@-]{1,200}$/),
 });
 
 const outputStream = z.enum(['stdout', 'stderr']);
@@ -76,7 +79,7 @@ export const clusterJobResultSchema = z.discriminatedUnion('kind', [
     result: spawnResultSchema,
     reported: z.object({ category: z.enum(ERROR_CATEGORIES as [ErrorCategory, ...ErrorCategory[]]), message: z.string() }).nullable(),
   }),
-  z.object({ kind: z.literal('refused'), worker: z.string().min(1).max(200), reason: z.string().max(2000) }),
+  z.object({ kind: z.literal('refused'), worker: z.string().min(1).max(200), reason: z.string().max(2000), code: z.literal('coordinator-gone').optional() }),
 ]);
 
 export function commandSha256(command: string): string {
@@ -88,17 +91,30 @@ export function jobIdFor(runId: string, attempt: number): string {
   return `${runId.replace(/:/g, '_')}.a${attempt}`;
 }
 
+/**
+ * The key a coordinator keeps alive (TTL, renewed) while it runs: a job whose coordinator
+ * died (kill -9 of `auto`) is refused rather than run with nobody to record it.
+ */
+export function coordinatorKey(queue: string, coordinator: string): string {
+  return `taskdeck:${queue}:coordinator:${coordinator}`;
+}
+
 /** The pub/sub channel on which the coordinator asks workers to cancel a running job. */
 export function cancelChannel(queue: string): string {
   return `taskdeck:${queue}:cancel`;
 }
 
-export function clusterTimings(env: NodeJS.ProcessEnv = process.env): { lockDurationMs: number; stalledIntervalMs: number } {
+export function clusterTimings(env: NodeJS.ProcessEnv = process.env): { lockDurationMs: number; stalledIntervalMs: number; coordinatorTtlMs: number } {
   // A worker killed mid-task is noticed once its lock expires and a stalled check runs:
   // 30 s each by default; tests shorten them.
   const num = (raw: string | undefined, fallback: number): number => {
     const n = Number(raw);
     return Number.isFinite(n) && n >= 100 ? n : fallback;
   };
-  return { lockDurationMs: num(env.TASKDECK_CLUSTER_LOCK_MS, 30_000), stalledIntervalMs: num(env.TASKDECK_CLUSTER_STALLED_MS, 30_000) };
+  return {
+    lockDurationMs: num(env.TASKDECK_CLUSTER_LOCK_MS, 30_000),
+    stalledIntervalMs: num(env.TASKDECK_CLUSTER_STALLED_MS, 30_000),
+    // How long a dead coordinator's queued jobs stay runnable (its heartbeat's TTL).
+    coordinatorTtlMs: num(env.TASKDECK_CLUSTER_COORDINATOR_TTL_MS, 30_000),
+  };
 }

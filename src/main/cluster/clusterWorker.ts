@@ -8,7 +8,7 @@ import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { startTaskProcess, type TaskProcess } from '../engine/taskProcess';
 import type { OutputStream } from '../engine/spawnCommand';
-import { cancelChannel, clusterJobDataSchema, clusterTimings, type ClusterJobData, type ClusterJobResult, type ClusterProgress } from './clusterJob';
+import { cancelChannel, clusterJobDataSchema, clusterTimings, coordinatorKey, type ClusterJobData, type ClusterJobResult, type ClusterProgress } from './clusterJob';
 import { connectRedis, maskRedisUrl, maskSecrets } from './redisUrl';
 import { WorkerCheckout } from './workerCheckout';
 
@@ -108,6 +108,15 @@ export class ClusterWorker {
     this.subscriber?.disconnect();
   }
 
+  private async coordinatorAlive(coordinator: string): Promise<boolean> {
+    try {
+      return (await this.connection!.exists(coordinatorKey(this.options.queue, coordinator))) === 1;
+    } catch {
+      // Cannot tell (Redis flapping): run it; the coordinator records or re-queues.
+      return true;
+    }
+  }
+
   private async process(job: Job<ClusterJobData, ClusterJobResult>): Promise<ClusterJobResult> {
     const parsed = clusterJobDataSchema.safeParse(job.data);
     if (!parsed.success) {
@@ -116,6 +125,11 @@ export class ClusterWorker {
       return { kind: 'refused', worker: this.name, reason };
     }
     const data = parsed.data;
+    if (!(await this.coordinatorAlive(data.coordinator))) {
+      const reason = `its coordinator (${data.coordinator}) is gone: nobody would record the run`;
+      this.options.log(`refuse  ${data.taskId} (${String(job.id)}): ${reason}`);
+      return { kind: 'refused', worker: this.name, reason, code: 'coordinator-gone' };
+    }
     const answer = await this.checkout.resolve(data.taskId, data.commandSha256);
     if (!answer.ok) {
       this.options.log(`refuse  ${data.taskId} (${job.id}): ${answer.reason}`);
