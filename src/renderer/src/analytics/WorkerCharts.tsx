@@ -12,13 +12,14 @@ const perHour = (v: number | null): string => (v === null ? '–' : v >= 10 ? St
 
 export function WorkerChart({ d }: { d: Dashboard }) {
   const rows = d.byWorker;
-  const onCluster = rows.some((r) => r.worker !== null);
+  // Only once a cluster ran something: a project that runs everything here never sees it.
+  if (!rows.some((r) => r.worker !== null)) return null;
   const labels = rows.map((r) => nameOf(r.worker));
   return (
     <ChartCard
       title="How much does each worker run, and how often does it fail?"
       subtitle="Finished attempts per hour of each worker's active span, and its share of failed attempts"
-      empty={onCluster ? null : 'Every attempt ran on this machine. Add cluster workers (docs/cluster.md) to compare them here.'}
+      empty={null}
       table={{
         columns: ['Worker', 'Attempts', 'Succeeded', 'Failed', 'Interrupted', 'Per hour', 'Failure rate'],
         rows: rows.map((r) => [nameOf(r.worker), r.attempts, r.succeeded, r.failed, r.interrupted, perHour(r.perHour), pct(r.failureRate)]),
