@@ -4,7 +4,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/main/store/index';
 import type { AttemptRecord } from '../../src/main/store/types';
-import { assertBuilt, startCli, waitFor } from './engineCli';
+import { assertBuilt, runCli, startCli, waitFor } from './engineCli';
 import { ClusterWorld, TestRedis, clusterHeader, clusterRow, journalCommand, readJournal } from './clusterHarness';
 
 let redis: TestRedis | null = null;
@@ -48,6 +48,10 @@ describe('cluster: faults', () => {
       ['K-1', 2, 'second', 'succeeded'],
     ]);
     expect(auto.stdout()).toMatch(/start {3}K-1 attempt 2 on second/);
+    const history = await runCli(['history', 'K-1', '--project', coordinator.dir], coordinator.env);
+    expect(history.stdout).toMatch(/WORKER/);
+    expect(history.stdout).toMatch(/^\s*1 .* first .* interrupted/m);
+    expect(history.stdout).toMatch(/^\s*2 .* second .* succeeded/m);
     // Both runs really started (the first was cut off, its process may have gone on).
     expect(readJournal(world).filter((e) => e.kind === 'start' && e.id === 'K-1').length).toBeGreaterThanOrEqual(2);
   }, 90_000);

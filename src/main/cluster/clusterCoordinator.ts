@@ -25,6 +25,8 @@ export interface ClusterCoordinatorOptions {
 
 /** Jobs not heard of for this long are looked up in Redis, in case an event was missed. */
 const RECHECK_MS = 5000;
+/** Refusals in a row, Redis connected, before queueing an attempt is given up. */
+const MAX_ADD_REFUSALS = 20;
 
 interface Pending {
   jobId: string;
@@ -198,13 +200,20 @@ export class ClusterCoordinator {
 
   /** Adds the job, waiting through a Redis outage; the same id twice is one job. */
   private async enqueue(p: Pending): Promise<void> {
+    let refusals = 0;
     while (this.pending.get(p.jobId) === p) {
       if (!this.connected) await new Promise<void>((wake) => this.waiters.push(wake));
       try {
         await this.queue.add('run', p.data, { jobId: p.jobId, attempts: 1, removeOnComplete: { age: 3600, count: 10_000 }, removeOnFail: { age: 24 * 3600, count: 10_000 } });
         p.heardAt = Date.now();
         return;
-      } catch {
+      } catch (err) {
+        // Through an outage, wait; a Redis that answers but keeps refusing (out of memory,
+        // read-only replica) ends the attempt rather than retrying it for ever.
+        if (this.connected && ++refusals >= MAX_ADD_REFUSALS) {
+          this.interrupt(p, `Redis refused the job: ${maskSecrets(err instanceof Error ? err.message : String(err), this.options.redisUrl)}`);
+          return;
+        }
         await new Promise((wake) => setTimeout(wake, 250));
       }
     }
