@@ -38,6 +38,7 @@ describe('cluster: faults', () => {
     await waitFor(() => auto.stdout().includes('start   K-1 attempt 1 on first'), 30_000, 'K-1 to start on the first worker');
     // Only now a second worker: the task can only have started on the first.
     await world.startWorker('second', redis.url, world.checkout('second-checkout', backlog));
+    await waitFor(() => readJournal(world!).length > 0, 30_000, 'the task to be running');
     first.child.kill('SIGKILL');
     const { code } = await auto.done;
     expect(auto.stderr()).toBe('');
@@ -65,6 +66,7 @@ describe('cluster: faults', () => {
     const auto = startCli(['auto', '--project', coordinator.dir, '--redis', redis.url], coordinator.env);
     await waitFor(() => auto.stdout().includes('start   Q-1 attempt 1 on first'), 30_000, 'Q-1 to start on the first worker');
     await world.startWorker('second', redis.url, world.checkout('second-checkout', backlog));
+    await waitFor(() => readJournal(world!).length > 0, 30_000, 'the task to be running');
     first.child.kill('SIGTERM');
     expect((await first.done).code).toBe(0);
     const { code } = await auto.done;
@@ -102,6 +104,27 @@ describe('cluster: faults', () => {
     expect(again.stderr()).toBe('');
     expect(code).toBe(0);
     expect(readJournal(world).filter((e) => e.kind === 'start').map((e) => e.id).sort()).toEqual(['Z-1', 'Z-2', 'Z-3', 'Z-4']);
+  }, 90_000);
+
+  it('Ctrl-C on the coordinator cancels the task running on a worker and drops the queued one', async () => {
+    redis = await TestRedis.start();
+    world = new ClusterWorld();
+    const backlog = clusterHeader + clusterRow('C-1', 'None', journalCommand(world, 20_000)) + clusterRow('C-2', 'None', journalCommand(world, 20_000));
+    const coordinator = world.checkout('laptop', backlog);
+    const worker = await world.startWorker('w1', redis.url, world.checkout('w1-checkout', backlog));
+    const auto = startCli(['auto', '--project', coordinator.dir, '--redis', redis.url], coordinator.env);
+    await waitFor(() => /start {3}C-\d attempt 1 on w1/.test(auto.stdout()), 30_000, 'a task to start on the worker');
+    await waitFor(() => readJournal(world!).length > 0, 30_000, 'the task to be running');
+    auto.child.kill('SIGINT');
+    const { code } = await auto.done;
+    expect(code).toBe(1);
+    expect(auto.stdout()).toMatch(/2 cancelled/);
+    await waitFor(() => worker.stdout().includes('(asked by the coordinator)'), 10_000, 'the worker to cancel');
+    const attempts = attemptsOf(coordinator.dir);
+    // One ran on the worker and was cancelled there; the other never left the queue.
+    expect(attempts.map((a) => [a.worker, a.outcome])).toEqual([['w1', 'cancelled']]);
+    expect(readJournal(world).filter((e) => e.kind === 'start')).toHaveLength(1);
+    expect(readJournal(world).filter((e) => e.kind === 'end')).toHaveLength(0);
   }, 90_000);
 
   it('Redis stopped and started again (empty) mid-run: the coordinator says so, resumes, and every task succeeds', async () => {
