@@ -275,7 +275,7 @@ export class ClusterCoordinator {
         this.interrupt(p, `worker ${value.worker} did not see this coordinator's heartbeat in Redis`);
         return;
       }
-      p.settle({ kind: 'refused', worker: value.worker, reason: value.reason });
+      p.settle({ kind: 'refused', worker: value.worker, reason: value.reason, category: value.code === 'untrusted' ? 'permission' : 'validation' });
       return;
     }
     // A short task's start comes with its result (the worker announces only longer ones).

@@ -35,7 +35,8 @@ describe('cluster jobs', () => {
     expect(clusterProgressSchema.safeParse({ kind: 'output', chunks: [{ stream: 'stdout', text: 'x' }] }).success).toBe(true);
     expect(clusterProgressSchema.safeParse({ kind: 'output', chunks: 'x' }).success).toBe(false);
     expect(clusterProgressSchema.safeParse({ kind: 'started', worker: '', pid: 1 }).success).toBe(false);
-    expect(clusterJobResultSchema.safeParse({ kind: 'refused', worker: 'w', reason: 'no' }).success).toBe(true);
+    expect(clusterJobResultSchema.safeParse({ kind: 'refused', worker: 'w', reason: 'no', code: 'untrusted' }).success).toBe(true);
+    expect(clusterJobResultSchema.safeParse({ kind: 'refused', worker: 'w', reason: 'no', code: 'whatever' }).success).toBe(false);
     expect(clusterJobResultSchema.safeParse({ kind: 'ran', worker: 'w', result: { exitCode: 0 }, reported: null }).success).toBe(false);
   });
 

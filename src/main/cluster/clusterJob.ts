@@ -30,7 +30,11 @@ export type ClusterProgress =
 /** The job's return value. */
 export type ClusterJobResult =
   | { kind: 'ran'; worker: string; result: SpawnResult; reported: { category: ErrorCategory; message: string } | null }
-  | { kind: 'refused'; worker: string; reason: string; code?: 'coordinator-gone' };
+  | { kind: 'refused'; worker: string; reason: string; code: RefusalCode };
+
+/** Why a worker refused a job (the coordinator records untrusted as permission, the rest as validation). */
+export type RefusalCode = 'malformed' | 'coordinator-gone' | 'unreadable' | 'unknown-task' | 'different-command' | 'untrusted';
+const REFUSAL_CODES = ['malformed', 'coordinator-gone', 'unreadable', 'unknown-task', 'different-command', 'untrusted'] as const satisfies readonly RefusalCode[];
 
 // Both ends check what they read from Redis: anyone who can write to it could put
 // anything there, and a malformed job or message must be refused, never crash a process.
@@ -79,7 +83,7 @@ export const clusterJobResultSchema = z.discriminatedUnion('kind', [
     result: spawnResultSchema,
     reported: z.object({ category: z.enum(ERROR_CATEGORIES as [ErrorCategory, ...ErrorCategory[]]), message: z.string() }).nullable(),
   }),
-  z.object({ kind: z.literal('refused'), worker: z.string().min(1).max(200), reason: z.string().max(2000), code: z.literal('coordinator-gone').optional() }),
+  z.object({ kind: z.literal('refused'), worker: z.string().min(1).max(200), reason: z.string().max(2000), code: z.enum(REFUSAL_CODES) }),
 ]);
 
 export function commandSha256(command: string): string {

@@ -122,7 +122,7 @@ export class ClusterWorker {
     if (!parsed.success) {
       const reason = `malformed job: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'data'}: ${i.message}`).join('; ')}`;
       this.options.log(`refuse  job ${String(job.id)}: ${reason}`);
-      return { kind: 'refused', worker: this.name, reason };
+      return { kind: 'refused', worker: this.name, reason, code: 'malformed' };
     }
     const data = parsed.data;
     if (!(await this.coordinatorAlive(data.coordinator))) {
@@ -133,7 +133,7 @@ export class ClusterWorker {
     const answer = await this.checkout.resolve(data.taskId, data.commandSha256);
     if (!answer.ok) {
       this.options.log(`refuse  ${data.taskId} (${job.id}): ${answer.reason}`);
-      return { kind: 'refused', worker: this.name, reason: answer.reason };
+      return { kind: 'refused', worker: this.name, reason: answer.reason, code: answer.code };
     }
     // Progress messages go out one after another, in order; a lost one (Redis down) is
     // only a lost line of output, never the result.

@@ -10,7 +10,8 @@ import { CONFIG_FILE } from '../project/config';
 import { loadProject, type LoadedProject } from '../project/loadBacklog';
 import { commandSha256 } from './clusterJob';
 
-export type CheckoutAnswer = { ok: true; task: Task; command: string } | { ok: false; reason: string };
+export type RefusalCode = 'unreadable' | 'unknown-task' | 'different-command' | 'untrusted';
+export type CheckoutAnswer = { ok: true; task: Task; command: string } | { ok: false; code: RefusalCode; reason: string };
 
 export class WorkerCheckout {
   private loaded: LoadedProject | null = null;
@@ -30,13 +31,13 @@ export class WorkerCheckout {
   /** The task's command, when this checkout has the task, resolves the same command, and is trusted. */
   async resolve(taskId: string, expectedSha256: string): Promise<CheckoutAnswer> {
     const loaded = await this.current();
-    if (!loaded.ok) return { ok: false, reason: `its checkout cannot be read: ${loaded.message}` };
+    if (!loaded.ok) return { ok: false, code: 'unreadable', reason: `its checkout cannot be read: ${loaded.message}` };
     const task = loaded.project.tasks.find((t) => t.id === taskId);
-    if (!task) return { ok: false, reason: `unknown task: its checkout's backlog (${loaded.project.file}) has no task ${taskId} (another commit?)` };
+    if (!task) return { ok: false, code: 'unknown-task', reason: `unknown task: its checkout's backlog (${loaded.project.file}) has no task ${taskId} (another commit?)` };
     const resolved = resolveCommand(task, loaded.project.config, null);
-    if (resolved.kind !== 'command') return { ok: false, reason: `different command: its checkout has no command for ${taskId}` };
-    if (commandSha256(resolved.command) !== expectedSha256) return { ok: false, reason: `different command: ${taskId}'s command in its checkout does not match the coordinator's (sha256 differs; another commit?)` };
-    if (!isTrusted(this.projectDir, this.env)) return { ok: false, reason: `not trusted: this machine does not trust ${this.projectDir} (run \`taskdeck trust\` there)` };
+    if (resolved.kind !== 'command') return { ok: false, code: 'different-command', reason: `different command: its checkout has no command for ${taskId}` };
+    if (commandSha256(resolved.command) !== expectedSha256) return { ok: false, code: 'different-command', reason: `different command: ${taskId}'s command in its checkout does not match the coordinator's (sha256 differs; another commit?)` };
+    if (!isTrusted(this.projectDir, this.env)) return { ok: false, code: 'untrusted', reason: `not trusted: this machine does not trust ${this.projectDir} (run \`taskdeck trust\` there)` };
     return { ok: true, task, command: resolved.command };
   }
 

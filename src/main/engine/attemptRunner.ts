@@ -3,6 +3,7 @@
 // runner spawns it here; the cluster runner (src/main/cluster/clusterRunner.ts) has a
 // worker on another machine spawn it with the same startTaskProcess.
 import type { Task } from '../../shared/backlog';
+import type { ErrorCategory } from '../core/errors/types';
 import type { LogWriter } from './logWriter';
 import type { OutputStream, SpawnResult } from './spawnCommand';
 import { startTaskProcess, type ReportedError } from './taskProcess';
@@ -42,7 +43,7 @@ export interface AttemptHooks {
 export type AttemptOutput =
   | { kind: 'ran'; result: SpawnResult; reported: ReportedError | null }
   /** It never ran: a worker refused it (unknown task, other command, not trusted). */
-  | { kind: 'refused'; worker: string; reason: string }
+  | { kind: 'refused'; worker: string; reason: string; category: ErrorCategory }
   /** It started but its runner vanished (a worker killed, Redis lost the job). */
   | { kind: 'interrupted'; reason: string; durationMs: number };
 

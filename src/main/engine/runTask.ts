@@ -87,7 +87,7 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
       if (attemptId === 0) onStarted({ pgid: null, worker: output.worker });
       log.endAttempt();
       const at = clock.now();
-      const category: ErrorCategory = /trust/i.test(output.reason) ? 'permission' : 'validation';
+      const category = output.category;
       const message = `refused by worker ${output.worker}: ${output.reason}`;
       store.transaction(() => {
         store.finishAttempt(attemptId, { endedAt: at, durationMs: 0, exitCode: null, signal: null, outcome: 'failed', peakRssKb: null, cpuMs: null });
