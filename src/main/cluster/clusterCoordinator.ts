@@ -5,14 +5,13 @@
 // and on return checks every job it waits for, queueing again what Redis lost); a worker
 // that dies mid-task (BullMQ's stalled check fails its job: the attempt is interrupted and
 // runTask runs the task again, on whichever worker takes it).
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import { Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { AttemptHooks, AttemptOutput, AttemptRequest, AttemptRunner } from '../engine/attemptRunner';
 import type { LogWriter } from '../engine/logWriter';
 import type { RunEvents } from '../engine/runEvents';
-import { cancelChannel, clusterJobResultSchema, clusterTimings, coordinatorKey, clusterProgressSchema, commandSha256, jobIdFor, type ClusterJobData, type ClusterJobResult } from './clusterJob';
+import { cancelChannel, clusterJobResultSchema, clusterProgressSchema, commandSha256, jobIdFor, parseJson, type ClusterJobData, type ClusterJobResult } from './clusterJob';
+import { CoordinatorHeartbeat } from './coordinatorHeartbeat';
 import { checkRedis, connectRedis, maskRedisUrl, maskSecrets } from './redisUrl';
 
 export interface ClusterCoordinatorOptions {
@@ -49,10 +48,7 @@ export class ClusterCoordinator {
   private waiters: (() => void)[] = [];
   private recheckTimer: NodeJS.Timeout | null = null;
   private closing = false;
-  private heartbeatTimer: NodeJS.Timeout | null = null;
-  private readonly ttlMs = clusterTimings().coordinatorTtlMs;
-  /** This coordinator's id in its jobs (and its heartbeat key's name). */
-  readonly id = `${hostname().replace(/[^A-Za-z0-9._@-]/g, '_')}-${process.pid}-${randomBytes(4).toString('hex')}`;
+  private readonly heartbeat: CoordinatorHeartbeat;
 
   private constructor(
     private readonly options: ClusterCoordinatorOptions,
@@ -62,6 +58,7 @@ export class ClusterCoordinator {
     private readonly eventsConnection: Redis,
   ) {
     this.runner = (request, hooks) => this.run(request, hooks);
+    this.heartbeat = new CoordinatorHeartbeat(connection, options.queue);
   }
 
   /** Connects, or answers why not in one line (URL masked). */
@@ -79,23 +76,17 @@ export class ClusterCoordinator {
       await coordinator.close();
       return { ok: false, message: `cannot use Redis at ${maskRedisUrl(options.redisUrl)}: ${maskSecrets(err instanceof Error ? err.message : String(err), options.redisUrl)}` };
     }
-    await coordinator.heartbeat();
+    await coordinator.heartbeat.beat();
     coordinator.listen();
     const workers = await queue.getWorkers().catch(() => []);
     coordinator.status('connected', `cluster: queue "${options.queue}" on ${maskRedisUrl(options.redisUrl)}, ${workers.length} worker connection${workers.length === 1 ? '' : 's'} online${workers.length === 0 ? ' (tasks wait until a worker starts)' : ''}`);
     return { ok: true, value: coordinator };
   }
 
-  /** Keeps this coordinator's key alive; workers refuse the jobs of a coordinator whose key expired. */
-  private async heartbeat(): Promise<void> {
-    await this.connection.set(coordinatorKey(this.options.queue, this.id), '1', 'PX', this.ttlMs).catch(() => undefined);
-  }
-
   async close(): Promise<void> {
     this.closing = true;
     if (this.recheckTimer) clearInterval(this.recheckTimer);
-    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
-    await this.connection.del(coordinatorKey(this.options.queue, this.id)).catch(() => 0);
+    await this.heartbeat.stop();
     for (const p of [...this.pending.values()]) p.settle(new Error('the cluster coordinator closed'));
     await Promise.allSettled([this.queueEvents.close(), this.queue.close()]);
     // Connections passed in are ours to end: BullMQ leaves shared ones open.
@@ -129,7 +120,7 @@ export class ClusterCoordinator {
       this.connected = true;
       this.status('back', `cluster: Redis at ${maskRedisUrl(url)} is back; resuming`);
       // The key first: a Redis that restarted empty lost it, and workers would refuse our jobs.
-      void this.heartbeat().then(() => {
+      void this.heartbeat.beat().then(() => {
         for (const wake of this.waiters.splice(0)) wake();
         return this.recheck(0);
       });
@@ -144,8 +135,7 @@ export class ClusterCoordinator {
     this.queueEvents.on('stalled', ({ jobId }) => this.onFailed(jobId, 'job stalled'));
     this.recheckTimer = setInterval(() => void this.recheck(RECHECK_MS), RECHECK_MS);
     this.recheckTimer.unref();
-    this.heartbeatTimer = setInterval(() => void this.heartbeat(), this.ttlMs / 3);
-    this.heartbeatTimer.unref();
+    this.heartbeat.start();
   }
 
   private run(request: AttemptRequest, hooks: AttemptHooks): Promise<AttemptOutput> {
@@ -157,7 +147,7 @@ export class ClusterCoordinator {
       timeoutMs: request.timeoutMs,
       graceMs: request.graceMs,
       streamCapBytes: this.options.streamCapBytes ?? 50 * 1024 * 1024,
-      coordinator: this.id,
+      coordinator: this.heartbeat.id,
     };
     const jobId = jobIdFor(request.runId, request.attempt);
     return new Promise<AttemptOutput>((resolve, reject) => {
@@ -262,7 +252,7 @@ export class ClusterCoordinator {
   private onCompleted(jobId: string, raw: unknown): void {
     const p = this.pending.get(jobId);
     if (!p) return;
-    const parsed = clusterJobResultSchema.safeParse(typeof raw === 'string' ? safeJson(raw) : raw);
+    const parsed = clusterJobResultSchema.safeParse(typeof raw === 'string' ? parseJson(raw) : raw);
     if (!parsed.success) {
       this.interrupt(p, 'its worker returned a malformed result');
       return;
@@ -271,7 +261,7 @@ export class ClusterCoordinator {
     if (value.kind === 'refused') {
       if (value.code === 'coordinator-gone') {
         // We are alive: our key had lapsed (Redis restarted empty, or a long outage). Renew, run again.
-        void this.heartbeat();
+        void this.heartbeat.beat();
         this.interrupt(p, `worker ${value.worker} did not see this coordinator's heartbeat in Redis`);
         return;
       }
@@ -322,13 +312,5 @@ export class ClusterCoordinator {
         else void this.enqueue(p);
       }
     }
-  }
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
   }
 }

@@ -122,3 +122,12 @@ export function clusterTimings(env: NodeJS.ProcessEnv = process.env): { lockDura
     coordinatorTtlMs: num(env.TASKDECK_CLUSTER_COORDINATOR_TTL_MS, 30_000),
   };
 }
+
+/** A result BullMQ handed over as JSON text; null when it is not JSON. */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
