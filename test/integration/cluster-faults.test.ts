@@ -106,6 +106,19 @@ describe('cluster: faults', () => {
     expect(readJournal(world).filter((e) => e.kind === 'start').map((e) => e.id).sort()).toEqual(['Z-1', 'Z-2', 'Z-3', 'Z-4']);
   }, 90_000);
 
+  it('a worker asked to stop while Redis is down still stops', async () => {
+    redis = await TestRedis.start();
+    world = new ClusterWorld();
+    const backlog = clusterHeader + clusterRow('D-1', 'None', 'true');
+    const worker = await world.startWorker('w1', redis.url, world.checkout('w1-checkout', backlog));
+    await redis.stop();
+    await waitFor(() => worker.stdout().includes(' lost ('), 20_000, 'the worker to notice');
+    worker.child.kill('SIGTERM');
+    const { code } = await worker.done;
+    expect(code).toBe(0);
+    expect(worker.stdout()).toContain('stopping');
+  }, 60_000);
+
   it('Ctrl-C on the coordinator cancels the task running on a worker and drops the queued one', async () => {
     redis = await TestRedis.start();
     world = new ClusterWorld();

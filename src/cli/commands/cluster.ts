@@ -67,7 +67,11 @@ async function workerCommand(opts: { redis: string; project: string; concurrency
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       log(`worker ${worker.name} stopping: running tasks are cancelled`);
-      void worker.close().finally(done);
+      void worker.close().finally(() => {
+        done();
+        // A reconnecting client must not keep a stopped worker alive.
+        setTimeout(() => process.exit(process.exitCode ?? 0), 200).unref();
+      });
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

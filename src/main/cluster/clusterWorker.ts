@@ -31,6 +31,8 @@ const OUTPUT_FLUSH_BYTES = 64 * 1024;
  * round trip and one event fewer per short task. Output or progress announces it at once.
  */
 const ANNOUNCE_AFTER_MS = 50;
+/** How long a stopping worker waits for BullMQ to hand over the cancelled tasks' results. */
+const CLOSE_TIMEOUT_MS = 10_000;
 
 export class ClusterWorker {
   readonly name: string;
@@ -102,7 +104,14 @@ export class ClusterWorker {
   async close(): Promise<void> {
     this.closing = true;
     for (const attempt of this.running.values()) attempt.cancel();
-    await this.worker?.close();
+    // The cancelled tasks end within their grace period, and BullMQ's close hands their
+    // results over. With Redis gone it would wait for ever: a stopping worker gives up.
+    let timer: NodeJS.Timeout | undefined;
+    const bounded = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, CLOSE_TIMEOUT_MS);
+    });
+    await Promise.race([this.worker?.close().catch(() => undefined), bounded]);
+    clearTimeout(timer);
     // Connections passed in are ours to end: BullMQ leaves shared ones open.
     this.connection?.disconnect();
     this.subscriber?.disconnect();
