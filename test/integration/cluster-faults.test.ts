@@ -119,6 +119,23 @@ describe('cluster: faults', () => {
     expect(worker.stdout()).toContain('stopping');
   }, 60_000);
 
+  it('Ctrl-C on the coordinator while Redis is down still ends the run', async () => {
+    redis = await TestRedis.start();
+    world = new ClusterWorld();
+    const backlog = clusterHeader + clusterRow('E-1', 'None', journalCommand(world, 20_000)) + clusterRow('E-2', 'None', journalCommand(world, 20_000));
+    const coordinator = world.checkout('laptop', backlog);
+    await world.startWorker('w1', redis.url, world.checkout('w1-checkout', backlog));
+    const auto = startCli(['auto', '--project', coordinator.dir, '--redis', redis.url], coordinator.env);
+    await waitFor(() => /start {3}E-\d attempt 1 on w1/.test(auto.stdout()), 30_000, 'a task to start on the worker');
+    await redis.stop();
+    await waitFor(() => auto.stdout().includes('paused'), 20_000, 'the coordinator to pause');
+    auto.child.kill('SIGINT');
+    const { code } = await auto.done;
+    expect(code).toBe(1);
+    expect(auto.stdout()).toMatch(/2 cancelled/);
+    expect(attemptsOf(coordinator.dir).map((a) => [a.worker, a.outcome])).toEqual([['w1', 'interrupted']]);
+  }, 90_000);
+
   it('Ctrl-C on the coordinator cancels the task running on a worker and drops the queued one', async () => {
     redis = await TestRedis.start();
     world = new ClusterWorld();

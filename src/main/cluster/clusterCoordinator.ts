@@ -24,6 +24,8 @@ export interface ClusterCoordinatorOptions {
 
 /** Jobs not heard of for this long are looked up in Redis, in case an event was missed. */
 const RECHECK_MS = 5000;
+/** How long closing waits for Redis to take the last commands. */
+const CLOSE_TIMEOUT_MS = 3000;
 /** Refusals in a row, Redis connected, before queueing an attempt is given up. */
 const MAX_ADD_REFUSALS = 20;
 
@@ -86,9 +88,9 @@ export class ClusterCoordinator {
   async close(): Promise<void> {
     this.closing = true;
     if (this.recheckTimer) clearInterval(this.recheckTimer);
-    await this.heartbeat.stop();
     for (const p of [...this.pending.values()]) p.settle(new Error('the cluster coordinator closed'));
-    await Promise.allSettled([this.queueEvents.close(), this.queue.close()]);
+    // With Redis gone these would wait for it for ever: the run is over, so they get a bound.
+    await within(CLOSE_TIMEOUT_MS, Promise.allSettled([this.heartbeat.stop(), this.queueEvents.close(), this.queue.close()]));
     // Connections passed in are ours to end: BullMQ leaves shared ones open.
     this.connection.disconnect();
     this.eventsConnection.disconnect();
@@ -154,9 +156,14 @@ export class ClusterCoordinator {
       const onAbort = (): void => {
         const p = this.pending.get(jobId);
         if (!p) return;
-        if (p.started) {
+        if (p.started && this.connected) {
           // The worker stops it (TERM, then KILL after the grace) and returns the result.
           void this.connection.publish(cancelChannel(this.options.queue), jobId).catch(() => undefined);
+          return;
+        }
+        if (p.started) {
+          // No way to reach its worker now; waiting for Redis would keep Ctrl-C from working.
+          this.interrupt(p, `cancelled while Redis was unreachable: worker ${p.worker ?? '?'} may still be running it`);
           return;
         }
         void this.queue.remove(jobId).catch(() => 0);
@@ -313,4 +320,10 @@ export class ClusterCoordinator {
       }
     }
   }
+}
+
+async function within(ms: number, work: Promise<unknown>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
