@@ -4,6 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAnalyticsCommands } from './commands/analytics';
 import { registerBacklogCommands } from './commands/backlog';
+import { registerClusterCommands } from './commands/cluster';
 import { registerHistoryCommands } from './commands/history';
 import { registerRunCommands } from './commands/run';
 import { registerServeCommands } from './commands/serve';
@@ -22,6 +23,7 @@ registerHistoryCommands(program);
 registerAnalyticsCommands(program);
 registerServeCommands(program);
 registerMcpCommands(program);
+registerClusterCommands(program);
 
 installLastResortHandlers();
 try {

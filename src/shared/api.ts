@@ -24,6 +24,7 @@ export type { ExportFormat } from './contract/export-formats';
 export type { AttemptView, AutoRunOptions, BatchFinished, DurationNorm, LiveRunEvent, RunHistory, RunPlan } from './contract/runs';
 export type { UntrustedCommandView } from './contract/runs';
 export type { ConsoleLine, ConsoleState, ConsoleTask, LastRun, LastRunOutcome } from './contract/runState';
+export { LOCAL_WORKER } from './contract/runs';
 export type { Dashboard } from './contract/analytics';
 export type { ExportedReport } from './contract/reports';
 export type { AddedTask } from './contract/plan';

@@ -4,7 +4,10 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { LoadedProject } from '../../main/project/loadBacklog';
 import type { Store } from '../../main/store/types';
 import type { Engine } from '../../main/engine/engine';
+import type { AttemptRunner } from '../../main/engine/attemptRunner';
+import type { RunEvents } from '../../main/engine/runEvents';
 import { loadForCli, normaliseId, requireTask } from '../backlog/loadForCli';
+import { clusterTarget, openClusterRunner, type ClusterOpts } from './cluster';
 import { CliFailure, reportFailure } from '../output/fail';
 
 interface ProjectOpt {
@@ -27,7 +30,7 @@ function positiveInt(name: string) {
   };
 }
 
-async function openEngine(loaded: LoadedProject): Promise<{ engine: Engine; store: Store }> {
+async function openEngine(loaded: LoadedProject, runner?: AttemptRunner, events?: RunEvents): Promise<{ engine: Engine; store: Store }> {
   const [{ openStore }, { Engine }, { markDoneInBacklog }] = await Promise.all([
     import('../../main/store/index'),
     import('../../main/engine/engine'),
@@ -36,7 +39,7 @@ async function openEngine(loaded: LoadedProject): Promise<{ engine: Engine; stor
   const opened = openStore(loaded.projectDir);
   if (!opened.ok) throw CliFailure.of(opened.error);
   const store = opened.value;
-  const engine = new Engine({ projectDir: loaded.projectDir, tasks: loaded.tasks, config: loaded.config, store, markDone: markDoneInBacklog(loaded.path, { vocabulary: loaded.config.vocabulary, origin: { source: 'engine', projectDir: loaded.projectDir } }) });
+  const engine = new Engine({ projectDir: loaded.projectDir, tasks: loaded.tasks, config: loaded.config, store, markDone: markDoneInBacklog(loaded.path, { vocabulary: loaded.config.vocabulary, origin: { source: 'engine', projectDir: loaded.projectDir } }), runner, events });
   return { engine, store };
 }
 
@@ -98,21 +101,39 @@ async function runCommand(rawId: string, opts: ProjectOpt & { timeout?: number }
   }
 }
 
-async function autoCommand(opts: ProjectOpt & { maxTasks?: number; parallel?: number; dryRun?: boolean; includeHuman?: boolean; timeout?: number }): Promise<void> {
+/** In a cluster auto, --parallel is how many tasks may be queued or running at once. */
+const CLUSTER_DEFAULT_PARALLEL = 64;
+
+async function autoCommand(opts: ProjectOpt & ClusterOpts & { maxTasks?: number; parallel?: number; dryRun?: boolean; includeHuman?: boolean; timeout?: number }): Promise<void> {
   const loaded = await loadForCli(opts);
-  const { engine, store } = await openEngine(loaded);
-  const options = { maxTasks: opts.maxTasks ?? null, parallel: opts.parallel ?? 1, includeHuman: opts.includeHuman === true, timeoutS: opts.timeout ?? null };
+  const target = opts.dryRun ? null : clusterTarget(opts, loaded.config);
+  let cluster: Awaited<ReturnType<typeof openClusterRunner>> | null = null;
+  let events: RunEvents | undefined;
+  const [{ createRunView }, { printSummary }] = await Promise.all([import('./runProgress'), import('./runSummary')]);
+  const view = createRunView(process.stdout);
+  if (target) {
+    const { RunEvents } = await import('../../main/engine/runEvents');
+    events = new RunEvents();
+    events.on((e) => view.onEvent(e));
+    try {
+      cluster = await openClusterRunner(target, events);
+    } catch (err) {
+      view.close();
+      throw err;
+    }
+  }
+  const { engine, store } = await openEngine(loaded, cluster?.runner, events);
+  const options = { maxTasks: opts.maxTasks ?? null, parallel: opts.parallel ?? (cluster ? CLUSTER_DEFAULT_PARALLEL : 1), includeHuman: opts.includeHuman === true, timeoutS: opts.timeout ?? null };
   try {
     if (opts.dryRun) {
+      view.close();
       const { printPlan } = await import('./runSummary');
       const plan = engine.planAuto(options);
       if (!plan.ok) throw CliFailure.of(plan.error);
       printPlan(plan.value, process.stdout);
       return;
     }
-    const [{ createRunView }, { printSummary }] = await Promise.all([import('./runProgress'), import('./runSummary')]);
-    const view = createRunView(process.stdout);
-    const off = engine.events.on((e) => view.onEvent(e));
+    const off = events ? () => undefined : engine.events.on((e) => view.onEvent(e));
     const restore = cancelOnInterrupt(engine);
     try {
       const result = await engine.auto(options);
@@ -128,6 +149,7 @@ async function autoCommand(opts: ProjectOpt & { maxTasks?: number; parallel?: nu
     }
   } finally {
     store.close();
+    await cluster?.close();
   }
 }
 
@@ -213,7 +235,10 @@ export function registerRunCommands(program: Command): void {
     .description('Run ready tasks by priority, then score total, then file order, never before their dependencies succeeded')
     .option('--project <dir>', 'project folder', '.')
     .option('--max-tasks <n>', 'start at most n tasks', positiveInt('--max-tasks'))
-    .option('--parallel <k>', 'run up to k tasks at once', positiveInt('--parallel'), 1)
+    .option('--parallel <k>', 'run up to k tasks at once (default 1; with a cluster: queued or running at once, default 64)', positiveInt('--parallel'))
+    .option('--redis <url>', 'run the tasks on cluster workers through this Redis (docs/cluster.md)')
+    .option('--queue <name>', 'the cluster queue (default: taskdeck.json\'s cluster.queue, else "taskdeck")')
+    .option('--local', 'run here even when taskdeck.json names a cluster')
     .option('--dry-run', 'print the plan (order and commands) and run nothing')
     .option('--include-human', 'also run human-required tasks that have a command')
     .option('--timeout <seconds>', 'timeout for every task of this run', positiveNumber('--timeout'))

@@ -61,7 +61,7 @@ export function createRunView(stream: NodeJS.WriteStream, now: () => number = Da
       switch (e.type) {
         case 'task-started':
           live.set(e.taskId, { title: e.title, percent: null, message: '', attempt: e.attempt, started: now() });
-          if (!tty) line(`start   ${e.taskId} attempt ${e.attempt}: ${e.command} (timeout ${Math.round(e.timeoutMs / 1000)} s)`);
+          if (!tty) line(`start   ${e.taskId} attempt ${e.attempt}${e.worker ? ` on ${e.worker}` : ''}: ${e.command} (timeout ${Math.round(e.timeoutMs / 1000)} s)`);
           else draw();
           break;
         case 'progress': {
@@ -96,6 +96,9 @@ export function createRunView(stream: NodeJS.WriteStream, now: () => number = Da
           break;
         case 'written-back':
           line(e.ok ? c.dim(`backlog ${e.message}`) : c.yellow(`backlog ${e.taskId} not updated: ${e.message}`));
+          break;
+        case 'cluster':
+          line(e.state === 'lost' ? c.yellow(e.message) : c.dim(e.message));
           break;
         case 'output':
           break;

@@ -39,8 +39,10 @@ export function historyCommand(rawId: string | undefined, opts: HistoryOptions):
     }
     const width = process.stdout.columns;
     if (taskId !== undefined && attempts.length > 0) {
-      const rows = attempts.map((a) => [String(a.attempt), a.runId, a.trigger, formatTime(a.startedAt), formatDuration(a.durationMs), attemptResult(a), a.logPath ?? '']);
-      const cols = [{ header: '#', align: 'right' as const }, { header: 'RUN' }, { header: 'TRIGGER' }, { header: 'STARTED' }, { header: 'TIME', align: 'right' as const }, { header: 'RESULT' }, { header: 'LOG', flexible: true }];
+      // The WORKER column only once a cluster ran one of them (docs/cluster.md).
+      const clustered = attempts.some((a) => a.worker !== null);
+      const rows = attempts.map((a) => [String(a.attempt), a.runId, a.trigger, ...(clustered ? [a.worker ?? 'here'] : []), formatTime(a.startedAt), formatDuration(a.durationMs), attemptResult(a), a.logPath ?? '']);
+      const cols = [{ header: '#', align: 'right' as const }, { header: 'RUN' }, { header: 'TRIGGER' }, ...(clustered ? [{ header: 'WORKER' }] : []), { header: 'STARTED' }, { header: 'TIME', align: 'right' as const }, { header: 'RESULT' }, { header: 'LOG', flexible: true }];
       process.stdout.write(`Attempts of ${taskId}:\n${renderTable(cols, rows, { maxWidth: width })}\n\n`);
     }
     const rows = events.map((e) => [formatTime(e.at), e.taskId, historyEventLabel(e.type), readableMessage(e.message).replace(/\s+/g, ' ')]);

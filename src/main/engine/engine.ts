@@ -149,6 +149,7 @@ export class Engine {
         tempPatterns: this.options.config.tempFiles,
         logCapBytes: this.options.config.logCapMB === undefined ? undefined : Math.max(2, Math.round(this.options.config.logCapMB * 1024 * 1024)),
         signal: controller.signal,
+        runner: this.options.runner,
       });
     } finally {
       this.inFlight.delete(task.id);

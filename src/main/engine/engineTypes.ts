@@ -3,6 +3,7 @@ import type { Task } from '../../shared/backlog';
 import type { RetryOverride } from '../core/errors';
 import type { Store, StoreErrorCode } from '../store/types';
 import type { EngineClock } from './clock';
+import type { AttemptRunner } from './attemptRunner';
 import type { ExecutorConfig } from './resolveCommand';
 import type { RunEvents } from './runEvents';
 import type { TaskRunResult } from './runTask';
@@ -36,6 +37,8 @@ export interface EngineOptions {
    * pass its claim's owner id (claimOwner.ts), so they run under its own claim.
    */
   ownerId?: string;
+  /** Where attempts run: here by default, or on cluster workers (src/main/cluster). */
+  runner?: AttemptRunner;
 }
 
 export type EngineErrorCode =

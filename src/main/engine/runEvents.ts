@@ -29,8 +29,10 @@ export type RunEvent =
       command: string;
       timeoutMs: number;
       logPath: string;
-      /** The task's process group id (its shell's pid); null when it could not start. */
+      /** The task's process group id (its shell's pid); null when it could not start or runs remotely. */
       pgid: number | null;
+      /** The cluster worker running it (docs/cluster.md); absent for a local run. */
+      worker?: string;
     }
   | { type: 'output'; taskId: string; runId: string; attempt: number; stream: OutputStream; text: string }
   | { type: 'progress'; taskId: string; runId: string; attempt: number; percent: number; message: string }
@@ -50,7 +52,9 @@ export type RunEvent =
   | ({ type: 'task-finished'; title: string } & TaskRunResult)
   | { type: 'task-blocked'; taskId: string; title: string; by: string; reason: string }
   | { type: 'task-skipped'; taskId: string; title: string; reason: string }
-  | { type: 'written-back'; taskId: string; ok: boolean; message: string };
+  | { type: 'written-back'; taskId: string; ok: boolean; message: string }
+  /** The cluster's connection (docs/cluster.md): Redis reached, lost (paused), back. */
+  | { type: 'cluster'; state: 'connected' | 'lost' | 'back'; message: string };
 
 export type RunListener = (event: RunEvent) => void;
 

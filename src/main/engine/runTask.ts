@@ -6,11 +6,14 @@ import { categorizedMessage, classify, planRecovery, severityOf, shouldRetry, ty
 import type { ErrorCategory } from '../core/errors/types';
 import type { AttemptOutcome, AttemptTrigger, Store } from '../store/types';
 import { applyRecovery } from './applyRecovery';
+import { localAttemptRunner, type AttemptHooks, type AttemptRunner, type AttemptStart } from './attemptRunner';
 import type { EngineClock } from './clock';
 import { LogWriter } from './logWriter';
-import { parseProtocolLine } from './protocol';
 import type { RunEvents, TaskOutcome, TaskRunResult } from './runEvents';
-import { spawnCommand, type SpawnResult } from './spawnCommand';
+import type { SpawnResult } from './spawnCommand';
+
+/** Interrupted attempts (a worker killed, Redis lost the job) run again, this many times at most. */
+const MAX_INTERRUPTED_ATTEMPTS = 3;
 
 export interface RunTaskInput {
   task: Task;
@@ -28,6 +31,8 @@ export interface RunTaskInput {
   /** Output kept in the log per attempt; default DEFAULT_LOG_CAP_BYTES. */
   logCapBytes?: number;
   signal: AbortSignal;
+  /** Where each attempt runs: here (the default) or on a cluster worker. */
+  runner?: AttemptRunner;
 }
 
 export type { TaskRunResult };
@@ -56,6 +61,7 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
   let timeoutMs = input.timeoutMs;
   let retries = 0;
   let recoveries = 0;
+  let interrupted = 0;
   const finish = async (outcome: TaskOutcome, attempts: number, message: string | null, category: ErrorCategory | null): Promise<TaskRunResult> => {
     log.close();
     const result = { taskId: task.id, runId, outcome, attempts, durationMs: clock.now() - runStarted, message, category, logPath };
@@ -66,12 +72,13 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
   for (let attempt = 1; ; attempt += 1) {
     const startedAt = clock.now();
     const trigger: AttemptTrigger = attempt === 1 ? input.trigger : 'retry';
-    // The attempt is recorded before the spawn: a task the record cannot hold (a damaged,
-    // full or read-only database) is never started; the StoreFault goes to the caller.
+    // The attempt is recorded before it is spawned here or queued to a worker: a task the
+    // record cannot hold (a damaged, full or read-only database) is never started; the
+    // StoreFault goes to the caller.
     let attemptId: number;
     try {
       attemptId = store.transaction(() => {
-        const id = store.startAttempt({ runId, taskId: task.id, attempt, trigger, command: input.command, startedAt, logPath, ownerPid: process.pid, timeoutMs });
+        const id = store.startAttempt({ runId, taskId: task.id, attempt, trigger, command: input.command, startedAt, logPath, ownerPid: process.pid, timeoutMs, worker: null });
         store.setTaskState(task.id, { status: 'running', startedAt, completedAt: null, retryCount: retries, errorMessage: null, executionTime: null });
         return id;
       });
@@ -79,20 +86,69 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
       log.close();
       throw new AttemptNotStarted(task.id, attempt, err);
     }
+    let worker: string | null = null;
+    let started = false;
     // The `started` event follows the spawn (before any output can arrive), so the record
     // holds the process group: a later start can stop it if this runner dies (orphanedRuns.ts).
-    const spawned = await runAttempt(input, attempt, timeoutMs, log, (pgid) => {
-      store.recordEvent({ taskId: task.id, runId, attemptId, type: 'started', message: `attempt ${attempt}: ${input.command}`, data: { attempt, trigger, timeoutMs, pgid }, at: startedAt });
-      log.marker(`${new Date(startedAt).toISOString()} ${task.id} attempt ${attempt} (${trigger}) timeout ${Math.round(timeoutMs / 1000)} s: ${input.command}`);
-      events.emit({ type: 'task-started', taskId: task.id, title: task.title, runId, attempt, command: input.command, timeoutMs, logPath, pgid });
-    }).catch((err: unknown) => {
+    // On a cluster worker it also names the worker and when the task really started there.
+    // If it cannot be written, the runner stops the attempt and rethrows.
+    const onStarted = (start: AttemptStart): void => {
+      started = true;
+      worker = start.worker;
+      const at = start.worker === null ? startedAt : clock.now() - Math.max(0, start.startedAgoMs ?? 0);
+      store.transaction(() => {
+        if (start.worker !== null) store.attemptStartedOn(attemptId, start.worker, at);
+        const where = start.worker === null ? '' : ` on worker ${start.worker}`;
+        const data = { attempt, trigger, timeoutMs, pgid: start.pgid, ...(start.worker === null ? {} : { worker: start.worker, workerPid: start.workerPid ?? null }) };
+        store.recordEvent({ taskId: task.id, runId, attemptId, type: 'started', message: `attempt ${attempt}${where}: ${input.command}`, data, at });
+      });
+      log.marker(`${new Date(at).toISOString()} ${task.id} attempt ${attempt} (${trigger})${start.worker === null ? '' : ` on worker ${start.worker}`} timeout ${Math.round(timeoutMs / 1000)} s: ${input.command}`);
+      events.emit({ type: 'task-started', taskId: task.id, title: task.title, runId, attempt, command: input.command, timeoutMs, logPath, pgid: start.pgid, ...(start.worker === null ? {} : { worker: start.worker }) });
+    };
+    const output = await runAttempt(input, attempt, timeoutMs, log, onStarted).catch((err: unknown) => {
       // The start could not be completed in the record, so the task was stopped at once:
       // close its attempt if the record still takes writes, then report the failure.
       closeUnrecordedAttempt(store, task.id, attemptId, { now: clock.now(), startedAt, retries });
       log.close();
       throw err;
     });
-    const { result, reported } = spawned;
+    if (output.kind === 'refused') {
+      // It never ran: the worker's checkout lacks the task, resolves another command, or
+      // does not trust it. Retrying would meet the same worker's answer: a failure to fix.
+      if (worker === null) store.attemptStartedOn(attemptId, output.worker, clock.now());
+      log.endAttempt();
+      const at = clock.now();
+      const category = output.category;
+      const message = `refused by worker ${output.worker}: ${output.reason}`;
+      store.transaction(() => {
+        store.finishAttempt(attemptId, { endedAt: at, durationMs: 0, exitCode: null, signal: null, outcome: 'failed', peakRssKb: null, cpuMs: null });
+        store.recordError({ attemptId, taskId: task.id, category, severity: 'high', message, exitCode: null, signal: null, logExcerpt: null, at });
+        store.recordEvent({ taskId: task.id, runId, attemptId, type: 'failed', message: categorizedMessage(category, message), data: { category, severity: 'high', attempt, retries, refusedBy: output.worker }, at });
+        store.setTaskState(task.id, { status: 'failed', startedAt: at, completedAt: at, retryCount: retries, errorMessage: categorizedMessage(category, message), executionTime: 0 });
+      });
+      log.marker(`${new Date(at).toISOString()} ${task.id} attempt ${attempt} ${message}`);
+      events.emit({ type: 'attempt-failed', taskId: task.id, runId, attempt, category, severity: 'high', message, exitCode: null, signal: null });
+      return finish('failed', attempt, message, category);
+    }
+    if (output.kind === 'interrupted') {
+      log.endAttempt();
+      const at = clock.now();
+      interrupted += 1;
+      const again = interrupted < MAX_INTERRUPTED_ATTEMPTS && !input.signal.aborted;
+      const message = `Interrupted: ${output.reason}`;
+      // An attempt cancelled while still queued never ran anywhere: it ends cancelled.
+      const outcome: AttemptOutcome = !started && input.signal.aborted ? 'cancelled' : 'interrupted';
+      store.transaction(() => {
+        store.finishAttempt(attemptId, { endedAt: at, durationMs: output.durationMs, exitCode: null, signal: null, outcome, peakRssKb: null, cpuMs: null });
+        store.recordEvent({ taskId: task.id, runId, attemptId, type: 'interrupted', message: `attempt ${attempt}: ${output.reason}${again ? '; it runs again' : ''}`, data: { worker, attempt, again }, at });
+        if (!again) store.setTaskState(task.id, { status: input.signal.aborted ? 'cancelled' : 'interrupted', startedAt, completedAt: at, retryCount: retries, errorMessage: message, executionTime: output.durationMs });
+      });
+      log.marker(`${new Date(at).toISOString()} ${task.id} attempt ${attempt} interrupted: ${output.reason}`);
+      if (again) continue;
+      if (input.signal.aborted) return finish('cancelled', attempt, 'cancelled', null);
+      return finish('failed', attempt, `${message} (${interrupted} times)`, 'execution');
+    }
+    const { result, reported } = output;
     const truncation = log.endAttempt();
     const endedAt = clock.now();
     const outcome: AttemptOutcome = result.cancelled ? 'cancelled' : result.timedOut ? 'timeout' : result.exitCode === 0 && !result.spawnError ? 'succeeded' : 'failed';
@@ -165,64 +221,35 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
   }
 }
 
-async function runAttempt(input: RunTaskInput, attempt: number, timeoutMs: number, log: LogWriter, onSpawned: (pgid: number | null) => void): Promise<{ result: SpawnResult; reported: { category: ErrorCategory; message: string } | null }> {
+/** One attempt through the runner, with the progress and output it reports recorded as a local run's. */
+async function runAttempt(input: RunTaskInput, attempt: number, timeoutMs: number, log: LogWriter, onStarted: AttemptHooks['onStarted']): ReturnType<AttemptRunner> {
   const { task, runId, events, store, clock } = input;
-  let reported: { category: ErrorCategory; message: string } | null = null;
   let lastProgress = { percent: -100, at: -Infinity };
-  const running = spawnCommand({
-    command: input.command,
-    cwd: input.projectDir,
-    env: {
-      ...process.env,
-      TASKDECK_TASK_ID: task.id,
-      TASKDECK_TASK_TITLE: task.title,
-      TASKDECK_TASK_JSON: taskJson(task),
-      TASKDECK_RUN_ID: runId,
-      TASKDECK_ATTEMPT: String(attempt),
-      TASKDECK_PROJECT_DIR: input.projectDir,
-    },
-    timeoutMs,
-    graceMs: input.graceMs,
-    log,
-    onOutput: (stream, text) => events.emit({ type: 'output', taskId: task.id, runId, attempt, stream, text }),
-    onLine: (_stream, line) => {
-      const parsed = parseProtocolLine(line);
-      if (parsed?.kind === 'progress') {
-        events.emit({ type: 'progress', taskId: task.id, runId, attempt, percent: parsed.percent, message: parsed.message });
+  const runner = input.runner ?? localAttemptRunner;
+  return runner(
+    { task, command: input.command, runId, attempt, timeoutMs, projectDir: input.projectDir, graceMs: input.graceMs, log, signal: input.signal },
+    {
+      onStarted,
+      onOutput: (stream, text) => events.emit({ type: 'output', taskId: task.id, runId, attempt, stream, text }),
+      onProgress: (percent, message) => {
+        events.emit({ type: 'progress', taskId: task.id, runId, attempt, percent, message });
         // Listeners get every line; the history gets steps of 5 points, a line a second
         // at most otherwise, and the end: a task printing progress per file must not
         // turn into thousands of commits.
         const now = clock.now();
-        if (parsed.percent >= 100 || parsed.percent - lastProgress.percent >= 5 || now - lastProgress.at >= 1000) {
-          lastProgress = { percent: parsed.percent, at: now };
+        if (percent >= 100 || percent - lastProgress.percent >= 5 || now - lastProgress.at >= 1000) {
+          lastProgress = { percent, at: now };
           try {
-            store.recordEvent({ taskId: task.id, runId, type: 'progress', message: `${parsed.percent}% ${parsed.message}`.trim(), data: { percent: parsed.percent }, at: now });
+            store.recordEvent({ taskId: task.id, runId, type: 'progress', message: `${percent}% ${message}`.trim(), data: { percent }, at: now });
           } catch {
             // Called from the output stream: a throw here would take the whole process down.
             // A lost progress line is only history; a record that stays broken fails the
             // attempt's end write, which the caller reports.
           }
         }
-      } else if (parsed?.kind === 'error') {
-        reported = { category: parsed.category, message: parsed.message };
-      }
+      },
     },
-  });
-  try {
-    onSpawned(running.pid);
-  } catch (err) {
-    // The record could not be written (a locked or broken database): never leave a task
-    // running that nothing records or watches.
-    running.cancel();
-    await running.result;
-    throw err;
-  }
-  const onAbort = (): void => running.cancel();
-  input.signal.addEventListener('abort', onAbort, { once: true });
-  if (input.signal.aborted) running.cancel();
-  const result = await running.result;
-  input.signal.removeEventListener('abort', onAbort);
-  return { result, reported };
+  );
 }
 
 function closeUnrecordedAttempt(store: Store, taskId: string, attemptId: number, { now, startedAt, retries }: { now: number; startedAt: number; retries: number }): void {
@@ -250,16 +277,6 @@ function consecutiveFailures(store: Store, taskId: string): number {
     else if (a.outcome === 'succeeded') break;
   }
   return Math.max(1, n);
-}
-
-/**
- * The task as JSON for TASKDECK_TASK_JSON. Linux refuses one environment string over
- * 128 KiB (E2BIG), so a task with a huge description goes without its long text fields.
- */
-function taskJson(task: Task): string {
-  const full = JSON.stringify(task);
-  if (full.length <= 100_000) return full;
-  return JSON.stringify({ ...task, description: '', techFootprint: '', dependencyNotes: '', metadata: {}, truncated: true });
 }
 
 /** What the task printed, by size, and whether the log had to leave some of it out (the cap). */

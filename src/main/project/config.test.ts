@@ -101,6 +101,17 @@ describe('parseConfig rules', () => {
     expect(await bad({ vocabulary: { statuses: {} } })).toContain('vocabulary');
     expect(await bad({ vocabulary: { status: { ' ': 'done' } } })).toContain('vocabulary.status');
   });
+  it('cluster: a redis:// or rediss:// URL and a queue name (default taskdeck); nothing else', async () => {
+    const r = await parseConfig(JSON.stringify({ cluster: { redis: 'rediss://:pw@host:6380' } }), 'taskdeck.json');
+    expect(r.ok && r.value.cluster).toEqual({ redis: 'rediss://:pw@host:6380', queue: 'taskdeck' });
+    const named = await parseConfig(JSON.stringify({ cluster: { redis: 'redis://h:6379', queue: 'proj-1' } }), 'taskdeck.json');
+    expect(named.ok && named.value.cluster).toEqual({ redis: 'redis://h:6379', queue: 'proj-1' });
+    expect(await bad({ cluster: { redis: 'http://h:6379' } })).toContain('cluster.redis');
+    expect(await bad({ cluster: { redis: 'redis://h', queue: 'a:b' } })).toContain('cluster.queue');
+    expect(await bad({ cluster: { redis: 'redis://h', password: 'x' } })).toContain('cluster');
+    const none = await parseConfig('{}', 'taskdeck.json');
+    expect(none.ok && none.value.cluster).toBeUndefined();
+  });
   it('accepts a BOM', async () => {
     expect((await parseConfig('\uFEFF{}', 'taskdeck.json')).ok).toBe(true);
   });

@@ -33,6 +33,8 @@ export interface ProjectConfig {
   vocabulary?: Vocabulary;
   /** `cleanup` with no arguments: delete history older than this, archiving it under archiveDir (project-relative) when set. */
   retention?: { olderThanDays: number; archiveDir: string | null };
+  /** Where `auto` queues its tasks for cluster workers (docs/cluster.md); absent: it runs them here. */
+  cluster?: { redis: string; queue: string };
 }
 
 export function defaultConfig(): ProjectConfig {
@@ -89,6 +91,7 @@ export async function parseConfig(text: string, file: string): Promise<Result<Pr
       ? { vocabulary: { status: (c.vocabulary.status ?? {}) as Record<string, Status>, priority: (c.vocabulary.priority ?? {}) as Record<string, KnownPriority> } }
       : {}),
     ...(c.retention ? { retention: { olderThanDays: c.retention.olderThanDays, archiveDir: c.retention.archiveDir ?? null } } : {}),
+    ...(c.cluster ? { cluster: { redis: c.cluster.redis, queue: c.cluster.queue ?? 'taskdeck' } } : {}),
   });
 }
 

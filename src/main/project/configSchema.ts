@@ -85,6 +85,16 @@ export const configSchema = z
       })
       .strict()
       .optional(),
+    /** Run auto's tasks on cluster workers through BullMQ on Redis (docs/cluster.md). */
+    cluster: z
+      .object({
+        /** redis://[user:password@]host:port[/db], or rediss:// for TLS. */
+        redis: z.string().trim().regex(/^rediss?:\/\/./, 'expected a redis:// or rediss:// URL'),
+        /** The BullMQ queue's name; default "taskdeck". Coordinator and workers must agree. */
+        queue: z.string().trim().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'letters, digits, _ . - only (no ":")').optional(),
+      })
+      .strict()
+      .optional(),
   })
   // Unknown keys stay allowed (other tools and later versions may add some); saveSprints keeps them.
   .loose()

@@ -59,6 +59,7 @@ export function openStoreFile(file: string, opts: OpenStoreOptions = {}): Result
     file,
     syncTasks: g((tasks, now) => c.writes.syncTasks(tasks, now)),
     startAttempt: g((input) => c.writes.startAttempt(input)),
+    attemptStartedOn: g((attemptId, worker, startedAt) => c.writes.attemptStartedOn(attemptId, worker, startedAt)),
     finishAttempt: g((id, input) => {
       c.writes.finishAttempt(id, input);
     }),

@@ -56,6 +56,7 @@ interface AttemptRow {
   log_path: string | null;
   owner_pid: number;
   timeout_ms: number | null;
+  worker: string | null;
 }
 
 interface EventRow {
@@ -134,6 +135,7 @@ const toAttempt = (r: AttemptRow): AttemptRecord => ({
   logPath: r.log_path,
   ownerPid: r.owner_pid,
   timeoutMs: r.timeout_ms,
+  worker: r.worker,
 });
 
 /** The execution_history columns toEvent reads. */

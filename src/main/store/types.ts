@@ -89,6 +89,8 @@ export interface StartAttemptInput {
   logPath: string | null;
   ownerPid: number;
   timeoutMs?: number | null;
+  /** The cluster worker that ran it (docs/cluster.md); null or absent for a local run. */
+  worker?: string | null;
 }
 
 export interface FinishAttemptInput {
@@ -176,6 +178,8 @@ export interface AttemptRecord {
   logPath: string | null;
   ownerPid: number;
   timeoutMs: number | null;
+  /** The cluster worker that ran it; null for a local run. */
+  worker: string | null;
 }
 
 export interface HistoryEvent {
@@ -279,6 +283,11 @@ export interface Store {
   syncTasks(tasks: readonly Task[], now: number): void;
 
   startAttempt(input: StartAttemptInput): number;
+  /**
+   * A recorded attempt was taken by a cluster worker: its name, and when it really
+   * started there (the attempt is recorded before it is queued; see engine/runTask.ts).
+   */
+  attemptStartedOn(attemptId: number, worker: string, startedAt: number): void;
   /** Also updates performance_metrics for the task. */
   finishAttempt(attemptId: number, input: FinishAttemptInput): void;
 

@@ -41,8 +41,9 @@ export function createWrites(db: Database.Database) {
   // A progress line (`::progress 40`) moves the toolkit's progress (0.0-1.0) of the task.
   const setProgress = db.prepare('UPDATE task_executions SET progress = ?, updated_at = CURRENT_TIMESTAMP WHERE task_id = ?');
   const insertAttempt = db.prepare(`
-    INSERT INTO run_attempts (run_id, task_id, attempt, trigger, command, started_at, log_path, owner_pid, timeout_ms)
-    VALUES (@runId, @taskId, @attempt, @trigger, @command, @startedAt, @logPath, @ownerPid, @timeoutMs)`);
+    INSERT INTO run_attempts (run_id, task_id, attempt, trigger, command, started_at, log_path, owner_pid, timeout_ms, worker)
+    VALUES (@runId, @taskId, @attempt, @trigger, @command, @startedAt, @logPath, @ownerPid, @timeoutMs, @worker)`);
+  const setAttemptWorker = db.prepare('UPDATE run_attempts SET worker = ?, started_at = ? WHERE id = ?');
   const endAttempt = db.prepare(`
     UPDATE run_attempts SET ended_at = @endedAt, duration_ms = @durationMs, exit_code = @exitCode, signal = @signal,
       outcome = @outcome, peak_rss_kb = @peakRssKb, cpu_ms = @cpuMs
@@ -216,8 +217,11 @@ export function createWrites(db: Database.Database) {
       syncTasks(tasks, now);
     },
     startAttempt(a: StartAttemptInput): number {
-      const info = insertAttempt.run({ ...a, startedAt: a.startedAt, timeoutMs: a.timeoutMs ?? null });
+      const info = insertAttempt.run({ ...a, startedAt: a.startedAt, timeoutMs: a.timeoutMs ?? null, worker: a.worker ?? null });
       return Number(info.lastInsertRowid);
+    },
+    attemptStartedOn(attemptId: number, worker: string, startedAt: number): void {
+      setAttemptWorker.run(worker, startedAt, attemptId);
     },
     finishAttempt: (attemptId: number, f: FinishAttemptInput): boolean => finishAttempt(attemptId, f),
     recordEvent: (e: HistoryEventInput): number => recordOne(e),

@@ -18,6 +18,8 @@ export interface BurnUpView {
   end: string | null;
   note: string;
 }
+/** One cluster worker's finished attempts (worker null: run by this machine's Taskdeck). */
+export interface WorkerRow { worker: string | null; attempts: number; succeeded: number; failed: number; interrupted: number; perHour: number | null; failureRate: number | null }
 export interface AnomalyView { kind: string; taskId: string; severity: string; at: number; message: string }
 
 export interface Dashboard {
@@ -37,6 +39,8 @@ export interface Dashboard {
   velocity: VelocityRow[];
   anomalies: AnomalyView[];
   flaky: AnomalyView[];
+  /** Per-worker throughput and failure rate (docs/cluster.md); one row (null) when everything ran here. */
+  byWorker: WorkerRow[];
 }
 
 export const analyticsMethods = {

@@ -12,7 +12,12 @@ export const autoOptionsSchema = z.object({
   maxTasks: z.number().int().min(1).max(10_000).nullable(),
   parallel: z.number().int().min(1).max(16),
   includeHuman: z.boolean(),
+  /** Queue the tasks for cluster workers (taskdeck.json "cluster", docs/cluster.md) instead of running them here. */
+  cluster: z.boolean().optional(),
 });
+
+/** The history filter's value for attempts run by this machine's Taskdeck (worker null); worker names cannot contain ':'. */
+export const LOCAL_WORKER = ':local';
 export type AutoRunOptions = z.infer<typeof autoOptionsSchema>;
 
 /** A command not trusted yet: new (its task had no trusted command) or changed since trusted. */
@@ -67,6 +72,8 @@ export interface AttemptView {
   message: string | null;
   recoveries: { action: string; outcome: string; detail: string }[];
   hasLog: boolean;
+  /** The cluster worker that ran it (docs/cluster.md); null when run here. */
+  worker: string | null;
 }
 
 /** A human confirmation recorded in the history ("done by hand"). */
@@ -80,6 +87,8 @@ export interface RunHistory {
   attempts: AttemptView[];
   confirmations: ConfirmationView[];
   categories: string[];
+  /** Cluster workers seen in the attempts read (for the filter). */
+  workers: string[];
 }
 
 export const runMethods = {
@@ -117,6 +126,7 @@ export const runMethods = {
       taskId: taskId.optional(),
       status: z.string().max(20).optional(),
       category: z.string().max(20).optional(),
+      worker: z.string().max(200).optional(),
       limit: z.number().int().min(1).max(2000).optional(),
     }),
   ),
@@ -128,7 +138,7 @@ export const runMethods = {
 
 /** A live engine event, as the clients receive it (`at` stamped by the host). */
 export type LiveRunEvent = { at: number } & (
-  | { type: 'task-started'; taskId: string; title: string; runId: string; attempt: number; command: string; timeoutMs: number; maxAttempts: number | null }
+  | { type: 'task-started'; taskId: string; title: string; runId: string; attempt: number; command: string; timeoutMs: number; maxAttempts: number | null; worker?: string }
   | { type: 'output'; taskId: string; attempt: number; stream: 'stdout' | 'stderr'; text: string }
   | { type: 'progress'; taskId: string; attempt: number; percent: number; message: string }
   | { type: 'attempt-failed'; taskId: string; attempt: number; category: string; severity: string; message: string; exitCode: number | null; signal: string | null }
@@ -138,6 +148,8 @@ export type LiveRunEvent = { at: number } & (
   | { type: 'task-blocked'; taskId: string; title: string; by: string; reason: string }
   | { type: 'task-skipped'; taskId: string; title: string; reason: string }
   | { type: 'written-back'; taskId: string; ok: boolean; message: string }
+  /** The cluster's connection during a cluster auto (docs/cluster.md): reached, lost (paused), back. */
+  | { type: 'cluster'; state: 'connected' | 'lost' | 'back'; message: string }
 );
 
 export interface BatchFinished {

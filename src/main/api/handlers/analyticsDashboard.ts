@@ -15,6 +15,7 @@ import type { AnalyticsContext } from '../../reports/analyticsContext';
 import { queryAnomalies, queryForecast, queryTallies } from '../../reports/queries/dashboard';
 import { splitAtLocalMidnight } from '../../reports/queries/localHours';
 import { RECOVERY_TRIED, RECOVERY_WORKED } from '../../store/figureSql';
+import { queryWorkerStats } from '../../reports/queries/workers';
 import { currentSprint } from '../../reports/reportModel';
 import type { SprintInfo } from '../../core/analytics/types';
 
@@ -115,5 +116,6 @@ export function buildDashboard(ctx: DashboardInput): Dashboard {
     velocity: velocity(ctx.plan, allSprints(ctx), firstSuccess).map((v) => ({ sprint: v.sprint, committedPoints: v.committedPoints, capacity: v.capacity, donePoints: v.donePoints })),
     anomalies: anomalies.filter((a) => a.kind !== 'flaky').map(view),
     flaky: anomalies.filter((a) => a.kind === 'flaky').map(view),
+    byWorker: db ? queryWorkerStats(db) : [],
   };
 }

@@ -6,6 +6,8 @@ import type { ConsoleTask, LiveRunEvent } from '../../../shared/api';
 export type LiveConsole = Map<string, Omit<ConsoleTask, 'lines'> & { runId: string }>;
 
 export function foldLiveEvent(live: LiveConsole, e: LiveRunEvent): void {
+  // Cluster connection news (Redis lost, back) is about no task.
+  if (e.type === 'cluster') return;
   const current = live.get(e.taskId);
   switch (e.type) {
     case 'task-started':

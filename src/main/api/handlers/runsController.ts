@@ -2,9 +2,10 @@
 // now, forwards its events to every client as `run:event`, and closes its store when the
 // batch ends. Runs go on in the background; the methods answer once they have started.
 import type { ApiResult, AutoRunOptions, BatchFinished, RunPlan } from '../../../shared/api';
-import { checkTrust, Engine, markDoneInBacklog, resolveCommand, trustFolder, untrustedMessage, type TaskCommand } from '../../engine';
+import { checkTrust, Engine, markDoneInBacklog, resolveCommand, RunEvents, trustFolder, untrustedMessage, type TaskCommand } from '../../engine';
 import { commandsOf } from '../../engine/resolveCommand';
 import { claimOwnerId } from '../../engine/claimOwner';
+import type { AttemptRunner } from '../../engine/attemptRunner';
 import { loadProject, type LoadedProject } from '../../project/loadBacklog';
 import { openStore } from '../../store/index';
 import type { Store } from '../../store/types';
@@ -14,6 +15,9 @@ import { foldLiveEvent, type LiveConsole } from './liveConsole';
 import { summariseExcluded, type ExclusionKind } from '../../../shared/runPlanSummary';
 import type { Task } from '../../../shared/backlog';
 import type { ProjectConfig } from '../../project/config';
+
+/** Tasks queued or running at once in a cluster auto (as the CLI's default). */
+const CLUSTER_IN_FLIGHT = 64;
 
 type Fail = { ok: false; error: { code: string; message: string } };
 const noProject: Fail = { ok: false, error: { code: 'no-project', message: 'No project is open. Open a project folder first.' } };
@@ -44,14 +48,17 @@ export function createRunController(session: Session, options: RunControllerOpti
     return loaded.ok ? loaded : { ok: false, error: { code: loaded.error.code, message: loaded.error.message } };
   }
 
-  /** `ownerId`: the claim owner the runs take their leases as (an agent's), else the engine's own. */
-  async function open(ownerId?: string): Promise<ApiResult<Opened>> {
+  /**
+   * `ownerId`: the claim owner the runs take their leases as (an agent's), else the engine's
+   * own; `cluster`: run the attempts on cluster workers instead of here.
+   */
+  async function open(opts: { ownerId?: string; cluster?: { runner: AttemptRunner; events: RunEvents } } = {}): Promise<ApiResult<Opened>> {
     const loaded = await load();
     if (!loaded.ok) return loaded;
     const { projectDir, tasks, config, path } = loaded.value;
     const store = openStore(projectDir);
     if (!store.ok) return { ok: false, error: { code: store.error.code, message: store.error.message } };
-    const engine = new Engine({ projectDir, tasks, config, store: store.value, markDone: markDoneInBacklog(path, { vocabulary: config.vocabulary, origin: { source: 'engine', projectDir } }), env, ...(ownerId ? { ownerId } : {}) });
+    const engine = new Engine({ projectDir, tasks, config, store: store.value, markDone: markDoneInBacklog(path, { vocabulary: config.vocabulary, origin: { source: 'engine', projectDir } }), env, ...(opts.ownerId ? { ownerId: opts.ownerId } : {}), runner: opts.cluster?.runner, events: opts.cluster?.events });
     const strategies = engine.strategies();
     // "retry 2 of 3": the category's retries plus the first attempt.
     const maxAttemptsOf = (category: string): number | null => {
@@ -142,7 +149,7 @@ export function createRunController(session: Session, options: RunControllerOpti
       // One line however many tasks: the plan (runs:plan) lists them.
       return { ok: false, error: { code: 'nothing-to-run', message: `Nothing to run: ${summariseExcluded(checked.value.excluded)}.` } };
     }
-    const opened = await open(as ? claimOwnerId(as.owner, as.session) : undefined);
+    const opened = await open(as ? { ownerId: claimOwnerId(as.owner, as.session) } : {});
     if (!opened.ok) return opened;
     const o = opened.value;
     const queue = checked.value.commands.map((c) => c.taskId);
@@ -176,18 +183,41 @@ export function createRunController(session: Session, options: RunControllerOpti
     return { ok: true, value: { started: checked.value.commands.map((c) => c.taskId) } };
   }
 
+  /** The project's cluster (taskdeck.json "cluster"), connected; or why not. */
+  async function openCluster(): Promise<ApiResult<{ runner: AttemptRunner; events: RunEvents; announce(): void; close(): Promise<void> }>> {
+    const loaded = await load();
+    if (!loaded.ok) return loaded;
+    const target = loaded.value.config.cluster;
+    if (!target) return { ok: false, error: { code: 'no-cluster', message: 'This project has no cluster: add "cluster": { "redis": "redis://host:6379" } to taskdeck.json (docs/cluster.md).' } };
+    const events = new RunEvents();
+    const { ClusterCoordinator } = await import('../../cluster/clusterCoordinator');
+    const opened = await ClusterCoordinator.open({ redisUrl: target.redis, queue: target.queue, events });
+    if (!opened.ok) return { ok: false, error: { code: 'cluster-unreachable', message: opened.message } };
+    const c = opened.value;
+    return { ok: true, value: { runner: c.runner, events, announce: () => c.announce(), close: () => c.close() } };
+  }
+
   async function auto(opts: AutoRunOptions): Promise<ApiResult<{ planned: number }>> {
     if (autoRunning) return { ok: false, error: { code: 'auto-running', message: 'An auto run is already going; cancel it or wait for it to finish.' } };
     const checked = await plan({ auto: opts });
     if (!checked.ok) return checked;
     if (!checked.value.trusted) return untrustedError(checked.value);
-    const opened = await open();
-    if (!opened.ok) return opened;
+    const cluster = opts.cluster ? await openCluster() : null;
+    if (cluster && !cluster.ok) return cluster;
+    const coordinator = cluster?.value ?? null;
+    const opened = await open(coordinator ? { cluster: coordinator } : {});
+    if (!opened.ok) {
+      await coordinator?.close();
+      return opened;
+    }
     const o = opened.value;
+    coordinator?.announce();
     autoRunning = true;
     const startedAt = now();
+    // On a cluster the workers' concurrency limits what runs; this only bounds what is queued.
+    const parallel = coordinator ? CLUSTER_IN_FLIGHT : opts.parallel;
     void o.engine
-      .auto({ maxTasks: opts.maxTasks, parallel: opts.parallel, includeHuman: opts.includeHuman })
+      .auto({ maxTasks: opts.maxTasks, parallel, includeHuman: opts.includeHuman })
       .catch((err: unknown) => ({ ok: false as const, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) } }))
       .then((result) => {
         const s = result.ok ? result.value : null;
@@ -201,6 +231,7 @@ export function createRunController(session: Session, options: RunControllerOpti
       })
       .finally(() => {
         autoRunning = false;
+        void coordinator?.close();
       });
     return { ok: true, value: { planned: checked.value.commands.length } };
   }

@@ -2,7 +2,7 @@
 // attempt's log, human confirmations, and each task's usual duration. Read-only opens
 // for reading, so looking never creates a database.
 import fs from 'node:fs';
-import type { ApiResult, AttemptView, DurationNorm, RunHistory } from '../../../shared/api';
+import { LOCAL_WORKER, type ApiResult, type AttemptView, type DurationNorm, type RunHistory } from '../../../shared/api';
 import { readLogTail } from '../../engine/logFile';
 import { openAnalytics } from '../../reports/analyticsContext';
 import { queryTaskSummary } from '../../reports/queries/dashboard';
@@ -11,7 +11,7 @@ import { openDatabase } from '../../store/openDatabase';
 import type { Store } from '../../store/types';
 
 const LOG_TAIL_BYTES = 256 * 1024;
-const EMPTY: RunHistory = { attempts: [], confirmations: [], categories: [] };
+const EMPTY: RunHistory = { attempts: [], confirmations: [], categories: [], workers: [] };
 
 export function withReadStore<T>(projectDir: string, empty: T, use: (store: Store) => ApiResult<T>): ApiResult<T> {
   if (!fs.existsSync(storePath(projectDir))) return { ok: true, value: empty };
@@ -28,6 +28,8 @@ export interface HistoryFilter {
   taskId?: string;
   status?: string;
   category?: string;
+  /** A cluster worker's name, or LOCAL_WORKER for attempts run by this machine's Taskdeck. */
+  worker?: string;
   limit?: number;
 }
 
@@ -35,7 +37,7 @@ export function readRunHistory(projectDir: string, filter: HistoryFilter): ApiRe
   return withReadStore(projectDir, EMPTY, (store) => {
     const limit = filter.limit ?? 300;
     // Read more than asked: the status and category filters narrow afterwards.
-    const raw = store.attempts(filter.taskId, filter.status || filter.category ? limit * 10 : limit);
+    const raw = store.attempts(filter.taskId, filter.status || filter.category || filter.worker ? limit * 10 : limit);
     const errors = new Map(store.errors({ taskId: filter.taskId, limit: raw.length * 2 + 50 }).flatMap((e) => (e.attemptId === null ? [] : [[e.attemptId, e] as const])));
     const recoveries = new Map<number, AttemptView['recoveries']>();
     for (const r of store.recoveries(filter.taskId, raw.length * 2 + 50)) {
@@ -51,16 +53,18 @@ export function readRunHistory(projectDir: string, filter: HistoryFilter): ApiRe
         id: a.id, runId: a.runId, taskId: a.taskId, title: titles.get(a.taskId) ?? null, attempt: a.attempt, trigger: a.trigger,
         command: a.command, startedAt: a.startedAt, durationMs: a.durationMs, exitCode: a.exitCode, signal: a.signal,
         status: a.outcome ?? 'running', category: e?.category ?? null, severity: e?.severity ?? null, message: e?.message ?? null,
-        recoveries: recoveries.get(a.id) ?? [], hasLog: a.logPath !== null,
+        recoveries: recoveries.get(a.id) ?? [], hasLog: a.logPath !== null, worker: a.worker,
       };
     });
-    const attempts = all.filter((a) => (!filter.status || a.status === filter.status) && (!filter.category || a.category === filter.category)).slice(0, limit);
+    const workerMatches = (a: AttemptView): boolean => !filter.worker || (filter.worker === LOCAL_WORKER ? a.worker === null : a.worker === filter.worker);
+    const attempts = all.filter((a) => (!filter.status || a.status === filter.status) && (!filter.category || a.category === filter.category) && workerMatches(a)).slice(0, limit);
     const confirmations = store.history(filter.taskId, 2000).flatMap((h) => {
       const data = h.data as { confirmedBy?: unknown } | null;
       return h.type === 'succeeded' && data && typeof data.confirmedBy === 'string' ? [{ taskId: h.taskId, by: data.confirmedBy, at: h.at }] : [];
     });
     const categories = [...new Set(all.flatMap((a) => (a.category ? [a.category] : [])))].sort();
-    return { ok: true, value: { attempts, confirmations, categories } };
+    const workers = [...new Set(all.flatMap((a) => (a.worker ? [a.worker] : [])))].sort();
+    return { ok: true, value: { attempts, confirmations, categories, workers } };
   });
 }
 

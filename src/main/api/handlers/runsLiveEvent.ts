@@ -7,7 +7,7 @@ import type { RunEvent } from '../../engine';
 export function toLiveEvent(e: RunEvent, at: number, maxAttemptsOf: (category: string) => number | null): LiveRunEvent {
   switch (e.type) {
     case 'task-started':
-      return { at, type: e.type, taskId: e.taskId, title: e.title, runId: e.runId, attempt: e.attempt, command: e.command, timeoutMs: e.timeoutMs, maxAttempts: null };
+      return { at, type: e.type, taskId: e.taskId, title: e.title, runId: e.runId, attempt: e.attempt, command: e.command, timeoutMs: e.timeoutMs, maxAttempts: null, ...(e.worker ? { worker: e.worker } : {}) };
     case 'output':
       return { at, type: e.type, taskId: e.taskId, attempt: e.attempt, stream: e.stream, text: e.text };
     case 'progress':
@@ -26,5 +26,7 @@ export function toLiveEvent(e: RunEvent, at: number, maxAttemptsOf: (category: s
       return { at, type: e.type, taskId: e.taskId, title: e.title, reason: e.reason };
     case 'written-back':
       return { at, type: e.type, taskId: e.taskId, ok: e.ok, message: e.message };
+    case 'cluster':
+      return { at, type: e.type, state: e.state, message: e.message };
   }
 }

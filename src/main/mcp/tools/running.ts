@@ -25,7 +25,7 @@ function awaitFinish(ctx: ToolContext, taskId: string, onEvent: (e: LiveRunEvent
     off = ctx.subscribe((event, payload) => {
       if (event === 'run:event') {
         const e = payload as LiveRunEvent;
-        if (e.taskId !== taskId) return;
+        if (e.type === 'cluster' || e.taskId !== taskId) return;
         onEvent(e);
         if (e.type === 'task-finished') finished = e;
       } else if (event === 'run:batch-finished') {

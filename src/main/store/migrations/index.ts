@@ -4,8 +4,9 @@ import { migration001 } from './001_initial';
 import { migration002 } from './002_analytics';
 import { migration003 } from './003_toolkit_columns';
 import { migration004 } from './004_audit_log';
+import { migration005 } from './005_attempt_worker';
 
-export const MIGRATIONS: readonly string[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly string[] = [migration001, migration002, migration003, migration004, migration005];
 
 /** The schema version this build writes and understands. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -10,6 +10,7 @@ import { DurationChart, SuccessTrendChart } from './QualityCharts';
 import { FailureCategoryChart, RetryChart, TimePatternChart } from './FailureCharts';
 import { BurnUpChart, VelocityChart } from './SprintCharts';
 import { AnomalyLists } from './AnomalyLists';
+import { WorkerChart } from './WorkerCharts';
 import { pct } from './format';
 
 function Stat({ label, value }: { label: string; value: string }) {
@@ -63,6 +64,7 @@ export function DashboardView() {
               <RetryChart d={d} />
               <TimePatternChart d={d} by="hour" />
               <TimePatternChart d={d} by="weekday" />
+              <WorkerChart d={d} />
               <VelocityChart d={d} />
               <AnomalyLists d={d} />
             </div>

@@ -1,5 +1,6 @@
-// auto from the window: how many tasks, how many at once, and whether human-required
-// tasks that have a command may run.
+// auto from the window: how many tasks, how many at once, whether human-required
+// tasks that have a command may run, and whether they run here or on the project's
+// cluster workers (taskdeck.json "cluster", docs/cluster.md).
 import { useState } from 'react';
 import { useRuns } from './runsContext';
 
@@ -8,6 +9,7 @@ export function AutoForm() {
   const [maxTasks, setMaxTasks] = useState('');
   const [parallel, setParallel] = useState(2);
   const [includeHuman, setIncludeHuman] = useState(false);
+  const [cluster, setCluster] = useState(false);
   return (
     <form
       className="auto-form"
@@ -15,7 +17,7 @@ export function AutoForm() {
       onSubmit={(e) => {
         e.preventDefault();
         const n = Number.parseInt(maxTasks, 10);
-        void request({ kind: 'auto', options: { maxTasks: Number.isInteger(n) && n > 0 ? n : null, parallel, includeHuman } });
+        void request({ kind: 'auto', options: { maxTasks: Number.isInteger(n) && n > 0 ? n : null, parallel, includeHuman, ...(cluster ? { cluster: true } : {}) } });
       }}
     >
       <label>
@@ -28,6 +30,9 @@ export function AutoForm() {
       </label>
       <label className="check">
         <input type="checkbox" checked={includeHuman} onChange={(e) => setIncludeHuman(e.target.checked)} /> Include human-required
+      </label>
+      <label className="check" title="Queue the tasks for the workers of taskdeck.json's cluster (Redis); their concurrency decides how many run at once">
+        <input type="checkbox" checked={cluster} onChange={(e) => setCluster(e.target.checked)} /> On the cluster
       </label>
       <button type="submit" className="primary">▶ Run auto</button>
     </form>

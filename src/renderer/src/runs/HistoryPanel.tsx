@@ -1,7 +1,7 @@
 // Every attempt: status, duration, exit code, category, severity, recovery actions, and
-// the log; filtered by task, status and category.
+// the log; filtered by task, status, category and (on a cluster) worker.
 import { useEffect, useState } from 'react';
-import type { AttemptView } from '../../../shared/api';
+import { LOCAL_WORKER, type AttemptView } from '../../../shared/api';
 import type { Task } from '../../../shared/backlog';
 import { useTransport } from '../app/storeContext';
 import { formatDuration, type LogLine } from './liveRuns';
@@ -40,7 +40,7 @@ function AttemptLog({ attempt }: { attempt: AttemptView }) {
 }
 
 export function HistoryPanel({ tasks }: { tasks: Task[] }) {
-  const [filter, setFilter] = useState<HistoryFilter>({ taskId: '', status: '', category: '' });
+  const [filter, setFilter] = useState<HistoryFilter>({ taskId: '', status: '', category: '', worker: '' });
   const { history, error, reload } = useHistory(filter);
   const [openId, setOpenId] = useState<number | null>(null);
   const open = history?.attempts.find((a) => a.id === openId) ?? null;
@@ -66,6 +66,14 @@ export function HistoryPanel({ tasks }: { tasks: Task[] }) {
             <option value="">Any category</option>
             {(history?.categories ?? []).map((c) => <option key={c} value={c}>{errorCategoryLabel(c)}</option>)}
           </select>
+          {/* Only once a cluster ran something (or a worker filter is set): a local project never sees it. */}
+          {(history?.workers.length ?? 0) > 0 || filter.worker ? (
+            <select aria-label="Filter by worker" value={filter.worker} onChange={(e) => set({ worker: e.target.value })}>
+              <option value="">Any worker</option>
+              <option value={LOCAL_WORKER}>this machine</option>
+              {(history?.workers ?? []).map((w) => <option key={w} value={w}>{w}</option>)}
+            </select>
+          ) : null}
         </div>
         {error ? <p className="error-text">{error}</p> : null}
         {history && history.attempts.length === 0 ? <p className="empty-state">No attempts match. Run a task, or clear the filters.</p> : null}
@@ -74,7 +82,7 @@ export function HistoryPanel({ tasks }: { tasks: Task[] }) {
             <table className="history-table">
               <thead>
                 <tr>
-                  <th>Started</th><th>Task</th><th>Try</th><th>Status</th><th className="num">Duration</th><th className="num">Exit</th><th>Category</th><th>Severity</th><th>Recovery</th><th>Message</th>
+                  <th>Started</th><th>Task</th><th>Try</th><th>Status</th><th>Worker</th><th className="num">Duration</th><th className="num">Exit</th><th>Category</th><th>Severity</th><th>Recovery</th><th>Message</th>
                 </tr>
               </thead>
               <tbody>
@@ -84,6 +92,7 @@ export function HistoryPanel({ tasks }: { tasks: Task[] }) {
                     <td><button type="button" className="link-button mono" aria-label={`Log of ${a.taskId} attempt ${a.attempt}`}>{a.taskId}</button></td>
                     <td className="num">{a.attempt}</td>
                     <td><span className={`chip outcome-${a.status}`}>{runOutcomeLabel(a.status)}</span></td>
+                    <td className={a.worker ? 'mono small' : 'muted small'}>{a.worker ?? 'here'}</td>
                     <td className="num">{formatDuration(a.durationMs)}</td>
                     <td className="num">{a.exitCode ?? (a.signal ?? '–')}</td>
                     <td>{a.category ? errorCategoryLabel(a.category) : ''}</td>

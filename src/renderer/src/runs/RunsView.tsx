@@ -15,6 +15,7 @@ export function RunsView({ snapshot }: { snapshot: BacklogSnapshot }) {
   const norms = useRuns((s) => s.norms);
   const selected = useRuns((s) => s.selected);
   const error = useRuns((s) => s.error);
+  const cluster = useRuns((s) => s.cluster);
   const { select, cancel, cancelAll } = useRuns((s) => s);
   const active = order.filter((id) => tasks[id]?.status === 'running' || tasks[id]?.status === 'retrying').length;
   const shown = selected ? tasks[selected] : undefined;
@@ -31,6 +32,7 @@ export function RunsView({ snapshot }: { snapshot: BacklogSnapshot }) {
           <button type="button" className="danger" disabled={active === 0} onClick={() => void cancelAll()}>Cancel all</button>
         </div>
         {error ? <div className="callout warn" role="alert">{error}</div> : null}
+        {cluster ? <div className={cluster.state === 'lost' ? 'callout warn' : 'callout'} role="status">{cluster.message}</div> : null}
         {tab === 'live' ? (
           order.length === 0 ? (
             <div className="empty-state runs-empty">

@@ -7,6 +7,8 @@ import { runOutcomeLabel } from '../../../shared/labels';
 export type LastRuns = Readonly<Record<string, LastRun>>;
 
 export function applyLastRunEvent(runs: LastRuns, e: LiveRunEvent): LastRuns {
+  // Cluster connection news (Redis lost, back) is about no task.
+  if (e.type === 'cluster') return runs;
   const current = runs[e.taskId];
   switch (e.type) {
     case 'task-started':

@@ -37,12 +37,14 @@ function push(task: LiveTask, line: LogLine): LiveTask {
 }
 
 export function applyRunEvent(tasks: Record<string, LiveTask>, e: LiveRunEvent): Record<string, LiveTask> {
+  // The cluster's connection is the console's banner (runsStore), not a task's line.
+  if (e.type === 'cluster') return tasks;
   const current = tasks[e.taskId];
   if (e.type === 'task-started') {
     const base: LiveTask = current && e.attempt > 1
       ? current
       : { taskId: e.taskId, title: e.title, command: e.command, attempt: 1, maxAttempts: null, startedAt: e.at, percent: null, message: '', status: 'running', retry: null, durationMs: null, lines: [] };
-    const next = push({ ...base, attempt: e.attempt, status: 'running', retry: null, percent: null, maxAttempts: base.maxAttempts }, { stream: 'info', text: `▶ attempt ${e.attempt}: ${e.command}`, at: e.at });
+    const next = push({ ...base, attempt: e.attempt, status: 'running', retry: null, percent: null, maxAttempts: base.maxAttempts }, { stream: 'info', text: `▶ attempt ${e.attempt}${e.worker ? ` on worker ${e.worker}` : ''}: ${e.command}`, at: e.at });
     return { ...tasks, [e.taskId]: next };
   }
   // A task already running when this page opened (a reload, a second window): its row

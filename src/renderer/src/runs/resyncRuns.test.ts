@@ -4,7 +4,7 @@ import type { LiveTask } from './liveRuns';
 import { resyncLiveRuns } from './resyncRuns';
 
 const row = (taskId: string, status: LiveTask['status']): LiveTask => ({ taskId, title: taskId, command: 'x', attempt: 1, maxAttempts: null, startedAt: 0, percent: 40, message: '', status, retry: null, durationMs: null, lines: [] });
-const attempt = (taskId: string, status: string, attemptNo = 1): AttemptView => ({ id: 1, runId: 'r', taskId, title: null, attempt: attemptNo, trigger: 'manual', command: 'x', startedAt: 0, durationMs: 1234, exitCode: status === 'succeeded' ? 0 : 1, signal: null, status, category: null, severity: null, message: status === 'failed' ? 'boom' : null, recoveries: [], hasLog: true });
+const attempt = (taskId: string, status: string, attemptNo = 1): AttemptView => ({ id: 1, runId: 'r', taskId, title: null, attempt: attemptNo, trigger: 'manual', command: 'x', startedAt: 0, durationMs: 1234, exitCode: status === 'succeeded' ? 0 : 1, signal: null, status, category: null, severity: null, message: status === 'failed' ? 'boom' : null, recoveries: [], hasLog: true, worker: null });
 
 describe('resyncLiveRuns', () => {
   it('finishes rows whose task ended while the stream was away, from the latest attempt', () => {

@@ -22,6 +22,8 @@ export interface RunsState {
   /** `details`: the list behind a summary ("78 tasks have no command"), shown on demand. */
   toasts: Toast[];
   error: string | null;
+  /** The cluster's connection during a cluster auto run (lost: paused until Redis is back). */
+  cluster: { state: 'connected' | 'lost' | 'back'; message: string } | null;
   /** Bumped when a task finishes, so history and charts reload. */
   finishedCount: number;
   /** Each task's last run (board and backlog badges, the filters), from the record and live events. */
@@ -91,6 +93,7 @@ export function createRunsStore(transport: Transport): RunsStore {
       pendingTrust: null,
       toasts: [],
       error: null,
+      cluster: null,
       finishedCount: 0,
       lastRuns: {},
       async request(r) {
@@ -130,6 +133,10 @@ export function createRunsStore(transport: Transport): RunsStore {
       dismissToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
       clearError: () => set({ error: null }),
       onEvent(e) {
+        if (e.type === 'cluster') {
+          set({ cluster: { state: e.state, message: e.message } });
+          return;
+        }
         const s = get();
         const lastRuns = applyLastRunEvent(s.lastRuns, e);
         if (lastRuns !== s.lastRuns) set({ lastRuns });

@@ -7,6 +7,8 @@ export interface HistoryFilter {
   taskId: string;
   status: string;
   category: string;
+  /** '' any, a worker's name, or LOCAL_WORKER for attempts run here. */
+  worker: string;
 }
 
 /** The attempt history for a filter, reloaded whenever a task finishes. */
@@ -19,7 +21,7 @@ export function useHistory(filter: HistoryFilter): { history: RunHistory | null;
   useEffect(() => {
     let live = true;
     void transport
-      .call('runs:history', { taskId: filter.taskId || undefined, status: filter.status || undefined, category: filter.category || undefined, limit: 500 })
+      .call('runs:history', { taskId: filter.taskId || undefined, status: filter.status || undefined, category: filter.category || undefined, worker: filter.worker || undefined, limit: 500 })
       .then((r) => {
         if (!live) return;
         if (r.ok) setHistory(r.value);
@@ -28,6 +30,6 @@ export function useHistory(filter: HistoryFilter): { history: RunHistory | null;
     return () => {
       live = false;
     };
-  }, [transport, filter.taskId, filter.status, filter.category, finished, tick]);
+  }, [transport, filter.taskId, filter.status, filter.category, filter.worker, finished, tick]);
   return { history, error, reload: useCallback(() => setTick((t) => t + 1), []) };
 }
