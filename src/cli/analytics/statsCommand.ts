@@ -5,6 +5,8 @@ import type { TaskSummary } from '../../main/core/analytics/taskSummary';
 import { plural } from '../../shared/pluralise';
 import { formatMs, formatPct, formatTime } from '../../main/reports/format';
 import { queryAnomalies, queryTaskSummary } from '../../main/reports/queries/dashboard';
+import { queryInsights, thresholdsOf } from '../../main/reports/queries/insights';
+import { insightsText } from '../../main/reports/insightsText';
 import { CliFailure } from '../output/fail';
 import { renderTable } from '../output/table';
 import { statsCommand } from '../history/statsCommand';
@@ -16,6 +18,10 @@ export interface AnalyticsStatsOptions {
   project?: string;
   json?: boolean;
   task?: string;
+  /** Seconds: tasks whose average successful run is longer are "slow" (default: taskdeck.json, else 300). */
+  slow?: number;
+  /** Tasks with more retries than this are "high-retry" (default: taskdeck.json, else 3). */
+  retries?: number;
 }
 
 function taskDetail(t: TaskSummary, tz: TzOffset): string {
@@ -65,8 +71,11 @@ export async function analyticsStatsCommand(opts: AnalyticsStatsOptions): Promis
       for (const a of anomalies) process.stdout.write(`anomaly (${a.kind}): ${a.message}\n`);
       return;
     }
-    statsCommand({ project: opts.project, json: opts.json }, { analytics: { tasks, pointRate: summary?.pointRate ?? null } });
+    const thresholds = thresholdsOf(ctx.project.config.insights, { slowSeconds: opts.slow, highRetries: opts.retries });
+    const insights = queryInsights(ctx.db, ctx.plan, tasks, ctx.db ? queryAnomalies(ctx.db) : [], thresholds);
+    // The toolkit's `total_retries` at the top level, as its scripts read it.
+    statsCommand({ project: opts.project, json: opts.json }, { total_retries: insights.totalRetries, analytics: { tasks, pointRate: summary?.pointRate ?? null }, insights });
     if (opts.json) return;
-    if (ctx.db) process.stdout.write(`\n${summaryTable(tasks)}\n`);
+    if (ctx.db) process.stdout.write(`\n${summaryTable(tasks)}\n\n${insightsText(insights)}\n`);
   }, opts.tz);
 }

@@ -119,6 +119,9 @@ async function autoCommand(opts: ProjectOpt & { maxTasks?: number; parallel?: nu
       view.close();
       if (!result.ok) throw CliFailure.of(result.error);
       printSummary(result.value, process.stdout);
+      // Threshold alerts (taskdeck.json `alerts`), one line each, after the run's summary.
+      const [{ projectAlerts }, { alertLine }] = await Promise.all([import('../../main/reports/projectAlerts'), import('../../main/reports/insightsText')]);
+      for (const a of projectAlerts(loaded)) process.stdout.write(`${alertLine(a)}\n`);
       const failed = result.value.results.some((r) => r.outcome !== 'succeeded') || result.value.elsewhere.some((e) => e.outcome !== 'succeeded');
       if (failed || result.value.blocked.length > 0) process.exitCode = 1;
     } finally {

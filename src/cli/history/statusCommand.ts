@@ -1,6 +1,7 @@
 // `taskdeck status`: the latest state of every task that ran (or was synced), with a
 // one-line summary. Reads only the run record, so it stays fast on big projects.
 import { attemptSuccess, rateSentence } from '../../main/core/analytics/figures';
+import { toolkitStatus, toolkitStatusLines } from '../../main/core/toolkit/statusSummary';
 import type { Statistics, TaskState } from '../../main/store/types';
 import { plural } from '../../shared/pluralise';
 import { palette } from '../output/colour';
@@ -47,7 +48,8 @@ export function statusCommand(opts: StatusOptions): void {
     const states = store?.taskStates() ?? [];
     const stats = store?.statistics() ?? null;
     if (opts.json) {
-      printJson({ project: target.projectDir, database: store ? target.file : null, tasks: states.map(stateJson), statistics: stats });
+      // The toolkit's summary keys (total_tasks, pending_tasks, ...) beside Taskdeck's own.
+      printJson({ project: target.projectDir, database: store ? target.file : null, ...(stats ? toolkitStatus(stats, states) : {}), tasks: states.map(stateJson), statistics: stats });
       return;
     }
     if (!store || !stats) {
@@ -61,6 +63,6 @@ export function statusCommand(opts: StatusOptions): void {
       rows,
       { maxWidth: process.stdout.columns, paint: (row, col, text) => (col === 1 ? paintStatus(shownStatus(states[row] ?? { status: 'pending', backlogStatus: null }), text, colour) : text) },
     );
-    process.stdout.write(`${table}\n\n${summaryLine(stats)}\n`);
+    process.stdout.write(`${toolkitStatusLines(toolkitStatus(stats, states))}\n${table}\n\n${summaryLine(stats)}\n`);
   });
 }

@@ -2,8 +2,9 @@
 // to N; never edit a shipped one, append a new one (and update docs/database.md).
 import { migration001 } from './001_initial';
 import { migration002 } from './002_analytics';
+import { migration003 } from './003_io_bytes';
 
-export const MIGRATIONS: readonly string[] = [migration001, migration002];
+export const MIGRATIONS: readonly string[] = [migration001, migration002, migration003];
 
 /** The schema version this build writes and understands. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

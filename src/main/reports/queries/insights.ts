@@ -1,0 +1,102 @@
+// The toolkit guide's analytics over the run record: retries, slow and high-retry tasks,
+// resource needs, its three correlations, risk per open task and threshold alerts. One
+// query module for every surface (stats, the HTML report, the dashboard, check, auto), so
+// each shows the same numbers.
+import type Database from 'better-sqlite3';
+import { taskAlerts, type Alert, type AlertRules } from '../../core/analytics/alerts';
+import type { Anomaly } from '../../core/analytics/anomalies';
+import { flakyTasks } from '../../core/analytics/anomalies';
+import { planCorrelations, type PlanCorrelations } from '../../core/analytics/planCorrelations';
+import { taskResources, type ResourceSample, type TaskResources } from '../../core/analytics/resources';
+import { assessRisk, type TaskRisk } from '../../core/analytics/risk';
+import { groupRuns } from '../../core/analytics/runs';
+import type { TaskSummary } from '../../core/analytics/taskSummary';
+import { DEFAULT_THRESHOLDS, highRetryTasks, slowTasks, type HighRetryTask, type SlowTask, type ThresholdSettings } from '../../core/analytics/thresholds';
+import type { TaskPlanInfo } from '../../core/analytics/types';
+import { COUNTED_ATTEMPT, RETRY_ATTEMPT } from '../../store/figureSql';
+import { recentAttempts } from './dashboard';
+
+type Db = Database.Database;
+
+export interface Insights {
+  /** The toolkit's `total_retries`: every retry in the record (figures.ts `isRetryAttempt`). */
+  totalRetries: number;
+  thresholds: ThresholdSettings;
+  slowTasks: SlowTask[];
+  highRetryTasks: HighRetryTask[];
+  resources: TaskResources[];
+  correlations: PlanCorrelations;
+  risk: TaskRisk[];
+}
+
+/** taskdeck.json `insights`, then the command line, over the guide's defaults. */
+export function thresholdsOf(...layers: Array<Partial<ThresholdSettings> | undefined>): ThresholdSettings {
+  const out = { ...DEFAULT_THRESHOLDS };
+  for (const l of layers) {
+    if (l?.slowSeconds !== undefined) out.slowSeconds = l.slowSeconds;
+    if (l?.highRetries !== undefined) out.highRetries = l.highRetries;
+  }
+  return out;
+}
+
+export function queryRetries(db: Db | null): Map<string, number> {
+  if (!db) return new Map();
+  const rows = db.prepare(`SELECT task_id, count(*) FROM run_attempts WHERE ${RETRY_ATTEMPT} GROUP BY task_id`).raw().all() as Array<[string, number]>;
+  return new Map(rows);
+}
+
+/** Measured attempts that count (succeeded, failed, timed out), oldest first per task. */
+export function queryResourceSamples(db: Db): Map<string, ResourceSample[]> {
+  const rows = db.prepare(`
+    SELECT task_id, peak_rss_kb, cpu_ms, io_read_bytes, io_write_bytes FROM run_attempts
+    WHERE ${COUNTED_ATTEMPT} AND (peak_rss_kb IS NOT NULL OR cpu_ms IS NOT NULL OR io_read_bytes IS NOT NULL OR io_write_bytes IS NOT NULL)
+    ORDER BY task_id, started_at, id`).raw().all() as Array<[string, number | null, number | null, number | null, number | null]>;
+  const out = new Map<string, ResourceSample[]>();
+  for (const [taskId, peakRssKb, cpuMs, ioReadBytes, ioWriteBytes] of rows) {
+    const list = out.get(taskId) ?? [];
+    list.push({ peakRssKb, cpuMs, ioReadBytes, ioWriteBytes });
+    out.set(taskId, list);
+  }
+  return out;
+}
+
+export function queryInsights(db: Db | null, plan: readonly TaskPlanInfo[], tasks: readonly TaskSummary[], anomalies: readonly Anomaly[], thresholds: ThresholdSettings): Insights {
+  const retries = queryRetries(db);
+  const slow = slowTasks(tasks, thresholds.slowSeconds);
+  const byId = new Map(plan.map((p) => [p.id, p]));
+  const flags = new Map<string, string[]>();
+  const flag = (id: string, words: string) => flags.set(id, [...(flags.get(id) ?? []), words]);
+  for (const s of slow) flag(s.taskId, `slow: averages ${(s.averageMs / 1000).toFixed(1)} s, over the ${thresholds.slowSeconds} s threshold`);
+  for (const a of anomalies) if (a.kind === 'flaky') flag(a.taskId, 'flaky: its runs switch between passing and failing');
+  return {
+    totalRetries: [...retries.values()].reduce((s, n) => s + n, 0),
+    thresholds,
+    slowTasks: slow,
+    highRetryTasks: highRetryTasks(retries, thresholds.highRetries),
+    resources: db ? taskResources(queryResourceSamples(db)) : [],
+    correlations: planCorrelations(tasks.filter((t) => t.inBacklog).map((t) => {
+      const p = byId.get(t.taskId);
+      return { taskId: t.taskId, priority: p?.priority ?? null, points: t.points, dependencies: p?.dependencies ?? 0, successRate: t.successRate, averageMs: t.durations.mean, retries: retries.get(t.taskId) ?? 0, ran: t.runs > 0 };
+    })),
+    risk: assessRisk({ tasks, retriesByTask: retries, manual: new Set(plan.filter((p) => p.manual).map((p) => p.id)), flags }),
+  };
+}
+
+/** The runs an alert rule looks back over: enough for `failureRate.lastRuns`, and the anomaly window. */
+function windowFor(rules: AlertRules): number {
+  return Math.max(48, (rules.failureRate?.lastRuns ?? 0) * 6);
+}
+
+/** Every breach of the project's alert rules, by task id. */
+export function queryAlerts(db: Db | null, rules: AlertRules | undefined): Alert[] {
+  if (!db || !rules) return [];
+  const ids = db.prepare(`SELECT DISTINCT task_id FROM run_attempts WHERE ${COUNTED_ATTEMPT} ORDER BY task_id`).raw().all() as Array<[string]>;
+  const out: Alert[] = [];
+  for (const [taskId] of ids) {
+    const runs = groupRuns(recentAttempts(db, taskId, windowFor(rules)));
+    // Flaky over the same window as `taskdeck anomalies`, so both say the same.
+    const flaky = rules.flaky === true && flakyTasks(groupRuns(recentAttempts(db, taskId))).length > 0;
+    out.push(...taskAlerts(taskId, runs, flaky, rules));
+  }
+  return out;
+}
