@@ -1,12 +1,23 @@
 // `taskdeck check [--json]`: the alert rules of taskdeck.json (`alerts`) against the run
-// record, for CI: every breach listed, exit 1 when there is one, 0 otherwise.
+// record, for CI: every breach listed, exit 1 when there is one, 0 otherwise, and 2 when
+// the check could not be made (a bad taskdeck.json, an unreadable record), so a CI step can
+// tell "a rule is breached" from "nothing was checked".
 import { hasRules } from '../../main/core/analytics/alerts';
 import { alertLine } from '../../main/reports/insightsText';
 import { queryAlerts } from '../../main/reports/queries/insights';
 import { plural } from '../../shared/pluralise';
+import { CliFailure, describeFailure } from '../output/fail';
 import { printJson, withAnalytics } from './open';
 
 export async function checkCommand(opts: { project?: string; json?: boolean }): Promise<void> {
+  try {
+    await check(opts);
+  } catch (err) {
+    throw new CliFailure(describeFailure(err).line, 2);
+  }
+}
+
+async function check(opts: { project?: string; json?: boolean }): Promise<void> {
   await withAnalytics(opts.project, (ctx) => {
     const rules = ctx.project.config.alerts;
     const alerts = queryAlerts(ctx.db, rules);

@@ -142,6 +142,8 @@ export interface BatchFinished {
   error: string | null;
   /** The code of `error` (e.g. `db-corrupt`, `disk-full` when the run record failed), when there is one. */
   errorCode?: string | null;
+  /** Threshold alerts (taskdeck.json `alerts`) breached by the tasks this batch ran. */
+  alerts?: { rule: string; taskId: string; message: string }[];
 }
 
 function event<Payload>() {

@@ -17,6 +17,7 @@ import { splitAtLocalMidnight } from '../../reports/queries/localHours';
 import { RECOVERY_TRIED, RECOVERY_WORKED } from '../../store/figureSql';
 import { currentSprint } from '../../reports/reportModel';
 import type { SprintInfo } from '../../core/analytics/types';
+import { insightsView, type InsightsSettings } from './dashboardInsights';
 
 /** What the dashboard reads: the backlog's plan and sprints, and the run record's database. */
 export type DashboardInput = Pick<AnalyticsContext, 'plan' | 'sprints' | 'db' | 'now' | 'tz'>;
@@ -79,7 +80,8 @@ function burnUpView(ctx: DashboardInput, firstSuccess: ReadonlyMap<string, numbe
   };
 }
 
-export function buildDashboard(ctx: DashboardInput): Dashboard {
+/** `settings`: taskdeck.json's insights thresholds and alert rules (absent: the defaults, no alerts). */
+export function buildDashboard(ctx: DashboardInput, settings: InsightsSettings = {}): Dashboard {
   const db = ctx.db;
   const read = db ? queryTallies(db, { tasks: true, hours: true }) : null;
   const tallies = read?.tallies ?? [];
@@ -97,7 +99,8 @@ export function buildDashboard(ctx: DashboardInput): Dashboard {
       b.failures += h.attempts - h.successes;
     }
   }
-  const summary = summarizeTasks(tallies, ctx.plan).tasks.filter((t) => t.durations.n > 0);
+  const allTasks = summarizeTasks(tallies, ctx.plan).tasks;
+  const summary = allTasks.filter((t) => t.durations.n > 0);
   const anomalies = db ? queryAnomalies(db) : [];
   const view = (a: (typeof anomalies)[number]) => ({ kind: a.kind, taskId: a.taskId, severity: a.severity, at: a.at, message: a.message });
   return {
@@ -115,5 +118,6 @@ export function buildDashboard(ctx: DashboardInput): Dashboard {
     velocity: velocity(ctx.plan, allSprints(ctx), firstSuccess).map((v) => ({ sprint: v.sprint, committedPoints: v.committedPoints, capacity: v.capacity, donePoints: v.donePoints })),
     anomalies: anomalies.filter((a) => a.kind !== 'flaky').map(view),
     flaky: anomalies.filter((a) => a.kind === 'flaky').map(view),
+    insights: insightsView(ctx, allTasks, anomalies, settings),
   };
 }

@@ -5,6 +5,7 @@ import type { ApiResult, AutoRunOptions, BatchFinished, RunPlan } from '../../..
 import { checkTrust, Engine, markDoneInBacklog, resolveCommand, trustFolder, untrustedMessage, type TaskCommand } from '../../engine';
 import { commandsOf } from '../../engine/resolveCommand';
 import { loadProject, type LoadedProject } from '../../project/loadBacklog';
+import { projectAlerts } from '../../reports/projectAlerts';
 import { openStore } from '../../store/index';
 import type { Store } from '../../store/types';
 import type { Session } from '../session';
@@ -56,10 +57,19 @@ export function createRunController(session: Session, options: RunControllerOpti
     return { ok: true, value: { engine, store: store.value, loaded: loaded.value } };
   }
 
-  function finish(o: Opened, kind: BatchFinished['kind'], startedAt: number, counts: Omit<BatchFinished, 'kind' | 'durationMs'>): void {
+  function finish(o: Opened, kind: BatchFinished['kind'], startedAt: number, counts: Omit<BatchFinished, 'kind' | 'durationMs' | 'alerts'>, ran: readonly string[]): void {
     engines.delete(o.engine);
     o.store.close();
-    session.emit('run:batch-finished', { kind, durationMs: now() - startedAt, ...counts });
+    // Threshold alerts (taskdeck.json `alerts`) of the tasks this batch ran: the app shows a
+    // toast and a desktop notification for them. A failure to read them never hides the batch's end.
+    let alerts: BatchFinished['alerts'] = [];
+    try {
+      const ranSet = new Set(ran);
+      alerts = projectAlerts(o.loaded).filter((a) => ranSet.has(a.taskId));
+    } catch {
+      alerts = [];
+    }
+    session.emit('run:batch-finished', { kind, durationMs: now() - startedAt, ...counts, alerts });
   }
 
   async function plan(args: { taskIds?: string[]; auto?: AutoRunOptions }): Promise<ApiResult<RunPlan>> {
@@ -134,9 +144,11 @@ export function createRunController(session: Session, options: RunControllerOpti
     let failed = 0;
     let firstError: string | null = null;
     let errorCode: string | null = null;
+    const ran: string[] = [];
     const worker = async (): Promise<void> => {
       for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
         if (o.engine.autoStopped) return;
+        ran.push(id);
         const result = await o.engine.runOne(id);
         if (result.ok && result.value.outcome === 'succeeded') succeeded++;
         else {
@@ -155,7 +167,7 @@ export function createRunController(session: Session, options: RunControllerOpti
         firstError ??= err instanceof Error ? err.message : String(err);
         errorCode ??= 'internal';
       })
-      .finally(() => finish(o, 'selection', startedAt, { succeeded, failed, notStarted: queue.length, error: firstError, errorCode }));
+      .finally(() => finish(o, 'selection', startedAt, { succeeded, failed, notStarted: queue.length, error: firstError, errorCode }, ran));
     return { ok: true, value: { started: checked.value.commands.map((c) => c.taskId) } };
   }
 
@@ -180,7 +192,7 @@ export function createRunController(session: Session, options: RunControllerOpti
           notStarted: s ? s.notStarted.length : 0,
           error: result.ok ? null : result.error.message,
           errorCode: result.ok ? null : result.error.code,
-        });
+        }, s ? s.results.map((r) => r.taskId) : []);
       })
       .finally(() => {
         autoRunning = false;

@@ -10,6 +10,7 @@ import { DurationChart, SuccessTrendChart } from './QualityCharts';
 import { FailureCategoryChart, RetryChart, TimePatternChart } from './FailureCharts';
 import { BurnUpChart, VelocityChart } from './SprintCharts';
 import { AnomalyLists } from './AnomalyLists';
+import { InsightLists, ResourceChart } from './InsightCharts';
 import { pct } from './format';
 
 function Stat({ label, value }: { label: string; value: string }) {
@@ -54,6 +55,7 @@ export function DashboardView() {
               <Stat label="runs retried" value={String(d.retries.retriedRuns)} />
               <Stat label="recovered by retry" value={pct(d.retries.retriedRuns ? d.retries.recovered / d.retries.retriedRuns : null)} />
               <Stat label="anomalies" value={String(d.anomalies.length + d.flaky.length)} />
+              <Stat label="total retries" value={String(d.insights.totalRetries)} />
             </div>
             <div className="chart-grid">
               <BurnUpChart d={d} />
@@ -65,6 +67,8 @@ export function DashboardView() {
               <TimePatternChart d={d} by="weekday" />
               <VelocityChart d={d} />
               <AnomalyLists d={d} />
+              <ResourceChart d={d} />
+              <InsightLists d={d} />
             </div>
           </>
         )}
