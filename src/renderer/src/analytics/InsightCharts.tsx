@@ -40,7 +40,8 @@ function Section({ title, empty, items }: { title: string; empty: string; items:
     <section className="chart-card anomaly-card" aria-label={title}>
       <header className="chart-head"><h3>{title}</h3></header>
       {items.length === 0 ? <div className="chart-empty muted">{empty}</div> : (
-        <ul className="anomaly-list">
+        // Focusable: a long list scrolls inside its card, and a keyboard user must reach it.
+        <ul className="anomaly-list" tabIndex={0} aria-label={title}>
           {items.map((i) => (
             <li key={i.key}>
               <span className="mono anomaly-task">{i.task}</span>
