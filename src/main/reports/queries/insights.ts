@@ -14,7 +14,7 @@ import type { TaskSummary } from '../../core/analytics/taskSummary';
 import { DEFAULT_THRESHOLDS, highRetryTasks, slowTasks, type HighRetryTask, type SlowTask, type ThresholdSettings } from '../../core/analytics/thresholds';
 import type { TaskPlanInfo } from '../../core/analytics/types';
 import { COUNTED_ATTEMPT, RETRY_ATTEMPT } from '../../store/figureSql';
-import { recentAttempts } from './dashboard';
+import { ANOMALY_WINDOW, recentAttempts } from './dashboard';
 
 type Db = Database.Database;
 
@@ -45,17 +45,23 @@ export function queryRetries(db: Db | null): Map<string, number> {
   return new Map(rows);
 }
 
-/** Measured attempts that count (succeeded, failed, timed out), oldest first per task. */
-export function queryResourceSamples(db: Db): Map<string, ResourceSample[]> {
-  const rows = db.prepare(`
-    SELECT task_id, peak_rss_kb, cpu_ms, io_read_bytes, io_write_bytes FROM run_attempts
-    WHERE ${COUNTED_ATTEMPT} AND (peak_rss_kb IS NOT NULL OR cpu_ms IS NOT NULL OR io_read_bytes IS NOT NULL OR io_write_bytes IS NOT NULL)
-    ORDER BY task_id, started_at, id`).raw().all() as Array<[string, number | null, number | null, number | null, number | null]>;
+/** Resources are read from each task's latest this many measured attempts: what it needs now. */
+export const RESOURCE_WINDOW = 50;
+
+/**
+ * Per task, its latest RESOURCE_WINDOW measured attempts that count (succeeded, failed,
+ * timed out), oldest first: one index lookup per task (run_attempts_task_started), so the
+ * dashboard does not scan every attempt.
+ */
+export function queryResourceSamples(db: Db, taskIds: readonly string[], window = RESOURCE_WINDOW): Map<string, ResourceSample[]> {
+  const latest = db.prepare(`
+    SELECT peak_rss_kb, cpu_ms, io_read_bytes, io_write_bytes FROM run_attempts
+    WHERE task_id = ? AND ${COUNTED_ATTEMPT} AND (peak_rss_kb IS NOT NULL OR cpu_ms IS NOT NULL OR io_read_bytes IS NOT NULL OR io_write_bytes IS NOT NULL)
+    ORDER BY started_at DESC, id DESC LIMIT ?`).raw();
   const out = new Map<string, ResourceSample[]>();
-  for (const [taskId, peakRssKb, cpuMs, ioReadBytes, ioWriteBytes] of rows) {
-    const list = out.get(taskId) ?? [];
-    list.push({ peakRssKb, cpuMs, ioReadBytes, ioWriteBytes });
-    out.set(taskId, list);
+  for (const taskId of taskIds) {
+    const rows = latest.all(taskId, window) as Array<[number | null, number | null, number | null, number | null]>;
+    if (rows.length > 0) out.set(taskId, rows.reverse().map(([peakRssKb, cpuMs, ioReadBytes, ioWriteBytes]) => ({ peakRssKb, cpuMs, ioReadBytes, ioWriteBytes })));
   }
   return out;
 }
@@ -73,7 +79,7 @@ export function queryInsights(db: Db | null, plan: readonly TaskPlanInfo[], task
     thresholds,
     slowTasks: slow,
     highRetryTasks: highRetryTasks(retries, thresholds.highRetries),
-    resources: db ? taskResources(queryResourceSamples(db)) : [],
+    resources: db ? taskResources(queryResourceSamples(db, tasks.filter((t) => t.attempts > 0).map((t) => t.taskId))) : [],
     correlations: planCorrelations(tasks.filter((t) => t.inBacklog).map((t) => {
       const p = byId.get(t.taskId);
       return { taskId: t.taskId, priority: p?.priority ?? null, points: t.points, dependencies: p?.dependencies ?? 0, successRate: t.successRate, averageMs: t.durations.mean, retries: retries.get(t.taskId) ?? 0, ran: t.runs > 0 };
@@ -82,9 +88,9 @@ export function queryInsights(db: Db | null, plan: readonly TaskPlanInfo[], task
   };
 }
 
-/** The runs an alert rule looks back over: enough for `failureRate.lastRuns`, and the anomaly window. */
+/** The attempts an alert rule looks back over: the anomaly window, more when `failureRate.lastRuns` needs it (a run may take several attempts). */
 function windowFor(rules: AlertRules): number {
-  return Math.max(48, (rules.failureRate?.lastRuns ?? 0) * 6);
+  return Math.max(ANOMALY_WINDOW, (rules.failureRate?.lastRuns ?? 0) * 4);
 }
 
 /** Every breach of the project's alert rules, by task id. */
@@ -94,7 +100,7 @@ export function queryAlerts(db: Db | null, rules: AlertRules | undefined): Alert
   const out: Alert[] = [];
   for (const [taskId] of ids) {
     const runs = groupRuns(recentAttempts(db, taskId, windowFor(rules)));
-    // Flaky over the same window as `taskdeck anomalies`, so both say the same.
+    // Flaky over exactly the attempts `taskdeck anomalies` reads, so both say the same.
     const flaky = rules.flaky === true && flakyTasks(groupRuns(recentAttempts(db, taskId))).length > 0;
     out.push(...taskAlerts(taskId, runs, flaky, rules));
   }
