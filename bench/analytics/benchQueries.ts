@@ -71,7 +71,7 @@ export function benchQueries(file: string, plan: TaskPlanInfo[], end: number, la
     // The toolkit guide's analytics: retries, slow / high-retry, resources, correlations, risk.
     // (Over the task summary and anomalies timed above, which the dashboard has already.)
     ['toolkit insights (retries, resources, correlations, risk)', () => queryInsights(db, fullPlan, summaryTasks, anomalyList, thresholdsOf())],
-    ['alert rules (slower than p95, failure rate, flaky)', () => queryAlerts(db, { slowerThanP95: 2, failureRate: { limit: 0.5, lastRuns: 10 }, flaky: true })],
+    ['alert rules (slower than p95, failure rate, flaky)', () => queryAlerts(db, { slowerThanP95: 2, failureRate: { limit: 0.5, lastRuns: 10 }, flaky: true }, new Set(fullPlan.map((t) => t.id)))],
   ];
   for (const [name, fn] of queries) {
     fn();

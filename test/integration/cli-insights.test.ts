@@ -178,6 +178,10 @@ describe('threshold alerts', () => {
     expect(breached).toBe('1 alert rule breach:\n  alert (failure-rate): T-3: 2 of its last 2 runs failed (100%, the limit is 50%)\n');
     const json: Json = JSON.parse(await cli(['check', '--json'], 1));
     expect(json).toMatchObject({ breached: true, alerts: [{ rule: 'failure-rate', taskId: 'T-3' }] });
+    // A task no longer in the backlog (renamed or deleted) keeps its history but raises no alert.
+    writeFileSync(join(dir, 'backlog.md'), BACKLOG.replace(/\| T-3 .*\n.*\n/, ''));
+    expect(await cli(['check'])).toBe('OK: no alert rule breached.\n');
+    writeFileSync(join(dir, 'backlog.md'), BACKLOG);
     // A limit it stays under: no breach.
     config({ writeBack: 'none', alerts: { failureRate: { limit: 1, lastRuns: 2 } } });
     expect(await cli(['check'])).toBe('OK: no alert rule breached.\n');

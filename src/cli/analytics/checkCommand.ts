@@ -20,7 +20,7 @@ export async function checkCommand(opts: { project?: string; json?: boolean }): 
 async function check(opts: { project?: string; json?: boolean }): Promise<void> {
   await withAnalytics(opts.project, (ctx) => {
     const rules = ctx.project.config.alerts;
-    const alerts = queryAlerts(ctx.db, rules);
+    const alerts = queryAlerts(ctx.db, rules, new Set(ctx.plan.map((t) => t.id)));
     if (alerts.length > 0) process.exitCode = 1;
     if (opts.json) {
       printJson({ project: ctx.project.projectDir, rules: rules ?? null, breached: alerts.length > 0, alerts });

@@ -89,6 +89,6 @@ export function buildReportModel(ctx: AnalyticsContext, opts: ReportOptions = {}
     analysis,
     forecasts: forecastsFor(ctx, records, opts),
     insights: insightsOf(ctx),
-    alerts: hasRules(ctx.project.config.alerts) ? queryAlerts(ctx.db, ctx.project.config.alerts) : null,
+    alerts: hasRules(ctx.project.config.alerts) ? queryAlerts(ctx.db, ctx.project.config.alerts, new Set(ctx.plan.map((t) => t.id))) : null,
   };
 }

@@ -30,6 +30,6 @@ export function insightsView(ctx: Pick<AnalyticsContext, 'db' | 'plan'>, tasks: 
       return { name, n: c.correlation.n, spearman: c.correlation.status === 'ok' ? c.correlation.spearman : null, reading: c.reading };
     }),
     risk: i.risk,
-    alerts: queryAlerts(ctx.db, settings.alerts),
+    alerts: queryAlerts(ctx.db, settings.alerts, new Set(ctx.plan.map((t) => t.id))),
   };
 }

@@ -64,8 +64,7 @@ export function createRunController(session: Session, options: RunControllerOpti
     // toast and a desktop notification for them. A failure to read them never hides the batch's end.
     let alerts: BatchFinished['alerts'] = [];
     try {
-      const ranSet = new Set(ran);
-      alerts = projectAlerts(o.loaded).filter((a) => ranSet.has(a.taskId));
+      alerts = projectAlerts(o.loaded, ran);
     } catch {
       alerts = [];
     }

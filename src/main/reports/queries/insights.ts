@@ -93,12 +93,16 @@ function windowFor(rules: AlertRules): number {
   return Math.max(ANOMALY_WINDOW, (rules.failureRate?.lastRuns ?? 0) * 4);
 }
 
-/** Every breach of the project's alert rules, by task id. */
-export function queryAlerts(db: Db | null, rules: AlertRules | undefined): Alert[] {
+/**
+ * Every breach of the project's alert rules, by task id, for the tasks of the backlog
+ * (`inBacklog`): a task renamed or deleted keeps its history, but nobody can fix it any more.
+ */
+export function queryAlerts(db: Db | null, rules: AlertRules | undefined, inBacklog: ReadonlySet<string>): Alert[] {
   if (!db || !rules) return [];
   const ids = db.prepare(`SELECT DISTINCT task_id FROM run_attempts WHERE ${COUNTED_ATTEMPT} ORDER BY task_id`).raw().all() as Array<[string]>;
   const out: Alert[] = [];
   for (const [taskId] of ids) {
+    if (!inBacklog.has(taskId)) continue;
     const runs = groupRuns(recentAttempts(db, taskId, windowFor(rules)));
     // Flaky over exactly the attempts `taskdeck anomalies` reads, so both say the same.
     const flaky = rules.flaky === true && flakyTasks(groupRuns(recentAttempts(db, taskId))).length > 0;
