@@ -257,6 +257,14 @@ describe('one number per figure, on every surface', () => {
     const b204 = stats.risk.find((r: Json) => r.taskId === 'B-204');
     expect(b204.expectedRetries).toBe(2);
     expect(b204.failureChance).toBeCloseTo(1 - json.stats.analytics.tasks.find((t: Json) => t.taskId === 'B-204').prediction.probability, 12);
+    // The error headline: network and timeout both have 3 errors (network first in category
+    // order); recovery success over every action tried: 1 of 5 worked.
+    const tried = Object.values(truth.recovery).reduce((n, r) => n + r.tried, 0);
+    const worked = Object.values(truth.recovery).reduce((n, r) => n + r.worked, 0);
+    const headline = { mostCommon: { category: 'network', errors: 3, of: 8 }, recovery: { successes: worked, of: tried, rate: worked / tried } };
+    expect([tried, worked]).toEqual([5, 1]);
+    expect(json.stats.errors).toMatchObject(headline);
+    expect(json.errors.headline).toEqual(headline);
     // No rules in taskdeck.json: no alerts anywhere.
     expect(dash.alerts).toEqual([]);
     expect(html).toContain('No alert rules in taskdeck.json');
