@@ -161,6 +161,11 @@ describe('stats: retries, errors, slow and high-retry tasks, resources, correlat
     const t3 = json.analytics.tasks.find((t: Json) => t.taskId === 'T-3');
     expect(json.insights.risk[0].failureChance).toBeCloseTo(1 - t3.prediction.probability, 12);
     expect(json.insights.risk[0].expectedRetries).toBe(2);
+    // stats --task: the same resources and risk for one task.
+    const one: Json = JSON.parse(await cli(['stats', '--task', 'T-3', '--json']));
+    expect(one.risk).toEqual(json.insights.risk[0]);
+    expect(one.resources).toEqual(json.insights.resources.find((r: Json) => r.taskId === 'T-3'));
+    expect(await cli(['stats', '--task', 'T-3'])).toMatch(/\npeak memory: p50 .*\nCPU time: p50 .*\n(read: .*\nwritten: .*\n)?risk: (high|medium|low), [\d.]+% chance of failure, 2\.0 retries expected; why: next run succeeds/);
     const text = await cli(['stats']);
     expect(text).toContain(`  dependencies_vs_retries: ${c.dependencies_vs_retries.reading}`);
     expect(text).toMatch(/Risk per open task \(riskiest first\):\n  T-3  (high|medium|low) risk: [\d.]+% chance of failure, 2\.0 retries expected\n    why: next run succeeds \d+%: .*; 2\.0 retries per run in its 2 runs/);
