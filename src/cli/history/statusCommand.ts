@@ -49,7 +49,9 @@ export function statusCommand(opts: StatusOptions): void {
     const stats = store?.statistics() ?? null;
     if (opts.json) {
       // The toolkit's summary keys (total_tasks, pending_tasks, ...) beside Taskdeck's own.
-      printJson({ project: target.projectDir, database: store ? target.file : null, ...(stats ? toolkitStatus(stats, states) : {}), tasks: states.map(stateJson), statistics: stats });
+      // Nothing ran yet: the toolkit's keys still answer (0 tasks), so scripts need no special case.
+      const nothing = { tasks: 0, doneInBacklog: 0, byStatus: {}, byOutcome: { succeeded: 0, failed: 0, timeout: 0, cancelled: 0, interrupted: 0 } };
+      printJson({ project: target.projectDir, database: store ? target.file : null, ...toolkitStatus(stats ?? nothing, states), tasks: states.map(stateJson), statistics: stats });
       return;
     }
     if (!store || !stats) {
