@@ -227,7 +227,7 @@ describe('one number per figure, on every surface', () => {
     const high = Object.entries(truth.retries.byTask).filter(([, n]) => n > 1).map(([taskId, retries]) => ({ taskId, retries }));
     expect(stats.highRetryTasks).toEqual(high);
     expect(dash.highRetryTasks).toEqual(high);
-    expect(tableAfter(html, 'High-retry tasks (more than 1 retries)')).toEqual(high.map((h) => [h.taskId, String(h.retries)]));
+    expect(tableAfter(html, 'High-retry tasks (more than 1 retry)')).toEqual(high.map((h) => [h.taskId, String(h.retries)]));
     // Average successful run over 2 s: B-202 (3.2 s) and B-210 (2.1 s), slowest first.
     expect(stats.slowTasks.map((s: Json) => [s.taskId, s.averageMs])).toEqual([['B-202', 3200], ['B-210', 2100]]);
     expect(dash.slowTasks).toEqual(stats.slowTasks);

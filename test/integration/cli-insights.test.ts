@@ -114,7 +114,7 @@ describe('stats: retries, errors, slow and high-retry tasks, resources, correlat
     expect(flags.insights.highRetryTasks).toEqual([]);
     const text = await cli(['stats', '--slow', String(threshold), '--retries', '1']);
     expect(text).toMatch(new RegExp(`Slow tasks \\(average successful run over ${threshold.toString().replace('.', '\\.')} s\\):\\n  T-1  average .* over 2 successful runs\\n  T-2  average`));
-    expect(text).toContain('High-retry tasks (more than 1 retries):\n  T-3  4 retries');
+    expect(text).toContain('High-retry tasks (more than 1 retry):\n  T-3  4 retries');
     config({ writeBack: 'none', insights: { slowSeconds: threshold, highRetries: 10 } });
     const fromConfig: Json = JSON.parse(await cli(['stats', '--json']));
     expect(fromConfig.insights.thresholds).toEqual({ slowSeconds: threshold, highRetries: 10 });

@@ -4,7 +4,7 @@
 import type { Alert } from '../core/analytics/alerts';
 import type { ResourceProfile } from '../core/analytics/resources';
 import { formatBytes, formatMs, formatPct } from './format';
-import { CORRELATION_NAMES, kb } from './insightsText';
+import { CORRELATION_NAMES, kb, retriesWords } from './insightsText';
 import type { Insights } from './queries/insights';
 import { barChart, esc } from './svgCharts';
 
@@ -35,7 +35,7 @@ export function insightsSections(i: Insights, alerts: readonly Alert[] | null, t
   return `<h2>Slow and high-retry tasks</h2>
 <p>Total retries: <b>${i.totalRetries}</b>.</p>
 <h3>Slow tasks (average successful run over ${i.thresholds.slowSeconds} s)</h3>${slow}
-<h3>High-retry tasks (more than ${i.thresholds.highRetries} retries)</h3>${high}
+<h3>High-retry tasks (more than ${retriesWords(i.thresholds.highRetries)})</h3>${high}
 <h2>Resources</h2>${chart}${resources}
 <p class="muted">Per attempt that counts: peak memory (RSS of the process tree), CPU time, bytes read and written (Linux /proc). Next run: the p95, or the trend line's next value when rising.</p>
 <h2>Risk per open task</h2>${risk}

@@ -4,8 +4,12 @@ import type { Alert } from '../core/analytics/alerts';
 import { errorHeadline, FIGURE_WORDS } from '../core/analytics/figures';
 import type { PlanCorrelations } from '../core/analytics/planCorrelations';
 import type { ResourceProfile } from '../core/analytics/resources';
+import { plural } from '../../shared/pluralise';
 import { formatBytes, formatMs, formatPct } from './format';
 import type { Insights } from './queries/insights';
+
+/** "1 retry", "3 retries". */
+export const retriesWords = (n: number): string => plural(n, 'retry', 'retries');
 
 export const kb = (v: number | null): string => formatBytes(v === null ? null : v * 1024);
 
@@ -30,8 +34,8 @@ export function insightsText(i: Insights): string {
   const lines: string[] = [`Total ${FIGURE_WORDS.retries}: ${i.totalRetries}`, ''];
   lines.push(`Slow tasks (average successful run over ${i.thresholds.slowSeconds} s):${i.slowTasks.length === 0 ? ' none' : ''}`);
   for (const s of i.slowTasks) lines.push(`  ${s.taskId}  average ${formatMs(s.averageMs)} over ${s.successfulRuns} successful run${s.successfulRuns === 1 ? '' : 's'}`);
-  lines.push(`High-retry tasks (more than ${i.thresholds.highRetries} retries):${i.highRetryTasks.length === 0 ? ' none' : ''}`);
-  for (const h of i.highRetryTasks) lines.push(`  ${h.taskId}  ${h.retries} retries`);
+  lines.push(`High-retry tasks (more than ${retriesWords(i.thresholds.highRetries)}):${i.highRetryTasks.length === 0 ? ' none' : ''}`);
+  for (const h of i.highRetryTasks) lines.push(`  ${h.taskId}  ${retriesWords(h.retries)}`);
   lines.push('', `Resources per task (peak memory, CPU time, bytes read and written):${i.resources.length === 0 ? ' nothing measured yet' : ''}`);
   for (const r of i.resources) {
     lines.push(`  ${r.taskId}`);

@@ -5,6 +5,7 @@ import type { Dashboard } from '../../../shared/api';
 import { ChartCard } from './ChartCard';
 import { COLORS } from './chartSetup';
 import { pct, secs } from './format';
+import { plural } from '../../../shared/pluralise';
 
 const mib = (kb: number | null): string => (kb === null ? '–' : `${(kb / 1024).toFixed(1)} MiB`);
 
@@ -61,11 +62,11 @@ export function InsightLists({ d }: { d: Dashboard }) {
   return (
     <>
       <Section
-        title={`Which tasks are slow or retried a lot? (${i.totalRetries} retries in all)`}
-        empty={`No task averages over ${i.thresholds.slowSeconds} s or has more than ${i.thresholds.highRetries} retries.`}
+        title={`Which tasks are slow or retried a lot? (${plural(i.totalRetries, 'retry', 'retries')} in all)`}
+        empty={`No task averages over ${i.thresholds.slowSeconds} s or has more than ${plural(i.thresholds.highRetries, 'retry', 'retries')}.`}
         items={[
           ...i.slowTasks.map((s) => ({ key: `slow-${s.taskId}`, task: s.taskId, chip: 'slow', text: `average ${secs(s.averageMs)} over ${s.successfulRuns} successful runs (threshold ${i.thresholds.slowSeconds} s)` })),
-          ...i.highRetryTasks.map((h) => ({ key: `retry-${h.taskId}`, task: h.taskId, chip: 'retries', text: `${h.retries} retries (more than ${i.thresholds.highRetries})` })),
+          ...i.highRetryTasks.map((h) => ({ key: `retry-${h.taskId}`, task: h.taskId, chip: 'retries', text: `${plural(h.retries, 'retry', 'retries')} (more than ${i.thresholds.highRetries})` })),
         ]}
       />
       <Section
