@@ -3,9 +3,13 @@
 // the app shows a desktop notification and a toast.
 import { percentile, sortedFinite } from './describe';
 import type { RunSummary } from './runs';
+import type { CleanAttempt } from './sanitize';
 
 export interface AlertRules {
-  /** The latest successful run took more than this many times the p95 of the runs before it. */
+  /**
+   * The latest successful attempt took more than this many times the p95 of the successful
+   * attempts before it (the task's durations, as `stats` shows its p95).
+   */
   slowerThanP95?: number;
   /** More than `limit` (0–1) of the last `lastRuns` counted runs failed. */
   failureRate?: { limit: number; lastRuns: number };
@@ -26,16 +30,19 @@ export const MIN_P95_RUNS = 3;
 /** The failure rate needs at least this many runs (or `lastRuns`, when smaller). */
 export const MIN_RATE_RUNS = 3;
 
-/** `runs`: one task's recent runs, oldest first; `flaky`: whether the anomaly detector calls it flaky. */
-export function taskAlerts(taskId: string, runs: readonly RunSummary[], flaky: boolean, rules: AlertRules): Alert[] {
+/**
+ * `attempts`: one task's recent attempts, oldest first, and `runs` grouped from them;
+ * `flaky`: whether the anomaly detector calls it flaky.
+ */
+export function taskAlerts(taskId: string, attempts: readonly Pick<CleanAttempt, 'outcome' | 'durationMs'>[], runs: readonly RunSummary[], flaky: boolean, rules: AlertRules): Alert[] {
   const out: Alert[] = [];
   const counted = runs.filter((r) => r.outcome !== 'cancelled');
   if (rules.slowerThanP95 !== undefined) {
-    const ok = counted.filter((r) => r.outcome === 'success' && r.durationMs !== null);
+    const ok = attempts.filter((a) => a.outcome === 'success' && a.durationMs !== null);
     const last = ok[ok.length - 1];
     const p95 = percentile(sortedFinite(ok.slice(0, -1).map((r) => r.durationMs as number)), 0.95);
     if (last && ok.length - 1 >= MIN_P95_RUNS && p95 !== null && p95 > 0 && (last.durationMs as number) > rules.slowerThanP95 * p95) {
-      out.push({ rule: 'slower-than-p95', taskId, message: `${taskId}: its last run took ${seconds(last.durationMs as number)}, more than ${rules.slowerThanP95}× its p95 of ${seconds(p95)} (${ok.length - 1} earlier successful runs)` });
+      out.push({ rule: 'slower-than-p95', taskId, message: `${taskId}: its last successful run took ${seconds(last.durationMs as number)}, more than ${rules.slowerThanP95}× its p95 of ${seconds(p95)} (${ok.length - 1} earlier successful runs)` });
     }
   }
   if (rules.failureRate) {

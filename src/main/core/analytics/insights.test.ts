@@ -14,6 +14,8 @@ import { highRetryTasks, slowTasks } from './thresholds';
 import type { AttemptRecord } from './types';
 
 const runsOf = (records: AttemptRecord[]) => groupRuns(cleanAttempts(records).attempts);
+/** taskAlerts' inputs from records: the attempts and their runs. */
+const history = (records: AttemptRecord[]) => [cleanAttempts(records).attempts, runsOf(records)] as const;
 
 describe('slow and high-retry tasks', () => {
   it('lists tasks whose average successful run is over the threshold, slowest first, and only those', () => {
@@ -134,23 +136,26 @@ describe('threshold alerts', () => {
   const run = (i: number, outcome: AttemptRecord['outcome'], durationMs = 1000) => attempt({ taskId: 'A', runId: `r${i}`, startedAt: T0 + i * 60_000, outcome, durationMs });
 
   it('slower than its p95 by a factor: the latest successful run against the earlier ones', () => {
-    const runs = runsOf([run(1, 'success', 1000), run(2, 'success', 1100), run(3, 'success', 1200), run(4, 'success', 3000)]);
-    const alerts = taskAlerts('A', runs, false, { slowerThanP95: 2 });
+    const h = history([run(1, 'success', 1000), run(2, 'success', 1100), run(3, 'success', 1200), run(4, 'success', 3000)]);
+    const alerts = taskAlerts('A', ...h, false, { slowerThanP95: 2 });
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]?.message).toBe('A: its last run took 3.0 s, more than 2× its p95 of 1.2 s (3 earlier successful runs)');
-    expect(taskAlerts('A', runs, false, { slowerThanP95: 2.6 })).toEqual([]);
+    expect(alerts[0]?.message).toBe('A: its last successful run took 3.0 s, more than 2× its p95 of 1.2 s (3 earlier successful runs)');
+    expect(taskAlerts('A', ...h, false, { slowerThanP95: 2.6 })).toEqual([]);
     // Two earlier runs are too few for a p95.
-    expect(taskAlerts('A', runsOf([run(1, 'success'), run(2, 'success'), run(3, 'success', 9000)]), false, { slowerThanP95: 2 })).toEqual([]);
+    expect(taskAlerts('A', ...history([run(1, 'success'), run(2, 'success'), run(3, 'success', 9000)]), false, { slowerThanP95: 2 })).toEqual([]);
+    // The successful attempt is what counts, not the run with its failed retries (as stats' p95).
+    const retried = [...[1, 2, 3].map((i) => run(i, 'success', 1000)), attempt({ taskId: 'A', runId: 'r9', startedAt: T0 + 9 * 60_000, outcome: 'failure', durationMs: 5000 }), attempt({ taskId: 'A', runId: 'r9', attempt: 2, startedAt: T0 + 10 * 60_000, durationMs: 1000 })];
+    expect(taskAlerts('A', ...history(retried), false, { slowerThanP95: 2 })).toEqual([]);
   });
 
   it('failure rate over a limit in the last N runs (cancelled runs not counted), and flaky', () => {
-    const runs = runsOf([run(1, 'failure'), run(2, 'failure'), run(3, 'success'), run(4, 'failure'), run(5, 'cancelled'), run(6, 'success'), run(7, 'failure')]);
+    const h = history([run(1, 'failure'), run(2, 'failure'), run(3, 'success'), run(4, 'failure'), run(5, 'cancelled'), run(6, 'success'), run(7, 'failure')]);
     // Last 4 counted: success, failure, success, failure = 50%: not over 50%.
-    expect(taskAlerts('A', runs, false, { failureRate: { limit: 0.5, lastRuns: 4 } })).toEqual([]);
-    const over = taskAlerts('A', runs, false, { failureRate: { limit: 0.5, lastRuns: 6 } });
+    expect(taskAlerts('A', ...h, false, { failureRate: { limit: 0.5, lastRuns: 4 } })).toEqual([]);
+    const over = taskAlerts('A', ...h, false, { failureRate: { limit: 0.5, lastRuns: 6 } });
     expect(over.map((a) => a.message)).toEqual(['A: 4 of its last 6 runs failed (67%, the limit is 50%)']);
-    expect(taskAlerts('A', runs, true, { flaky: true }).map((a) => a.rule)).toEqual(['flaky']);
-    expect(taskAlerts('A', runs, true, { flaky: false })).toEqual([]);
+    expect(taskAlerts('A', ...h, true, { flaky: true }).map((a) => a.rule)).toEqual(['flaky']);
+    expect(taskAlerts('A', ...h, true, { flaky: false })).toEqual([]);
     expect([hasRules(undefined), hasRules({}), hasRules({ flaky: false }), hasRules({ flaky: true })]).toEqual([false, false, false, true]);
   });
 });

@@ -103,10 +103,11 @@ export function queryAlerts(db: Db | null, rules: AlertRules | undefined, inBack
   const out: Alert[] = [];
   for (const [taskId] of ids) {
     if (!inBacklog.has(taskId)) continue;
-    const runs = groupRuns(recentAttempts(db, taskId, windowFor(rules)));
+    const attempts = recentAttempts(db, taskId, windowFor(rules));
+    const runs = groupRuns(attempts);
     // Flaky over exactly the attempts `taskdeck anomalies` reads, so both say the same.
     const flaky = rules.flaky === true && flakyTasks(groupRuns(recentAttempts(db, taskId))).length > 0;
-    out.push(...taskAlerts(taskId, runs, flaky, rules));
+    out.push(...taskAlerts(taskId, attempts, runs, flaky, rules));
   }
   return out;
 }
