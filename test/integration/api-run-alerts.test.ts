@@ -11,6 +11,7 @@ import { assertBuilt, runCli, waitFor } from './engineCli';
 
 let root: string;
 let dir: string;
+const previousConfig = process.env.TASKDECK_CONFIG_DIR;
 
 beforeAll(async () => {
   assertBuilt();
@@ -33,6 +34,8 @@ beforeAll(async () => {
 
 afterAll(() => {
   if (root) rmSync(root, { recursive: true, force: true });
+  if (previousConfig === undefined) delete process.env.TASKDECK_CONFIG_DIR;
+  else process.env.TASKDECK_CONFIG_DIR = previousConfig;
 });
 
 describe('threshold alerts after a batch', () => {

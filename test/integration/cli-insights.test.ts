@@ -192,6 +192,9 @@ describe('threshold alerts', () => {
     expect(breached).toBe('1 alert rule breach:\n  alert (failure-rate): T-3: 2 of its last 2 runs failed (100%, the limit is 50%)\n');
     const json: Json = JSON.parse(await cli(['check', '--json'], 1));
     expect(json).toMatchObject({ breached: true, alerts: [{ rule: 'failure-rate', taskId: 'T-3' }] });
+    // The HTML report lists the same breach, in the same words.
+    await cli(['report', '--html', join(root, 'report.html')]);
+    expect(readFileSync(join(root, 'report.html'), 'utf8')).toContain('<li><span class="warning">failure-rate</span>: T-3: 2 of its last 2 runs failed (100%, the limit is 50%)</li>');
     // A task no longer in the backlog (renamed or deleted) keeps its history but raises no alert.
     writeFileSync(join(dir, 'backlog.md'), BACKLOG.replace(/\| T-3 .*\n.*\n/, ''));
     expect(await cli(['check'])).toBe('OK: no alert rule breached.\n');
