@@ -7,6 +7,7 @@ import { queryAnomalies, queryForecast, queryTaskSummary, queryTrend } from '../
 import { refreshRollup } from '../../src/main/reports/queries/rollup';
 import { queryLocalHours } from '../../src/main/reports/queries/dashboard';
 import { createErrorStats } from '../../src/main/store/errorStats';
+import { queryAlerts, queryInsights, thresholdsOf } from '../../src/main/reports/queries/insights';
 import { timeZoneRule } from '../../src/main/reports/timeZone';
 
 export interface BenchRow {
@@ -55,6 +56,8 @@ export function benchQueries(file: string, plan: TaskPlanInfo[], end: number, la
   const sprint: SprintInfo = { name: 'S-new', start: end - 7 * 86_400_000, end: end + 7 * 86_400_000, capacity: 60 };
   const fresh: TaskPlanInfo[] = Array.from({ length: 20 }, (_, i) => ({ id: `N-${String(i + 1).padStart(3, '0')}`, title: `New task ${i + 1}`, points: [1, 2, 3, 5][i % 4] as number, scoreTotal: null, status: 'todo', sprint: 'S-new', category: null, executor: null, manual: false }));
   const fullPlan = [...plan, ...fresh];
+  const summaryTasks = queryTaskSummary(db, fullPlan).tasks;
+  const anomalyList = queryAnomalies(db);
   const queries: Array<[string, () => unknown]> = [
     ['task summary table', () => queryTaskSummary(db, fullPlan)],
     ['success trend (day/week)', () => queryTrend(db, 0)],
@@ -65,6 +68,10 @@ export function benchQueries(file: string, plan: TaskPlanInfo[], end: number, la
     ['error statistics with recovery success', () => createErrorStats(db).errorStatistics()],
     // A half-hour zone: the hours holding a local midnight are read exactly.
     ['hourly samples on local days (Asia/Kolkata)', () => queryLocalHours(db, timeZoneRule('Asia/Kolkata'))],
+    // The toolkit guide's analytics: retries, slow / high-retry, resources, correlations, risk.
+    // (Over the task summary and anomalies timed above, which the dashboard has already.)
+    ['toolkit insights (retries, resources, correlations, risk)', () => queryInsights(db, fullPlan, summaryTasks, anomalyList, thresholdsOf())],
+    ['alert rules (slower than p95, failure rate, flaky)', () => queryAlerts(db, { slowerThanP95: 2, failureRate: { limit: 0.5, lastRuns: 10 }, flaky: true }, new Set(fullPlan.map((t) => t.id)))],
   ];
   for (const [name, fn] of queries) {
     fn();

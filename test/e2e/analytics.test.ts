@@ -43,9 +43,21 @@ describe('analytics dashboard with history', () => {
     await dashboard.open();
     await dashboard.card(/Are runs succeeding/).locator('canvas').waitFor({ timeout: 15_000 });
     const cards = page.locator('section.chart-card');
-    const empty = await page.locator('section.chart-card .chart-empty').count();
-    expect(await cards.count()).toBe(10);
-    expect(empty).toBe(0);
+    expect(await cards.count()).toBe(15);
+    // Every chart has data; only the alerts are empty: taskdeck.json has no alert rules.
+    const empty = await page.locator('section.chart-card:has(.chart-empty) h3').allInnerTexts();
+    expect(empty).toEqual(['Threshold alerts']);
+    const retried = await page.getByRole('region', { name: /Which tasks are slow or retried a lot\? \([\d,]+ retr(y|ies) in all\)/ }).innerText();
+    expect(retried).toMatch(/[\d,]+ retries \(more than 3\)/);
+    // Resources: the peak memory the history measured (40,000 kB per attempt), in the table view.
+    const resources = dashboard.card(/How much memory and CPU does each task need/);
+    await resources.getByRole('button', { name: 'Table' }).click();
+    expect(await resources.locator('tbody tr', { hasText: 'B-201' }).innerText()).toMatch(/B-201\s+39\.1 MiB\s+39\.1 MiB\s+stable\s+39\.1 MiB/);
+    await resources.getByRole('button', { name: 'Chart' }).click();
+    const risk = await page.getByRole('region', { name: 'Which open tasks are at risk?' }).innerText();
+    expect(risk).toMatch(/chance of failure/);
+    const correlations = await page.getByRole('region', { name: 'Do priority, points and dependencies matter?' }).innerText();
+    expect(correlations).toContain('priority_vs_success');
     const durations = dashboard.card(/How long does each task take/);
     await durations.getByRole('button', { name: 'Table' }).click();
     const b202 = await durations.locator('tbody tr', { hasText: 'B-202' }).innerText();

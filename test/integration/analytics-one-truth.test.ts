@@ -62,6 +62,9 @@ beforeAll(async () => {
   project = await copySample();
   now = Date.now();
   truth = await writeOneHistory(project, now);
+  // The toolkit guide's thresholds from taskdeck.json, low enough that some tasks cross them.
+  const configFile = path.join(project, 'taskdeck.json');
+  fs.writeFileSync(configFile, JSON.stringify({ ...JSON.parse(fs.readFileSync(configFile, 'utf8')), insights: { slowSeconds: 2, highRetries: 1 } }, null, 2));
   const loaded = await loadProject(project);
   if (!loaded.ok) throw new Error(loaded.error.message);
   plan = loaded.value.tasks.map((t) => ({ id: t.id, points: t.points, status: t.status, sprint: t.sprint }));
@@ -213,5 +216,59 @@ describe('one number per figure, on every surface', () => {
     const states = new Map<string, Json>(json.status.tasks.map((t: Json) => [t.taskId, t]));
     for (const t of doneNeverRan) expect(states.get(t.id)).toMatchObject({ status: 'pending', backlogStatus: 'done' });
     expect(json.status.statistics.byStatus.pending).toBe(json.status.tasks.filter((t: Json) => t.status === 'pending' && t.backlogStatus !== 'done').length);
+  });
+
+  it('the toolkit guide\'s figures: retries, slow and high-retry tasks, resources, correlations and risk agree in stats, the HTML report and the dashboard', () => {
+    const stats = json.stats.insights;
+    const dash = dashboard.insights;
+    const html = out['report.html'] as string;
+    // Total retries: attempts after the first of their run (B-202 1, B-203 2, B-204 2).
+    expect([json.stats.total_retries, stats.totalRetries, dash.totalRetries]).toEqual([truth.retries.total, truth.retries.total, truth.retries.total]);
+    expect(html).toContain(`Total retries: <b>${truth.retries.total}</b>`);
+    // More than 1 retry (taskdeck.json): B-203 and B-204, with 2 each.
+    const high = Object.entries(truth.retries.byTask).filter(([, n]) => n > 1).map(([taskId, retries]) => ({ taskId, retries }));
+    expect(stats.highRetryTasks).toEqual(high);
+    expect(dash.highRetryTasks).toEqual(high);
+    expect(tableAfter(html, 'High-retry tasks (more than 1 retry)')).toEqual(high.map((h) => [h.taskId, String(h.retries)]));
+    // Average successful run over 2 s: B-202 (3.2 s) and B-210 (2.1 s), slowest first.
+    expect(stats.slowTasks.map((s: Json) => [s.taskId, s.averageMs])).toEqual([['B-202', 3200], ['B-210', 2100]]);
+    expect(dash.slowTasks).toEqual(stats.slowTasks);
+    expect(tableAfter(html, 'Slow tasks (average successful run over 2 s)').map((r) => r[0])).toEqual(['B-202', 'B-210']);
+    // Resources: p50 / p95 of the measured attempts, by hand (numpy's interpolation).
+    for (const [id, r] of Object.entries(truth.resources)) {
+      const sorted = [...r.peakRssKb].sort((a, b) => a - b);
+      const p = (q: number) => { const h = (sorted.length - 1) * q; const lo = Math.floor(h); return sorted[lo]! + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? 0) - sorted[lo]!); };
+      const fromStats = stats.resources.find((x: Json) => x.taskId === id);
+      const fromDash = dash.resources.find((x) => x.taskId === id);
+      expect([fromStats.peakRssKb.n, fromStats.peakRssKb.p50, fromStats.peakRssKb.p95], id).toEqual([r.peakRssKb.length, p(0.5), p(0.95)]);
+      expect(fromDash?.peakRssKb, id).toEqual({ n: fromStats.peakRssKb.n, p50: fromStats.peakRssKb.p50, p95: fromStats.peakRssKb.p95, trend: fromStats.peakRssKb.trend, predictedNext: fromStats.peakRssKb.predictedNext });
+      expect(fromDash?.cpuMs.p50, id).toBe(fromStats.cpuMs.p50);
+    }
+    expect(stats.resources.map((r: Json) => r.taskId)).toEqual(Object.keys(truth.resources));
+    expect(tableAfter(html, 'Resources').map((r) => [r[0], r[1]])).toEqual(Object.entries(truth.resources).map(([id, r]) => [id, String(r.peakRssKb.length)]));
+    // The toolkit's three correlations: the same reading everywhere.
+    for (const name of ['priority_vs_success', 'complexity_vs_time', 'dependencies_vs_retries']) {
+      const reading = stats.correlations[name].reading;
+      expect(dash.correlations.find((c) => c.name === name)?.reading, name).toBe(reading);
+      expect(html, name).toContain(`<li>${name}: ${reading}</li>`);
+    }
+    // Risk per open task: the same tasks, chances and expected retries.
+    expect(dash.risk).toEqual(stats.risk);
+    const riskRows = tableAfter(html, 'Risk per open task');
+    expect(riskRows.map((r) => [r[0], r[2]])).toEqual(stats.risk.slice(0, 100).map((r: Json) => [r.taskId, pct(r.failureChance)]));
+    const b204 = stats.risk.find((r: Json) => r.taskId === 'B-204');
+    expect(b204.expectedRetries).toBe(2);
+    expect(b204.failureChance).toBeCloseTo(1 - json.stats.analytics.tasks.find((t: Json) => t.taskId === 'B-204').prediction.probability, 12);
+    // The error headline: network and timeout both have 3 errors (network first in category
+    // order); recovery success over every action tried: 1 of 5 worked.
+    const tried = Object.values(truth.recovery).reduce((n, r) => n + r.tried, 0);
+    const worked = Object.values(truth.recovery).reduce((n, r) => n + r.worked, 0);
+    const headline = { mostCommon: { category: 'network', errors: 3, of: 8 }, recovery: { successes: worked, of: tried, rate: worked / tried } };
+    expect([tried, worked]).toEqual([5, 1]);
+    expect(json.stats.errors).toMatchObject(headline);
+    expect(json.errors.headline).toEqual(headline);
+    // No rules in taskdeck.json: no alerts anywhere.
+    expect(dash.alerts).toEqual([]);
+    expect(html).toContain('No alert rules in taskdeck.json');
   });
 });

@@ -19,6 +19,10 @@ export interface OneHistory {
   recovery: Record<string, { tried: number; worked: number }>;
   /** Tasks with a successful run. */
   succeededTasks: string[];
+  /** Retries (attempts after the first of their run) per task, and in all. */
+  retries: { total: number; byTask: Record<string, number> };
+  /** Measured peak RSS (kB) and CPU time (ms) per task, oldest first. */
+  resources: Record<string, { peakRssKb: number[]; cpuMs: number[] }>;
 }
 
 export async function writeOneHistory(projectDir: string, now: number): Promise<OneHistory> {
@@ -34,11 +38,12 @@ export async function writeOneHistory(projectDir: string, now: number): Promise<
   const step = (): number => (at += 10 * HOUR);
   const start = (taskId: string, runId: string, attempt: number): number =>
     store.startAttempt({ runId, taskId, attempt, trigger: attempt === 1 ? 'manual' : 'retry', command: `node scripts/${taskId}.mjs`, startedAt: step(), logPath: null, ownerPid: process.pid });
-  const finish = (id: number, outcome: AttemptOutcome, ms = 1500): void =>
-    store.finishAttempt(id, { endedAt: at + ms, durationMs: ms, exitCode: outcome === 'succeeded' ? 0 : outcome === 'failed' ? 1 : null, signal: outcome === 'timeout' || outcome === 'cancelled' ? 'SIGTERM' : null, outcome, peakRssKb: null, cpuMs: null });
-  const attempt = (taskId: string, runId: string, n: number, outcome: AttemptOutcome, ms?: number): number => {
+  type Measured = { peakRssKb: number; cpuMs: number };
+  const finish = (id: number, outcome: AttemptOutcome, ms = 1500, used: Measured | null = null): void =>
+    store.finishAttempt(id, { endedAt: at + ms, durationMs: ms, exitCode: outcome === 'succeeded' ? 0 : outcome === 'failed' ? 1 : null, signal: outcome === 'timeout' || outcome === 'cancelled' ? 'SIGTERM' : null, outcome, peakRssKb: used?.peakRssKb ?? null, cpuMs: used?.cpuMs ?? null });
+  const attempt = (taskId: string, runId: string, n: number, outcome: AttemptOutcome, ms?: number, used: Measured | null = null): number => {
     const id = start(taskId, runId, n);
-    finish(id, outcome, ms);
+    finish(id, outcome, ms, used);
     return id;
   };
   const error = (attemptId: number, taskId: string, category: 'network' | 'timeout' | 'permission' | 'execution', message: string): void => {
@@ -49,8 +54,8 @@ export async function writeOneHistory(projectDir: string, now: number): Promise<
   };
 
   // B-201: two runs, both succeed.
-  attempt('B-201', 'r1', 1, 'succeeded', 1200);
-  attempt('B-201', 'r2', 1, 'succeeded', 1300);
+  attempt('B-201', 'r1', 1, 'succeeded', 1200, { peakRssKb: 10_000, cpuMs: 800 });
+  attempt('B-201', 'r2', 1, 'succeeded', 1300, { peakRssKb: 30_000, cpuMs: 1000 });
   // B-202: a run that fails, then succeeds on its retry (run 100%, attempts 1 of 2); a cancelled run.
   error(attempt('B-202', 'r3', 1, 'failed'), 'B-202', 'execution', 'exit 1');
   attempt('B-202', 'r3', 2, 'succeeded', 3200);
@@ -81,7 +86,7 @@ export async function writeOneHistory(projectDir: string, now: number): Promise<
   // B-206: interrupted (the app went away): counts in no rate.
   attempt('B-206', 'r9', 1, 'interrupted');
   // B-210 (sprint 2026-S50): succeeds, after the running attempt, so it is read live.
-  attempt('B-210', 'r11', 1, 'succeeded', 2100);
+  attempt('B-210', 'r11', 1, 'succeeded', 2100, { peakRssKb: 50_000, cpuMs: 2000 });
   void running;
   store.close();
 
@@ -101,5 +106,7 @@ export async function writeOneHistory(projectDir: string, now: number): Promise<
       'record-path-and-suggest': { tried: 1, worked: 0 },
     },
     succeededTasks: ['B-201', 'B-202', 'B-203', 'B-210'],
+    retries: { total: 5, byTask: { 'B-202': 1, 'B-203': 2, 'B-204': 2 } },
+    resources: { 'B-201': { peakRssKb: [10_000, 30_000], cpuMs: [800, 1000] }, 'B-210': { peakRssKb: [50_000], cpuMs: [2000] } },
   };
 }

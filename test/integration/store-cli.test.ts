@@ -63,6 +63,8 @@ describe('before anything ran', () => {
   it('status --json is valid with no tasks', async () => {
     const r = await runCli(['status', '--project', project, '--json']);
     expect(JSON.parse(r.stdout)).toMatchObject({ tasks: [], statistics: null, database: null });
+    // The toolkit's summary keys answer too.
+    expect(JSON.parse(r.stdout)).toMatchObject({ total_tasks: 0, pending_tasks: 0, success_rate: null, status_breakdown: { completed: 0, pending: 0, failed: 0 }, recent_executions: [] });
   });
 });
 

@@ -5,6 +5,9 @@ import type { TaskSummary } from '../../main/core/analytics/taskSummary';
 import { plural } from '../../shared/pluralise';
 import { formatMs, formatPct, formatTime } from '../../main/reports/format';
 import { queryAnomalies, queryTaskSummary } from '../../main/reports/queries/dashboard';
+import { queryInsights, thresholdsOf } from '../../main/reports/queries/insights';
+import { formatBytes } from '../../main/reports/format';
+import { insightsText, kb, profileText } from '../../main/reports/insightsText';
 import { CliFailure } from '../output/fail';
 import { renderTable } from '../output/table';
 import { anomalyKindLabel, runOutcomeLabel } from '../../shared/labels';
@@ -17,6 +20,10 @@ export interface AnalyticsStatsOptions {
   project?: string;
   json?: boolean;
   task?: string;
+  /** Seconds: tasks whose average successful run is longer are "slow" (default: taskdeck.json, else 300). */
+  slow?: number;
+  /** Tasks with more retries than this are "high-retry" (default: taskdeck.json, else 3). */
+  retries?: number;
 }
 
 function taskDetail(t: TaskSummary, tz: TzOffset): string {
@@ -53,9 +60,14 @@ export async function analyticsStatsCommand(opts: AnalyticsStatsOptions): Promis
       const t = tasks.find((x) => x.taskId === opts.task) ?? null;
       const known = ctx.plan.some((p) => p.id === opts.task);
       if (!t && !known) throw new CliFailure(`No task ${opts.task} in the backlog or the run history`);
-      const anomalies = ctx.db ? queryAnomalies(ctx.db).filter((a) => a.taskId === opts.task) : [];
+      const allAnomalies = ctx.db ? queryAnomalies(ctx.db) : [];
+      const anomalies = allAnomalies.filter((a) => a.taskId === opts.task);
+      // The same insights as the whole-project stats, for this task: its resources and risk.
+      const insights = queryInsights(ctx.db, ctx.plan, tasks, allAnomalies, thresholdsOf(ctx.project.config.insights, { slowSeconds: opts.slow, highRetries: opts.retries }));
+      const resources = insights.resources.find((r) => r.taskId === opts.task) ?? null;
+      const risk = insights.risk.find((r) => r.taskId === opts.task) ?? null;
       if (opts.json) {
-        printJson({ project: ctx.project.projectDir, task: t, anomalies });
+        printJson({ project: ctx.project.projectDir, task: t, anomalies, resources, risk });
         return;
       }
       if (!t || !ctx.db) {
@@ -63,11 +75,19 @@ export async function analyticsStatsCommand(opts: AnalyticsStatsOptions): Promis
         return;
       }
       process.stdout.write(`${taskDetail(t, ctx.tz)}\n`);
+      if (resources) {
+        process.stdout.write(`peak memory: ${profileText(resources.peakRssKb, kb)}\nCPU time: ${profileText(resources.cpuMs, formatMs)}\n`);
+        if (resources.ioReadBytes.n + resources.ioWriteBytes.n > 0) process.stdout.write(`read: ${profileText(resources.ioReadBytes, formatBytes)}\nwritten: ${profileText(resources.ioWriteBytes, formatBytes)}\n`);
+      }
+      if (risk) process.stdout.write(`risk: ${risk.level}, ${formatPct(risk.failureChance)} chance of failure, ${risk.expectedRetries === null ? 'expected retries unknown' : `${risk.expectedRetries.toFixed(1)} retries expected`}; why: ${risk.why}\n`);
       for (const a of anomalies) process.stdout.write(`anomaly (${anomalyKindLabel(a.kind).toLowerCase()}): ${a.message}\n`);
       return;
     }
-    statsCommand({ project: opts.project, json: opts.json }, { analytics: { tasks, pointRate: summary?.pointRate ?? null } });
+    const thresholds = thresholdsOf(ctx.project.config.insights, { slowSeconds: opts.slow, highRetries: opts.retries });
+    const insights = queryInsights(ctx.db, ctx.plan, tasks, ctx.db ? queryAnomalies(ctx.db) : [], thresholds);
+    // The toolkit's `total_retries` at the top level, as its scripts read it.
+    statsCommand({ project: opts.project, json: opts.json }, { total_retries: insights.totalRetries, analytics: { tasks, pointRate: summary?.pointRate ?? null }, insights });
     if (opts.json) return;
-    if (ctx.db) process.stdout.write(`\n${summaryTable(tasks)}\n`);
+    if (ctx.db) process.stdout.write(`\n${summaryTable(tasks)}\n\n${insightsText(insights)}\n`);
   }, opts.tz);
 }

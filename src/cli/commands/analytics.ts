@@ -31,6 +31,13 @@ export function registerAnalyticsCommands(program: Command): void {
     .action(guard(async (opts: { project?: string; json?: boolean; tz?: string }) => (await import('../analytics/anomaliesCommand')).anomaliesCommand(opts)));
 
   program
+    .command('check')
+    .description('Check the alert rules of taskdeck.json (slower than p95, failure rate, flaky); exit 1 when any is breached (for CI)')
+    .option(...PROJECT)
+    .option('--json', 'print JSON')
+    .action(guard(async (opts: { project?: string; json?: boolean }) => (await import('../analytics/checkCommand')).checkCommand(opts)));
+
+  program
     .command('report')
     .description('Write a self-contained HTML report (charts, forecast, anomalies, error patterns)')
     .option(...PROJECT)

@@ -15,6 +15,22 @@ function positiveInt(name: string) {
   };
 }
 
+function positiveNumber(name: string) {
+  return (raw: string): number => {
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n <= 0 || raw.trim() === '') throw new CliFailure(`${name} must be a number > 0, got "${raw}"`, 2);
+    return n;
+  };
+}
+
+function wholeNumber(name: string) {
+  return (raw: string): number => {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0 || raw.trim() === '') throw new CliFailure(`${name} must be a whole number ≥ 0, got "${raw}"`, 2);
+    return n;
+  };
+}
+
 const PROJECT = ['--project <dir>', 'project folder', '.'] as const;
 
 export function registerHistoryCommands(program: Command): void {
@@ -107,6 +123,8 @@ export function registerHistoryCommands(program: Command): void {
     .option(...PROJECT)
     .option('--task <id>', 'everything about one task')
     .option('--tz <zone>', 'time zone for days (an IANA name; default: the system\'s)')
+    .option('--slow <seconds>', 'list tasks whose average run is longer (default: taskdeck.json insights.slowSeconds, else 300)', positiveNumber('--slow'))
+    .option('--retries <n>', 'list tasks with more retries than this (default: taskdeck.json insights.highRetries, else 3)', wholeNumber('--retries'))
     .option('--json', 'print JSON')
-    .action(guard(async (opts: { project?: string; json?: boolean; task?: string; tz?: string }) => (await import('../analytics/statsCommand')).analyticsStatsCommand(opts)));
+    .action(guard(async (opts: { project?: string; json?: boolean; task?: string; tz?: string; slow?: number; retries?: number }) => (await import('../analytics/statsCommand')).analyticsStatsCommand(opts)));
 }

@@ -140,6 +140,11 @@ async function autoCommand(opts: ProjectOpt & ClusterOpts & { maxTasks?: number;
       view.close();
       if (!result.ok) throw CliFailure.of(result.error);
       printSummary(result.value, process.stdout);
+      // Threshold alerts (taskdeck.json `alerts`) of the tasks this run ran, one line each,
+      // after the summary: the same breaches the app shows after a batch (`check` lists all).
+      const [{ projectAlerts }, { alertLine }] = await Promise.all([import('../../main/reports/projectAlerts'), import('../../main/reports/insightsText')]);
+      const ran = [...result.value.results.map((r) => r.taskId), ...result.value.elsewhere.map((e) => e.taskId)];
+      for (const a of projectAlerts(loaded, ran)) process.stdout.write(`${alertLine(a)}\n`);
       const failed = result.value.results.some((r) => r.outcome !== 'succeeded') || result.value.elsewhere.some((e) => e.outcome !== 'succeeded');
       if (failed || result.value.blocked.length > 0) process.exitCode = 1;
     } finally {

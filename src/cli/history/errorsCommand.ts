@@ -1,5 +1,7 @@
 // `taskdeck errors`: error statistics (by category, severity, task, day) and the most
 // recent classified errors; `errors export --out FILE`: the JSON error report.
+import { errorHeadline } from '../../main/core/analytics/figures';
+import { errorHeadlineText } from '../../main/reports/insightsText';
 import path from 'node:path';
 import { isErrorCategory } from '../../main/core/errors/types';
 import { buildErrorReport, writeErrorReport } from '../../main/reports/errorReport';
@@ -29,7 +31,8 @@ export function errorsCommand(opts: ErrorsOptions): void {
     const stats = store?.errorStatistics() ?? null;
     const recent = store?.errors({ taskId: opts.task === undefined ? undefined : normaliseTaskId(opts.task), category, limit: opts.limit ?? 20 }) ?? [];
     if (opts.json) {
-      printJson({ project: target.projectDir, statistics: stats, recent: recent.map(errorJson) });
+      // The headline (most common category, recovery success rate) as `stats --json` has it.
+      printJson({ project: target.projectDir, statistics: stats, ...(stats ? { headline: errorHeadline(stats.byCategory, stats.recoveryByAction) } : {}), recent: recent.map(errorJson) });
       return;
     }
     if (!store || !stats) {
@@ -45,6 +48,7 @@ export function errorsCommand(opts: ErrorsOptions): void {
     const attempted = Object.entries(stats.recoveryByAction).filter(([, v]) => v.attempted > 0);
     process.stdout.write(
       `${plural(total, 'error')}\n` +
+        `  ${errorHeadlineText(stats.byCategory, stats.recoveryByAction)}\n` +
         `  by category: ${nonZero(stats.byCategory, errorCategoryLabel)}\n` +
         `  by severity: ${nonZero(stats.bySeverity, severityLabel)}\n` +
         `  by task:     ${stats.byTask.slice(0, 10).map((t) => `${t.taskId} ${t.errors}`).join(', ')}${stats.byTask.length > 10 ? ', ...' : ''}\n` +

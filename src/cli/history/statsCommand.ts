@@ -2,6 +2,8 @@
 // time) and error totals. The per-task table is analytics' (one definition of a task's
 // success rate); the JSON keeps the toolkit's all-time `performance_metrics` rows as
 // `performance`, whose `runs` count attempts, cancelled ones included.
+import { errorHeadline } from '../../main/core/analytics/figures';
+import { errorHeadlineText } from '../../main/reports/insightsText';
 import { plural } from '../../shared/pluralise';
 import { runOutcomeLabel } from '../../shared/labels';
 import { formatDuration } from './format';
@@ -22,7 +24,7 @@ export function statsCommand(opts: StatsOptions, extra: Record<string, unknown> 
     const performance = store?.performance() ?? [];
     const errors = store?.errorStatistics() ?? null;
     if (opts.json) {
-      printJson({ project: target.projectDir, statistics, performance: performance.map(metricsJson), errors: errors && { byCategory: errors.byCategory, bySeverity: errors.bySeverity }, ...extra });
+      printJson({ project: target.projectDir, statistics, performance: performance.map(metricsJson), errors: errors && { byCategory: errors.byCategory, bySeverity: errors.bySeverity, ...errorHeadline(errors.byCategory, errors.recoveryByAction) }, ...extra });
       return;
     }
     if (!store || !statistics || !errors) {
@@ -33,7 +35,8 @@ export function statsCommand(opts: StatsOptions, extra: Record<string, unknown> 
     const errorTotal = Object.values(errors.byCategory).reduce((a, b) => a + b, 0);
     process.stdout.write(
       `${summaryLine(statistics)}\n` +
-        `outcomes: ${outcomes || 'none yet'}; average successful run ${formatDuration(statistics.avgSuccessDurationMs)}; ${plural(errorTotal, 'classified error')}\n\n`,
+        `outcomes: ${outcomes || 'none yet'}; average successful run ${formatDuration(statistics.avgSuccessDurationMs)}; ${plural(errorTotal, 'classified error')}\n` +
+        `${errorHeadlineText(errors.byCategory, errors.recoveryByAction)}\n\n`,
     );
   });
 }

@@ -1,6 +1,7 @@
 // `taskdeck status`: the latest state of every task that ran (or was synced), with a
 // one-line summary. Reads only the run record, so it stays fast on big projects.
 import { attemptSuccess, rateSentence } from '../../main/core/analytics/figures';
+import { toolkitStatus, toolkitStatusLines } from '../../main/core/toolkit/statusSummary';
 import type { Statistics, TaskState } from '../../main/store/types';
 import { plural } from '../../shared/pluralise';
 import { palette } from '../output/colour';
@@ -54,7 +55,10 @@ export function statusCommand(opts: StatusOptions): void {
     const states = store?.taskStates() ?? [];
     const stats = store?.statistics() ?? null;
     if (opts.json) {
-      printJson({ project: target.projectDir, database: store ? target.file : null, tasks: states.map(stateJson), statistics: stats });
+      // The toolkit's summary keys (total_tasks, pending_tasks, ...) beside Taskdeck's own.
+      // Nothing ran yet: the toolkit's keys still answer (0 tasks), so scripts need no special case.
+      const nothing = { tasks: 0, doneInBacklog: 0, byStatus: {}, byOutcome: { succeeded: 0, failed: 0, timeout: 0, cancelled: 0, interrupted: 0 } };
+      printJson({ project: target.projectDir, database: store ? target.file : null, ...toolkitStatus(stats ?? nothing, states), tasks: states.map(stateJson), statistics: stats });
       return;
     }
     if (!store || !stats) {
@@ -68,6 +72,6 @@ export function statusCommand(opts: StatusOptions): void {
       rows,
       { maxWidth: process.stdout.columns, paint: (row, col, text) => (col === 1 ? paintStatus(shownStatus(states[row] ?? { status: 'pending', backlogStatus: null }), text, colour) : text) },
     );
-    process.stdout.write(`${table}\n\n${summaryLine(stats)}\n`);
+    process.stdout.write(`${toolkitStatusLines(toolkitStatus(stats, states))}\n${table}\n\n${summaryLine(stats)}\n`);
   });
 }

@@ -15,8 +15,8 @@ import { createSaveGrants, requireSaveGrant } from './export-grants';
 import { registerContractHandlers, sendEventToWindows } from './ipc';
 import { installApplicationMenu } from './menu';
 import { buildMenuTemplate, type MenuAction } from './menu-template';
-import { finishedRunFromEvent } from './notify-policy';
-import { notifyRunFinished } from './notifications';
+import { alertsFromEvent, finishedRunFromEvent } from './notify-policy';
+import { notifyAlerts, notifyRunFinished } from './notifications';
 import { registerAppScheme, serveAppProtocol } from './protocol';
 import { addRecentProject, pruneRecentProjects, removeRecentProject } from './recent-projects';
 import { guardAllWebContents, hardenDefaultSession } from './session-hardening';
@@ -148,6 +148,7 @@ async function start(): Promise<void> {
     if (mainWindow !== null) sendEventToWindows(name, payload, [mainWindow]);
     const finished = finishedRunFromEvent(name, payload);
     if (finished !== null) notifyRunFinished(finished, mainWindow);
+    notifyAlerts(alertsFromEvent(name, payload), mainWindow);
   });
 
   const startup = chooseStartupProject({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../shared/api';
-import { finishedRunFromEvent, formatDuration, LONG_RUN_MS, runFinishedMessage, shouldNotifyRunFinished, type FinishedRunSummary } from './notify-policy';
+import { alertsFromEvent, alertsMessage, finishedRunFromEvent, formatDuration, LONG_RUN_MS, runFinishedMessage, shouldNotifyRunFinished, type FinishedRunSummary } from './notify-policy';
 
 const run = (over: Partial<FinishedRunSummary>): FinishedRunSummary => ({ kind: 'auto', durationMs: LONG_RUN_MS, succeeded: 3, failed: 0, notStarted: 0, ...over });
 
@@ -44,5 +44,25 @@ describe('finishedRunFromEvent', () => {
     expect(finishedRunFromEvent('run:batch-finished', { ...payload, kind: 'sometimes' })).toBeNull();
     expect(finishedRunFromEvent('run:batch-finished', null)).toBeNull();
     expect(finishedRunFromEvent('run:batch-finished', { kind: 'auto', durationMs: '1' })).toBeNull();
+  });
+});
+
+describe('threshold alerts after a batch', () => {
+  const alert = (taskId: string) => ({ rule: 'failure-rate', taskId, message: `${taskId}: 3 of its last 3 runs failed (100%, the limit is 50%)` });
+
+  it('reads the alerts a run:batch-finished event carries, by shape, and nothing from other events or bad payloads', () => {
+    expect(alertsFromEvent('run:batch-finished', { kind: 'auto', alerts: [alert('B-1'), { rule: 1 }, null] })).toEqual([alert('B-1')]);
+    expect(alertsFromEvent('run:batch-finished', { kind: 'auto' })).toEqual([]);
+    expect(alertsFromEvent('run:event', { alerts: [alert('B-1')] })).toEqual([]);
+    expect(alertsFromEvent('run:batch-finished', null)).toEqual([]);
+  });
+
+  it('one notification names the alerts, at most three, and points to taskdeck check for the rest', () => {
+    expect(alertsMessage([])).toBeNull();
+    expect(alertsMessage([alert('B-1')])).toEqual({ title: 'Taskdeck: alert', body: alert('B-1').message });
+    const many = alertsMessage(['B-1', 'B-2', 'B-3', 'B-4', 'B-5'].map(alert));
+    expect(many?.title).toBe('Taskdeck: 5 alerts');
+    expect(many?.body.split('\n')).toHaveLength(4);
+    expect(many?.body).toMatch(/… and 2 more \(taskdeck check\)$/);
   });
 });

@@ -46,6 +46,28 @@ export function formatDuration(ms: number): string {
   return `${seconds} s`;
 }
 
+export interface RaisedAlert {
+  rule: string;
+  taskId: string;
+  message: string;
+}
+
+/** The threshold alerts a `run:batch-finished` event carries (checked by shape); none when absent. */
+export function alertsFromEvent(name: string, payload: unknown): RaisedAlert[] {
+  if (name !== 'run:batch-finished' || typeof payload !== 'object' || payload === null) return [];
+  const list = (payload as Record<string, unknown>)['alerts'];
+  if (!Array.isArray(list)) return [];
+  return list.filter((a): a is RaisedAlert => typeof a === 'object' && a !== null && ['rule', 'taskId', 'message'].every((k) => typeof (a as Record<string, unknown>)[k] === 'string'));
+}
+
+/** One desktop notification for a batch's alerts: every alert is worth interrupting for. */
+export function alertsMessage(alerts: readonly RaisedAlert[]): { title: string; body: string } | null {
+  if (alerts.length === 0) return null;
+  const title = alerts.length === 1 ? 'Taskdeck: alert' : `Taskdeck: ${alerts.length} alerts`;
+  const shown = alerts.slice(0, 3).map((a) => a.message);
+  return { title, body: shown.join('\n') + (alerts.length > 3 ? `\n… and ${alerts.length - 3} more (taskdeck check)` : '') };
+}
+
 /**
  * Reads the summary from a backend event, if it is `run:batch-finished`. The payload is
  * checked by shape rather than trusted, so a change in it degrades to "no notification"

@@ -68,6 +68,9 @@ const spawnResultSchema = z.object({
   durationMs: z.number().min(0),
   peakRssKb: z.number().nullable(),
   cpuMs: z.number().nullable(),
+  // Bytes read and written from /proc/<pid>/io on the worker; absent from older workers.
+  ioReadBytes: z.number().nullable().default(null),
+  ioWriteBytes: z.number().nullable().default(null),
   tail: z.string(),
   stderrTail: z.string(),
   spawnError: z.string().nullable(),

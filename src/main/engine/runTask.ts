@@ -152,7 +152,7 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
     const truncation = log.endAttempt();
     const endedAt = clock.now();
     const outcome: AttemptOutcome = result.cancelled ? 'cancelled' : result.timedOut ? 'timeout' : result.exitCode === 0 && !result.spawnError ? 'succeeded' : 'failed';
-    const finishRow = { endedAt, durationMs: result.durationMs, exitCode: result.exitCode, signal: result.signal, outcome, peakRssKb: result.peakRssKb, cpuMs: result.cpuMs };
+    const finishRow = { endedAt, durationMs: result.durationMs, exitCode: result.exitCode, signal: result.signal, outcome, peakRssKb: result.peakRssKb, cpuMs: result.cpuMs, ioReadBytes: result.ioReadBytes, ioWriteBytes: result.ioWriteBytes };
     log.marker(`${new Date(endedAt).toISOString()} ${task.id} attempt ${attempt} ${outcome} (exit ${result.exitCode ?? '-'}${result.signal ? `, ${result.signal}` : ''}, ${result.durationMs} ms)${result.outputAbandoned ? '; a process outside the task\'s group (setsid) still held its output open: no longer read' : ''}`);
 
     if (truncation) {

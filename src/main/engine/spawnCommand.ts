@@ -43,6 +43,9 @@ export interface SpawnResult {
   durationMs: number;
   peakRssKb: number | null;
   cpuMs: number | null;
+  /** Bytes the tree read from / wrote to storage (/proc/<pid>/io); null when not readable. */
+  ioReadBytes: number | null;
+  ioWriteBytes: number | null;
   /** The last characters of stdout and stderr interleaved, for excerpts. */
   tail: string;
   /** The last characters of stderr alone, for classification. */
@@ -157,7 +160,7 @@ export function spawnCommand(options: SpawnOptions): RunningProcess {
       // A shell that never started (missing cwd, no /bin/sh) emits no 'close' of its own.
       if (pid === null) {
         if (timer) clearTimeout(timer);
-        settle({ pid, exitCode: null, signal: null, timedOut, cancelled, durationMs: 0, peakRssKb: null, cpuMs: null, tail: '', stderrTail: '', spawnError, stdoutBytes: 0, stderrBytes: 0, outputAbandoned: false });
+        settle({ pid, exitCode: null, signal: null, timedOut, cancelled, durationMs: 0, peakRssKb: null, cpuMs: null, ioReadBytes: null, ioWriteBytes: null, tail: '', stderrTail: '', spawnError, stdoutBytes: 0, stderrBytes: 0, outputAbandoned: false });
       }
     });
     child.on('exit', (code, sig) => {
@@ -172,7 +175,7 @@ export function spawnCommand(options: SpawnOptions): RunningProcess {
       if (timer) clearTimeout(timer);
       // A kill in progress finishes first: the attempt ends when its whole tree is dead.
       if (killing) await killing;
-      const usage = sampler?.stop() ?? { peakRssKb: null, cpuMs: null };
+      const usage = sampler?.stop() ?? { peakRssKb: null, cpuMs: null, ioReadBytes: null, ioWriteBytes: null };
       settle({
         pid,
         exitCode: exitCode ?? code,
@@ -182,6 +185,8 @@ export function spawnCommand(options: SpawnOptions): RunningProcess {
         durationMs: Math.round(performance.now() - started),
         peakRssKb: usage.peakRssKb,
         cpuMs: usage.cpuMs,
+        ioReadBytes: usage.ioReadBytes,
+        ioWriteBytes: usage.ioWriteBytes,
         tail: tail.text(),
         stderrTail: stderrTail.text(),
         spawnError,

@@ -116,3 +116,24 @@ describe('parseConfig rules', () => {
     expect((await parseConfig('\uFEFF{}', 'taskdeck.json')).ok).toBe(true);
   });
 });
+
+describe('insights thresholds and alert rules', () => {
+  it('reads them, and refuses a bad one naming the field', async () => {
+    const r = await parseConfig(JSON.stringify({ insights: { slowSeconds: 120, highRetries: 0 }, alerts: { slowerThanP95: 1.5, failureRate: { limit: 0.25, lastRuns: 10 }, flaky: true } }), 'taskdeck.json');
+    expect(r.ok && [r.value.insights, r.value.alerts]).toEqual([{ slowSeconds: 120, highRetries: 0 }, { slowerThanP95: 1.5, failureRate: { limit: 0.25, lastRuns: 10 }, flaky: true }]);
+    const absent = await parseConfig('{}', 'taskdeck.json');
+    expect(absent.ok && [absent.value.insights, absent.value.alerts]).toEqual([undefined, undefined]);
+    for (const [json, field] of [
+      [{ insights: { slowSeconds: 0 } }, 'insights.slowSeconds'],
+      [{ insights: { highRetries: 1.5 } }, 'insights.highRetries'],
+      [{ insights: { slow: 3 } }, 'insights'],
+      [{ alerts: { slowerThanP95: 0.5 } }, 'alerts.slowerThanP95'],
+      [{ alerts: { failureRate: { limit: 1.5, lastRuns: 5 } } }, 'alerts.failureRate.limit'],
+      [{ alerts: { failureRate: { limit: 0.5, lastRuns: 0 } } }, 'alerts.failureRate.lastRuns'],
+      [{ alerts: { flaky: 'yes' } }, 'alerts.flaky'],
+    ] as const) {
+      const bad = await parseConfig(JSON.stringify(json), 'taskdeck.json');
+      expect(!bad.ok && bad.error.message, JSON.stringify(json)).toContain(`  ${field}`);
+    }
+  });
+});

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import type { SprintDef, Status } from '../../shared/backlog';
 import type { KnownPriority, Vocabulary } from '../../shared/vocabulary';
+import type { AlertRules } from '../core/analytics/alerts';
 import type { RetryOverride } from '../core/errors/retry';
 import { fail, ok, type ProjectError, type Result } from './errors';
 
@@ -35,6 +36,10 @@ export interface ProjectConfig {
   retention?: { olderThanDays: number; archiveDir: string | null };
   /** Where `auto` queues its tasks for cluster workers (docs/cluster.md); absent: it runs them here. */
   cluster?: { redis: string; queue: string };
+  /** `stats`' slow / high-retry thresholds; absent: the toolkit guide's 300 s and 3 retries. */
+  insights?: { slowSeconds?: number; highRetries?: number };
+  /** Threshold alert rules; absent: no alerts. */
+  alerts?: AlertRules;
 }
 
 export function defaultConfig(): ProjectConfig {
@@ -87,6 +92,8 @@ export async function parseConfig(text: string, file: string): Promise<Result<Pr
     retry: c.retry ?? {},
     ...(c.tempFiles ? { tempFiles: c.tempFiles } : {}),
     ...(c.logCapMB !== undefined ? { logCapMB: c.logCapMB } : {}),
+    ...(c.insights ? { insights: c.insights } : {}),
+    ...(c.alerts ? { alerts: c.alerts } : {}),
     ...(c.vocabulary
       ? { vocabulary: { status: (c.vocabulary.status ?? {}) as Record<string, Status>, priority: (c.vocabulary.priority ?? {}) as Record<string, KnownPriority> } }
       : {}),

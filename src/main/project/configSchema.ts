@@ -56,6 +56,29 @@ export const vocabularySchema = z
   })
   .strict();
 
+/** The toolkit guide's thresholds for `stats` (docs/analytics.md, "Slow and high-retry tasks"). */
+export const insightsSchema = z
+  .object({
+    slowSeconds: z.number().positive('slowSeconds is seconds and must be positive').optional(),
+    highRetries: z.number().int('a whole number').nonnegative().optional(),
+  })
+  .strict();
+
+/** Threshold alert rules (docs/analytics.md, "Threshold alerts"). */
+export const alertsSchema = z
+  .object({
+    slowerThanP95: z.number().min(1, 'a factor of at least 1').optional(),
+    failureRate: z
+      .object({
+        limit: z.number().min(0).max(1, 'a share between 0 and 1, e.g. 0.5'),
+        lastRuns: z.number().int('a whole number').min(1),
+      })
+      .strict()
+      .optional(),
+    flaky: z.boolean().optional(),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     /** The backlog file, relative to the project folder. */
@@ -95,6 +118,8 @@ export const configSchema = z
       })
       .strict()
       .optional(),
+    insights: insightsSchema.optional(),
+    alerts: alertsSchema.optional(),
   })
   // Unknown keys stay allowed (other tools and later versions may add some); saveSprints keeps them.
   .loose()

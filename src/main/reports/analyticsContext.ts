@@ -42,6 +42,8 @@ export function planInfo(t: Task, defaultExecutor: string | null): TaskPlanInfo 
     category: typeof category === 'string' && category.trim() !== '' ? category.trim() : null,
     executor: t.executor?.kind === 'named' ? t.executor.name : null,
     manual: t.humanRequired || (t.executor === null && defaultExecutor === null),
+    priority: t.priority,
+    dependencies: t.dependencies.length,
   };
 }
 

@@ -25,3 +25,16 @@ export function formatTime(t: number | null, zone: TzOffset): string {
   const off = `${sign}${String(Math.floor(Math.abs(tz) / 60)).padStart(2, '0')}:${String(Math.abs(tz) % 60).padStart(2, '0')}`;
   return `${new Date(t + tz * 60_000).toISOString().slice(0, 16).replace('T', ' ')} (UTC${off})`;
 }
+
+/** Bytes in binary units: "512 B", "3.2 MiB". */
+export function formatBytes(bytes: number | null): string {
+  if (bytes === null || !Number.isFinite(bytes)) return '–';
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let v = bytes;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return i === 0 ? `${Math.round(v)} B` : `${v.toFixed(1)} ${units[i]}`;
+}

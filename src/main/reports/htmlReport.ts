@@ -4,6 +4,7 @@ import type { Correlation } from '../core/analytics/correlation';
 import type { TzOffset } from '../core/analytics/calendar';
 import type { SprintForecastResult } from '../core/analytics/sprintForecast';
 import { formatDay, formatMs, formatPct, formatTime } from './format';
+import { correlationItems, insightsSections } from './htmlInsights';
 import type { ReportModel } from './reportModel';
 import { plural } from '../../shared/pluralise';
 import { barChart, emptyChart, esc, lineChart } from './svgCharts';
@@ -125,7 +126,7 @@ ${m.forecasts.map((f) => forecastChart(f, m.generatedAt, tz)).join('\n')}
     table(['First failure', 'Retried runs', 'Recovered', 'Rate'], a.retries.byCategory.map((c) => [esc(errorCategoryLabel(c.category)), String(c.retriedRuns), String(c.recovered), formatPct(c.rate)]), new Set([1, 2, 3])) +
     '<h3>Recovery actions (worked = the run then succeeded)</h3>' +
     table(['Action', 'Category', 'Taken', 'Worked', 'Rate'], a.retries.recoveryActions.map((r) => [esc(recoveryActionLabel(r.action)), esc(r.category ? errorCategoryLabel(r.category) : '–'), String(r.total), String(r.succeeded), formatPct(r.rate)]), new Set([2, 3, 4]));
-  const correlations = `<ul><li>Points vs median duration: ${correlationText(a.correlations.pointsVsDuration)}</li><li>Score vs success rate: ${correlationText(a.correlations.scoreVsSuccess)}</li><li>Retries vs run duration: ${correlationText(a.correlations.retriesVsDuration)}</li></ul>`;
+  const correlations = `<ul><li>Points vs median duration: ${correlationText(a.correlations.pointsVsDuration)}</li><li>Score vs success rate: ${correlationText(a.correlations.scoreVsSuccess)}</li><li>Retries vs run duration: ${correlationText(a.correlations.retriesVsDuration)}</li>${m.insights ? correlationItems(m.insights) : ''}</ul>`;
   const window = a.data.firstAt === null ? 'no runs yet' : `${formatTime(a.data.firstAt, tz)} to ${formatTime(a.data.lastAt, tz)} (${plural(Math.max(1, Math.round(((a.data.lastAt ?? 0) - a.data.firstAt) / DAY)), 'day')})`;
 
   return `<!doctype html>
@@ -145,6 +146,7 @@ ${quality.length > 0 ? `<p class="warning">Data notes: ${quality.map(esc).join('
 <h2>Error patterns</h2>${patterns}
 <h2>Retries and recovery</h2>${retries}
 <h2>Correlations</h2>${correlations}
+${m.insights ? insightsSections(m.insights, m.alerts ?? null, table) : ''}
 <h2>Tasks</h2>${table(['Task', 'Title', 'Runs', 'Run success rate', 'Median', 'p95', 'Next run succeeds', 'ETA p50 – p80'], taskRows, new Set([2, 3, 4, 5]))}
 <p class="muted">Percentiles interpolate linearly between closest ranks (h = (n − 1)·p). Success probabilities are Beta-binomial posterior means with a prior from the task's category, executor or project. Forecasts are Monte Carlo simulations over measured throughput or durations.</p>
 </main></body></html>

@@ -9,7 +9,11 @@ import { sprintForecast, type SprintForecastResult } from '../core/analytics/spr
 import { successDurationsByTask, tallyTasks } from '../core/analytics/taskSummary';
 import { firstSuccesses } from '../core/analytics/throughput';
 import type { SprintInfo } from '../core/analytics/types';
+import type { Alert } from '../core/analytics/alerts';
+import { hasRules } from '../core/analytics/alerts';
 import type { AnalyticsContext } from './analyticsContext';
+import { queryAnomalies, queryTaskSummary } from './queries/dashboard';
+import { queryAlerts, queryInsights, thresholdsOf, type Insights } from './queries/insights';
 import { loadHistoryRecords, type HistoryRecords } from './queries/historyRecords';
 
 export interface ReportModel {
@@ -18,6 +22,10 @@ export interface ReportModel {
   project: { name: string; dir: string; backlog: string };
   analysis: HistoryAnalysis;
   forecasts: SprintForecastResult[];
+  /** The toolkit guide's analytics, the same query as `stats` (thresholds from taskdeck.json). */
+  insights?: Insights;
+  /** Breaches of taskdeck.json's alert rules; null when it has none. */
+  alerts?: Alert[] | null;
 }
 
 export interface ReportOptions {
@@ -64,6 +72,12 @@ export function forecastsFor(ctx: AnalyticsContext, records: HistoryRecords, opt
   }));
 }
 
+/** What `stats` shows for the project: per-task summary, anomalies and its thresholds. */
+export function insightsOf(ctx: AnalyticsContext): Insights {
+  const tasks = ctx.db ? queryTaskSummary(ctx.db, ctx.plan).tasks : [];
+  return queryInsights(ctx.db, ctx.plan, tasks, ctx.db ? queryAnomalies(ctx.db) : [], thresholdsOf(ctx.project.config.insights));
+}
+
 export function buildReportModel(ctx: AnalyticsContext, opts: ReportOptions = {}): ReportModel {
   const records = ctx.db ? loadHistoryRecords(ctx.db) : EMPTY;
   const analysis = analyzeHistory({ ...records, plan: ctx.plan, sprints: ctx.sprints, now: ctx.now, tz: ctx.tz });
@@ -74,5 +88,7 @@ export function buildReportModel(ctx: AnalyticsContext, opts: ReportOptions = {}
     project: { name, dir: ctx.project.projectDir, backlog: ctx.project.file },
     analysis,
     forecasts: forecastsFor(ctx, records, opts),
+    insights: insightsOf(ctx),
+    alerts: hasRules(ctx.project.config.alerts) ? queryAlerts(ctx.db, ctx.project.config.alerts, new Set(ctx.plan.map((t) => t.id))) : null,
   };
 }

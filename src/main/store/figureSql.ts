@@ -19,3 +19,6 @@ export const RECOVERY_WORKED = `coalesce((SELECT EXISTS (SELECT 1 FROM run_attem
 
 /** Skipped actions were not tried: they count in no recovery figure. */
 export const RECOVERY_TRIED = "r.outcome != 'skipped'";
+
+/** Over `run_attempts`: a retry (figures.ts `isRetryAttempt`): a finished attempt after the first of its run. */
+export const RETRY_ATTEMPT = 'attempt > 1 AND outcome IS NOT NULL';

@@ -53,6 +53,8 @@ interface AttemptRow {
   outcome: AttemptOutcome | null;
   peak_rss_kb: number | null;
   cpu_ms: number | null;
+  io_read_bytes: number | null;
+  io_write_bytes: number | null;
   log_path: string | null;
   owner_pid: number;
   timeout_ms: number | null;
@@ -132,6 +134,8 @@ const toAttempt = (r: AttemptRow): AttemptRecord => ({
   outcome: r.outcome,
   peakRssKb: r.peak_rss_kb,
   cpuMs: r.cpu_ms,
+  ioReadBytes: r.io_read_bytes,
+  ioWriteBytes: r.io_write_bytes,
   logPath: r.log_path,
   ownerPid: r.owner_pid,
   timeoutMs: r.timeout_ms,

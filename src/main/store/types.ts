@@ -101,6 +101,9 @@ export interface FinishAttemptInput {
   outcome: AttemptOutcome;
   peakRssKb: number | null;
   cpuMs: number | null;
+  /** Bytes the process tree read from / wrote to storage (/proc/<pid>/io); absent or null: not measured. */
+  ioReadBytes?: number | null;
+  ioWriteBytes?: number | null;
 }
 
 export interface HistoryEventInput {
@@ -175,6 +178,8 @@ export interface AttemptRecord {
   outcome: AttemptOutcome | null;
   peakRssKb: number | null;
   cpuMs: number | null;
+  ioReadBytes: number | null;
+  ioWriteBytes: number | null;
   logPath: string | null;
   ownerPid: number;
   timeoutMs: number | null;

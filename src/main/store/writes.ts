@@ -46,7 +46,8 @@ export function createWrites(db: Database.Database) {
   const setAttemptWorker = db.prepare('UPDATE run_attempts SET worker = ?, started_at = ? WHERE id = ?');
   const endAttempt = db.prepare(`
     UPDATE run_attempts SET ended_at = @endedAt, duration_ms = @durationMs, exit_code = @exitCode, signal = @signal,
-      outcome = @outcome, peak_rss_kb = @peakRssKb, cpu_ms = @cpuMs
+      outcome = @outcome, peak_rss_kb = @peakRssKb, cpu_ms = @cpuMs,
+      io_read_bytes = @ioReadBytes, io_write_bytes = @ioWriteBytes
     WHERE id = @id AND outcome IS NULL
     RETURNING task_id`);
   // Aggregates survive cleanup, so they are maintained incrementally, never recomputed.
@@ -148,6 +149,8 @@ export function createWrites(db: Database.Database) {
       outcome: f.outcome,
       peakRssKb: f.peakRssKb,
       cpuMs: f.cpuMs === null ? null : Math.round(f.cpuMs),
+      ioReadBytes: f.ioReadBytes ?? null,
+      ioWriteBytes: f.ioWriteBytes ?? null,
     }) as { task_id: string } | undefined;
     // Finishing twice (or an attempt already marked interrupted) must not count twice.
     if (row === undefined) return false;

@@ -22,6 +22,23 @@ export interface BurnUpView {
 export interface WorkerRow { worker: string | null; attempts: number; succeeded: number; failed: number; interrupted: number; perHour: number | null; failureRate: number | null }
 export interface AnomalyView { kind: string; taskId: string; severity: string; at: number; message: string }
 
+/** A resource of one task: p50/p95 of its measured attempts, trend, what the next run needs. */
+export interface ResourceView { n: number; p50: number | null; p95: number | null; trend: string; predictedNext: number | null }
+/** The toolkit guide's analytics (src/main/reports/queries/insights.ts), as `stats` and the report show them. */
+export interface InsightsView {
+  totalRetries: number;
+  thresholds: { slowSeconds: number; highRetries: number };
+  slowTasks: { taskId: string; averageMs: number; successfulRuns: number }[];
+  highRetryTasks: { taskId: string; retries: number }[];
+  /** peakRssKb in kB, cpuMs in ms, io in bytes. */
+  resources: { taskId: string; peakRssKb: ResourceView; cpuMs: ResourceView; ioReadBytes: ResourceView; ioWriteBytes: ResourceView }[];
+  /** priority_vs_success, complexity_vs_time, dependencies_vs_retries. */
+  correlations: { name: string; n: number; spearman: number | null; reading: string }[];
+  risk: { taskId: string; failureChance: number; expectedRetries: number | null; level: string; why: string }[];
+  /** Breaches of taskdeck.json's alert rules (empty without rules). */
+  alerts: { rule: string; taskId: string; message: string }[];
+}
+
 export interface Dashboard {
   generatedAt: number;
   /** Counted attempts (succeeded, failed, timed out; not cancelled or interrupted). */
@@ -41,6 +58,7 @@ export interface Dashboard {
   flaky: AnomalyView[];
   /** Per-worker throughput and failure rate (docs/cluster.md); one row (null) when everything ran here. */
   byWorker: WorkerRow[];
+  insights: InsightsView;
 }
 
 export const analyticsMethods = {

@@ -164,6 +164,8 @@ export interface BatchFinished {
   errorCode?: string | null;
   /** The tasks the batch was asked to run (a selection), so a caller can tell its batch from others. */
   taskIds?: string[];
+  /** Threshold alerts (taskdeck.json `alerts`) breached by the tasks this batch ran. */
+  alerts?: { rule: string; taskId: string; message: string }[];
 }
 
 function event<Payload>() {

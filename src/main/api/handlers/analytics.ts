@@ -21,7 +21,7 @@ export function analyticsHandlers(session: Session, clock: () => number = Date.n
       const opened = await openAnalytics(project.dir, clock(), zone);
       if (!opened.ok) return { ok: false, error: { code: opened.error.code, message: opened.error.message } };
       try {
-        return { ok: true, value: buildDashboard(opened.value) };
+        return { ok: true, value: buildDashboard(opened.value, opened.value.project.config) };
       } finally {
         opened.value.close();
       }

@@ -18,6 +18,7 @@ import { RECOVERY_TRIED, RECOVERY_WORKED } from '../../store/figureSql';
 import { queryWorkerStats } from '../../reports/queries/workers';
 import { currentSprint } from '../../reports/reportModel';
 import type { SprintInfo } from '../../core/analytics/types';
+import { insightsView, type InsightsSettings } from './dashboardInsights';
 
 /** What the dashboard reads: the backlog's plan and sprints, and the run record's database. */
 export type DashboardInput = Pick<AnalyticsContext, 'plan' | 'sprints' | 'db' | 'now' | 'tz'>;
@@ -80,7 +81,8 @@ function burnUpView(ctx: DashboardInput, firstSuccess: ReadonlyMap<string, numbe
   };
 }
 
-export function buildDashboard(ctx: DashboardInput): Dashboard {
+/** `settings`: taskdeck.json's insights thresholds and alert rules (absent: the defaults, no alerts). */
+export function buildDashboard(ctx: DashboardInput, settings: InsightsSettings = {}): Dashboard {
   const db = ctx.db;
   const read = db ? queryTallies(db, { tasks: true, hours: true }) : null;
   const tallies = read?.tallies ?? [];
@@ -98,7 +100,8 @@ export function buildDashboard(ctx: DashboardInput): Dashboard {
       b.failures += h.attempts - h.successes;
     }
   }
-  const summary = summarizeTasks(tallies, ctx.plan).tasks.filter((t) => t.durations.n > 0);
+  const allTasks = summarizeTasks(tallies, ctx.plan).tasks;
+  const summary = allTasks.filter((t) => t.durations.n > 0);
   const anomalies = db ? queryAnomalies(db) : [];
   const view = (a: (typeof anomalies)[number]) => ({ kind: a.kind, taskId: a.taskId, severity: a.severity, at: a.at, message: a.message });
   return {
@@ -117,5 +120,6 @@ export function buildDashboard(ctx: DashboardInput): Dashboard {
     anomalies: anomalies.filter((a) => a.kind !== 'flaky').map(view),
     flaky: anomalies.filter((a) => a.kind === 'flaky').map(view),
     byWorker: db ? queryWorkerStats(db) : [],
+    insights: insightsView(ctx, allTasks, anomalies, settings),
   };
 }

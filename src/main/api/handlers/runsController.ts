@@ -7,6 +7,7 @@ import { commandsOf } from '../../engine/resolveCommand';
 import { claimOwnerId } from '../../engine/claimOwner';
 import type { AttemptRunner } from '../../engine/attemptRunner';
 import { loadProject, type LoadedProject } from '../../project/loadBacklog';
+import { projectAlerts } from '../../reports/projectAlerts';
 import { openStore } from '../../store/index';
 import type { Store } from '../../store/types';
 import type { Session } from '../session';
@@ -75,10 +76,18 @@ export function createRunController(session: Session, options: RunControllerOpti
     return { ok: true, value: { engine, store: store.value, loaded: loaded.value } };
   }
 
-  function finish(o: Opened, kind: BatchFinished['kind'], startedAt: number, counts: Omit<BatchFinished, 'kind' | 'durationMs'>): void {
+  function finish(o: Opened, kind: BatchFinished['kind'], startedAt: number, counts: Omit<BatchFinished, 'kind' | 'durationMs' | 'alerts'>, ran: readonly string[]): void {
     engines.delete(o.engine);
     o.store.close();
-    session.emit('run:batch-finished', { kind, durationMs: now() - startedAt, ...counts });
+    // Threshold alerts (taskdeck.json `alerts`) of the tasks this batch ran: the app shows a
+    // toast and a desktop notification for them. A failure to read them never hides the batch's end.
+    let alerts: BatchFinished['alerts'] = [];
+    try {
+      alerts = projectAlerts(o.loaded, ran);
+    } catch {
+      alerts = [];
+    }
+    session.emit('run:batch-finished', { kind, durationMs: now() - startedAt, ...counts, alerts });
   }
 
   async function plan(args: { taskIds?: string[]; auto?: AutoRunOptions }): Promise<ApiResult<RunPlan>> {
@@ -158,9 +167,11 @@ export function createRunController(session: Session, options: RunControllerOpti
     let failed = 0;
     let firstError: string | null = null;
     let errorCode: string | null = null;
+    const ran: string[] = [];
     const worker = async (): Promise<void> => {
       for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
         if (o.engine.autoStopped) return;
+        ran.push(id);
         const result = await o.engine.runOne(id);
         if (result.ok && result.value.outcome === 'succeeded') succeeded++;
         else {
@@ -179,7 +190,7 @@ export function createRunController(session: Session, options: RunControllerOpti
         firstError ??= err instanceof Error ? err.message : String(err);
         errorCode ??= 'internal';
       })
-      .finally(() => finish(o, 'selection', startedAt, { succeeded, failed, notStarted: queue.length, error: firstError, errorCode, taskIds: checked.value.commands.map((c) => c.taskId) }));
+      .finally(() => finish(o, 'selection', startedAt, { succeeded, failed, notStarted: queue.length, error: firstError, errorCode, taskIds: checked.value.commands.map((c) => c.taskId) }, ran));
     return { ok: true, value: { started: checked.value.commands.map((c) => c.taskId) } };
   }
 
@@ -227,7 +238,7 @@ export function createRunController(session: Session, options: RunControllerOpti
           notStarted: s ? s.notStarted.length : 0,
           error: result.ok ? null : result.error.message,
           errorCode: result.ok ? null : result.error.code,
-        });
+        }, s ? s.results.map((r) => r.taskId) : []);
       })
       .finally(() => {
         autoRunning = false;

@@ -52,12 +52,42 @@ export function recoverySuccess(tried: number, runThenSucceeded: number): Rate {
   return rateOf(runThenSucceeded, tried);
 }
 
+/**
+ * A retry: a finished attempt after the first of its run (the engine ran the task again
+ * after a failure), however it ended. Per task and in total this is the toolkit's
+ * `total_retries`; an attempt still running is not counted yet.
+ */
+export function isRetryAttempt(attempt: number, finished: boolean): boolean {
+  return attempt > 1 && finished;
+}
+
+/**
+ * The error statistics' headline: the most common category (ties: the first in the given
+ * order) and the recovery success rate over every action tried (see recoverySuccess).
+ */
+export function errorHeadline<C extends string>(byCategory: Record<C, number>, byAction: Record<string, { attempted: number; succeeded: number }>): { mostCommon: { category: C; errors: number; of: number } | null; recovery: Rate } {
+  let best: { category: C; errors: number } | null = null;
+  let total = 0;
+  for (const [category, n] of Object.entries(byCategory) as Array<[C, number]>) {
+    total += n;
+    if (n > 0 && (best === null || n > best.errors)) best = { category, errors: n };
+  }
+  let tried = 0;
+  let worked = 0;
+  for (const a of Object.values(byAction)) {
+    tried += a.attempted;
+    worked += a.succeeded;
+  }
+  return { mostCommon: best && { ...best, of: total }, recovery: recoverySuccess(tried, worked) };
+}
+
 /** The words each figure is shown with, so the same number always carries the same label. */
 export const FIGURE_WORDS = {
   attemptSuccess: 'attempt success rate',
   runSuccess: 'run success rate',
   recoverySuccess: 'worked (the run then succeeded)',
   donePoints: 'points done',
+  retries: 'retries',
 } as const;
 
 /** "50% of 36 attempts succeeded" / "– (no attempts yet)". */

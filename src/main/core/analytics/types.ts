@@ -59,6 +59,10 @@ export interface TaskPlanInfo {
   executor: string | null;
   /** Done by hand (no command to run, or human-required): run times say nothing about it. */
   manual: boolean;
+  /** critical / high / medium / low / unknown, for the toolkit's correlations. */
+  priority?: string;
+  /** How many tasks it depends on. */
+  dependencies?: number;
 }
 
 export interface SprintInfo {

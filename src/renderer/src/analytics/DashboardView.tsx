@@ -11,6 +11,7 @@ import { FailureCategoryChart, RetryChart, TimePatternChart } from './FailureCha
 import { BurnUpChart, VelocityChart } from './SprintCharts';
 import { AnomalyLists } from './AnomalyLists';
 import { WorkerChart } from './WorkerCharts';
+import { InsightLists, ResourceChart } from './InsightCharts';
 import { pct } from './format';
 
 function Stat({ label, value }: { label: string; value: string }) {
@@ -55,6 +56,7 @@ export function DashboardView() {
               <Stat label="runs retried" value={String(d.retries.retriedRuns)} />
               <Stat label="recovered by retry" value={pct(d.retries.retriedRuns ? d.retries.recovered / d.retries.retriedRuns : null)} />
               <Stat label="anomalies" value={String(d.anomalies.length + d.flaky.length)} />
+              <Stat label="total retries" value={String(d.insights.totalRetries)} />
             </div>
             <div className="chart-grid">
               <BurnUpChart d={d} />
@@ -67,6 +69,8 @@ export function DashboardView() {
               <WorkerChart d={d} />
               <VelocityChart d={d} />
               <AnomalyLists d={d} />
+              <ResourceChart d={d} />
+              <InsightLists d={d} />
             </div>
           </>
         )}

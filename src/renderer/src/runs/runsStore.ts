@@ -154,6 +154,9 @@ export function createRunsStore(transport: Transport): RunsStore {
         // The record is the truth once a batch ends (it also has runs other processes made).
         void get().loadLatest();
         if (b.error) set({ error: b.error });
+        // Threshold alerts of the tasks this batch ran, one toast each (Electron also notifies).
+        const alerts = (b.alerts ?? []).map((a) => ({ id: ++toastId, text: `Alert: ${a.message}`, tone: 'warn' as const }));
+        if (alerts.length > 0) set({ toasts: [...get().toasts, ...alerts] });
         if (b.kind !== 'auto' || b.durationMs < LONG_RUN_MS) return;
         const text = `Auto run finished: ${b.succeeded} succeeded, ${b.failed} failed${b.notStarted ? `, ${b.notStarted} not started` : ''}.`;
         set({ toasts: withToast(get().toasts, { id: ++toastId, text, tone: b.failed ? 'warn' : 'ok' }) });
