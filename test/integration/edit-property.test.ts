@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseBacklog, type ParseResult } from '../../src/main/core/backlog';
-import { applyEdit, type BacklogEdit } from '../../src/main/core/backlog/edit';
+import { applyEdit, inverseEdit, type BacklogEdit } from '../../src/main/core/backlog/edit';
 import { STATUSES, type Task } from '../../src/shared/backlog';
 import { comparable, corpusFiles, readCorpus } from './edit-kit';
 
@@ -27,7 +27,8 @@ type EditSpec =
   | { kind: 'setSprint'; task: number; value: string | null }
   | { kind: 'addDependency' | 'removeDependency' | 'moveBefore' | 'moveAfter'; task: number; other: number }
   | { kind: 'moveToTop'; task: number }
-  | { kind: 'moveToSection'; task: number; heading: number };
+  | { kind: 'moveToSection'; task: number; heading: number }
+  | { kind: 'setAndMove'; task: number; other: number; status: (typeof STATUSES)[number] | null; sprint: string | null | undefined; where: 'before' | 'after' };
 
 const titleChars = fc.constantFrom(...'abcXYZ019 -:|()/.,'.split(''));
 const title = fc
@@ -46,6 +47,14 @@ const editSpec: fc.Arbitrary<EditSpec> = fc.oneof(
   ),
   fc.record({ kind: fc.constant('moveToTop' as const), task: fc.nat() }),
   fc.record({ kind: fc.constant('moveToSection' as const), task: fc.nat(), heading: fc.nat() }),
+  fc.record({
+    kind: fc.constant('setAndMove' as const),
+    task: fc.nat(),
+    other: fc.nat(),
+    status: fc.option(fc.constantFrom(...STATUSES), { nil: null }),
+    sprint: fc.option(fc.option(fc.constantFrom('S1', 'Sprint 7'), { nil: null }), { nil: undefined }),
+    where: fc.constantFrom('before' as const, 'after' as const),
+  }),
 );
 
 function pick<T>(items: readonly T[], index: number): T {
@@ -74,6 +83,12 @@ function toEdit(spec: EditSpec, parsed: ParseResult): BacklogEdit {
       return { kind: spec.kind, id: task.id };
     case 'moveToSection':
       return { kind: spec.kind, id: task.id, section: pick(parsed.source.headings, spec.heading).text };
+    case 'setAndMove': {
+      const edit: BacklogEdit = { kind: spec.kind, id: task.id, where: spec.where, target: pick(tasks, spec.other).id };
+      if (spec.status !== null) edit.status = spec.status;
+      if (spec.sprint !== undefined) edit.sprint = spec.sprint;
+      return edit;
+    }
     default:
       return { ...spec, id: task.id } as BacklogEdit;
   }
@@ -103,12 +118,16 @@ function expectedTasks(before: ParseResult, edit: BacklogEdit): Task[] {
       return patch({ dependencies: [...task.dependencies, edit.dependency] });
     case 'removeDependency':
       return patch({ dependencies: task.dependencies.filter((d) => d !== edit.dependency) });
+    case 'setAndMove':
+      return patch({ ...(edit.status !== undefined ? { status: edit.status } : {}), ...(edit.sprint !== undefined ? { sprint: edit.sprint } : {}) });
     default:
       return before.tasks;
   }
 }
 
 function checkMove(before: ParseResult, after: ParseResult, edit: BacklogEdit): void {
+  const where = edit.kind === 'setAndMove' ? (edit.where === 'before' ? 'moveBefore' : 'moveAfter') : edit.kind;
+  const target = edit.kind === 'setAndMove' || edit.kind === 'moveBefore' || edit.kind === 'moveAfter' ? edit.target : '';
   const group = movedGroup(before, edit.id);
   const others = (tasks: Task[]) => tasks.map((t) => t.id).filter((id) => !group.includes(id));
   // Everyone else keeps their relative order, and the group stays together, in order.
@@ -116,12 +135,12 @@ function checkMove(before: ParseResult, after: ParseResult, edit: BacklogEdit): 
   const ids = after.tasks.map((t) => t.id);
   const at = ids.indexOf(edit.id);
   expect(ids.slice(at, at + group.length)).toEqual(group);
-  if (edit.kind === 'moveBefore') expect(ids[at + group.length]).toBe(edit.target);
-  if (edit.kind === 'moveAfter') expect(group.includes(edit.target)).toBe(false);
-  if (edit.kind === 'moveAfter') expect(ids.indexOf(edit.target)).toBeLessThan(at);
-  // Fields other than the section path are untouched by a move.
+  if (where === 'moveBefore') expect(ids[at + group.length]).toBe(target);
+  if (where === 'moveAfter') expect(group.includes(target)).toBe(false);
+  if (where === 'moveAfter') expect(ids.indexOf(target)).toBeLessThan(at);
+  // Fields other than the section path are untouched by a move (a drop also sets its own).
   const bare = (t: Task) => ({ ...comparable(t), section: [] });
-  const byId = new Map(before.tasks.map((t) => [t.id, bare(t)]));
+  const byId = new Map(expectedTasks(before, edit).map((t) => [t.id, bare(t)]));
   for (const t of after.tasks) expect(bare(t)).toEqual(byId.get(t.id));
 }
 
@@ -137,10 +156,17 @@ describe('parse(edit(x)) = edit applied to parse(x)', () => {
           const result = applyEdit(text, parsed, edit);
           if (!result.ok) continue;
           const next = parseBacklog(result.value.text);
-          if (edit.kind.startsWith('move')) checkMove(parsed, next, edit);
+          if (edit.kind.startsWith('move') || edit.kind === 'setAndMove') checkMove(parsed, next, edit);
           else {
             expect(next.tasks.map((t) => t.id)).toEqual(parsed.tasks.map((t) => t.id));
             expect(next.tasks.map(comparable)).toEqual(expectedTasks(parsed, edit).map(comparable));
+          }
+          if ((edit.kind === 'setAndMove' || edit.kind.startsWith('move')) && result.value.text !== text) {
+            // A move or a drop is one undo step: its inverse gives back the exact text.
+            const inverse = inverseEdit(parsed, edit);
+            expect(inverse).not.toBeNull();
+            const undone = applyEdit(result.value.text, next, inverse!);
+            expect(undone.ok && undone.value.text).toBe(text);
           }
           text = result.value.text;
           parsed = next;

@@ -21,6 +21,15 @@ export const backlogEditSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('moveAfter'), id: taskId, target: taskId }),
   z.object({ kind: z.literal('moveToTop'), id: taskId }),
   z.object({ kind: z.literal('moveToSection'), id: taskId, section: z.string().min(1) }),
+  // A board drop: status and/or sprint set and the move next to `target`, one write, one undo.
+  z.object({
+    kind: z.literal('setAndMove'),
+    id: taskId,
+    status: status.optional(),
+    sprint: z.string().trim().min(1).max(200).nullable().optional(),
+    where: z.enum(['before', 'after']),
+    target: taskId,
+  }),
 ]);
 
 export type BacklogEditInput = z.infer<typeof backlogEditSchema>;

@@ -1,11 +1,12 @@
 // One edit to a backlog's text, changing only the bytes it must (format contract §8).
 import { STATUSES } from '../../../../shared/backlog';
-import type { ParseResult } from '../parse';
+import { parseBacklog, type ParseResult } from '../parse';
+import { joinSummaries, stepsOf } from './editSteps';
 import type { EditContext } from './context';
 import { openContext } from './context';
 import { LineDocument } from './document';
 import { verifyMove } from './verifyMove';
-import { moveNextTo, moveToSection, moveToTop } from './moveTask';
+import { moveNextTo, moveToLine, moveToSection, moveToTop } from './moveTask';
 import { addDependency, removeDependency } from './setDependencies';
 import { restoreField, setPoints, setPriority, setStatus, setTitle } from './setFields';
 import { setSprint } from './setSprint';
@@ -63,8 +64,14 @@ function perform(ctx: EditContext, edit: BacklogEdit): Done {
       return moveToTop(ctx);
     case 'moveToSection':
       return moveToSection(ctx, edit.section);
+    case 'moveToLine':
+      return moveToLine(ctx, edit.line);
     case 'restoreField':
       return restoreField(ctx, edit.field, edit.text);
+    case 'setAndMove':
+    case 'sequence':
+      // Compound edits are split into steps before they get here.
+      return editError('bad-value', `${edit.kind} is applied step by step.`);
   }
 }
 
@@ -107,6 +114,8 @@ export function applyEditAndPredict(
   parsed: ParseResult,
   edit: BacklogEdit,
 ): Result<EditOutcome & { parsedAfter: ParseResult | null; patches: LinePatch[] | null }, EditError> {
+  const steps = stepsOf(edit);
+  if (steps) return 'error' in steps ? editError(steps.error.code, steps.error.message) : applySteps(text, parsed, steps);
   const invalid = validate(edit);
   if (invalid) return editError(invalid.code, invalid.message);
   const opened = openContext(parsed, edit.id, text);
@@ -123,6 +132,32 @@ export function applyEditAndPredict(
     if (refused) return editError(refused.code, refused.message);
   }
   return { ok: true, value: { text: next, summary, parsedAfter: predictParse(ctx, edit), patches: ctx.doc.patches() } };
+}
+
+/**
+ * Applies the steps one after another, reading the text again between them (a step may
+ * move lines), and refuses the whole edit if any step is refused: nothing is half done.
+ */
+function applySteps(
+  text: string,
+  parsed: ParseResult,
+  steps: readonly BacklogEdit[],
+): Result<EditOutcome & { parsedAfter: ParseResult | null; patches: LinePatch[] | null }, EditError> {
+  let current = text;
+  let currentParse = parsed;
+  const summaries: string[] = [];
+  for (const step of steps) {
+    const done = applyEditAndPredict(current, currentParse, step);
+    if (!done.ok) return done;
+    summaries.push(done.value.summary);
+    if (done.value.text === current) continue;
+    current = done.value.text;
+    currentParse = done.value.parsedAfter ?? parseBacklog(current, { vocabulary: parsed.vocabulary });
+  }
+  const summary = joinSummaries(summaries);
+  if (current === text) return { ok: true, value: { text, summary, parsedAfter: parsed, patches: [] } };
+  // Steps may have moved lines, so no line patches: the caller writes the whole text.
+  return { ok: true, value: { text: current, summary, parsedAfter: currentParse, patches: null } };
 }
 
 /** The parsed lines written back unchanged: the identity the editor is built on. */

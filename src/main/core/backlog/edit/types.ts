@@ -21,9 +21,25 @@ export type BacklogEdit =
    * its padding, a heading field line's value, a heading's title. Not offered to users: it
    * is what inverseEdit returns for field edits, so undo restores the bytes, not a look-alike.
    */
-  | { kind: 'restoreField'; id: string; field: RestorableField; text: string };
+  | { kind: 'restoreField'; id: string; field: RestorableField; text: string }
+  /**
+   * A board drop: set the status and/or the sprint and stand next to `target`, as one
+   * write with one undo step (not a status change that leaves the card at file order).
+   */
+  | { kind: 'setAndMove'; id: string; status?: Status; sprint?: string | null; where: 'before' | 'after'; target: string }
+  /**
+   * Edits of one task applied in order as one write. Not offered to users: it is what
+   * inverseEdit returns for setAndMove, so one undo puts back every part of the drop.
+   */
+  | { kind: 'sequence'; id: string; steps: BacklogEdit[] }
+  /**
+   * Puts the task's block back at line `line` (0-based) of the file as it reads without
+   * that block. Not offered to users: the undo of a move whose old place had blank lines
+   * or other text around it, which "before/after a neighbour" cannot say exactly.
+   */
+  | { kind: 'moveToLine'; id: string; line: number };
 
-export type RestorableField = 'status' | 'priority' | 'points' | 'title' | 'dependencies';
+export type RestorableField = 'status' | 'priority' | 'points' | 'title' | 'dependencies' | 'sprint';
 
 export type EditErrorCode = 'unknown-task' | 'bad-value' | 'cannot-edit';
 
