@@ -5,6 +5,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Task } from '../../../shared/backlog';
 import { PriorityChip, Points, StatusChip } from '../ui/Chips';
 import type { SortKey, SortOrder } from './filterTasks';
+import { READY_EXPLAINED } from '../board/TaskCard';
 
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'id', label: 'ID' },
@@ -76,7 +77,7 @@ export function TaskTable({ rows, ready, sort, onSort, openTaskId, onOpen, focus
               >
                 <div role="cell" className="mono id-cell">
                   {t.id}
-                  {ready.has(t.id) && <span className="ready-dot" role="img" aria-label="Ready: every dependency is done" title="Ready: every dependency is done" />}
+                  {ready.has(t.id) && <span className="ready-dot" role="img" aria-label={READY_EXPLAINED} title={READY_EXPLAINED} />}
                 </div>
                 <div role="cell" className="title-cell" title={t.title}>
                   {t.title}

@@ -10,13 +10,15 @@ import { CapacityBar } from '../sprints/CapacityBar';
 
 interface Props {
   column: Column;
+  /** The column the dragged card would land in. */
+  isTarget?: boolean;
   showStatus: boolean;
   ready: ReadonlySet<string>;
   onOpen(id: string): void;
   onEditSprint?: () => void;
 }
 
-export function BoardColumn({ column, showStatus, ready, onOpen, onEditSprint }: Props) {
+export function BoardColumn({ column, isTarget = false, showStatus, ready, onOpen, onEditSprint }: Props) {
   const { setNodeRef, isOver } = useDroppable({ id: column.id });
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -28,7 +30,12 @@ export function BoardColumn({ column, showStatus, ready, onOpen, onEditSprint }:
   });
   const isSprint = column.key.kind === 'sprint' && column.key.sprint !== null;
   return (
-    <section className={`column${isOver ? ' over' : ''}`} aria-label={`Column ${column.title}`} data-column={column.id}>
+    <section
+      className={`column${isOver || isTarget ? ' over' : ''}`}
+      aria-label={`Column ${column.title}`}
+      data-column={column.id}
+      data-drop-target={isTarget ? 'true' : undefined}
+    >
       <header className="column-head">
         <div className="column-title-row">
           <h2 className="column-title">{column.title}</h2>

@@ -3,12 +3,15 @@ import { CSS } from '@dnd-kit/utilities';
 import type { Task } from '../../../shared/backlog';
 import { PriorityChip, Points, StatusChip } from '../ui/Chips';
 
+/** What the ready ring means; the board header shows it as a legend too. */
+export const READY_EXPLAINED = 'Ready to start: not blocked, and every dependency is done';
+
 export function CardFace({ task, showStatus, ready }: { task: Task; showStatus: boolean; ready: boolean }) {
   return (
     <>
       <div className="card-top">
         <span className="mono card-id">{task.id}</span>
-        {ready && <span className="ready-dot" role="img" aria-label="Ready: every dependency is done" title="Ready: every dependency is done" />}
+        {ready && <span className="ready-dot" role="img" aria-label={READY_EXPLAINED} title={READY_EXPLAINED} />}
         <span className="spacer" />
         <Points points={task.points} />
       </div>
