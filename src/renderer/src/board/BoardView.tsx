@@ -1,8 +1,8 @@
 // The planning board. A drop becomes one edit of the Markdown file; the board then
 // shows the file as re-read by the backend (the edit's answer), never its own guess.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, closestCorners, useSensor, useSensors } from '@dnd-kit/core';
-import type { DragEndEvent, DragOverEvent, DragStartEvent } from '@dnd-kit/core';
+import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, closestCorners, pointerWithin, useSensor, useSensors } from '@dnd-kit/core';
+import type { CollisionDetection, DragEndEvent, DragOverEvent, DragStartEvent } from '@dnd-kit/core';
 import type { BacklogSnapshot } from '../../../shared/api';
 import { useSession, useSessionStore } from '../app/storeContext';
 import { useBacklogView } from '../backlog/backlogViewStore';
@@ -18,6 +18,18 @@ import type { BoardColumn as Column } from './boardColumns';
 import { boardKeyboardCoordinates } from './keyboardCoordinates';
 import { useBoard } from './boardStore';
 import { emptyFilters, filterTasks } from '../backlog/filterTasks';
+
+/**
+ * With a pointer, the card under the pointer (else the column under it): the card lands
+ * where the pointer is, not where the dragged card's corners happen to be nearest. The
+ * keyboard has no pointer and moves between droppables' corners.
+ */
+const collisions: CollisionDetection = (args) => {
+  const hits = pointerWithin(args);
+  if (hits.length === 0) return closestCorners(args);
+  const card = hits.find((hit) => !String(hit.id).startsWith('column:'));
+  return card ? [card] : hits;
+};
 
 /** The dragged card's middle is below the middle of what it is over. */
 function pointerBelow(e: DragOverEvent | DragEndEvent): boolean {
@@ -191,7 +203,7 @@ export function BoardView({ snapshot }: { snapshot: BacklogSnapshot }) {
         )}
         <DndContext
           sensors={sensors}
-          collisionDetection={closestCorners}
+          collisionDetection={collisions}
           accessibility={{
             announcements,
             screenReaderInstructions: {

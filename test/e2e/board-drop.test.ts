@@ -1,0 +1,114 @@
+// Drops that land where they fall, across columns, as one edit and one undo step; what a
+// drag shows while it is in the air; and the command palette. Chromium against the real
+// backend, checked against the Markdown file.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { hostSampleProject } from './support/webHostFixture';
+import type { HostedProject } from './support/webHostFixture';
+import { launchBrowser, openPage, screenshot } from './support/browser';
+import { idOrder } from './support/lineDiff';
+import { BoardPage } from './pages/BoardPage';
+
+let project: HostedProject;
+let browser: Browser;
+let page: Page;
+let problems: string[];
+let board: BoardPage;
+
+async function fileAfter(before: string): Promise<string> {
+  await expect.poll(() => project.readBacklog() !== before, { timeout: 5000 }).toBe(true);
+  return project.readBacklog();
+}
+
+function rowOf(text: string, id: string): string {
+  return text.split('\n').find((l) => l.startsWith(`| ${id} |`)) ?? '';
+}
+
+beforeAll(async () => {
+  project = await hostSampleProject();
+  browser = await launchBrowser();
+  ({ page, problems } = await openPage(browser, project.host.url));
+  board = new BoardPage(page);
+  await board.open('By status');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await project?.close();
+});
+
+describe('dropping a card across columns', () => {
+  it('shows the target column and a placeholder while the card is held', async () => {
+    await board.holdOver('B-111', { card: 'B-109' });
+    await expect.poll(() => board.dropTarget().getAttribute('aria-label')).toBe('Column Done');
+    // The placeholder sits in the Done column, right above B-109, where the card will go.
+    await expect.poll(() => board.idsAsSeen('Done').then((done) => done[done.indexOf('B-109') - 1])).toBe('B-111');
+    expect(await board.column('Done').locator('.card.dragging').count()).toBe(1);
+    expect(await board.column('To do').locator('.card[data-task-id="B-111"]').count()).toBe(0);
+    await screenshot(page, 'board-drag');
+    await page.keyboard.press('Escape');
+    await page.mouse.up();
+    await expect.poll(() => board.idsIn('To do')).toContain('B-111');
+  });
+
+  it('lands where it is dropped (file order) and one Ctrl+Z restores the file byte for byte', async () => {
+    const before = project.readBacklog();
+    await board.dragWithMouse('B-111', { card: 'B-109' });
+    const after = await fileAfter(before);
+    // One edit: the status is done and the row stands right before B-109 in the file.
+    expect(rowOf(after, 'B-111')).toMatch(/\|\s*✅ done\s*\|/);
+    const doneIds = await board.idsIn('Done').then(async (ids) => {
+      await expect.poll(() => board.idsIn('Done')).toContain('B-111');
+      return board.idsIn('Done');
+    });
+    expect(doneIds).toEqual(idOrder(after, doneIds));
+    expect(doneIds[doneIds.indexOf('B-109') - 1]).toBe('B-111');
+    const lines = after.split('\n');
+    const at = lines.indexOf(rowOf(after, 'B-111'));
+    expect(lines.slice(at + 1).find((l) => l.startsWith('| B-'))).toBe(rowOf(after, 'B-109'));
+
+    await board.undo();
+    await expect.poll(() => project.readBacklog(), { timeout: 5000 }).toBe(before);
+    await expect.poll(() => board.idsIn('To do')).toContain('B-111');
+  });
+});
+
+describe('command palette', () => {
+  it('goes to a task by title and changes its status', async () => {
+    const before = project.readBacklog();
+    let palette = await board.openPalette();
+    const input = palette.getByRole('combobox');
+    await input.fill('nutrition facts');
+    await expect.poll(() => palette.getByRole('option').first().textContent()).toContain('B-106');
+    await screenshot(page, 'palette');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => palette.getByRole('option', { name: 'Go to B-106' }).count()).toBe(1);
+    await page.keyboard.press('Enter');
+    // The drawer opens on the task; the palette is gone.
+    await expect.poll(() => page.getByRole('dialog', { name: 'Command palette' }).count()).toBe(0);
+    await expect.poll(() => page.locator('.drawer').textContent()).toContain('Nutrition facts panel');
+
+    palette = await board.openPalette();
+    await palette.getByRole('combobox').fill('B-106');
+    await page.keyboard.press('Enter');
+    await palette.getByRole('combobox').fill('in progress');
+    await expect.poll(() => palette.getByRole('option').first().textContent()).toBe('Set status: In progress');
+    await page.keyboard.press('Enter');
+    const after = await fileAfter(before);
+    expect(rowOf(after, 'B-106')).toMatch(/\|\s*🔄 in progress\s*\|/);
+    await expect.poll(() => board.idsIn('In progress')).toContain('B-106');
+  });
+
+  it('closes on Escape and gives focus back', async () => {
+    await board.card('B-108').focus();
+    await page.keyboard.press('Control+k');
+    await page.getByRole('dialog', { name: 'Command palette' }).waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog', { name: 'Command palette' }).count()).toBe(0);
+    expect(await board.card('B-108').evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
+  it('ran without console errors or CSP violations', () => {
+    expect(problems.filter((p) => !p.includes('api/events'))).toEqual([]);
+  });
+});
