@@ -59,6 +59,18 @@ async function auditEveryView(page: Page, theme: string): Promise<string[]> {
   const board = new BoardPage(page);
   await board.open('By status');
   await check('board by status');
+  // Mid-drag: the target column outlined and the placeholder in it, mouse still down.
+  await board.holdOver('B-111', { card: 'B-109' });
+  await board.placeholder().waitFor();
+  await check('board mid-drag');
+  await page.keyboard.press('Escape');
+  await page.mouse.up();
+  const palette = await board.openPalette();
+  await palette.getByRole('combobox').fill('B-10');
+  await check('command palette');
+  await page.keyboard.press('Enter');
+  await check('command palette, actions for a task');
+  await page.keyboard.press('Escape');
   await board.open('By sprint');
   await check('board by sprint');
 

@@ -41,6 +41,8 @@ export function TaskCard({ task, showStatus, ready, onOpen }: { task: Task; show
       {...attributes}
       {...listeners}
       aria-roledescription="draggable task"
+      // The placeholder hides its face; it keeps a name for assistive technology.
+      aria-label={isDragging ? `${task.id} ${task.title}, being moved` : undefined}
       onKeyDown={(e) => {
         // Enter opens the task; Space starts a keyboard drag (dnd-kit's keyboard sensor).
         if (e.key === 'Enter' && !isDragging) {
