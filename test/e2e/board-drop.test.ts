@@ -105,7 +105,7 @@ describe('command palette', () => {
     await page.getByRole('dialog', { name: 'Command palette' }).waitFor();
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog', { name: 'Command palette' }).count()).toBe(0);
-    expect(await board.card('B-108').evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await board.card('B-108').evaluate((el) => el.matches(':focus'))).toBe(true);
   });
 
   it('ran without console errors or CSP violations', () => {

@@ -9,6 +9,7 @@ import { Points, StatusChip } from '../ui/Chips';
 import type { SprintDef } from '../../../shared/backlog';
 import { TaskFieldEditor } from './TaskFieldEditor';
 import { RunButton } from '../runs/RunButton';
+import { TaskRunList } from '../runs/TaskRunList';
 
 const NO_SPRINTS: SprintDef[] = [];
 
@@ -146,18 +147,7 @@ export function TaskDrawer({ id, onClose, onOpen }: { id: string; onClose(): voi
           ) : detail.runs.length === 0 ? (
             <p className="muted">This task has not run yet.</p>
           ) : (
-            <table className="runs">
-              <tbody>
-                {detail.runs.map((r, i) => (
-                  <tr key={i}>
-                    <td>{new Date(r.startedAt).toLocaleString()}</td>
-                    <td>{r.status}</td>
-                    <td>{r.durationMs === null ? '—' : `${(r.durationMs / 1000).toFixed(1)} s`}</td>
-                    <td>{r.category ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <TaskRunList taskId={task.id} />
           )}
         </div>
       )}
