@@ -73,6 +73,43 @@ describe('dropping a card across columns', () => {
   });
 });
 
+describe('dropping with the keyboard', () => {
+  it('says the real position it will take, and the file puts it next to a card of that column', async () => {
+    const before = project.readBacklog();
+    await board.card('B-112').focus();
+    await page.keyboard.press('Space');
+    await page.waitForTimeout(100);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => board.dropTarget().getAttribute('aria-label')).toBe('Column In progress');
+    const announced = page.locator('[id^="DndLiveRegion"]');
+    await expect.poll(() => announced.textContent()).toMatch(/B-112 would land at position \d+ of \d+ in In progress/);
+    await page.keyboard.press('Space');
+    const after = await fileAfter(before);
+    expect(rowOf(after, 'B-112')).toMatch(/\|\s*🔄 in progress\s*\|/);
+    await expect.poll(() => board.idsIn('In progress')).toContain('B-112');
+    const column = await board.idsIn('In progress');
+    expect(column).toEqual(idOrder(after, column));
+    // B-120 is a heading task, which a table row cannot stand before: it goes next to the
+    // nearest card that is a row of a table like its own (B-103).
+    const lines = after.split('\n');
+    const at = lines.indexOf(rowOf(after, 'B-112'));
+    expect(lines.slice(at + 1).find((l) => l.startsWith('| B-'))).toBe(rowOf(after, 'B-103'));
+    await board.undo();
+    await expect.poll(() => project.readBacklog(), { timeout: 5000 }).toBe(before);
+  });
+});
+
+describe('the ready ring', () => {
+  it('is explained in the header and on the card, and never shown on a blocked task', async () => {
+    await expect.poll(() => page.locator('.ready-legend').textContent()).toContain('Ready to start');
+    const ring = board.card('B-108').getByRole('img', { name: /Ready to start: not blocked, and every dependency is done/ });
+    expect(await ring.count()).toBe(1);
+    for (const id of await board.idsIn('Blocked')) expect(await board.card(id).locator('.ready-dot').count()).toBe(0);
+    // B-104 waits on B-103, which is not done.
+    expect(await board.card('B-104').locator('.ready-dot').count()).toBe(0);
+  });
+});
+
 describe('command palette', () => {
   it('goes to a task by title and changes its status', async () => {
     const before = project.readBacklog();
@@ -108,7 +145,40 @@ describe('command palette', () => {
     expect(await board.card('B-108').evaluate((el) => el.matches(':focus'))).toBe(true);
   });
 
+  it('stacks notices in the bottom-right corner, small and closable', async () => {
+    await board.dragWithMouse('B-115', { card: 'B-101' });
+    const stack = page.locator('.toast-stack');
+    const notice = stack.locator('.notice');
+    await notice.first().waitFor();
+    const box = (await notice.first().boundingBox())!;
+    const viewport = page.viewportSize()!;
+    expect(box.x + box.width).toBeGreaterThan(viewport.width - 40);
+    expect(box.y + box.height).toBeGreaterThan(viewport.height - 60);
+    expect(box.width).toBeLessThanOrEqual(400);
+    await notice.first().getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => notice.count()).toBe(0);
+    await board.undo();
+  });
+
   it('ran without console errors or CSP violations', () => {
     expect(problems.filter((p) => !p.includes('api/events'))).toEqual([]);
+  });
+});
+
+describe('board by sprint with no sprints', () => {
+  it('says how to make one', async () => {
+    const other = await hostSampleProject({ source: 'test/fixtures/mobile-team', name: 'mobile-app' });
+    const { page: p } = await openPage(browser, other.host.url);
+    try {
+      const b = new BoardPage(p);
+      await b.open('By sprint');
+      const hint = p.getByRole('note');
+      await expect.poll(() => hint.textContent()).toContain('No sprints yet');
+      await hint.getByRole('button', { name: '+ New sprint' }).click();
+      await p.getByRole('form', { name: 'New sprint' }).waitFor();
+    } finally {
+      await p.close();
+      await other.close();
+    }
   });
 });

@@ -28,7 +28,7 @@ type EditSpec =
   | { kind: 'addDependency' | 'removeDependency' | 'moveBefore' | 'moveAfter'; task: number; other: number }
   | { kind: 'moveToTop'; task: number }
   | { kind: 'moveToSection'; task: number; heading: number }
-  | { kind: 'setAndMove'; task: number; other: number; status: (typeof STATUSES)[number] | null; sprint: string | null | undefined; where: 'before' | 'after' };
+  | { kind: 'setAndMove'; task: number; other: number; status: (typeof STATUSES)[number] | null; sprint: string | null | undefined; where: 'before' | 'after'; alternatives: number[] };
 
 const titleChars = fc.constantFrom(...'abcXYZ019 -:|()/.,'.split(''));
 const title = fc
@@ -54,6 +54,7 @@ const editSpec: fc.Arbitrary<EditSpec> = fc.oneof(
     status: fc.option(fc.constantFrom(...STATUSES), { nil: null }),
     sprint: fc.option(fc.option(fc.constantFrom('S1', 'Sprint 7'), { nil: null }), { nil: undefined }),
     where: fc.constantFrom('before' as const, 'after' as const),
+    alternatives: fc.array(fc.nat(), { maxLength: 3 }),
   }),
 );
 
@@ -85,6 +86,7 @@ function toEdit(spec: EditSpec, parsed: ParseResult): BacklogEdit {
       return { kind: spec.kind, id: task.id, section: pick(parsed.source.headings, spec.heading).text };
     case 'setAndMove': {
       const edit: BacklogEdit = { kind: spec.kind, id: task.id, where: spec.where, target: pick(tasks, spec.other).id };
+      if (spec.alternatives.length > 0) edit.alternatives = spec.alternatives.map((n, i) => ({ where: i % 2 === 0 ? 'before' : 'after', target: pick(tasks, n).id }));
       if (spec.status !== null) edit.status = spec.status;
       if (spec.sprint !== undefined) edit.sprint = spec.sprint;
       return edit;
@@ -126,8 +128,9 @@ function expectedTasks(before: ParseResult, edit: BacklogEdit): Task[] {
 }
 
 function checkMove(before: ParseResult, after: ParseResult, edit: BacklogEdit): void {
-  const where = edit.kind === 'setAndMove' ? (edit.where === 'before' ? 'moveBefore' : 'moveAfter') : edit.kind;
-  const target = edit.kind === 'setAndMove' || edit.kind === 'moveBefore' || edit.kind === 'moveAfter' ? edit.target : '';
+  if (edit.kind === 'setAndMove') return checkDrop(before, after, edit);
+  const where = edit.kind;
+  const target = edit.kind === 'moveBefore' || edit.kind === 'moveAfter' ? edit.target : '';
   const group = movedGroup(before, edit.id);
   const others = (tasks: Task[]) => tasks.map((t) => t.id).filter((id) => !group.includes(id));
   // Everyone else keeps their relative order, and the group stays together, in order.
@@ -139,6 +142,25 @@ function checkMove(before: ParseResult, after: ParseResult, edit: BacklogEdit): 
   if (where === 'moveAfter') expect(group.includes(target)).toBe(false);
   if (where === 'moveAfter') expect(ids.indexOf(target)).toBeLessThan(at);
   // Fields other than the section path are untouched by a move (a drop also sets its own).
+  const bare = (t: Task) => ({ ...comparable(t), section: [] });
+  const byId = new Map(expectedTasks(before, edit).map((t) => [t.id, bare(t)]));
+  for (const t of after.tasks) expect(bare(t)).toEqual(byId.get(t.id));
+}
+
+/** A drop stands at one of its places (target or an alternative), or kept its place. */
+function checkDrop(before: ParseResult, after: ParseResult, edit: Extract<BacklogEdit, { kind: 'setAndMove' }>): void {
+  const group = movedGroup(before, edit.id);
+  const others = (tasks: Task[]) => tasks.map((t) => t.id).filter((id) => !group.includes(id));
+  expect(others(after.tasks)).toEqual(others(before.tasks));
+  const ids = after.tasks.map((t) => t.id);
+  const at = ids.indexOf(edit.id);
+  expect(ids.slice(at, at + group.length)).toEqual(group);
+  const places = [{ where: edit.where, target: edit.target }, ...(edit.alternatives ?? [])];
+  const stands = places.some((p) =>
+    p.where === 'before' ? ids[at + group.length] === p.target : !group.includes(p.target) && ids.indexOf(p.target) < at,
+  );
+  const kept = ids.join() === before.tasks.map((t) => t.id).join();
+  expect(stands || kept).toBe(true);
   const bare = (t: Task) => ({ ...comparable(t), section: [] });
   const byId = new Map(expectedTasks(before, edit).map((t) => [t.id, bare(t)]));
   for (const t of after.tasks) expect(bare(t)).toEqual(byId.get(t.id));

@@ -29,6 +29,8 @@ export const backlogEditSchema = z.discriminatedUnion('kind', [
     sprint: z.string().trim().min(1).max(200).nullable().optional(),
     where: z.enum(['before', 'after']),
     target: taskId,
+    // The next nearest places, tried in order when the task cannot stand next to `target`.
+    alternatives: z.array(z.object({ where: z.enum(['before', 'after']), target: taskId })).max(200).optional(),
   }),
 ]);
 

@@ -51,11 +51,25 @@ describe('planDrop', () => {
   });
 
   it('lands where it is dropped in another column: the field and the move are one edit', () => {
-    expect(drop(byStatus, 'A-2', 'A-3')).toEqual({ kind: 'setAndMove', id: 'A-2', status: 'done', where: 'before', target: 'A-3' });
-    expect(drop(byStatus, 'A-3', 'A-2', true)).toEqual({ kind: 'setAndMove', id: 'A-3', status: 'todo', where: 'before', target: 'A-4' });
-    expect(drop(byStatus, 'A-3', columnId({ kind: 'status', status: 'todo' }))).toEqual({ kind: 'setAndMove', id: 'A-3', status: 'todo', where: 'after', target: 'A-4' });
-    expect(drop(bySprint, 'A-2', 'A-4')).toEqual({ kind: 'setAndMove', id: 'A-2', sprint: 'S1', where: 'before', target: 'A-4' });
-    expect(drop(bySprint, 'A-1', columnId({ kind: 'sprint', sprint: null }))).toEqual({ kind: 'setAndMove', id: 'A-1', sprint: null, where: 'after', target: 'A-2' });
+    expect(drop(byStatus, 'A-2', 'A-3')).toMatchObject({ kind: 'setAndMove', id: 'A-2', status: 'done', where: 'before', target: 'A-3' });
+    expect(drop(byStatus, 'A-3', 'A-2', true)).toMatchObject({ kind: 'setAndMove', id: 'A-3', status: 'todo', where: 'before', target: 'A-4' });
+    expect(drop(byStatus, 'A-3', columnId({ kind: 'status', status: 'todo' }))).toMatchObject({ kind: 'setAndMove', id: 'A-3', status: 'todo', where: 'after', target: 'A-4' });
+    expect(drop(bySprint, 'A-2', 'A-4')).toMatchObject({ kind: 'setAndMove', id: 'A-2', sprint: 'S1', where: 'before', target: 'A-4' });
+    expect(drop(bySprint, 'A-1', columnId({ kind: 'sprint', sprint: null }))).toMatchObject({ kind: 'setAndMove', id: 'A-1', sprint: null, where: 'after', target: 'A-2' });
+  });
+
+  it('offers the file the next nearest places, below and above in turn', () => {
+    expect(drop(byStatus, 'A-3', 'A-2')).toEqual({
+      kind: 'setAndMove',
+      id: 'A-3',
+      status: 'todo',
+      where: 'before',
+      target: 'A-2',
+      alternatives: [
+        { where: 'after', target: 'A-1' },
+        { where: 'before', target: 'A-4' },
+      ],
+    });
   });
 
   it('only sets the field when the column it lands in is empty', () => {
@@ -77,7 +91,7 @@ describe('planDrop', () => {
     const second = landing(preview, 'A-2', 'A-3')!;
     expect(second.order).toEqual(['A-3', 'A-2']);
     expect(landingPosition(second, 'A-2')).toEqual({ position: 2, of: 2 });
-    expect(planDrop(byStatus, 'A-2', second)).toEqual({ kind: 'setAndMove', id: 'A-2', status: 'done', where: 'after', target: 'A-3' });
+    expect(planDrop(byStatus, 'A-2', second)).toMatchObject({ kind: 'setAndMove', id: 'A-2', status: 'done', where: 'after', target: 'A-3' });
   });
 });
 

@@ -7,6 +7,9 @@ import type { BacklogEditInput } from '../../../shared/api';
 import type { Task } from '../../../shared/backlog';
 import type { BoardColumn } from './boardColumns';
 
+/** How many places a drop offers the file, nearest first (the contract's limit is 200). */
+const MAX_PLACES = 50;
+
 export interface Landing {
   column: BoardColumn;
   /** The column's card ids in order, with the dragged card where it would land. */
@@ -81,5 +84,16 @@ export function planDrop(columns: readonly BoardColumn[], activeId: string, land
     return key.kind === 'status' ? { kind: 'setStatus', id: activeId, value: key.status } : { kind: 'setSprint', id: activeId, value: key.sprint };
   }
   const field = key.kind === 'status' ? { status: key.status } : { sprint: key.sprint };
-  return { kind: 'setAndMove', id: activeId, ...field, ...place };
+  // Nearest first, below and above in turn: before the next card, after the previous one,
+  // before the one after that... The file may not let it stand next to its neighbour
+  // (another table's row, a heading task); then the next nearest place that can is taken.
+  const below = land.order.slice(at + 1);
+  const above = land.order.slice(0, at).reverse();
+  const places: { where: 'before' | 'after'; target: string }[] = [];
+  for (let i = 0; i < Math.max(below.length, above.length) && places.length < MAX_PLACES; i++) {
+    if (below[i] !== undefined) places.push({ where: 'before', target: below[i]! });
+    if (above[i] !== undefined) places.push({ where: 'after', target: above[i]! });
+  }
+  const [first, ...alternatives] = places;
+  return { kind: 'setAndMove', id: activeId, ...field, ...first!, ...(alternatives.length > 0 ? { alternatives } : {}) };
 }

@@ -62,9 +62,9 @@ describe('setAndMove (a board drop)', () => {
     expect(undone(doc, { kind: 'setAndMove', id: 'T-10', status: 'done', where: 'after', target: 'T-11' })).toBe(doc);
   });
 
-  it('refuses the whole drop, status included, when the move cannot be made', () => {
+  it('refuses a drop that sets nothing and cannot move, or names a bad target', () => {
     const other = DOC + lf(['', '## Refs', '', '| ID | Title | Status |', '|---|---|---|', '| C-1 | c | todo |']);
-    expect(editFails(other, { kind: 'setAndMove', id: 'C-1', status: 'done', where: 'before', target: 'T-3' }).code).toBe('cannot-edit');
+    expect(editFails(other, { kind: 'setAndMove', id: 'C-1', where: 'before', target: 'T-3' }).code).toBe('cannot-edit');
     expect(editFails(DOC, { kind: 'setAndMove', id: 'T-1', status: 'done', where: 'before', target: 'T-1' }).code).toBe('bad-value');
     expect(editFails(DOC, { kind: 'setAndMove', id: 'T-1', status: 'done', where: 'before', target: 'Z-9' }).code).toBe('unknown-task');
   });
@@ -89,5 +89,29 @@ describe('undoing a move whose old place had blank lines around it', () => {
       ],
     });
     expect(undone(doc, edit)).toBe(doc);
+  });
+});
+
+describe('a drop next to a task that cannot hold it', () => {
+  const mixed = lf(['# Plan', '', '### T-10: Ten', '- **Status**: doing', '', '## Rows', '', ...HEADER, T1, T2, SCORE2, '| T-5 | five | in progress | 1 |']);
+
+  it('stands next to the nearest alternative that can', () => {
+    const edit: BacklogEdit = { kind: 'setAndMove', id: 'T-1', status: 'in_progress', where: 'before', target: 'T-10', alternatives: [{ where: 'before', target: 'T-5' }] };
+    const after = edited(mixed, edit);
+    expect(parseBacklog(after).tasks.map((t) => `${t.id}:${t.status}`)).toEqual(['T-10:in_progress', 'T-2:todo', 'T-1:in_progress', 'T-5:in_progress']);
+    expect(undone(mixed, edit)).toBe(mixed);
+  });
+
+  it('still sets the status, keeping its place, when no place can hold it, and says why', () => {
+    const edit: BacklogEdit = { kind: 'setAndMove', id: 'T-1', status: 'in_progress', where: 'after', target: 'T-10' };
+    const result = applyEdit(mixed, parseBacklog(mixed), edit);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.summary).toMatch(/^T-1: status todo -> in_progress \(kept its place in the file: Cannot move T-1 next to T-10/);
+    expect(parseBacklog(result.value.text).tasks.map((t) => t.id)).toEqual(['T-10', 'T-1', 'T-2', 'T-5']);
+    expect(undone(mixed, edit)).toBe(mixed);
+  });
+
+  it('refuses an unknown target outright', () => {
+    expect(editFails(mixed, { kind: 'setAndMove', id: 'T-1', status: 'done', where: 'before', target: 'Z-1', alternatives: [{ where: 'before', target: 'T-5' }] }).code).toBe('unknown-task');
   });
 });

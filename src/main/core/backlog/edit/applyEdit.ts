@@ -1,7 +1,7 @@
 // One edit to a backlog's text, changing only the bytes it must (format contract §8).
 import { STATUSES } from '../../../../shared/backlog';
 import { parseBacklog, type ParseResult } from '../parse';
-import { joinSummaries, stepsOf } from './editSteps';
+import { dropSteps, joinSummaries, placesOf, stepsOf } from './editSteps';
 import type { EditContext } from './context';
 import { openContext } from './context';
 import { LineDocument } from './document';
@@ -114,6 +114,10 @@ export function applyEditAndPredict(
   parsed: ParseResult,
   edit: BacklogEdit,
 ): Result<EditOutcome & { parsedAfter: ParseResult | null; patches: LinePatch[] | null }, EditError> {
+  if (edit.kind === 'setAndMove') {
+    const resolved = resolveDrop(text, parsed, edit);
+    return resolved.ok ? { ok: true, value: resolved.value.outcome } : resolved;
+  }
   const steps = stepsOf(edit);
   if (steps) return 'error' in steps ? editError(steps.error.code, steps.error.message) : applySteps(text, parsed, steps);
   const invalid = validate(edit);
@@ -132,6 +136,36 @@ export function applyEditAndPredict(
     if (refused) return editError(refused.code, refused.message);
   }
   return { ok: true, value: { text: next, summary, parsedAfter: predictParse(ctx, edit), patches: ctx.doc.patches() } };
+}
+
+type Predicted = EditOutcome & { parsedAfter: ParseResult | null; patches: LinePatch[] | null };
+
+/**
+ * A drop put at the nearest place that can hold the task: its target, else each
+ * alternative in turn; if none can (other tables, other heading levels), the fields are
+ * set and the task keeps its place, and the summary says why. Returns the steps used, so
+ * the undo is built from the same ones.
+ */
+export function resolveDrop(
+  text: string,
+  parsed: ParseResult,
+  edit: Extract<BacklogEdit, { kind: 'setAndMove' }>,
+): Result<{ steps: BacklogEdit[]; outcome: Predicted }, EditError> {
+  let refusal: EditError | null = null;
+  for (const place of placesOf(edit)) {
+    const steps = dropSteps(edit, place);
+    const done = applySteps(text, parsed, steps);
+    if (done.ok) return { ok: true, value: { steps, outcome: done.value } };
+    // Only "cannot stand there" moves on to the next place; an unknown task or a bad value is the answer.
+    if (done.error.code !== 'cannot-edit') return done;
+    refusal ??= done.error;
+  }
+  const steps = dropSteps(edit, null);
+  if (steps.length === 0) return editError(refusal?.code ?? 'cannot-edit', refusal?.message ?? 'Nowhere to move to.');
+  const done = applySteps(text, parsed, steps);
+  if (!done.ok) return done;
+  const why = refusal ? ` (kept its place in the file: ${refusal.message.replace(/\.$/, '')})` : '';
+  return { ok: true, value: { steps, outcome: { ...done.value, summary: done.value.summary + why } } };
 }
 
 /**

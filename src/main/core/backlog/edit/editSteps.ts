@@ -1,18 +1,27 @@
 // A compound edit (a board drop, or its undo) as the single edits it is made of, applied
 // one after another to the text. Each step is a plain edit with its own checks (a move is
 // still verified by reading the result again), and the caller writes only the end result.
-import type { BacklogEdit, EditError } from './types';
+import type { BacklogEdit, DropPlace, EditError } from './types';
 
-/** The steps of a compound edit, in the order they apply; null for a plain edit. */
+type SetAndMove = Extract<BacklogEdit, { kind: 'setAndMove' }>;
+
+/** Where a drop may put the task, nearest first. */
+export function placesOf(edit: SetAndMove): DropPlace[] {
+  return [{ where: edit.where, target: edit.target }, ...(edit.alternatives ?? [])];
+}
+
+/** A drop's steps with the task put at `place`, or only its fields set (`null`). */
+export function dropSteps(edit: SetAndMove, place: DropPlace | null): BacklogEdit[] {
+  const steps: BacklogEdit[] = [];
+  // Fields first: they rewrite lines inside the block, which the move then carries.
+  if (edit.status !== undefined) steps.push({ kind: 'setStatus', id: edit.id, value: edit.status });
+  if (edit.sprint !== undefined) steps.push({ kind: 'setSprint', id: edit.id, value: edit.sprint });
+  if (place) steps.push({ kind: place.where === 'before' ? 'moveBefore' : 'moveAfter', id: edit.id, target: place.target });
+  return steps;
+}
+
+/** The steps of a sequence (the undo of a drop); null for any other edit. */
 export function stepsOf(edit: BacklogEdit): BacklogEdit[] | { error: EditError } | null {
-  if (edit.kind === 'setAndMove') {
-    const steps: BacklogEdit[] = [];
-    // Fields first: they rewrite lines inside the block, which the move then carries.
-    if (edit.status !== undefined) steps.push({ kind: 'setStatus', id: edit.id, value: edit.status });
-    if (edit.sprint !== undefined) steps.push({ kind: 'setSprint', id: edit.id, value: edit.sprint });
-    steps.push({ kind: edit.where === 'before' ? 'moveBefore' : 'moveAfter', id: edit.id, target: edit.target });
-    return steps;
-  }
   if (edit.kind === 'sequence') {
     // One task, one level: an undo step never reaches beyond the task it belongs to.
     const stray = edit.steps.find((step) => step.id !== edit.id || step.kind === 'sequence' || step.kind === 'setAndMove');

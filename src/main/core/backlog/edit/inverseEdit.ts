@@ -11,7 +11,7 @@ import { blockRange } from './blockRange';
 import { compatible } from './moveTask';
 import { rowCell } from './setFields';
 import type { BacklogEdit, RestorableField } from './types';
-import { applyEditAndPredict, serializeUnchanged } from './applyEdit';
+import { applyEditAndPredict, resolveDrop, serializeUnchanged } from './applyEdit';
 import { stepsOf } from './editSteps';
 import { parseBacklog } from '../parse';
 
@@ -68,6 +68,10 @@ function inverseSteps(parsedBefore: ParseResult, id: string, steps: readonly Bac
 
 /** null when the edit has no inverse (unknown task, or nothing to restore). */
 export function inverseEdit(parsedBefore: ParseResult, edit: BacklogEdit): BacklogEdit | null {
+  if (edit.kind === 'setAndMove') {
+    const resolved = resolveDrop(serializeUnchanged(parsedBefore), parsedBefore, edit);
+    return resolved.ok ? inverseSteps(parsedBefore, edit.id, resolved.value.steps) : null;
+  }
   const steps = stepsOf(edit);
   if (steps) return 'error' in steps ? null : inverseSteps(parsedBefore, edit.id, steps);
   const opened = openContext(parsedBefore, edit.id);
@@ -111,7 +115,6 @@ export function inverseEdit(parsedBefore: ParseResult, edit: BacklogEdit): Backl
     case 'moveToLine':
       return moveBack(ctx);
     case 'restoreField':
-    case 'setAndMove':
     case 'sequence':
       return null;
   }

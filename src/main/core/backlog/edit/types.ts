@@ -26,7 +26,20 @@ export type BacklogEdit =
    * A board drop: set the status and/or the sprint and stand next to `target`, as one
    * write with one undo step (not a status change that leaves the card at file order).
    */
-  | { kind: 'setAndMove'; id: string; status?: Status; sprint?: string | null; where: 'before' | 'after'; target: string }
+  | {
+      kind: 'setAndMove';
+      id: string;
+      status?: Status;
+      sprint?: string | null;
+      where: 'before' | 'after';
+      target: string;
+      /**
+       * Places to try, in order, when the task cannot stand next to `target` (its table
+       * has other columns, it is a heading): the next nearest cards of the column. If
+       * none can hold it, the fields are still set and the task keeps its place.
+       */
+      alternatives?: DropPlace[];
+    }
   /**
    * Edits of one task applied in order as one write. Not offered to users: it is what
    * inverseEdit returns for setAndMove, so one undo puts back every part of the drop.
@@ -38,6 +51,11 @@ export type BacklogEdit =
    * or other text around it, which "before/after a neighbour" cannot say exactly.
    */
   | { kind: 'moveToLine'; id: string; line: number };
+
+export interface DropPlace {
+  where: 'before' | 'after';
+  target: string;
+}
 
 export type RestorableField = 'status' | 'priority' | 'points' | 'title' | 'dependencies' | 'sprint';
 
