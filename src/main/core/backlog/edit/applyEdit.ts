@@ -93,7 +93,7 @@ function describe(ctx: EditContext, edit: BacklogEdit, before: string): string {
     case 'removeDependency':
       return `${id}: no longer depends on ${edit.dependency}`;
     case 'restoreField':
-      return `${id}: ${edit.field} restored to "${edit.text}"`;
+      return `${id}: ${edit.field} restored to "${edit.text.trim()}"`;
     default:
       return `${id}: moved ${before}`;
   }
