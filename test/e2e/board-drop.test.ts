@@ -1,6 +1,9 @@
 // Drops that land where they fall, across columns, as one edit and one undo step; what a
 // drag shows while it is in the air; and the command palette. Chromium against the real
 // backend, checked against the Markdown file.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { hostSampleProject } from './support/webHostFixture';
@@ -14,6 +17,8 @@ let browser: Browser;
 let page: Page;
 let problems: string[];
 let board: BoardPage;
+let configDir: string;
+const previousConfig = process.env['TASKDECK_CONFIG_DIR'];
 
 async function fileAfter(before: string): Promise<string> {
   await expect.poll(() => project.readBacklog() !== before, { timeout: 5000 }).toBe(true);
@@ -25,6 +30,9 @@ function rowOf(text: string, id: string): string {
 }
 
 beforeAll(async () => {
+  // A config folder of its own: the project stays untrusted, so a run asks first.
+  configDir = mkdtempSync(join(tmpdir(), 'taskdeck-e2e-config-'));
+  process.env['TASKDECK_CONFIG_DIR'] = configDir;
   project = await hostSampleProject();
   browser = await launchBrowser();
   ({ page, problems } = await openPage(browser, project.host.url));
@@ -35,6 +43,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await project?.close();
+  if (previousConfig === undefined) delete process.env['TASKDECK_CONFIG_DIR'];
+  else process.env['TASKDECK_CONFIG_DIR'] = previousConfig;
+  rmSync(configDir, { recursive: true, force: true });
 });
 
 describe('dropping a card across columns', () => {
@@ -136,6 +147,20 @@ describe('command palette', () => {
     await expect.poll(() => board.idsIn('In progress')).toContain('B-106');
   });
 
+  it('runs a task through the normal run path: an untrusted folder is asked about first', async () => {
+    const palette = await board.openPalette();
+    await palette.getByRole('combobox').fill('B-201');
+    await page.keyboard.press('Enter');
+    await palette.getByRole('combobox').fill('run');
+    await expect.poll(() => palette.getByRole('option').first().textContent()).toBe('Run B-201');
+    await page.keyboard.press('Enter');
+    const trust = page.getByRole('dialog', { name: 'Trust this folder?' });
+    await trust.waitFor();
+    expect(await trust.textContent()).toContain('B-201');
+    await trust.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => trust.count()).toBe(0);
+  });
+
   it('closes on Escape and gives focus back', async () => {
     await board.card('B-108').focus();
     await page.keyboard.press('Control+k');
@@ -145,6 +170,12 @@ describe('command palette', () => {
     expect(await board.card('B-108').evaluate((el) => el.matches(':focus'))).toBe(true);
   });
 
+  it('ran without console errors or CSP violations', () => {
+    expect(problems.filter((p) => !p.includes('api/events'))).toEqual([]);
+  });
+});
+
+describe('notices', () => {
   it('stacks notices in the bottom-right corner, small and closable', async () => {
     await board.dragWithMouse('B-115', { card: 'B-101' });
     const stack = page.locator('.toast-stack');
@@ -158,10 +189,6 @@ describe('command palette', () => {
     await notice.first().getByRole('button', { name: 'Dismiss' }).click();
     await expect.poll(() => notice.count()).toBe(0);
     await board.undo();
-  });
-
-  it('ran without console errors or CSP violations', () => {
-    expect(problems.filter((p) => !p.includes('api/events'))).toEqual([]);
   });
 });
 
