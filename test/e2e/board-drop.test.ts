@@ -179,7 +179,7 @@ describe('notices', () => {
   it('stacks notices in the bottom-right corner, small and closable', async () => {
     await board.dragWithMouse('B-115', { card: 'B-101' });
     const stack = page.locator('.toast-stack');
-    const notice = stack.locator('.notice');
+    const notice = stack.locator('.notice', { hasText: 'B-115' });
     await notice.first().waitFor();
     const box = (await notice.first().boundingBox())!;
     const viewport = page.viewportSize()!;

@@ -113,7 +113,14 @@ export function BoardView({ snapshot }: { snapshot: BacklogSnapshot }) {
     // Within a column the sortable list shows the gap itself; across columns the card
     // is put into the other column so that it shows where it will go.
     setOverColumnId(land?.column.id ?? null);
-    if (!land || land.column.id === columnOf(current, id)?.id) return;
+    if (!land) return;
+    const overId = String(e.over?.id);
+    if (land.column.id === columnOf(current, id)?.id) {
+      // Over a card of its own column the sortable list shows the gap itself; over the
+      // column's empty space the card is shown at the end, where it will land.
+      if (overId !== land.column.id) return;
+      if (land.order.join('\n') === land.column.tasks.map((t) => t.id).join('\n')) return;
+    }
     // A keyboard drag keeps the card's node where it is (moving it would end the drag);
     // the target column is outlined and the reader hears the position it would take.
     if (e.activatorEvent instanceof KeyboardEvent) return;

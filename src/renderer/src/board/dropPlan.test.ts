@@ -76,10 +76,14 @@ describe('planDrop', () => {
     expect(drop(byStatus, 'A-2', columnId({ kind: 'status', status: 'blocked' }))).toEqual({ kind: 'setStatus', id: 'A-2', value: 'blocked' });
   });
 
-  it('does nothing for a drop on itself, nowhere, or its own column', () => {
+  it('does nothing for a drop on itself, nowhere, or where it already is', () => {
     expect(drop(byStatus, 'A-1', 'A-1')).toBeNull();
     expect(drop(byStatus, 'A-1', null)).toBeNull();
-    expect(drop(byStatus, 'A-1', columnId({ kind: 'status', status: 'todo' }))).toBeNull();
+    expect(drop(byStatus, 'A-4', columnId({ kind: 'status', status: 'todo' }))).toBeNull();
+  });
+
+  it('moves to the end of its own column when dropped on the empty space below its cards', () => {
+    expect(drop(byStatus, 'A-1', columnId({ kind: 'status', status: 'todo' }))).toEqual({ kind: 'moveAfter', id: 'A-1', target: 'A-4' });
   });
 
   it('plans from the preview: once shown in a column, moving within it still lands there', () => {

@@ -31,8 +31,10 @@ export function landing(columns: readonly BoardColumn[], activeId: string, overI
   if (!current || !target) return null;
   const ids = target.tasks.map((t) => t.id);
   if (target.id === current.id) {
-    // Within its column the card takes the place of the one it is over (a sortable list).
-    if (overId === target.id || overId === activeId) return { column: target, order: ids };
+    // Within its column the card takes the place of the one it is over (a sortable list);
+    // over the column's own empty space (below its cards) it goes to the end.
+    if (overId === activeId) return { column: target, order: ids };
+    if (overId === target.id) return { column: target, order: [...ids.filter((id) => id !== activeId), activeId] };
     const from = ids.indexOf(activeId);
     const to = ids.indexOf(overId);
     const order = ids.filter((id) => id !== activeId);
