@@ -92,6 +92,8 @@ describe('dropping with the keyboard', () => {
     await page.waitForTimeout(100);
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => board.dropTarget().getAttribute('aria-label')).toBe('Column In progress');
+    // The placeholder moved with it: the card's slot is in the target column now.
+    await expect.poll(() => board.column('In progress').locator('.card.dragging[data-task-id="B-112"]').count()).toBe(1);
     const announced = page.locator('[id^="DndLiveRegion"]');
     await expect.poll(() => announced.textContent()).toMatch(/B-112 would land at position \d+ of \d+ in In progress/);
     await page.keyboard.press('Space');

@@ -110,8 +110,7 @@ export function BoardView({ snapshot }: { snapshot: BacklogSnapshot }) {
     const id = String(e.active.id);
     const current = previewRef.current ?? columns;
     const land = landing(current, id, e.over ? String(e.over.id) : null, pointerBelow(e));
-    // Within a column the sortable list shows the gap itself; across columns the card
-    // is put into the other column so that it shows where it will go.
+    // Across columns the card is put into the other column, so it shows where it will go.
     setOverColumnId(land?.column.id ?? null);
     if (!land) return;
     const overId = String(e.over?.id);
@@ -121,9 +120,6 @@ export function BoardView({ snapshot }: { snapshot: BacklogSnapshot }) {
       if (overId !== land.column.id) return;
       if (land.order.join('\n') === land.column.tasks.map((t) => t.id).join('\n')) return;
     }
-    // A keyboard drag keeps the card's node where it is (moving it would end the drag);
-    // the target column is outlined and the reader hears the position it would take.
-    if (e.activatorEvent instanceof KeyboardEvent) return;
     const next = withLanding(current, id, land);
     previewRef.current = next;
     justMoved.current = true;
@@ -141,9 +137,9 @@ export function BoardView({ snapshot }: { snapshot: BacklogSnapshot }) {
     // The card stays where it was dropped while the file is written, then the board
     // shows the file as re-read (or the card goes back if the edit was refused).
     if (plan && land) {
-      const shown = withLanding(previewRef.current ?? columns, id, land);
-      previewRef.current = shown;
-      setPreview(shown);
+      const held = withLanding(seen, id, land);
+      previewRef.current = held;
+      setPreview(held);
     }
     setActiveId(null);
     setOverColumnId(null);
