@@ -30,7 +30,7 @@ export const backlogEditSchema = z.discriminatedUnion('kind', [
     where: z.enum(['before', 'after']),
     target: taskId,
     // The next nearest places, tried in order when the task cannot stand next to `target`.
-    alternatives: z.array(z.object({ where: z.enum(['before', 'after']), target: taskId })).max(200).optional(),
+    alternatives: z.array(z.object({ where: z.enum(['before', 'after']), target: taskId })).max(100).optional(),
   }),
 ]);
 

@@ -7,7 +7,7 @@ import type { BacklogEditInput } from '../../../shared/api';
 import type { Task } from '../../../shared/backlog';
 import type { BoardColumn } from './boardColumns';
 
-/** How many places a drop offers the file, nearest first (the contract's limit is 200). */
+/** How many places a drop offers the file, nearest first (the contract takes up to 100). */
 const MAX_PLACES = 50;
 
 export interface Landing {

@@ -1,7 +1,7 @@
 // One edit to a backlog's text, changing only the bytes it must (format contract §8).
 import { STATUSES } from '../../../../shared/backlog';
 import { parseBacklog, type ParseResult } from '../parse';
-import { dropSteps, joinSummaries, placesOf, stepsOf } from './editSteps';
+import { dropFieldSteps, joinSummaries, placesOf, stepsOf } from './editSteps';
 import type { EditContext } from './context';
 import { openContext } from './context';
 import { LineDocument } from './document';
@@ -151,21 +151,32 @@ export function resolveDrop(
   parsed: ParseResult,
   edit: Extract<BacklogEdit, { kind: 'setAndMove' }>,
 ): Result<{ steps: BacklogEdit[]; outcome: Predicted }, EditError> {
+  // The fields are set once; then each place is tried on that text. A place that cannot
+  // hold the task is refused before any line moves, so trying many costs little.
+  const fieldSteps = dropFieldSteps(edit);
+  const fields = applySteps(text, parsed, fieldSteps);
+  if (!fields.ok) return fields;
+  const afterFields = fields.value.text;
+  const afterParse = fields.value.parsedAfter ?? parseBacklog(afterFields, { vocabulary: parsed.vocabulary });
   let refusal: EditError | null = null;
   for (const place of placesOf(edit)) {
-    const steps = dropSteps(edit, place);
-    const done = applySteps(text, parsed, steps);
-    if (done.ok) return { ok: true, value: { steps, outcome: done.value } };
-    // Only "cannot stand there" moves on to the next place; an unknown task or a bad value is the answer.
-    if (done.error.code !== 'cannot-edit') return done;
-    refusal ??= done.error;
+    const move: BacklogEdit = { kind: place.where === 'before' ? 'moveBefore' : 'moveAfter', id: edit.id, target: place.target };
+    const done = applyEditAndPredict(afterFields, afterParse, move);
+    if (!done.ok) {
+      // Only "cannot stand there" moves on to the next place; an unknown task or a bad value is the answer.
+      if (done.error.code !== 'cannot-edit') return done;
+      refusal ??= done.error;
+      continue;
+    }
+    const steps = [...fieldSteps, move];
+    const summary = joinSummaries(fieldSteps.length > 0 ? [fields.value.summary, done.value.summary] : [done.value.summary]);
+    if (done.value.text === text) return { ok: true, value: { steps, outcome: { text, summary, parsedAfter: parsed, patches: [] } } };
+    if (done.value.text === afterFields) return { ok: true, value: { steps, outcome: { ...fields.value, summary } } };
+    return { ok: true, value: { steps, outcome: { text: done.value.text, summary, parsedAfter: done.value.parsedAfter, patches: null } } };
   }
-  const steps = dropSteps(edit, null);
-  if (steps.length === 0) return editError(refusal?.code ?? 'cannot-edit', refusal?.message ?? 'Nowhere to move to.');
-  const done = applySteps(text, parsed, steps);
-  if (!done.ok) return done;
+  if (fieldSteps.length === 0) return editError(refusal?.code ?? 'cannot-edit', refusal?.message ?? 'Nowhere to move to.');
   const why = refusal ? ` (kept its place in the file: ${refusal.message.replace(/\.$/, '')})` : '';
-  return { ok: true, value: { steps, outcome: { ...done.value, summary: done.value.summary + why } } };
+  return { ok: true, value: { steps: fieldSteps, outcome: { ...fields.value, summary: fields.value.summary + why } } };
 }
 
 /**

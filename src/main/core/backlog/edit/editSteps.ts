@@ -10,13 +10,11 @@ export function placesOf(edit: SetAndMove): DropPlace[] {
   return [{ where: edit.where, target: edit.target }, ...(edit.alternatives ?? [])];
 }
 
-/** A drop's steps with the task put at `place`, or only its fields set (`null`). */
-export function dropSteps(edit: SetAndMove, place: DropPlace | null): BacklogEdit[] {
+/** The field edits of a drop, in order: status, then sprint. Its move comes after them. */
+export function dropFieldSteps(edit: SetAndMove): BacklogEdit[] {
   const steps: BacklogEdit[] = [];
-  // Fields first: they rewrite lines inside the block, which the move then carries.
   if (edit.status !== undefined) steps.push({ kind: 'setStatus', id: edit.id, value: edit.status });
   if (edit.sprint !== undefined) steps.push({ kind: 'setSprint', id: edit.id, value: edit.sprint });
-  if (place) steps.push({ kind: place.where === 'before' ? 'moveBefore' : 'moveAfter', id: edit.id, target: place.target });
   return steps;
 }
 
