@@ -2,7 +2,7 @@
 // change its status (one edit, like a drop) or run it (through the runs store, so the
 // trust question is asked as for any run). A dialog with a combobox and a listbox;
 // Escape closes it and focus goes back to where it was.
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { STATUSES } from '../../../shared/backlog';
 import type { Status, Task } from '../../../shared/backlog';
 import { useSession } from '../app/storeContext';
@@ -11,6 +11,8 @@ import { useBacklogView } from '../backlog/backlogViewStore';
 import { useRuns } from '../runs/runsContext';
 import { STATUS_LABEL } from '../ui/labels';
 import { matchTasks } from './paletteMatch';
+
+const NO_TASKS: Task[] = [];
 
 interface Option {
   id: string;
@@ -32,7 +34,7 @@ export function usePaletteShortcut(open: () => void): void {
 }
 
 export function CommandPalette({ onClose }: { onClose(): void }) {
-  const tasks = useSession((s) => s.snapshot?.tasks ?? []);
+  const tasks = useSession((s) => s.snapshot?.tasks ?? NO_TASKS);
   const edit = useSession((s) => s.edit);
   const request = useRuns((s) => s.request);
   const { view, setView } = useAppView();
@@ -59,7 +61,9 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
     }
   }
 
-  const options: Option[] = useMemo(() => {
+  // Rebuilt on every render (a keystroke): matching even 10,000 tasks is quick, and the
+  // actions then always close over the current view and store.
+  const options: Option[] = (() => {
     if (!chosen) {
       return matchTasks(tasks, query).map((t) => ({ id: t.id, label: `${t.id} · ${t.title}`, hint: STATUS_LABEL[t.status], run: () => pick(t) }));
     }
@@ -75,8 +79,7 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
       })),
     ];
     return text ? all.filter((o) => o.label.toLowerCase().includes(text)) : all;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [tasks, query, chosen]);
+  })();
 
   function pick(task: Task): void {
     setChosen(task);
