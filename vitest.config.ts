@@ -7,7 +7,9 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Integration and e2e tests spawn real processes and a real browser; two cores.
     maxWorkers: 2,
-    // The CLI tests spawn the built bundle (out/cli/taskdeck.js); build it once per run.
-    globalSetup: ['test/integration/globalSetup-cli.ts'],
+    // Fail at once, with one line saying how to install it, when there is no Chromium for
+    // the browser tests. The CLI tests spawn the built bundle (out/cli/taskdeck.js); build
+    // it once per run.
+    globalSetup: ['test/globalSetup-chromium.ts', 'test/integration/globalSetup-cli.ts'],
   },
 });

@@ -5,6 +5,9 @@ import { seededRng } from '../../src/main/core/analytics/rng';
 import type { SprintInfo, TaskPlanInfo } from '../../src/main/core/analytics/types';
 import { queryAnomalies, queryForecast, queryTaskSummary, queryTrend } from '../../src/main/reports/queries/dashboard';
 import { refreshRollup } from '../../src/main/reports/queries/rollup';
+import { queryLocalHours } from '../../src/main/reports/queries/dashboard';
+import { createErrorStats } from '../../src/main/store/errorStats';
+import { timeZoneRule } from '../../src/main/reports/timeZone';
 
 export interface BenchRow {
   area: string;
@@ -55,8 +58,13 @@ export function benchQueries(file: string, plan: TaskPlanInfo[], end: number, la
   const queries: Array<[string, () => unknown]> = [
     ['task summary table', () => queryTaskSummary(db, fullPlan)],
     ['success trend (day/week)', () => queryTrend(db, 0)],
+    ['success trend (day/week) in a named zone (Europe/Berlin)', () => queryTrend(db, timeZoneRule('Europe/Berlin'))],
     ['sprint forecast (5000 trials)', () => queryForecast(db, { sprint, plan: fullPlan, now: end, tz: 0, rng: seededRng(1), trials: 5000 })],
     ['anomalies', () => queryAnomalies(db)],
+    // Recovery "worked" looks up each action's run (run_attempts_run index).
+    ['error statistics with recovery success', () => createErrorStats(db).errorStatistics()],
+    // A half-hour zone: the hours holding a local midnight are read exactly.
+    ['hourly samples on local days (Asia/Kolkata)', () => queryLocalHours(db, timeZoneRule('Asia/Kolkata'))],
   ];
   for (const [name, fn] of queries) {
     fn();

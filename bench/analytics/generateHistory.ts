@@ -78,7 +78,9 @@ export function generateHistory(opts: GenerateOptions): GenerateResult {
   const db = opened.value;
   const insAttempt = db.prepare(`INSERT INTO run_attempts (run_id, task_id, attempt, trigger, command, started_at, ended_at, duration_ms, exit_code, signal, outcome, peak_rss_kb, cpu_ms, log_path, owner_pid, timeout_ms)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, NULL, 1, NULL)`);
-  const insEvent = db.prepare('INSERT INTO execution_history (task_id, run_id, attempt_id, event_type, message, data, timestamp) VALUES (?, ?, ?, ?, ?, NULL, ?)');
+  const insEvent = db.prepare('INSERT INTO execution_history (task_id, run_id, attempt_id, event_type, message, metadata, timestamp_ms) VALUES (?, ?, ?, ?, ?, NULL, ?)');
+  // execution_history.task_id references task_executions (the toolkit's foreign key).
+  const insTask = db.prepare("INSERT OR IGNORE INTO task_executions (task_id, status, retry_count) VALUES (?, 'pending', 0)");
   const insError = db.prepare('INSERT INTO task_errors (attempt_id, task_id, category, severity, message, exit_code, signal, log_excerpt, at) VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, ?)');
   const insRecovery = db.prepare('INSERT INTO recovery_actions (attempt_id, task_id, category, action, outcome, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const span = days * 86_400_000;
@@ -89,6 +91,7 @@ export function generateHistory(opts: GenerateOptions): GenerateResult {
   const flakyState = { last: true };
 
   db.transaction(() => {
+    for (const t of tasks) insTask.run(t.id);
     for (let r = 0; r < runs; r++) {
       const t = tasks[Math.floor(rng() * tasks.length)] as GeneratedTask;
       // Runs spread evenly in time, busier in working hours (a simple bump).

@@ -7,6 +7,8 @@ import { registerBacklogCommands } from './commands/backlog';
 import { registerHistoryCommands } from './commands/history';
 import { registerRunCommands } from './commands/run';
 import { registerServeCommands } from './commands/serve';
+import { registerMcpCommands } from './commands/mcp';
+import { installLastResortHandlers, reportFailure } from './output/fail';
 
 const program = new Command('taskdeck')
   .description('Plan and run a project folder\'s Markdown backlog')
@@ -19,7 +21,9 @@ registerRunCommands(program);
 registerHistoryCommands(program);
 registerAnalyticsCommands(program);
 registerServeCommands(program);
+registerMcpCommands(program);
 
+installLastResortHandlers();
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
@@ -27,5 +31,6 @@ try {
     // Help and version exit 0; usage errors exit 2 (commander already printed the message).
     process.exit(err.exitCode === 0 ? 0 : 2);
   }
-  throw err;
+  // The one formatter every command's failures go through: one line, an exit code.
+  reportFailure(err);
 }

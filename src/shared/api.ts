@@ -8,9 +8,12 @@ import { projectMethods } from './contract/project';
 import { sprintMethods } from './contract/sprints';
 import { backlogEvents } from './contract/events';
 import { runMethods, runEvents } from './contract/runs';
+import { runStateMethods } from './contract/runState';
 import { analyticsMethods } from './contract/analytics';
 import { desktopOnlyReportMethods, reportMethods } from './contract/reports';
 import { vocabularyMethods } from './contract/vocabulary';
+import { planMethods } from './contract/plan';
+import { agentMethods } from './contract/agents';
 
 export { method } from './contract/method';
 export type { ProjectInfo } from './contract/project';
@@ -19,17 +22,24 @@ export type { BacklogEditInput } from './contract/edit';
 export { EXPORT_FORMATS } from './contract/export-formats';
 export type { ExportFormat } from './contract/export-formats';
 export type { AttemptView, AutoRunOptions, BatchFinished, DurationNorm, LiveRunEvent, RunHistory, RunPlan } from './contract/runs';
+export type { UntrustedCommandView } from './contract/runs';
+export type { ConsoleLine, ConsoleState, ConsoleTask, LastRun, LastRunOutcome } from './contract/runState';
 export type { Dashboard } from './contract/analytics';
 export type { ExportedReport } from './contract/reports';
+export type { AddedTask } from './contract/plan';
+export type { ClaimView, NextTask, SprintForecastView, TaskInsight, TaskInsights } from './contract/agents';
 
 export const methods = {
   ...projectMethods,
   ...backlogMethods,
   ...sprintMethods,
   ...runMethods,
+  ...runStateMethods,
   ...analyticsMethods,
   ...reportMethods,
   ...vocabularyMethods,
+  ...planMethods,
+  ...agentMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -56,7 +56,9 @@ export type DiagnosticCode =
   | 'malformed-row'
   | 'unterminated-comment'
   | 'unterminated-fence'
-  | 'unknown-sprint';
+  | 'unknown-sprint'
+  /** A `<!-- key: value -->` comment under a table row that defines no task: attached to nothing. */
+  | 'detached-comment';
 
 export interface Diagnostic {
   severity: Severity;

@@ -13,6 +13,7 @@ import { seriousViolations } from './support/axe';
 import { BoardPage } from './pages/BoardPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { RunsPage } from './pages/RunsPage';
+import { PlanPage } from './pages/PlanPage';
 
 let project: HostedProject;
 let browser: Browser;
@@ -41,6 +42,9 @@ async function openApp(colorScheme: 'light' | 'dark'): Promise<{ context: Browse
   const page = await context.newPage();
   await page.goto(project.host.url);
   await page.getByRole('row', { name: /B-1\d\d/ }).first().waitFor();
+  // Audit the settled view: the run button turns from disabled to enabled once its plan
+  // arrives, and axe must not catch it halfway (it skips disabled controls).
+  await page.getByRole('button', { name: /Run \d+ shown/ }).waitFor();
   return { context, page };
 }
 
@@ -55,6 +59,14 @@ async function auditEveryView(page: Page, theme: string): Promise<string[]> {
   await page.getByRole('complementary', { name: 'Task B-207' }).waitFor();
   await check('backlog with the task drawer');
   await page.keyboard.press('Escape');
+
+  const plan = new PlanPage(page);
+  await plan.openFormWithKey();
+  await check('new-task form');
+  await plan.form().getByRole('tab', { name: 'Preview' }).click();
+  await check('new-task form, description preview');
+  await page.keyboard.press('Escape');
+  await plan.form().waitFor({ state: 'detached' });
 
   const board = new BoardPage(page);
   await board.open('By status');

@@ -1,16 +1,15 @@
 // The dashboard on a project with three weeks of history (written through the store's own
 // API): every chart has data, the table views carry the numbers, the anomaly and flaky
 // lists give reasons, and a run started while the dashboard is open redraws it.
-import { mkdirSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { trustFolder } from '../../src/main/engine/trust';
 import { writeHistory } from './support/seedHistory';
+import { trustProjectCommands } from './support/trustCommands';
 import { hostSampleProject, type HostedProject } from './support/webHostFixture';
 import { launchBrowser, openPage, screenshot } from './support/browser';
-import { repoRoot } from './support/buildRenderer';
 import { DashboardPage } from './pages/DashboardPage';
 
 let project: HostedProject;
@@ -25,7 +24,7 @@ beforeAll(async () => {
   process.env['TASKDECK_CONFIG_DIR'] = configDir;
   project = await hostSampleProject();
   writeHistory(project.dir, Date.now());
-  trustFolder(project.dir, new Date());
+  await trustProjectCommands(project.dir);
   browser = await launchBrowser();
   ({ page, problems } = await openPage(browser, project.host.url));
 }, 120_000);
@@ -57,14 +56,9 @@ describe('analytics dashboard with history', () => {
     const anomalies = await page.getByRole('region', { name: 'Which tasks behave unusually?' }).innerText();
     expect(anomalies).toContain('B-201');
     await page.mouse.move(0, 0);
-    const path = await screenshot(page, 'dashboard');
+    await screenshot(page, 'dashboard');
     await page.locator('.dashboard-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
-    const lower = await screenshot(page, 'dashboard-failures');
-    if (process.env['TASKDECK_UPDATE_SCREENSHOTS'] === '1') {
-      mkdirSync(join(repoRoot, 'docs/screenshots'), { recursive: true });
-      copyFileSync(path, join(repoRoot, 'docs/screenshots/dashboard.png'));
-      copyFileSync(lower, join(repoRoot, 'docs/screenshots/dashboard-failures.png'));
-    }
+    await screenshot(page, 'dashboard-failures');
   }, 60_000);
 
   it('redraws when a run finishes', async () => {
@@ -93,8 +87,11 @@ describe('running from the backlog', () => {
   it('says why a task without a command cannot run', async () => {
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Backlog' }).click();
     await page.getByRole('row', { name: /B-121/ }).click();
-    await page.getByRole('complementary', { name: 'Task B-121' }).getByRole('button', { name: /Run task/ }).click();
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Nothing to run' }).innerText(), { timeout: 10_000 }).toContain('B-121');
+    // Not offered: the button is disabled and its tooltip says why.
+    const run = page.getByRole('complementary', { name: 'Task B-121' }).getByRole('button', { name: 'Run task (cannot run)' });
+    await run.waitFor({ timeout: 10_000 });
+    expect(await run.isDisabled()).toBe(true);
+    expect(await run.getAttribute('title')).toContain('B-121 has no command');
   }, 30_000);
 
   it('shows elapsed time against the usual p50/p95 while auto runs, and cancels all', async () => {
@@ -107,8 +104,7 @@ describe('running from the backlog', () => {
     expect(await b202.innerText()).toMatch(/p50 \d+ s · p95 \d+ s/);
     await b202.locator('.live-main').click();
     await page.mouse.move(0, 0);
-    const path = await screenshot(page, 'runs');
-    if (process.env['TASKDECK_UPDATE_SCREENSHOTS'] === '1') copyFileSync(path, join(repoRoot, 'docs/screenshots/runs.png'));
+    await screenshot(page, 'runs');
     await page.getByRole('button', { name: 'Cancel all' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Cancel all' }).isDisabled(), { timeout: 30_000 }).toBe(true);
     expect(problems).toEqual([]);

@@ -70,7 +70,7 @@ describe('backlog view', () => {
     const drawer = backlog.drawer('B-121');
     await expect.poll(() => drawer.locator('.drawer-title').textContent()).toBe('Photo uploads with resizing');
     expect(await drawer.locator('.markdown').first().textContent()).toContain('resize on device');
-    const deps = await drawer.locator('.ref-list').first().locator('button').allTextContents();
+    const deps = await drawer.locator('.ref-list').first().locator('button.link-button').allTextContents();
     expect(deps).toEqual(['B-101', 'B-120']);
     await screenshot(page, 'drawer');
     await drawer.getByRole('button', { name: 'B-120' }).click();

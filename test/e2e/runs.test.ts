@@ -1,14 +1,13 @@
 // The run console, the dashboard and the exports in Chromium against the real backend on
 // a temp copy of the sample project: trust on first run, auto with progress, a retry, a
 // timeout, a cancel; the history; charts with data; every export checked.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { hostSampleProject, type HostedProject } from './support/webHostFixture';
 import { launchBrowser, openPage, screenshot } from './support/browser';
-import { repoRoot } from './support/buildRenderer';
 import { RunsPage } from './pages/RunsPage';
 import { DashboardPage } from './pages/DashboardPage';
 
@@ -20,13 +19,9 @@ let runs: RunsPage;
 let configDir: string;
 const previousConfig = process.env['TASKDECK_CONFIG_DIR'];
 
-/** Screenshots of these views go to docs/screenshots with TASKDECK_UPDATE_SCREENSHOTS=1. */
-async function shot(name: string, publish = true): Promise<void> {
-  const path = await screenshot(page, name);
-  if (publish && process.env['TASKDECK_UPDATE_SCREENSHOTS'] === '1') {
-    mkdirSync(join(repoRoot, 'docs/screenshots'), { recursive: true });
-    copyFileSync(path, join(repoRoot, 'docs/screenshots', `${name}.png`));
-  }
+/** A screenshot under test-results/screenshots (`npm run screenshots` publishes the README's). */
+async function shot(name: string): Promise<void> {
+  await screenshot(page, name);
 }
 
 beforeAll(async () => {
@@ -71,16 +66,16 @@ describe('run console', () => {
     await expect.poll(() => runs.row('B-203').innerText(), { timeout: 30_000 }).toMatch(/Succeeded/);
     await runs.select('B-203');
     const log = await runs.logText();
-    expect(log).toMatch(/attempt 1 failed \(network/);
+    expect(log).toMatch(/attempt 1 failed \(Network/);
     expect(log).toMatch(/retry 2 of 4 in \d+ s, network/);
-    expect(log).toMatch(/succeeded after 2 attempts/);
+    expect(log).toMatch(/Succeeded after 2 attempts/);
   }, 40_000);
 
   it('times out the hanging task, then cancels its retry', async () => {
     await runs.select('B-204');
-    await expect.poll(() => runs.logText(), { timeout: 30_000 }).toMatch(/attempt 1 failed \(timeout/);
+    await expect.poll(() => runs.logText(), { timeout: 30_000 }).toMatch(/attempt 1 failed \(Timeout/);
     await expect.poll(() => runs.logText(), { timeout: 10_000 }).toMatch(/▶ attempt 2/);
-    await shot('runs-timeout', false);
+    await shot('runs-timeout');
     await runs.row('B-204').getByRole('button', { name: 'Cancel B-204' }).click();
     await expect.poll(() => runs.row('B-204').innerText(), { timeout: 15_000 }).toMatch(/Cancelled/);
   }, 60_000);
@@ -91,7 +86,7 @@ describe('run console', () => {
     const table = page.locator('.history-table tbody tr');
     await expect.poll(() => table.count(), { timeout: 10_000 }).toBeGreaterThan(5);
     await page.getByLabel('Filter by status').selectOption('failed');
-    await expect.poll(async () => (await page.locator('.history-table tbody td:nth-child(4)').allInnerTexts()).every((s) => s === 'failed'), { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => (await page.locator('.history-table tbody td:nth-child(4)').allInnerTexts()).every((s) => s === 'Failed'), { timeout: 10_000 }).toBe(true);
     await page.getByLabel('Filter by category').selectOption('permission');
     await expect.poll(() => table.count(), { timeout: 10_000 }).toBe(1);
     await table.first().click();
@@ -123,7 +118,7 @@ describe('analytics dashboard', () => {
     await trend.getByRole('button', { name: 'Chart' }).click();
     expect(await dashboard.card(/What kinds of failures/).locator('.chart-empty').count()).toBe(0);
     await page.mouse.move(0, 0);
-    await shot('dashboard-live', false);
+    await shot('dashboard-live');
   }, 30_000);
 
   it('exports each report as a file', async () => {

@@ -20,14 +20,17 @@ describe('error report analytics', () => {
     const opened = openStore(dir);
     if (!opened.ok) throw new Error(opened.error.message);
     const store = opened.value;
-    // 1, 3, then 6 network errors in three weeks; each recovery after the first week works.
+    // 1, 3, then 6 network errors in three weeks. Every backoff completes, but only the runs
+    // after the first week then succeed: those are the recoveries that worked.
     [1, 3, 6].forEach((n, week) => {
       for (let i = 0; i < n; i++) {
         const at = T0 + week * WEEK + i * 60_000;
         const id = store.startAttempt({ runId: `r-${week}-${i}`, taskId: 'NET-1', attempt: 1, trigger: 'auto', command: 'node x.js', startedAt: at, logPath: null, ownerPid: process.pid });
         store.finishAttempt(id, { endedAt: at + 10, durationMs: 10, exitCode: 1, signal: null, outcome: 'failed', peakRssKb: null, cpuMs: null });
         store.recordError({ attemptId: id, taskId: 'NET-1', category: 'network', severity: 'low', message: `connect ECONNREFUSED 10.0.${week}.${i}:${5000 + i}`, exitCode: 1, signal: null, logExcerpt: null, at: at + 10 });
-        store.recordRecovery({ attemptId: id, taskId: 'NET-1', category: 'network', action: 'wait-with-backoff', outcome: week === 0 ? 'failed' : 'succeeded', detail: 'waited', at: at + 11 });
+        store.recordRecovery({ attemptId: id, taskId: 'NET-1', category: 'network', action: 'wait-with-backoff', outcome: 'succeeded', detail: 'waited', at: at + 11 });
+        const retry = store.startAttempt({ runId: `r-${week}-${i}`, taskId: 'NET-1', attempt: 2, trigger: 'retry', command: 'node x.js', startedAt: at + 20, logPath: null, ownerPid: process.pid });
+        store.finishAttempt(retry, { endedAt: at + 30, durationMs: 10, exitCode: week === 0 ? 1 : 0, signal: null, outcome: week === 0 ? 'failed' : 'succeeded', peakRssKb: null, cpuMs: null });
       }
     });
     const report = buildErrorReport(store, { projectDir: dir, now: T0 + 3 * WEEK });

@@ -42,7 +42,9 @@ describe('analytics:dashboard', () => {
     expect(dashboard.retries.retriedRuns).toBe(model.analysis.retries.retriedRuns);
     expect(dashboard.retries.recovered).toBe(model.analysis.retries.byCategory.reduce((s, c) => s + c.recovered, 0));
     expect(dashboard.retries.byCategory).toEqual(model.analysis.retries.byCategory.map((c) => ({ key: c.category, attempted: c.retriedRuns, succeeded: c.recovered })));
-    expect(dashboard.retries.recoveryActions).toEqual([{ key: 'wait-with-backoff', attempted: 14, succeeded: 14 }]);
+    // Worked = the run then succeeded: the retry after the backoff failed on 3 of the 14 days.
+    expect(dashboard.retries.recoveryActions).toEqual([{ key: 'wait-with-backoff', attempted: 14, succeeded: 11 }]);
+    expect(model.analysis.retries.recoveryActions.map((r) => [r.action, r.total, r.succeeded])).toEqual([['wait-with-backoff', 14, 11]]);
   });
 
   it('counts failures by category and severity as the store does', () => {

@@ -25,7 +25,8 @@ function runHarness(args: string[], env: Record<string, string>): Record<string,
     cwd: repoRoot,
     encoding: 'utf8',
     timeout: 60_000,
-    env: { ...process.env, TASKDECK_TEST_MAIN: join(repoRoot, 'out/main/index.js'), TASKDECK_TEST_APP_PATH: repoRoot, ELECTRON_RENDERER_URL: '', ...env },
+    // A temp config folder: the app's sample copy and trust never touch the real ~/.config.
+    env: { ...process.env, TASKDECK_TEST_MAIN: join(repoRoot, 'out/main/index.js'), TASKDECK_TEST_APP_PATH: repoRoot, ELECTRON_RENDERER_URL: '', TASKDECK_CONFIG_DIR: join(temp, 'config'), ...env },
   });
   const line = result.stdout.split('\n').find((l) => l.startsWith('REPORT '));
   expect(line, `harness failed (exit ${String(result.status)}):\n${result.stderr}`).toBeDefined();
@@ -132,13 +133,14 @@ describe('Electron shell wiring (built main process, stubbed electron)', () => {
     expect(report['foreignDownloadPrevented']).toBe(true);
   });
 
-  it('on the first packaged start, copies the bundled sample to userData and opens the copy', () => {
+  it('on the first packaged start, copies the bundled sample beside the trust file and opens the copy', () => {
     const packagedUserData = join(temp, 'packaged-userData');
+    const config = join(temp, 'packaged-config');
     const resources = join(temp, 'resources');
     cpSync(join(repoRoot, 'resources/sample-project'), join(resources, 'sample-project'), { recursive: true });
     mkdirSync(packagedUserData);
-    const packaged = runHarness([], { TASKDECK_TEST_USERDATA: packagedUserData, TASKDECK_TEST_RESOURCES: resources, TASKDECK_TEST_SCENARIO: 'packaged-first-start' });
-    const copy = join(packagedUserData, 'sample-project');
+    const packaged = runHarness([], { TASKDECK_TEST_USERDATA: packagedUserData, TASKDECK_CONFIG_DIR: config, TASKDECK_TEST_RESOURCES: resources, TASKDECK_TEST_SCENARIO: 'packaged-first-start' });
+    const copy = join(config, 'sample-project');
     expect(packaged['currentFromWindow']).toMatchObject({ ok: true, value: { dir: copy } });
     expect(packaged['state']).toEqual({ version: 1, lastProject: copy, recentProjects: [copy] });
     expect(packaged['copiedBacklog']).toBe(readFileSync(join(repoRoot, 'resources/sample-project/backlog.md'), 'utf8').length);

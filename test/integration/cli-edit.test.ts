@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { changedLines, copySample, removeTemps, runCli } from './cliHarness';
+import { changedLines, copySample, corpusDir, removeTemps, runCli, tempDir } from './cliHarness';
 
 afterAll(removeTemps);
 
@@ -63,6 +63,18 @@ describe('taskdeck set', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('nothing written');
     expect(after).toBe(before);
+  });
+
+  it('the value a task already has, in other words (`✅ **COMPLETED**` set to done): exit 0, bytes untouched, "already done"', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'backlog.md');
+    await copyFile(join(corpusDir, 'backlog-20250904-223719-404d8b6f.md'), file);
+    const before = await readFile(file);
+    const r = await runCli(['set', 'B-1046', 'status', 'done', '--project', dir]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('B-1046: already done (nothing written)\n');
+    expect((await readFile(file)).equals(before)).toBe(true);
   });
 
   it('a bad value or an unknown ID: exit 1, a clear message, the file untouched', async () => {

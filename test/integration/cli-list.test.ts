@@ -85,10 +85,10 @@ describe('taskdeck list --json on the sample project', () => {
     expect(r.stdout).not.toContain('\u001b[');
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^ID\s+P\s+PTS\s+STATUS\s+SPRINT\s+DEPS\s+TITLE$/);
-    expect(lines[1]).toMatch(/^B-101\s+P0\s+3\s+done\s+2026-S48\s+Recipe storage schema$/);
+    expect(lines[1]).toMatch(/^B-101\s+P0\s+3\s+Done\s+2026-S48\s+Recipe storage schema$/);
     // Columns line up: STATUS starts at the same column in every row.
     const col = lines[0]!.indexOf('STATUS');
-    for (const l of lines.slice(1, 4)) expect(l.slice(col, col + 4)).toBe('done');
+    for (const l of lines.slice(1, 4)) expect(l.slice(col, col + 4)).toBe('Done');
     expect(lines[lines.length - 1]).toBe('3 of 31 tasks in backlog.md');
   });
 

@@ -9,8 +9,8 @@ describe('taskdeck show', () => {
     const r = await runCli(['show', 'b-212', '--project', dir]);
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('B-212  Migrate recipes, step 3: import');
-    expect(r.stdout).toMatch(/Depends on\n {2}B-211 \[todo\] Migrate recipes, step 2: transform/);
-    expect(r.stdout).toMatch(/Blocked by\n {2}B-210 \[todo\].*\n {2}B-211 \[todo\]/);
+    expect(r.stdout).toMatch(/Depends on\n {2}B-211 \[To do\] Migrate recipes, step 2: transform/);
+    expect(r.stdout).toMatch(/Blocked by\n {2}B-210 \[To do\].*\n {2}B-211 \[To do\]/);
   });
 
   it('--json: task, dependency refs, dependents, blockers and readiness', async () => {

@@ -34,7 +34,7 @@ describe('taskdeck validate', () => {
     const lines = r.stdout.split('\n');
     expect(lines.slice(0, 3)).toEqual(['Missing dependencies found:', 'B-050: B-049', 'Dependency cycle: B-060 -> B-061 -> B-062 -> B-060']);
     expect(r.stdout).not.toContain('All dependencies are satisfied');
-    expect(r.stdout).toMatch(/line 9: warning unknown-status: /);
+    expect(r.stdout).toMatch(/line 9: warning Unknown status: /);
   });
 
   it('--json gives the same verdict as data', async () => {

@@ -2,8 +2,8 @@
 // partial file, a writer killed before its rename leaves the original intact, the mode
 // and symlinks survive.
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
-import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -120,5 +120,21 @@ for (let i = 0; ; i++) {
     const last = readFileSync(file, 'latin1');
     expect(last === 'a'.repeat(size) || last === 'b'.repeat(size)).toBe(true);
     expect([...seen].sort()).toEqual(['a', 'b']);
+  });
+
+  it('removes temp files of killed writers (writer gone, or older than a minute) on the next write, and keeps a live one', async () => {
+    const dir = freshDir('stale-temps');
+    const file = join(dir, 'backlog.md');
+    writeFileSync(file, 'old');
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    const deadWriter = `.backlog.md.${gone}.aaaa1111.taskdeck-tmp`;
+    const oldLive = `.backlog.md.${process.pid}.bbbb2222.taskdeck-tmp`;
+    const freshLive = `.backlog.md.${process.ppid}.cccc3333.taskdeck-tmp`;
+    const otherFile = `.notes.md.${gone}.dddd4444.taskdeck-tmp`;
+    for (const name of [deadWriter, oldLive, freshLive, otherFile]) writeFileSync(join(dir, name), 'x'.repeat(1024));
+    const twoMinutesAgo = new Date(Date.now() - 120_000);
+    utimesSync(join(dir, oldLive), twoMinutesAgo, twoMinutesAgo);
+    expect((await atomicWrite(file, 'new')).ok).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual([freshLive, otherFile, 'backlog.md'].sort());
   });
 });

@@ -1,12 +1,12 @@
 // The editor's law, checked by fast-check over random edit sequences on real corpus files:
 // parse(edit(x)) has x's tasks with only that edit applied, and the order changes only
 // as a move says.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseBacklog, type ParseResult } from '../../src/main/core/backlog';
-import { applyEdit, inverseEdit, type BacklogEdit } from '../../src/main/core/backlog/edit';
+import { applyEdit, applyEditAndPredict, inverseEdit, nextFreeId, type BacklogEdit } from '../../src/main/core/backlog/edit';
 import { STATUSES, type Task } from '../../src/shared/backlog';
 import { comparable, corpusFiles, readCorpus } from './edit-kit';
 
@@ -28,7 +28,11 @@ type EditSpec =
   | { kind: 'addDependency' | 'removeDependency' | 'moveBefore' | 'moveAfter'; task: number; other: number }
   | { kind: 'moveToTop'; task: number }
   | { kind: 'moveToSection'; task: number; heading: number }
-  | { kind: 'setAndMove'; task: number; other: number; status: (typeof STATUSES)[number] | null; sprint: string | null | undefined; where: 'before' | 'after'; alternatives: number[] };
+  | { kind: 'setAndMove'; task: number; other: number; status: (typeof STATUSES)[number] | null; sprint: string | null | undefined; where: 'before' | 'after'; alternatives: number[] }
+  | { kind: 'addTask'; task: number; where: 'default' | 'before' | 'after' | 'section'; heading: number; title: string; points: number | null; deps: number }
+  | { kind: 'editTask'; task: number; title: string | null; points: number | null; description: string | null; status: (typeof STATUSES)[number] | null; before: number | null }
+  | { kind: 'archiveTask'; task: number }
+  | { kind: 'removeTask'; task: number; force: boolean };
 
 const titleChars = fc.constantFrom(...'abcXYZ019 -:|()/.,'.split(''));
 const title = fc
@@ -56,6 +60,27 @@ const editSpec: fc.Arbitrary<EditSpec> = fc.oneof(
     where: fc.constantFrom('before' as const, 'after' as const),
     alternatives: fc.array(fc.nat(), { maxLength: 3 }),
   }),
+  fc.record({
+    kind: fc.constant('addTask' as const),
+    task: fc.nat(),
+    where: fc.constantFrom('default' as const, 'before' as const, 'after' as const, 'section' as const),
+    heading: fc.nat(),
+    title,
+    points: fc.option(fc.integer({ min: 0, max: 13 }), { nil: null }),
+    deps: fc.integer({ min: 0, max: 2 }),
+  }),
+  fc.record({
+    kind: fc.constant('editTask' as const),
+    task: fc.nat(),
+    title: fc.option(title, { nil: null }),
+    points: fc.option(fc.integer({ min: 0, max: 13 }), { nil: null }),
+    description: fc.option(fc.constantFrom('One line.', 'First line.\n\n- a list item\n- another', 'Uses `code` and **bold**.'), { nil: null }),
+    // A board drop across columns: a status change and a move in one edit.
+    status: fc.option(fc.constantFrom(...STATUSES), { nil: null }),
+    before: fc.option(fc.nat(), { nil: null }),
+  }),
+  fc.record({ kind: fc.constant('archiveTask' as const), task: fc.nat() }),
+  fc.record({ kind: fc.constant('removeTask' as const), task: fc.nat(), force: fc.boolean() }),
 );
 
 function pick<T>(items: readonly T[], index: number): T {
@@ -91,6 +116,27 @@ function toEdit(spec: EditSpec, parsed: ParseResult): BacklogEdit {
       if (spec.sprint !== undefined) edit.sprint = spec.sprint;
       return edit;
     }
+    case 'addTask': {
+      const place =
+        spec.where === 'before' ? { before: task.id } : spec.where === 'after' ? { after: task.id } : spec.where === 'section' ? { section: pick(parsed.source.headings, spec.heading).text } : undefined;
+      const dependencies = Array.from({ length: spec.deps }, (_, i) => pick(tasks, spec.task + i + 1).id);
+      return { kind: 'addTask', id: nextFreeId(parsed), task: { title: spec.title, points: spec.points, dependencies }, ...(place ? { place } : {}) };
+    }
+    case 'editTask': {
+      const fields = {
+        ...(spec.title !== null ? { title: spec.title } : {}),
+        ...(spec.points !== null ? { points: spec.points } : {}),
+        ...(spec.description !== null ? { description: spec.description } : {}),
+        ...(spec.status !== null ? { status: spec.status } : {}),
+      };
+      const target = spec.before === null ? null : pick(tasks, spec.before).id;
+      if (Object.keys(fields).length === 0) return { kind: 'editTask', id: task.id, fields: { points: 1 } };
+      return { kind: 'editTask', id: task.id, fields, ...(target !== null && target !== task.id ? { position: { before: target } } : {}) };
+    }
+    case 'archiveTask':
+      return { kind: 'archiveTask', id: task.id };
+    case 'removeTask':
+      return { kind: 'removeTask', id: task.id, force: spec.force };
     default:
       return { ...spec, id: task.id } as BacklogEdit;
   }
@@ -166,7 +212,74 @@ function checkDrop(before: ParseResult, after: ParseResult, edit: Extract<Backlo
   for (const t of after.tasks) expect(bare(t)).toEqual(byId.get(t.id));
 }
 
+/** The law for the planner's edits, checked here independently of the editor's own verification. */
+function checkPlan(before: ParseResult, after: ParseResult, edit: BacklogEdit): void {
+  const ids = (tasks: Task[]) => tasks.map((t) => t.id);
+  const byId = new Map(before.tasks.map((t) => [t.id, t]));
+  const same = (t: Task, keepSection = true) => ({ ...comparable(t), section: keepSection ? t.section : [] });
+  switch (edit.kind) {
+    case 'addTask': {
+      expect(ids(after.tasks).filter((id) => id !== edit.id)).toEqual(ids(before.tasks));
+      const added = after.tasks.find((t) => t.id === edit.id);
+      expect(added).toMatchObject({ title: edit.task.title.trim().replace(/\s+/g, ' '), status: 'todo' });
+      expect([...(added?.dependencies ?? [])].sort()).toEqual([...new Set(edit.task.dependencies)].sort());
+      if (edit.task.points !== null && edit.task.points !== undefined && added?.points !== null) expect(added?.points).toBe(edit.task.points);
+      for (const t of after.tasks) if (t.id !== edit.id) expect(same(t)).toEqual(same(byId.get(t.id) as Task));
+      return;
+    }
+    case 'editTask': {
+      const target = edit.position?.before;
+      if (target === undefined) expect(ids(after.tasks)).toEqual(ids(before.tasks));
+      else {
+        // Everyone else keeps their order; the task is right before the target, or (when it
+        // cannot stand there) where it was.
+        const others = (tasks: Task[]) => ids(tasks).filter((id) => id !== edit.id);
+        expect(others(after.tasks)).toEqual(others(before.tasks));
+        const order = ids(after.tasks);
+        if (order.join() !== ids(before.tasks).join()) expect(order[order.indexOf(edit.id) + 1]).toBe(target);
+      }
+      for (const t of after.tasks) {
+        const was = byId.get(t.id) as Task;
+        if (t.id !== edit.id) {
+          expect(same(t)).toEqual(same(was));
+          continue;
+        }
+        const f = edit.fields;
+        const headingTask = before.source.tasks.get(t.id)?.def.kind === 'heading';
+        const description = f.description === undefined ? was.description : headingTask ? (f.description.split('\n')[0] ?? '') : f.description.replace(/\s*\n+\s*/g, ' ');
+        const keepSection = target === undefined;
+        expect(same(t, keepSection)).toEqual(
+          same({ ...was, ...(f.title !== undefined ? { title: f.title.trim().replace(/\s+/g, ' ') } : {}), ...(f.points !== undefined ? { points: f.points } : {}), ...(f.status !== undefined ? { status: f.status } : {}), description }, keepSection),
+        );
+      }
+      return;
+    }
+    case 'archiveTask': {
+      expect(ids(after.tasks).filter((id) => id !== edit.id)).toEqual(ids(before.tasks).filter((id) => id !== edit.id));
+      for (const t of after.tasks) expect(same(t, t.id !== edit.id)).toEqual(same(byId.get(t.id) as Task, t.id !== edit.id));
+      return;
+    }
+    case 'removeTask': {
+      expect(ids(after.tasks)).toEqual(ids(before.tasks).filter((id) => id !== edit.id));
+      for (const t of after.tasks) {
+        const was = byId.get(t.id) as Task;
+        expect(same(t)).toEqual(same({ ...was, dependencies: was.dependencies.filter((d) => d !== edit.id) }));
+      }
+      return;
+    }
+    default:
+      throw new Error(`not a plan edit: ${edit.kind}`);
+  }
+}
+
+const PLAN_KINDS = ['addTask', 'editTask', 'archiveTask', 'removeTask'];
+
 describe('parse(edit(x)) = edit applied to parse(x)', () => {
+  const planApplied = new Map<string, number>();
+  afterAll(() => {
+    // The planner's edits must mostly succeed on real files, not be refused into vacuity.
+    for (const kind of PLAN_KINDS) expect(planApplied.get(kind) ?? 0, kind).toBeGreaterThan(20);
+  });
   it.each(chosen)('%s', (name) => {
     const original = texts.get(name) ?? '';
     fc.assert(
@@ -178,7 +291,18 @@ describe('parse(edit(x)) = edit applied to parse(x)', () => {
           const result = applyEdit(text, parsed, edit);
           if (!result.ok) continue;
           const next = parseBacklog(result.value.text);
-          if (edit.kind.startsWith('move') || edit.kind === 'setAndMove') checkMove(parsed, next, edit);
+          if (PLAN_KINDS.includes(edit.kind)) {
+            checkPlan(parsed, next, edit);
+            // Undo gives back the exact text.
+            const full = applyEditAndPredict(text, parsed, edit);
+            const inverse = full.ok ? full.value.inverse : null;
+            if (result.value.text !== text) {
+              if (!inverse) throw new Error(`${edit.kind} has no inverse`);
+              const undone = applyEdit(result.value.text, next, inverse);
+              expect(undone.ok && undone.value.text === text).toBe(true);
+            }
+            planApplied.set(edit.kind, (planApplied.get(edit.kind) ?? 0) + 1);
+          } else if (edit.kind.startsWith('move') || edit.kind === 'setAndMove') checkMove(parsed, next, edit);
           else {
             expect(next.tasks.map((t) => t.id)).toEqual(parsed.tasks.map((t) => t.id));
             expect(next.tasks.map(comparable)).toEqual(expectedTasks(parsed, edit).map(comparable));

@@ -169,7 +169,7 @@ describe('taskdeck run / auto / trust / done (processes)', () => {
     await runCli(['trust', '--project', dir], env);
     const result = await runCli(['run', 'M-1', '--project', dir], env);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('execution: command not found (exit 127): taskdeck-no-such-tool --now');
+    expect(result.stdout).toContain('Command failed: command not found (exit 127): taskdeck-no-such-tool --now');
   });
 
   it('refuses a corrupt run record with a message naming it, runs nothing and leaves the file as it was', async () => {
@@ -184,6 +184,16 @@ describe('taskdeck run / auto / trust / done (processes)', () => {
     expect(result.stderr).toContain(db);
     expect(readFileSync(db).equals(junk)).toBe(true);
     expect(existsSync(join(dir, 'out', 'report.txt'))).toBe(false);
+  });
+
+  it('run on a human task says it needs a person and how to confirm it, and runs nothing', async () => {
+    const { dir, env } = project();
+    const result = await runCli(['run', 'B-113', '--project', dir], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('B-113 needs a person');
+    expect(result.stderr).toContain('taskdeck done B-113');
+    expect(result.stderr).toContain('Confirm button');
+    expect(parseBacklog(readFileSync(join(dir, 'backlog.md'), 'utf8')).tasks.find((t) => t.id === 'B-113')?.status).toBe('todo');
   });
 
   it('done marks a human task done in the Markdown and the run record', async () => {

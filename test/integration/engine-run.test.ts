@@ -159,6 +159,10 @@ describe('engine: one task', () => {
     expect(recovery?.detail).toContain('permission-demo/locked.sh');
     expect(recovery?.detail).toContain('never changes permissions');
     expect(statusInBacklog(fx.dir, 'B-205')).toBe('todo');
+    // The script prints `permission: EACCES: ...`; the record names the category once.
+    const recorded = fx.store.taskState('B-205')?.errorMessage ?? '';
+    expect(recorded).toMatch(/^permission: EACCES: permission denied/);
+    expect(recorded).not.toContain('permission: permission:');
   });
 
   it('does not retry a validation error', async () => {
@@ -181,10 +185,22 @@ describe('engine: one task', () => {
 
   it('treats a task without a command as manual', async () => {
     fx = await makeFixture();
-    const result = await fx.engine.runOne('B-113');
+    const result = await fx.engine.runOne('B-108');
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.code).toBe('manual-task');
-    expect(!result.ok && result.error.message).toContain('taskdeck done B-113');
+    expect(!result.ok && result.error.message).toContain('taskdeck done B-108');
+  });
+
+  it('does not run a human-required task: says it needs a person and how to confirm it', async () => {
+    fx = await makeFixture();
+    const result = await fx.engine.runOne('B-113');
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.code).toBe('human-required');
+    const message = !result.ok ? result.error.message : '';
+    expect(message).toContain('B-113 needs a person (Needs the store account credentials');
+    expect(message).toContain('`taskdeck done B-113`');
+    expect(message).toContain('Confirm button');
+    expect(fx.store.attempts()).toEqual([]);
   });
 
   it('cancels one running task, killing its tree', async () => {

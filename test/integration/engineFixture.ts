@@ -11,6 +11,7 @@ import type { EngineConfig } from '../../src/main/engine/engineTypes';
 import { markDoneInBacklog } from '../../src/main/engine/markDoneInBacklog';
 import type { RunEvent } from '../../src/main/engine/runEvents';
 import { trustFolder } from '../../src/main/engine/trust';
+import { commandsOf } from '../../src/main/engine/resolveCommand';
 import { parseConfig } from '../../src/main/project/config';
 import { openStore } from '../../src/main/store/index';
 import type { Store } from '../../src/main/store/types';
@@ -52,10 +53,11 @@ export async function makeFixture(opts: { trust?: boolean; backlog?: string; con
     writeFileSync(join(dir, 'backlog.md'), opts.backlog);
   }
   const env = { ...process.env, TASKDECK_CONFIG_DIR: configDir };
-  if (opts.trust !== false) trustFolder(dir, new Date(), env);
   const parsedConfig = await parseConfig(readFileSync(join(dir, 'taskdeck.json'), 'utf8'), join(dir, 'taskdeck.json'));
   if (!parsedConfig.ok) throw new Error(parsedConfig.error.message);
   const tasks = parseBacklog(readFileSync(join(dir, 'backlog.md'), 'utf8')).tasks;
+  // Trust the folder and every command its backlog has, as `taskdeck trust` does.
+  if (opts.trust !== false) trustFolder(dir, new Date(), env, commandsOf(tasks, { ...parsedConfig.value, ...opts.config }), true);
   const opened = openStore(dir);
   if (!opened.ok) throw new Error(opened.error.message);
   const store = opened.value;

@@ -1,10 +1,11 @@
 // The HTML report, written by the CLI from a real run record, rendered in Debian's
 // Chromium with every network request recorded: it must make none, and show its content.
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath } from '../../scripts/chromium.mjs';
 import { copySample, removeTemps, repoRoot, runCli, tempDir } from './cliHarness';
 import { writeHistory } from './analyticsFixture';
 
@@ -12,7 +13,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 });
@@ -24,6 +25,9 @@ afterAll(async () => {
 
 describe('report --html', () => {
   it('writes one self-contained file that renders offline with no network request', async () => {
+    // The published picture is refreshed only by `npm run screenshots`, never by a test run.
+    const published = join(repoRoot, 'docs', 'screenshots', 'report.png');
+    const publishedBefore = statSync(published).mtimeMs;
     const project = await copySample();
     writeHistory(project);
     const out = join(await tempDir(), 'report.html');
@@ -53,21 +57,23 @@ describe('report --html', () => {
     const text = (await page.locator('main').textContent()) ?? '';
     for (const section of ['Summary', 'Sprint forecast', 'Velocity', 'Anomalies', 'Error patterns', 'Retries and recovery', 'Correlations']) expect(text).toContain(section);
     // The planted anomalies and the normalised error pattern are listed with their reasons.
-    expect(text).toMatch(/B-205.*flaky.*switched between pass and fail/s);
+    expect(text).toMatch(/B-205.*Flaky.*switched between pass and fail/s);
     expect(text).toMatch(/B-201.*duration.*slower than its usual/s);
     expect(text).toContain('connect ECONNREFUSED <ip>');
+    // Words, not identifiers: the recovery action and the anomaly kinds read as the label table says.
+    expect(text).toContain('Wait, then retry');
+    for (const id of ['wait-with-backoff', 'failure-rate', 'file_system', 'record-path-and-suggest']) expect(text).not.toContain(id);
     expect(text).toContain('B-OLD-1');
     expect(text).toMatch(/1 attempts ended before they started/);
     // Charts: durations, success trend, failures by category, burn-up/forecast per open sprint.
     expect(await page.locator('figure svg').count()).toBeGreaterThanOrEqual(5);
     expect(await page.locator('figcaption', { hasText: 'Burn-up and forecast: 2026-S48' }).count()).toBe(1);
 
-    const shots = join(repoRoot, 'test-results');
+    // For review, never into the tracked tree: `npm run screenshots` publishes it to docs/screenshots.
+    const shots = join(repoRoot, 'test-results', 'screenshots');
     mkdirSync(shots, { recursive: true });
-    const shot = join(shots, 'report.png');
-    await page.screenshot({ path: shot, fullPage: true });
-    mkdirSync(join(repoRoot, 'docs', 'screenshots'), { recursive: true });
-    copyFileSync(shot, join(repoRoot, 'docs', 'screenshots', 'report.png'));
+    await page.screenshot({ path: join(shots, 'report.png'), fullPage: true });
+    expect(statSync(published).mtimeMs).toBe(publishedBefore);
     await context.close();
   });
 });

@@ -72,9 +72,9 @@ describe('with a record', () => {
     seed(now);
     const text = await runCli(['status', '--project', project]);
     expect(text.status).toBe(0);
-    expect(text.stdout).toMatch(/NET-1\s+failed/);
-    expect(text.stdout).toMatch(/OK-1\s+succeeded/);
-    expect(text.stdout).toContain('2 tasks (1 succeeded, 1 failed); 3 attempts, success rate 66.7%');
+    expect(text.stdout).toMatch(/NET-1\s+Failed/);
+    expect(text.stdout).toMatch(/OK-1\s+Succeeded/);
+    expect(text.stdout).toContain('2 tasks (1 succeeded, 1 failed); 3 attempts; 66.7% of 3 attempts succeeded');
     const json = JSON.parse((await runCli(['status', '--project', project, '--json'])).stdout);
     expect(json.tasks.map((t: { taskId: string }) => t.taskId)).toEqual(['NET-1', 'OK-1']);
     expect(json.tasks[1].completedAt).toBe(new Date(now - 800).toISOString());
@@ -88,7 +88,7 @@ describe('with a record', () => {
     expect(all.events[0].type).toBe('failed');
     const one = await runCli(['history', 'ok-1', '--project', project]);
     expect(one.stdout).toContain('Attempts of OK-1');
-    expect(one.stdout).toContain('succeeded (exit 0)');
+    expect(one.stdout).toContain('Succeeded (exit 0)');
     expect(one.stdout).not.toContain('NET-1');
     const limited = JSON.parse((await runCli(['history', '--project', project, '--json', '--limit', '2'])).stdout);
     expect(limited.events).toHaveLength(2);
@@ -97,7 +97,7 @@ describe('with a record', () => {
   it('errors shows statistics and recent errors; errors export writes a schema-valid report', async () => {
     seed(Date.now());
     const text = await runCli(['errors', '--project', project]);
-    expect(text.stdout).toContain('by category: network 1');
+    expect(text.stdout).toContain('by category: Network 1');
     expect(text.stdout).toContain('ECONNREFUSED');
     const out = path.join(project, 'report.json');
     const exp = await runCli(['errors', 'export', '--project', project, '--out', out]);
@@ -165,7 +165,8 @@ describe('with a record', () => {
     expect(json.performance.map((m: { taskId: string; runs: number }) => [m.taskId, m.runs])).toEqual([['NET-1', 1], ['OK-1', 2]]);
     expect(json.errors.byCategory.network).toBe(1);
     const text = await runCli(['stats', '--project', project]);
-    expect(text.stdout).toMatch(/OK-1\s+2\s+2\s+0\s+100\.0%/);
+    // The one per-task table: runs, run success rate, counted attempts, failed attempts.
+    expect(text.stdout).toMatch(/OK-1\s+2\s+100%\s+2\s+0\s/);
   });
 
   it('a corrupt record is a clear error naming the file, left untouched', async () => {

@@ -37,6 +37,12 @@ describe('error report', () => {
     failedAttempt('NET-1', T0, 'network', 'connect ECONNREFUSED 127.0.0.1:9');
     failedAttempt('NET-1', T0 + 86_400_000, 'network', 'read ECONNRESET');
     failedAttempt('PERM-1', T0 + 1000, 'permission', "EACCES: permission denied, open '/root/x'");
+    // The first NET-1 run succeeded on its retry, so its backoff worked; the second did not recover.
+    const retry = store.startAttempt({ runId: `r${T0}`, taskId: 'NET-1', attempt: 2, trigger: 'retry', command: 'node x.js', startedAt: T0 + 2000, logPath: null, ownerPid: process.pid });
+    store.finishAttempt(retry, { endedAt: T0 + 2010, durationMs: 10, exitCode: 0, signal: null, outcome: 'succeeded', peakRssKb: null, cpuMs: null });
+    // A cancelled attempt counts in no figure.
+    const cancelled = store.startAttempt({ runId: 'rc', taskId: 'NET-1', attempt: 1, trigger: 'manual', command: 'node x.js', startedAt: T0 + 3000, logPath: null, ownerPid: process.pid });
+    store.finishAttempt(cancelled, { endedAt: T0 + 3010, durationMs: 10, exitCode: null, signal: 'SIGTERM', outcome: 'cancelled', peakRssKb: null, cpuMs: null });
 
     const report = buildErrorReport(store, { projectDir: dir, projectName: 'demo', now: T0 + 2 * 86_400_000 });
     const parsed = errorReportSchema.safeParse(JSON.parse(JSON.stringify(report)));
@@ -47,10 +53,11 @@ describe('error report', () => {
     expect(report.totals.errors).toBe(3);
     expect(report.totals.byCategory).toMatchObject({ network: 2, permission: 1, timeout: 0 });
     expect(report.totals.bySeverity).toEqual({ low: 2, medium: 0, high: 1, critical: 0 });
-    expect(report.tasks.map((t) => [t.taskId, t.errors, t.attempts, t.failedAttempts])).toEqual([['NET-1', 2, 2, 2], ['PERM-1', 1, 1, 1]]);
+    expect(report.tasks.map((t) => [t.taskId, t.errors, t.attempts, t.failedAttempts])).toEqual([['NET-1', 2, 3, 2], ['PERM-1', 1, 1, 1]]);
     expect(report.tasks[0]?.lastError?.message).toBe('read ECONNRESET');
     expect(report.tasks[0]?.byCategory).toEqual({ network: 2 });
-    expect(report.recovery.byAction['wait-with-backoff']).toEqual({ attempted: 2, succeeded: 2 });
+    expect(report.recovery.byAction['wait-with-backoff']).toEqual({ attempted: 2, succeeded: 1 });
+    expect(report.analytics?.recoverySuccess).toEqual([{ action: 'wait-with-backoff', category: 'network', total: 2, succeeded: 1, rate: 0.5 }]);
     expect(report.overTime).toEqual([{ day: '2026-11-20', errors: 2 }, { day: '2026-11-21', errors: 1 }]);
     expect(report.recent.map((e) => e.message)).toEqual(['read ECONNRESET', "EACCES: permission denied, open '/root/x'", 'connect ECONNREFUSED 127.0.0.1:9']);
     expect(report.recent[0]?.logExcerpt).toContain('ECONNRESET');

@@ -1,5 +1,7 @@
 // What the store records during runs and what it answers: attempts and aggregates,
 // statistics, error statistics, reset, retention, bulk ingest, crash recovery.
+import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Task } from '../../src/shared/backlog';
 import { openStore, type AttemptOutcome, type Store } from '../../src/main/store/index';
@@ -49,7 +51,7 @@ describe('task metadata and state', () => {
   it('setTaskState upserts the latest state', () => {
     store.setTaskState('A-1', { status: 'running', startedAt: T0, completedAt: null, retryCount: 0, errorMessage: null, executionTime: null });
     store.setTaskState('A-1', { status: 'failed', startedAt: T0, completedAt: T0 + 50, retryCount: 2, errorMessage: 'boom', executionTime: 50 });
-    expect(store.taskState('A-1')).toEqual({ taskId: 'A-1', title: null, status: 'failed', startedAt: T0, completedAt: T0 + 50, retryCount: 2, errorMessage: 'boom', executionTime: 50 });
+    expect(store.taskState('A-1')).toEqual({ taskId: 'A-1', title: null, backlogStatus: null, status: 'failed', startedAt: T0, completedAt: T0 + 50, retryCount: 2, errorMessage: 'boom', executionTime: 50 });
     expect(store.taskState('nope')).toBeNull();
   });
 });
@@ -106,6 +108,13 @@ describe('errors and recoveries', () => {
     store.recordError({ attemptId: null, taskId: 'B', category: 'permission', severity: 'high', message: 'EACCES', exitCode: 1, signal: null, logExcerpt: null, at: T0 + DAY });
     store.recordRecovery({ attemptId: id, taskId: 'A', category: 'network', action: 'wait-with-backoff', outcome: 'succeeded', detail: 'waited 1000 ms', at: T0 });
     store.recordRecovery({ attemptId: id, taskId: 'A', category: 'network', action: 'wait-with-backoff', outcome: 'failed', detail: 'waited 2000 ms', at: T0 });
+    // Taken before a retry that then succeeded, in another run: that run's action worked.
+    const other = run('A', 'failed', T0 + 5000, 10);
+    store.recordRecovery({ attemptId: other, taskId: 'A', category: 'network', action: 'wait-with-backoff', outcome: 'failed', detail: 'waited 1000 ms', at: T0 + 5010 });
+    const retry = store.startAttempt({ runId: `run-${T0 + 5000}`, taskId: 'A', attempt: 2, trigger: 'retry', command: 'true', startedAt: T0 + 6000, logPath: null, ownerPid: process.pid });
+    store.finishAttempt(retry, { endedAt: T0 + 6010, durationMs: 10, exitCode: 0, signal: null, outcome: 'succeeded', peakRssKb: null, cpuMs: null });
+    // Skipped: not tried, counted nowhere.
+    store.recordRecovery({ attemptId: other, taskId: 'A', category: 'network', action: 'wait-with-backoff', outcome: 'skipped', detail: 'no retry left', at: T0 + 5011 });
     const stats = store.errorStatistics();
     expect(stats.byCategory).toMatchObject({ network: 2, permission: 1, timeout: 0 });
     expect(stats.bySeverity).toEqual({ low: 1, medium: 1, high: 1, critical: 0 });
@@ -114,12 +123,14 @@ describe('errors and recoveries', () => {
       { taskId: 'B', errors: 1, lastAt: T0 + DAY, byCategory: { permission: 1 } },
     ]);
     expect(stats.byDay).toEqual([{ day: '2026-11-01', errors: 1 }, { day: '2026-11-02', errors: 2 }]);
-    expect(stats.recoveryByAction['wait-with-backoff']).toEqual({ attempted: 2, succeeded: 1 });
+    // Worked = the run then succeeded (not the action's own outcome): only the second run's.
+    expect(stats.recoveryByAction['wait-with-backoff']).toEqual({ attempted: 3, succeeded: 1 });
+    expect(store.recoveryResults().map((r) => r.worked)).toEqual([false, false, true]);
     expect(store.errors({ category: 'network' }).map((e) => e.message)).toEqual(['ECONNRESET', 'ECONNREFUSED']);
     expect(store.errors({ taskId: 'B' })).toHaveLength(1);
     expect(store.errors({ since: T0 + 1 })).toHaveLength(2);
     expect(store.errors({ limit: 1 })).toHaveLength(1);
-    expect(store.recoveries('A')[0]).toMatchObject({ action: 'wait-with-backoff', attemptId: id });
+    expect(store.recoveries('A').find((r) => r.attemptId === id)).toMatchObject({ action: 'wait-with-backoff', attemptId: id });
   });
 });
 
@@ -196,6 +207,35 @@ describe('leases within one process', () => {
     expect(store.acquireLease('A', 'three', 1000, T0 + 2001)).toBe(false);
     store.releaseLease('A', 'two');
     expect(store.acquireLease('A', 'three', 1000, T0 + 2001)).toBe(true);
+  });
+});
+
+describe('claims (leases with no process)', () => {
+  it('are exclusive until released or expired, name their holder, and outlive no process check', () => {
+    expect(store.claimTask('A', 'agent:s1:ann', 1000, T0)).toEqual({ ok: true, expiresAt: T0 + 1000 });
+    // Another owner is refused, told who holds it and until when; a run lease is refused too.
+    expect(store.claimTask('A', 'agent:s2:bob', 1000, T0 + 10)).toEqual({ ok: false, holder: { taskId: 'A', ownerId: 'agent:s1:ann', ownerPid: 0, expiresAt: T0 + 1000 } });
+    expect(store.acquireLease('A', 'engine-1', 1000, T0 + 10)).toBe(false);
+    // Its owner's run goes ahead under the claim, and the run's end keeps the claim.
+    expect(store.acquireLease('A', 'agent:s1:ann', 5000, T0 + 20)).toBe(true);
+    store.releaseLease('A', 'agent:s1:ann');
+    expect(store.leaseHolders(T0 + 30)).toEqual([{ taskId: 'A', ownerId: 'agent:s1:ann', ownerPid: 0, expiresAt: T0 + 5020 }]);
+    // Expired: free for anyone.
+    expect(store.claimTask('A', 'agent:s2:bob', 1000, T0 + 5021)).toEqual({ ok: true, expiresAt: T0 + 6021 });
+    expect(store.releaseClaim('A', 'agent:s1:ann')).toBe(false);
+    expect(store.releaseClaim('A', 'agent:s2:bob')).toBe(true);
+    expect(store.leaseHolders(T0 + 5022)).toEqual([]);
+    // A live run lease held by someone else refuses a claim.
+    expect(store.acquireLease('B', 'engine-2', 1000, T0)).toBe(true);
+    expect(store.claimTask('B', 'agent:s1:ann', 1000, T0 + 1)).toMatchObject({ ok: false, holder: { ownerId: 'engine-2', ownerPid: process.pid } });
+    // A run whose process is gone holds nothing, though its lease has not expired yet.
+    expect(store.acquireLease('C', 'engine-3', 60_000, T0)).toBe(true);
+    expect(store.leaseHolders(T0 + 1).map((h) => h.taskId)).toEqual(['B', 'C']);
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    const raw = new Database(store.file);
+    raw.prepare('UPDATE leases SET owner_pid = ? WHERE task_id = ?').run(dead, 'C');
+    raw.close();
+    expect(store.leaseHolders(T0 + 1).map((h) => h.taskId)).toEqual(['B']);
   });
 });
 

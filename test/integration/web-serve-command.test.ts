@@ -95,4 +95,27 @@ describe('taskdeck serve', () => {
     expect(await exited).toBe(0);
     child = null;
   });
+
+  it('serves a copy of the tracked sample project, never the files under version control', async () => {
+    const data = join(dir, 'config-2');
+    const sample = spawn(process.execPath, [cli, 'serve', '--project', join(root, 'resources/sample-project')], {
+      env: { ...process.env, TASKDECK_RENDERER_DIR: join(dir, 'renderer'), TASKDECK_CONFIG_DIR: data },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = sample;
+    const out = await new Promise<string>((ok, fail) => {
+      let text = '';
+      sample.stdout!.on('data', (c: Buffer) => {
+        text += c.toString();
+        if (/token=/.test(text)) ok(text);
+      });
+      sample.on('exit', (code) => fail(new Error(`serve exited with ${code}`)));
+    });
+    expect(out).toContain(`Copied the sample project to ${join(data, 'sample-project')}`);
+    expect(out).toContain(`Taskdeck is serving ${join(data, 'sample-project', 'backlog.md')}`);
+    const exited = new Promise<number | null>((ok) => sample.on('exit', (code) => ok(code)));
+    sample.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    child = null;
+  });
 });

@@ -1,11 +1,12 @@
 // `taskdeck anomalies [--json]`: durations far outside a task's history, failure-rate
 // jumps and flaky tasks, each with its reason.
 import { formatTime } from '../../main/reports/format';
+import { anomalyKindLabel } from '../../shared/labels';
 import { queryAnomalies } from '../../main/reports/queries/dashboard';
 import { renderTable } from '../output/table';
 import { NO_HISTORY, printJson, withAnalytics } from './open';
 
-export async function anomaliesCommand(opts: { project?: string; json?: boolean }): Promise<void> {
+export async function anomaliesCommand(opts: { project?: string; json?: boolean; tz?: string }): Promise<void> {
   await withAnalytics(opts.project, (ctx) => {
     const anomalies = ctx.db ? queryAnomalies(ctx.db) : [];
     const inBacklog = new Set(ctx.plan.map((t) => t.id));
@@ -21,7 +22,7 @@ export async function anomaliesCommand(opts: { project?: string; json?: boolean 
       process.stdout.write('No anomalies: durations, failure rates and pass/fail patterns look like each task\'s own history.\n');
       return;
     }
-    const rows = anomalies.map((a) => [a.severity, a.taskId + (inBacklog.has(a.taskId) ? '' : ' (gone)'), a.kind, formatTime(a.at, ctx.tz), a.message]);
+    const rows = anomalies.map((a) => [a.severity, a.taskId + (inBacklog.has(a.taskId) ? '' : ' (gone)'), anomalyKindLabel(a.kind), formatTime(a.at, ctx.tz), a.message]);
     process.stdout.write(`${renderTable([{ header: 'SEVERITY' }, { header: 'TASK' }, { header: 'KIND' }, { header: 'WHEN' }, { header: 'WHY', flexible: true }], rows, { maxWidth: process.stdout.columns })}\n`);
-  });
+  }, opts.tz);
 }

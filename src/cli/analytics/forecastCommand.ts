@@ -1,28 +1,32 @@
 // `taskdeck forecast [--sprint NAME] [--json]`: when the sprint will be done, at 50% and
 // 85% confidence, and the chance to finish its scope and capacity by its end date.
+import type { TzOffset } from '../../main/core/analytics/calendar';
 import type { SprintForecastResult } from '../../main/core/analytics/sprintForecast';
 import { seededRng } from '../../main/core/analytics/rng';
 import { sprintForecast } from '../../main/core/analytics/sprintForecast';
 import { formatDay, formatPct } from '../../main/reports/format';
 import { queryForecast } from '../../main/reports/queries/dashboard';
 import { allSprints, currentSprint } from '../../main/reports/reportModel';
+import { plural } from '../../shared/pluralise';
 import { CliFailure } from '../output/fail';
 import { printJson, withAnalytics } from './open';
 
 export interface ForecastOptions {
+  /** IANA time zone for days and weekdays; default: the system's. */
+  tz?: string;
   project?: string;
   sprint?: string;
   json?: boolean;
   seed?: number;
 }
 
-export function describeForecast(f: SprintForecastResult, tz: number): string {
+export function describeForecast(f: SprintForecastResult, tz: TzOffset): string {
   const s = f.sprint;
   const dates = s.start !== null || s.end !== null ? ` (${formatDay(s.start, tz)} → ${formatDay(s.end, tz)}${s.capacity !== null ? `, capacity ${s.capacity}` : ''})` : ' (no dates in taskdeck.json)';
-  const lines = [`Sprint ${s.name}${dates}: ${f.donePoints} of ${f.scopePoints} points done, ${f.remainingTasks.length} task${f.remainingTasks.length === 1 ? '' : 's'} left (${f.remainingPoints} points).`];
+  const lines = [`Sprint ${s.name}${dates}: ${f.donePoints} of ${plural(f.scopePoints, 'point')} done, ${plural(f.remainingTasks.length, 'remaining task')} (${plural(f.remainingPoints, 'point')}).`];
   const fc = f.forecast;
   if (fc.status === 'not-enough-data') {
-    lines.push(`Forecast: not enough data: ${fc.reason}.`);
+    lines.push(`Forecast: ${fc.reason}.`);
   } else {
     lines.push(`50%: ${fc.p50?.day ?? 'not within a year'} · 85%: ${fc.p85?.day ?? 'not within a year'}` +
       (fc.probabilityByEnd !== null ? ` · chance to finish the scope by the end: ${formatPct(fc.probabilityByEnd)}` : '') +
@@ -47,5 +51,5 @@ export async function forecastCommand(opts: ForecastOptions): Promise<void> {
       : sprintForecast({ sprint, plan: ctx.plan, tallies: [], firstSuccess: new Map(), durationsOf: () => [], now: ctx.now, tz: ctx.tz, rng });
     if (opts.json) printJson({ project: ctx.project.projectDir, now: new Date(ctx.now).toISOString(), ...result });
     else process.stdout.write(`${describeForecast(result, ctx.tz)}\n`);
-  });
+  }, opts.tz);
 }

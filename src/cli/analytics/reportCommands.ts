@@ -10,6 +10,7 @@ import { loadHistoryRecords } from '../../main/reports/queries/historyRecords';
 import { taskJson } from '../output/taskJson';
 import { CliFailure } from '../output/fail';
 import { withAnalytics } from './open';
+import { removeOwnTemp } from '../../main/project/safeRemoval';
 
 function writeAtomic(file: string, text: string): string {
   const target = path.resolve(file);
@@ -19,38 +20,38 @@ function writeAtomic(file: string, text: string): string {
     fs.writeFileSync(tmp, text);
     fs.renameSync(tmp, target);
   } catch (err) {
-    fs.rmSync(tmp, { force: true });
+    removeOwnTemp(tmp);
     throw new CliFailure(`Cannot write ${target}: ${err instanceof Error ? err.message : String(err)}`);
   }
   return target;
 }
 
-export async function reportCommand(opts: { project?: string; html: string; seed?: number }): Promise<void> {
+export async function reportCommand(opts: { project?: string; html: string; seed?: number; tz?: string }): Promise<void> {
   await withAnalytics(opts.project, (ctx) => {
     const file = writeAtomic(opts.html, renderHtmlReport(buildReportModel(ctx, { seed: opts.seed })));
     process.stdout.write(`Wrote ${file}\n`);
-  });
+  }, opts.tz);
 }
 
-export async function exportJsonCommand(opts: { project?: string; out: string }): Promise<void> {
+export async function exportJsonCommand(opts: { project?: string; out: string; tz?: string }): Promise<void> {
   await withAnalytics(opts.project, (ctx) => {
     const list = { file: ctx.project.file, tasks: ctx.project.tasks.map(taskJson), diagnostics: ctx.project.diagnostics };
     const file = writeAtomic(opts.out, `${JSON.stringify(buildTasksJson(list, buildReportModel(ctx)), null, 2)}\n`);
     process.stdout.write(`Wrote ${file}\n`);
-  });
+  }, opts.tz);
 }
 
-export async function exportTasksCsvCommand(opts: { project?: string; out: string; bom?: boolean }): Promise<void> {
+export async function exportTasksCsvCommand(opts: { project?: string; out: string; bom?: boolean; tz?: string }): Promise<void> {
   await withAnalytics(opts.project, (ctx) => {
     const file = writeAtomic(opts.out, summaryCsv(buildReportModel(ctx).analysis.tasks, { bom: opts.bom === true }));
     process.stdout.write(`Wrote ${file}\n`);
-  });
+  }, opts.tz);
 }
 
-export async function exportRunsCsvCommand(opts: { project?: string; out: string; bom?: boolean }): Promise<void> {
+export async function exportRunsCsvCommand(opts: { project?: string; out: string; bom?: boolean; tz?: string }): Promise<void> {
   await withAnalytics(opts.project, (ctx) => {
     const attempts = ctx.db ? loadHistoryRecords(ctx.db).attempts : [];
     const file = writeAtomic(opts.out, runsCsv(attempts, { bom: opts.bom === true }));
     process.stdout.write(`Wrote ${file} (${attempts.length} attempts)\n`);
-  });
+  }, opts.tz);
 }

@@ -1,5 +1,7 @@
 // `taskdeck set`, `depend` and `move`: one edit through the format-preserving editor,
-// which writes atomically and refuses when the file changed since it was read.
+// which writes atomically and refuses when the file changed since it was read. Then the
+// command starts over on the new version (another `set` on another task, a runner writing
+// `done` back): its checks run again, so the edit is made only where it still applies.
 import { buildGraph } from '../../main/core/backlog/graph';
 import type { BacklogEdit } from '../../main/core/backlog/edit/types';
 import type { LoadedProject } from '../../main/project/loadBacklog';
@@ -7,30 +9,42 @@ import { CliFailure } from '../output/fail';
 import { editForSet } from './editValues';
 import { loadForCli, normaliseId, requireTask, type TargetOptions } from './loadForCli';
 
-async function apply(loaded: LoadedProject, edit: BacklogEdit): Promise<void> {
+/** Attempts before a command gives up on a file that keeps changing under it. */
+const ATTEMPTS = 8;
+
+async function editWithRetry(opts: TargetOptions, plan: (loaded: LoadedProject) => BacklogEdit): Promise<void> {
   const { editBacklogFile } = await import('../../main/project/backlogEditor');
-  const result = await editBacklogFile(loaded.path, loaded.hash, edit, { parsed: loaded.parse });
-  if (!result.ok) throw new CliFailure(result.error.message);
-  const note = result.value.changed ? '' : ' (the file already said so; nothing written)';
-  process.stdout.write(`${result.value.summary}${note}\n`);
+  for (let attempt = 1; ; attempt++) {
+    const loaded = await loadForCli(opts);
+    const edit = plan(loaded);
+    const result = await editBacklogFile(loaded.path, loaded.hash, edit, { parsed: loaded.parse }, { projectDir: loaded.projectDir });
+    if (!result.ok && result.error.code === 'file-changed' && attempt < ATTEMPTS) continue;
+    if (!result.ok) throw new CliFailure(result.error.message);
+    const note = result.value.changed ? '' : ' (nothing written)';
+    process.stdout.write(`${result.value.summary}${note}\n`);
+    return;
+  }
 }
 
 export async function setCommand(rawId: string, field: string, value: string, opts: TargetOptions): Promise<void> {
-  const loaded = await loadForCli(opts);
-  const task = requireTask(loaded, rawId);
-  const edit = editForSet(task.id, field.toLowerCase(), value);
-  if (!edit.ok) throw new CliFailure(edit.error.message);
-  await apply(loaded, edit.value);
+  await editWithRetry(opts, (loaded) => {
+    const task = requireTask(loaded, rawId);
+    const edit = editForSet(task.id, field.toLowerCase(), value);
+    if (!edit.ok) throw new CliFailure(edit.error.message);
+    return edit.value;
+  });
 }
 
 export async function dependCommand(rawId: string, rawDep: string, opts: TargetOptions & { remove?: boolean }): Promise<void> {
-  const loaded = await loadForCli(opts);
+  await editWithRetry(opts, (loaded) => planDepend(loaded, rawId, rawDep, opts.remove === true));
+}
+
+function planDepend(loaded: LoadedProject, rawId: string, rawDep: string, remove: boolean): BacklogEdit {
   const task = requireTask(loaded, rawId);
   const dep = normaliseId(rawDep);
-  if (opts.remove) {
+  if (remove) {
     if (!task.dependencies.includes(dep)) throw new CliFailure(`${task.id} does not depend on ${dep}; nothing to remove`);
-    await apply(loaded, { kind: 'removeDependency', id: task.id, dependency: dep });
-    return;
+    return { kind: 'removeDependency', id: task.id, dependency: dep };
   }
   requireTask(loaded, rawDep);
   if (dep === task.id) throw new CliFailure(`${task.id} cannot depend on itself`);
@@ -39,7 +53,7 @@ export async function dependCommand(rawId: string, rawDep: string, opts: TargetO
   const after = buildGraph(loaded.tasks.map((t) => (t.id === task.id ? { ...t, dependencies: [...t.dependencies, dep] } : t)));
   const loop = after.cycles.find((c) => c.includes(task.id) && c.includes(dep) && !loaded.graph.cycles.some((old) => old.join() === c.join()));
   if (loop) throw new CliFailure(`${task.id} -> ${dep} would create a dependency cycle: ${loop.join(' -> ')}`);
-  await apply(loaded, { kind: 'addDependency', id: task.id, dependency: dep });
+  return { kind: 'addDependency', id: task.id, dependency: dep };
 }
 
 export interface MoveOptions extends TargetOptions {
@@ -52,17 +66,14 @@ export interface MoveOptions extends TargetOptions {
 export async function moveCommand(rawId: string, opts: MoveOptions): Promise<void> {
   const chosen = [opts.before !== undefined, opts.after !== undefined, Boolean(opts.top), opts.section !== undefined].filter(Boolean).length;
   if (chosen !== 1) throw new CliFailure('move needs exactly one of --before ID, --after ID, --top, --section NAME', 2);
-  const loaded = await loadForCli(opts);
-  const task = requireTask(loaded, rawId);
-  let edit: BacklogEdit;
-  if (opts.before !== undefined || opts.after !== undefined) {
-    const target = requireTask(loaded, (opts.before ?? opts.after)!);
-    if (target.id === task.id) throw new CliFailure(`cannot move ${task.id} relative to itself`);
-    edit = opts.before !== undefined ? { kind: 'moveBefore', id: task.id, target: target.id } : { kind: 'moveAfter', id: task.id, target: target.id };
-  } else if (opts.top) {
-    edit = { kind: 'moveToTop', id: task.id };
-  } else {
-    edit = { kind: 'moveToSection', id: task.id, section: opts.section! };
-  }
-  await apply(loaded, edit);
+  await editWithRetry(opts, (loaded) => {
+    const task = requireTask(loaded, rawId);
+    if (opts.before !== undefined || opts.after !== undefined) {
+      const target = requireTask(loaded, (opts.before ?? opts.after)!);
+      if (target.id === task.id) throw new CliFailure(`cannot move ${task.id} relative to itself`);
+      return opts.before !== undefined ? { kind: 'moveBefore', id: task.id, target: target.id } : { kind: 'moveAfter', id: task.id, target: target.id };
+    }
+    if (opts.top) return { kind: 'moveToTop', id: task.id };
+    return { kind: 'moveToSection', id: task.id, section: opts.section! };
+  });
 }

@@ -4,8 +4,10 @@ import { readyTasks } from '../../main/core/backlog/graph';
 import { stdoutPalette } from '../output/colour';
 import { renderTable } from '../output/table';
 import { csvRow } from '../../main/store/historyCsv';
+import { statusLabel } from '../../shared/labels';
 import { backlogJson, printJson } from '../output/taskJson';
 import { loadForCli, type TargetOptions } from './loadForCli';
+import { plural } from '../../shared/pluralise';
 
 export const LIST_FORMATS = ['table', 'json', 'csv'] as const;
 export type ListFormat = (typeof LIST_FORMATS)[number];
@@ -45,7 +47,7 @@ export async function listCommand(opts: ListOptions): Promise<void> {
   process.stdout.write(`${formatTaskTable(tasks)}\n`);
   const problems = loaded.diagnostics.filter((d) => d.severity !== 'info').length;
   const summary = `${tasks.length} of ${loaded.tasks.length} tasks in ${loaded.file}`;
-  const tail = problems > 0 ? `; ${problems} problem${problems === 1 ? '' : 's'} (taskdeck validate)` : '';
+  const tail = problems > 0 ? `; ${plural(problems, 'problem')} (taskdeck validate)` : '';
   process.stdout.write(`${stdoutPalette().dim(summary + tail)}\n`);
 }
 
@@ -55,7 +57,7 @@ export function formatTaskTable(tasks: readonly Task[]): string {
     t.id,
     PRIORITY_SHORT[t.priority],
     t.points === null ? '-' : String(t.points),
-    t.status,
+    statusLabel(t.status, t.statusRaw),
     t.sprint ?? '',
     // Long dependency lists would push the title off the screen; `show` lists them all.
     t.dependencies.length > 2 ? `${t.dependencies.slice(0, 2).join(',')},+${t.dependencies.length - 2}` : t.dependencies.join(','),

@@ -4,6 +4,7 @@ import type { Task } from '../../shared/backlog';
 import { blockersOf, dependentsOf, readyTasks } from '../../main/core/backlog/graph';
 import type { LoadedProject } from '../../main/project/loadBacklog';
 import { stdoutPalette } from '../output/colour';
+import { priorityLabel, statusLabel } from '../../shared/labels';
 import { printJson, taskJson } from '../output/taskJson';
 import { loadForCli, requireTask, type TargetOptions } from './loadForCli';
 
@@ -31,12 +32,12 @@ export async function showCommand(rawId: string, opts: TargetOptions & { json?: 
     return;
   }
   const c = stdoutPalette();
-  const refText = (r: TaskRefJson) => (r.exists ? `${r.id} ${c.status(r.status!, `[${r.status}]`)} ${r.title}` : `${r.id} ${c.red('(not defined)')}`);
+  const refText = (r: TaskRefJson) => (r.exists ? `${r.id} ${c.status(r.status!, `[${statusLabel(r.status!)}]`)} ${r.title}` : `${r.id} ${c.red('(not defined)')}`);
   const field = (name: string, value: string) => `  ${c.dim(name.padEnd(12))} ${value}`;
   const lines = [
     `${c.bold(task.id)}  ${task.title}`,
-    field('status', `${c.status(task.status, task.status)}${task.statusRaw && task.statusRaw !== task.status ? c.dim(`  (${task.statusRaw})`) : ''}`),
-    field('priority', `${c.priority(task.priority, task.priority)}${task.priorityRaw ? c.dim(`  (${task.priorityRaw})`) : ''}`),
+    field('status', `${c.status(task.status, statusLabel(task.status, task.statusRaw))}${task.statusRaw && task.statusRaw !== task.status ? c.dim(`  (${task.statusRaw})`) : ''}`),
+    field('priority', `${c.priority(task.priority, priorityLabel(task.priority))}${task.priorityRaw ? c.dim(`  (${task.priorityRaw})`) : ''}`),
     field('points', task.points === null ? '-' : String(task.points)),
     field('sprint', task.sprint ?? '-'),
     field('section', task.section.join(' > ') || '-'),

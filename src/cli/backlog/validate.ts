@@ -2,6 +2,7 @@
 // with the missing ones per task and each cycle in full. Other diagnostics follow with
 // their line numbers but do not fail the check.
 import type { Diagnostic } from '../../shared/backlog';
+import { diagnosticLabel } from '../../shared/labels';
 import { stdoutPalette } from '../output/colour';
 import { diagnosticJson, printJson } from '../output/taskJson';
 import { loadForCli, type TargetOptions } from './loadForCli';
@@ -48,7 +49,7 @@ function formatValidation(
     for (const d of others) {
       const where = d.line === null ? 'file' : `line ${d.line}`;
       const sev = d.severity === 'error' ? c.red(d.severity) : d.severity === 'warning' ? c.yellow(d.severity) : c.dim(d.severity);
-      out.push(`${where}: ${sev} ${d.code}: ${d.message}`);
+      out.push(`${where}: ${sev} ${diagnosticLabel(d.code)}: ${d.message}`);
     }
   }
   return `${out.join('\n')}\n`;

@@ -1,4 +1,4 @@
-// The backlog commands: list, show, validate, graph, set, depend, move. Registration only;
+// The backlog commands: list, show, validate, graph, set, depend, move, add, edit, archive, remove. Registration only;
 // each action loads its module when it runs, so `taskdeck --help` loads none of them.
 import { Command, Option } from 'commander';
 import { PRIORITIES, STATUSES } from '../../shared/backlog';
@@ -86,4 +86,49 @@ export function registerBacklogCommands(program: Command): void {
     .option('--section <name>', 'move it into this section (heading text)')
     .addHelpText('after', examples('taskdeck move B-050 --before B-049', 'taskdeck move B-050 --top', 'taskdeck move B-050 --section "Completed Items"'))
     .action(run(async (id: string, opts: import('../backlog/edit').MoveOptions) => (await import('../backlog/edit')).moveCommand(id, opts)));
+
+  withProjectOptions(program.command('add'))
+    .description("Add a task, written the way its neighbours are; prints its new ID")
+    .argument('<title>', 'the task title')
+    .option('--priority <priority>', 'critical | high | medium | low (or P0-P3); default medium')
+    .option('--points <n>', 'estimate in points')
+    .option('--status <status>', 'todo | in_progress | blocked | done | failed | skipped; default todo')
+    .option('--sprint <name>', 'the sprint it belongs to')
+    .option('--depends <ids>', 'tasks it depends on, comma-separated: B-1,B-2')
+    .option('--description <text>', 'what and why (several lines on a heading task keep their Markdown)')
+    .option('--run <command>', 'the command that runs it (a <!-- run: --> comment)')
+    .option('--human <reason>', 'it needs a person, for this reason')
+    .option('--before <id>', 'put it just before this task')
+    .option('--after <id>', 'put it just after this task')
+    .option('--section <name>', 'put it at the end of this section (heading text)')
+    .option('--id <id>', 'use this ID instead of the next free one (refused if taken)')
+    .option('--json', 'print the new task as `list --json` shows it')
+    .addHelpText('after', examples('taskdeck add "Search by ingredient" --priority high --points 3', 'taskdeck add "Export recipes" --depends B-101,B-102 --run "npm test"', 'taskdeck add "Fix login" --after B-049 --json'))
+    .action(run(async (title: string, opts: import('../backlog/add').AddOptions) => (await import('../backlog/add')).addCommand(title, opts)));
+
+  withProjectOptions(program.command('edit'))
+    .description('Change several fields of a task in one write (title, description, points, ...)')
+    .argument('<id>', 'task ID')
+    .option('--title <text>', 'new title')
+    .option('--description <text>', 'new description')
+    .option('--points <n>', 'new estimate')
+    .option('--priority <priority>', 'new priority')
+    .option('--status <status>', 'new status')
+    .option('--sprint <name>', 'new sprint ("none" clears it)')
+    .option('--depends <ids>', 'the full dependency list, comma-separated ("none" clears it)')
+    .addHelpText('after', examples('taskdeck edit B-049 --description "Find recipes by what is in the fridge"', 'taskdeck edit B-049 --title "Search" --points 5 --depends B-048'))
+    .action(run(async (id: string, opts: import('../backlog/planCommands').EditOptions) => (await import('../backlog/planCommands')).editCommand(id, opts)));
+
+  withProjectOptions(program.command('archive'))
+    .description('Move a task to the archive section (Archive, Completed or Done; else a new ## Archive)')
+    .argument('<id>', 'task ID')
+    .addHelpText('after', examples('taskdeck archive B-049'))
+    .action(run(async (id: string, opts: { project?: string; file?: string }) => (await import('../backlog/planCommands')).archiveCommand(id, opts)));
+
+  withProjectOptions(program.command('remove'))
+    .description('Delete a task from the file (refused while others depend on it, unless --force)')
+    .argument('<id>', 'task ID')
+    .option('--force', "also remove other tasks' dependencies on it")
+    .addHelpText('after', examples('taskdeck remove B-049', 'taskdeck remove B-049 --force'))
+    .action(run(async (id: string, opts: { force?: boolean; project?: string; file?: string }) => (await import('../backlog/planCommands')).removeCommand(id, opts)));
 }

@@ -72,17 +72,41 @@ export function registerHistoryCommands(program: Command): void {
     .action(guard(async (opts: { project?: string; out: string; task?: string; bom?: boolean }) => (await import('../history/exportCsvCommand')).exportCsvCommand(opts)));
 
   program
-    .command('cleanup')
-    .description('Delete events, attempts and errors older than a period; per-task aggregates are kept')
+    .command('audit')
+    .description('Show who changed the backlog or the run record: when, who, from where (cli/app/web/engine), before and after')
     .option(...PROJECT)
-    .requiredOption('--older-than <period>', 'e.g. 30d, 12h, 2w')
-    .action(guard(async (opts: { project?: string; olderThan: string }) => (await import('../history/maintenanceCommands')).cleanupCommand(opts)));
+    .option('--task <id>', 'only changes of this task')
+    .option('--limit <n>', 'how many rows (default: all)', positiveInt('--limit'))
+    .option('--json', 'print JSON')
+    .action(guard(async (opts: { project?: string; task?: string; json?: boolean; limit?: number }) => (await import('../history/auditCommand')).auditCommand(opts)));
+
+  program
+    .command('cleanup')
+    .description('Delete events, attempts and errors older than a period (archiving them first with --archive), and gzip old logs; per-task aggregates are kept')
+    .option(...PROJECT)
+    .option('--older-than <period>', 'e.g. 90d, 12h, 2w (default: "retention" in taskdeck.json)')
+    .option('--archive <file>', 'write what is deleted to this .jsonl.gz first (default: under the retention archiveDir, if set)')
+    .action(guard(async (opts: { project?: string; olderThan?: string; archive?: string }) => (await import('../history/maintenanceCommands')).cleanupCommand(opts)));
+
+  program
+    .command('import-archive <file>')
+    .description('Read a cleanup archive (.jsonl.gz) back into the record and the analytics; rows already present are skipped')
+    .option(...PROJECT)
+    .option('--json', 'print JSON')
+    .action(guard(async (file: string, opts: { project?: string; json?: boolean }) => (await import('../history/maintenanceCommands')).importArchiveCommand(file, opts)));
+
+  program
+    .command('log <attempt-id>')
+    .description('Print the log of one attempt (its last 256 KB), compressed or not')
+    .option(...PROJECT)
+    .action(guard(async (attemptId: string, opts: { project?: string }) => (await import('../history/logCommand')).logCommand(attemptId, opts)));
 
   program
     .command('stats')
     .description('Show run statistics: counts, success rate, per-task percentiles, predictions and ETAs')
     .option(...PROJECT)
     .option('--task <id>', 'everything about one task')
+    .option('--tz <zone>', 'time zone for days (an IANA name; default: the system\'s)')
     .option('--json', 'print JSON')
-    .action(guard(async (opts: { project?: string; json?: boolean; task?: string }) => (await import('../analytics/statsCommand')).analyticsStatsCommand(opts)));
+    .action(guard(async (opts: { project?: string; json?: boolean; task?: string; tz?: string }) => (await import('../analytics/statsCommand')).analyticsStatsCommand(opts)));
 }

@@ -34,9 +34,9 @@ async function openEngine(loaded: LoadedProject): Promise<{ engine: Engine; stor
     import('../../main/engine/markDoneInBacklog'),
   ]);
   const opened = openStore(loaded.projectDir);
-  if (!opened.ok) throw new CliFailure(opened.error.message);
+  if (!opened.ok) throw CliFailure.of(opened.error);
   const store = opened.value;
-  const engine = new Engine({ projectDir: loaded.projectDir, tasks: loaded.tasks, config: loaded.config, store, markDone: markDoneInBacklog(loaded.path, loaded.config.vocabulary) });
+  const engine = new Engine({ projectDir: loaded.projectDir, tasks: loaded.tasks, config: loaded.config, store, markDone: markDoneInBacklog(loaded.path, { vocabulary: loaded.config.vocabulary, origin: { source: 'engine', projectDir: loaded.projectDir } }) });
   return { engine, store };
 }
 
@@ -88,7 +88,7 @@ async function runCommand(rawId: string, opts: ProjectOpt & { timeout?: number }
   if (unmet.length > 0) process.stderr.write(`taskdeck: note: ${task.id} depends on ${unmet.join(', ')}, not done yet; running it anyway as asked\n`);
   try {
     const result = await engine.runOne(task.id, opts.timeout ?? null);
-    if (!result.ok) throw new CliFailure(result.error.message);
+    if (!result.ok) throw CliFailure.of(result.error);
     if (result.value.outcome !== 'succeeded') process.exitCode = 1;
   } finally {
     view.close();
@@ -106,7 +106,7 @@ async function autoCommand(opts: ProjectOpt & { maxTasks?: number; parallel?: nu
     if (opts.dryRun) {
       const { printPlan } = await import('./runSummary');
       const plan = engine.planAuto(options);
-      if (!plan.ok) throw new CliFailure(plan.error.message);
+      if (!plan.ok) throw CliFailure.of(plan.error);
       printPlan(plan.value, process.stdout);
       return;
     }
@@ -117,7 +117,7 @@ async function autoCommand(opts: ProjectOpt & { maxTasks?: number; parallel?: nu
     try {
       const result = await engine.auto(options);
       view.close();
-      if (!result.ok) throw new CliFailure(result.error.message);
+      if (!result.ok) throw CliFailure.of(result.error);
       printSummary(result.value, process.stdout);
       const failed = result.value.results.some((r) => r.outcome !== 'succeeded') || result.value.elsewhere.some((e) => e.outcome !== 'succeeded');
       if (failed || result.value.blocked.length > 0) process.exitCode = 1;
@@ -131,41 +131,69 @@ async function autoCommand(opts: ProjectOpt & { maxTasks?: number; parallel?: nu
   }
 }
 
+/**
+ * `taskdeck trust`: shows which of the backlog's commands are new or changed since the
+ * folder was last trusted, then trusts exactly the current set (trust.ts).
+ */
 async function trustCommand(opts: ProjectOpt & { remove?: boolean }): Promise<void> {
-  const { trustFolder, untrustFolder, trustFilePath } = await import('../../main/engine/trust');
+  const { trustFolder, untrustFolder, trustFilePath, checkTrust } = await import('../../main/engine/trust');
   const dir = opts.project ?? '.';
-  try {
-    if (opts.remove) {
+  if (opts.remove) {
+    try {
       untrustFolder(dir);
-      process.stdout.write(`No longer trusted: ${dir} (${trustFilePath()})\n`);
-      return;
+    } catch (err) {
+      throw new CliFailure(`Cannot stop trusting ${dir}: ${(err as Error).message}`);
     }
-    const real = trustFolder(dir, new Date());
-    process.stdout.write(`Trusted: ${real}\nTaskdeck may now run the commands of its backlog. Recorded in ${trustFilePath()}.\n`);
+    process.stdout.write(`No longer trusted: ${dir} (${trustFilePath()})\n`);
+    return;
+  }
+  const loaded = await loadForCli({ project: dir });
+  const { commandsOf } = await import('../../main/engine/resolveCommand');
+  const commands = commandsOf(loaded.tasks, loaded.config);
+  const check = checkTrust(loaded.projectDir, commands);
+  const line = (c: { taskId: string; command: string }, tag: string) => `  ${tag}  ${c.taskId}: ${c.command}\n`;
+  let real: string;
+  try {
+    real = trustFolder(loaded.projectDir, new Date(), process.env, commands, true);
   } catch (err) {
     throw new CliFailure(`Cannot trust ${dir}: ${(err as Error).message}`);
   }
+  const out = process.stdout;
+  if (!check.folderTrusted || check.legacy) {
+    out.write(`Trusted: ${real}\n`);
+    if (check.legacy) out.write('It was trusted by an older Taskdeck, which did not record its commands.\n');
+    out.write(commands.length ? `Taskdeck may now run these ${commands.length} command${commands.length === 1 ? '' : 's'} of its backlog:\n` : 'Its backlog defines no commands yet.\n');
+    for (const c of commands) out.write(line(c, '   '));
+  } else if (check.untrusted.length > 0) {
+    out.write(`Trusted the new and changed commands of ${real}:\n`);
+    for (const c of check.untrusted) out.write(line(c, c.change === 'changed' ? 'changed' : 'new    '));
+  } else {
+    out.write(`Nothing new to trust in ${real}: its ${commands.length} command${commands.length === 1 ? ' was' : 's were'} already trusted.\n`);
+  }
+  out.write(`A command added or changed later runs only after you trust it again. Recorded in ${trustFilePath()}.\n`);
 }
 
-async function doneCommand(rawId: string, opts: ProjectOpt): Promise<void> {
+async function doneCommand(rawId: string, opts: ProjectOpt & { by?: string }): Promise<void> {
   const loaded = await loadForCli(opts);
   const task = requireTask(loaded, rawId);
-  const [{ openStore }, { markDoneInBacklog }] = await Promise.all([import('../../main/store/index'), import('../../main/engine/markDoneInBacklog')]);
-  const written = await markDoneInBacklog(loaded.path, loaded.config.vocabulary)(task.id);
+  const [{ openStore }, { markDoneInBacklog }, { recordConfirmation }] = await Promise.all([
+    import('../../main/store/index'),
+    import('../../main/engine/markDoneInBacklog'),
+    import('../../main/engine/recordConfirmation'),
+  ]);
+  // Who confirmed: --by, else the OS user; recorded with the backlog edit and in the audit log.
+  const written = await markDoneInBacklog(loaded.path, { vocabulary: loaded.config.vocabulary, origin: { actor: opts.by, projectDir: loaded.projectDir } })(task.id);
   if (!written.ok) throw new CliFailure(written.message);
   const opened = openStore(loaded.projectDir);
-  if (!opened.ok) throw new CliFailure(opened.error.message);
+  if (!opened.ok) throw CliFailure.of(opened.error);
   const store = opened.value;
+  let who: string;
   try {
-    const now = Date.now();
-    store.syncTasks(loaded.tasks, now);
-    const previous = store.taskState(task.id);
-    store.setTaskState(task.id, { status: 'succeeded', startedAt: previous?.startedAt ?? null, completedAt: now, retryCount: previous?.retryCount ?? 0, errorMessage: null, executionTime: previous?.executionTime ?? null });
-    store.recordEvent({ taskId: task.id, runId: null, type: 'succeeded', message: 'marked done by hand (taskdeck done)', data: { manual: true }, at: now });
+    who = recordConfirmation(store, loaded.tasks, task, { actor: opts.by }, Date.now(), 'marked done by hand (taskdeck done)');
   } finally {
     store.close();
   }
-  process.stdout.write(`${written.message}\n`);
+  process.stdout.write(`${written.message} (confirmed by ${who})\n`);
 }
 
 function guard<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
@@ -192,7 +220,7 @@ export function registerRunCommands(program: Command): void {
     .action(guard(autoCommand));
   program
     .command('trust')
-    .description('Allow Taskdeck to run the commands of this project folder (stored per user)')
+    .description('Allow Taskdeck to run the commands of this project folder as they are now; shows what is new or changed (stored per user)')
     .option('--project <dir>', 'project folder', '.')
     .option('--remove', 'stop trusting the folder')
     .action(guard(trustCommand));
@@ -200,5 +228,6 @@ export function registerRunCommands(program: Command): void {
     .command('done <id>')
     .description('Mark a task done in the backlog and the run record (for manual and human tasks)')
     .option('--project <dir>', 'project folder', '.')
-    .action(guard((id: string, opts: ProjectOpt) => doneCommand(id, opts)));
+    .option('--by <name>', 'who confirms it (default: the OS user); recorded in the history and the audit log')
+    .action(guard((id: string, opts: ProjectOpt & { by?: string }) => doneCommand(id, opts)));
 }

@@ -3,6 +3,7 @@
 // event that matters (no redraws, no colour), so logs and CI stay readable.
 import type { RunEvent } from '../../main/engine/runEvents';
 import { palette } from '../output/colour';
+import { errorCategoryLabel, recoveryActionLabel, recoveryOutcomeLabel, runOutcomeLabel, severityLabel } from '../../shared/labels';
 
 interface Live {
   title: string;
@@ -71,20 +72,20 @@ export function createRunView(stream: NodeJS.WriteStream, now: () => number = Da
           break;
         }
         case 'attempt-failed':
-          line(c.yellow(`fail    ${e.taskId} attempt ${e.attempt}: ${e.category} (${e.severity}): ${e.message}`));
+          line(c.yellow(`fail    ${e.taskId} attempt ${e.attempt}: ${errorCategoryLabel(e.category)} (${severityLabel(e.severity).toLowerCase()} severity): ${e.message}`));
           break;
         case 'recovery':
-          line(c.dim(`recover ${e.taskId} ${e.action} ${e.outcome}: ${e.detail}`));
+          line(c.dim(`recover ${e.taskId} ${recoveryActionLabel(e.action)} (${recoveryOutcomeLabel(e.outcome)}): ${e.detail}`));
           break;
         case 'retry-scheduled':
-          line(`retry   ${e.taskId} attempt ${e.nextAttempt} in ${(e.delayMs / 1000).toFixed(1)} s (${e.category})`);
+          line(`retry   ${e.taskId} attempt ${e.nextAttempt} in ${(e.delayMs / 1000).toFixed(1)} s (${errorCategoryLabel(e.category)})`);
           break;
         case 'task-finished': {
           live.delete(e.taskId);
           const secs = (e.durationMs / 1000).toFixed(1);
           const tries = e.attempts > 1 ? `, ${e.attempts} attempts` : '';
           if (e.outcome === 'succeeded') line(c.green(`ok      ${e.taskId} ${e.title} (${secs} s${tries})`));
-          else line(c.red(`${e.outcome.padEnd(7)} ${e.taskId} ${e.title} (${secs} s${tries})${e.category ? ` ${e.category}` : ''}${e.message ? `: ${e.message}` : ''}\n        log: ${e.logPath}`));
+          else line(c.red(`${runOutcomeLabel(e.outcome).toLowerCase().padEnd(7)} ${e.taskId} ${e.title} (${secs} s${tries})${e.category ? ` ${errorCategoryLabel(e.category)}` : ''}${e.message ? `: ${e.message}` : ''}\n        log: ${e.logPath}`));
           break;
         }
         case 'task-blocked':

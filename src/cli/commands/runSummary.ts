@@ -1,11 +1,12 @@
 // The text `auto` prints before (--dry-run) and after a run.
 import type { AutoPlan, AutoSummary } from '../../main/engine/engineTypes';
+import { priorityLabel } from '../../shared/labels';
 
 export function printPlan(plan: AutoPlan, out: NodeJS.WritableStream): void {
   if (plan.order.length === 0) out.write('Nothing is ready to run.\n');
   else out.write(`Would run ${plan.order.length} task(s), in this order (assuming each succeeds):\n`);
   plan.order.forEach((p, i) => {
-    out.write(`${String(i + 1).padStart(3)}. ${p.task.id} [${p.task.priority}] ${p.task.title}\n       $ ${p.command}   (timeout ${Math.round(p.timeoutMs / 1000)} s)\n`);
+    out.write(`${String(i + 1).padStart(3)}. ${p.task.id} [${priorityLabel(p.task.priority)}] ${p.task.title}\n       $ ${p.command}   (timeout ${Math.round(p.timeoutMs / 1000)} s)\n`);
   });
   if (plan.waiting.length) {
     out.write('Waiting (will not start in this run):\n');

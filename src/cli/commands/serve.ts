@@ -1,6 +1,7 @@
 // `taskdeck serve`: the app's UI in a browser, over the same handler table as the
 // desktop app. Thin: parses options, starts the web host, prints the URL.
 import type { Command } from 'commander';
+import { keepServingOnStrayRejections } from '../output/fail';
 
 interface ServeOptions {
   project?: string;
@@ -20,6 +21,8 @@ export function registerServeCommands(program: Command): void {
     .addHelpText('after', '\nExamples:\n  taskdeck serve --project ~/code/app\n  taskdeck serve --port 4870 --open\n  taskdeck serve --sample --open')
     .action(async (opts: ServeOptions) => {
       const { startServe } = await import('../serve/startServe');
+      // A server answers every call with a value; a stray rejection is logged, not fatal.
+      keepServingOnStrayRejections();
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
         process.stderr.write(`taskdeck serve: --port must be a whole number from 0 to 65535, not "${opts.port}"\n`);

@@ -3,8 +3,10 @@
 import path from 'node:path';
 import { isErrorCategory } from '../../main/core/errors/types';
 import { buildErrorReport, writeErrorReport } from '../../main/reports/errorReport';
+import { plural } from '../../shared/pluralise';
 import { CliFailure } from '../output/fail';
 import { renderTable } from '../output/table';
+import { errorCategoryLabel, readableMessage, recoveryActionLabel, severityLabel } from '../../shared/labels';
 import { formatTime, normaliseTaskId } from './format';
 import { errorJson } from './json';
 import { NOTHING_RAN, openRecord, printJson, recordTarget, withRecord } from './openRecord';
@@ -39,17 +41,17 @@ export function errorsCommand(opts: ErrorsOptions): void {
       process.stdout.write('No errors recorded.\n');
       return;
     }
-    const nonZero = (r: Record<string, number>) => Object.entries(r).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ');
+    const nonZero = (r: Record<string, number>, label: (k: string) => string) => Object.entries(r).filter(([, n]) => n > 0).map(([k, n]) => `${label(k)} ${n}`).join(', ');
     const attempted = Object.entries(stats.recoveryByAction).filter(([, v]) => v.attempted > 0);
     process.stdout.write(
-      `${total} error${total === 1 ? '' : 's'}\n` +
-        `  by category: ${nonZero(stats.byCategory)}\n` +
-        `  by severity: ${nonZero(stats.bySeverity)}\n` +
+      `${plural(total, 'error')}\n` +
+        `  by category: ${nonZero(stats.byCategory, errorCategoryLabel)}\n` +
+        `  by severity: ${nonZero(stats.bySeverity, severityLabel)}\n` +
         `  by task:     ${stats.byTask.slice(0, 10).map((t) => `${t.taskId} ${t.errors}`).join(', ')}${stats.byTask.length > 10 ? ', ...' : ''}\n` +
-        (attempted.length > 0 ? `  recoveries:  ${attempted.map(([a, v]) => `${a} ${v.succeeded}/${v.attempted} succeeded`).join(', ')}\n` : '') +
+        (attempted.length > 0 ? `  recoveries:  ${attempted.map(([a, v]) => `${recoveryActionLabel(a)} worked ${v.succeeded} of ${v.attempted}`).join(', ')} (worked: the run then succeeded)\n` : '') +
         '\n',
     );
-    const rows = recent.map((e) => [formatTime(e.at), e.taskId, e.category, e.severity, e.message.replace(/\s+/g, ' ')]);
+    const rows = recent.map((e) => [formatTime(e.at), e.taskId, errorCategoryLabel(e.category), severityLabel(e.severity), readableMessage(e.message).replace(/\s+/g, ' ')]);
     const cols = [{ header: 'TIME' }, { header: 'TASK' }, { header: 'CATEGORY' }, { header: 'SEVERITY' }, { header: 'MESSAGE', flexible: true }];
     process.stdout.write(`${renderTable(cols, rows, { maxWidth: process.stdout.columns })}\n`);
   });
@@ -73,7 +75,7 @@ export function errorsExportCommand(opts: ExportOptions): void {
     } catch (err) {
       throw new CliFailure(`Cannot write ${out}: ${err instanceof Error ? err.message : String(err)}`);
     }
-    process.stdout.write(`Wrote the error report (${report.totals.errors} errors, ${report.tasks.length} tasks) to ${out}\n`);
+    process.stdout.write(`Wrote the error report (${plural(report.totals.errors, 'error')}, ${plural(report.tasks.length, 'task')}) to ${out}\n`);
   } finally {
     store.close();
   }

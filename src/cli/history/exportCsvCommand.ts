@@ -7,6 +7,8 @@ import { writeHistoryCsv } from '../../main/store/index';
 import { CliFailure } from '../output/fail';
 import { normaliseTaskId } from './format';
 import { NOTHING_RAN, openRecord, recordTarget } from './openRecord';
+import { removeOwnTemp } from '../../main/project/safeRemoval';
+import { plural } from '../../shared/pluralise';
 
 export interface ExportCsvOptions {
   project?: string;
@@ -29,10 +31,10 @@ export function exportCsvCommand(opts: ExportCsvOptions): void {
     fs.closeSync(handle);
     fd = null;
     fs.renameSync(tmp, out);
-    process.stdout.write(`Wrote ${rows} event${rows === 1 ? '' : 's'} to ${out}\n`);
+    process.stdout.write(`Wrote ${plural(rows, 'event')} to ${out}\n`);
   } catch (err) {
     if (fd !== null) fs.closeSync(fd);
-    fs.rmSync(tmp, { force: true });
+    removeOwnTemp(tmp);
     throw new CliFailure(`Cannot write ${out}: ${err instanceof Error ? err.message : String(err)}`);
   } finally {
     store.close();

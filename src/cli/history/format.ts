@@ -1,5 +1,6 @@
 // Text formatting for the run-record commands: times, durations, and the retention
 // period `cleanup --older-than` takes.
+import { formatPct } from '../../main/reports/format';
 
 /** `2026-11-24 19:05:07Z`: UTC, seconds, readable and sortable. */
 export function formatTime(ms: number | null): string {
@@ -16,8 +17,9 @@ export function formatDuration(ms: number | null): string {
   return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} m`;
 }
 
+/** The reports' percent format (66.7%, 100%), so a rate reads the same in every surface. */
 export function formatPercent(rate: number | null): string {
-  return rate === null ? '-' : `${(rate * 100).toFixed(1)}%`;
+  return rate === null ? '-' : formatPct(rate);
 }
 
 const UNITS: Readonly<Record<string, number>> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };

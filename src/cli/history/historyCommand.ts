@@ -1,6 +1,7 @@
 // `taskdeck history [ID]`: the event log, newest first, and for one task its attempts.
 import type { AttemptRecord } from '../../main/store/types';
 import { renderTable } from '../output/table';
+import { historyEventLabel, readableMessage, runOutcomeLabel } from '../../shared/labels';
 import { formatDuration, formatTime, normaliseTaskId } from './format';
 import { attemptJson, eventJson } from './json';
 import { NOTHING_RAN, printJson, recordTarget, withRecord } from './openRecord';
@@ -12,9 +13,9 @@ export interface HistoryOptions {
 }
 
 function attemptResult(a: AttemptRecord): string {
-  if (a.outcome === null) return 'running';
+  if (a.outcome === null) return runOutcomeLabel('running');
   const how = a.signal ? a.signal : a.exitCode !== null ? `exit ${a.exitCode}` : '';
-  return how ? `${a.outcome} (${how})` : a.outcome;
+  return how ? `${runOutcomeLabel(a.outcome)} (${how})` : runOutcomeLabel(a.outcome);
 }
 
 export function historyCommand(rawId: string | undefined, opts: HistoryOptions): void {
@@ -42,7 +43,7 @@ export function historyCommand(rawId: string | undefined, opts: HistoryOptions):
       const cols = [{ header: '#', align: 'right' as const }, { header: 'RUN' }, { header: 'TRIGGER' }, { header: 'STARTED' }, { header: 'TIME', align: 'right' as const }, { header: 'RESULT' }, { header: 'LOG', flexible: true }];
       process.stdout.write(`Attempts of ${taskId}:\n${renderTable(cols, rows, { maxWidth: width })}\n\n`);
     }
-    const rows = events.map((e) => [formatTime(e.at), e.taskId, e.type, e.message.replace(/\s+/g, ' ')]);
+    const rows = events.map((e) => [formatTime(e.at), e.taskId, historyEventLabel(e.type), readableMessage(e.message).replace(/\s+/g, ' ')]);
     process.stdout.write(`${renderTable([{ header: 'TIME' }, { header: 'TASK' }, { header: 'EVENT' }, { header: 'MESSAGE', flexible: true }], rows, { maxWidth: width })}\n`);
   });
 }

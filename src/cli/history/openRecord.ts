@@ -27,7 +27,7 @@ export function recordTarget(project: string | undefined): RecordTarget {
 export function openRecord(target: RecordTarget, create = false): Store | null {
   if (!create && !fs.existsSync(target.file)) return null;
   const opened = openStore(target.projectDir);
-  if (!opened.ok) throw new CliFailure(opened.error.message);
+  if (!opened.ok) throw CliFailure.of(opened.error);
   stopOrphanedRuns(opened.value);
   opened.value.recoverInterrupted(Date.now());
   return opened.value;

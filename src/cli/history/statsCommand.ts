@@ -1,7 +1,10 @@
 // `taskdeck stats`: run statistics (counts by status and outcome, success rate, average
-// time), per-task aggregates and error totals. Analytics may add sections.
-import { renderTable } from '../output/table';
-import { formatDuration, formatPercent } from './format';
+// time) and error totals. The per-task table is analytics' (one definition of a task's
+// success rate); the JSON keeps the toolkit's all-time `performance_metrics` rows as
+// `performance`, whose `runs` count attempts, cancelled ones included.
+import { plural } from '../../shared/pluralise';
+import { runOutcomeLabel } from '../../shared/labels';
+import { formatDuration } from './format';
 import { metricsJson } from './json';
 import { NOTHING_RAN, printJson, recordTarget, withRecord } from './openRecord';
 import { summaryLine } from './statusCommand';
@@ -26,18 +29,11 @@ export function statsCommand(opts: StatsOptions, extra: Record<string, unknown> 
       process.stdout.write(`${NOTHING_RAN}\n`);
       return;
     }
-    const outcomes = Object.entries(statistics.byOutcome).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ');
+    const outcomes = Object.entries(statistics.byOutcome).filter(([, n]) => n > 0).map(([k, n]) => `${runOutcomeLabel(k).toLowerCase()} ${n}`).join(', ');
     const errorTotal = Object.values(errors.byCategory).reduce((a, b) => a + b, 0);
     process.stdout.write(
       `${summaryLine(statistics)}\n` +
-        `outcomes: ${outcomes || 'none yet'}; average successful run ${formatDuration(statistics.avgSuccessDurationMs)}; ${errorTotal} classified error${errorTotal === 1 ? '' : 's'}\n\n`,
+        `outcomes: ${outcomes || 'none yet'}; average successful run ${formatDuration(statistics.avgSuccessDurationMs)}; ${plural(errorTotal, 'classified error')}\n\n`,
     );
-    if (performance.length === 0) return;
-    const rows = [...performance]
-      .sort((a, b) => b.runs - a.runs || a.taskId.localeCompare(b.taskId))
-      .map((m) => [m.taskId, String(m.runs), String(m.successes), String(m.failures), formatPercent(m.runs === 0 ? null : m.successes / m.runs), formatDuration(m.avgDurationMs), formatDuration(m.minDurationMs), formatDuration(m.maxDurationMs)]);
-    const right = 'right' as const;
-    const cols = [{ header: 'TASK' }, { header: 'RUNS', align: right }, { header: 'OK', align: right }, { header: 'FAILED', align: right }, { header: 'RATE', align: right }, { header: 'AVG', align: right }, { header: 'MIN', align: right }, { header: 'MAX', align: right }];
-    process.stdout.write(`${renderTable(cols, rows, { maxWidth: process.stdout.columns })}\n`);
   });
 }

@@ -1,8 +1,11 @@
 // `taskdeck status`: the latest state of every task that ran (or was synced), with a
 // one-line summary. Reads only the run record, so it stays fast on big projects.
+import { attemptSuccess, rateSentence } from '../../main/core/analytics/figures';
 import type { Statistics, TaskState } from '../../main/store/types';
+import { plural } from '../../shared/pluralise';
 import { palette } from '../output/colour';
 import { renderTable } from '../output/table';
+import { readableMessage, runOutcomeLabel, statusLabel } from '../../shared/labels';
 import { formatDuration, formatPercent, formatTime } from './format';
 import { stateJson } from './json';
 import { NOTHING_RAN, printJson, recordTarget, withRecord } from './openRecord';
@@ -12,21 +15,33 @@ export interface StatusOptions {
   json?: boolean;
 }
 
+/** What the STATUS column says: the run state, or "done" for a task the backlog marks done that never ran. */
+export function shownStatus(s: Pick<TaskState, 'status' | 'backlogStatus'>): string {
+  return s.status === 'pending' && s.backlogStatus === 'done' ? 'done' : s.status;
+}
+
+/** The STATUS cell in words: a run outcome, or Done for a task the backlog marks done. */
+function shownStatusLabel(s: Pick<TaskState, 'status' | 'backlogStatus'>): string {
+  const shown = shownStatus(s);
+  return shown === 'done' ? statusLabel('done') : runOutcomeLabel(shown);
+}
+
 export function summaryLine(stats: Statistics): string {
-  const counts = Object.entries(stats.byStatus)
-    .filter(([, n]) => n > 0)
-    .map(([status, n]) => `${n} ${status}`)
-    .join(', ');
+  const counts = [
+    ...(stats.doneInBacklog > 0 ? [`${stats.doneInBacklog} done in the backlog`] : []),
+    ...Object.entries(stats.byStatus).filter(([, n]) => n > 0).map(([status, n]) => `${n} ${runOutcomeLabel(status).toLowerCase()}`),
+  ].join(', ');
+  const rate = attemptSuccess(stats.byOutcome);
   return (
-    `${stats.tasks} task${stats.tasks === 1 ? '' : 's'}${counts ? ` (${counts})` : ''}; ` +
-    `${stats.attempts} attempt${stats.attempts === 1 ? '' : 's'}, success rate ${formatPercent(stats.successRate)}, ` +
+    `${plural(stats.tasks, 'task')}${counts ? ` (${counts})` : ''}; ` +
+    `${plural(stats.attempts, 'attempt')}; ${rateSentence(rate, 'attempt', formatPercent)} (cancelled and interrupted ones not counted); ` +
     `average ${formatDuration(stats.avgDurationMs)}`
   );
 }
 
-function paintStatus(status: TaskState['status'], text: string, enabled: boolean): string {
+function paintStatus(status: string, text: string, enabled: boolean): string {
   const p = palette(enabled);
-  if (status === 'succeeded') return p.green(text);
+  if (status === 'succeeded' || status === 'done') return p.green(text);
   if (status === 'failed' || status === 'timeout' || status === 'interrupted') return p.red(text);
   if (status === 'running' || status === 'retrying') return p.blue(text);
   if (status === 'cancelled') return p.yellow(text);
@@ -47,11 +62,11 @@ export function statusCommand(opts: StatusOptions): void {
       return;
     }
     const colour = process.stdout.isTTY === true && !process.env.NO_COLOR;
-    const rows = states.map((s) => [s.taskId, s.status, String(s.retryCount), formatTime(s.completedAt ?? s.startedAt), formatDuration(s.executionTime), s.errorMessage ?? s.title ?? '']);
+    const rows = states.map((s) => [s.taskId, shownStatusLabel(s), String(s.retryCount), formatTime(s.completedAt ?? s.startedAt), formatDuration(s.executionTime), (s.errorMessage === null ? null : readableMessage(s.errorMessage)) ?? s.title ?? '']);
     const table = renderTable(
       [{ header: 'ID' }, { header: 'STATUS' }, { header: 'RETRIES', align: 'right' }, { header: 'LAST' }, { header: 'TIME', align: 'right' }, { header: 'ERROR / TITLE', flexible: true }],
       rows,
-      { maxWidth: process.stdout.columns, paint: (row, col, text) => (col === 1 ? paintStatus(states[row]?.status ?? 'pending', text, colour) : text) },
+      { maxWidth: process.stdout.columns, paint: (row, col, text) => (col === 1 ? paintStatus(shownStatus(states[row] ?? { status: 'pending', backlogStatus: null }), text, colour) : text) },
     );
     process.stdout.write(`${table}\n\n${summaryLine(stats)}\n`);
   });

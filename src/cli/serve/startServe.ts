@@ -1,6 +1,6 @@
 // Starts the session and the web host, prints the URL, and shuts down cleanly on Ctrl+C.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ApiResult } from '../../shared/api';
 import { createAppSession, dispatch } from '../../main/api';
@@ -20,6 +20,14 @@ function openBrowser(url: string): void {
   child.unref();
 }
 
+function sameFolder(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return false;
+  }
+}
+
 /** The bundled sample next to the bundled CLI (out/cli -> resources/sample-project). */
 function bundledSampleDir(): string {
   return resolve(import.meta.dirname, '../../resources/sample-project');
@@ -31,7 +39,9 @@ export async function startServe(opts: { projectDir: string; sample: boolean; po
     return { ok: false, error: { code: 'no-renderer', message: `The UI is not built (${dir} has no index.html). Run \`npm run build\` first.` } };
   }
   let projectDir = opts.projectDir;
-  if (opts.sample) {
+  // The repository's own sample folder, named with --project, is served from the copy too:
+  // planning or running there would change files under version control.
+  if (opts.sample || sameFolder(projectDir, bundledSampleDir())) {
     try {
       const copy = ensureSampleCopy(bundledSampleDir(), sampleCopyDir());
       projectDir = copy.dir;
@@ -53,7 +63,7 @@ export async function startServe(opts: { projectDir: string; sample: boolean; po
   process.stdout.write(`Taskdeck is serving ${opened?.ok ? opened.value.path : resolve(projectDir)}\n\n  ${host.url}\n\nOpen that URL (it carries this launch's access token). Ctrl+C stops.\n`);
   if (opts.open) openBrowser(host.url);
   const stop = () => {
-    void Promise.all([host.close(), session.close()]).then(() => process.exit(0));
+    void Promise.allSettled([host.close(), session.close()]).then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -3,6 +3,7 @@
 // an error value, so no transport ever sees an exception.
 import { methods } from '../../shared/api';
 import type { ApiResult, MethodName } from '../../shared/api';
+import { storeErrorOf } from '../store/storeFault';
 import type { HandlerTable } from './handlers/types';
 
 function isMethodName(name: string): name is MethodName {
@@ -23,6 +24,10 @@ export async function dispatch(handlers: HandlerTable, method: string, args: unk
     const handler = handlers[method] as (a: unknown) => Promise<ApiResult<unknown>>;
     return await handler(parsed.data);
   } catch (err) {
+    // A failing run record (damaged, full, read-only, locked) answers with its documented
+    // code (db-corrupt, disk-full, ...), whether a Store method or a raw query threw it.
+    const stored = storeErrorOf(err, '');
+    if (stored) return { ok: false, error: { code: stored.code, message: stored.message } };
     const message = err instanceof Error ? err.message : String(err);
     return { ok: false, error: { code: 'internal', message: `${method} failed: ${message}` } };
   }

@@ -8,6 +8,8 @@ import { runHandlers } from './handlers/runs';
 import { analyticsHandlers } from './handlers/analytics';
 import { reportHandlers } from './handlers/reports';
 import { vocabularyHandlers } from './handlers/vocabulary';
+import { planHandlers } from './handlers/plan';
+import { agentHandlers } from './handlers/agents';
 import { createSession } from './session';
 import type { Session } from './session';
 import { realServices } from './realServices';
@@ -27,6 +29,8 @@ export function createHandlers(session: Session): HandlerTable {
     ...analyticsHandlers(session),
     ...reportHandlers(session),
     ...vocabularyHandlers(session),
+    ...planHandlers(session),
+    ...agentHandlers(session),
   };
 }
 

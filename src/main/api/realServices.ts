@@ -1,10 +1,12 @@
 // Binds the session's ports to the real services: project loading (src/main/project),
 // the editor, taskdeck.json, and the run history store.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { ApiResult } from '../../shared/api';
 import { loadProject } from '../project/loadBacklog';
 import { editBacklogFile } from '../project/backlogEditor';
+import { nextFreeId } from '../core/backlog/edit/nextId';
+import { normalizeId } from '../core/backlog/ids';
+import { readRegularFile } from '../project/readRegularFile';
 import type { AppliedEdit, BacklogServices } from './services';
 import { saveSprints } from '../project/saveSprints';
 import { revertConfigChange } from '../project/configFile';
@@ -26,17 +28,20 @@ export function realServices(): BacklogServices {
     async edit(loaded, expectedHash, edit): Promise<ApiResult<AppliedEdit>> {
       // The parse is only reused when it is of the version the caller saw.
       const known = loaded.hash === expectedHash ? { parsed: loaded.parse } : undefined;
-      const done = await editBacklogFile(loaded.path, expectedHash, edit, known);
+      // A new task without an ID gets the next free one of the version being edited.
+      const taskId = edit.kind === 'addTask' ? edit.id || nextFreeId(loaded.parse) : undefined;
+      const done = await editBacklogFile(loaded.path, expectedHash, edit.kind === 'addTask' ? { ...edit, id: taskId ?? edit.id } : edit, known, { projectDir: loaded.projectDir });
       if (!done.ok) return done;
       const inverse = done.value.inverse;
       return {
         ok: true,
         value: {
           summary: done.value.summary,
+          ...(taskId ? { taskId: normalizeId(taskId) } : {}),
           hashAfter: done.value.hash,
           async undo(hash) {
             if (!inverse) return { ok: false, error: { code: 'cannot-undo', message: 'The last edit cannot be undone automatically; edit the file by hand.' } };
-            const undone = await editBacklogFile(loaded.path, hash, inverse, { vocabulary: loaded.parse.vocabulary });
+            const undone = await editBacklogFile(loaded.path, hash, inverse, { vocabulary: loaded.parse.vocabulary }, { projectDir: loaded.projectDir });
             return undone.ok ? { ok: true, value: { summary: undone.value.summary } } : undone;
           },
         },
@@ -67,11 +72,9 @@ export function realServices(): BacklogServices {
     runsOf: readTaskRuns,
 
     async hashFile(path) {
-      try {
-        return createHash('sha256').update(await readFile(path)).digest('hex');
-      } catch {
-        return null;
-      }
+      // Through the backlog's one reader: a path swapped for a FIFO or a device never blocks the session.
+      const read = await readRegularFile(path);
+      return read.ok ? createHash('sha256').update(read.value.bytes).digest('hex') : null;
     },
   };
 }

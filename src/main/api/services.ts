@@ -24,6 +24,8 @@ export interface LoadedBacklog {
 
 export interface AppliedEdit {
   summary: string;
+  /** The ID of the task the edit created (adding a task). */
+  taskId?: string;
   /** The file's hash right after this edit: undo applies only to exactly that version. */
   hashAfter: string;
   /** Writes the inverse of this edit, refusing when the file's hash is no longer `expectedHash`. */

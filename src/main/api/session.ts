@@ -109,7 +109,9 @@ export function createSession(options: SessionOptions) {
       loadedConfigHash = configHash;
       undoStack = [];
       // Through the queue: a change seen mid-edit is judged after the edit has re-read the file.
-      if (watch) watcher = watchBacklog(abs, loaded.path, () => void enqueue(onDiskChange));
+      // A re-read that throws must not become an unhandled rejection (it would stop the web
+      // host); the next request re-reads and answers the error.
+      if (watch) watcher = watchBacklog(abs, loaded.path, () => void enqueue(onDiskChange).catch(() => undefined));
       announce('open', loaded);
       return { ok: true, value: info(loaded) };
     },
@@ -124,9 +126,13 @@ export function createSession(options: SessionOptions) {
       return result.ok ? { ok: true, value: snapshotOf(result.value) } : result;
     },
 
-    /** The last loaded state (for task details), loading once if needed. */
+    /**
+     * The backlog as it is on disk now (for task details): re-read only when a hash
+     * changed, so a detail never shows a task as it was before a write made elsewhere (a
+     * `taskdeck done`, an agent's completion, a session without a watcher).
+     */
     async loadedBacklog(): Promise<ApiResult<LoadedBacklog>> {
-      return loaded ? { ok: true, value: loaded } : reload();
+      return reload();
     },
 
     runsOf(taskId: string) {
@@ -140,7 +146,7 @@ export function createSession(options: SessionOptions) {
         const applied = await services.edit(current.value, expectedHash, edit);
         if (!applied.ok) return applied;
         undoStack = [...undoStack.slice(-(undoDepth - 1)), applied.value];
-        return afterWrite(applied.value.summary);
+        return afterWrite(applied.value.summary, applied.value.taskId);
       });
     },
 
@@ -194,11 +200,11 @@ export function createSession(options: SessionOptions) {
     close,
   };
 
-  async function afterWrite(summary: string): Promise<ApiResult<EditOutcome>> {
+  async function afterWrite(summary: string, taskId?: string): Promise<ApiResult<EditOutcome>> {
     const result = await reload();
     if (!result.ok) return result;
     announce('edit', result.value);
-    return { ok: true, value: { summary, snapshot: snapshotOf(result.value) } };
+    return { ok: true, value: { summary, snapshot: snapshotOf(result.value), ...(taskId ? { taskId } : {}) } };
   }
 }
 

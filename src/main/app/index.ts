@@ -22,12 +22,15 @@ import { addRecentProject, pruneRecentProjects, removeRecentProject } from './re
 import { guardAllWebContents, hardenDefaultSession } from './session-hardening';
 import { chooseStartupProject, projectFromArgv } from './startup-project';
 import { createMainWindow } from './window';
+import { setAuditSource } from '../store/auditOrigin';
 
 // The dev server is trusted only in development, and only on loopback (app-origin.ts).
 // An empty variable counts as unset.
 const rendererUrlFromEnv = process.env['ELECTRON_RENDERER_URL'];
 const devServerUrl = app.isPackaged || rendererUrlFromEnv === undefined || rendererUrlFromEnv === '' ? undefined : rendererUrlFromEnv;
 
+// Changes made through this process are recorded in the audit log as coming from the app.
+setAuditSource('app');
 registerAppScheme();
 app.enableSandbox();
 guardAllWebContents();

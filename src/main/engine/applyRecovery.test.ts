@@ -32,11 +32,14 @@ describe('applyRecovery', () => {
     symlinkSync(outside, join(project, '.taskdeck', 'tmp', 'B-1', 'escape'));
     const result = applyRecovery({ action: 'clean-temp-files', patterns: ['.taskdeck/tmp/B-1/**', '../outside/**'], delayMs: 0 }, project, store);
     expect(result.outcome).toBe('succeeded');
-    expect(result.detail).toContain('removed 2 temp file(s)');
+    // The link inside the temp folder goes as a link; the file it points at stays.
+    expect(result.detail).toContain('removed 3 temp file(s)');
+    expect(result.detail).toContain('escape (link)');
     expect(existsSync(join(project, '.taskdeck', 'tmp', 'B-1', 'a.part'))).toBe(false);
     expect(existsSync(join(project, '.taskdeck', 'tmp', 'B-1', 'deep', 'b.part'))).toBe(false);
     expect(existsSync(join(project, 'keep.txt'))).toBe(true);
     expect(existsSync(join(outside, 'victim.txt'))).toBe(true);
+    expect(existsSync(join(project, '.taskdeck', 'tmp', 'B-1', 'escape'))).toBe(false);
   });
 
   it('extends the timeout and records the new value', () => {

@@ -1,8 +1,7 @@
 // Carries out a recovery plan (chosen by the pure rules in core/errors) before a retry.
 // Each action reports its outcome and a detail line the store records.
-import { lstatSync, readdirSync, realpathSync, unlinkSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { tempFilesToRemove, type RecoveryPlan } from '../core/errors';
+import { globFolder, tempFilesToRemove, tempLinksToRemove, type RecoveryPlan } from '../core/errors';
+import { listInside, realRoot, removeInside } from '../project/safeRemoval';
 import type { RecoveryOutcome, Store } from '../store/types';
 
 export interface RecoveryResult {
@@ -35,65 +34,39 @@ export function applyRecovery(plan: RecoveryPlan, projectDir: string, store: Sto
   }
 }
 
-/** Deletes files matching the patterns, only inside the project and never through symlinks. */
+/**
+ * Deletes files (and links, as links) matching the patterns, only inside the project and
+ * never through a symlink: listing and removal go through the shared safe removal.
+ */
 function cleanTempFiles(projectDir: string, patterns: readonly string[]): RecoveryResult {
   let root: string;
   try {
-    root = realpathSync(projectDir);
+    root = realRoot(projectDir);
   } catch (err) {
     return { outcome: 'failed', detail: `cannot resolve the project folder: ${(err as Error).message}` };
   }
-  const candidates: string[] = [];
+  const files = new Set<string>();
+  const links = new Set<string>();
+  const notFollowed = new Set<string>();
   for (const pattern of patterns) {
-    const start = staticPrefix(pattern);
+    const start = globFolder(pattern);
     if (start.split('/').includes('..')) continue;
-    walk(join(root, start), root, candidates);
+    const listing = listInside(root, start, MAX_FILES_SCANNED);
+    for (const e of listing.entries) (e.kind === 'link' ? links : files).add(e.rel);
+    for (const s of listing.skipped) notFollowed.add(s);
   }
-  const unique = [...new Set(candidates)];
-  const doomed = tempFilesToRemove(unique, patterns);
+  const doomed = [...tempFilesToRemove([...files], patterns), ...tempLinksToRemove([...links], patterns)];
   const removed: string[] = [];
   const failed: string[] = [];
   for (const rel of doomed) {
-    try {
-      unlinkSync(join(root, rel));
-      removed.push(rel);
-    } catch (err) {
-      failed.push(`${rel} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
+    const removal = removeInside(root, rel);
+    if (removal.ok) {
+      if (removal.kind !== 'gone') removed.push(removal.kind === 'link' ? `${rel} (link)` : rel);
+    } else failed.push(removal.reason);
   }
-  const detail = `removed ${removed.length} temp file(s) matching ${patterns.join(', ')}${removed.length ? `: ${removed.slice(0, 10).join(', ')}` : ''}${failed.length ? `; could not remove ${failed.join(', ')}` : ''}`;
+  const detail =
+    `removed ${removed.length} temp file(s) matching ${patterns.join(', ')}${removed.length ? `: ${removed.slice(0, 10).join(', ')}` : ''}` +
+    `${notFollowed.size ? `; did not follow the symbolic link(s) ${[...notFollowed].join(', ')}` : ''}` +
+    `${failed.length ? `; could not remove ${failed.join(', ')}` : ''}`;
   return { outcome: failed.length ? 'failed' : 'succeeded', detail };
-}
-
-/** The folder part of a glob before its first wildcard segment. */
-function staticPrefix(pattern: string): string {
-  const segments = pattern.split('/');
-  const fixed: string[] = [];
-  for (const s of segments.slice(0, -1)) {
-    if (/[*?[{]/.test(s)) break;
-    fixed.push(s);
-  }
-  return fixed.join('/');
-}
-
-function walk(dir: string, root: string, out: string[]): void {
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of entries) {
-    if (out.length >= MAX_FILES_SCANNED) return;
-    const full = join(dir, name);
-    let stat;
-    try {
-      stat = lstatSync(full);
-    } catch {
-      continue;
-    }
-    if (stat.isSymbolicLink()) continue;
-    if (stat.isDirectory()) walk(full, root, out);
-    else if (stat.isFile()) out.push(relative(root, full).split(sep).join('/'));
-  }
 }

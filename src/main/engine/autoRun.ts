@@ -2,13 +2,17 @@
 // never before their dependencies succeeded, and never a task another runner holds
 // (store lease). A failure blocks its dependents and says so.
 import type { Task } from '../../shared/backlog';
+import type { RetryStrategy } from '../core/errors';
+import type { ErrorCategory } from '../core/errors/types';
+import { StoreFault } from '../store/storeFault';
 import { systemClock } from './clock';
 import type { Engine } from './engine';
 import type { AutoOptions, AutoPlan, AutoSummary, EngineResult, PlannedTask } from './engineTypes';
 import { resolveCommand } from './resolveCommand';
-import type { TaskRunResult } from './runTask';
+import { AttemptNotStarted, type TaskRunResult } from './runTask';
 import { Schedule, type ScheduleInput } from './schedule';
 import { TaskLease } from './taskLease';
+import { describeHolder, isClaim } from './claimOwner';
 
 const ELSEWHERE_POLL_MS = 250;
 
@@ -22,10 +26,15 @@ function prepareSchedule(engine: Engine, options: AutoOptions): Prepared {
   const succeededBefore = new Set(engine.store.taskStates().filter((s) => s.status === 'succeeded').map((s) => s.taskId));
   const excludedMap = new Map<string, string>();
   const commands = new Map<string, { command: string; timeoutMs: number }>();
+  // An agent's claim keeps auto away from its task (waiting on it could take the claim's
+  // whole lifetime); a run lease elsewhere is waited for, as before.
+  const claimed = new Map(engine.store.leaseHolders(engine.clock.now()).filter((h) => isClaim(h) && h.ownerId !== engine.ownerId).map((h) => [h.taskId, h]));
   for (const task of engine.tasks) {
     if (task.status === 'done' || succeededBefore.has(task.id)) continue;
     const resolved = resolveCommand(task, engine.config, options.timeoutS ?? null);
-    if (task.status === 'skipped') excludedMap.set(task.id, `its status is ${task.statusRaw || 'skipped'} in the backlog`);
+    const claim = claimed.get(task.id);
+    if (claim) excludedMap.set(task.id, describeHolder(claim));
+    else if (task.status === 'skipped') excludedMap.set(task.id, `its status is ${task.statusRaw || 'skipped'} in the backlog`);
     else if (task.humanRequired && !options.includeHuman) excludedMap.set(task.id, `human-required${task.humanReason ? ` (${task.humanReason})` : ''}; include with --include-human`);
     else if (resolved.kind === 'manual') excludedMap.set(task.id, `manual (no command); mark it done with \`taskdeck done ${task.id}\``);
     else if (resolved.kind === 'error') excludedMap.set(task.id, resolved.message);
@@ -36,6 +45,20 @@ function prepareSchedule(engine: Engine, options: AutoOptions): Prepared {
 }
 
 export function planAuto(engine: Engine, options: AutoOptions): EngineResult<AutoPlan> {
+  try {
+    return planFromRecord(engine, options);
+  } catch (err) {
+    return storeFailure(err, 'before anything was planned');
+  }
+}
+
+/** A StoreFault as the auto's error value (its documented code); anything else is a bug and thrown. */
+function storeFailure(err: unknown, when: string): { ok: false; error: { code: StoreFault['code']; message: string } } {
+  if (!(err instanceof StoreFault)) throw err;
+  return { ok: false, error: { code: err.code, message: `The run record failed ${when}: ${err.message}` } };
+}
+
+function planFromRecord(engine: Engine, options: AutoOptions): EngineResult<AutoPlan> {
   const { input, commands, excluded } = prepareSchedule(engine, options);
   const schedule = new Schedule(input);
   const order: PlannedTask[] = [];
@@ -55,10 +78,18 @@ export async function runAuto(engine: Engine, options: AutoOptions): Promise<Eng
   const plan = planAuto(engine, { ...options, maxTasks: null });
   if (!plan.ok) return plan;
   if (plan.value.order.length > 0) {
-    const untrusted = engine.trustError(plan.value.order.map((p) => p.command));
+    const untrusted = engine.trustError(plan.value.order.map((p) => ({ taskId: p.task.id, command: p.command })));
     if (untrusted) return { ok: false, error: untrusted };
   }
-  engine.prepare();
+  try {
+    engine.prepare();
+    return await runReady(engine, options, strategies.value);
+  } catch (err) {
+    return storeFailure(err, 'before any task started, so none was run');
+  }
+}
+
+async function runReady(engine: Engine, options: AutoOptions, strategies: Readonly<Record<ErrorCategory, RetryStrategy>>): Promise<EngineResult<AutoSummary>> {
   // Taken before reading the store: an attempt another runner ends after this moment is
   // one we must adopt, not repeat.
   const autoStarted = engine.clock.now();
@@ -69,6 +100,8 @@ export async function runAuto(engine: Engine, options: AutoOptions): Promise<Eng
   const elsewhere = new Set<string>();
   const summary: AutoSummary = { results: [], blocked: [], waiting: [], excluded, elsewhere: [], notStarted: [] };
   let started = 0;
+  /** Set when the record fails: nothing new starts, what runs finishes, the auto reports it. */
+  let fault: StoreFault | null = null;
   const finished: TaskLease[] = [];
   const releaseFinished = (): void => {
     for (const lease of finished.splice(0)) lease.release();
@@ -85,17 +118,25 @@ export async function runAuto(engine: Engine, options: AutoOptions): Promise<Eng
     }
   };
 
-  /** After taking the lease: did another runner run this task while we were at it? */
+  /**
+   * After taking the lease, in the same IMMEDIATE transaction: did another runner run this
+   * task while we were at it? A task whose record says succeeded is never run again by
+   * auto, whenever that success was committed: a runner may have read the record just
+   * before another one's success landed (its clock said earlier, its commit came later).
+   */
   const adoptFromElsewhere = (taskId: string): boolean => {
+    const succeeded = engine.store.taskState(taskId)?.status === 'succeeded';
     const last = engine.store.attempts(taskId, 1)[0];
     // Any runner counts, this process's other engines too (the app runs a selection and
     // an auto side by side); this auto never ran the task itself before asking.
-    if (!last || last.endedAt === null || last.endedAt < autoStarted) return false;
-    const ok = last.outcome === 'succeeded';
+    const endedSinceStart = last !== undefined && last.endedAt !== null && last.endedAt >= autoStarted;
+    if (!succeeded && !endedSinceStart) return false;
+    const outcome = succeeded ? 'succeeded' : (last?.outcome ?? 'failed');
+    const ok = outcome === 'succeeded';
     summary.elsewhere.push({ taskId, outcome: ok ? 'succeeded' : 'failed' });
     const task = engine.tasks.find((t) => t.id === taskId)!;
-    engine.events.emit({ type: 'task-skipped', taskId, title: task.title, reason: `another Taskdeck runner ran it meanwhile (${last.outcome ?? 'unknown'})` });
-    settle(taskId, ok, `${last.outcome ?? 'failed'} in another Taskdeck runner`);
+    engine.events.emit({ type: 'task-skipped', taskId, title: task.title, reason: `another Taskdeck runner ran it meanwhile (${outcome})` });
+    settle(taskId, ok, `${outcome} in another Taskdeck runner`);
     return true;
   };
 
@@ -103,7 +144,7 @@ export async function runAuto(engine: Engine, options: AutoOptions): Promise<Eng
     const { command, timeoutMs } = commands.get(task.id)!;
     started += 1;
     const promise = engine
-      .execute(task, command, timeoutMs, 'auto', strategies.value)
+      .execute(task, command, timeoutMs, 'auto', strategies)
       .then(async (result: TaskRunResult) => {
         summary.results.push(result);
         settle(task.id, result.outcome === 'succeeded', result.message ?? result.outcome);
@@ -111,7 +152,9 @@ export async function runAuto(engine: Engine, options: AutoOptions): Promise<Eng
       })
       .catch((err: unknown) => {
         // Our own failure (the run record became unwritable), not the task's: block its
-        // dependents and go on rather than abandoning the other running tasks.
+        // dependents, let the other running tasks finish, and start nothing more.
+        const cause = err instanceof AttemptNotStarted ? err.cause : err;
+        if (cause instanceof StoreFault) fault ??= cause;
         settle(task.id, false, `Taskdeck could not record the run: ${err instanceof Error ? err.message : String(err)}`);
       })
       .finally(() => {
@@ -126,49 +169,71 @@ export async function runAuto(engine: Engine, options: AutoOptions): Promise<Eng
 
   const pollElsewhere = (): void => {
     for (const taskId of [...elsewhere]) {
-      const lease = TaskLease.acquire(engine.store, taskId, engine.ownerId, engine.clock);
+      // The claim and the check are one transaction here too.
+      const lease = engine.store.transaction(() => {
+        const held = TaskLease.acquire(engine.store, taskId, engine.ownerId, engine.clock);
+        if (held && adoptFromElsewhere(taskId)) {
+          held.release();
+          elsewhere.delete(taskId);
+          return null;
+        }
+        return held;
+      });
       if (!lease) continue;
       elsewhere.delete(taskId);
-      if (adoptFromElsewhere(taskId)) {
-        lease.release();
-        continue;
-      }
       // The other runner let go without running it: it is ours to run.
       start(engine.tasks.find((t) => t.id === taskId)!, lease);
     }
   };
 
+  /** Runs one step against the record; a StoreFault stops further claims instead of escaping. */
+  const guarded = <T>(step: () => T): T | null => {
+    try {
+      return step();
+    } catch (err) {
+      if (!(err instanceof StoreFault)) throw err;
+      fault ??= err;
+      return null;
+    }
+  };
+
   for (;;) {
-    while (!engine.autoStopped && running.size < parallel && (options.maxTasks == null || started < options.maxTasks)) {
+    while (fault === null && !engine.autoStopped && running.size < parallel && (options.maxTasks == null || started < options.maxTasks)) {
       const next = schedule.ready()[0];
       if (!next) break;
       schedule.markRunning(next.id);
-      // One commit: letting go of finished leases, taking this task's lease, checking for
-      // another runner's attempt, and (as start() runs synchronously up to the spawn) the
-      // spawn's attempt row. Were an await ever added before the spawn, the attempt would
-      // just commit on its own: slower, equally correct.
-      const claimed = engine.store.transaction(() => {
-        releaseFinished();
-        const lease = TaskLease.acquire(engine.store, next.id, engine.ownerId, engine.clock);
-        if (!lease) return false;
-        if (adoptFromElsewhere(next.id)) lease.release();
-        else start(next, lease);
-        return true;
-      });
-      if (!claimed) elsewhere.add(next.id);
+      // One IMMEDIATE transaction: letting go of finished leases, taking this task's lease,
+      // and checking that no runner has run it (succeeded, or ended since this auto began).
+      // The spawn waits for the commit: a task is never started on a claim that did not land.
+      const claimed = guarded(() =>
+        engine.store.transaction(() => {
+          releaseFinished();
+          const lease = TaskLease.acquire(engine.store, next.id, engine.ownerId, engine.clock);
+          if (!lease) return null;
+          return adoptFromElsewhere(next.id) ? (lease.release(), 'adopted' as const) : lease;
+        }),
+      );
+      if (claimed === null) {
+        if (fault === null) elsewhere.add(next.id);
+      } else if (claimed !== 'adopted') {
+        // After the commit: the attempt's start is its own commit (runTask), and the task
+        // is spawned only once that is on disk.
+        start(next, claimed);
+      }
     }
     // Nothing more to claim now: let go of what finished instead of holding it until later.
-    if (finished.length > 0) engine.store.transaction(releaseFinished);
-    if (running.size === 0 && (elsewhere.size === 0 || engine.autoStopped)) break;
+    if (finished.length > 0) guarded(() => engine.store.transaction(releaseFinished));
+    if (running.size === 0 && (elsewhere.size === 0 || engine.autoStopped || fault !== null)) break;
     const waits: Promise<unknown>[] = [...running.values()];
     // A real timer, not the injectable clock: polling must let the event loop run even
     // when a test makes the clock's sleeps instant.
     if (elsewhere.size > 0) waits.push(systemClock.sleep(ELSEWHERE_POLL_MS));
     await Promise.race(waits);
-    if (!engine.autoStopped) pollElsewhere();
+    if (!engine.autoStopped && fault === null) guarded(pollElsewhere);
   }
 
-  engine.store.transaction(releaseFinished);
+  guarded(() => engine.store.transaction(releaseFinished));
+  if (fault !== null) return storeFailure(fault, `during the auto run, so no further task was started (${summary.results.length} finished before)`);
   summary.blocked = schedule.blocked();
   summary.waiting = schedule.waiting();
   summary.notStarted = schedule.ready();

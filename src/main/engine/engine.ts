@@ -4,16 +4,18 @@ import { hostname } from 'node:os';
 import type { Task } from '../../shared/backlog';
 import { resolveRetryStrategies, type RetryStrategy } from '../core/errors';
 import type { ErrorCategory } from '../core/errors/types';
-import type { Store } from '../store/types';
+import { StoreFault } from '../store/storeFault';
+import type { LeaseHolder, Store } from '../store/types';
+import { describeHolder, isClaim } from './claimOwner';
 import { newRunId, systemClock, type EngineClock } from './clock';
 import { planAuto, runAuto } from './autoRun';
 import type { AutoOptions, AutoPlan, AutoSummary, EngineConfig, EngineError, EngineOptions, EngineResult, MarkDone } from './engineTypes';
 import { stopOrphanedRuns } from './orphanedRuns';
 import { resolveCommand } from './resolveCommand';
 import { RunEvents } from './runEvents';
-import { runTask, type TaskRunResult } from './runTask';
+import { AttemptNotStarted, runTask, type TaskRunResult } from './runTask';
 import { TaskLease } from './taskLease';
-import { isTrusted, untrustedMessage } from './trust';
+import { checkTrust, untrustedMessage, type TaskCommand } from './trust';
 
 export class Engine {
   readonly events: RunEvents;
@@ -33,7 +35,7 @@ export class Engine {
     this.store = options.store;
     this.events = options.events ?? new RunEvents();
     this.clock = options.clock ?? systemClock;
-    this.ownerId = `${hostname()}:${process.pid}:${Math.floor(this.clock.random() * 1e9).toString(36)}`;
+    this.ownerId = options.ownerId ?? `${hostname()}:${process.pid}:${Math.floor(this.clock.random() * 1e9).toString(36)}`;
   }
 
   get tasks(): readonly Task[] {
@@ -51,11 +53,12 @@ export class Engine {
    */
   prepare(): number {
     if (this.prepared) return 0;
-    this.prepared = true;
     const now = this.clock.now();
     stopOrphanedRuns(this.store);
     const closed = this.store.recoverInterrupted(now);
     this.store.syncTasks(this.options.tasks, now);
+    // Only once it all went through: after a StoreFault the next run tries again.
+    this.prepared = true;
     return closed;
   }
 
@@ -64,9 +67,11 @@ export class Engine {
     return resolved.ok ? resolved : { ok: false, error: { code: 'bad-retry-config', message: resolved.error.message } };
   }
 
-  trustError(commands: readonly string[]): EngineError | null {
-    if (isTrusted(this.projectDir, this.options.env)) return null;
-    return { code: 'untrusted', message: untrustedMessage(this.projectDir, commands) };
+  /** Refuses unless every one of these commands was trusted in this folder (trust.ts). */
+  trustError(commands: readonly TaskCommand[]): EngineError | null {
+    const check = checkTrust(this.projectDir, commands, this.options.env);
+    if (check.untrusted.length === 0) return null;
+    return { code: 'untrusted', message: untrustedMessage(this.projectDir, check) };
   }
 
   /** Dependencies of a task that are neither done in the backlog nor succeeded in the record. */
@@ -83,25 +88,45 @@ export class Engine {
   async runOne(taskId: string, timeoutS: number | null = null): Promise<EngineResult<TaskRunResult>> {
     const task = this.options.tasks.find((t) => t.id === taskId);
     if (!task) return fail('unknown-task', `No task ${taskId} in the backlog. \`taskdeck list\` shows the task ids.`);
+    // A task that needs a person is not run, even when an executor would give it a command:
+    // a person does it and confirms it.
+    if (task.humanRequired) return fail('human-required', needsAPerson(task));
     const resolved = resolveCommand(task, this.options.config, timeoutS);
     if (resolved.kind === 'manual') return fail('manual-task', resolved.reason);
     if (resolved.kind === 'error') return fail('unknown-executor', resolved.message);
-    const untrusted = this.trustError([resolved.command]);
+    const untrusted = this.trustError([{ taskId: task.id, command: resolved.command }]);
     if (untrusted) return { ok: false, error: untrusted };
     const strategies = this.strategies();
     if (!strategies.ok) return strategies;
-    this.prepare();
-    const lease = TaskLease.acquire(this.store, task.id, this.ownerId, this.clock);
-    if (!lease) return fail('running-elsewhere', `${task.id} is being run by another Taskdeck process right now; wait for it to finish (taskdeck status shows it).`);
+    let lease: TaskLease | null;
+    try {
+      this.prepare();
+      lease = TaskLease.acquire(this.store, task.id, this.ownerId, this.clock);
+    } catch (err) {
+      return recordFailure(task.id, err, false);
+    }
+    if (!lease) return fail('running-elsewhere', this.heldMessage(task.id));
     try {
       const result = await this.execute(task, resolved.command, resolved.timeoutMs, 'manual', strategies.value);
       if (result.outcome === 'succeeded') await this.writeBack(task.id);
       return { ok: true, value: result };
     } catch (err) {
-      return fail('record-failed', `Taskdeck could not record the run of ${task.id} in ${this.store.file}: ${err instanceof Error ? err.message : String(err)}`);
+      return recordFailure(task.id, err, true);
     } finally {
       lease.release();
     }
+  }
+
+  /** Why another owner holds the task: an agent's claim (who, until when), or a run elsewhere. */
+  private heldMessage(taskId: string): string {
+    let holder: LeaseHolder | undefined;
+    try {
+      holder = this.store.leaseHolders(this.clock.now()).find((h) => h.taskId === taskId && h.ownerId !== this.ownerId);
+    } catch {
+      // The record failed just now: the generic words still say what happened.
+    }
+    if (holder && isClaim(holder)) return `${taskId} is ${describeHolder(holder)}; it runs for its holder only, until it is released or expires.`;
+    return `${taskId} is being run by another Taskdeck process right now; wait for it to finish (taskdeck status shows it).`;
   }
 
   /** Runs a task whose lease the caller holds. */
@@ -183,6 +208,26 @@ export class Engine {
   }
 }
 
+function needsAPerson(task: Task): string {
+  const why = task.humanReason ? ` (${task.humanReason})` : '';
+  return `${task.id} needs a person${why}, so Taskdeck does not run it. When it is done, confirm it with \`taskdeck done ${task.id}\` or the Confirm button in the app.`;
+}
+
 function fail(code: EngineError['code'], message: string): { ok: false; error: EngineError } {
   return { ok: false, error: { code, message } };
+}
+
+/**
+ * The run record failed (a StoreFault: damaged, full, read-only, ...): its documented
+ * code, and whether the task had been started. Anything else is our own bug, reported
+ * as `record-failed` rather than thrown at the caller.
+ */
+export function recordFailure(taskId: string, thrown: unknown, mayHaveStarted: boolean): { ok: false; error: EngineError } {
+  // A task whose start cannot be recorded is never spawned (runTask says so with
+  // AttemptNotStarted); any other failure after execute began may come after a spawn.
+  const notStarted = !mayHaveStarted || thrown instanceof AttemptNotStarted;
+  const err = thrown instanceof AttemptNotStarted ? thrown.cause : thrown;
+  const when = notStarted ? `before ${taskId} started, so it was not run` : `while running ${taskId}`;
+  if (err instanceof StoreFault) return fail(err.code, `The run record failed ${when}: ${err.message}`);
+  return fail('record-failed', `Taskdeck could not record the run of ${taskId} (${when}): ${err instanceof Error ? err.message : String(err)}`);
 }

@@ -1,7 +1,7 @@
 // The engine's configuration, results and errors.
 import type { Task } from '../../shared/backlog';
 import type { RetryOverride } from '../core/errors';
-import type { Store } from '../store/types';
+import type { Store, StoreErrorCode } from '../store/types';
 import type { EngineClock } from './clock';
 import type { ExecutorConfig } from './resolveCommand';
 import type { RunEvents } from './runEvents';
@@ -31,12 +31,20 @@ export interface EngineOptions {
   markDone?: MarkDone;
   /** For the trust file location (TASKDECK_CONFIG_DIR, XDG_CONFIG_HOME, HOME). */
   env?: NodeJS.ProcessEnv;
+  /**
+   * The lease owner id runs take (default: host, pid and a random part). An agent's runs
+   * pass its claim's owner id (claimOwner.ts), so they run under its own claim.
+   */
+  ownerId?: string;
 }
 
 export type EngineErrorCode =
+  // The run record failed: db-corrupt, disk-full, db-io, db-readonly, db-busy, ...
+  | StoreErrorCode
   | 'untrusted'
   | 'unknown-task'
   | 'manual-task'
+  | 'human-required'
   | 'already-done'
   | 'unknown-executor'
   | 'running-elsewhere'

@@ -7,4 +7,5 @@ export { RunEvents } from './runEvents';
 export type { TaskRunResult } from './runTask';
 export { markDoneInBacklog } from './markDoneInBacklog';
 export { resolveCommand, DEFAULT_TIMEOUT_MS, type ResolvedCommand } from './resolveCommand';
-export { configDir, isTrusted, trustFilePath, trustFolder, untrustFolder, untrustedMessage } from './trust';
+export { checkTrust, configDir, isTrusted, trustFilePath, trustFolder, untrustFolder, untrustedMessage } from './trust';
+export type { TaskCommand, TrustCheck, UntrustedCommand } from './trust';

@@ -1,23 +1,23 @@
 // Write-back: after a success, the task's status becomes done in the Markdown through
-// the format-preserving editor. The hash is read fresh right before the edit; if the
-// file changes between that read and the write, the editor refuses, and we read and try
-// once more. Never a blind overwrite of someone's edit.
-import { readFile } from 'node:fs/promises';
-import { editBacklogFile, sha256 } from '../project/backlogEditor';
+// the format-preserving editor. The edit applies to the version on disk when the editor
+// holds the backlog's lock, so a concurrent `set` or another runner's write-back is never
+// overwritten and never lost; an editor that takes no lock (a text editor saving at that
+// very moment) makes it refuse, and we try once more. Never a blind overwrite.
+import { editBacklogFile } from '../project/backlogEditor';
+import type { EditOrigin } from '../project/auditBacklogEdit';
 import type { Vocabulary } from '../../shared/vocabulary';
 import type { MarkDone } from './engineTypes';
 
-/** `vocabulary`: the team's words (taskdeck.json), so the file is read as the app reads it. */
-export function markDoneInBacklog(backlogPath: string, vocabulary?: Vocabulary): MarkDone {
+/**
+ * `vocabulary`: the team's words (taskdeck.json), so the file is read as the app reads it.
+ * `origin` for the audit log: the engine's write-back by default; `taskdeck done` and
+ * Confirm pass their own.
+ */
+export function markDoneInBacklog(backlogPath: string, options: { vocabulary?: Vocabulary; origin?: EditOrigin } = {}): MarkDone {
+  const origin = options.origin ?? { source: 'engine' };
   return async (taskId) => {
-    for (let attempt = 0; attempt < 2; attempt += 1) {
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(backlogPath);
-      } catch (err) {
-        return { ok: false, message: `cannot read ${backlogPath}: ${(err as Error).message}` };
-      }
-      const result = await editBacklogFile(backlogPath, sha256(bytes), { kind: 'setStatus', id: taskId, value: 'done' }, { vocabulary });
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const result = await editBacklogFile(backlogPath, null, { kind: 'setStatus', id: taskId, value: 'done' }, { vocabulary: options.vocabulary }, origin);
       if (result.ok) return { ok: true, message: result.value.changed ? result.value.summary : `${taskId} was already done` };
       if (result.error.code !== 'file-changed') return { ok: false, message: result.error.message };
     }

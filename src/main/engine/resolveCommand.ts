@@ -56,3 +56,11 @@ function secondsToMs(value: unknown): number | null {
   const n = typeof value === 'string' ? Number(value.trim()) : value;
   return typeof n === 'number' && Number.isFinite(n) && n > 0 ? Math.round(n * 1000) : null;
 }
+
+/** Every command the backlog's tasks would run (what `taskdeck trust` trusts), in task order. */
+export function commandsOf(tasks: readonly Task[], config: ExecutorConfig): { taskId: string; command: string }[] {
+  return tasks.flatMap((task) => {
+    const resolved = resolveCommand(task, config);
+    return resolved.kind === 'command' ? [{ taskId: task.id, command: resolved.command }] : [];
+  });
+}

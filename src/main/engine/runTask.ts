@@ -2,7 +2,7 @@
 // record in the store (attempt rows, events, errors, recoveries, task state).
 import { join } from 'node:path';
 import type { Task } from '../../shared/backlog';
-import { classify, planRecovery, severityOf, shouldRetry, type RetryStrategy } from '../core/errors';
+import { categorizedMessage, classify, planRecovery, severityOf, shouldRetry, type RetryStrategy } from '../core/errors';
 import type { ErrorCategory } from '../core/errors/types';
 import type { AttemptOutcome, AttemptTrigger, Store } from '../store/types';
 import { applyRecovery } from './applyRecovery';
@@ -32,6 +32,18 @@ export interface RunTaskInput {
 
 export type { TaskRunResult };
 
+/** The record refused an attempt's start, so its command was never spawned. */
+export class AttemptNotStarted extends Error {
+  constructor(
+    readonly taskId: string,
+    readonly attempt: number,
+    override readonly cause: unknown,
+  ) {
+    super(`${taskId} attempt ${attempt} was not started: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'AttemptNotStarted';
+  }
+}
+
 export function logPathFor(projectDir: string, runId: string): string {
   return join(projectDir, '.taskdeck', 'logs', `${runId}.log`);
 }
@@ -54,20 +66,31 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
   for (let attempt = 1; ; attempt += 1) {
     const startedAt = clock.now();
     const trigger: AttemptTrigger = attempt === 1 ? input.trigger : 'retry';
-    let attemptId = 0;
-    // Recorded right after the spawn (before any output can arrive), so the record holds
-    // the process group: a later start can stop it if this runner dies (orphanedRuns.ts).
-    // The start and the end are one commit each, not one per row: commits are what a run
-    // of many short tasks pays for.
-    const spawned = await runAttempt(input, attempt, timeoutMs, log, (pgid) => {
+    // The attempt is recorded before the spawn: a task the record cannot hold (a damaged,
+    // full or read-only database) is never started; the StoreFault goes to the caller.
+    let attemptId: number;
+    try {
       attemptId = store.transaction(() => {
         const id = store.startAttempt({ runId, taskId: task.id, attempt, trigger, command: input.command, startedAt, logPath, ownerPid: process.pid, timeoutMs });
         store.setTaskState(task.id, { status: 'running', startedAt, completedAt: null, retryCount: retries, errorMessage: null, executionTime: null });
-        store.recordEvent({ taskId: task.id, runId, attemptId: id, type: 'started', message: `attempt ${attempt}: ${input.command}`, data: { attempt, trigger, timeoutMs, pgid }, at: startedAt });
         return id;
       });
+    } catch (err) {
+      log.close();
+      throw new AttemptNotStarted(task.id, attempt, err);
+    }
+    // The `started` event follows the spawn (before any output can arrive), so the record
+    // holds the process group: a later start can stop it if this runner dies (orphanedRuns.ts).
+    const spawned = await runAttempt(input, attempt, timeoutMs, log, (pgid) => {
+      store.recordEvent({ taskId: task.id, runId, attemptId, type: 'started', message: `attempt ${attempt}: ${input.command}`, data: { attempt, trigger, timeoutMs, pgid }, at: startedAt });
       log.marker(`${new Date(startedAt).toISOString()} ${task.id} attempt ${attempt} (${trigger}) timeout ${Math.round(timeoutMs / 1000)} s: ${input.command}`);
       events.emit({ type: 'task-started', taskId: task.id, title: task.title, runId, attempt, command: input.command, timeoutMs, logPath, pgid });
+    }).catch((err: unknown) => {
+      // The start could not be completed in the record, so the task was stopped at once:
+      // close its attempt if the record still takes writes, then report the failure.
+      closeUnrecordedAttempt(store, task.id, attemptId, { now: clock.now(), startedAt, retries });
+      log.close();
+      throw err;
     });
     const { result, reported } = spawned;
     const truncation = log.endAttempt();
@@ -116,8 +139,8 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
     if (!willRetry) {
       if (plan.action === 'record-path-and-suggest') record(input, attemptId, category, plan.action, applyRecovery(plan, input.projectDir, store), endedAt);
       const status = outcome === 'timeout' ? 'timeout' : 'failed';
-      store.recordEvent({ taskId: task.id, runId, attemptId, type: 'failed', message: `${category}: ${message}`, data: { category, severity, attempt, retries, ...outputData(result, truncation !== null) }, at: endedAt });
-      store.setTaskState(task.id, { status, startedAt, completedAt: endedAt, retryCount: retries, errorMessage: `${category}: ${message}`, executionTime: result.durationMs });
+      store.recordEvent({ taskId: task.id, runId, attemptId, type: 'failed', message: categorizedMessage(category, message), data: { category, severity, attempt, retries, ...outputData(result, truncation !== null) }, at: endedAt });
+      store.setTaskState(task.id, { status, startedAt, completedAt: endedAt, retryCount: retries, errorMessage: categorizedMessage(category, message), executionTime: result.durationMs });
       return finish(outcome === 'timeout' ? 'timeout' : 'failed', attempt, message, category);
     }
 
@@ -131,7 +154,7 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
     const delayMs = 'delayMs' in plan ? plan.delayMs : 0;
     retries += 1;
     store.recordEvent({ taskId: task.id, runId, attemptId, type: 'retry_scheduled', message: `retry ${retries} of ${strategy.maxRetries} in ${delayMs} ms (${category})`, data: { delayMs, category, nextAttempt: attempt + 1, timeoutMs }, at: clock.now() });
-    store.setTaskState(task.id, { status: 'retrying', startedAt, completedAt: null, retryCount: retries, errorMessage: `${category}: ${message}`, executionTime: result.durationMs });
+    store.setTaskState(task.id, { status: 'retrying', startedAt, completedAt: null, retryCount: retries, errorMessage: categorizedMessage(category, message), executionTime: result.durationMs });
     events.emit({ type: 'retry-scheduled', taskId: task.id, runId, nextAttempt: attempt + 1, delayMs, category });
     await clock.sleep(delayMs, input.signal);
     if (input.signal.aborted) {
@@ -172,7 +195,13 @@ async function runAttempt(input: RunTaskInput, attempt: number, timeoutMs: numbe
         const now = clock.now();
         if (parsed.percent >= 100 || parsed.percent - lastProgress.percent >= 5 || now - lastProgress.at >= 1000) {
           lastProgress = { percent: parsed.percent, at: now };
-          store.recordEvent({ taskId: task.id, runId, type: 'progress', message: `${parsed.percent}% ${parsed.message}`.trim(), data: { percent: parsed.percent }, at: now });
+          try {
+            store.recordEvent({ taskId: task.id, runId, type: 'progress', message: `${parsed.percent}% ${parsed.message}`.trim(), data: { percent: parsed.percent }, at: now });
+          } catch {
+            // Called from the output stream: a throw here would take the whole process down.
+            // A lost progress line is only history; a record that stays broken fails the
+            // attempt's end write, which the caller reports.
+          }
         }
       } else if (parsed?.kind === 'error') {
         reported = { category: parsed.category, message: parsed.message };
@@ -194,6 +223,17 @@ async function runAttempt(input: RunTaskInput, attempt: number, timeoutMs: numbe
   const result = await running.result;
   input.signal.removeEventListener('abort', onAbort);
   return { result, reported };
+}
+
+function closeUnrecordedAttempt(store: Store, taskId: string, attemptId: number, { now, startedAt, retries }: { now: number; startedAt: number; retries: number }): void {
+  try {
+    store.transaction(() => {
+      store.finishAttempt(attemptId, { endedAt: now, durationMs: now - startedAt, exitCode: null, signal: null, outcome: 'cancelled', peakRssKb: null, cpuMs: null });
+      store.setTaskState(taskId, { status: 'cancelled', startedAt, completedAt: now, retryCount: retries, errorMessage: 'stopped: Taskdeck could not record its start', executionTime: now - startedAt });
+    });
+  } catch {
+    // Still unwritable: the open attempt becomes `interrupted` once this runner is gone.
+  }
 }
 
 function record(input: RunTaskInput, attemptId: number, category: ErrorCategory, action: Parameters<Store['recordRecovery']>[0]['action'], recovery: { outcome: 'succeeded' | 'failed' | 'skipped'; detail: string }, at: number): void {

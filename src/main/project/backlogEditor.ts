@@ -1,14 +1,21 @@
 // The file-level editor: read the backlog, make sure it is still the version the caller
 // saw (sha256), apply one edit, write atomically. Every failure is a value with a code.
+// The read, the check and the rename happen under the file's lock (fileLock.ts), so an
+// edit that reports success is in the file: a concurrent writer waits, then sees the new
+// version and gets `file-changed` (or, editing "the current version", applies its edit to it).
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { parseBacklog, type ParseResult } from '../core/backlog';
 import { applyEditAndPredict, inverseEdit, spliceLines, type BacklogEdit } from '../core/backlog/edit';
 import type { Result } from '../../shared/result';
 import type { Vocabulary } from '../../shared/vocabulary';
 import { atomicWrite } from './atomicWrite';
+import { notTextError } from './backlogFile';
+import { readRegularFile } from './readRegularFile';
+import { withFileLock } from './fileLock';
+import { auditBacklogEdit, type EditOrigin } from './auditBacklogEdit';
 
-export type BacklogEditErrorCode = 'file-changed' | 'not-found' | 'not-text' | 'write-failed' | 'unknown-task' | 'bad-value' | 'cannot-edit';
+export type BacklogEditErrorCode = 'file-changed' | 'file-locked' | 'not-found' | 'not-text' | 'write-failed' | 'unknown-task' | 'bad-value' | 'cannot-edit';
 
 export interface BacklogEditError {
   code: BacklogEditErrorCode;
@@ -43,29 +50,16 @@ function stampOf(stat: { ino: bigint; size: bigint; mtimeNs: bigint; ctimeNs: bi
 }
 
 async function snapshot(path: string): Promise<Result<Snapshot, BacklogEditError>> {
-  try {
-    const handle = await open(path, 'r');
-    try {
-      const stat = await handle.stat({ bigint: true });
-      return { ok: true, value: { bytes: await handle.readFile(), stamp: stampOf(stat) } };
-    } finally {
-      await handle.close();
-    }
-  } catch (cause) {
-    const missing = (cause as NodeJS.ErrnoException).code === 'ENOENT';
-    const message = missing ? `The backlog ${path} no longer exists; reopen the project.` : `Cannot read ${path}: ${(cause as Error).message}`;
-    return { ok: false, error: { code: 'not-found', message } };
-  }
+  const read = await readRegularFile(path);
+  if (read.ok) return { ok: true, value: { bytes: read.value.bytes, stamp: stampOf(read.value.stat) } };
+  const message = read.error.code === 'not-found' ? `The backlog ${path} no longer exists; reopen the project.` : read.error.message;
+  return { ok: false, error: { code: 'not-found', message } };
 }
 
 async function currentStamp(path: string): Promise<string | null> {
   try {
-    const handle = await open(path, 'r');
-    try {
-      return stampOf(await handle.stat({ bigint: true }));
-    } finally {
-      await handle.close();
-    }
+    // stat, not open: a path swapped for a FIFO must not block the writer.
+    return stampOf(await stat(path, { bigint: true }));
   } catch {
     return null;
   }
@@ -126,30 +120,49 @@ function openVersion(path: string, bytes: Buffer, expectedHash: string, given?: 
   try {
     text = utf8.decode(bytes);
   } catch {
-    return { code: 'not-text', message: `${path} is not UTF-8 text; Taskdeck will not edit it.` };
+    return { code: 'not-text', message: `${notTextError(path, bytes)?.message ?? `${path} is not UTF-8 text.`} Taskdeck will not edit it.` };
   }
   return { text, parsed: given?.parsed ?? parseBacklog(text, { vocabulary: given?.vocabulary }) };
 }
 
 /**
  * Applies one edit to the backlog at `path`, refusing when the file's bytes no longer hash
- * to `expectedHash`. `known` is the parse of that same version when the caller has it
+ * to `expectedHash`; with `expectedHash` null, to whatever version is on disk when the lock
+ * is taken (the engine's `done` write-back: a status edit applies to any version that still
+ * has the task). `known` is the parse of the expected version when the caller has it
  * (saves re-parsing a large backlog); it is only used when the hashes match.
+ * Every edit written is recorded in the project's audit log; `origin` says who and from
+ * where (default: this process's surface and the OS user).
  */
 export async function editBacklogFile(
   path: string,
-  expectedHash: string,
+  expectedHash: string | null,
   edit: BacklogEdit,
   known?: KnownVersion,
+  origin?: EditOrigin,
+): Promise<Result<EditedBacklog, BacklogEditError>> {
+  return withFileLock(path, (stillHeld) => editLocked(path, expectedHash, edit, known, origin, stillHeld));
+}
+
+async function editLocked(
+  path: string,
+  wanted: string | null,
+  edit: BacklogEdit,
+  known: KnownVersion | undefined,
+  origin: EditOrigin | undefined,
+  stillHeld: () => boolean,
 ): Promise<Result<EditedBacklog, BacklogEditError>> {
   const read = await snapshot(path);
   if (!read.ok) return read;
-  const opened = openVersion(path, read.value.bytes, expectedHash, known);
+  const expectedHash = wanted ?? sha256(read.value.bytes);
+  // With no expected version, a caller's parse may be of another version: only its words hold.
+  const given = wanted === null ? (known?.vocabulary ? { vocabulary: known.vocabulary } : undefined) : known;
+  const opened = openVersion(path, read.value.bytes, expectedHash, given);
   if ('code' in opened) return { ok: false, error: opened };
   const { text: before, parsed } = opened;
   const applied = applyEditAndPredict(before, parsed, edit);
   if (!applied.ok) return applied;
-  const inverse = inverseEdit(parsed, edit);
+  const inverse = applied.value.inverse !== undefined ? applied.value.inverse : inverseEdit(parsed, edit);
   const { text, summary, parsedAfter, patches } = applied.value;
   if (text === before) return { ok: true, value: { text, hash: expectedHash, summary, inverse, changed: false } };
   const spliced = patches ? spliceLines(read.value.bytes, parsed.source.bom, patches) : null;
@@ -159,9 +172,11 @@ export async function editBacklogFile(
     // Hash the new bytes while the disk syncs them.
     whileSyncing: () => (hash = sha256(bytes)),
     // Someone may have saved the file while we were editing: check again just before the swap.
-    beforeRename: async () => ((await currentStamp(path)) === read.value.stamp ? null : changedError(path)),
+    // (The lock keeps other Taskdeck processes out; this catches editors that take no lock.)
+    beforeRename: async () => (stillHeld() && (await currentStamp(path)) === read.value.stamp ? null : changedError(path)),
   });
   if (!written.ok) return written;
   remember(path, parsedAfter ? { bytes, hash, text, parsed: parsedAfter } : null);
+  await auditBacklogEdit(path, edit, summary, parsed, parsedAfter ?? text, origin);
   return { ok: true, value: { text, hash, summary, inverse, changed: true } };
 }

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -48,9 +49,21 @@ describe('findBacklogFile', () => {
     }
   });
 
-  it('does not take a folder named like a backlog', async () => {
+  it('does not take a folder named like a backlog, and says what it is', async () => {
     mkdirSync(join(dir, 'backlog.md'));
-    expect((await findBacklogFile(dir)).ok).toBe(false);
+    const r = await findBacklogFile(dir);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toContain(`${join(dir, 'backlog.md')} (a folder)`);
+  });
+
+  it('names a broken symlink or a folder given as the configured backlog for what it is', async () => {
+    symlinkSync(join(dir, 'nowhere.md'), join(dir, 'plan.md'));
+    const broken = await findBacklogFile(dir, 'plan.md');
+    expect(broken.ok ? '' : broken.error.message).toMatch(/plan\.md, is a broken symbolic link \(to .*nowhere\.md, which does not exist\)/);
+    mkdirSync(join(dir, 'folder.md'));
+    const folder = await findBacklogFile(dir, 'folder.md');
+    expect(folder.ok ? '' : folder.error.message).toContain('folder.md, is a folder, not a file');
+    expect(folder.ok ? '' : folder.error.message).not.toContain('does not exist');
   });
 });
 
@@ -81,10 +94,67 @@ describe('readBacklogFile', () => {
     expect(r.ok ? null : r.error.code).toBe('not-text');
   });
 
+  it('says where three stray bytes are in an otherwise good backlog', async () => {
+    const path = join(dir, 'backlog.md');
+    const good = '# Backlog\n\n| ID | Title |\n|----|----|\n| B-1 | Café ';
+    writeFileSync(path, Buffer.concat([Buffer.from(good, 'utf8'), Buffer.from([0xff, 0xfe, 0x00]), Buffer.from(' |\n', 'utf8')]));
+    const r = await readBacklogFile(path);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('not-text');
+    expect(r.error.message).toContain(`line 5, column 14 (byte offset ${Buffer.byteLength(good)})`);
+    expect(r.error.message).toContain('0xFF');
+    expect(r.error.message).toContain('3 such bytes');
+    expect(r.error.message).not.toContain('binary');
+  });
+
+  it('refuses a named pipe at once instead of waiting for a writer', async () => {
+    const fifo = join(dir, 'backlog.md');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const r = await readBacklogFile(fifo);
+    expect(r).toEqual({ ok: false, error: { code: 'not-a-file', message: expect.stringContaining('a named pipe (FIFO)') } });
+    if (!r.ok) expect(r.error.message).not.toContain('does not exist');
+  });
+
+  it('refuses a device such as /dev/zero without reading it', async () => {
+    const r = await readBacklogFile('/dev/zero');
+    expect(r).toEqual({ ok: false, error: { code: 'not-a-file', message: expect.stringContaining('a character device') } });
+  });
+
+  it('refuses a file over the size limit, saying both sizes', async () => {
+    const path = join(dir, 'huge.md');
+    writeFileSync(path, '');
+    truncateSync(path, 65 * 1024 * 1024);
+    const r = await readBacklogFile(path);
+    expect(r).toEqual({ ok: false, error: { code: 'too-large', message: expect.stringContaining('65.0 MB') } });
+    if (!r.ok) expect(r.error.message).toContain('at most 64.0 MB');
+  });
+
+  it('names a socket for what it is', async () => {
+    const path = join(dir, 'backlog.md');
+    const { createServer } = await import('node:net');
+    const server = createServer();
+    await new Promise<void>((done) => server.listen(path, done));
+    try {
+      const r = await readBacklogFile(path);
+      expect(r).toEqual({ ok: false, error: { code: 'not-a-file', message: expect.stringContaining('is a socket') } });
+    } finally {
+      await new Promise((done) => server.close(done));
+    }
+  });
+
+  it('names a broken symlink for what it is', async () => {
+    const link = join(dir, 'backlog.md');
+    symlinkSync(join(dir, 'gone.md'), link);
+    const r = await readBacklogFile(link);
+    expect(r).toEqual({ ok: false, error: { code: 'not-a-file', message: expect.stringContaining('a broken symbolic link') } });
+  });
+
   it('reports a missing file and a folder', async () => {
     const missing = await readBacklogFile(join(dir, 'gone.md'));
     expect(missing.ok ? null : missing.error.code).toBe('not-found');
     const folder = await readBacklogFile(dir);
-    expect(folder.ok ? null : folder.error.code).toBe('unreadable');
+    expect(folder.ok ? null : folder.error.code).toBe('not-a-file');
+    expect(folder.ok ? '' : folder.error.message).toContain('is a folder');
   });
 });

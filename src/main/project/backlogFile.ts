@@ -1,9 +1,10 @@
 // Finds a project's backlog file (format section 1) and reads it as UTF-8 text, with the
 // hash the editor compares against before it writes.
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import type { Result } from '../../shared/result';
+import { describeNonFile, readRegularFile } from './readRegularFile';
+import { describeBadBytes, findBadBytes } from './textCheck';
 
 /** Where a backlog is looked for, in order, when taskdeck.json names none. */
 export const BACKLOG_CANDIDATES = ['000_core/000_backlog.md', '000_backlog.md', 'backlog.md', 'BACKLOG.md', 'docs/backlog.md'];
@@ -23,16 +24,13 @@ export interface BacklogText {
 }
 
 export interface ReadBacklogError {
-  code: 'not-found' | 'unreadable' | 'not-text';
+  code: 'not-found' | 'unreadable' | 'not-text' | 'not-a-file' | 'too-large';
   message: string;
 }
 
-async function isFile(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile();
-  } catch {
-    return false;
-  }
+/** A path tried, with what it is when it is there but not a file ("a folder"). */
+function triedText(path: string, what: string | null): string {
+  return what === null || what === 'missing' ? path : `${path} (${what})`;
 }
 
 /** The backlog's absolute path: the configured one, else the first candidate that exists. */
@@ -40,27 +38,28 @@ export async function findBacklogFile(projectDir: string, configured?: string | 
   const tried: string[] = [];
   if (configured !== undefined && configured !== null && configured !== '') {
     const path = isAbsolute(configured) ? configured : join(projectDir, configured);
-    if (await isFile(path)) return { ok: true, value: path };
+    const what = await describeNonFile(path);
+    if (what === null) return { ok: true, value: path };
     tried.push(path);
-    return {
-      ok: false,
-      error: {
-        code: 'no-backlog',
-        message: `The backlog named in taskdeck.json does not exist: ${path}. Fix the "backlog" path or create the file.`,
-        tried,
-      },
-    };
+    const message =
+      what === 'missing'
+        ? `The backlog named in taskdeck.json does not exist: ${path}. Fix the "backlog" path or create the file.`
+        : `The backlog named in taskdeck.json, ${path}, is ${what}, not a file. Fix the "backlog" path.`;
+    return { ok: false, error: { code: 'no-backlog', message, tried } };
   }
+  const described: string[] = [];
   for (const candidate of BACKLOG_CANDIDATES) {
     const path = join(projectDir, candidate);
-    if (await isFile(path)) return { ok: true, value: path };
+    const what = await describeNonFile(path);
+    if (what === null) return { ok: true, value: path };
     tried.push(path);
+    described.push(triedText(path, what));
   }
   return {
     ok: false,
     error: {
       code: 'no-backlog',
-      message: `No backlog file in ${projectDir}. Tried: ${tried.join(', ')}. Create one of them, or set "backlog" in taskdeck.json.`,
+      message: `No backlog file in ${projectDir}. Tried: ${described.join(', ')}. Create one of them, or set "backlog" in taskdeck.json.`,
       tried,
     },
   };
@@ -69,30 +68,26 @@ export async function findBacklogFile(projectDir: string, configured?: string | 
 // ignoreBOM keeps a BOM in the text, so the reader knows to write it back.
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** Reads the backlog; a file that is not UTF-8 text (NUL bytes, invalid UTF-8) is an error naming it. */
+/** A file that is not UTF-8 text: the error naming where its first bad byte is. */
+export function notTextError(path: string, bytes: Uint8Array): ReadBacklogError | null {
+  const bad = findBadBytes(bytes);
+  return bad ? { code: 'not-text', message: describeBadBytes(path, bad) } : null;
+}
+
+/**
+ * Reads the backlog (a regular file of at most BACKLOG_SIZE_LIMIT bytes, readRegularFile.ts);
+ * a file that is not UTF-8 text (NUL bytes, invalid UTF-8) is an error saying where.
+ */
 export async function readBacklogFile(path: string): Promise<Result<BacklogText, ReadBacklogError>> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { ok: false, error: { code: 'not-found', message: `The backlog file does not exist: ${path}` } };
-    const why = code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : String(code ?? e);
-    return { ok: false, error: { code: 'unreadable', message: `Cannot read the backlog file ${path}: ${why}.` } };
-  }
-  const notText = {
-    ok: false as const,
-    error: {
-      code: 'not-text' as const,
-      message: `${path} is not a UTF-8 text file (it looks binary); a backlog must be Markdown text.`,
-    },
-  };
-  if (bytes.includes(0)) return notText;
+  const read = await readRegularFile(path);
+  if (!read.ok) return read;
+  const bytes = read.value.bytes;
   let text: string;
   try {
+    if (bytes.includes(0)) throw new Error('NUL');
     text = UTF8.decode(bytes);
   } catch {
-    return notText;
+    return { ok: false, error: notTextError(path, bytes) ?? { code: 'not-text', message: `${path} is not UTF-8 text.` } };
   }
   const hash = createHash('sha256').update(bytes).digest('hex');
   return { ok: true, value: { text, bytes, hash } };

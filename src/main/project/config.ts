@@ -31,6 +31,8 @@ export interface ProjectConfig {
   logCapMB?: number;
   /** The team's own status and priority words, passed into every parse; absent: none. */
   vocabulary?: Vocabulary;
+  /** `cleanup` with no arguments: delete history older than this, archiving it under archiveDir (project-relative) when set. */
+  retention?: { olderThanDays: number; archiveDir: string | null };
 }
 
 export function defaultConfig(): ProjectConfig {
@@ -86,6 +88,7 @@ export async function parseConfig(text: string, file: string): Promise<Result<Pr
     ...(c.vocabulary
       ? { vocabulary: { status: (c.vocabulary.status ?? {}) as Record<string, Status>, priority: (c.vocabulary.priority ?? {}) as Record<string, KnownPriority> } }
       : {}),
+    ...(c.retention ? { retention: { olderThanDays: c.retention.olderThanDays, archiveDir: c.retention.archiveDir ?? null } } : {}),
   });
 }
 

@@ -1,11 +1,21 @@
 // Changes taskdeck.json in place: reads it, lets the caller change the parsed object, and
 // writes it back atomically with its key order, indentation and line endings kept, so a
-// crash never leaves half a config and a hand-written file stays recognisable.
+// crash never leaves half a config and a hand-written file stays recognisable. Every read-
+// change-write holds the file's cross-process lock (fileLock.ts), so two processes saving
+// (the app's sprint form and `vocabulary:map` from another window, say) never lose one.
 import { readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { atomicWrite } from './atomicWrite';
 import { CONFIG_FILE } from './config';
 import { fail, ok, type ProjectError, type Result } from './errors';
+import { withFileLock } from './fileLock';
+
+/** Runs one read-change-write of taskdeck.json under its lock; a lock failure is a write failure. */
+async function locked<T>(file: string, fn: () => Promise<Result<T, ProjectError>>): Promise<Result<T, ProjectError>> {
+  const done = await withFileLock(file, fn);
+  if (!done.ok && (done.error.code === 'file-locked' || done.error.code === 'write-failed')) return fail({ code: 'config-write-failed', message: done.error.message });
+  return done as Result<T, ProjectError>;
+}
 
 /** The indentation the file already uses (two spaces when it cannot tell). */
 function indentOf(text: string): string | number {
@@ -39,6 +49,14 @@ export async function updateConfigFile(
   change: (existing: Record<string, unknown>) => Result<Record<string, unknown>, ProjectError>,
 ): Promise<Result<ConfigChange, ProjectError>> {
   const file = join(projectDir, CONFIG_FILE);
+  return locked(file, () => changeConfig(file, purpose, change));
+}
+
+async function changeConfig(
+  file: string,
+  purpose: string,
+  change: (existing: Record<string, unknown>) => Result<Record<string, unknown>, ProjectError>,
+): Promise<Result<ConfigChange, ProjectError>> {
   let existing: Record<string, unknown> = {};
   const read = await readConfigText(file);
   if (!read.ok) return read;
@@ -69,6 +87,12 @@ export async function updateConfigFile(
  */
 export async function revertConfigChange(projectDir: string, change: ConfigChange): Promise<Result<void, ProjectError | { code: 'config-changed'; message: string }>> {
   const file = join(projectDir, CONFIG_FILE);
+  const done = await withFileLock(file, () => revertLocked(file, change));
+  if (!done.ok && (done.error.code === 'file-locked' || done.error.code === 'write-failed')) return fail({ code: 'config-write-failed', message: done.error.message });
+  return done as Result<void, ProjectError | { code: 'config-changed'; message: string }>;
+}
+
+async function revertLocked(file: string, change: ConfigChange): Promise<Result<void, ProjectError | { code: 'config-changed'; message: string }>> {
   const read = await readConfigText(file);
   if (!read.ok) return read;
   if (read.value !== change.after) {

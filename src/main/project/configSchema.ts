@@ -77,6 +77,14 @@ export const configSchema = z
     /** Megabytes of output kept in the log per attempt (head and tail); default 50. */
     logCapMB: z.number().positive('logCapMB is megabytes and must be positive').max(1024 * 1024, 'at most 1048576 (1 TB)').optional(),
     vocabulary: vocabularySchema.optional(),
+    /** What `taskdeck cleanup` with no arguments keeps: days of history, and where archives of the rest go. */
+    retention: z
+      .object({
+        olderThanDays: z.number().positive('a number of days above 0'),
+        archiveDir: z.string().trim().min(1).optional(),
+      })
+      .strict()
+      .optional(),
   })
   // Unknown keys stay allowed (other tools and later versions may add some); saveSprints keeps them.
   .loose()

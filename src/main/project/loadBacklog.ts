@@ -51,7 +51,7 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-async function projectDirOf(file: string): Promise<string> {
+export async function projectDirOf(file: string): Promise<string> {
   const own = dirname(file);
   // Look a few folders up, not to the root: a backlog is rarely nested deeper.
   for (let dir = own, depth = 0; depth < 4; depth++) {
@@ -103,6 +103,7 @@ export async function loadProject(target: ProjectTarget): Promise<Result<LoadedP
   }
   const read = await readBacklogFile(path);
   if (!read.ok) {
+    // A FIFO, a device, a folder or an over-size file is "unreadable", with a message saying which.
     const code = read.error.code === 'not-text' ? 'backlog-not-text' : read.error.code === 'not-found' ? 'no-backlog' : 'backlog-unreadable';
     return fail({ code, message: read.error.message });
   }

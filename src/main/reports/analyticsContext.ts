@@ -5,9 +5,10 @@
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { SprintDef, Task } from '../../shared/backlog';
-import type { TzOffset } from '../core/analytics/calendar';
+import { dayIndexStart, type TzOffset } from '../core/analytics/calendar';
 import type { SprintInfo, TaskPlanInfo } from '../core/analytics/types';
 import { DAY_MS } from '../core/analytics/types';
+import { timeZoneRule } from './timeZone';
 import { loadProject, type LoadedProject } from '../project/loadBacklog';
 import { storePath } from '../store/openStore';
 import { openDatabase } from '../store/openDatabase';
@@ -49,11 +50,11 @@ export function sprintInfo(s: SprintDef, tz: TzOffset): SprintInfo {
   const day = (iso: string | null): number | null => {
     if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
     const t = Date.parse(`${iso}T00:00:00.000Z`);
-    return Number.isNaN(t) ? null : t - tz * 60_000;
+    return Number.isNaN(t) ? null : t / DAY_MS;
   };
   const start = day(s.start);
-  const endDay = day(s.end);
-  return { name: s.name, start, end: endDay === null ? null : endDay + DAY_MS - 1, capacity: s.capacity };
+  const last = day(s.end);
+  return { name: s.name, start: start === null ? null : dayIndexStart(start, tz), end: last === null ? null : dayIndexStart(last + 1, tz) - 1, capacity: s.capacity };
 }
 
 /** The machine's UTC offset in minutes at `now` (the core itself never reads a clock or zone). */
@@ -61,7 +62,11 @@ export function localOffset(now: number): TzOffset {
   return -new Date(now).getTimezoneOffset();
 }
 
-export async function openAnalytics(projectDir: string, now: number, tz: TzOffset = localOffset(now)): Promise<{ ok: true; value: AnalyticsContext } | { ok: false; error: AnalyticsError }> {
+/**
+ * `tz`: the user's zone (the browser's IANA name through the API, `--tz` in the CLI); by
+ * default the system's, with each instant's own offset (docs/analytics.md, "Time zone").
+ */
+export async function openAnalytics(projectDir: string, now: number, tz: TzOffset = timeZoneRule()): Promise<{ ok: true; value: AnalyticsContext } | { ok: false; error: AnalyticsError }> {
   const loaded = await loadProject(projectDir);
   if (!loaded.ok) return { ok: false, error: { code: 'project', message: loaded.error.message } };
   const file = storePath(loaded.value.projectDir);

@@ -23,5 +23,7 @@ describe('CSV reports', () => {
     const csv = runsCsv(attempts);
     expect(csv).toContain(`,failure,network,"refused, ""10.0.0.1""\nretry later",'=cmd|calc\r\n`);
     expect(csv.split('\r\n')[1]).toBe(`B-1-${T0},B-1,1,${new Date(T0).toISOString()},${new Date(T0 + 1500).toISOString()},1500,success,,,echo ok`);
+    // Read from the record, the row carries the record's identifier: interrupted is not cancelled.
+    expect(runsCsv([attempt({ taskId: 'B-1', outcome: 'cancelled', recordOutcome: 'interrupted' })]).split('\r\n')[1]).toContain(',interrupted,');
   });
 });

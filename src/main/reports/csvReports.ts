@@ -29,7 +29,9 @@ function write(header: readonly string[], rows: Iterable<Cell[]>, opts: CsvRepor
 }
 
 export function runsCsv(attempts: readonly AttemptRecord[], opts: CsvReportOptions = {}): string {
-  return write(RUNS_CSV_COLUMNS, attempts.map((a): Cell[] => [a.runId, a.taskId, a.attempt, iso(a.startedAt), iso(a.endedAt), a.durationMs, a.outcome, a.category, a.errorMessage, a.command]), opts);
+  // The record's own outcome identifiers (as `status --json` and `history` show them; an
+  // interrupted attempt is not a cancelled one), falling back to the analytics outcome.
+  return write(RUNS_CSV_COLUMNS, attempts.map((a): Cell[] => [a.runId, a.taskId, a.attempt, iso(a.startedAt), iso(a.endedAt), a.durationMs, a.recordOutcome ?? a.outcome, a.category, a.errorMessage, a.command]), opts);
 }
 
 export function summaryCsv(tasks: readonly TaskSummary[], opts: CsvReportOptions = {}): string {

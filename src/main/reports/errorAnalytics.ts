@@ -25,7 +25,8 @@ export function errorReportAnalytics(store: Store): ErrorReportAnalytics {
   const mean = byWeek.length > 0 ? byWeek.reduce((s, w) => s + w.errors, 0) / byWeek.length : 0;
   // "Rising" means by more than a tenth of the average week, per week.
   const direction = weeklySlope === null ? 'not-enough-data' : weeklySlope > 0.1 * mean ? 'rising' : weeklySlope < -0.1 * mean ? 'falling' : 'stable';
-  const recoveries = store.recoveries(undefined, ALL).filter((r) => r.outcome !== 'skipped').map((r) => ({ taskId: r.taskId, category: r.category, action: r.action, succeeded: r.outcome === 'succeeded', at: r.at }));
+  // Worked = the run then succeeded (core/analytics/figures.ts), as in every other report.
+  const recoveries = store.recoveryResults().map((r) => ({ taskId: r.taskId, category: r.category, action: r.action, succeeded: r.worked, at: r.at }));
   const iso = (t: number): string => new Date(t).toISOString();
   return {
     patterns: errorPatterns(errors, 20).map((p) => ({ ...p, firstSeen: iso(p.firstSeen), lastSeen: iso(p.lastSeen) })),

@@ -23,7 +23,9 @@ function summary(e: TaskErrorRecord) {
 export function buildErrorReport(store: Store, opts: ErrorReportOptions): ErrorReport {
   const stats = store.errorStatistics();
   const titles = new Map(store.taskStates().map((s) => [s.taskId, s.title]));
-  const metrics = new Map(store.performance().map((m) => [m.taskId, m]));
+  // The analytics' attempt counts (cancelled and interrupted attempts not counted), not the
+  // toolkit's performance_metrics, so the report agrees with stats and the CSVs.
+  const counts = store.attemptCounts();
   const total = Object.values(stats.byCategory).reduce((a, b) => a + b, 0);
   return {
     schemaVersion: ERROR_REPORT_SCHEMA_VERSION,
@@ -32,14 +34,14 @@ export function buildErrorReport(store: Store, opts: ErrorReportOptions): ErrorR
     totals: { errors: total, byCategory: stats.byCategory, bySeverity: stats.bySeverity },
     tasks: stats.byTask.map((t) => {
       const last = store.errors({ taskId: t.taskId, limit: 1 })[0];
-      const m = metrics.get(t.taskId);
+      const c = counts.get(t.taskId);
       return {
         taskId: t.taskId,
         title: titles.get(t.taskId) ?? null,
         errors: t.errors,
         byCategory: t.byCategory,
-        attempts: m?.runs ?? 0,
-        failedAttempts: m?.failures ?? 0,
+        attempts: c?.attempts ?? 0,
+        failedAttempts: c?.failedAttempts ?? 0,
         lastError: last === undefined ? null : summary(last),
       };
     }),

@@ -1,4 +1,5 @@
 // Human formats shared by the text and HTML reports.
+import { offsetMinutes, type TzOffset } from '../core/analytics/calendar';
 
 export function formatMs(ms: number | null): string {
   if (ms === null || !Number.isFinite(ms)) return '–';
@@ -12,13 +13,14 @@ export function formatPct(rate: number | null): string {
   return rate === null || !Number.isFinite(rate) ? '–' : `${Math.round(rate * 1000) / 10}%`;
 }
 
-export function formatDay(t: number | null, tz: number): string {
+export function formatDay(t: number | null, tz: TzOffset): string {
   if (t === null) return '–';
-  return new Date(t + tz * 60_000).toISOString().slice(0, 10);
+  return new Date(t + offsetMinutes(tz, t) * 60_000).toISOString().slice(0, 10);
 }
 
-export function formatTime(t: number | null, tz: number): string {
+export function formatTime(t: number | null, zone: TzOffset): string {
   if (t === null) return '–';
+  const tz = offsetMinutes(zone, t);
   const sign = tz >= 0 ? '+' : '-';
   const off = `${sign}${String(Math.floor(Math.abs(tz) / 60)).padStart(2, '0')}:${String(Math.abs(tz) % 60).padStart(2, '0')}`;
   return `${new Date(t + tz * 60_000).toISOString().slice(0, 16).replace('T', ' ')} (UTC${off})`;

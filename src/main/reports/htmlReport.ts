@@ -1,10 +1,13 @@
 // The self-contained HTML report: one file, inline CSS and inline SVG charts, a CSP that
 // forbids every fetch, so it opens offline and never touches the network.
 import type { Correlation } from '../core/analytics/correlation';
+import type { TzOffset } from '../core/analytics/calendar';
 import type { SprintForecastResult } from '../core/analytics/sprintForecast';
 import { formatDay, formatMs, formatPct, formatTime } from './format';
 import type { ReportModel } from './reportModel';
+import { plural } from '../../shared/pluralise';
 import { barChart, emptyChart, esc, lineChart } from './svgCharts';
+import { anomalyKindLabel, errorCategoryLabel, recoveryActionLabel } from '../../shared/labels';
 
 const CSS = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2433;background:#f5f6f8}
@@ -26,10 +29,6 @@ th{background:#eef1f6;font-weight:600}td.n{text-align:right;font-variant-numeric
 
 const DAY = 86_400_000;
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 function card(value: string, label: string): string {
   return `<div class="card"><b>${esc(value)}</b><span>${esc(label)}</span></div>`;
 }
@@ -45,7 +44,7 @@ function correlationText(c: Correlation): string {
   return c.status === 'ok' ? `Pearson ${c.pearson.toFixed(2)}, Spearman ${c.spearman.toFixed(2)} (n = ${c.n})` : `not enough data (${esc(c.reason)})`;
 }
 
-function forecastRow(f: SprintForecastResult, tz: number): string[] {
+function forecastRow(f: SprintForecastResult, tz: TzOffset): string[] {
   const fc = f.forecast;
   const ok = fc.status === 'ok' ? fc : null;
   return [
@@ -56,11 +55,11 @@ function forecastRow(f: SprintForecastResult, tz: number): string[] {
     ok ? esc(ok.p85?.day ?? 'beyond a year') : '–',
     ok ? formatPct(ok.probabilityByEnd) : '–',
     ok ? formatPct(ok.probabilityCapacityByEnd) : '–',
-    esc(fc.status === 'ok' ? fc.explanation : `not enough data: ${fc.reason}`) + (f.sprint.end !== null ? ` <span class="muted">(ends ${esc(formatDay(f.sprint.end, tz))})</span>` : ''),
+    esc(fc.status === 'ok' ? fc.explanation : fc.reason) + (f.sprint.end !== null ? ` <span class="muted">(ends ${esc(formatDay(f.sprint.end, tz))})</span>` : ''),
   ];
 }
 
-function forecastChart(f: SprintForecastResult, now: number, tz: number): string {
+function forecastChart(f: SprintForecastResult, now: number, tz: TzOffset): string {
   if (f.burnUp.points.length === 0) {
     const fc = f.forecast;
     const when = fc.status === 'ok' ? ` Forecast for its ${f.remainingPoints} remaining points: 50% by ${fc.p50?.day ?? 'beyond a year'}, 85% by ${fc.p85?.day ?? 'beyond a year'}.` : '';
@@ -87,14 +86,14 @@ export function renderHtmlReport(m: ReportModel): string {
   const tasksWithRuns = a.tasks.filter((t) => t.runs > 0);
   const busiest = [...tasksWithRuns].sort((x, y) => y.runs - x.runs).slice(0, 15);
   const trend = a.success.byWeek.length >= 3 ? a.success.byWeek : a.success.byDay;
-  const failuresByCategory = a.durations.byCategory.map((g) => ({ label: g.key, value: g.durations.n }));
+  const failuresByCategory = a.durations.byCategory.map((g) => ({ label: errorCategoryLabel(g.key), value: g.durations.n }));
   const quality: string[] = [];
   if (a.data.clockSkew > 0) quality.push(`${a.data.clockSkew} attempts ended before they started (clock change); their durations were left out`);
   if (a.data.durationDropped > a.data.clockSkew) quality.push(`${a.data.durationDropped - a.data.clockSkew} attempts have no duration`);
   if (a.data.tasksNotInBacklog.length > 0) quality.push(`history names ${a.data.tasksNotInBacklog.length} tasks no longer in the backlog (renamed or deleted): ${a.data.tasksNotInBacklog.slice(0, 8).join(', ')}`);
 
   const summary = `<section class="cards">
-${card(formatPct(a.success.overall.rate), `success rate of ${a.success.overall.attempts} attempts (${a.success.direction === 'not-enough-data' ? 'trend: under 3 weeks of data' : a.success.direction})`)}
+${card(formatPct(a.success.overall.rate), `attempt success rate: ${a.success.overall.successes} of ${plural(a.success.overall.attempts, 'attempt')} succeeded, cancelled and interrupted not counted (${a.success.direction === 'not-enough-data' ? 'trend: under 3 weeks of data' : a.success.direction})`)}
 ${card(String(a.data.runs), `runs of ${a.data.tasksWithHistory} tasks`)}
 ${card(formatMs(a.durations.overall.median), 'median attempt duration')}
 ${card(formatMs(a.durations.overall.p95), 'p95 attempt duration')}
@@ -111,20 +110,21 @@ ${m.forecasts.map((f) => forecastChart(f, m.generatedAt, tz)).join('\n')}
 </div>`;
 
   const forecastTable = table(['Sprint', 'Points done / scope', 'Tasks left', '50% date', '85% date', 'P(scope by end)', 'P(capacity by end)', 'How'], m.forecasts.map((f) => forecastRow(f, tz)), new Set([2]));
-  const velocityTable = table(['Sprint', 'Tasks', 'Committed', 'Capacity', 'Done (backlog)', 'Done in sprint dates (history)'], a.velocity.map((v) => [esc(v.sprint), String(v.tasks), String(v.committedPoints), v.capacity === null ? '–' : String(v.capacity), String(v.donePointsBacklog), String(v.donePointsHistory)]), new Set([1, 2, 3, 4, 5]));
+  const velocityTable = table(['Sprint', 'Tasks', 'Committed points', 'Capacity', 'Points done', 'of which marked done in the backlog'], a.velocity.map((v) => [esc(v.sprint), String(v.tasks), String(v.committedPoints), v.capacity === null ? '–' : String(v.capacity), String(v.donePoints), String(v.donePointsBacklog)]), new Set([1, 2, 3, 4, 5])) +
+    '<p class="muted">Points done: tasks done in the backlog or with a successful run (the burn-up\'s last point).</p>';
   const anomalies = a.anomalies.length === 0
     ? '<p class="empty">No anomalies: durations, failure rates and pass/fail patterns look like each task\'s own history.</p>'
-    : table(['', 'Task', 'Kind', 'What and why', 'When'], a.anomalies.map((x) => [`<span class="${x.severity}">${x.severity}</span>`, esc(x.taskId), esc(x.kind), esc(x.message), esc(formatTime(x.at, tz))]));
-  const patterns = table(['Count', 'Category', 'Pattern', 'Tasks', 'First seen', 'Last seen'], a.errorPatterns.slice(0, 25).map((p) => [String(p.count), esc(p.category), `<code>${esc(p.pattern)}</code><br><span class="muted">e.g. ${esc(p.example)}</span>`, esc(p.tasks.slice(0, 6).join(', ') + (p.tasks.length > 6 ? ` +${p.tasks.length - 6}` : '')), esc(formatTime(p.firstSeen, tz)), esc(formatTime(p.lastSeen, tz))]), new Set([0]));
+    : table(['', 'Task', 'Kind', 'What and why', 'When'], a.anomalies.map((x) => [`<span class="${x.severity}">${x.severity}</span>`, esc(x.taskId), esc(anomalyKindLabel(x.kind)), esc(x.message), esc(formatTime(x.at, tz))]));
+  const patterns = table(['Count', 'Category', 'Pattern', 'Tasks', 'First seen', 'Last seen'], a.errorPatterns.slice(0, 25).map((p) => [String(p.count), esc(errorCategoryLabel(p.category)), `<code>${esc(p.pattern)}</code><br><span class="muted">e.g. ${esc(p.example)}</span>`, esc(p.tasks.slice(0, 6).join(', ') + (p.tasks.length > 6 ? ` +${p.tasks.length - 6}` : '')), esc(formatTime(p.firstSeen, tz)), esc(formatTime(p.lastSeen, tz))]), new Set([0]));
   const taskRows = a.tasks.filter((t) => t.runs > 0 || t.inBacklog).slice(0, 300).map((t) => [
     esc(t.taskId) + (t.inBacklog ? '' : ' <span class="muted">(not in backlog)</span>'), esc(t.title ?? ''), String(t.runs), formatPct(t.successRate),
     formatMs(t.durations.median), formatMs(t.durations.p95), `${formatPct(t.prediction.probability)} <span class="muted" title="${esc(t.prediction.explanation)}">(${t.prediction.basis === 'own-history' ? 'own' : t.prediction.prior.source})</span>`,
     t.eta.status === 'ok' ? `${formatMs(t.eta.p50Ms)} – ${formatMs(t.eta.p80Ms)} <span class="muted">(${t.eta.source})</span>` : '<span class="muted">not enough data</span>',
   ]);
   const retries = `<p>Retried runs: ${a.retries.retriedRuns} of ${a.retries.runs}; ${formatPct(a.retries.successAfterRetry)} recovered; ${a.retries.retriesPerEventualSuccess === null ? 'no successes yet' : `${a.retries.retriesPerEventualSuccess.toFixed(2)} retries per eventual success`}.</p>` +
-    table(['First failure', 'Retried runs', 'Recovered', 'Rate'], a.retries.byCategory.map((c) => [esc(c.category), String(c.retriedRuns), String(c.recovered), formatPct(c.rate)]), new Set([1, 2, 3])) +
+    table(['First failure', 'Retried runs', 'Recovered', 'Rate'], a.retries.byCategory.map((c) => [esc(errorCategoryLabel(c.category)), String(c.retriedRuns), String(c.recovered), formatPct(c.rate)]), new Set([1, 2, 3])) +
     '<h3>Recovery actions (worked = the run then succeeded)</h3>' +
-    table(['Action', 'Category', 'Taken', 'Worked', 'Rate'], a.retries.recoveryActions.map((r) => [esc(r.action), esc(r.category ?? '–'), String(r.total), String(r.succeeded), formatPct(r.rate)]), new Set([2, 3, 4]));
+    table(['Action', 'Category', 'Taken', 'Worked', 'Rate'], a.retries.recoveryActions.map((r) => [esc(recoveryActionLabel(r.action)), esc(r.category ? errorCategoryLabel(r.category) : '–'), String(r.total), String(r.succeeded), formatPct(r.rate)]), new Set([2, 3, 4]));
   const correlations = `<ul><li>Points vs median duration: ${correlationText(a.correlations.pointsVsDuration)}</li><li>Score vs success rate: ${correlationText(a.correlations.scoreVsSuccess)}</li><li>Retries vs run duration: ${correlationText(a.correlations.retriesVsDuration)}</li></ul>`;
   const window = a.data.firstAt === null ? 'no runs yet' : `${formatTime(a.data.firstAt, tz)} to ${formatTime(a.data.lastAt, tz)} (${plural(Math.max(1, Math.round(((a.data.lastAt ?? 0) - a.data.firstAt) / DAY)), 'day')})`;
 
@@ -145,7 +145,7 @@ ${quality.length > 0 ? `<p class="warning">Data notes: ${quality.map(esc).join('
 <h2>Error patterns</h2>${patterns}
 <h2>Retries and recovery</h2>${retries}
 <h2>Correlations</h2>${correlations}
-<h2>Tasks</h2>${table(['Task', 'Title', 'Runs', 'Success', 'Median', 'p95', 'Next run succeeds', 'ETA p50 – p80'], taskRows, new Set([2, 3, 4, 5]))}
+<h2>Tasks</h2>${table(['Task', 'Title', 'Runs', 'Run success rate', 'Median', 'p95', 'Next run succeeds', 'ETA p50 – p80'], taskRows, new Set([2, 3, 4, 5]))}
 <p class="muted">Percentiles interpolate linearly between closest ranks (h = (n − 1)·p). Success probabilities are Beta-binomial posterior means with a prior from the task's category, executor or project. Forecasts are Monte Carlo simulations over measured throughput or durations.</p>
 </main></body></html>
 `;

@@ -1,5 +1,6 @@
 // Everything a report shows, computed once from the full history and the backlog: the
 // analysis, and a forecast and burn-up for each sprint still open.
+import type { TzOffset } from '../core/analytics/calendar';
 import { analyzeHistory, type HistoryAnalysis } from '../core/analytics/analyze';
 import { seededRng } from '../core/analytics/rng';
 import { groupRuns } from '../core/analytics/runs';
@@ -13,7 +14,7 @@ import { loadHistoryRecords, type HistoryRecords } from './queries/historyRecord
 
 export interface ReportModel {
   generatedAt: number;
-  tz: number;
+  tz: TzOffset;
   project: { name: string; dir: string; backlog: string };
   analysis: HistoryAnalysis;
   forecasts: SprintForecastResult[];

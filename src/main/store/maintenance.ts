@@ -4,6 +4,11 @@ import type Database from 'better-sqlite3';
 import { processAlive } from './processAlive';
 import type { Writes } from './writes';
 import type { CleanupResult, ResetScope } from './types';
+import type { createAudit } from './audit';
+import { OLD_ROWS, writeArchive, type ArchiveBounds, type ArchivedTable } from './archive';
+import type { AuditOrigin } from './auditOrigin';
+
+type Audit = ReturnType<typeof createAudit>;
 
 interface OpenAttempt {
   id: number;
@@ -13,23 +18,49 @@ interface OpenAttempt {
   owner_pid: number;
 }
 
-export function createMaintenance(db: Database.Database, writes: Writes) {
+export function createMaintenance(db: Database.Database, writes: Writes, audit: Audit) {
   const openAttempts = db.prepare('SELECT id, task_id, run_id, started_at, owner_pid FROM run_attempts WHERE outcome IS NULL');
   const markInterrupted = db.prepare(`
-    UPDATE task_executions SET status = 'interrupted', completed_at = @at, error_message = @message, execution_time = @durationMs
+    UPDATE task_executions SET status = 'interrupted', completed_ms = @at, error_message = @message, execution_ms = @durationMs,
+      completed_at = strftime('%Y-%m-%d %H:%M:%S', @at / 1000, 'unixepoch'), execution_time = @durationMs / 1000.0,
+      updated_at = CURRENT_TIMESTAMP
     WHERE task_id = @taskId AND status IN ('running', 'retrying')`);
   const dropLeasesOf = db.prepare('DELETE FROM leases WHERE owner_pid = ?');
-  const resetOne = db.prepare(`
-    UPDATE task_executions SET status = 'pending', started_at = NULL, completed_at = NULL, retry_count = 0,
-      error_message = NULL, execution_time = NULL WHERE task_id = ?`);
-  const resetAll = db.prepare(`
-    UPDATE task_executions SET status = 'pending', started_at = NULL, completed_at = NULL, retry_count = 0,
-      error_message = NULL, execution_time = NULL`);
-  const deleteEvents = db.prepare('DELETE FROM execution_history WHERE timestamp < ?');
-  const deleteErrors = db.prepare('DELETE FROM task_errors WHERE at < ?');
-  const deleteRecoveries = db.prepare('DELETE FROM recovery_actions WHERE at < ?');
+  const RESET = `UPDATE task_executions SET status = 'pending', started_ms = NULL, completed_ms = NULL, retry_count = 0,
+      error_message = NULL, execution_ms = NULL, started_at = NULL, completed_at = NULL, execution_time = NULL, progress = 0.0,
+      updated_at = CURRENT_TIMESTAMP`;
+  const resetOne = db.prepare(`${RESET} WHERE task_id = ?`);
+  const resetAll = db.prepare(RESET);
+  // Bounded by the largest id an archive's snapshot saw (no bound: the largest possible).
+  const deleteOld = (t: ArchivedTable) => db.prepare(`DELETE FROM ${t} WHERE ${OLD_ROWS[t]} AND id <= ?`);
+  const deleteEvents = deleteOld('execution_history');
+  const deleteErrors = deleteOld('task_errors');
+  const deleteRecoveries = deleteOld('recovery_actions');
   // Unfinished attempts are kept: they may still be running or await recoverInterrupted.
-  const deleteAttempts = db.prepare('DELETE FROM run_attempts WHERE started_at < ? AND outcome IS NOT NULL');
+  // (And attempts an archive saw still open are kept even if they finished since.)
+  const deleteAttempts = db.prepare(`DELETE FROM run_attempts WHERE ${OLD_ROWS.run_attempts} AND id <= ? AND id NOT IN (SELECT value FROM json_each(?))`);
+  const UNBOUNDED: ArchiveBounds = {
+    maxIds: { run_attempts: Number.MAX_SAFE_INTEGER, execution_history: Number.MAX_SAFE_INTEGER, task_errors: Number.MAX_SAFE_INTEGER, recovery_actions: Number.MAX_SAFE_INTEGER },
+    openAttemptIds: [],
+  };
+
+  const stateOf = db.prepare(`SELECT status, started_at, completed_at, retry_count, error_message, execution_time, progress
+    FROM task_executions WHERE task_id = ?`);
+  const statusCounts = db.prepare("SELECT status, count(*) AS n FROM task_executions WHERE status <> 'pending' GROUP BY status ORDER BY status");
+
+  // Reset and cleanup write their audit row in the same transaction as the change itself.
+  const resetAudited = db.transaction((scope: ResetScope, origin: Partial<AuditOrigin> | undefined): number => {
+    if ('all' in scope) {
+      const before = Object.fromEntries((statusCounts.all() as { status: string; n: number }[]).map((r) => [r.status, r.n]));
+      const n = resetAll.run().changes;
+      audit.recordAudit({ action: 'reset', summary: `reset ${n} task${n === 1 ? '' : 's'} to pending`, before: { byStatus: before }, after: { status: 'pending', tasks: n }, origin });
+      return n;
+    }
+    const before = stateOf.get(scope.taskId);
+    const n = resetOne.run(scope.taskId).changes;
+    if (n > 0) audit.recordAudit({ action: 'reset', taskId: scope.taskId, summary: `reset ${scope.taskId} to pending`, before, after: { status: 'pending' }, origin });
+    return n;
+  });
 
   const closeDead = db.transaction((now: number, dead: readonly OpenAttempt[]): number => {
     let closed = 0;
@@ -54,12 +85,24 @@ export function createMaintenance(db: Database.Database, writes: Writes) {
     return closed;
   });
 
-  const cleanup = db.transaction((cutoff: number): CleanupResult => ({
-    events: deleteEvents.run(cutoff).changes,
-    errors: deleteErrors.run(cutoff).changes,
-    recoveries: deleteRecoveries.run(cutoff).changes,
-    attempts: deleteAttempts.run(cutoff).changes,
-  }));
+  const cleanup = db.transaction((cutoff: number, now: number, origin: Partial<AuditOrigin> | undefined, note: Record<string, unknown>, b: ArchiveBounds): CleanupResult => {
+    const r: CleanupResult = {
+      events: deleteEvents.run(cutoff, b.maxIds.execution_history).changes,
+      errors: deleteErrors.run(cutoff, b.maxIds.task_errors).changes,
+      recoveries: deleteRecoveries.run(cutoff, b.maxIds.recovery_actions).changes,
+      attempts: deleteAttempts.run(cutoff, b.maxIds.run_attempts, JSON.stringify(b.openAttemptIds)).changes,
+    };
+    const cut = new Date(cutoff).toISOString();
+    audit.recordAudit({
+      action: 'cleanup',
+      summary: `deleted ${r.events} events, ${r.attempts} attempts, ${r.errors} errors, ${r.recoveries} recovery actions before ${cut}`,
+      before: { olderThan: cut, ...r },
+      after: { deleted: r, ...note },
+      origin,
+      at: now,
+    });
+    return r;
+  });
 
   return {
     recoverInterrupted(now: number): number {
@@ -68,11 +111,19 @@ export function createMaintenance(db: Database.Database, writes: Writes) {
       const dead = candidates.filter((a) => a.owner_pid !== process.pid && !processAlive(a.owner_pid));
       return dead.length === 0 ? 0 : closeDead.immediate(now, dead);
     },
-    reset(scope: ResetScope): number {
-      return 'all' in scope ? resetAll.run().changes : resetOne.run(scope.taskId).changes;
+    reset(scope: ResetScope, origin?: Partial<AuditOrigin>): number {
+      return resetAudited.immediate(scope, origin);
     },
-    cleanup(olderThanMs: number, now: number): CleanupResult {
-      return cleanup.immediate(now - olderThanMs);
+    /** `note` is kept in the audit row's `after` (e.g. the archive the rows went to). */
+    cleanup(olderThanMs: number, now: number, origin?: Partial<AuditOrigin>, note: Record<string, unknown> = {}): CleanupResult {
+      return cleanup.immediate(now - olderThanMs, now, origin, note, UNBOUNDED);
+    },
+    /** Writes what it will delete to `file` (gzip JSON lines) first; deletes nothing if that fails. */
+    cleanupArchived(olderThanMs: number, now: number, file: string, origin?: Partial<AuditOrigin>): CleanupResult & { archive: string; archived: number } {
+      const cutoff = now - olderThanMs;
+      const written = writeArchive(db, cutoff, file);
+      const r = cleanup.immediate(cutoff, now, origin, { archive: written.file, archived: written.rows }, written.bounds);
+      return { ...r, archive: written.file, archived: written.rows };
     },
   };
 }

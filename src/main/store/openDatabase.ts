@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, OWN_TABLES, SCHEMA_VERSION } from './migrations/index';
+import { storeErrorOf } from './storeFault';
 import type { OpenStoreOptions, Result, StoreError, StoreErrorCode } from './types';
 
 type Db = Database.Database;
@@ -28,19 +29,28 @@ function corrupt<T>(file: string, detail: string): Result<T> {
 
 /** Checks the 16-byte SQLite header without opening the file through SQLite. */
 function checkHeader(file: string): Result<'new' | 'existing'> {
-  let size: number;
+  let stat: fs.Stats;
   try {
-    size = fs.statSync(file).size;
+    stat = fs.statSync(file);
   } catch {
     return { ok: true, value: 'new' };
   }
+  // A folder, a FIFO (opening it would wait for a writer forever) or a device is refused.
+  if (!stat.isFile()) return fail('db-open-failed', file, `${file} is not a regular file; move it away to start a new run record.`);
   // SQLite treats an empty file as an empty database.
-  if (size === 0) return { ok: true, value: 'new' };
-  const fd = fs.openSync(file, 'r');
+  if (stat.size === 0) return { ok: true, value: 'new' };
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (err) {
+    return fail('db-open-failed', file, `Cannot open ${file}: ${describe(err)}`);
+  }
   try {
     const head = Buffer.alloc(16);
     const read = fs.readSync(fd, head, 0, 16, 0);
     if (read < 16 || head.toString('latin1') !== SQLITE_HEADER) return corrupt(file, 'it does not start with the SQLite header');
+  } catch (err) {
+    return fail('db-open-failed', file, `Cannot read ${file}: ${describe(err)}`);
   } finally {
     fs.closeSync(fd);
   }
@@ -141,6 +151,17 @@ function switchToWal(db: Db): void {
   }
 }
 
+/**
+ * TASKDECK_DB_MAX_PAGES=N caps the file at N pages (SQLite's max_page_count, never below
+ * its current size): a write that needs a new page then fails with SQLITE_FULL exactly as
+ * on a full disk. For trying out and testing what a full disk does (docs/database.md).
+ */
+function capPages(db: Db): void {
+  const raw = process.env['TASKDECK_DB_MAX_PAGES'];
+  const pages = raw === undefined ? NaN : Number(raw);
+  if (Number.isInteger(pages) && pages > 0) db.pragma(`max_page_count = ${pages}`);
+}
+
 function configure(db: Db, file: string, readonly: boolean): Result<void> {
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
@@ -161,11 +182,15 @@ function configure(db: Db, file: string, readonly: boolean): Result<void> {
     // (task_id, timestamp) index, and re-reading them from the OS costs more than the memory.
     db.pragma('cache_size = -32768');
     db.pragma('foreign_keys = ON');
+    capPages(db);
     if (!readonly && owned.value < SCHEMA_VERSION) return migrate(db, file);
     return { ok: true, value: undefined };
   } catch (err) {
     const code = sqliteCode(err);
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return corrupt(file, describe(err));
+    if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return corrupt(file, describe(err));
+    // A full disk, an I/O error, a read-only file or a lock held too long: its own value.
+    const known = storeErrorOf(err, file);
+    if (known && known.code !== 'db-failed') return { ok: false, error: known };
     return fail('db-open-failed', file, `Cannot open ${file}: ${describe(err)}`);
   }
 }

@@ -3,10 +3,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { createAudit } from './audit';
+import { createArchiveImport } from './archiveImport';
 import { createErrorStats } from './errorStats';
 import { createLeases } from './leases';
 import { createMaintenance } from './maintenance';
 import { openDatabase } from './openDatabase';
+import { asStoreFault } from './storeFault';
 import { createReads } from './reads';
 import type { OpenStoreOptions, Result, Store } from './types';
 import { createWrites } from './writes';
@@ -20,7 +23,8 @@ export function storePath(projectDir: string): string {
 
 function bind(db: Database.Database) {
   const writes = createWrites(db);
-  return { db, writes, reads: createReads(db), leases: createLeases(db), maintenance: createMaintenance(db, writes), errorStats: createErrorStats(db) };
+  const audit = createAudit(db);
+  return { db, writes, audit, archiveImport: createArchiveImport(db, audit), reads: createReads(db), leases: createLeases(db), maintenance: createMaintenance(db, writes, audit), errorStats: createErrorStats(db) };
 }
 
 /** Opens the store of a project folder, creating `.taskdeck/` unless read-only. */
@@ -42,38 +46,61 @@ export function openStoreFile(file: string, opts: OpenStoreOptions = {}): Result
   const opened = openDatabase(file, opts);
   if (!opened.ok) return opened;
   let c = bind(opened.value);
+  // Every SQLite error leaves the store as a StoreFault with a documented code.
+  const g = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A): R => {
+    try {
+      return fn(...args);
+    } catch (err) {
+      throw asStoreFault(err, file);
+    }
+  };
 
   const store: Store = {
     file,
-    syncTasks: (tasks, now) => c.writes.syncTasks(tasks, now),
-    startAttempt: (input) => c.writes.startAttempt(input),
-    finishAttempt: (id, input) => {
+    syncTasks: g((tasks, now) => c.writes.syncTasks(tasks, now)),
+    startAttempt: g((input) => c.writes.startAttempt(input)),
+    finishAttempt: g((id, input) => {
       c.writes.finishAttempt(id, input);
-    },
-    recordEvent: (e) => c.writes.recordEvent(e),
-    ingestEvents: (events) => c.writes.ingestEvents(events),
-    recordError: (e) => c.writes.recordError(e),
-    recordRecovery: (r) => c.writes.recordRecovery(r),
-    setTaskState: (taskId, s) => c.writes.setTaskState(taskId, s),
-    acquireLease: (taskId, owner, ttl, now) => c.leases.acquireLease(taskId, owner, ttl, now),
-    renewLease: (taskId, owner, ttl, now) => c.leases.renewLease(taskId, owner, ttl, now),
-    releaseLease: (taskId, owner) => c.leases.releaseLease(taskId, owner),
-    recoverInterrupted: (now) => c.maintenance.recoverInterrupted(now),
-    taskStates: () => c.reads.taskStates(),
-    taskState: (taskId) => c.reads.taskState(taskId),
-    statistics: () => c.reads.statistics(),
-    performance: (taskId) => c.reads.performance(taskId),
-    history: (taskId, limit) => c.reads.history(taskId, limit),
-    iterateHistory: (taskId) => c.reads.iterateHistory(taskId),
-    attempts: (taskId, limit) => c.reads.attempts(taskId, limit),
-    errors: (q) => c.reads.errors(q),
-    recoveries: (taskId, limit) => c.reads.recoveries(taskId, limit),
-    errorStatistics: () => c.errorStats.errorStatistics(),
-    reset: (scope) => c.maintenance.reset(scope),
-    cleanup: (olderThanMs, now) => c.maintenance.cleanup(olderThanMs, now),
+    }),
+    recordEvent: g((e) => c.writes.recordEvent(e)),
+    ingestEvents: g((events) => c.writes.ingestEvents(events)),
+    recordError: g((e) => c.writes.recordError(e)),
+    recordRecovery: g((r) => c.writes.recordRecovery(r)),
+    setTaskState: g((taskId, s) => c.writes.setTaskState(taskId, s)),
+    acquireLease: g((taskId, owner, ttl, now) => c.leases.acquireLease(taskId, owner, ttl, now)),
+    renewLease: g((taskId, owner, ttl, now) => c.leases.renewLease(taskId, owner, ttl, now)),
+    releaseLease: g((taskId, owner) => c.leases.releaseLease(taskId, owner)),
+    claimTask: g((taskId, owner, ttl, now) => c.leases.claimTask(taskId, owner, ttl, now)),
+    releaseClaim: g((taskId, owner) => c.leases.releaseClaim(taskId, owner)),
+    leaseHolders: g((now) => c.leases.leaseHolders(now)),
+    recoverInterrupted: g((now) => c.maintenance.recoverInterrupted(now)),
+    taskStates: g(() => c.reads.taskStates()),
+    taskState: g((taskId) => c.reads.taskState(taskId)),
+    statistics: g(() => c.reads.statistics()),
+    performance: g((taskId) => c.reads.performance(taskId)),
+    history: g((taskId, limit) => c.reads.history(taskId, limit)),
+    iterateHistory: g((taskId) => guardIterator(c.reads.iterateHistory(taskId), file)),
+    attempts: g((taskId, limit) => c.reads.attempts(taskId, limit)),
+    errors: g((q) => c.reads.errors(q)),
+    recoveries: g((taskId, limit) => c.reads.recoveries(taskId, limit)),
+    errorStatistics: g(() => c.errorStats.errorStatistics()),
+    recoveryResults: g(() => c.errorStats.recoveryResults()),
+    attemptCounts: g(() => c.errorStats.attemptCounts()),
+    reset: g((scope, origin) => c.maintenance.reset(scope, origin)),
+    cleanup: g((olderThanMs, now, origin, note) => c.maintenance.cleanup(olderThanMs, now, origin, note)),
+    cleanupArchived: g((olderThanMs, now, file, origin) => c.maintenance.cleanupArchived(olderThanMs, now, file, origin)),
+    importArchive: g((file, origin) => c.archiveImport.importArchive(file, origin)),
+    recordAudit: g((e) => c.audit.recordAudit(e)),
+    audit: g((q) => c.audit.audit(q)),
     // IMMEDIATE: takes the write lock up front, so a read-then-write inside (a lease check)
     // cannot race another process; a nested call is a savepoint.
-    transaction: (fn) => c.db.transaction(fn).immediate(),
+    transaction<T>(fn: () => T): T {
+      try {
+        return c.db.transaction(fn).immediate();
+      } catch (err) {
+        throw asStoreFault(err, file);
+      }
+    },
     reopen() {
       if (c.db.open) c.db.close();
       const again = openDatabase(file, opts);
@@ -86,4 +113,24 @@ export function openStoreFile(file: string, opts: OpenStoreOptions = {}): Result
     },
   };
   return { ok: true, value: store };
+}
+
+/** Rows are read as the export walks them: an error on the way is a StoreFault too. */
+function guardIterator<T>(inner: IterableIterator<T>, file: string): IterableIterator<T> {
+  const it: IterableIterator<T> = {
+    next() {
+      try {
+        return inner.next();
+      } catch (err) {
+        throw asStoreFault(err, file);
+      }
+    },
+    return(value?: unknown) {
+      return inner.return ? inner.return(value) : { done: true, value: undefined };
+    },
+    [Symbol.iterator]() {
+      return it;
+    },
+  };
+  return it;
 }

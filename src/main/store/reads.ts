@@ -17,6 +17,7 @@ import type {
   TaskState,
 } from './types';
 import { EXECUTION_STATUSES } from './types';
+import { attemptSuccess } from '../core/analytics/figures';
 import type { ErrorCategory, ErrorSeverity, RecoveryAction } from '../core/errors/types';
 
 const DEFAULT_LIMIT = 100;
@@ -25,16 +26,17 @@ const OUTCOMES: readonly AttemptOutcome[] = ['succeeded', 'failed', 'timeout', '
 interface StateRow {
   task_id: string;
   status: ExecutionStatus;
-  started_at: number | null;
-  completed_at: number | null;
+  started_ms: number | null;
+  completed_ms: number | null;
   retry_count: number;
   error_message: string | null;
-  execution_time: number | null;
+  execution_ms: number | null;
   title: string | null;
+  backlog_status: string | null;
 }
 
-/** A task_executions row joined with its title, in SELECT order. */
-type StateTuple = [string, ExecutionStatus, number | null, number | null, number, string | null, number | null, string | null];
+/** A task_executions row joined with its title and backlog status, in SELECT order. */
+type StateTuple = [string, ExecutionStatus, number | null, number | null, number, string | null, number | null, string | null, string | null];
 
 interface AttemptRow {
   id: number;
@@ -63,8 +65,8 @@ interface EventRow {
   attempt_id: number | null;
   event_type: HistoryEventType;
   message: string;
-  data: string | null;
-  timestamp: number;
+  metadata: string | null;
+  timestamp_ms: number;
 }
 
 interface ErrorRow {
@@ -106,11 +108,12 @@ const toState = (r: StateRow): TaskState => ({
   taskId: r.task_id,
   title: r.title,
   status: r.status,
-  startedAt: r.started_at,
-  completedAt: r.completed_at,
+  startedAt: r.started_ms,
+  completedAt: r.completed_ms,
   retryCount: r.retry_count,
   errorMessage: r.error_message,
-  executionTime: r.execution_time,
+  executionTime: r.execution_ms,
+  backlogStatus: r.backlog_status,
 });
 
 const toAttempt = (r: AttemptRow): AttemptRecord => ({
@@ -133,6 +136,9 @@ const toAttempt = (r: AttemptRow): AttemptRecord => ({
   timeoutMs: r.timeout_ms,
 });
 
+/** The execution_history columns toEvent reads. */
+export const EVENT_SELECT = 'id, task_id, run_id, attempt_id, event_type, message, metadata, timestamp_ms';
+
 export const toEvent = (r: EventRow): HistoryEvent => ({
   id: r.id,
   taskId: r.task_id,
@@ -140,8 +146,8 @@ export const toEvent = (r: EventRow): HistoryEvent => ({
   attemptId: r.attempt_id,
   type: r.event_type,
   message: r.message,
-  data: r.data === null ? null : (JSON.parse(r.data) as unknown),
-  at: r.timestamp,
+  data: r.metadata === null ? null : (JSON.parse(r.metadata) as unknown),
+  at: r.timestamp_ms,
 });
 
 const toError = (r: ErrorRow): TaskErrorRecord => ({
@@ -188,19 +194,24 @@ export function createReads(db: Database.Database) {
   // object per task is a third of its time on 10,000 tasks.
   const states = db
     .prepare(`
-    SELECT e.task_id, e.status, e.started_at, e.completed_at, e.retry_count, e.error_message, e.execution_time, m.title
+    SELECT e.task_id, e.status, e.started_ms, e.completed_ms, e.retry_count, e.error_message, e.execution_ms, m.title, m.status
     FROM task_executions e LEFT JOIN task_metadata m ON m.task_id = e.task_id ORDER BY e.task_id`)
     .raw(true);
   const oneState = db.prepare(`
-    SELECT e.task_id, e.status, e.started_at, e.completed_at, e.retry_count, e.error_message, e.execution_time, m.title
+    SELECT e.task_id, e.status, e.started_ms, e.completed_ms, e.retry_count, e.error_message, e.execution_ms, m.title, m.status AS backlog_status
     FROM task_executions e LEFT JOIN task_metadata m ON m.task_id = e.task_id WHERE e.task_id = ?`);
-  const statusCounts = db.prepare('SELECT status, count(*) AS n FROM task_executions GROUP BY status');
+  // A task that never ran but is done in the backlog is done, not pending.
+  const statusCounts = db.prepare(`
+    SELECT CASE WHEN e.status = 'pending' AND m.status = 'done' THEN 'done-in-backlog' ELSE e.status END AS status, count(*) AS n
+    FROM task_executions e LEFT JOIN task_metadata m ON m.task_id = e.task_id GROUP BY 1`);
   const outcomeCounts = db.prepare(`
     SELECT outcome, count(*) AS n, avg(duration_ms) AS avg FROM run_attempts GROUP BY outcome`);
-  const historyAll = db.prepare('SELECT * FROM execution_history ORDER BY id DESC LIMIT ?');
-  const historyTask = db.prepare('SELECT * FROM execution_history WHERE task_id = ? ORDER BY id DESC LIMIT ?');
-  const historyIterAll = db.prepare('SELECT * FROM execution_history ORDER BY id');
-  const historyIterTask = db.prepare('SELECT * FROM execution_history WHERE task_id = ? ORDER BY id');
+  // Our columns only: the toolkit's generated status/timestamp would be computed per row for nothing.
+  const EVENT = `SELECT ${EVENT_SELECT} FROM execution_history`;
+  const historyAll = db.prepare(`${EVENT} ORDER BY id DESC LIMIT ?`);
+  const historyTask = db.prepare(`${EVENT} WHERE task_id = ? ORDER BY id DESC LIMIT ?`);
+  const historyIterAll = db.prepare(`${EVENT} ORDER BY id`);
+  const historyIterTask = db.prepare(`${EVENT} WHERE task_id = ? ORDER BY id`);
   const attemptsAll = db.prepare('SELECT * FROM run_attempts ORDER BY started_at DESC, id DESC LIMIT ?');
   const attemptsTask = db.prepare('SELECT * FROM run_attempts WHERE task_id = ? ORDER BY started_at DESC, id DESC LIMIT ?');
   const errorsQuery = db.prepare(`
@@ -223,6 +234,7 @@ export function createReads(db: Database.Database) {
         retryCount: r[4],
         errorMessage: r[5],
         executionTime: r[6],
+        backlogStatus: r[8],
       })),
     taskState(taskId: string): TaskState | null {
       const row = oneState.get(taskId) as StateRow | undefined;
@@ -231,8 +243,10 @@ export function createReads(db: Database.Database) {
     statistics(): Statistics {
       const byStatus = Object.fromEntries(EXECUTION_STATUSES.map((s) => [s, 0])) as Record<ExecutionStatus, number>;
       let tasks = 0;
-      for (const r of statusCounts.all() as { status: ExecutionStatus; n: number }[]) {
-        byStatus[r.status] = (byStatus[r.status] ?? 0) + r.n;
+      let doneInBacklog = 0;
+      for (const r of statusCounts.all() as { status: ExecutionStatus | 'done-in-backlog'; n: number }[]) {
+        if (r.status === 'done-in-backlog') doneInBacklog += r.n;
+        else byStatus[r.status] = (byStatus[r.status] ?? 0) + r.n;
         tasks += r.n;
       }
       const byOutcome = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<AttemptOutcome, number>;
@@ -244,6 +258,9 @@ export function createReads(db: Database.Database) {
         attempts += r.n;
         if (r.outcome === null) continue;
         byOutcome[r.outcome] = r.n;
+        // The average is over the attempts that count, like the rate: an interrupted attempt's
+        // "duration" is how long until someone noticed, not how long the task takes.
+        if (r.outcome === 'cancelled' || r.outcome === 'interrupted') continue;
         finished += r.n;
         durationSum += (r.avg ?? 0) * r.n;
         if (r.outcome === 'succeeded') successAvg = r.avg;
@@ -251,9 +268,11 @@ export function createReads(db: Database.Database) {
       return {
         byStatus,
         tasks,
+        doneInBacklog,
         attempts,
         byOutcome,
-        successRate: finished === 0 ? null : byOutcome.succeeded / finished,
+        countedAttempts: attemptSuccess(byOutcome).of,
+        successRate: attemptSuccess(byOutcome).rate,
         avgDurationMs: finished === 0 ? null : durationSum / finished,
         avgSuccessDurationMs: successAvg,
       };

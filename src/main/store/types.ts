@@ -4,6 +4,10 @@
 import type { Task } from '../../shared/backlog';
 import type { Result as SharedResult } from '../../shared/result';
 import type { ErrorCategory, ErrorSeverity, RecoveryAction } from '../core/errors/types';
+import type { AuditEntry, AuditInput } from './audit';
+import type { AuditOrigin } from './auditOrigin';
+import type { ArchiveImportResult } from './archiveImport';
+import type { ClaimOutcome, LeaseHolder } from './leases';
 
 export type StoreErrorCode =
   | 'db-newer-version'
@@ -11,7 +15,13 @@ export type StoreErrorCode =
   | 'db-foreign'
   | 'db-missing'
   | 'db-needs-migration'
-  | 'db-open-failed';
+  | 'db-open-failed'
+  // While in use (any Store method, any query): what SQLite reported, by meaning.
+  | 'disk-full'
+  | 'db-io'
+  | 'db-readonly'
+  | 'db-busy'
+  | 'db-failed';
 
 /** Errors are values: a code for programs and a message a user can act on. */
 export interface StoreError {
@@ -132,12 +142,19 @@ export interface TaskStateInput {
   errorMessage: string | null;
   /** Milliseconds of the last attempt, null while running. */
   executionTime: number | null;
+  /**
+   * Stored as JSON in task_executions.metadata (the toolkit's free-form note), e.g. who
+   * confirmed a task by hand. Omitted: the latest attempt's run id, attempt, exit code, outcome.
+   */
+  metadata?: unknown;
 }
 
 export interface TaskState extends TaskStateInput {
   taskId: string;
   /** From task_metadata, when the task was synced; null otherwise. */
   title: string | null;
+  /** The backlog's status as last synced (task_metadata.status: todo, done, ...); null when never synced. */
+  backlogStatus: string | null;
 }
 
 export interface AttemptRecord {
@@ -198,9 +215,16 @@ export interface Statistics {
   attempts: number;
   /** Finished attempts by outcome. */
   byOutcome: Record<AttemptOutcome, number>;
-  /** Succeeded / finished attempts; null when nothing finished yet. */
+  /**
+   * Tasks whose run state is `pending` (never ran, or reset) but which the backlog marks
+   * done; they are not counted in `byStatus.pending`.
+   */
+  doneInBacklog: number;
+  /** Attempts that count in a rate: succeeded, failed or timed out (not cancelled, interrupted or running). */
+  countedAttempts: number;
+  /** The attempt success rate (core/analytics/figures.ts): succeeded / counted attempts; null when none counts. */
   successRate: number | null;
-  /** Mean duration of finished attempts in ms; null when none. */
+  /** Mean duration of counted attempts (succeeded, failed, timed out) in ms; null when none. */
   avgDurationMs: number | null;
   /** Mean duration of succeeded attempts in ms; null when none. */
   avgSuccessDurationMs: number | null;
@@ -220,7 +244,17 @@ export interface ErrorStatistics {
   byTask: { taskId: string; errors: number; lastAt: number; byCategory: Partial<Record<ErrorCategory, number>> }[];
   /** Errors per UTC day, oldest first: `day` is YYYY-MM-DD. */
   byDay: { day: string; errors: number }[];
+  /** Per action: tried (skipped ones left out) and worked (the run then succeeded). */
   recoveryByAction: Record<RecoveryAction, { attempted: number; succeeded: number }>;
+}
+
+/** A recovery action that was tried, and whether the run it was taken for then succeeded. */
+export interface RecoveryResult {
+  taskId: string;
+  category: ErrorCategory;
+  action: RecoveryAction;
+  at: number;
+  worked: boolean;
 }
 
 export interface CleanupResult {
@@ -231,6 +265,12 @@ export interface CleanupResult {
 }
 
 export type ResetScope = { taskId: string } | { all: true };
+
+/**
+ * Every method throws a StoreFault (storeFault.ts: a StoreError with code `db-corrupt`,
+ * `disk-full`, `db-io`, `db-readonly`, `db-busy` or `db-failed`) when SQLite fails.
+ */
+export type { ClaimOutcome, LeaseHolder } from './leases';
 
 export interface Store {
   /** Absolute path of the database file. */
@@ -254,6 +294,15 @@ export interface Store {
   /** True when ownerId still held the lease and its expiry moved. */
   renewLease(taskId: string, ownerId: string, ttlMs: number, now: number): boolean;
   releaseLease(taskId: string, ownerId: string): void;
+  /**
+   * An agent's claim on a task (leases.ts): no process, an owner and an expiry. Refused,
+   * naming the holder, while another owner's claim or live run stands.
+   */
+  claimTask(taskId: string, ownerId: string, ttlMs: number, now: number): ClaimOutcome;
+  /** True when ownerId held the claim and let go of it now. */
+  releaseClaim(taskId: string, ownerId: string): boolean;
+  /** Claims and run leases that have not expired at `now`. */
+  leaseHolders(now: number): LeaseHolder[];
 
   /**
    * Attempts without an end whose owner process is gone become 'interrupted' (attempt,
@@ -276,15 +325,35 @@ export interface Store {
   /** Newest first. */
   recoveries(taskId?: string, limit?: number): RecoveryRecord[];
   errorStatistics(): ErrorStatistics;
+  /** Recovery actions that were tried (not skipped), oldest first, each with whether its run then succeeded. */
+  recoveryResults(): RecoveryResult[];
+  /** Per task: attempts that count in rates (succeeded, failed, timed out) and the failed ones among them. */
+  attemptCounts(): Map<string, { attempts: number; failedAttempts: number }>;
 
   /**
    * Sets a task's (or every task's) latest state back to pending with no retries, times or
    * error. The record (history, attempts, errors, metrics) is append-only and stays;
    * cleanup is the retention tool. Returns how many tasks were reset.
    */
-  reset(scope: ResetScope): number;
-  /** Deletes events, attempts, errors and recoveries older than now - olderThanMs; keeps performance_metrics. */
-  cleanup(olderThanMs: number, now: number): CleanupResult;
+  reset(scope: ResetScope, origin?: Partial<AuditOrigin>): number;
+  /**
+   * Deletes events, attempts, errors and recoveries older than now - olderThanMs; keeps
+   * performance_metrics. Writes one audit row; `note` goes into its `after`.
+   */
+  cleanup(olderThanMs: number, now: number, origin?: Partial<AuditOrigin>, note?: Record<string, unknown>): CleanupResult;
+
+  /**
+   * cleanup that first writes every row it deletes to `file` (gzip, one JSON line per row
+   * with its table); refuses an existing file, and deletes nothing if writing fails.
+   */
+  cleanupArchived(olderThanMs: number, now: number, file: string, origin?: Partial<AuditOrigin>): CleanupResult & { archive: string; archived: number };
+  /** Reads an archive back (idempotent: rows already present are skipped). */
+  importArchive(file: string, origin?: Partial<AuditOrigin>): Promise<ArchiveImportResult>;
+
+  /** Appends one audit row (who changed what, from where); returns its id. */
+  recordAudit(entry: AuditInput): number;
+  /** Newest first; every row when no limit. */
+  audit(query?: { taskId?: string; limit?: number }): AuditEntry[];
 
   /**
    * Runs fn inside one IMMEDIATE transaction (a nested call becomes a savepoint):

@@ -14,6 +14,7 @@ import { createSseClients } from './sseClients';
 import { newToken } from './token';
 import { DOWNLOAD_PREFIX, sendReportDownload } from './reportDownload';
 import { MAX_BODY_BYTES, readRequestBody } from './requestBody';
+import { setAuditSource } from '../store/auditOrigin';
 
 export interface WebHostOptions {
   /** Runs one contract method (normally `dispatch` bound to the handler table). */
@@ -44,6 +45,8 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
 }
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  // Changes made through the browser are recorded in the audit log as coming from the web host.
+  setAuditSource('web');
   const token = options.token ?? newToken();
   const sse = createSseClients();
   let port = 0;

@@ -22,7 +22,10 @@ export interface AnomalyView { kind: string; taskId: string; severity: string; a
 
 export interface Dashboard {
   generatedAt: number;
+  /** Counted attempts (succeeded, failed, timed out; not cancelled or interrupted). */
   attempts: number;
+  /** The attempt success rate (core/analytics/figures.ts), as status, stats and the reports show it. */
+  attemptSuccess: { successes: number; of: number; rate: number | null };
   successByDay: RatePoint[];
   durations: TaskDurations[];
   failuresByCategory: CountRow[];
@@ -37,5 +40,6 @@ export interface Dashboard {
 }
 
 export const analyticsMethods = {
-  'analytics:dashboard': method<Dashboard>()(z.object({})),
+  // timeZone: the viewer's IANA zone (days, weekdays and hours are theirs); default: the host's.
+  'analytics:dashboard': method<Dashboard>()(z.object({ timeZone: z.string().min(1).max(64).optional() })),
 } as const;

@@ -41,6 +41,12 @@ export interface TaskDetail {
   blockers: { chain: string[]; missing: string[] };
   /** Null when no run history is available for this project. */
   runs: TaskRunSummary[] | null;
+  /**
+   * The description as written: for a heading task, its Description line with the
+   * indented lines under it (a multi-line description keeps its Markdown); `task.description`
+   * is only the first line there.
+   */
+  descriptionMarkdown?: string;
 }
 
 export interface EditOutcome {
@@ -48,6 +54,8 @@ export interface EditOutcome {
   summary: string;
   /** The backlog re-read from the file after the write. */
   snapshot: BacklogSnapshot;
+  /** The ID of the task the edit created (adding a task). */
+  taskId?: string;
 }
 
 export const backlogMethods = {

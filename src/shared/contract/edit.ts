@@ -9,6 +9,37 @@ const status = z.enum(STATUSES as [Status, ...Status[]]);
 type SettablePriority = Exclude<Priority, 'unknown'>;
 const priority = z.enum(PRIORITIES.filter((p): p is SettablePriority => p !== 'unknown') as [SettablePriority, ...SettablePriority[]]);
 
+const oneLine = (max: number) => z.string().max(max).regex(/^[^\r\n]*$/, 'one line');
+
+/** A new task's fields (docs/backlog-format.md §11); what is left out is written as the file writes nothing. */
+export const newTaskSchema = z.object({
+  title: oneLine(500).trim().min(1),
+  priority: priority.optional(),
+  points: z.number().finite().min(0).nullable().optional(),
+  status: status.optional(),
+  sprint: oneLine(200).nullable().optional(),
+  dependencies: z.array(taskId).max(200).optional(),
+  description: z.string().max(20_000).optional(),
+  run: oneLine(2000).min(1).optional(),
+  humanReason: oneLine(500).optional(),
+});
+
+export const taskPlacementSchema = z
+  .object({ before: taskId.optional(), after: taskId.optional(), section: z.string().min(1).max(500).optional() })
+  .refine((p) => [p.before, p.after, p.section].filter((v) => v !== undefined).length <= 1, 'at most one of before, after, section');
+
+export const taskFieldChangesSchema = z
+  .object({
+    title: oneLine(500).trim().min(1).optional(),
+    priority: priority.optional(),
+    points: z.number().finite().min(0).optional(),
+    status: status.optional(),
+    sprint: oneLine(200).trim().min(1).nullable().optional(),
+    description: z.string().max(20_000).optional(),
+    dependencies: z.array(taskId).max(200).optional(),
+  })
+  .refine((f) => Object.values(f).some((v) => v !== undefined), 'at least one field');
+
 export const backlogEditSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('setStatus'), id: taskId, value: status }),
   z.object({ kind: z.literal('setPriority'), id: taskId, value: priority }),
@@ -32,6 +63,16 @@ export const backlogEditSchema = z.discriminatedUnion('kind', [
     // The next nearest places, tried in order when the task cannot stand next to `target`.
     alternatives: z.array(z.object({ where: z.enum(['before', 'after']), target: taskId })).max(100).optional(),
   }),
+  z.object({ kind: z.literal('addTask'), id: taskId, task: newTaskSchema, place: taskPlacementSchema.optional() }),
+  z.object({
+    kind: z.literal('editTask'),
+    id: taskId,
+    fields: taskFieldChangesSchema,
+    // Where the task should stand afterwards: a board drop across columns is one edit.
+    position: z.object({ before: taskId.optional(), after: taskId.optional() }).optional(),
+  }),
+  z.object({ kind: z.literal('archiveTask'), id: taskId }),
+  z.object({ kind: z.literal('removeTask'), id: taskId, force: z.boolean().optional() }),
 ]);
 
 export type BacklogEditInput = z.infer<typeof backlogEditSchema>;

@@ -3,6 +3,8 @@
 // progress reaches every client as `run:event`.
 import { z } from 'zod';
 import { method } from './method';
+import type { ExclusionKind } from '../runPlanSummary';
+import { claimSessionSchema, ownerNameSchema } from './agents';
 
 const taskId = z.string().trim().min(1).max(64);
 
@@ -13,13 +15,30 @@ export const autoOptionsSchema = z.object({
 });
 export type AutoRunOptions = z.infer<typeof autoOptionsSchema>;
 
+/** A command not trusted yet: new (its task had no trusted command) or changed since trusted. */
+export interface UntrustedCommandView {
+  taskId: string;
+  title: string;
+  command: string;
+  change: 'added' | 'changed';
+}
+
 /** What a run would do: shown before the first run in an untrusted folder. */
 export interface RunPlan {
   projectDir: string;
+  /** The folder was trusted and every command in `commands` is trusted: it may run. */
   trusted: boolean;
+  /** The folder was trusted before (its commands may still have changed since). */
+  folderTrusted: boolean;
+  /**
+   * The commands that need the user's trust first (all of them in a new folder): for an
+   * auto run, every command it could reach, not only the first maxTasks.
+   */
+  untrusted: UntrustedCommandView[];
   /** In the order they would start. */
   commands: { taskId: string; title: string; command: string }[];
-  excluded: { taskId: string; title: string; reason: string }[];
+  /** Why each task cannot run; `kind` groups them for a one-line summary. */
+  excluded: { taskId: string; title: string; reason: string; kind: ExclusionKind }[];
 }
 
 /** A task's usual success duration, for the elapsed bar (null without history). */
@@ -68,11 +87,23 @@ export const runMethods = {
   'runs:plan': method<RunPlan>()(
     z.object({ taskIds: z.array(taskId).max(1000).optional(), auto: autoOptionsSchema.optional() }),
   ),
-  /** Trusts the open project's folder (the user saw the commands). */
-  'runs:trust': method<{ trusted: true; path: string }>()(z.object({})),
+  /**
+   * Trusts the open project's folder and the commands the user saw (`commands`, from the
+   * plan's `untrusted`); without `commands`, every command its backlog has now.
+   */
+  'runs:trust': method<{ trusted: true; path: string }>()(
+    z.object({
+      commands: z.array(z.object({ taskId, command: z.string().min(1).max(100_000) })).max(1000).optional(),
+    }),
+  ),
   /** Starts these tasks in the background, `parallel` at a time; answers once they started. */
   'runs:start': method<{ started: string[] }>()(
-    z.object({ taskIds: z.array(taskId).min(1).max(1000), parallel: z.number().int().min(1).max(16).optional() }),
+    z.object({
+      taskIds: z.array(taskId).min(1).max(1000),
+      parallel: z.number().int().min(1).max(16).optional(),
+      /** Run for this claim holder (an agent): its own claimed tasks run, as its lease owner. */
+      as: z.object({ owner: ownerNameSchema, session: claimSessionSchema }).optional(),
+    }),
   ),
   /** Starts `auto` in the background. */
   'runs:auto': method<{ planned: number }>()(autoOptionsSchema),
@@ -117,6 +148,10 @@ export interface BatchFinished {
   notStarted: number;
   /** Why nothing ran, when the batch could not start. */
   error: string | null;
+  /** The code of `error` (e.g. `db-corrupt`, `disk-full` when the run record failed), when there is one. */
+  errorCode?: string | null;
+  /** The tasks the batch was asked to run (a selection), so a caller can tell its batch from others. */
+  taskIds?: string[];
 }
 
 function event<Payload>() {

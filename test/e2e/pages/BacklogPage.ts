@@ -36,6 +36,18 @@ export class BacklogPage extends AppShell {
     await this.drawer(id).waitFor();
   }
 
+  /** The task's last run on its row ("Failed · just now"). */
+  runBadge(id: string) {
+    return this.page.locator(`.tt-body [data-task-id="${id}"] .run-badge`);
+  }
+
+  async runFromDrawer(id: string): Promise<void> {
+    // The table is virtualized: bring the row into the drawn part first.
+    await this.search(id);
+    await this.openTask(id);
+    await this.drawer(id).getByRole('button', { name: '▶ Run task' }).click();
+  }
+
   drawer(id: string) {
     return this.page.getByRole('complementary', { name: `Task ${id}` });
   }

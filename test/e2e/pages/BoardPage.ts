@@ -16,6 +16,16 @@ export class BoardPage extends AppShell {
     return this.page.locator(`.column .card[data-task-id="${id}"]`);
   }
 
+  /** The board's card filter (columns are virtualized: a card far down is not drawn). */
+  async filter(text: string): Promise<void> {
+    await this.page.getByRole('searchbox', { name: 'Filter cards' }).fill(text);
+  }
+
+  /** The task's last run on its card. */
+  runBadge(id: string) {
+    return this.card(id).locator('.run-badge');
+  }
+
   column(title: string) {
     return this.page.getByRole('region', { name: `Column ${title}` });
   }

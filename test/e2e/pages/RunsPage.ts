@@ -22,6 +22,10 @@ export class RunsPage {
     return this.page.getByRole('list', { name: 'Running tasks' }).locator('li.live-row', { has: this.page.locator('.live-id', { hasText: taskId }) });
   }
 
+  rowIds(): Promise<string[]> {
+    return this.page.getByRole('list', { name: 'Running tasks' }).locator('li.live-row .live-id').allInnerTexts();
+  }
+
   async select(taskId: string): Promise<void> {
     await this.row(taskId).locator('.live-main').click();
   }

@@ -1,14 +1,16 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
+import { chromiumPath } from '../../../scripts/chromium.mjs';
 import { repoRoot } from './buildRenderer';
 
-export const screenshotDir = join(repoRoot, 'test-results');
+/** Tests write screenshots here (ignored by git); `npm run screenshots` copies the README's to docs/screenshots. */
+export const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }
@@ -26,18 +28,12 @@ export async function openPage(browser: Browser, url: string): Promise<{ page: P
   return { page, problems };
 }
 
-/** The views the README shows; refreshed in docs/screenshots when TASKDECK_UPDATE_SCREENSHOTS=1. */
-const PUBLISHED = new Set(['backlog', 'board', 'board-sprints', 'drawer']);
-
+/** Saves a screenshot for review under test-results/screenshots; never into the tracked tree. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
   // Let layout animations (cards sliding to their new places after a drop) finish.
   await page.waitForTimeout(400);
   const path = join(screenshotDir, `${name}.png`);
   await page.screenshot({ path });
-  if (process.env['TASKDECK_UPDATE_SCREENSHOTS'] === '1' && PUBLISHED.has(name)) {
-    mkdirSync(join(repoRoot, 'docs/screenshots'), { recursive: true });
-    copyFileSync(path, join(repoRoot, 'docs/screenshots', `${name}.png`));
-  }
   return path;
 }

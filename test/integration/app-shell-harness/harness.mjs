@@ -28,7 +28,7 @@ if (process.env.TASKDECK_TEST_SCENARIO === 'packaged-first-start') {
   report.windowOptions = win.options;
   report.currentFromWindow = await call('project:current', {}, ours);
   report.state = JSON.parse(readFileSync(join(userData, 'state.json'), 'utf8'));
-  report.copiedBacklog = readFileSync(join(userData, 'sample-project', 'backlog.md'), 'utf8').length;
+  report.copiedBacklog = readFileSync(join(process.env.TASKDECK_CONFIG_DIR, 'sample-project', 'backlog.md'), 'utf8').length;
   report.menuActions = stub.menus.at(-1).flatMap((m) => (m.submenu ?? []).map((i) => i.label)).filter(Boolean);
   process.stdout.write(`\nREPORT ${JSON.stringify(report)}\n`);
   process.exit(0);

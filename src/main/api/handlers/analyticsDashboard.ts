@@ -3,7 +3,9 @@
 // counts over indexed columns answer failures and retries. Nothing reads all attempts.
 import type Database from 'better-sqlite3';
 import type { Dashboard } from '../../../shared/contract/analytics';
-import { localDayIndex, localHour, weekdayOfDay } from '../../core/analytics/calendar';
+import { localDayIndex, localHour, weekdayOfDay, WEEKDAYS } from '../../core/analytics/calendar';
+import { formatDay } from '../../reports/format';
+import { rateOf } from '../../core/analytics/figures';
 import { seededRng } from '../../core/analytics/rng';
 import { trendFromSamples } from '../../core/analytics/successRate';
 import { summarizeTasks } from '../../core/analytics/taskSummary';
@@ -11,6 +13,8 @@ import { burnUp } from '../../core/analytics/velocity';
 import { velocity } from '../../core/analytics/velocity';
 import type { AnalyticsContext } from '../../reports/analyticsContext';
 import { queryAnomalies, queryForecast, queryTallies } from '../../reports/queries/dashboard';
+import { splitAtLocalMidnight } from '../../reports/queries/localHours';
+import { RECOVERY_TRIED, RECOVERY_WORKED } from '../../store/figureSql';
 import { currentSprint } from '../../reports/reportModel';
 import type { SprintInfo } from '../../core/analytics/types';
 
@@ -25,7 +29,6 @@ function allSprints(ctx: DashboardInput): SprintInfo[] {
 }
 
 const HOURS = Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}:00`);
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 function counts(db: Database.Database, sql: string): { key: string; count: number }[] {
   return (db.prepare(sql).raw().all() as [string, number][]).map(([key, count]) => ({ key, count }));
@@ -49,19 +52,21 @@ function retries(db: Database.Database): Dashboard['retries'] {
     retriedRuns: summary?.attempted ?? 0,
     recovered: summary?.succeeded ?? 0,
     byCategory: byCategory.map((r) => ({ key: r.key ?? 'unknown', attempted: r.attempted, succeeded: r.succeeded })),
-    recoveryActions: rows(`SELECT action, COUNT(*), SUM(outcome = 'succeeded') FROM recovery_actions GROUP BY action ORDER BY 2 DESC`).map((r) => ({ key: r.key ?? 'none', attempted: r.attempted, succeeded: r.succeeded })),
+    // Tried (not skipped) and worked (the run then succeeded): the store's one definition.
+    recoveryActions: rows(`SELECT action, COUNT(*), COALESCE(SUM(${RECOVERY_WORKED}), 0) FROM recovery_actions r WHERE ${RECOVERY_TRIED} GROUP BY action ORDER BY 2 DESC, 1`).map((r) => ({ key: r.key ?? 'none', attempted: r.attempted, succeeded: r.succeeded })),
   };
 }
 
 function burnUpView(ctx: DashboardInput, firstSuccess: ReadonlyMap<string, number>): Dashboard['burnUp'] {
   const sprint = currentSprint(allSprints(ctx), ctx.now);
   if (!sprint) return null;
-  const day = (t: number | null) => (t === null ? null : new Date(t + ctx.tz * 60_000).toISOString().slice(0, 10));
+  const day = (t: number | null) => (t === null ? null : formatDay(t, ctx.tz));
   if (!ctx.db) {
     const b = burnUp(ctx.plan, sprint, firstSuccess, ctx.now, ctx.tz);
     return { sprint: sprint.name, capacity: sprint.capacity, points: b.points.map((p) => ({ day: p.day, done: p.done, scope: p.scope })), p50Day: null, p85Day: null, end: day(sprint.end), note: 'No runs yet: no forecast.' };
   }
-  const f = queryForecast(ctx.db, { sprint, plan: ctx.plan, now: ctx.now, tz: ctx.tz, rng: seededRng(1), trials: 2000 });
+  // The same seed and trials as `forecast` and the report: the same dates everywhere.
+  const f = queryForecast(ctx.db, { sprint, plan: ctx.plan, now: ctx.now, tz: ctx.tz, rng: seededRng(1), trials: 5000 });
   const ok = f.forecast.status === 'ok' ? f.forecast : null;
   return {
     sprint: sprint.name,
@@ -76,12 +81,16 @@ function burnUpView(ctx: DashboardInput, firstSuccess: ReadonlyMap<string, numbe
 
 export function buildDashboard(ctx: DashboardInput): Dashboard {
   const db = ctx.db;
-  const { tallies, firstSuccess, hours } = db ? queryTallies(db, { tasks: true, hours: true }) : { tallies: [], firstSuccess: new Map<string, number>(), hours: [] };
+  const read = db ? queryTallies(db, { tasks: true, hours: true }) : null;
+  const tallies = read?.tallies ?? [];
+  const firstSuccess = read?.firstSuccess ?? new Map<string, number>();
+  const hours = db && read ? splitAtLocalMidnight(db, read.hours, ctx.tz, read.watermark) : [];
   const byHour = HOURS.map((label) => ({ label, attempts: 0, failures: 0 }));
   const byWeekday = WEEKDAYS.map((label) => ({ label, attempts: 0, failures: 0 }));
   for (const h of hours) {
     const hour = byHour[localHour(h.at, ctx.tz)];
-    const wd = byWeekday[(weekdayOfDay(localDayIndex(h.at, ctx.tz)) + 6) % 7];
+    // weekdayOfDay is already Monday-based, the order of WEEKDAYS: no further shift.
+    const wd = byWeekday[weekdayOfDay(localDayIndex(h.at, ctx.tz))];
     for (const b of [hour, wd]) {
       if (!b) continue;
       b.attempts += h.attempts;
@@ -94,6 +103,7 @@ export function buildDashboard(ctx: DashboardInput): Dashboard {
   return {
     generatedAt: ctx.now,
     attempts: tallies.reduce((s, t) => s + t.attempts, 0),
+    attemptSuccess: rateOf(tallies.reduce((s, t) => s + t.attempts - t.failedAttempts, 0), tallies.reduce((s, t) => s + t.attempts, 0)),
     successByDay: trendFromSamples(hours, ctx.tz).byDay.map((b) => ({ key: b.key, attempts: b.attempts, successes: b.successes, rate: b.rate })),
     durations: summary.map((t) => ({ taskId: t.taskId, title: t.title, n: t.durations.n, min: t.durations.min, p50: t.durations.median, p95: t.durations.p95, max: t.durations.max })),
     failuresByCategory: db ? counts(db, 'SELECT category, COUNT(*) FROM task_errors GROUP BY category ORDER BY 2 DESC') : [],
@@ -102,7 +112,7 @@ export function buildDashboard(ctx: DashboardInput): Dashboard {
     byHour,
     byWeekday,
     burnUp: burnUpView(ctx, firstSuccess),
-    velocity: velocity(ctx.plan, allSprints(ctx), firstSuccess).map((v) => ({ sprint: v.sprint, committedPoints: v.committedPoints, capacity: v.capacity, donePoints: Math.max(v.donePointsBacklog, v.donePointsHistory) })),
+    velocity: velocity(ctx.plan, allSprints(ctx), firstSuccess).map((v) => ({ sprint: v.sprint, committedPoints: v.committedPoints, capacity: v.capacity, donePoints: v.donePoints })),
     anomalies: anomalies.filter((a) => a.kind !== 'flaky').map(view),
     flaky: anomalies.filter((a) => a.kind === 'flaky').map(view),
   };

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Session } from '../session';
 import type { HandlerSlice } from './types';
 import { renderExport } from './reportsRender';
+import { removeOwnTemp } from '../../project/safeRemoval';
 
 const noProject = { ok: false, error: { code: 'no-project', message: 'No project is open. Open a project folder first.' } } as const;
 
@@ -25,7 +26,7 @@ export function reportHandlers(session: Session, clock: () => number = Date.now)
         fs.writeFileSync(tmp, rendered.value.content);
         fs.renameSync(tmp, target);
       } catch (err) {
-        fs.rmSync(tmp, { force: true });
+        removeOwnTemp(tmp);
         return { ok: false, error: { code: 'write-failed', message: `Cannot write ${target}: ${err instanceof Error ? err.message : String(err)}` } };
       }
       return { ok: true, value: { path: target, bytes: Buffer.byteLength(rendered.value.content), summary: rendered.value.summary } };

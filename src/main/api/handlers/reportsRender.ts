@@ -12,6 +12,7 @@ import { buildTasksJson } from '../../reports/tasksJson';
 import { stopOrphanedRuns } from '../../engine/orphanedRuns';
 import { openStore, storePath, writeHistoryCsv } from '../../store/index';
 import { taskJson } from '../../../cli/output/taskJson';
+import { plural } from '../../../shared/pluralise';
 
 const NOTHING_RAN = 'Nothing has run in this project yet, so there is no history to export. Run a task first.';
 
@@ -30,7 +31,7 @@ function errorReport(projectDir: string, now: number): Rendered {
     stopOrphanedRuns(store);
     store.recoverInterrupted(now);
     const report = buildErrorReport(store, { projectDir, now });
-    const summary = `${report.totals.errors} error${report.totals.errors === 1 ? '' : 's'} in ${report.tasks.length} task${report.tasks.length === 1 ? '' : 's'}`;
+    const summary = `${plural(report.totals.errors, 'error')} in ${plural(report.tasks.length, 'task')}`;
     return ok('error-report', 'taskdeck-error-report.json', 'application/json', `${JSON.stringify(report, null, 2)}\n`, summary);
   } finally {
     store.close();
@@ -47,7 +48,7 @@ function historyCsv(projectDir: string, now: number): Rendered {
     store.recoverInterrupted(now);
     const parts: string[] = [];
     const rows = writeHistoryCsv(store.iterateHistory(), (chunk) => parts.push(chunk), { bom: false });
-    return ok('history-csv', 'taskdeck-history.csv', 'text/csv', parts.join(''), `${rows} event${rows === 1 ? '' : 's'}`);
+    return ok('history-csv', 'taskdeck-history.csv', 'text/csv', parts.join(''), plural(rows, 'event'));
   } finally {
     store.close();
   }

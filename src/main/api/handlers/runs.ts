@@ -4,10 +4,11 @@ import type { HandlerSlice } from './types';
 import { createRunController, type RunControllerOptions } from './runsController';
 import { readAttemptLog, readDurationNorms, readRunHistory } from './runsHistory';
 import { confirmTaskDone } from './runsConfirm';
+import { readConsole, readLastRuns } from './runsState';
 
 type RunMethod =
   | 'runs:plan' | 'runs:trust' | 'runs:start' | 'runs:auto' | 'runs:cancel' | 'runs:cancel-all'
-  | 'runs:active' | 'runs:norms' | 'runs:history' | 'runs:log' | 'runs:confirm';
+  | 'runs:active' | 'runs:norms' | 'runs:history' | 'runs:log' | 'runs:confirm' | 'runs:latest' | 'runs:console';
 
 const noProject = { ok: false, error: { code: 'no-project', message: 'No project is open. Open a project folder first.' } } as const;
 
@@ -17,8 +18,8 @@ export function runHandlers(session: Session, options: RunControllerOptions = {}
   const dir = (): string | null => session.current()?.dir ?? null;
   return {
     'runs:plan': (args) => runs.plan(args),
-    'runs:trust': () => runs.trust(),
-    'runs:start': ({ taskIds, parallel }) => runs.start(taskIds, parallel ?? 1),
+    'runs:trust': ({ commands }) => runs.trust(commands),
+    'runs:start': ({ taskIds, parallel, as }) => runs.start(taskIds, parallel ?? 1, as),
     'runs:auto': (opts) => runs.auto(opts),
     'runs:cancel': async ({ taskId }) => ({ ok: true, value: { cancelled: runs.cancel(taskId) } }),
     'runs:cancel-all': async () => ({ ok: true, value: { cancelled: runs.cancelAll() } }),
@@ -34,6 +35,17 @@ export function runHandlers(session: Session, options: RunControllerOptions = {}
     'runs:log': async ({ attemptId }) => {
       const d = dir();
       return d ? readAttemptLog(d, attemptId) : noProject;
+    },
+    'runs:latest': async () => {
+      const d = dir();
+      return d ? readLastRuns(d, runs.liveTasks()) : noProject;
+    },
+    'runs:console': async () => {
+      const d = dir();
+      if (!d) return noProject;
+      const backlog = await session.loadedBacklog();
+      const titles = new Map(backlog.ok ? backlog.value.tasks.map((t) => [t.id, t.title]) : []);
+      return readConsole(d, runs.liveTasks(), runs.active().auto, (id) => titles.get(id) ?? '');
     },
     'runs:confirm': async ({ taskId, by }) => {
       const d = dir();

@@ -2,12 +2,18 @@
 // now, forwards its events to every client as `run:event`, and closes its store when the
 // batch ends. Runs go on in the background; the methods answer once they have started.
 import type { ApiResult, AutoRunOptions, BatchFinished, RunPlan } from '../../../shared/api';
-import { Engine, isTrusted, markDoneInBacklog, resolveCommand, trustFolder } from '../../engine';
+import { checkTrust, Engine, markDoneInBacklog, resolveCommand, trustFolder, untrustedMessage, type TaskCommand } from '../../engine';
+import { commandsOf } from '../../engine/resolveCommand';
+import { claimOwnerId } from '../../engine/claimOwner';
 import { loadProject, type LoadedProject } from '../../project/loadBacklog';
 import { openStore } from '../../store/index';
 import type { Store } from '../../store/types';
 import type { Session } from '../session';
 import { toLiveEvent } from './runsLiveEvent';
+import { foldLiveEvent, type LiveConsole } from './liveConsole';
+import { summariseExcluded, type ExclusionKind } from '../../../shared/runPlanSummary';
+import type { Task } from '../../../shared/backlog';
+import type { ProjectConfig } from '../../project/config';
 
 type Fail = { ok: false; error: { code: string; message: string } };
 const noProject: Fail = { ok: false, error: { code: 'no-project', message: 'No project is open. Open a project folder first.' } };
@@ -28,6 +34,8 @@ export function createRunController(session: Session, options: RunControllerOpti
   const now = options.now ?? Date.now;
   const engines = new Set<Engine>();
   let autoRunning = false;
+  /** The tasks running now, for a page that opens (or reloads) mid-run. */
+  const live: LiveConsole = new Map();
 
   async function load(): Promise<ApiResult<LoadedProject>> {
     const project = session.current();
@@ -36,13 +44,14 @@ export function createRunController(session: Session, options: RunControllerOpti
     return loaded.ok ? loaded : { ok: false, error: { code: loaded.error.code, message: loaded.error.message } };
   }
 
-  async function open(): Promise<ApiResult<Opened>> {
+  /** `ownerId`: the claim owner the runs take their leases as (an agent's), else the engine's own. */
+  async function open(ownerId?: string): Promise<ApiResult<Opened>> {
     const loaded = await load();
     if (!loaded.ok) return loaded;
     const { projectDir, tasks, config, path } = loaded.value;
     const store = openStore(projectDir);
     if (!store.ok) return { ok: false, error: { code: store.error.code, message: store.error.message } };
-    const engine = new Engine({ projectDir, tasks, config, store: store.value, markDone: markDoneInBacklog(path, config.vocabulary), env });
+    const engine = new Engine({ projectDir, tasks, config, store: store.value, markDone: markDoneInBacklog(path, { vocabulary: config.vocabulary, origin: { source: 'engine', projectDir } }), env, ...(ownerId ? { ownerId } : {}) });
     const strategies = engine.strategies();
     // "retry 2 of 3": the category's retries plus the first attempt.
     const maxAttemptsOf = (category: string): number | null => {
@@ -50,7 +59,11 @@ export function createRunController(session: Session, options: RunControllerOpti
       const s = (strategies.value as Readonly<Record<string, { maxRetries: number } | undefined>>)[category];
       return s ? s.maxRetries + 1 : null;
     };
-    engine.events.on((e) => session.emit('run:event', toLiveEvent(e, now(), maxAttemptsOf)));
+    engine.events.on((e) => {
+      const event = toLiveEvent(e, now(), maxAttemptsOf);
+      foldLiveEvent(live, event);
+      session.emit('run:event', event);
+    });
     engines.add(engine);
     return { ok: true, value: { engine, store: store.value, loaded: loaded.value } };
   }
@@ -65,7 +78,15 @@ export function createRunController(session: Session, options: RunControllerOpti
     const loaded = await load();
     if (!loaded.ok) return loaded;
     const { projectDir, tasks, config } = loaded.value;
-    const trusted = isTrusted(projectDir, env);
+    // Trust is per command: the plan says which of its commands are new or changed.
+    // `scope`: every command the run may start (an auto run checks all it could reach, not
+    // only the first maxTasks: a task that fails or ran elsewhere lets another start).
+    const withTrust = (commands: RunPlan['commands'], excluded: RunPlan['excluded'], scope = commands): RunPlan => {
+      const check = checkTrust(projectDir, scope, env);
+      const titles = new Map(scope.map((c) => [c.taskId, c.title]));
+      const untrusted = check.untrusted.map((u) => ({ taskId: u.taskId, title: titles.get(u.taskId) ?? '', command: u.command, change: u.change }));
+      return { projectDir, trusted: check.folderTrusted && untrusted.length === 0, folderTrusted: check.folderTrusted, untrusted, commands, excluded };
+    };
     if (args.auto) {
       const opened = openStore(projectDir);
       if (!opened.ok) return { ok: false, error: { code: opened.error.code, message: opened.error.message } };
@@ -73,13 +94,16 @@ export function createRunController(session: Session, options: RunControllerOpti
         const engine = new Engine({ projectDir, tasks, config, store: opened.value, env });
         const planned = engine.planAuto(args.auto);
         if (!planned.ok) return planned;
+        const reachable = engine.planAuto({ ...args.auto, maxTasks: null });
+        if (!reachable.ok) return reachable;
+        const view = (order: typeof planned.value.order) => order.map((p) => ({ taskId: p.task.id, title: p.task.title, command: p.command }));
         return {
           ok: true,
-          value: {
-            projectDir, trusted,
-            commands: planned.value.order.map((p) => ({ taskId: p.task.id, title: p.task.title, command: p.command })),
-            excluded: planned.value.excluded.map((x) => ({ taskId: x.task.id, title: x.task.title, reason: x.reason })),
-          },
+          value: withTrust(
+            view(planned.value.order),
+            planned.value.excluded.map((x) => ({ taskId: x.task.id, title: x.task.title, reason: x.reason, kind: exclusionKind(x.task, config) })),
+            view(reachable.value.order),
+          ),
         };
       } finally {
         opened.value.close();
@@ -90,25 +114,35 @@ export function createRunController(session: Session, options: RunControllerOpti
     for (const id of args.taskIds ?? []) {
       const task = tasks.find((t) => t.id === id);
       if (!task) {
-        excluded.push({ taskId: id, title: '', reason: 'not in the backlog' });
+        excluded.push({ taskId: id, title: '', reason: 'not in the backlog', kind: 'missing' });
+        continue;
+      }
+      // A task that needs a person is never run from here (the engine refuses it too).
+      if (task.humanRequired) {
+        excluded.push({ taskId: id, title: task.title, reason: `needs a person${task.humanReason ? ` (${task.humanReason})` : ''}; confirm it when done`, kind: 'human' });
         continue;
       }
       const resolved = resolveCommand(task, config, null);
       if (resolved.kind === 'command') commands.push({ taskId: id, title: task.title, command: resolved.command });
-      else excluded.push({ taskId: id, title: task.title, reason: resolved.kind === 'manual' ? resolved.reason : resolved.message });
+      else excluded.push({ taskId: id, title: task.title, reason: resolved.kind === 'manual' ? resolved.reason : resolved.message, kind: resolved.kind === 'manual' ? 'no-command' : 'config' });
     }
-    return { ok: true, value: { projectDir, trusted, commands, excluded } };
+    return { ok: true, value: withTrust(commands, excluded) };
   }
 
-  async function start(taskIds: string[], parallel: number): Promise<ApiResult<{ started: string[] }>> {
+  function untrustedError(p: RunPlan): Fail {
+    const check = { folderTrusted: p.folderTrusted, legacy: false, untrusted: p.untrusted };
+    return { ok: false, error: { code: 'untrusted', message: untrustedMessage(p.projectDir, check) } };
+  }
+
+  async function start(taskIds: string[], parallel: number, as?: { owner: string; session: string }): Promise<ApiResult<{ started: string[] }>> {
     const checked = await plan({ taskIds });
     if (!checked.ok) return checked;
-    if (!checked.value.trusted) return { ok: false, error: { code: 'untrusted', message: `${checked.value.projectDir} is not trusted yet: review the commands and trust the folder first.` } };
+    if (!checked.value.trusted) return untrustedError(checked.value);
     if (checked.value.commands.length === 0) {
-      const why = checked.value.excluded.map((x) => `${x.taskId}: ${x.reason}`).join('; ');
-      return { ok: false, error: { code: 'nothing-to-run', message: `Nothing to run. ${why}` } };
+      // One line however many tasks: the plan (runs:plan) lists them.
+      return { ok: false, error: { code: 'nothing-to-run', message: `Nothing to run: ${summariseExcluded(checked.value.excluded)}.` } };
     }
-    const opened = await open();
+    const opened = await open(as ? claimOwnerId(as.owner, as.session) : undefined);
     if (!opened.ok) return opened;
     const o = opened.value;
     const queue = checked.value.commands.map((c) => c.taskId);
@@ -116,6 +150,7 @@ export function createRunController(session: Session, options: RunControllerOpti
     let succeeded = 0;
     let failed = 0;
     let firstError: string | null = null;
+    let errorCode: string | null = null;
     const worker = async (): Promise<void> => {
       for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
         if (o.engine.autoStopped) return;
@@ -123,13 +158,21 @@ export function createRunController(session: Session, options: RunControllerOpti
         if (result.ok && result.value.outcome === 'succeeded') succeeded++;
         else {
           failed++;
-          if (!result.ok) firstError ??= result.error.message;
+          if (!result.ok && firstError === null) {
+            firstError = result.error.message;
+            errorCode = result.error.code;
+          }
         }
       }
     };
-    void Promise.all(Array.from({ length: Math.min(parallel, queue.length) }, worker)).finally(() =>
-      finish(o, 'selection', startedAt, { succeeded, failed, notStarted: queue.length, error: firstError }),
-    );
+    // runOne answers every failure as a value; a throw here is a bug, and still must not
+    // become an unhandled rejection that takes the web host or the app down.
+    void Promise.all(Array.from({ length: Math.min(parallel, queue.length) }, worker))
+      .catch((err: unknown) => {
+        firstError ??= err instanceof Error ? err.message : String(err);
+        errorCode ??= 'internal';
+      })
+      .finally(() => finish(o, 'selection', startedAt, { succeeded, failed, notStarted: queue.length, error: firstError, errorCode, taskIds: checked.value.commands.map((c) => c.taskId) }));
     return { ok: true, value: { started: checked.value.commands.map((c) => c.taskId) } };
   }
 
@@ -137,7 +180,7 @@ export function createRunController(session: Session, options: RunControllerOpti
     if (autoRunning) return { ok: false, error: { code: 'auto-running', message: 'An auto run is already going; cancel it or wait for it to finish.' } };
     const checked = await plan({ auto: opts });
     if (!checked.ok) return checked;
-    if (!checked.value.trusted) return { ok: false, error: { code: 'untrusted', message: `${checked.value.projectDir} is not trusted yet: review the commands and trust the folder first.` } };
+    if (!checked.value.trusted) return untrustedError(checked.value);
     const opened = await open();
     if (!opened.ok) return opened;
     const o = opened.value;
@@ -145,6 +188,7 @@ export function createRunController(session: Session, options: RunControllerOpti
     const startedAt = now();
     void o.engine
       .auto({ maxTasks: opts.maxTasks, parallel: opts.parallel, includeHuman: opts.includeHuman })
+      .catch((err: unknown) => ({ ok: false as const, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) } }))
       .then((result) => {
         const s = result.ok ? result.value : null;
         finish(o, 'auto', startedAt, {
@@ -152,6 +196,7 @@ export function createRunController(session: Session, options: RunControllerOpti
           failed: s ? s.results.filter((r) => r.outcome !== 'succeeded').length : 0,
           notStarted: s ? s.notStarted.length : 0,
           error: result.ok ? null : result.error.message,
+          errorCode: result.ok ? null : result.error.code,
         });
       })
       .finally(() => {
@@ -164,11 +209,18 @@ export function createRunController(session: Session, options: RunControllerOpti
     plan,
     start,
     auto,
-    async trust(): Promise<ApiResult<{ trusted: true; path: string }>> {
+    /** Trusts the commands the user saw; without a list, every command the backlog has now. */
+    async trust(commands?: TaskCommand[]): Promise<ApiResult<{ trusted: true; path: string }>> {
       const project = session.current();
       if (!project) return noProject;
+      let approved = commands;
+      if (approved === undefined) {
+        const loaded = await load();
+        if (!loaded.ok) return loaded;
+        approved = commandsOf(loaded.value.tasks, loaded.value.config);
+      }
       try {
-        return { ok: true, value: { trusted: true, path: trustFolder(project.dir, new Date(now()), env) } };
+        return { ok: true, value: { trusted: true, path: trustFolder(project.dir, new Date(now()), env, approved) } };
       } catch (err) {
         return { ok: false, error: { code: 'trust-failed', message: `Cannot trust ${project.dir}: ${err instanceof Error ? err.message : String(err)}` } };
       }
@@ -184,7 +236,18 @@ export function createRunController(session: Session, options: RunControllerOpti
     active(): { running: string[]; auto: boolean } {
       return { running: [...engines].flatMap((e) => e.running()), auto: autoRunning };
     },
+    /** The rows of the tasks running in this app now (status, attempt, retry plan, progress). */
+    liveTasks() {
+      return [...live.values()];
+    },
   };
+}
+
+/** Why auto leaves a task out, as a kind for the one-line summary. */
+function exclusionKind(task: Task, config: ProjectConfig): ExclusionKind {
+  if (task.status === 'skipped') return 'skipped';
+  if (task.humanRequired) return 'human';
+  return resolveCommand(task, config, null).kind === 'error' ? 'config' : 'no-command';
 }
 
 export type RunController = ReturnType<typeof createRunController>;

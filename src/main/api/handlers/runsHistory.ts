@@ -13,7 +13,7 @@ import type { Store } from '../../store/types';
 const LOG_TAIL_BYTES = 256 * 1024;
 const EMPTY: RunHistory = { attempts: [], confirmations: [], categories: [] };
 
-function withReadStore<T>(projectDir: string, empty: T, use: (store: Store) => ApiResult<T>): ApiResult<T> {
+export function withReadStore<T>(projectDir: string, empty: T, use: (store: Store) => ApiResult<T>): ApiResult<T> {
   if (!fs.existsSync(storePath(projectDir))) return { ok: true, value: empty };
   const opened = openStore(projectDir, { readonly: true });
   if (!opened.ok) return { ok: false, error: { code: opened.error.code, message: opened.error.message } };

@@ -3,6 +3,7 @@ import type { ApiResult, TaskDetail, TaskRef } from '../../../shared/api';
 import type { Task } from '../../../shared/backlog';
 import { blockersOf, dependentsOf } from '../../core/backlog/graph';
 import type { Session } from '../session';
+import { descriptionMarkdown } from '../../core/backlog/edit/setDescription';
 
 export async function taskDetail(session: Session, id: string): Promise<ApiResult<TaskDetail>> {
   const loaded = await session.loadedBacklog();
@@ -23,6 +24,7 @@ export async function taskDetail(session: Session, id: string): Promise<ApiResul
       dependents: dependentsOf(graph, id).map(ref),
       blockers: blockersOf(graph, id),
       runs: await session.runsOf(id),
+      descriptionMarkdown: descriptionMarkdown(loaded.value.parse, id) ?? task.description,
     },
   };
 }

@@ -42,10 +42,12 @@ describe('analytics edge cases', () => {
     const a = analyzeHistory({ ...base, attempts: [attempt({ taskId: 'B-1', durationMs: 5000 })] });
     expect(badNumbers(a)).toEqual([]);
     expect(a.tasks[0]).toMatchObject({ runs: 1, successRate: 1, durations: { n: 1, median: 5000, std: null } });
-    // One own run is too few for its own percentiles; its points × the measured rate stand in.
-    expect(a.tasks[0]?.eta).toMatchObject({ status: 'ok', source: 'points', p50Ms: 5000 });
+    // One own run is too few for percentiles, but the estimate is built from it (never excluding it).
+    expect(a.tasks[0]?.eta).toMatchObject({ status: 'ok', source: 'history', p50Ms: 5000, n: 1 });
     const unpointed = analyzeHistory({ ...base, plan: [task({ id: 'B-1', points: null })], attempts: [attempt({ taskId: 'B-1', durationMs: 5000 })] });
-    expect(unpointed.tasks[0]?.eta).toEqual({ status: 'not-enough-data', n: 1, needed: 3, reason: 'only 1 successful runs and it has no points' });
+    expect(unpointed.tasks[0]?.eta).toMatchObject({ status: 'ok', source: 'history', p50Ms: 5000, p80Ms: 7500 });
+    const never = analyzeHistory({ ...base, plan: [task({ id: 'B-1', points: null })], attempts: [attempt({ taskId: 'B-1', outcome: 'failure' })] });
+    expect(never.tasks[0]?.eta).toEqual({ status: 'not-enough-data', n: 0, needed: 3, reason: 'only 0 successful runs and it has no points' });
     const manual = analyzeHistory({ ...base, plan: [task({ id: 'B-1', manual: true })], attempts: [attempt({ taskId: 'B-1', durationMs: 5000 })] });
     expect(manual.tasks[0]?.eta).toMatchObject({ status: 'not-enough-data', reason: 'it is done by hand, and run times of automated tasks say nothing about it' });
   });

@@ -1,7 +1,10 @@
 // How long a task will take: p50 / p80 of its own successful durations when it has
-// enough of them, else its points times the project's measured time per point.
+// enough of them; with one or two, those runs (a measured run of the task is better
+// evidence than other tasks' pace, and an estimate must never exclude every run the task
+// has made); with none, its points times the project's measured time per point.
 import { percentile, sortedFinite, type Description } from './describe';
 import type { NotEnoughData } from './types';
+import { plural } from '../../../shared/pluralise';
 
 export const MIN_OWN_DURATIONS = 3;
 
@@ -33,12 +36,31 @@ export function pointRate(tasks: ReadonlyArray<{ points: number | null; medianMs
  * `own` describes the task's successful durations. A manual task (done by hand) gets no
  * estimate from points: the measured pace of automated runs says nothing about it.
  */
-export function estimateEta(own: Description, points: number | null, rate: PointRate | null, manual = false): Eta {
+/**
+ * `atLeastMs`: the longest of the task's attempts stopped by a timeout; with no successful
+ * run, the estimate is never shorter than that (the task ran that long and did not finish).
+ */
+export function estimateEta(own: Description, points: number | null, rate: PointRate | null, manual = false, atLeastMs: number | null = null): Eta {
   if (own.n >= MIN_OWN_DURATIONS && own.median !== null && own.p80 !== null) {
-    return { status: 'ok', source: 'history', p50Ms: own.median, p80Ms: own.p80, n: own.n, explanation: `p50/p80 of its own ${own.n} successful runs` };
+    return { status: 'ok', source: 'history', p50Ms: own.median, p80Ms: own.p80, n: own.n, explanation: `from its own ${own.n} successful runs: half took the first time or less, 4 in 5 the second` };
   }
   if (manual) {
     return { status: 'not-enough-data', n: own.n, needed: MIN_OWN_DURATIONS, reason: 'it is done by hand, and run times of automated tasks say nothing about it' };
+  }
+  if (own.n > 0 && own.median !== null && own.max !== null) {
+    // Widened by the project's own p80 / p50 spread (else 1.5×): two runs show little of the spread.
+    const spread = rate && rate.p50 > 0 ? Math.max(1, rate.p80 / rate.p50) : 1.5;
+    const p80 = Math.max(own.max, own.median * spread);
+    const runs = own.n === 1 ? 'its one successful run' : `its own ${own.n} successful runs`;
+    return { status: 'ok', source: 'history', p50Ms: own.median, p80Ms: p80, n: own.n, explanation: `${runs}, widened for the spread other tasks show (only ${own.n} of the ${MIN_OWN_DURATIONS} runs a firm estimate needs)` };
+  }
+  if (points !== null && points > 0 && rate && atLeastMs !== null && atLeastMs > points * rate.p50) {
+    // Its timed-out runs went this long without finishing: other tasks' pace cannot make it shorter.
+    const spread = rate.p50 > 0 ? Math.max(1, rate.p80 / rate.p50) : 1.5;
+    return {
+      status: 'ok', source: 'points', p50Ms: atLeastMs, p80Ms: atLeastMs * spread, points, msPerPointP50: rate.p50, msPerPointP80: rate.p80, tasksMeasured: rate.tasks,
+      explanation: `no successful run yet, and its runs were stopped by the timeout after up to ${seconds(atLeastMs)} without finishing: at least that long (its ${plural(points, 'point')} at other tasks' pace would say less)`,
+    };
   }
   if (points !== null && points > 0 && rate) {
     return {
@@ -50,9 +72,13 @@ export function estimateEta(own: Description, points: number | null, rate: Point
       msPerPointP50: rate.p50,
       msPerPointP80: rate.p80,
       tasksMeasured: rate.tasks,
-      explanation: `${points} points × the project's measured time per point (over ${rate.tasks} tasks); only ${own.n} own successful runs`,
+      explanation: `its ${plural(points, 'point')} at the time per point measured on ${plural(rate.tasks, 'other task')}; no successful run of its own yet`,
     };
   }
   const why = points === null || points <= 0 ? 'it has no points' : 'no task with points has a successful run yet';
-  return { status: 'not-enough-data', n: own.n, needed: MIN_OWN_DURATIONS, reason: `only ${own.n} successful runs and ${why}` };
+  return { status: 'not-enough-data', n: own.n, needed: MIN_OWN_DURATIONS, reason: `only ${plural(own.n, 'successful run')} and ${why}` };
+}
+
+function seconds(ms: number): string {
+  return ms < 60_000 ? `${Math.round(ms / 100) / 10} s` : `${Math.round(ms / 6000) / 10} min`;
 }

@@ -161,3 +161,40 @@ describe('sprint forecast calibration', () => {
     expect(idle).toMatchObject({ status: 'ok', method: 'durations' });
   });
 });
+
+describe('ETA from few runs', () => {
+  it('never excludes every measured run of the task (two runs of 3.2-3.3 s, a fast project)', () => {
+    // The project's other tasks take ~200 ms per point; X-1 (1 point) took 3.2 s and 3.3 s.
+    const records: AttemptRecord[] = [];
+    for (let i = 0; i < 30; i++) records.push(attempt({ taskId: `F-${i % 5}`, startedAt: T0 + i, durationMs: 200 + (i % 3) * 10 }));
+    records.push(attempt({ taskId: 'X-1', startedAt: T0 + 100, durationMs: 3200 }), attempt({ taskId: 'X-1', startedAt: T0 + 200, durationMs: 3300 }));
+    const plan = [...[0, 1, 2, 3, 4].map((i) => task({ id: `F-${i}`, points: 1 })), task({ id: 'X-1', points: 1 })];
+    const c = cleanAttempts(records).attempts;
+    const eta = summarizeTasks(tallyTasks(c, groupRuns(c)), plan).tasks.find((t) => t.taskId === 'X-1')?.eta;
+    if (eta?.status !== 'ok') throw new Error('no ETA');
+    expect(eta.p50Ms).toBeGreaterThanOrEqual(3200);
+    expect(eta.p80Ms).toBeGreaterThanOrEqual(3300);
+    expect(eta.explanation).toMatch(/only 2 of the 3 runs/);
+    // One run: the estimate contains it.
+    const one = summarizeTasks(tallyTasks(c.filter((a) => a.durationMs !== 3300), groupRuns(c.filter((a) => a.durationMs !== 3300))), plan).tasks.find((t) => t.taskId === 'X-1')?.eta;
+    if (one?.status !== 'ok') throw new Error('no ETA');
+    expect(one.p50Ms).toBeLessThanOrEqual(3200);
+    expect(one.p80Ms).toBeGreaterThanOrEqual(3200);
+    expect(one.explanation).toMatch(/its one successful run/);
+  });
+});
+
+describe('ETA of a task that only timed out', () => {
+  it('is at least as long as its longest timed-out run, not other tasks\' faster pace', () => {
+    const records: AttemptRecord[] = [];
+    for (let i = 0; i < 30; i++) records.push(attempt({ taskId: `F-${i % 5}`, startedAt: T0 + i, durationMs: 1400 }));
+    [3000, 6000, 9000].forEach((ms, k) => records.push(attempt({ taskId: 'H-1', startedAt: T0 + 100 + k, durationMs: ms, outcome: 'timeout', attempt: k + 1, runId: 'h' })));
+    const plan = [...[0, 1, 2, 3, 4].map((i) => task({ id: `F-${i}`, points: 1 })), task({ id: 'H-1', points: 1 })];
+    const c = cleanAttempts(records).attempts;
+    const eta = summarizeTasks(tallyTasks(c, groupRuns(c)), plan).tasks.find((t) => t.taskId === 'H-1')?.eta;
+    if (eta?.status !== 'ok') throw new Error('no ETA');
+    expect(eta.p50Ms).toBe(9000);
+    expect(eta.p80Ms).toBeGreaterThanOrEqual(9000);
+    expect(eta.explanation).toMatch(/stopped by the timeout after up to 9 s without finishing/);
+  });
+});

@@ -1,7 +1,7 @@
 // Assembles a sprint's forecast input from the history and the backlog, then runs the
 // Monte Carlo simulation (forecast.ts) and the burn-up.
 import type { TzOffset } from './calendar';
-import { sortedFinite } from './describe';
+import { median, sortedFinite } from './describe';
 import { forecastSprint, type SprintForecast } from './forecast';
 import type { Rng } from './rng';
 import type { RunSummary } from './runs';
@@ -9,7 +9,8 @@ import { SuccessPredictor } from './successPrediction';
 import type { TaskTally } from './taskSummary';
 import { dailyThroughput, type Completion } from './throughput';
 import type { SprintInfo, TaskPlanInfo } from './types';
-import { burnUp, type BurnUp } from './velocity';
+import { burnUp, donePointsOf, type BurnUp } from './velocity';
+import { isTaskClosed } from './figures';
 
 export interface SprintForecastInput {
   sprint: SprintInfo;
@@ -39,8 +40,9 @@ export interface SprintForecastResult {
 
 const pts = (t: TaskPlanInfo): number => (t.points !== null && t.points > 0 ? t.points : 0);
 
+/** Not remaining: done (figures.ts isTaskDone) or skipped. */
 export function isDone(t: TaskPlanInfo, firstSuccess: ReadonlyMap<string, number>): boolean {
-  return t.status === 'done' || t.status === 'skipped' || firstSuccess.has(t.id);
+  return isTaskClosed(t.status, firstSuccess.has(t.id));
 }
 
 export function sprintForecast(input: SprintForecastInput): SprintForecastResult {
@@ -49,7 +51,7 @@ export function sprintForecast(input: SprintForecastInput): SprintForecastResult
   const remaining = tasks.filter((t) => !isDone(t, firstSuccess));
   const scopePoints = tasks.reduce((s, t) => s + pts(t), 0);
   const remainingPoints = remaining.reduce((s, t) => s + pts(t), 0);
-  const donePoints = scopePoints - remainingPoints;
+  const donePoints = donePointsOf(tasks, firstSuccess);
   // Throughput is the whole project's pace (any task, any sprint): that is the team's speed.
   const pointsById = new Map(plan.map((t) => [t.id, pts(t)]));
   const completions: Completion[] = [...firstSuccess].map(([taskId, at]) => ({ taskId, at, points: pointsById.get(taskId) ?? 0 }));
@@ -62,12 +64,15 @@ export function sprintForecast(input: SprintForecastInput): SprintForecastResult
   const forecast = forecastSprint({
     now: input.now,
     tz: input.tz,
+    sprintStart: sprint.start,
     sprintEnd: sprint.end,
     remainingPoints,
     remainingCapacity: sprint.capacity === null ? null : Math.max(0, sprint.capacity - donePoints),
     throughputPerDay: dailyThroughput(completions, input.now, input.tz).perDay,
     remainingTasks: remaining.map((t) => ({ id: t.id, points: t.points, durations: t.manual ? [] : input.durationsOf(t.id), successProbability: predictor.predict(t.id).probability, manual: t.manual })),
     msPerPoint,
+    // A task without points is assumed to be of the typical size: the median of the pointed tasks.
+    typicalPoints: median(plan.flatMap((t) => (t.points !== null && t.points > 0 ? [t.points] : []))) ?? 1,
     concurrency: input.concurrency ?? 1,
     trials: input.trials ?? 5000,
     rng: input.rng,

@@ -5,6 +5,7 @@
 // leaves the task's own runs out, so they are not counted twice.
 import type { TaskTally } from './taskSummary';
 import type { TaskPlanInfo } from './types';
+import { plural } from '../../../shared/pluralise';
 
 export const PRIOR_WEIGHT = 4;
 /** A group needs this many runs before its rate is trusted as a prior. */
@@ -84,8 +85,8 @@ export class SuccessPredictor {
     const basis = own.runs >= prior.weight ? 'own-history' : 'mostly-prior';
     const priorText = prior.source === 'uniform'
       ? 'a neutral 50% prior (no group has enough runs)'
-      : `the ${prior.source}${prior.label ? ` "${prior.label}"` : ''} rate of ${pct(prior.rate)} over ${prior.groupRuns} runs`;
-    const explanation = `${own.successes} of ${own.runs} runs succeeded; smoothed with ${priorText}, weighted as ${prior.weight} runs: ${pct(probability)}`;
+      : `the ${prior.source === 'project' ? 'project\'s' : prior.source}${prior.label ? ` "${prior.label}"` : ''} rate of ${pct(prior.rate)} over ${plural(prior.groupRuns, 'run')}`;
+    const explanation = `${own.successes} of ${plural(own.runs, 'run')} succeeded; with few runs of its own it leans on ${priorText} (counted as ${plural(prior.weight, 'run')}): ${pct(probability)}`;
     return { taskId, probability, runs: own.runs, successes: own.successes, prior, alpha, beta, basis, explanation };
   }
 }

@@ -1,5 +1,6 @@
 // Success rate of attempts, overall and as a daily / weekly series with its direction.
 import { dayIndexStart, dayKey, isoWeekKey, localDayIndex, mondayOf, type TzOffset } from './calendar';
+import { rateOf } from './figures';
 import { isCounted, isSuccess, type CleanAttempt } from './sanitize';
 
 export interface RateBucket {
@@ -79,7 +80,8 @@ export function trendFromSamples(samples: readonly RateSample[], tz: TzOffset = 
   // Two points a week either way is noise for a personal run history.
   const direction = weeklySlope === null ? 'not-enough-data' : weeklySlope > 0.02 ? 'improving' : weeklySlope < -0.02 ? 'worsening' : 'stable';
   return {
-    overall: { attempts, successes, rate: attempts > 0 ? successes / attempts : null },
+    // The attempt success rate (figures.ts): the samples are counted attempts only.
+    overall: { attempts, successes, rate: rateOf(successes, attempts).rate },
     byDay,
     byWeek,
     weeklySlope,

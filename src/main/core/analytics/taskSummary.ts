@@ -2,6 +2,7 @@
 // the backlog. Built from TaskTally rows, which the SQL query layer aggregates directly
 // (so the dashboard need not load every attempt) and tallyTasks computes in memory.
 import { describe, type Description } from './describe';
+import { runSuccess } from './figures';
 import { estimateEta, pointRate, type Eta, type PointRate } from './eta';
 import type { RunSummary } from './runs';
 import type { CleanAttempt } from './sanitize';
@@ -20,6 +21,8 @@ export interface TaskTally {
   lastRunAt: number | null;
   lastOutcome: AttemptOutcome | null;
   executor: string | null;
+  /** The longest attempt stopped by its timeout: the task ran that long without finishing. */
+  longestTimeoutMs?: number | null;
 }
 
 export interface TaskSummary {
@@ -59,6 +62,7 @@ export function tallyTasks(attempts: readonly CleanAttempt[], runs: readonly Run
     t.attempts++;
     if (a.outcome !== 'success') t.failedAttempts++;
     else if (a.durationMs !== null) lists.get(a.taskId)?.push(a.durationMs);
+    if (a.outcome === 'timeout' && a.durationMs !== null) t.longestTimeoutMs = Math.max(t.longestTimeoutMs ?? 0, a.durationMs);
     if (t.lastRunAt === null || a.startedAt >= t.lastRunAt) {
       t.lastRunAt = a.startedAt;
       t.lastOutcome = a.outcome;
@@ -100,18 +104,19 @@ export function summarizeTasks(tallies: readonly TaskTally[], plan: readonly Tas
       runs: t?.runs ?? 0,
       attempts: t?.attempts ?? 0,
       failedAttempts: t?.failedAttempts ?? 0,
-      successRate: t && t.runs > 0 ? t.runSuccesses / t.runs : null,
+      // The run success rate (figures.ts): a task's "success rate" on every surface.
+      successRate: t ? runSuccess(t.runs, t.runSuccesses).rate : null,
       durations: t?.durations ?? describe([]),
       lastRunAt: t?.lastRunAt ?? null,
       lastOutcome: t?.lastOutcome ?? null,
       prediction: predictor.predict(id),
-      eta: estimateEta(t?.durations ?? describe([]), info?.points ?? null, rate, info?.manual ?? false),
+      eta: estimateEta(t?.durations ?? describe([]), info?.points ?? null, rate, info?.manual ?? false, t?.longestTimeoutMs ?? null),
     };
   });
   return { tasks, pointRate: rate };
 }
 
-/** Successful durations per task, for simulations that draw from them. */
+/** Successful durations per task, sorted (as the SQL index returns them), for simulations that draw from them. */
 export function successDurationsByTask(attempts: readonly CleanAttempt[]): Map<string, number[]> {
   const out = new Map<string, number[]>();
   for (const a of attempts) {
@@ -120,5 +125,6 @@ export function successDurationsByTask(attempts: readonly CleanAttempt[]): Map<s
     if (list) list.push(a.durationMs);
     else out.set(a.taskId, [a.durationMs]);
   }
+  for (const list of out.values()) list.sort((x, y) => x - y);
   return out;
 }

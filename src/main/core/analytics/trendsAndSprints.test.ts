@@ -75,9 +75,11 @@ describe('throughput, velocity and burn-up', () => {
 
   it('reports velocity from the history and the backlog, and a daily burn-up', () => {
     const sprint = { name: 'S', start: T0 - 9 * 3_600_000, end: T0 + 5 * DAY_MS, capacity: 12 };
-    expect(velocity(plan, [sprint], first)).toEqual([{ sprint: 'S', tasks: 4, committedPoints: 10, capacity: 12, donePointsBacklog: 2, donePointsHistory: 8, unpointedTasks: 1 }]);
+    expect(velocity(plan, [sprint], first)).toEqual([{ sprint: 'S', tasks: 4, committedPoints: 10, capacity: 12, donePoints: 10, donePointsBacklog: 2, donePointsHistory: 8, unpointedTasks: 1 }]);
     const b = burnUp(plan, sprint, first, T0 + 3 * DAY_MS, 0);
-    expect(b.points.map((p) => [p.day, p.done, p.scope])).toEqual([['2026-11-02', 3, 10], ['2026-11-03', 3, 10], ['2026-11-04', 8, 10], ['2026-11-05', 8, 10]]);
+    // The last day shows every done point, the undated (manual) S-3 included: velocity's donePoints.
+    expect(b.points.map((p) => [p.day, p.done, p.scope])).toEqual([['2026-11-02', 3, 10], ['2026-11-03', 3, 10], ['2026-11-04', 8, 10], ['2026-11-05', 10, 10]]);
+    expect(b.points[b.points.length - 1]?.done).toBe(velocity(plan, [sprint], first)[0]?.donePoints);
     expect(b.doneWithoutRunDate).toBe(2);
   });
 });

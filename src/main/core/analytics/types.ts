@@ -23,6 +23,11 @@ export interface AttemptRecord {
   /** The exact command; a change of command resets flakiness detection. */
   command: string | null;
   errorMessage: string | null;
+  /**
+   * The outcome as the run record stores it (`succeeded`, `failed`, `timeout`, `cancelled`,
+   * `interrupted`), for exports that show the record's identifiers; analytics use `outcome`.
+   */
+  recordOutcome?: string;
 }
 
 export interface RecoveryRecord {

@@ -2,6 +2,7 @@
 // day of a task's first successful run) and the backlog's status (done tasks that never
 // ran, such as manual ones, count toward velocity but have no day on the burn-up).
 import { dayIndexStart, dayKey, localDayIndex, type TzOffset } from './calendar';
+import { isTaskDone, taskPoints } from './figures';
 import type { SprintInfo, TaskPlanInfo } from './types';
 
 export interface SprintVelocity {
@@ -9,9 +10,14 @@ export interface SprintVelocity {
   tasks: number;
   committedPoints: number;
   capacity: number | null;
-  /** Points of the sprint's tasks marked done in the backlog. */
+  /**
+   * THE points done of the sprint (figures.ts isTaskDone: done in the backlog or has a
+   * successful run): what the velocity chart, the burn-up's last point and the forecast show.
+   */
+  donePoints: number;
+  /** Of those, the points of tasks marked done in the backlog. */
   donePointsBacklog: number;
-  /** Points of the sprint's tasks whose first success fell inside the sprint's dates. */
+  /** Points of the sprint's tasks whose first success fell inside the sprint's dates (a breakdown, not "done"). */
   donePointsHistory: number;
   /** Tasks without points, which no point total includes. */
   unpointedTasks: number;
@@ -27,7 +33,10 @@ export interface BurnUpPoint {
 export interface BurnUp {
   sprint: string;
   points: BurnUpPoint[];
-  /** Points done in the backlog with no successful run to date them. */
+  /**
+   * Points done in the backlog with no successful run to date them: known done by now,
+   * so they are in the last point (which equals the sprint's donePoints), not in earlier days.
+   */
   doneWithoutRunDate: number;
 }
 
@@ -35,7 +44,12 @@ function sprintTasks(plan: readonly TaskPlanInfo[], name: string): TaskPlanInfo[
   return plan.filter((t) => t.sprint === name);
 }
 
-const points = (t: TaskPlanInfo): number => (t.points !== null && t.points > 0 ? t.points : 0);
+const points = (t: TaskPlanInfo): number => taskPoints(t.points);
+
+/** Points done of these tasks, by the one definition of done. */
+export function donePointsOf(tasks: readonly TaskPlanInfo[], firstSuccess: ReadonlyMap<string, number>): number {
+  return tasks.filter((t) => isTaskDone(t.status, firstSuccess.has(t.id))).reduce((s, t) => s + points(t), 0);
+}
 
 export function velocity(plan: readonly TaskPlanInfo[], sprints: readonly SprintInfo[], firstSuccess: ReadonlyMap<string, number>): SprintVelocity[] {
   const names = new Set<string>(sprints.map((s) => s.name));
@@ -50,6 +64,7 @@ export function velocity(plan: readonly TaskPlanInfo[], sprints: readonly Sprint
       tasks: tasks.length,
       committedPoints: tasks.reduce((s, t) => s + points(t), 0),
       capacity: def?.capacity ?? null,
+      donePoints: donePointsOf(tasks, firstSuccess),
       donePointsBacklog: tasks.filter((t) => t.status === 'done').reduce((s, t) => s + points(t), 0),
       donePointsHistory: tasks.filter((t) => inWindow(firstSuccess.get(t.id))).reduce((s, t) => s + points(t), 0),
       unpointedTasks: tasks.filter((t) => t.points === null).length,
@@ -72,10 +87,14 @@ export function burnUp(plan: readonly TaskPlanInfo[], sprint: SprintInfo, firstS
   const last = localDayIndex(Math.min(sprint.end ?? now, now), tz);
   const out: BurnUpPoint[] = [];
   // Bounded so a typo'd year in taskdeck.json cannot make a million-point chart.
-  for (let d = first; d <= last && out.length < 400; d++) {
+  const days = Math.min(400, last - first + 1);
+  for (let i = 0; i < days; i++) {
+    const d = first + i;
     const endOfDay = dayIndexStart(d + 1, tz);
     const done = dated.filter((x) => x.at < endOfDay).reduce((s, x) => s + x.points, 0);
-    out.push({ day: dayKey(d), at: dayIndexStart(d, tz), done, scope });
+    // The last day drawn shows everything done by now (undated done tasks, and for a past
+    // sprint those finished after its end): the sprint's donePoints, as velocity shows it.
+    out.push({ day: dayKey(d), at: dayIndexStart(d, tz), done: i === days - 1 ? donePointsOf(tasks, firstSuccess) : done, scope });
   }
   return { sprint: sprint.name, points: out, doneWithoutRunDate };
 }

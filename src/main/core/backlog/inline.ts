@@ -1,13 +1,17 @@
 // Inline Markdown reduced to plain text: what titles, sections and header names need.
+import { mayHaveEmphasis, plainOf } from './emphasis';
 
 const LINK = /!?\[([^\]]*)\]\([^)]*\)/g;
 const COLLAPSIBLE = /\s\s|[\t\n\r]/;
 const ANCHOR = /\s*\{#[^}]*\}\s*$/;
 
-/** Drops emphasis markers (`**`, `__`, `*`, `~~`) and code backticks. */
+/**
+ * Drops emphasis markers (`**`, `__`, `*`, `_`, `~~`) and code backticks, only where they
+ * pair up as CommonMark reads them: a lone `*` is text.
+ */
 export function dropEmphasis(text: string): string {
-  if (!/[*_~`]/.test(text)) return text;
-  return text.replace(/\*+|__|~~|`/g, '');
+  if (!mayHaveEmphasis(text)) return text;
+  return plainOf(text);
 }
 
 /** Plain text of inline Markdown: links become their text, emphasis and anchors go. */

@@ -8,7 +8,7 @@ import { statusFromKeywords } from './normalizeStatus';
 import { priorityFromWords } from './normalizePriority';
 import type { Lexicon } from './lexicon';
 
-const ITEM = /^\s{0,3}[-*+][ \t]+(?:\*\*)?(\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*)[ \t]*(.*)$/u;
+const ITEM = /^\s{0,3}[-*+][ \t]+((?:\*\*)?)(\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*)[ \t]*(.*)$/u;
 const NAMES_STATUS = /(?<![\p{L}\p{N}])status(?:es)?(?![\p{L}\p{N}])/iu;
 const NAMES_PRIORITY = /(?<![\p{L}\p{N}])priorit(?:y|ies)(?![\p{L}\p{N}])/iu;
 
@@ -37,9 +37,10 @@ export function readLegendItem(line: string, forStatus: boolean, forPriority: bo
   const m = ITEM.exec(line);
   if (m === null) return null;
   // The words are the label: up to the colon or dash that starts the explanation.
-  const label = dropEmphasis(m[2]).split(/:|\s[-\u2013\u2014]\s/)[0].trim();
+  // The bold that opened before the emoji (`**🚧 Blocked**`) goes with its closing marker.
+  const label = dropEmphasis(m[1] + m[3]).split(/:|\s[-\u2013\u2014]\s/)[0].trim();
   if (label === '') return null;
-  return { emoji: canonicalEmoji(m[1]), words: label, forStatus, forPriority };
+  return { emoji: canonicalEmoji(m[2]), words: label, forStatus, forPriority };
 }
 
 /** The legend's meanings; the team's words (`lexicon`) count as words a legend item may use. */

@@ -105,3 +105,28 @@ describe('parseBacklog: three definitions of one ID', () => {
     expect(r.diagnostics).toEqual([]);
   });
 });
+
+describe('parseBacklog: comments under a row whose ID cannot be read', () => {
+  it('attach to no task (the previous task keeps its command) and are reported with their line', () => {
+    const r = parseBacklog(
+      `${HEADER}\n| X-1 | Safe | 🔥 | 1 | todo | p | t | None |\n<!-- run: echo safe -->\n| X-2;rm | Bad id | 🔥 | 1 | todo | p | t | None |\n<!-- run: rm -rf ~ -->\n`,
+    );
+    expect(r.tasks.map((t) => [t.id, t.executor])).toEqual([['X-1', { kind: 'command', command: 'echo safe' }]]);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ severity: 'warning', code: 'detached-comment', line: 6, message: expect.stringContaining('row on line 5') }),
+    ]);
+    expect(r.diagnostics[0]?.message).toContain('X-1');
+  });
+
+  it('a short row with an ID between a task and a comment detaches it too; a comment right under its task still attaches', () => {
+    const r = parseBacklog(`${HEADER}\n| X-1 | One | 🔥 | 1 | todo | p | t | None |\n| X-9 | short |\n<!-- sprint: S1 -->\n| X-2 | Two | 🔥 | 1 | todo | p | t | None |\n<!-- sprint: S2 -->\n`);
+    expect(r.tasks.map((t) => [t.id, t.sprint])).toEqual([['X-1', null], ['X-2', 'S2']]);
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['malformed-row', 4], ['detached-comment', 5]]);
+  });
+
+  it('the `|` line of a hard-wrapped row is not another row: the comment after it stays with the task', () => {
+    const r = parseBacklog(`${HEADER}\n| X-1 | One | 🔥 | 1 | todo | a long problem\n| wrapped tail | None |\n<!-- run: make one -->\n`);
+    expect(r.tasks.map((t) => [t.id, t.executor])).toEqual([['X-1', { kind: 'command', command: 'make one' }]]);
+    expect(r.diagnostics).toEqual([]);
+  });
+});

@@ -7,6 +7,7 @@ import type { ColumnField, TableInfo } from './source';
 import { canonicalTable } from './headers';
 import { isReferenceTable } from './headers';
 import { idFromCell } from './ids';
+import { plural } from '../../../shared/pluralise';
 
 export interface ActiveHeader {
   info: TableInfo;
@@ -91,7 +92,7 @@ export function malformedRow(line: number, id: string, cellCount: number, header
   return {
     severity: 'warning',
     code: 'malformed-row',
-    message: `The row for ${id} has ${cellCount} cell${cellCount === 1 ? '' : 's'}; a task row needs ${expected}. It defines no task.`,
+    message: `The row for ${id} has ${plural(cellCount, 'cell')}; a task row needs ${expected}. It defines no task.`,
     line: line + 1,
     taskId: id,
   };

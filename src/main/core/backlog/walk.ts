@@ -8,7 +8,7 @@ import type { SourceMap, TableInfo, TaskSource } from './source';
 import { endsWithPipe, isDelimiterRow, isPipeLine, splitRow } from './cells';
 import { readCommentKeyValue } from './commentValues';
 import { readFieldLine } from './fieldLines';
-import { fieldForName, tableFromHeader } from './headers';
+import { fieldForName, isReferenceTable, tableFromHeader } from './headers';
 import { headingText, readAtxHeading, readHeadingTask } from './headings';
 import { type LegendItem, legendKinds, readLegendItem } from './legends';
 import { indentOf } from './lines';
@@ -48,6 +48,12 @@ class Walker {
   private header: ActiveHeader | null = null;
   private canonicalGroup: TableEntry | null = null;
   private attachTo: Definition | null = null;
+  /**
+   * The row that ended the last task's attachment without defining a task itself (an ID
+   * that cannot be read, too few cells): comments after it belong to no task, and are
+   * reported, rather than silently setting the previous task's command.
+   */
+  private detachedBy: { line: number; text: string; previous: string } | null = null;
   /** The row definition whose block still grows over the comment lines that follow it. */
   private growing: TaskSource | null = null;
   private headingTask: OpenHeadingTask | null = null;
@@ -113,6 +119,8 @@ class Walker {
         this.attachTo.comments.push(entry);
         const src = this.attachTo.source;
         if (src !== null) src.comments[kv.key] = { start: c.start, end: c.end };
+      } else if (this.detachedBy !== null) {
+        this.result.diagnostics.push(detachedComment(c.start, kv.key, this.detachedBy));
       } else if (this.result.definitions.length === 0) {
         this.result.fileComments.push(entry);
       }
@@ -134,6 +142,7 @@ class Walker {
     this.legendKind = legendKinds(text);
     this.header = null;
     this.attachTo = null;
+    this.detachedBy = null;
     const task = readHeadingTask(raw);
     if (task === null) return;
     this.closeHeadingTask(i);
@@ -196,6 +205,7 @@ class Walker {
     this.growing = null;
     this.canonicalGroup = null;
     this.attachTo = null;
+    this.detachedBy = null;
     const cells = splitRow(this.lines, i, i + 1);
     const info = tableFromHeader(i, cells.texts);
     this.result.tables.push({ info, section: this.sectionPath, firstRow: i + 2, lastRowEnd: i + 2 });
@@ -226,6 +236,10 @@ class Walker {
     const reading = readRow(cells, this.header);
     if (reading.layout === 'none') {
       this.growing = null;
+      // A short row with an ID is another task's (malformed) row and detaches. A short
+      // row without one is no task row by any reading (a hard-wrapped row's next line that
+      // starts with `|`, a fragment of prose) and, as before, does not.
+      if (reading.id !== null) this.detach(start);
       if (reading.id !== null) this.result.diagnostics.push(malformedRow(start, reading.id, cells.texts.length, this.header));
       return;
     }
@@ -233,6 +247,11 @@ class Walker {
     this.extendTable(reading.layout, table, start, end);
     if (reading.id === null) {
       this.growing = null;
+      // A row where an ID belongs (the canonical layout, or a task table's ID column) but
+      // cannot be read detaches; a row of a table without an ID column (a TL;DR or
+      // reference table) is not a task row at all and, as before, does not.
+      const idExpected = reading.layout === 'canonical' || (table.columns.id !== undefined && !isReferenceTable(table));
+      if (idExpected) this.detach(start);
       return;
     }
     const { fields, extra } = rowFields(cells.texts, table);
@@ -240,6 +259,13 @@ class Walker {
     const def = this.define(reading.id, start, this.sectionPath, fields, extra, { kind: 'row', rowStart: start, rowEnd: end, table, cells: cells.spans });
     if (def.source !== null) def.source.blockEnd = end;
     this.growing = def.source;
+  }
+
+  /** A row that defines no task stands between the last task and any comment below it. */
+  private detach(line: number): void {
+    if (this.attachTo === null) return;
+    this.detachedBy = { line, text: this.lines[line].trim(), previous: this.attachTo.id };
+    this.attachTo = null;
   }
 
   private extendTable(layout: 'header' | 'canonical', table: TableInfo, start: number, end: number): void {
@@ -284,6 +310,20 @@ class Walker {
     const def: Definition = { id, line, fields, extra, comments: [], section, source };
     this.result.definitions.push(def);
     this.attachTo = def;
+    this.detachedBy = null;
     return def;
   }
+}
+
+function detachedComment(commentLine: number, key: string, by: { line: number; text: string; previous: string }): Diagnostic {
+  const row = by.text.length > 60 ? `${by.text.slice(0, 57)}...` : by.text;
+  return {
+    severity: 'warning',
+    code: 'detached-comment',
+    message:
+      `The <!-- ${key}: ... --> comment on line ${commentLine + 1} belongs to no task: the row on line ${by.line + 1} (${row}) ` +
+      `stands between it and ${by.previous}, and that row defines no task (its ID cannot be read, or it has too few cells). ` +
+      `Fix that row's ID, or move the comment under the task it is for.`,
+    line: commentLine + 1,
+  };
 }

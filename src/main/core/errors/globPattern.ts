@@ -26,3 +26,14 @@ export function globToRegExp(glob: string): RegExp {
 export function matchesGlob(relativePath: string, glob: string): boolean {
   return globToRegExp(glob).test(relativePath);
 }
+
+/** The folder part of a glob before its first wildcard segment (`tmp/a/**` -> `tmp/a`). */
+export function globFolder(glob: string): string {
+  const segments = glob.split('/');
+  const fixed: string[] = [];
+  for (const s of segments.slice(0, -1)) {
+    if (/[*?[{]/.test(s)) break;
+    fixed.push(s);
+  }
+  return fixed.join('/');
+}

@@ -5,4 +5,5 @@ export * from './classify';
 export * from './severity';
 export * from './retry';
 export * from './recovery';
-export { globToRegExp, matchesGlob } from './globPattern';
+export { globFolder, globToRegExp, matchesGlob } from './globPattern';
+export { categorizedMessage } from './errorMessage';

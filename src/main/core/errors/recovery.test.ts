@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { globToRegExp } from './globPattern';
-import { pathInMessage, planRecovery, tempFilesToRemove, type RecoveryContext } from './recovery';
+import { pathInMessage, planRecovery, tempFilesToRemove, tempLinksToRemove, type RecoveryContext } from './recovery';
 import { DEFAULT_RETRY } from './retry';
 import type { ErrorCategory } from './types';
 
@@ -72,4 +72,14 @@ describe('globToRegExp', () => {
     ['a.b', 'axb', false],
   ];
   it.each(cases)('%s ~ %s = %s', (glob, p, expected) => expect(globToRegExp(glob).test(p)).toBe(expected));
+});
+
+describe('tempLinksToRemove', () => {
+  it('removes a link a pattern matches, or one standing where a pattern\'s folder is', () => {
+    expect(tempLinksToRemove(['scratch', 'work/x.tmp', 'other'], ['scratch/**', '**/*.tmp'])).toEqual(['scratch', 'work/x.tmp']);
+    expect(tempLinksToRemove(['.taskdeck/tmp/T-1'], ['.taskdeck/tmp/T-1/**'])).toEqual(['.taskdeck/tmp/T-1']);
+  });
+  it('never removes the run record, its folder or the logs, nor anything outside the project', () => {
+    expect(tempLinksToRemove(['.taskdeck', '.taskdeck/logs', '.taskdeck/task_execution.db', '../x'], ['**', '.taskdeck/**', '.taskdeck/logs/**'])).toEqual([]);
+  });
 });

@@ -2,7 +2,7 @@
 // engine carries the plan out (waits, reopens the store, deletes the listed files) and
 // records the action and its outcome.
 import path from 'node:path';
-import { matchesGlob } from './globPattern';
+import { globFolder, matchesGlob } from './globPattern';
 import { retryDelay, retryTimeout, type RetryStrategy } from './retry';
 import type { ErrorCategory, RecoveryAction } from './types';
 
@@ -88,11 +88,26 @@ export function permissionSuggestion(p: string | null): string {
  * the project. Absolute paths, `..` segments and the run record itself are never matched.
  */
 export function tempFilesToRemove(candidates: readonly string[], patterns: readonly string[]): string[] {
-  return candidates.filter((c) => {
-    const normal = path.posix.normalize(c);
-    if (normal !== c || path.posix.isAbsolute(c) || /^[A-Za-z]:/.test(c)) return false;
-    if (normal === '..' || normal.startsWith('../') || normal.split('/').includes('..')) return false;
-    if (normal.startsWith('.taskdeck/task_execution.db') || normal.startsWith('.taskdeck/logs/')) return false;
-    return patterns.some((p) => !p.includes('..') && !path.posix.isAbsolute(p) && matchesGlob(normal, p));
-  });
+  return candidates.filter((c) => removable(c) && usable(patterns).some((p) => matchesGlob(c, p)));
+}
+
+/**
+ * Which symbolic links (found without following them) the clean-temp-files action may
+ * delete, as links: those a pattern matches, and a link standing where a pattern's folder
+ * is (`scratch -> /elsewhere` for `scratch/**`): the folder to clean is the link, and the
+ * link is what gets removed, never what it points at.
+ */
+export function tempLinksToRemove(links: readonly string[], patterns: readonly string[]): string[] {
+  return links.filter((l) => removable(l) && usable(patterns).some((p) => matchesGlob(l, p) || globFolder(p) === l));
+}
+
+function usable(patterns: readonly string[]): string[] {
+  return patterns.filter((p) => !p.includes('..') && !path.posix.isAbsolute(p));
+}
+
+function removable(c: string): boolean {
+  const normal = path.posix.normalize(c);
+  if (normal !== c || path.posix.isAbsolute(c) || /^[A-Za-z]:/.test(c)) return false;
+  if (normal === '..' || normal.startsWith('../') || normal.split('/').includes('..')) return false;
+  return !(normal === '.taskdeck' || normal.startsWith('.taskdeck/task_execution.db') || normal === '.taskdeck/logs' || normal.startsWith('.taskdeck/logs/'));
 }

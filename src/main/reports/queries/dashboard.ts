@@ -13,6 +13,7 @@ import { trendFromSamples, type SuccessTrend } from '../../core/analytics/succes
 import { summarizeTasks, type SummaryResult, type TaskTally } from '../../core/analytics/taskSummary';
 import type { SprintInfo, TaskPlanInfo } from '../../core/analytics/types';
 import { toCoreOutcome } from './outcomes';
+import { splitAtLocalMidnight } from './localHours';
 import { readRollup, successDurations, type RollupTaskRow } from './rollup';
 
 type Db = Database.Database;
@@ -37,7 +38,7 @@ function fromRow(r: RollupTaskRow): TaskTally {
 }
 
 /** Per-task tallies from the rollup, with the live delta after its watermark merged in. */
-export function queryTallies(db: Db, want: { tasks: boolean; hours: boolean } = { tasks: true, hours: false }): Tallies & { hours: { at: number; attempts: number; successes: number }[] } {
+export function queryTallies(db: Db, want: { tasks: boolean; hours: boolean } = { tasks: true, hours: false }): Tallies & { hours: { at: number; attempts: number; successes: number }[]; watermark: number } {
   const snap = readRollup(db, want);
   const byId = new Map(snap.tasks.map((r) => [r.task_id, fromRow(r)]));
   const firstSuccess = new Map<string, number>();
@@ -71,16 +72,28 @@ export function queryTallies(db: Db, want: { tasks: boolean; hours: boolean } = 
     const t = byId.get(id);
     if (t) t.durations = describe(successDurations(db, id));
   }
-  return { tallies: [...byId.values()], firstSuccess, hours };
+  // Longest timed-out attempt per task, from the covering index (outcome, task_id, duration_ms).
+  if (want.tasks) {
+    for (const [taskId, ms] of db.prepare("SELECT task_id, max(duration_ms) FROM run_attempts WHERE outcome = 'timeout' GROUP BY task_id").raw().all() as Array<[string, number | null]>) {
+      const t = byId.get(taskId);
+      if (t) t.longestTimeoutMs = ms;
+    }
+  }
+  return { tallies: [...byId.values()], firstSuccess, hours, watermark: snap.watermark };
 }
 
 export function queryTaskSummary(db: Db, plan: readonly TaskPlanInfo[]): SummaryResult {
   return summarizeTasks(queryTallies(db).tallies, plan);
 }
 
+/** Hourly samples placed on local days: rollup hours, split where a local midnight cuts one. */
+export function queryLocalHours(db: Db, tz: TzOffset): { at: number; attempts: number; successes: number }[] {
+  const { hours, watermark } = queryTallies(db, { tasks: false, hours: true });
+  return splitAtLocalMidnight(db, hours, tz, watermark);
+}
+
 export function queryTrend(db: Db, tz: TzOffset = 0): SuccessTrend {
-  // Hour buckets shift exactly for whole-hour offsets; half-hour zones land in the nearer hour.
-  return trendFromSamples(queryTallies(db, { tasks: false, hours: true }).hours, tz);
+  return trendFromSamples(queryLocalHours(db, tz), tz);
 }
 
 export interface ForecastQuery {

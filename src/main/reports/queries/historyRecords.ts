@@ -2,6 +2,7 @@
 // rollups instead). Attempts carry the category and message of their classified error.
 import type Database from 'better-sqlite3';
 import type { AttemptRecord, ErrorRecord, RecoveryRecord } from '../../core/analytics/types';
+import { RECOVERY_TRIED, RECOVERY_WORKED } from '../../store/figureSql';
 import { toCoreOutcome } from './outcomes';
 
 type Db = Database.Database;
@@ -27,19 +28,13 @@ export function loadHistoryRecords(db: Db): HistoryRecords {
     if (outcome === null) continue;
     attempts.push({
       runId: r[1], taskId: r[2], attempt: r[3], command: r[4], startedAt: r[5], endedAt: r[6],
-      durationMs: r[7], outcome, category: r[9] ?? (outcome === 'timeout' ? 'timeout' : null), executor: null, errorMessage: r[10],
+      durationMs: r[7], outcome, recordOutcome: r[8], category: r[9] ?? (outcome === 'timeout' ? 'timeout' : null), executor: null, errorMessage: r[10],
     });
   }
   const errors = (db.prepare('SELECT task_id, category, severity, message, at FROM task_errors ORDER BY at').raw().all() as Array<[string, string, string, string, number]>)
     .map(([taskId, category, severity, message, at]) => ({ taskId, category, severity, message, at }));
-  // A recovery action "worked" when the run it was taken for went on to succeed (the
-  // action itself completing is not the point). Skipped actions were not tried.
-  const recoveries = (db.prepare(`
-    SELECT r.task_id, r.category, r.action, r.at,
-      CASE WHEN a.run_id IS NULL THEN r.outcome = 'succeeded'
-           ELSE EXISTS (SELECT 1 FROM run_attempts b WHERE b.run_id = a.run_id AND b.outcome = 'succeeded') END
-    FROM recovery_actions r LEFT JOIN run_attempts a ON a.id = r.attempt_id
-    WHERE r.outcome != 'skipped' ORDER BY r.at`).raw().all() as Array<[string, string, string, number, number]>)
+  // One definition of "worked" (the run then succeeded): the store's RECOVERY_WORKED.
+  const recoveries = (db.prepare(`SELECT task_id, category, action, at, ${RECOVERY_WORKED} FROM recovery_actions r WHERE ${RECOVERY_TRIED} ORDER BY at, id`).raw().all() as Array<[string, string, string, number, number]>)
     .map(([taskId, category, action, at, ok]) => ({ taskId, category, action, succeeded: ok === 1, at }));
   return { attempts, errors, recoveries };
 }

@@ -18,5 +18,5 @@ export function toCoreOutcome(outcome: string | null): AttemptOutcome | null {
   }
 }
 
-/** SQL for "this attempt counts": finished and neither cancelled nor interrupted. */
-export const COUNTED = "outcome IN ('succeeded', 'failed', 'timeout')";
+/** SQL for "this attempt counts": finished and neither cancelled nor interrupted (one definition, in the store). */
+export { COUNTED_ATTEMPT as COUNTED } from '../../store/figureSql';

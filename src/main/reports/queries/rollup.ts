@@ -6,6 +6,7 @@
 // deleted old attempts (the smallest id grew) or the file was replaced, it rebuilds.
 import type Database from 'better-sqlite3';
 import { percentile } from '../../core/analytics/describe';
+import { FAILED_ATTEMPT } from '../../store/figureSql';
 import { COUNTED } from './outcomes';
 
 type Db = Database.Database;
@@ -50,7 +51,7 @@ export interface RollupSnapshot {
 const FOLD_TASKS = `
 INSERT INTO analytics_task_rollup (task_id, attempts, failed_attempts, runs, run_successes, success_n, success_sum, success_sumsq, success_min, success_max, first_success_at)
 SELECT task_id,
-  sum(${COUNTED}), sum(outcome IN ('failed', 'timeout')),
+  sum(${COUNTED}), sum(${FAILED_ATTEMPT}),
   sum(attempt = 1 AND ${COUNTED}), sum(outcome = 'succeeded'),
   sum(outcome = 'succeeded' AND duration_ms >= 0),
   coalesce(sum(CASE WHEN outcome = 'succeeded' AND duration_ms >= 0 THEN duration_ms END), 0),
@@ -73,7 +74,7 @@ ON CONFLICT(task_id) DO UPDATE SET
 
 const FOLD_HOURS = `
 INSERT INTO analytics_hour_rollup (hour, attempts, successes, failures)
-SELECT started_at / 3600000, sum(${COUNTED}), sum(outcome = 'succeeded'), sum(outcome IN ('failed', 'timeout'))
+SELECT started_at / 3600000, sum(${COUNTED}), sum(outcome = 'succeeded'), sum(${FAILED_ATTEMPT})
 FROM run_attempts WHERE id > ? AND id <= ? GROUP BY 1
 ON CONFLICT(hour) DO UPDATE SET attempts = attempts + excluded.attempts, successes = successes + excluded.successes, failures = failures + excluded.failures`;
 
@@ -183,15 +184,23 @@ export interface DeltaRow {
  * rows (thousands) are read only by the trend, and the task rows only by the others.
  */
 export function readRollup(db: Db, want: { tasks: boolean; hours: boolean } = { tasks: true, hours: true }): RollupSnapshot & { delta: DeltaRow[] } {
-  const watermark = refreshRollup(db);
+  refreshRollup(db);
   const s = statements(db);
-  // CAST: a database made by an early build of migration 002 declared these columns TEXT.
-  const tasks = !want.tasks ? [] : db.prepare(`SELECT task_id, attempts, failed_attempts, runs, run_successes, success_n, success_sum, success_sumsq, success_min, success_max,
-    p50, p80, p90, p95, p99, CAST(last_started_at AS INTEGER) AS last_started_at, last_outcome, CAST(first_success_at AS INTEGER) AS first_success_at
-    FROM analytics_task_rollup`).all() as RollupTaskRow[];
-  const hours = !want.hours ? [] : db.prepare('SELECT CAST(hour AS INTEGER) AS hour, attempts, successes, failures FROM analytics_hour_rollup ORDER BY 1').all() as RollupHourRow[];
-  const delta = s.delta.all(watermark) as DeltaRow[];
-  return { tasks, hours, watermark, deltaRows: delta.length, delta };
+  // One read transaction: the rollup rows, the watermark and the delta come from one
+  // snapshot. Read one by one, another process (a runner refreshing after each attempt)
+  // could fold rows in between, and they would be counted in the rollup and the delta.
+  const read = db.transaction(() => {
+    const state = s.state.get() as { watermark: number } | undefined;
+    const watermark = state?.watermark ?? 0;
+    // CAST: a database made by an early build of migration 002 declared these columns TEXT.
+    const tasks = !want.tasks ? [] : db.prepare(`SELECT task_id, attempts, failed_attempts, runs, run_successes, success_n, success_sum, success_sumsq, success_min, success_max,
+      p50, p80, p90, p95, p99, CAST(last_started_at AS INTEGER) AS last_started_at, last_outcome, CAST(first_success_at AS INTEGER) AS first_success_at
+      FROM analytics_task_rollup`).all() as RollupTaskRow[];
+    const hours = !want.hours ? [] : db.prepare('SELECT CAST(hour AS INTEGER) AS hour, attempts, successes, failures FROM analytics_hour_rollup ORDER BY 1').all() as RollupHourRow[];
+    const delta = s.delta.all(watermark) as DeltaRow[];
+    return { tasks, hours, watermark, deltaRows: delta.length, delta };
+  });
+  return db.inTransaction ? read() : read.deferred();
 }
 
 /** All successful durations of a task, sorted, including those after the watermark. */

@@ -1,9 +1,11 @@
-// Numbered, additive migrations. Migration N brings a database from user_version N-1
-// to N; never edit a shipped one, append a new one (and update docs/database.md).
+// Numbered migrations. Migration N brings a database from user_version N-1 to N; never
+// edit a shipped one, append a new one (and update docs/database.md).
 import { migration001 } from './001_initial';
 import { migration002 } from './002_analytics';
+import { migration003 } from './003_toolkit_columns';
+import { migration004 } from './004_audit_log';
 
-export const MIGRATIONS: readonly string[] = [migration001, migration002];
+export const MIGRATIONS: readonly string[] = [migration001, migration002, migration003, migration004];
 
 /** The schema version this build writes and understands. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

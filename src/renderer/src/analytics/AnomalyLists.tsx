@@ -1,5 +1,6 @@
 // Tasks behaving unusually, and flaky ones, each with the reason in words.
 import type { Dashboard } from '../../../shared/api';
+import { anomalyKindLabel } from '../../../shared/labels';
 
 function List({ title, empty, items }: { title: string; empty: string; items: Dashboard['anomalies'] }) {
   return (
@@ -12,7 +13,7 @@ function List({ title, empty, items }: { title: string; empty: string; items: Da
           {items.map((a) => (
             <li key={`${a.kind}-${a.taskId}-${a.at}`} className={a.severity}>
               <span className="mono anomaly-task">{a.taskId}</span>
-              <span className={`chip ${a.severity === 'warning' ? 'sev-warning' : 'sev-info'}`}>{a.kind}</span>
+              <span className={`chip ${a.severity === 'warning' ? 'sev-warning' : 'sev-info'}`}>{anomalyKindLabel(a.kind)}</span>
               <span className="anomaly-reason">{a.message}</span>
               <span className="muted small">{new Date(a.at).toLocaleDateString()}</span>
             </li>

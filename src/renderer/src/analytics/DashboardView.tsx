@@ -28,7 +28,7 @@ export function DashboardView() {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    void transport.call('analytics:dashboard', {}).then((r) => {
+    void transport.call('analytics:dashboard', { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }).then((r) => {
       if (!live) return;
       if (r.ok) setD(r.value);
       setError(r.ok ? null : r.error.message);
@@ -37,8 +37,6 @@ export function DashboardView() {
       live = false;
     };
   }, [transport, finished]);
-  const successes = d?.successByDay.reduce((s, b) => s + b.successes, 0) ?? 0;
-  const attempts = d?.successByDay.reduce((s, b) => s + b.attempts, 0) ?? 0;
   return (
     <div className="view dashboard-view">
       <div className="view-main dashboard-scroll">
@@ -51,8 +49,8 @@ export function DashboardView() {
         {!d ? <div className="loading">Loading analytics…</div> : (
           <>
             <div className="stats-row" aria-label="Summary">
-              <Stat label="attempts" value={String(d.attempts)} />
-              <Stat label="success rate" value={pct(attempts ? successes / attempts : null)} />
+              <Stat label="attempts (cancelled not counted)" value={String(d.attempts)} />
+              <Stat label={`attempt success rate (${d.attemptSuccess.successes} of ${d.attemptSuccess.of})`} value={pct(d.attemptSuccess.rate)} />
               <Stat label="runs retried" value={String(d.retries.retriedRuns)} />
               <Stat label="recovered by retry" value={pct(d.retries.retriedRuns ? d.retries.recovered / d.retries.retriedRuns : null)} />
               <Stat label="anomalies" value={String(d.anomalies.length + d.flaky.length)} />

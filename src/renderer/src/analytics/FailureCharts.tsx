@@ -5,9 +5,11 @@ import type { Dashboard } from '../../../shared/api';
 import { ChartCard } from './ChartCard';
 import { COLORS } from './chartSetup';
 import { pct } from './format';
+import { plural } from '../../../shared/pluralise';
+import { errorCategoryLabel, recoveryActionLabel, severityLabel } from '../../../shared/labels';
 
 const SEVERITY_COLOR: Record<string, string> = { critical: '#991b1b', high: COLORS.bad, medium: COLORS.warn, low: COLORS.grey };
-const label = (k: string) => k.replace(/_/g, ' ');
+const label = errorCategoryLabel;
 const horizontal: ChartOptions<'bar'> = { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } };
 
 export function FailureCategoryChart({ d }: { d: Dashboard }) {
@@ -15,9 +17,9 @@ export function FailureCategoryChart({ d }: { d: Dashboard }) {
   return (
     <ChartCard
       title="What kinds of failures happen?"
-      subtitle={`${total} classified error${total === 1 ? '' : 's'}, by category and by severity`}
+      subtitle={`${plural(total, 'classified error')}, by category and by severity`}
       empty={total === 0 ? 'No failures recorded. Nice.' : null}
-      table={{ columns: ['Group', 'Value', 'Errors'], rows: [...d.failuresByCategory.map((r) => ['category', label(r.key), r.count]), ...d.failuresBySeverity.map((r) => ['severity', r.key, r.count])] }}
+      table={{ columns: ['Group', 'Value', 'Errors'], rows: [...d.failuresByCategory.map((r) => ['category', label(r.key), r.count]), ...d.failuresBySeverity.map((r) => ['severity', severityLabel(r.key), r.count])] }}
     >
       <div className="chart-split">
         <div>
@@ -28,7 +30,7 @@ export function FailureCategoryChart({ d }: { d: Dashboard }) {
         </div>
         <div>
           <Bar
-            data={{ labels: d.failuresBySeverity.map((r) => r.key), datasets: [{ label: 'Errors', data: d.failuresBySeverity.map((r) => r.count), backgroundColor: d.failuresBySeverity.map((r) => SEVERITY_COLOR[r.key] ?? COLORS.grey), borderRadius: 4 }] }}
+            data={{ labels: d.failuresBySeverity.map((r) => severityLabel(r.key)), datasets: [{ label: 'Errors', data: d.failuresBySeverity.map((r) => r.count), backgroundColor: d.failuresBySeverity.map((r) => SEVERITY_COLOR[r.key] ?? COLORS.grey), borderRadius: 4 }] }}
             options={horizontal}
           />
         </div>
@@ -38,20 +40,20 @@ export function FailureCategoryChart({ d }: { d: Dashboard }) {
 }
 
 export function RetryChart({ d }: { d: Dashboard }) {
-  const rows = [...d.retries.byCategory.map((r) => ({ ...r, key: `retry: ${label(r.key)}` })), ...d.retries.recoveryActions.map((r) => ({ ...r, key: `action: ${r.key}` }))];
+  const rows = [...d.retries.byCategory.map((r) => ({ ...r, key: `retry: ${label(r.key)}` })), ...d.retries.recoveryActions.map((r) => ({ ...r, key: `action: ${recoveryActionLabel(r.key)}` }))];
   return (
     <ChartCard
       title="Do retries and recovery actions work?"
-      subtitle={`${d.retries.retriedRuns} retried run${d.retries.retriedRuns === 1 ? '' : 's'}, ${d.retries.recovered} recovered (${pct(d.retries.retriedRuns ? d.retries.recovered / d.retries.retriedRuns : null)})`}
+      subtitle={`${plural(d.retries.retriedRuns, 'retried run')}, ${d.retries.recovered} recovered (${pct(d.retries.retriedRuns ? d.retries.recovered / d.retries.retriedRuns : null)})`}
       empty={rows.length === 0 ? 'Nothing has been retried yet.' : null}
-      table={{ columns: ['What', 'Tried', 'Succeeded', 'Rate'], rows: rows.map((r) => [r.key, r.attempted, r.succeeded, pct(r.attempted ? r.succeeded / r.attempted : null)]) }}
+      table={{ columns: ['What', 'Tried', 'Worked (the run then succeeded)', 'Rate'], rows: rows.map((r) => [r.key, r.attempted, r.succeeded, pct(r.attempted ? r.succeeded / r.attempted : null)]) }}
     >
       <Bar
         data={{
           labels: rows.map((r) => r.key),
           datasets: [
             { label: 'Tried', data: rows.map((r) => r.attempted), backgroundColor: COLORS.grey, borderRadius: 4 },
-            { label: 'Succeeded', data: rows.map((r) => r.succeeded), backgroundColor: COLORS.ok, borderRadius: 4 },
+            { label: 'Worked (the run then succeeded)', data: rows.map((r) => r.succeeded), backgroundColor: COLORS.ok, borderRadius: 4 },
           ],
         }}
         options={{ scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }}

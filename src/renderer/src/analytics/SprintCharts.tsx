@@ -43,14 +43,14 @@ export function VelocityChart({ d }: { d: Dashboard }) {
       title="How much gets done per sprint?"
       subtitle="Committed and done points against capacity"
       empty={rows.length === 0 ? 'No sprints yet: tasks name none and taskdeck.json defines none.' : null}
-      table={{ columns: ['Sprint', 'Committed', 'Done', 'Capacity'], rows: rows.map((v) => [v.sprint, v.committedPoints, v.donePoints, v.capacity ?? '–']) }}
+      table={{ columns: ['Sprint', 'Committed points', 'Points done', 'Capacity'], rows: rows.map((v) => [v.sprint, v.committedPoints, v.donePoints, v.capacity ?? '–']) }}
     >
       <Bar
         data={{
           labels: rows.map((v) => v.sprint),
           datasets: [
             { label: 'Committed', data: rows.map((v) => v.committedPoints), backgroundColor: COLORS.accentSoft, borderColor: COLORS.accent, borderWidth: 1, borderRadius: 4 },
-            { label: 'Done', data: rows.map((v) => v.donePoints), backgroundColor: COLORS.ok, borderRadius: 4 },
+            { label: 'Points done', data: rows.map((v) => v.donePoints), backgroundColor: COLORS.ok, borderRadius: 4 },
             { label: 'Capacity', data: rows.map((v) => v.capacity), backgroundColor: 'rgba(239, 68, 68, 0.25)', borderColor: COLORS.bad, borderWidth: 1, borderRadius: 4 },
           ],
         }}

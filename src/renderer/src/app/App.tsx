@@ -13,6 +13,10 @@ import { VIEWS } from './views';
 import { RunsProvider } from '../runs/RunsProvider';
 import { RunToasts } from '../runs/RunToasts';
 import { CommandPalette, usePaletteShortcut } from '../palette/CommandPalette';
+import { ClaimsProvider } from '../agents/claims';
+import { NewTaskForm } from '../backlog/NewTaskForm';
+import { useNewTaskForm } from '../backlog/newTaskStore';
+import { useNewTaskShortcut } from '../backlog/useNewTaskShortcut';
 
 function Views() {
   const snapshot = useSession((s) => s.snapshot);
@@ -21,6 +25,7 @@ function Views() {
   const undo = useSession((s) => s.undo);
   const view = useAppView((s) => s.view);
   useUndoShortcut(() => void undo());
+  useNewTaskShortcut(useNewTaskForm.getState().show);
   const [palette, setPalette] = useState(false);
   usePaletteShortcut(useCallback(() => setPalette(true), []));
   if (!snapshot) return loading && !loadError ? <div className="loading">Loading backlog…</div> : <NoBacklog error={loadError} />;
@@ -43,6 +48,7 @@ export function App({ transport }: { transport: Transport }) {
     <TransportContext.Provider value={transport}>
       <SessionStoreContext.Provider value={store}>
         <RunsProvider transport={transport}>
+          <ClaimsProvider transport={transport}>
           <div className="app">
           <Sidebar />
           <div className="main">
@@ -56,7 +62,9 @@ export function App({ transport }: { transport: Transport }) {
             <RunToasts />
             <NoticeBar />
           </div>
+          <NewTaskForm />
           </div>
+          </ClaimsProvider>
         </RunsProvider>
       </SessionStoreContext.Provider>
     </TransportContext.Provider>

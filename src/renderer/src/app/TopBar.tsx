@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useSession } from './storeContext';
+import { useNewTaskForm } from '../backlog/newTaskStore';
 
 export function TopBar() {
   const project = useSession((s) => s.project);
@@ -23,6 +24,11 @@ export function TopBar() {
         </div>
       )}
       <span className="spacer" />
+      {snapshot && (
+        <button type="button" className="primary" onClick={useNewTaskForm.getState().show} title="Add a task to the backlog (N)">
+          New task
+        </button>
+      )}
       {snapshot && (
         <button type="button" onClick={() => void undo()} title="Undo the last edit (Ctrl+Z)">
           Undo

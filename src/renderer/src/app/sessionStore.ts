@@ -3,12 +3,17 @@
 // the answer, never an optimistic guess. A refused edit (the file changed meanwhile)
 // reloads the board and says why.
 import { createStore } from 'zustand/vanilla';
-import type { ApiError, BacklogEditInput, BacklogSnapshot, ProjectInfo } from '../../../shared/api';
+import type { ApiError, ArgsOf, BacklogEditInput, BacklogSnapshot, ProjectInfo, ResultOf } from '../../../shared/api';
 import type { SprintDef } from '../../../shared/backlog';
 import type { VocabularyKind } from '../../../shared/vocabulary';
 import type { Transport } from '../transport/transport';
 
-export type Notice = { kind: 'info' | 'warning' | 'error'; text: string; id: number };
+/** `undoable`: the notice offers an Undo button (an archive or a delete, say). */
+export type Notice = { kind: 'info' | 'warning' | 'error'; text: string; id: number; undoable?: boolean };
+
+/** The planning methods: each one edit of the file, sent with the hash the view shows. */
+export type PlanMethod = 'task:add' | 'task:edit' | 'task:archive' | 'task:remove';
+export type PlanArgs<K extends PlanMethod> = Omit<ArgsOf<K>, 'expectedHash'>;
 
 export interface SessionState {
   project: ProjectInfo | null;
@@ -23,11 +28,16 @@ export interface SessionState {
   openProject(dir: string): Promise<void>;
   /** Writes one edit; resolves to the outcome summary, or null when it was refused. */
   edit(edit: BacklogEditInput): Promise<string | null>;
+  /**
+   * Adds, edits, archives or removes a task; resolves to the answer, or to the error when
+   * it was refused (already shown as a notice unless `quiet`).
+   */
+  plan<K extends PlanMethod>(method: K, args: PlanArgs<K>, options?: { quiet?: boolean }): Promise<{ ok: true; value: ResultOf<K> } | { ok: false; error: ApiError }>;
   undo(): Promise<void>;
   saveSprints(sprints: SprintDef[]): Promise<ApiError | null>;
   /** "Treat '🟪 Parked' as Blocked": writes the word to taskdeck.json (undoable); false when refused. */
   mapWord(kind: VocabularyKind, word: string, value: string): Promise<boolean>;
-  notify(kind: Notice['kind'], text: string): void;
+  notify(kind: Notice['kind'], text: string, undoable?: boolean): void;
   dismissNotice(): void;
   /** Reacts to backlog:changed: reloads unless the event is about a state already shown. */
   onBacklogChanged(event: { hash: string | null; source: 'edit' | 'external' | 'open' }): void;
@@ -82,6 +92,29 @@ export function createSessionStore(transport: Transport) {
       return null;
     },
 
+    async plan(method, args, options) {
+      const snapshot = get().snapshot;
+      if (!snapshot) return { ok: false, error: { code: 'no-project', message: 'No backlog is open.' } };
+      if (get().writing) return { ok: false, error: { code: 'busy', message: 'Still saving the previous change; try again in a moment.' } };
+      set({ writing: true });
+      // The argument types differ per method; the contract's schema checks them at dispatch.
+      const result = await transport.call(method, { ...args, expectedHash: snapshot.hash } as ArgsOf<typeof method>);
+      set({ writing: false });
+      if (result.ok) {
+        const value = result.value as ResultOf<typeof method>;
+        set({ snapshot: value.snapshot });
+        get().notify('info', value.summary, true);
+        return { ok: true, value };
+      }
+      if (result.error.code === 'file-changed') {
+        get().notify('error', 'Not saved: the backlog changed on disk since it was shown. It now shows the file as it is; make the change again.');
+        await get().load();
+      } else if (!options?.quiet) {
+        get().notify('error', result.error.message);
+      }
+      return result;
+    },
+
     async undo() {
       if (get().writing) return;
       set({ writing: true });
@@ -118,8 +151,8 @@ export function createSessionStore(transport: Transport) {
       return true;
     },
 
-    notify(kind, text) {
-      set({ notice: { kind, text, id: ++noticeIds } });
+    notify(kind, text, undoable) {
+      set({ notice: { kind, text, id: ++noticeIds, ...(undoable ? { undoable } : {}) } });
     },
     dismissNotice() {
       set({ notice: null });

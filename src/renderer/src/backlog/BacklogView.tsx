@@ -7,11 +7,13 @@ import { TaskDrawer } from './TaskDrawer';
 import { filterTasks } from './filterTasks';
 import { useBacklogView } from './backlogViewStore';
 import { RunShownButton } from '../runs/RunShownButton';
+import { useLastRuns } from '../runs/runsContext';
 
 export function BacklogView({ snapshot }: { snapshot: BacklogSnapshot }) {
   const v = useBacklogView();
   const ready = useMemo(() => new Set(snapshot.ready), [snapshot.ready]);
-  const rows = useMemo(() => filterTasks(snapshot.tasks, v.filters, ready, v.sort), [snapshot.tasks, v.filters, ready, v.sort]);
+  const lastRuns = useLastRuns();
+  const rows = useMemo(() => filterTasks(snapshot.tasks, v.filters, ready, v.sort, lastRuns), [snapshot.tasks, v.filters, ready, v.sort, lastRuns]);
   const sprints = useMemo(() => sprintNames(snapshot.sprints, snapshot.tasks.map((t) => t.sprint)), [snapshot.sprints, snapshot.tasks]);
   return (
     <div className={`view backlog-view${v.openTaskId ? ' with-drawer' : ''}`}>

@@ -3,14 +3,7 @@ import { useState } from 'react';
 import type { Diagnostic, Task } from '../../../shared/backlog';
 import { WordFix } from './WordFix';
 
-const LABEL: Record<string, string> = {
-  'missing-dependency': 'Missing dependency',
-  'dependency-cycle': 'Dependency cycle',
-  'duplicate-id': 'Duplicate ID',
-  'self-dependency': 'Depends on itself',
-  'unknown-status': 'Unknown status',
-  'unknown-priority': 'Unknown priority',
-};
+import { diagnosticLabel } from '../../../shared/labels';
 
 /** The word an unknown-status or unknown-priority diagnostic is about, to offer its fix. */
 function unknownWord(d: Diagnostic, tasks: readonly Task[]): { kind: 'status' | 'priority'; raw: string } | null {
@@ -45,7 +38,7 @@ export function DiagnosticsPanel({ diagnostics, tasks = [], onJump }: { diagnost
             return (
               <li key={i} className={`sev-${d.severity}`}>
                 <span className="diag-line mono">{d.line === null ? 'file' : `L${d.line}`}</span>
-                <span className="diag-code">{LABEL[d.code] ?? d.code}</span>
+                <span className="diag-code">{diagnosticLabel(d.code)}</span>
                 <span className="diag-msg">
                   {d.cycle ? d.cycle.join(' → ') : d.message}
                   {word && <WordFix kind={word.kind} raw={word.raw} />}

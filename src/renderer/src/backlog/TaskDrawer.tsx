@@ -5,15 +5,19 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ApiError, TaskDetail, TaskRef } from '../../../shared/api';
 import { useSession, useTransport } from '../app/storeContext';
 import { Markdown } from '../markdown/Markdown';
-import { Points, StatusChip } from '../ui/Chips';
+import { StatusChip } from '../ui/Chips';
 import type { SprintDef } from '../../../shared/backlog';
 import { TaskFieldEditor } from './TaskFieldEditor';
-import { RunButton } from '../runs/RunButton';
+import { DependencyPicker } from './DependencyPicker';
+import { InlineDescription, InlinePoints, InlineText } from './InlineEditors';
+import { TaskActions } from './TaskActions';
+import type { TaskFieldChanges } from './planTypes';
+import { RunTaskButton } from '../runs/RunTaskButton';
 import { TaskRunList } from '../runs/TaskRunList';
 
 const NO_SPRINTS: SprintDef[] = [];
 
-function RefList({ refs, onOpen, empty }: { refs: TaskRef[]; onOpen(id: string): void; empty: string }) {
+function RefList({ refs, onOpen, empty, onRemove }: { refs: TaskRef[]; onOpen(id: string): void; empty: string; onRemove?: (id: string) => void }) {
   if (refs.length === 0) return <p className="muted">{empty}</p>;
   return (
     <ul className="ref-list">
@@ -30,6 +34,11 @@ function RefList({ refs, onOpen, empty }: { refs: TaskRef[]; onOpen(id: string):
           )}
           <span className="ref-title">{r.exists ? r.title : 'missing'}</span>
           {r.status && <StatusChip status={r.status} />}
+          {onRemove && (
+            <button type="button" className="icon-button" aria-label="Remove dependency" title={`Stop depending on ${r.id}`} onClick={() => onRemove(r.id)}>
+              ✕
+            </button>
+          )}
         </li>
       ))}
     </ul>
@@ -52,6 +61,9 @@ export function TaskDrawer({ id, onClose, onOpen }: { id: string; onClose(): voi
   const tasks = useSession((s) => s.snapshot?.tasks);
   // IDs named in the description open their task, like the dependency links below.
   const taskLinks = useMemo(() => ({ ids: new Set((tasks ?? []).map((t) => t.id)), open: onOpen }), [tasks, onOpen]);
+  const plan = useSession((s) => s.plan);
+  const writing = useSession((s) => s.writing);
+  const save = (fields: TaskFieldChanges) => void plan('task:edit', { id, fields });
   const [detail, setDetail] = useState<TaskDetail | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
@@ -70,7 +82,12 @@ export function TaskDrawer({ id, onClose, onOpen }: { id: string; onClose(): voi
   }, [transport, id, hash]);
 
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    const onKey = (e: KeyboardEvent) => {
+      // Escape in a field being edited cancels that edit, not the drawer.
+      const target = e.target as HTMLElement | null;
+      if (target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
+      if (e.key === 'Escape') onClose();
+    };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
@@ -88,15 +105,15 @@ export function TaskDrawer({ id, onClose, onOpen }: { id: string; onClose(): voi
       {error && <p className="error-text">{error.message}</p>}
       {task && detail && (
         <div className="drawer-body">
-          <h2 className="drawer-title">{task.title}</h2>
+          <h2 className="drawer-title">
+            <InlineText label="Title" value={task.title} disabled={writing} onSave={(title) => save({ title })} />
+          </h2>
           <div className="drawer-chips">
-            <span className="chip neutral">
-              <Points points={task.points} /> pts
-            </span>
+            <InlinePoints value={task.points} disabled={writing} onSave={(points) => save({ points })} />
             {task.sprint && <span className="chip neutral">Sprint {task.sprint}</span>}
             {task.scoreTotal !== null && <span className="chip neutral">Score {task.scoreTotal}</span>}
             {task.humanRequired && <span className="chip human">Needs a person</span>}
-            <RunButton taskIds={[task.id]} label="Run task" />
+            <RunTaskButton taskId={task.id} version={hash ?? undefined} />
           </div>
           <TaskFieldEditor task={task} sprints={sprints} />
           <p className="muted small">
@@ -104,7 +121,7 @@ export function TaskDrawer({ id, onClose, onOpen }: { id: string; onClose(): voi
           </p>
           {task.humanReason && <p className="callout">{task.humanReason}</p>}
           <h3 className="drawer-section">Description</h3>
-          {task.description ? <Markdown text={task.description} taskLinks={taskLinks} /> : <p className="muted">No description.</p>}
+          <InlineDescription value={detail.descriptionMarkdown ?? task.description} disabled={writing} taskLinks={taskLinks} onSave={(description) => save({ description })} />
           {task.techFootprint && (
             <>
               <h3 className="drawer-section">Tech footprint</h3>
@@ -112,7 +129,13 @@ export function TaskDrawer({ id, onClose, onOpen }: { id: string; onClose(): voi
             </>
           )}
           <h3 className="drawer-section">Depends on</h3>
-          <RefList refs={detail.dependencies} onOpen={onOpen} empty="No dependencies." />
+          <RefList
+            refs={detail.dependencies}
+            onOpen={onOpen}
+            empty="No dependencies."
+            onRemove={writing ? undefined : (dep) => save({ dependencies: task.dependencies.filter((d) => d !== dep) })}
+          />
+          {tasks && <DependencyPicker task={task} tasks={tasks} disabled={writing} onChange={(dependencies) => save({ dependencies })} />}
           {task.dependencyNotes && <p className="muted small">Notes: {task.dependencyNotes}</p>}
           {detail.blockers.chain.length > 0 && (
             <p className="callout warn">
@@ -122,6 +145,7 @@ export function TaskDrawer({ id, onClose, onOpen }: { id: string; onClose(): voi
           )}
           <h3 className="drawer-section">Needed by</h3>
           <RefList refs={detail.dependents} onOpen={onOpen} empty="No task depends on this one." />
+          <TaskActions id={task.id} dependents={detail.dependents} onGone={onClose} />
           {(meta.length > 0 || task.executor) && (
             <>
               <h3 className="drawer-section">Metadata</h3>

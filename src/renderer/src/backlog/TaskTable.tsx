@@ -4,7 +4,11 @@ import { useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Task } from '../../../shared/backlog';
 import { PriorityChip, Points, StatusChip } from '../ui/Chips';
+import { ClaimBadge } from '../agents/claims';
 import type { SortKey, SortOrder } from './filterTasks';
+import { useLastRuns } from '../runs/runsContext';
+import { runFailed } from '../runs/lastRuns';
+import { LastRunBadge } from '../runs/LastRunBadge';
 import { READY_EXPLAINED } from '../board/TaskCard';
 
 const COLUMNS: { key: SortKey; label: string }[] = [
@@ -29,6 +33,7 @@ interface Props {
 
 export function TaskTable({ rows, ready, sort, onSort, openTaskId, onOpen, focus }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const lastRuns = useLastRuns();
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => 38, overscan: 12 });
 
   useEffect(() => {
@@ -77,11 +82,12 @@ export function TaskTable({ rows, ready, sort, onSort, openTaskId, onOpen, focus
               >
                 <div role="cell" className="mono id-cell">
                   {t.id}
-                  {ready.has(t.id) && <span className="ready-dot" role="img" aria-label={READY_EXPLAINED} title={READY_EXPLAINED} />}
+                  {ready.has(t.id) && !runFailed(lastRuns[t.id]) && <span className="ready-dot" role="img" aria-label={READY_EXPLAINED} title={READY_EXPLAINED} />}
                 </div>
                 <div role="cell" className="title-cell" title={t.title}>
                   {t.title}
                   {t.humanRequired && <span className="badge human" title={t.humanReason ?? 'Needs a person'}>human</span>}
+                  <ClaimBadge taskId={t.id} />
                 </div>
                 <div role="cell">
                   <PriorityChip priority={t.priority} />
@@ -90,7 +96,8 @@ export function TaskTable({ rows, ready, sort, onSort, openTaskId, onOpen, focus
                   <Points points={t.points} />
                 </div>
                 <div role="cell">
-                  <StatusChip status={t.status} />
+                  <StatusChip status={t.status} raw={t.statusRaw} />
+                  <LastRunBadge run={lastRuns[t.id]} />
                 </div>
                 <div role="cell" className="muted">{t.sprint ?? '—'}</div>
                 <div role="cell" className="num">{t.scoreTotal ?? '—'}</div>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeTask } from '../testing/makeTask';
 import { emptyFilters, filterTasks } from './filterTasks';
+import type { LastRun } from '../../../shared/api';
 
 const tasks = [
   makeTask({ id: 'B-1', title: 'Parser', priority: 'high', status: 'done', points: 3, rank: 0, sprint: 'S1', scoreTotal: 2 }),
@@ -36,5 +37,15 @@ describe('filterTasks', () => {
     expect(ids(filterTasks(tasks, emptyFilters, ready, { key: 'priority', descending: false }))).toEqual(['B-2', 'B-1', 'B-3', 'B-10']);
     expect(ids(filterTasks(tasks, emptyFilters, ready, { key: 'priority', descending: true }))).toEqual(['B-10', 'B-3', 'B-1', 'B-2']);
     expect(ids(filterTasks(tasks, emptyFilters, ready, { key: 'score', descending: false })).slice(0, 2)).toEqual(['B-2', 'B-1']);
+  });
+
+  it('the Failed filter finds a To do task whose last run failed or timed out; In progress finds one running', () => {
+    const run = (taskId: string, outcome: LastRun['outcome']): LastRun => ({ taskId, runId: `r-${taskId}`, outcome, at: 1, attempt: 1, category: null, message: null });
+    const lastRuns = { 'B-2': run('B-2', 'failed'), 'B-3': run('B-3', 'running'), 'B-1': run('B-1', 'timeout') };
+    expect(ids(filterTasks(tasks, { ...emptyFilters, statuses: ['failed'] }, ready, byRank))).toEqual([]);
+    // B-1 is done in the file: a later failed run does not make it "failed".
+    expect(ids(filterTasks(tasks, { ...emptyFilters, statuses: ['failed'] }, ready, byRank, lastRuns))).toEqual(['B-2']);
+    expect(ids(filterTasks(tasks, { ...emptyFilters, statuses: ['in_progress'] }, ready, byRank, lastRuns))).toEqual(['B-10', 'B-3']);
+    expect(ids(filterTasks(tasks, { ...emptyFilters, statuses: ['failed'] }, ready, byRank, { 'B-3': run('B-3', 'timeout') }))).toEqual(['B-3']);
   });
 });

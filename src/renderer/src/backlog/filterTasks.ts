@@ -1,5 +1,6 @@
 // The backlog table's rows: filter, search and sort, as a pure function of the tasks.
 import type { Priority, Status, Task } from '../../../shared/backlog';
+import { runActive, runFailed, type LastRuns } from '../runs/lastRuns';
 
 export type SortKey = 'rank' | 'id' | 'title' | 'priority' | 'points' | 'status' | 'sprint' | 'score';
 
@@ -54,10 +55,22 @@ function matchesSearch(task: Task, needle: string): boolean {
     .every((word) => hay.includes(word));
 }
 
-export function filterTasks(tasks: readonly Task[], filters: TaskFilters, ready: ReadonlySet<string>, sort: SortOrder): Task[] {
+/**
+ * The status filter reads the run record too: the file says "To do" after a failed run
+ * (only success writes back), but Failed finds it; In progress finds a task running now.
+ * A task the file says is done or skipped keeps that status.
+ */
+function statusMatches(task: Task, statuses: readonly Status[], lastRuns: LastRuns): boolean {
+  if (statuses.length === 0 || statuses.includes(task.status)) return true;
+  if (task.status === 'done' || task.status === 'skipped') return false;
+  const run = lastRuns[task.id];
+  return (statuses.includes('failed') && runFailed(run)) || (statuses.includes('in_progress') && runActive(run));
+}
+
+export function filterTasks(tasks: readonly Task[], filters: TaskFilters, ready: ReadonlySet<string>, sort: SortOrder, lastRuns: LastRuns = {}): Task[] {
   const rows = tasks.filter(
     (t) =>
-      (filters.statuses.length === 0 || filters.statuses.includes(t.status)) &&
+      statusMatches(t, filters.statuses, lastRuns) &&
       (filters.priorities.length === 0 || filters.priorities.includes(t.priority)) &&
       (filters.sprint === null || (filters.sprint === '' ? t.sprint === null : t.sprint === filters.sprint)) &&
       (!filters.readyOnly || ready.has(t.id)) &&

@@ -4,6 +4,7 @@ import type { AttemptView } from '../../../shared/api';
 import { useTransport } from '../app/storeContext';
 import type { LogLine } from './liveRuns';
 import { LogView } from './LogView';
+import { recoveryOutcomeLabel, recoveryText } from '../../../shared/labels';
 
 export function AttemptLog({ attempt }: { attempt: AttemptView }) {
   const transport = useTransport();
@@ -24,7 +25,7 @@ export function AttemptLog({ attempt }: { attempt: AttemptView }) {
     <div className="attempt-log">
       <div className="attempt-log-head small">
         <strong className="mono">{attempt.taskId}</strong> attempt {attempt.attempt} · <span className="mono">{attempt.command}</span>
-        {attempt.recoveries.length ? <span className="muted"> · recovery: {attempt.recoveries.map((r) => `${r.action} (${r.outcome})`).join(', ')}</span> : null}
+        {attempt.recoveries.length ? <span className="muted"> · recovery: {attempt.recoveries.map((r) => `${recoveryText(r.action, r.detail)} (${recoveryOutcomeLabel(r.outcome)})`).join('; ')}</span> : null}
         {note ? <span className="muted"> · {note}</span> : null}
       </div>
       {lines ? <LogView lines={lines} version={lines.length} label={`${attempt.taskId} attempt ${attempt.attempt}`} /> : <div className="muted">Loading log…</div>}

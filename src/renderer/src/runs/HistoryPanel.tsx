@@ -6,6 +6,7 @@ import { formatDuration } from './liveRuns';
 import { AttemptLog } from './AttemptLog';
 import { HumanConfirm } from './HumanConfirm';
 import { useHistory, type HistoryFilter } from './useHistory';
+import { errorCategoryLabel, recoveryActionLabel, runOutcomeLabel, severityLabel } from '../../../shared/labels';
 
 /** Messages longer than this get a toggle to show them in full. */
 const MESSAGE_FITS = 48;
@@ -41,11 +42,11 @@ export function HistoryPanel({ tasks }: { tasks: Task[] }) {
           </select>
           <select aria-label="Filter by status" value={filter.status} onChange={(e) => set({ status: e.target.value })}>
             <option value="">Any status</option>
-            {STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
+            {STATUSES.map((s) => <option key={s} value={s}>{runOutcomeLabel(s)}</option>)}
           </select>
           <select aria-label="Filter by category" value={filter.category} onChange={(e) => set({ category: e.target.value })}>
             <option value="">Any category</option>
-            {(history?.categories ?? []).map((c) => <option key={c} value={c}>{c.replace('_', ' ')}</option>)}
+            {(history?.categories ?? []).map((c) => <option key={c} value={c}>{errorCategoryLabel(c)}</option>)}
           </select>
         </div>
         {error ? <p className="error-text">{error}</p> : null}
@@ -64,12 +65,12 @@ export function HistoryPanel({ tasks }: { tasks: Task[] }) {
                     <td className="nowrap">{new Date(a.startedAt).toLocaleString()}</td>
                     <td className="nowrap"><button type="button" className="link-button mono nowrap" aria-label={`Log of ${a.taskId} attempt ${a.attempt}`}>{a.taskId}</button></td>
                     <td className="num">{a.attempt}</td>
-                    <td><span className={`chip outcome-${a.status}`}>{a.status}</span></td>
+                    <td><span className={`chip outcome-${a.status}`}>{runOutcomeLabel(a.status)}</span></td>
                     <td className="num">{formatDuration(a.durationMs)}</td>
                     <td className="num">{a.exitCode ?? (a.signal ?? '–')}</td>
-                    <td>{a.category?.replace('_', ' ') ?? ''}</td>
-                    <td>{a.severity ? <span className={`sev sev-${a.severity}`}>{a.severity}</span> : ''}</td>
-                    <td className="small">{a.recoveries.map((r) => r.action).join(', ')}</td>
+                    <td>{a.category ? errorCategoryLabel(a.category) : ''}</td>
+                    <td>{a.severity ? <span className={`sev sev-${a.severity}`}>{severityLabel(a.severity)}</span> : ''}</td>
+                    <td className="small">{a.recoveries.map((r) => recoveryActionLabel(r.action)).join(', ')}</td>
                     <td className={expanded.has(a.id) ? 'message-cell expanded' : 'message-cell'} title={a.message ?? ''}>
                       {a.message && a.message.length > MESSAGE_FITS ? (
                         <button

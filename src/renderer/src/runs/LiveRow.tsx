@@ -4,9 +4,9 @@ import type { DurationNorm } from '../../../shared/api';
 import { formatDuration, retryText, type LiveTask } from './liveRuns';
 import { useNow } from './useNow';
 
-const STATUS_LABEL: Record<LiveTask['status'], string> = {
-  running: 'Running', retrying: 'Waiting to retry', succeeded: 'Succeeded', failed: 'Failed', timeout: 'Timed out', cancelled: 'Cancelled',
-};
+import { runOutcomeLabel } from '../../../shared/labels';
+
+const STATUS_LABEL = (status: LiveTask['status']): string => (status === 'retrying' ? 'Waiting to retry' : runOutcomeLabel(status));
 
 export function LiveRow({ task, norm, selected, onSelect, onCancel }: { task: LiveTask; norm: DurationNorm | undefined; selected: boolean; onSelect(): void; onCancel(): void }) {
   const active = task.status === 'running' || task.status === 'retrying';
@@ -16,14 +16,14 @@ export function LiveRow({ task, norm, selected, onSelect, onCancel }: { task: Li
   const slow = active && p95 !== null && elapsed > p95;
   const percent = task.percent ?? (active ? null : 100);
   return (
-    <li className={`live-row status-${task.status}${selected ? ' selected' : ''}`} aria-label={`${task.taskId} ${STATUS_LABEL[task.status]}`}>
+    <li className={`live-row status-${task.status}${selected ? ' selected' : ''}`} aria-label={`${task.taskId} ${STATUS_LABEL(task.status)}`}>
       <button type="button" className="live-main" onClick={onSelect} aria-pressed={selected}>
         <span className="live-head">
           <span className={`live-dot ${task.status}`} aria-hidden="true" />
           <span className="mono live-id">{task.taskId}</span>
           <span className="live-title">{task.title}</span>
           <span className="spacer" />
-          <span className="live-status">{STATUS_LABEL[task.status]}</span>
+          <span className="live-status">{STATUS_LABEL(task.status)}</span>
         </span>
         <span
           className={`progress${percent === null ? ' indeterminate' : ''}`}

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 // The run console against the real backend (web host on a temp sample project, trust in
 // a temp config dir): the first run asks for trust and lists the commands; Cancel trusts
-// nothing and runs nothing; trusting starts the run; the history lists what ran.
+// nothing and runs nothing; trusting starts the run; the history lists what ran; a command
+// changed after trusting is asked about again, marked as changed.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { startTestBackend } from '../testing/testBackend';
@@ -36,7 +37,7 @@ async function backendState(): Promise<{ trusted: boolean; attempts: number }> {
   const plan = await transport.call('runs:plan', { taskIds: ['B-201'] });
   const history = await transport.call('runs:history', {});
   if (!plan.ok || !history.ok) throw new Error('backend call failed');
-  return { trusted: plan.value.trusted, attempts: history.value.attempts.length };
+  return { trusted: plan.value.folderTrusted, attempts: history.value.attempts.length };
 }
 
 async function renderConsole() {
@@ -72,7 +73,10 @@ describe('run console', () => {
     fireEvent.change(screen.getByLabelText('Max tasks'), { target: { value: '1' } });
     fireEvent.click(screen.getByRole('button', { name: '▶ Run auto' }));
     const dialog = await screen.findByRole('dialog', { name: 'Trust this folder?' });
-    expect(within(dialog).getAllByRole('listitem')).toHaveLength(1);
+    // Every command the auto run could reach is shown (and trusted), not only the first one.
+    const listed = within(dialog).getAllByRole('listitem').map((li) => li.textContent ?? '');
+    expect(listed.length).toBeGreaterThan(1);
+    expect(listed.join('\n')).toContain('node scripts/chain-step.mjs 2');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Trust folder and run' }));
     await waitFor(async () => expect((await backendState()).trusted).toBe(true));
     fireEvent.click(screen.getByRole('button', { name: 'History' }));
@@ -86,4 +90,24 @@ describe('run console', () => {
       { timeout: 15_000 },
     );
   }, 30_000);
+
+  it('a command changed after trusting is asked about again, marked changed, and nothing runs until trusted', async () => {
+    const transport = webTransport(backend.url, backend.token);
+    const trusted = await transport.call('runs:trust', {});
+    expect(trusted.ok).toBe(true);
+    backend.write('backlog.md', backend.read('backlog.md').replace('<!-- run: node scripts/progress.mjs -->', '<!-- run: node scripts/progress.mjs --and-more -->'));
+    await renderConsole();
+    fireEvent.click(screen.getByRole('button', { name: '▶ Run auto' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Trust changed commands?' });
+    const items = within(dialog).getAllByRole('listitem').map((li) => li.textContent ?? '');
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatch(/^changed .*node scripts\/progress\.mjs --and-more$/);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const plan = await transport.call('runs:plan', { auto: { maxTasks: null, parallel: 1, includeHuman: false } });
+    if (!plan.ok) throw new Error(plan.error.message);
+    expect(plan.value).toMatchObject({ trusted: false, folderTrusted: true });
+    expect(plan.value.untrusted.map((u) => [u.change, u.command])).toEqual([['changed', 'node scripts/progress.mjs --and-more']]);
+    expect((await backendState()).attempts).toBe(0);
+  });
 });

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { AttemptLog } from './AttemptLog';
 import { formatDuration } from './liveRuns';
 import { useHistory } from './useHistory';
+import { errorCategoryLabel, runOutcomeLabel } from '../../../shared/labels';
 
 export function TaskRunList({ taskId }: { taskId: string }) {
   const { history, error } = useHistory({ taskId, status: '', category: '' });
@@ -32,10 +33,10 @@ export function TaskRunList({ taskId }: { taskId: string }) {
             <tr key={a.id} className={openId === a.id ? 'selected' : ''}>
               <td className="nowrap">{new Date(a.startedAt).toLocaleString()}</td>
               <td className="num">{a.attempt}</td>
-              <td><span className={`chip outcome-${a.status}`}>{a.status}</span></td>
+              <td><span className={`chip outcome-${a.status}`}>{runOutcomeLabel(a.status)}</span></td>
               <td className="num">{formatDuration(a.durationMs)}</td>
               <td className="num">{a.exitCode ?? (a.signal ?? '–')}</td>
-              <td>{a.category?.replace('_', ' ') ?? ''}</td>
+              <td>{a.category ? errorCategoryLabel(a.category) : ''}</td>
               <td>
                 <button
                   type="button"

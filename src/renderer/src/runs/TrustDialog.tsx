@@ -1,4 +1,6 @@
-// The first run in a folder: say exactly which commands would run before trusting it.
+// Before anything runs: say exactly which commands are new to Taskdeck's trust in this
+// folder (all of them the first time; afterwards those added or changed in the backlog
+// since the user last trusted it), and trust only those.
 import { useEffect, useRef } from 'react';
 import { useRuns } from './runsContext';
 
@@ -12,18 +14,31 @@ export function TrustDialog() {
   }, [pending]);
   if (!pending) return null;
   const { plan } = pending;
+  const shown = plan.untrusted;
+  const n = shown.length;
+  const first = !plan.folderTrusted;
   return (
     <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && dismiss()}>
       <div className="modal trust-dialog" role="dialog" aria-modal="true" aria-labelledby="trust-title">
-        <h2 id="trust-title">Trust this folder?</h2>
-        <p>
-          Taskdeck has not run anything in <span className="mono">{plan.projectDir}</span> yet. Running tasks executes the commands
-          written in its backlog on your computer, with your permissions.
+        <h2 id="trust-title">{first ? 'Trust this folder?' : 'Trust changed commands?'}</h2>
+        {first ? (
+          <p>
+            Taskdeck has not run anything in <span className="mono">{plan.projectDir}</span> yet. Running tasks executes the commands
+            written in its backlog on your computer, with your permissions.
+          </p>
+        ) : (
+          <p>
+            The backlog of <span className="mono">{plan.projectDir}</span> has commands you have not trusted yet: added or changed since
+            you last trusted this folder. Taskdeck runs only commands you trusted.
+          </p>
+        )}
+        <p className="muted small">
+          {first ? `This run may start these ${n} command${n === 1 ? '' : 's'}:` : `This run may start these ${n} new or changed command${n === 1 ? '' : 's'}:`}
         </p>
-        <p className="muted small">These {plan.commands.length} command{plan.commands.length === 1 ? '' : 's'} would run now:</p>
         <ol className="trust-commands mono" aria-label="Commands that will run">
-          {plan.commands.map((c) => (
-            <li key={c.taskId}>
+          {shown.map((c) => (
+            <li key={`${c.taskId}:${c.command}`}>
+              {!first && <span className="trust-change">{c.change === 'changed' ? 'changed' : 'new'}</span>}{' '}
               <span className="trust-task">{c.taskId}</span> {c.command}
             </li>
           ))}
@@ -33,7 +48,7 @@ export function TrustDialog() {
             Cancel
           </button>
           <button type="button" className="primary" onClick={() => void trustAndRun()}>
-            Trust folder and run
+            {first ? 'Trust folder and run' : 'Trust these commands and run'}
           </button>
         </div>
       </div>

@@ -28,7 +28,7 @@ describe('live run fold', () => {
       { at: 90, type: 'task-finished', taskId: 'B-1', title: 'Fetch', outcome: 'succeeded', attempts: 2, durationMs: 90, message: null, category: null },
     ])['B-1']!;
     expect(after).toMatchObject({ status: 'succeeded', attempt: 2, startedAt: 0, durationMs: 90, percent: 100, retry: null });
-    expect(after.lines.map((l) => l.text)).toEqual(['▶ attempt 1: node f.mjs', '⟳ retry 2 of 4 in 1 s, network', '▶ attempt 2: node f.mjs', '■ succeeded after 2 attempts']);
+    expect(after.lines.map((l) => l.text)).toEqual(['▶ attempt 1: node f.mjs', '⟳ retry 2 of 4 in 1 s, network', '▶ attempt 2: node f.mjs', '■ Succeeded after 2 attempts']);
   });
 
   it('starts a new row when a task is run again', () => {

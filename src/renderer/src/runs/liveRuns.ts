@@ -1,6 +1,7 @@
 // The live console's state as a pure fold over run events, so it is tested without a
 // browser: one row per task that ran in this session, its log lines, and its retry plan.
 import type { LiveRunEvent } from '../../../shared/api';
+import { errorCategoryLabel, recoveryOutcomeLabel, recoveryText, runOutcomeLabel, severityLabel } from '../../../shared/labels';
 
 export interface LogLine {
   stream: 'stdout' | 'stderr' | 'info';
@@ -18,7 +19,7 @@ export interface LiveTask {
   startedAt: number;
   percent: number | null;
   message: string;
-  status: 'running' | 'retrying' | 'succeeded' | 'failed' | 'timeout' | 'cancelled';
+  status: 'running' | 'retrying' | 'succeeded' | 'failed' | 'timeout' | 'cancelled' | 'interrupted';
   retry: { nextAttempt: number; maxAttempts: number | null; at: number; delayMs: number; category: string } | null;
   durationMs: number | null;
   lines: LogLine[];
@@ -57,9 +58,9 @@ export function applyRunEvent(tasks: Record<string, LiveTask>, e: LiveRunEvent):
     case 'progress':
       return { ...tasks, [e.taskId]: { ...current, percent: e.percent, message: e.message } };
     case 'attempt-failed':
-      return { ...tasks, [e.taskId]: push(current, { stream: 'info', text: `✖ attempt ${e.attempt} failed (${e.category}, ${e.severity}${e.exitCode === null ? '' : `, exit ${e.exitCode}`}): ${e.message}`, at: e.at }) };
+      return { ...tasks, [e.taskId]: push(current, { stream: 'info', text: `✖ attempt ${e.attempt} failed (${errorCategoryLabel(e.category)}, ${severityLabel(e.severity).toLowerCase()} severity${e.exitCode === null ? '' : `, exit ${e.exitCode}`}): ${e.message}`, at: e.at }) };
     case 'recovery':
-      return { ...tasks, [e.taskId]: push(current, { stream: 'info', text: `↻ recovery ${e.action}: ${e.outcome}${e.detail ? ` (${e.detail})` : ''}`, at: e.at }) };
+      return { ...tasks, [e.taskId]: push(current, { stream: 'info', text: `↻ ${recoveryText(e.action, e.detail)} (${recoveryOutcomeLabel(e.outcome)})`, at: e.at }) };
     case 'retry-scheduled': {
       const retry = { nextAttempt: e.nextAttempt, maxAttempts: e.maxAttempts, at: e.at, delayMs: e.delayMs, category: e.category };
       const next = { ...current, status: 'retrying' as const, retry, maxAttempts: e.maxAttempts ?? current.maxAttempts };
@@ -67,7 +68,7 @@ export function applyRunEvent(tasks: Record<string, LiveTask>, e: LiveRunEvent):
     }
     case 'task-finished': {
       const status = e.outcome === 'succeeded' || e.outcome === 'failed' || e.outcome === 'timeout' || e.outcome === 'cancelled' ? e.outcome : 'failed';
-      const text = `■ ${e.outcome} after ${e.attempts} attempt${e.attempts === 1 ? '' : 's'}${e.message ? `: ${e.message}` : ''}`;
+      const text = `■ ${runOutcomeLabel(e.outcome)} after ${e.attempts} attempt${e.attempts === 1 ? '' : 's'}${e.message ? `: ${e.message}` : ''}`;
       return { ...tasks, [e.taskId]: push({ ...current, status, retry: null, durationMs: e.durationMs, percent: status === 'succeeded' ? 100 : current.percent }, { stream: 'info', text, at: e.at }) };
     }
     case 'written-back':
@@ -81,7 +82,7 @@ export function applyRunEvent(tasks: Record<string, LiveTask>, e: LiveRunEvent):
 export function retryText(retry: NonNullable<LiveTask['retry']>, now: number): string {
   const left = Math.max(0, Math.ceil((retry.at + retry.delayMs - now) / 1000));
   const of = retry.maxAttempts === null ? '' : ` of ${retry.maxAttempts}`;
-  return `retry ${retry.nextAttempt}${of} in ${left} s, ${retry.category.replace('_', ' ')}`;
+  return `retry ${retry.nextAttempt}${of} in ${left} s, ${errorCategoryLabel(retry.category).toLowerCase()}`;
 }
 
 export function formatDuration(ms: number | null): string {

@@ -2,6 +2,8 @@
 // prompt, and the actions that start and cancel runs through the transport.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AutoRunOptions, BatchFinished, DurationNorm, LiveRunEvent, RunPlan } from '../../../shared/api';
+import { applyLastRunEvent, type LastRuns } from './lastRuns';
+import { summariseExcluded } from '../../../shared/runPlanSummary';
 import type { Transport } from '../transport/transport';
 import { applyRunEvent, type LiveTask } from './liveRuns';
 import { resyncLiveRuns } from './resyncRuns';
@@ -17,10 +19,13 @@ export interface RunsState {
   /** A run waiting for the user to trust the folder, with what it would run. */
   pendingTrust: { request: RunRequest; plan: RunPlan } | null;
   /** `showRuns`: the toast offers to open the run console (runs started from another view). */
-  toasts: { id: number; text: string; tone: 'ok' | 'warn'; showRuns?: boolean }[];
+  /** `details`: the list behind a summary ("78 tasks have no command"), shown on demand. */
+  toasts: Toast[];
   error: string | null;
   /** Bumped when a task finishes, so history and charts reload. */
   finishedCount: number;
+  /** Each task's last run (board and backlog badges, the filters), from the record and live events. */
+  lastRuns: LastRuns;
   request(r: RunRequest): Promise<void>;
   trustAndRun(): Promise<void>;
   dismissTrust(): void;
@@ -34,9 +39,29 @@ export interface RunsState {
   loadNorms(): Promise<void>;
   /** After the event stream reconnected: re-read what is running and how runs ended. */
   resync(): Promise<void>;
+  /** Reads every task's last run from the record (on load, and when another process may have run tasks). */
+  loadLatest(): Promise<void>;
+  /** Rebuilds the console (running tasks, the last batch, their logs) after a page (re)load. */
+  loadConsole(): Promise<void>;
 }
 
 export type RunsStore = StoreApi<RunsState>;
+
+export interface Toast {
+  id: number;
+  text: string;
+  /** 'ok' toasts inform and go away by themselves; 'warn' ones stay until closed. */
+  tone: 'ok' | 'warn';
+  showRuns?: boolean;
+  details?: string[];
+}
+
+/** At most this many toasts at once: older ones make room. */
+export const MAX_TOASTS = 4;
+
+function withToast(toasts: readonly Toast[], toast: Toast): Toast[] {
+  return [...toasts, toast].slice(-MAX_TOASTS);
+}
 
 /** An auto run longer than this ends with a toast (and a desktop notification in Electron). */
 export const LONG_RUN_MS = 10_000;
@@ -51,7 +76,7 @@ export function createRunsStore(transport: Transport): RunsStore {
         if (!result.ok) return set({ error: result.error.message });
         const started = result.value.started;
         const text = started.length === 1 ? `Running ${started[0]}.` : `Running ${started.length} tasks.`;
-        set({ error: null, toasts: [...get().toasts, { id: ++toastId, text, tone: 'ok', showRuns: true }] });
+        set({ error: null, toasts: withToast(get().toasts, { id: ++toastId, text, tone: 'ok', showRuns: true }) });
         return;
       }
       const result = await transport.call('runs:auto', r.options);
@@ -67,12 +92,15 @@ export function createRunsStore(transport: Transport): RunsStore {
       toasts: [],
       error: null,
       finishedCount: 0,
+      lastRuns: {},
       async request(r) {
         const plan = await transport.call('runs:plan', r.kind === 'tasks' ? { taskIds: r.taskIds } : { auto: r.options });
         if (!plan.ok) return set({ error: plan.error.message });
         if (plan.value.commands.length === 0) {
-          const why = plan.value.excluded.map((x) => `${x.taskId}: ${x.reason}`).join('; ');
-          return set({ error: `Nothing to run${why ? ` (${why})` : ''}.` });
+          // One line, however many tasks ("78 tasks have no command"); the list on demand.
+          const summary = summariseExcluded(plan.value.excluded);
+          const details = plan.value.excluded.map((x) => `${x.taskId}${x.title ? ` ${x.title}` : ''}: ${x.reason}`);
+          return set({ toasts: withToast(get().toasts, { id: ++toastId, text: `Nothing to run${summary ? `: ${summary}` : ''}.`, tone: 'warn', details }) });
         }
         if (!plan.value.trusted) return set({ pendingTrust: { request: r, plan: plan.value } });
         void get().loadNorms();
@@ -81,11 +109,13 @@ export function createRunsStore(transport: Transport): RunsStore {
       async trustAndRun() {
         const pending = get().pendingTrust;
         if (!pending) return;
-        const trusted = await transport.call('runs:trust', {});
+        // Trust exactly the commands the dialog showed; anything else changed meanwhile asks again.
+        const commands = pending.plan.untrusted.map((c) => ({ taskId: c.taskId, command: c.command }));
+        const trusted = await transport.call('runs:trust', { commands });
         if (!trusted.ok) return set({ error: trusted.error.message, pendingTrust: null });
         set({ pendingTrust: null });
-        void get().loadNorms();
-        await start(pending.request);
+        // Plan again: a command changed since the dialog opened is asked about, not run.
+        await get().request(pending.request);
       },
       dismissTrust: () => set({ pendingTrust: null }),
       async cancel(taskId) {
@@ -101,6 +131,8 @@ export function createRunsStore(transport: Transport): RunsStore {
       clearError: () => set({ error: null }),
       onEvent(e) {
         const s = get();
+        const lastRuns = applyLastRunEvent(s.lastRuns, e);
+        if (lastRuns !== s.lastRuns) set({ lastRuns });
         const tasks = applyRunEvent(s.tasks, e);
         if (tasks === s.tasks) return;
         const isNewRun = (e.type === 'task-started' && e.attempt === 1) || !(e.taskId in s.tasks);
@@ -112,10 +144,31 @@ export function createRunsStore(transport: Transport): RunsStore {
         });
       },
       onBatch(b) {
+        // The record is the truth once a batch ends (it also has runs other processes made).
+        void get().loadLatest();
         if (b.error) set({ error: b.error });
         if (b.kind !== 'auto' || b.durationMs < LONG_RUN_MS) return;
         const text = `Auto run finished: ${b.succeeded} succeeded, ${b.failed} failed${b.notStarted ? `, ${b.notStarted} not started` : ''}.`;
-        set({ toasts: [...get().toasts, { id: ++toastId, text, tone: b.failed ? 'warn' : 'ok' }] });
+        set({ toasts: withToast(get().toasts, { id: ++toastId, text, tone: b.failed ? 'warn' : 'ok' }) });
+      },
+      async loadLatest() {
+        const r = await transport.call('runs:latest', {});
+        if (!r.ok) return;
+        // Events that arrived while the answer travelled are newer: they win.
+        const live = get().lastRuns;
+        const merged = Object.fromEntries(r.value.map((run) => [run.taskId, run]));
+        for (const [id, run] of Object.entries(live)) if (!merged[id] || run.at >= merged[id]!.at) merged[id] = run;
+        set({ lastRuns: merged });
+      },
+      async loadConsole() {
+        const r = await transport.call('runs:console', {});
+        if (!r.ok || r.value.tasks.length === 0) return;
+        const s = get();
+        // Rows the live events already built (the page was quicker) are kept as they are.
+        const tasks = { ...s.tasks };
+        for (const t of r.value.tasks) if (!tasks[t.taskId]) tasks[t.taskId] = { ...t, lines: [...t.lines] };
+        const order = [...s.order, ...r.value.tasks.map((t) => t.taskId).filter((id) => !s.order.includes(id))];
+        set({ tasks, order, selected: s.selected ?? order[0] ?? null });
       },
       async loadNorms() {
         const r = await transport.call('runs:norms', {});
@@ -130,6 +183,8 @@ export function createRunsStore(transport: Transport): RunsStore {
         // runs may have started and ended entirely while the stream was away.
         set({ tasks, finishedCount: s.finishedCount + Math.max(1, finished) });
         void get().loadNorms();
+        // Cards and rows show each task's last run: those may have ended meanwhile too.
+        void get().loadLatest();
       },
     };
   });

@@ -1,8 +1,10 @@
 import type { Priority, Status } from '../../../shared/backlog';
-import { PRIORITY_LABEL, STATUS_LABEL } from './labels';
+import { statusLabel } from '../../../shared/labels';
+import { PRIORITY_LABEL } from './labels';
 
-export function StatusChip({ status }: { status: Status }) {
-  return <span className={`chip status-${status}`}>{STATUS_LABEL[status]}</span>;
+/** `raw` is the file's own word: a cancelled task reads "Cancelled", not "Skipped". */
+export function StatusChip({ status, raw }: { status: Status; raw?: string }) {
+  return <span className={`chip status-${status}`}>{statusLabel(status, raw)}</span>;
 }
 
 export function PriorityChip({ priority }: { priority: Priority }) {

@@ -137,6 +137,12 @@ describe('dependencies', () => {
     expect(editFails(lf(TABLE), { kind: 'addDependency', id: 'B-002', dependency: 'B-001' }).code).toBe('bad-value');
     expect(editFails(lf(TABLE), { kind: 'removeDependency', id: 'B-002', dependency: 'B-004' }).code).toBe('bad-value');
   });
+
+  it('refuses an edge that would close a cycle, naming it (the app and agents edit through here)', () => {
+    const error = editFails(lf(TABLE), { kind: 'addDependency', id: 'B-001', dependency: 'B-003' });
+    expect(error.code).toBe('bad-value');
+    expect(error.message).toMatch(/^B-001 -> B-003 would create a dependency cycle: .*B-003.*B-001/);
+  });
 });
 
 describe('errors', () => {

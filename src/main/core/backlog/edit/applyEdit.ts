@@ -3,7 +3,9 @@ import { STATUSES } from '../../../../shared/backlog';
 import { parseBacklog, type ParseResult } from '../parse';
 import { dropFieldSteps, joinSummaries, placesOf, stepsOf } from './editSteps';
 import type { EditContext } from './context';
-import { openContext } from './context';
+import { findTask, openContext } from './context';
+import { alreadySo } from './alreadySo';
+import { newCycle } from './editTask';
 import { LineDocument } from './document';
 import { verifyMove } from './verifyMove';
 import { moveNextTo, moveToLine, moveToSection, moveToTop } from './moveTask';
@@ -12,6 +14,7 @@ import { restoreField, setPoints, setPriority, setStatus, setTitle } from './set
 import { setSprint } from './setSprint';
 import type { Result } from '../../../../shared/result';
 import { predictParse } from './predictParse';
+import { applyPlanEdit, isPlanEdit } from './planEdit';
 import type { LinePatch } from './spliceBytes';
 import type { BacklogEdit, EditError, EditOutcome, EditResult } from './types';
 import { editError } from './types';
@@ -52,8 +55,14 @@ function perform(ctx: EditContext, edit: BacklogEdit): Done {
       return setTitle(ctx, normalTitle(edit.value));
     case 'setSprint':
       return setSprint(ctx, edit.value);
-    case 'addDependency':
+    case 'addDependency': {
+      // Refused when the edge closes a loop: the file would hold a plan that cannot run
+      // (the same check for the app, the web host, agents and the CLI).
+      const target = findTask(ctx.parsed, edit.dependency);
+      const loop = target && target.task.id !== ctx.task.id ? newCycle(ctx.parsed, ctx.task.id, [...ctx.task.dependencies, target.task.id]) : null;
+      if (target && loop) return editError('bad-value', `${ctx.task.id} -> ${target.task.id} would create a dependency cycle: ${loop}`);
       return addDependency(ctx, edit.dependency);
+    }
     case 'removeDependency':
       return removeDependency(ctx, edit.dependency);
     case 'moveBefore':
@@ -72,6 +81,8 @@ function perform(ctx: EditContext, edit: BacklogEdit): Done {
     case 'sequence':
       // Compound edits are split into steps before they get here.
       return editError('bad-value', `${edit.kind} is applied step by step.`);
+    default:
+      return editError('bad-value', `${edit.kind} is applied by applyPlanEdit.`);
   }
 }
 
@@ -113,7 +124,12 @@ export function applyEditAndPredict(
   text: string,
   parsed: ParseResult,
   edit: BacklogEdit,
-): Result<EditOutcome & { parsedAfter: ParseResult | null; patches: LinePatch[] | null }, EditError> {
+): Result<EditOutcome & { parsedAfter: ParseResult | null; patches: LinePatch[] | null; inverse?: BacklogEdit | null }, EditError> {
+  // Adding, archiving, removing and multi-field edits verify themselves and know their inverse.
+  if (isPlanEdit(edit)) {
+    const planned = applyPlanEdit(text, parsed, edit);
+    return planned.ok ? { ok: true, value: { ...planned.value, patches: null } } : planned;
+  }
   if (edit.kind === 'setAndMove') {
     const resolved = resolveDrop(text, parsed, edit);
     return resolved.ok ? { ok: true, value: resolved.value.outcome } : resolved;
@@ -125,6 +141,8 @@ export function applyEditAndPredict(
   const opened = openContext(parsed, edit.id, text);
   if (!opened.ok) return opened;
   const ctx = opened.value;
+  const already = alreadySo(ctx, edit, normalTitle);
+  if (already !== null) return { ok: true, value: { text, summary: already, parsedAfter: parsed, patches: [] } };
   const done = perform(ctx, edit);
   if (!done.ok) return done;
   const summary = describe(ctx, edit, done.value);

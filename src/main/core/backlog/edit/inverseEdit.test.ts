@@ -44,7 +44,7 @@ const EDITS: BacklogEdit[] = [
   { kind: 'setSprint', id: 'B-003', value: 'S2' },
   { kind: 'setSprint', id: 'B-002', value: 'S2' },
   { kind: 'setSprint', id: 'B-003', value: null },
-  { kind: 'addDependency', id: 'B-001', dependency: 'B-003' },
+  { kind: 'addDependency', id: 'B-002', dependency: 'B-100' },
   { kind: 'removeDependency', id: 'B-003', dependency: 'B-002' },
   { kind: 'moveBefore', id: 'B-003', target: 'B-001' },
   { kind: 'moveAfter', id: 'B-001', target: 'B-003' },

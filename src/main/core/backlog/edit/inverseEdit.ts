@@ -117,5 +117,8 @@ export function inverseEdit(parsedBefore: ParseResult, edit: BacklogEdit): Backl
     case 'restoreField':
     case 'sequence':
       return null;
+    default:
+      // Structural edits get their inverse from applyPlanEdit, which has the text after.
+      return null;
   }
 }

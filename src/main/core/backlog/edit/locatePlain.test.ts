@@ -22,3 +22,15 @@ describe('locatePlain', () => {
     expect(locatePlain('abc', '')).toBeNull();
   });
 });
+
+describe('locatePlain with markers that do not pair', () => {
+  it('a lone `*` is text: found and replaced with the rest of the title', () => {
+    expect(replaced('B-45: RAG Schema Patch (Span*, flags) 🆕', 'RAG Schema Patch (Span*, flags)', 'X')).toBe('B-45: X 🆕');
+  });
+  it('a pair the range closes takes its opening marker', () => {
+    expect(replaced('B-1: *foo* bar', 'foo bar', 'X')).toBe('B-1: X');
+  });
+  it('looks only from `from` on', () => {
+    expect(locatePlain('ab ab', 'ab', 1)).toEqual({ from: 3, to: 5 });
+  });
+});

@@ -1,32 +1,30 @@
 // Finds where a plain-text value (as the reader reports it, emphasis dropped) sits in the
 // raw Markdown it came from, so a title can be replaced without leaving half a `**` pair
-// behind: `Guides ✅ **COMPLETED**` is the raw form of `Guides ✅ COMPLETED`.
-
-const MARKER = /^(?:\*+|__|~~|`)/;
+// behind: `Guides ✅ **COMPLETED**` is the raw form of `Guides ✅ COMPLETED`. The markers
+// are the ones the reader drops (readEmphasis): a lone `*` is text on both sides.
+import { readEmphasis } from '../emphasis';
 
 export function locatePlain(raw: string, plain: string, from = 0): { from: number; to: number } | null {
   if (plain === '') return null;
-  let stripped = '';
-  const positions: number[] = [];
-  for (let i = from; i < raw.length; ) {
-    const marker = MARKER.exec(raw.slice(i, i + 8));
-    if (marker) {
-      i += marker[0].length;
-      continue;
-    }
-    stripped += raw[i];
-    positions.push(i);
-    i++;
-  }
-  const at = stripped.indexOf(plain);
+  const mapped = readEmphasis(raw);
+  const first = mapped.positions.findIndex((p) => p >= from);
+  if (first < 0) return null;
+  const at = mapped.text.indexOf(plain, first);
   if (at < 0) return null;
-  const start = positions[at] ?? 0;
-  let end = (positions[at + plain.length - 1] ?? start) + 1;
-  // An odd number of markers inside means the range opened a pair; take its closing marker too.
-  const inside = raw.slice(start, end).match(/\*+|__|~~|`/g)?.length ?? 0;
-  if (inside % 2 === 1) {
-    const closing = MARKER.exec(raw.slice(end, end + 8));
-    if (closing) end += closing[0].length;
+  let start = mapped.positions[at] ?? 0;
+  let end = (mapped.positions[at + plain.length - 1] ?? start) + 1;
+  // A pair the range opened (or closed) goes with it, markers included.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const { open, close } of mapped.pairs) {
+      if (open[0] >= start && open[1] <= end && close[0] === end) {
+        end = close[1];
+        grew = true;
+      } else if (close[0] >= start && close[1] <= end && open[1] === start && open[0] >= from) {
+        start = open[0];
+        grew = true;
+      }
+    }
   }
   return { from: start, to: end };
 }

@@ -94,7 +94,11 @@ function findIdInHeading(line: string, id: string): number {
 }
 
 function statusText(ctx: EditContext, value: Status): string {
-  return statusForm(ctx.parsed.tasks, ctx.parsed.source, ctx.src.def.kind, value, ctx.parsed);
+  // A status the reader could not read (`whatever`, taken as todo) is no example of how the
+  // file writes todo.
+  const unreadable = new Set(ctx.parsed.diagnostics.filter((d) => d.code === 'unknown-status').map((d) => d.taskId));
+  const examples = unreadable.size === 0 ? ctx.parsed.tasks : ctx.parsed.tasks.filter((t) => !unreadable.has(t.id));
+  return statusForm(examples, ctx.parsed.source, ctx.src.def.kind, value, ctx.parsed);
 }
 
 export function setStatus(ctx: EditContext, value: Status): Done {

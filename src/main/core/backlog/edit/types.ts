@@ -50,7 +50,60 @@ export type BacklogEdit =
    * that block. Not offered to users: the undo of a move whose old place had blank lines
    * or other text around it, which "before/after a neighbour" cannot say exactly.
    */
-  | { kind: 'moveToLine'; id: string; line: number };
+  | { kind: 'moveToLine'; id: string; line: number }
+  /** Writes a new task with this ID (see nextFreeId) in the file's dialect (planEdit.ts). */
+  | { kind: 'addTask'; id: string; task: NewTaskFields; place?: TaskPlacement }
+  /** Several fields of one task in one write, description included. */
+  | { kind: 'editTask'; id: string; fields: TaskFieldChanges; position?: TaskPosition }
+  /** Moves the task's block to the file's Archive / Completed / Done section. */
+  | { kind: 'archiveTask'; id: string }
+  /** Deletes the task's block; `force` also removes other tasks' dependencies on it. */
+  | { kind: 'removeTask'; id: string; force?: boolean }
+  /**
+   * Undo of the structural edits above: puts back `text` where `current` now stands
+   * (characters [from, to) of the edited text). Refused unless `current` is still there.
+   */
+  | { kind: 'restoreText'; id: string; from: number; to: number; current: string; text: string };
+
+export type KnownPriority = Exclude<Priority, 'unknown'>;
+
+/** What a new task says; what is left out is written as the file writes nothing. */
+export interface NewTaskFields {
+  title: string;
+  priority?: KnownPriority;
+  points?: number | null;
+  status?: Status;
+  sprint?: string | null;
+  dependencies?: string[];
+  description?: string;
+  /** `<!-- run: COMMAND -->` */
+  run?: string;
+  /** `<!-- human_required: true -->` with `<!-- reason: ... -->` */
+  humanReason?: string;
+}
+
+/** Where a new task goes; none: the end of the first table (or section) holding open tasks. */
+export interface TaskPlacement {
+  before?: string;
+  after?: string;
+  section?: string;
+}
+
+/** Next to which task an edited task should stand afterwards (a board drop across columns). */
+export interface TaskPosition {
+  before?: string;
+  after?: string;
+}
+
+export interface TaskFieldChanges {
+  title?: string;
+  priority?: KnownPriority;
+  points?: number;
+  status?: Status;
+  sprint?: string | null;
+  description?: string;
+  dependencies?: string[];
+}
 
 export interface DropPlace {
   where: 'before' | 'after';

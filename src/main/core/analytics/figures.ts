@@ -1,0 +1,85 @@
+// The one definition of each figure Taskdeck shows, and the words it is shown with.
+// Every surface (status, stats, errors, the error report, the CSVs, the HTML report, the
+// dashboard) computes these figures through this module or through the SQL in
+// src/main/reports/queries/figureCounts.ts that counts the same things, so one fact has
+// one number everywhere. docs/analytics.md, "Figures", is the table of them.
+
+/** Attempts by how they ended, as the run record stores them. */
+export interface OutcomeCounts {
+  succeeded: number;
+  failed: number;
+  timeout: number;
+  cancelled: number;
+  interrupted: number;
+}
+
+export interface Rate {
+  successes: number;
+  /** How many count: the denominator. */
+  of: number;
+  /** successes / of; null when nothing counts (shown "–", never 0% or NaN). */
+  rate: number | null;
+}
+
+export function rateOf(successes: number, of: number): Rate {
+  return { successes, of, rate: of > 0 ? successes / of : null };
+}
+
+/**
+ * Attempt success rate: successful attempts of the attempts that count. Cancelled (a
+ * person stopped it) and interrupted (the app or machine went away) attempts say nothing
+ * about the task, so they count in no rate; a timeout is a failure.
+ */
+export function attemptSuccess(c: OutcomeCounts): Rate {
+  return rateOf(c.succeeded, c.succeeded + c.failed + c.timeout);
+}
+
+/**
+ * Run success rate: of a task's runs that count (not cancelled), those where some attempt
+ * succeeded (a retry that recovers makes the run a success). What "success rate" means
+ * per task: how often running the task gets it done.
+ */
+export function runSuccess(runs: number, successfulRuns: number): Rate {
+  return rateOf(successfulRuns, runs);
+}
+
+/**
+ * Recovery success: a recovery action (taken before a retry) worked when the run it was
+ * taken for then succeeded; the action itself completing is not the point. Skipped
+ * actions were not tried and count nowhere.
+ */
+export function recoverySuccess(tried: number, runThenSucceeded: number): Rate {
+  return rateOf(runThenSucceeded, tried);
+}
+
+/** The words each figure is shown with, so the same number always carries the same label. */
+export const FIGURE_WORDS = {
+  attemptSuccess: 'attempt success rate',
+  runSuccess: 'run success rate',
+  recoverySuccess: 'worked (the run then succeeded)',
+  donePoints: 'points done',
+} as const;
+
+/** "50% of 36 attempts succeeded" / "– (no attempts yet)". */
+export function rateSentence(r: Rate, unit: 'attempt' | 'run', percent: (rate: number | null) => string): string {
+  if (r.rate === null) return `– (no finished ${unit}s yet)`;
+  return `${percent(r.rate)} of ${r.of} ${r.of === 1 ? unit : `${unit}s`} succeeded`;
+}
+
+/**
+ * A task is done when the backlog says so or when it has a successful run (write-back may
+ * be off, or not yet saved): the same rule for velocity, the burn-up, the forecast and
+ * `status`. Skipped tasks are not done, but no longer remaining either.
+ */
+export function isTaskDone(status: string | null, hasSuccessfulRun: boolean): boolean {
+  return status === 'done' || hasSuccessfulRun;
+}
+
+export function isTaskClosed(status: string | null, hasSuccessfulRun: boolean): boolean {
+  return isTaskDone(status, hasSuccessfulRun) || status === 'skipped';
+}
+
+/** Points a task is worth in every sum: its points when positive, else 0 (unpointed tasks are counted apart). */
+export function taskPoints(points: number | null): number {
+  return points !== null && points > 0 ? points : 0;
+}
