@@ -57,6 +57,11 @@ async function auditEveryView(page: Page, theme: string): Promise<string[]> {
   await check('backlog');
   await page.getByRole('row', { name: /B-207/ }).click();
   await page.getByRole('complementary', { name: 'Task B-207' }).waitFor();
+  // The drawer's Run button is disabled (dimmed) until runs:plan answers whether the task
+  // can run; audit it once it has settled (enabled, or disabled with its reason), not while
+  // it switches, which axe once caught half-way as a contrast failure.
+  const run = page.locator('.drawer-chips .run-button');
+  await expect.poll(async () => (await run.isEnabled()) || (await run.getAttribute('title')) !== null, { timeout: 15_000 }).toBe(true);
   await check('backlog with the task drawer');
   await page.keyboard.press('Escape');
 
