@@ -57,6 +57,11 @@ async function auditEveryView(page: Page, theme: string): Promise<string[]> {
   await check('backlog');
   await page.getByRole('row', { name: /B-207/ }).click();
   await page.getByRole('complementary', { name: 'Task B-207' }).waitFor();
+  // The drawer's Run button is disabled (dimmed) until runs:plan answers whether the task
+  // can run; audit it once it has settled (enabled, or disabled with its reason), not while
+  // it switches, which axe once caught half-way as a contrast failure.
+  const run = page.locator('.drawer-chips .run-button');
+  await expect.poll(async () => (await run.isEnabled()) || (await run.getAttribute('title')) !== null, { timeout: 15_000 }).toBe(true);
   await check('backlog with the task drawer');
   await page.keyboard.press('Escape');
 
@@ -71,6 +76,18 @@ async function auditEveryView(page: Page, theme: string): Promise<string[]> {
   const board = new BoardPage(page);
   await board.open('By status');
   await check('board by status');
+  // Mid-drag: the target column outlined and the placeholder in it, mouse still down.
+  await board.holdOver('B-111', { card: 'B-109' });
+  await board.placeholder().waitFor();
+  await check('board mid-drag');
+  await page.keyboard.press('Escape');
+  await page.mouse.up();
+  const palette = await board.openPalette();
+  await palette.getByRole('combobox').fill('B-10');
+  await check('command palette');
+  await page.keyboard.press('Enter');
+  await check('command palette, actions for a task');
+  await page.keyboard.press('Escape');
   await board.open('By sprint');
   await check('board by sprint');
 

@@ -109,35 +109,4 @@ describe('planning in the app', () => {
     await expect.poll(() => project.readBacklog()).toBe(before);
     expect(problems).toEqual([]);
   });
-
-  it('the command palette (Ctrl+K) goes to a task by title, sets a status and starts a run', async () => {
-    await page.locator('body').click({ position: { x: 5, y: 5 } });
-    await page.keyboard.press('Control+k');
-    const palette = page.getByRole('dialog', { name: 'Command palette' });
-    await palette.getByRole('combobox').fill('import recipes');
-    await expect.poll(() => palette.getByRole('option').first().textContent()).toContain('B-110');
-    await page.keyboard.press('Enter');
-    await app.drawer('B-110').waitFor();
-    expect(await palette.count()).toBe(0);
-
-    await page.keyboard.press('Control+k');
-    await palette.getByRole('combobox').fill('B-110');
-    await page.keyboard.press('Tab');
-    await palette.getByRole('combobox').fill('in progress');
-    await expect.poll(() => palette.getByRole('option').allTextContents()).toEqual(['Set status: In progress']);
-    await page.keyboard.press('Enter');
-    await expect.poll(() => fileTask('B-110')?.status).toBe('in_progress');
-
-    const runnable = parseBacklog(project.readBacklog()).tasks.find((t) => t.executor?.kind === 'command');
-    if (!runnable) throw new Error('the sample has a task with a run command');
-    await page.keyboard.press('Control+k');
-    await palette.getByRole('combobox').fill(runnable.id);
-    await page.keyboard.press('Tab');
-    await palette.getByRole('option', { name: `Run ${runnable.id}` }).click();
-    // The folder is not trusted yet: the run asks first, naming the command.
-    const trust = page.getByRole('dialog', { name: 'Trust this folder?' });
-    await trust.waitFor();
-    expect(await trust.textContent()).toContain(runnable.executor?.kind === 'command' ? runnable.executor.command : '');
-    await trust.getByRole('button', { name: 'Cancel' }).click();
-  });
 });

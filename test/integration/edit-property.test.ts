@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseBacklog, type ParseResult } from '../../src/main/core/backlog';
-import { applyEdit, applyEditAndPredict, nextFreeId, type BacklogEdit } from '../../src/main/core/backlog/edit';
+import { applyEdit, applyEditAndPredict, inverseEdit, nextFreeId, type BacklogEdit } from '../../src/main/core/backlog/edit';
 import { STATUSES, type Task } from '../../src/shared/backlog';
 import { comparable, corpusFiles, readCorpus } from './edit-kit';
 
@@ -28,6 +28,7 @@ type EditSpec =
   | { kind: 'addDependency' | 'removeDependency' | 'moveBefore' | 'moveAfter'; task: number; other: number }
   | { kind: 'moveToTop'; task: number }
   | { kind: 'moveToSection'; task: number; heading: number }
+  | { kind: 'setAndMove'; task: number; other: number; status: (typeof STATUSES)[number] | null; sprint: string | null | undefined; where: 'before' | 'after'; alternatives: number[] }
   | { kind: 'addTask'; task: number; where: 'default' | 'before' | 'after' | 'section'; heading: number; title: string; points: number | null; deps: number }
   | { kind: 'editTask'; task: number; title: string | null; points: number | null; description: string | null; status: (typeof STATUSES)[number] | null; before: number | null }
   | { kind: 'archiveTask'; task: number }
@@ -50,6 +51,15 @@ const editSpec: fc.Arbitrary<EditSpec> = fc.oneof(
   ),
   fc.record({ kind: fc.constant('moveToTop' as const), task: fc.nat() }),
   fc.record({ kind: fc.constant('moveToSection' as const), task: fc.nat(), heading: fc.nat() }),
+  fc.record({
+    kind: fc.constant('setAndMove' as const),
+    task: fc.nat(),
+    other: fc.nat(),
+    status: fc.option(fc.constantFrom(...STATUSES), { nil: null }),
+    sprint: fc.option(fc.option(fc.constantFrom('S1', 'Sprint 7'), { nil: null }), { nil: undefined }),
+    where: fc.constantFrom('before' as const, 'after' as const),
+    alternatives: fc.array(fc.nat(), { maxLength: 3 }),
+  }),
   fc.record({
     kind: fc.constant('addTask' as const),
     task: fc.nat(),
@@ -99,6 +109,13 @@ function toEdit(spec: EditSpec, parsed: ParseResult): BacklogEdit {
       return { kind: spec.kind, id: task.id };
     case 'moveToSection':
       return { kind: spec.kind, id: task.id, section: pick(parsed.source.headings, spec.heading).text };
+    case 'setAndMove': {
+      const edit: BacklogEdit = { kind: spec.kind, id: task.id, where: spec.where, target: pick(tasks, spec.other).id };
+      if (spec.alternatives.length > 0) edit.alternatives = spec.alternatives.map((n, i) => ({ where: i % 2 === 0 ? 'before' : 'after', target: pick(tasks, n).id }));
+      if (spec.status !== null) edit.status = spec.status;
+      if (spec.sprint !== undefined) edit.sprint = spec.sprint;
+      return edit;
+    }
     case 'addTask': {
       const place =
         spec.where === 'before' ? { before: task.id } : spec.where === 'after' ? { after: task.id } : spec.where === 'section' ? { section: pick(parsed.source.headings, spec.heading).text } : undefined;
@@ -149,12 +166,17 @@ function expectedTasks(before: ParseResult, edit: BacklogEdit): Task[] {
       return patch({ dependencies: [...task.dependencies, edit.dependency] });
     case 'removeDependency':
       return patch({ dependencies: task.dependencies.filter((d) => d !== edit.dependency) });
+    case 'setAndMove':
+      return patch({ ...(edit.status !== undefined ? { status: edit.status } : {}), ...(edit.sprint !== undefined ? { sprint: edit.sprint } : {}) });
     default:
       return before.tasks;
   }
 }
 
 function checkMove(before: ParseResult, after: ParseResult, edit: BacklogEdit): void {
+  if (edit.kind === 'setAndMove') return checkDrop(before, after, edit);
+  const where = edit.kind;
+  const target = edit.kind === 'moveBefore' || edit.kind === 'moveAfter' ? edit.target : '';
   const group = movedGroup(before, edit.id);
   const others = (tasks: Task[]) => tasks.map((t) => t.id).filter((id) => !group.includes(id));
   // Everyone else keeps their relative order, and the group stays together, in order.
@@ -162,12 +184,31 @@ function checkMove(before: ParseResult, after: ParseResult, edit: BacklogEdit): 
   const ids = after.tasks.map((t) => t.id);
   const at = ids.indexOf(edit.id);
   expect(ids.slice(at, at + group.length)).toEqual(group);
-  if (edit.kind === 'moveBefore') expect(ids[at + group.length]).toBe(edit.target);
-  if (edit.kind === 'moveAfter') expect(group.includes(edit.target)).toBe(false);
-  if (edit.kind === 'moveAfter') expect(ids.indexOf(edit.target)).toBeLessThan(at);
-  // Fields other than the section path are untouched by a move.
+  if (where === 'moveBefore') expect(ids[at + group.length]).toBe(target);
+  if (where === 'moveAfter') expect(group.includes(target)).toBe(false);
+  if (where === 'moveAfter') expect(ids.indexOf(target)).toBeLessThan(at);
+  // Fields other than the section path are untouched by a move (a drop also sets its own).
   const bare = (t: Task) => ({ ...comparable(t), section: [] });
-  const byId = new Map(before.tasks.map((t) => [t.id, bare(t)]));
+  const byId = new Map(expectedTasks(before, edit).map((t) => [t.id, bare(t)]));
+  for (const t of after.tasks) expect(bare(t)).toEqual(byId.get(t.id));
+}
+
+/** A drop stands at one of its places (target or an alternative), or kept its place. */
+function checkDrop(before: ParseResult, after: ParseResult, edit: Extract<BacklogEdit, { kind: 'setAndMove' }>): void {
+  const group = movedGroup(before, edit.id);
+  const others = (tasks: Task[]) => tasks.map((t) => t.id).filter((id) => !group.includes(id));
+  expect(others(after.tasks)).toEqual(others(before.tasks));
+  const ids = after.tasks.map((t) => t.id);
+  const at = ids.indexOf(edit.id);
+  expect(ids.slice(at, at + group.length)).toEqual(group);
+  const places = [{ where: edit.where, target: edit.target }, ...(edit.alternatives ?? [])];
+  const stands = places.some((p) =>
+    p.where === 'before' ? ids[at + group.length] === p.target : !group.includes(p.target) && ids.indexOf(p.target) < at,
+  );
+  const kept = ids.join() === before.tasks.map((t) => t.id).join();
+  expect(stands || kept).toBe(true);
+  const bare = (t: Task) => ({ ...comparable(t), section: [] });
+  const byId = new Map(expectedTasks(before, edit).map((t) => [t.id, bare(t)]));
   for (const t of after.tasks) expect(bare(t)).toEqual(byId.get(t.id));
 }
 
@@ -261,10 +302,17 @@ describe('parse(edit(x)) = edit applied to parse(x)', () => {
               expect(undone.ok && undone.value.text === text).toBe(true);
             }
             planApplied.set(edit.kind, (planApplied.get(edit.kind) ?? 0) + 1);
-          } else if (edit.kind.startsWith('move')) checkMove(parsed, next, edit);
+          } else if (edit.kind.startsWith('move') || edit.kind === 'setAndMove') checkMove(parsed, next, edit);
           else {
             expect(next.tasks.map((t) => t.id)).toEqual(parsed.tasks.map((t) => t.id));
             expect(next.tasks.map(comparable)).toEqual(expectedTasks(parsed, edit).map(comparable));
+          }
+          if ((edit.kind === 'setAndMove' || edit.kind.startsWith('move')) && result.value.text !== text) {
+            // A move or a drop is one undo step: its inverse gives back the exact text.
+            const inverse = inverseEdit(parsed, edit);
+            expect(inverse).not.toBeNull();
+            const undone = applyEdit(result.value.text, next, inverse!);
+            expect(undone.ok && undone.value.text).toBe(text);
           }
           text = result.value.text;
           parsed = next;

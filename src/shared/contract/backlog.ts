@@ -12,7 +12,7 @@ export interface BacklogSnapshot {
   tasks: Task[];
   diagnostics: Diagnostic[];
   sprints: SprintDef[];
-  /** Tasks that can start now (not done, every dependency done), document order. */
+  /** Tasks that can start now (not done, not skipped or marked blocked, every dependency done), document order. */
   ready: string[];
 }
 

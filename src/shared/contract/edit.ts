@@ -52,6 +52,17 @@ export const backlogEditSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('moveAfter'), id: taskId, target: taskId }),
   z.object({ kind: z.literal('moveToTop'), id: taskId }),
   z.object({ kind: z.literal('moveToSection'), id: taskId, section: z.string().min(1) }),
+  // A board drop: status and/or sprint set and the move next to `target`, one write, one undo.
+  z.object({
+    kind: z.literal('setAndMove'),
+    id: taskId,
+    status: status.optional(),
+    sprint: z.string().trim().min(1).max(200).nullable().optional(),
+    where: z.enum(['before', 'after']),
+    target: taskId,
+    // The next nearest places, tried in order when the task cannot stand next to `target`.
+    alternatives: z.array(z.object({ where: z.enum(['before', 'after']), target: taskId })).max(100).optional(),
+  }),
   z.object({ kind: z.literal('addTask'), id: taskId, task: newTaskSchema, place: taskPlacementSchema.optional() }),
   z.object({
     kind: z.literal('editTask'),

@@ -38,6 +38,12 @@ export class BoardPage extends AppShell {
 
   /** A real pointer drag: press, move past the activation distance, glide, release. */
   async dragWithMouse(id: string, target: { card?: string; column?: string }): Promise<void> {
+    await this.holdOver(id, target);
+    await this.page.mouse.up();
+  }
+
+  /** The first half of a drag: the card is picked up and held over the target, mouse down. */
+  async holdOver(id: string, target: { card?: string; column?: string }): Promise<void> {
     await this.card(id).scrollIntoViewIfNeeded();
     const from = await this.card(id).boundingBox();
     const dest = target.card ? this.card(target.card) : this.column(target.column!).locator('.column-body');
@@ -51,7 +57,28 @@ export class BoardPage extends AppShell {
     const y = target.card ? to.y + to.height * 0.3 : to.y + Math.min(40, to.height / 2);
     await mouse.move(to.x + to.width / 2, y, { steps: 16 });
     await this.page.waitForTimeout(150);
-    await mouse.up();
+  }
+
+  /** Card ids in a column in the order they are seen (top to bottom), placeholder included. */
+  async idsAsSeen(title: string): Promise<string[]> {
+    return this.column(title)
+      .locator('.card')
+      .evaluateAll((els) =>
+        els
+          .map((e) => ({ id: e.getAttribute('data-task-id') ?? '', top: e.getBoundingClientRect().top }))
+          .sort((a, b) => a.top - b.top)
+          .map((e) => e.id),
+      );
+  }
+
+  /** The column outlined as the drop target during a drag. */
+  dropTarget() {
+    return this.page.locator('.column[data-drop-target="true"]');
+  }
+
+  /** The placeholder: the dragged card's slot in the column it would land in. */
+  placeholder() {
+    return this.page.locator('.column .card.dragging');
   }
 
   /** The keyboard equivalent: focus, Space to lift, arrow keys, Space to drop. */

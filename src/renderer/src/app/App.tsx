@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Transport } from '../transport/transport';
 import { createSessionStore } from './sessionStore';
 import { SessionStoreContext, TransportContext, useSession } from './storeContext';
@@ -11,9 +11,10 @@ import { useUndoShortcut } from './useUndoShortcut';
 import { ErrorBoundary } from './ErrorBoundary';
 import { VIEWS } from './views';
 import { RunsProvider } from '../runs/RunsProvider';
+import { RunToasts } from '../runs/RunToasts';
+import { CommandPalette, usePaletteShortcut } from '../palette/CommandPalette';
 import { ClaimsProvider } from '../agents/claims';
 import { NewTaskForm } from '../backlog/NewTaskForm';
-import { CommandPalette } from './CommandPalette';
 import { useNewTaskForm } from '../backlog/newTaskStore';
 import { useNewTaskShortcut } from '../backlog/useNewTaskShortcut';
 
@@ -25,9 +26,16 @@ function Views() {
   const view = useAppView((s) => s.view);
   useUndoShortcut(() => void undo());
   useNewTaskShortcut(useNewTaskForm.getState().show);
+  const [palette, setPalette] = useState(false);
+  usePaletteShortcut(useCallback(() => setPalette(true), []));
   if (!snapshot) return loading && !loadError ? <div className="loading">Loading backlog…</div> : <NoBacklog error={loadError} />;
   const { Component } = VIEWS.find((v) => v.id === view) ?? VIEWS[0]!;
-  return <Component snapshot={snapshot} />;
+  return (
+    <>
+      <Component snapshot={snapshot} />
+      {palette && <CommandPalette onClose={() => setPalette(false)} />}
+    </>
+  );
 }
 
 export function App({ transport }: { transport: Transport }) {
@@ -49,9 +57,12 @@ export function App({ transport }: { transport: Transport }) {
               <Views />
             </ErrorBoundary>
           </div>
-          <NoticeBar />
+          {/* Every toast and notice in one small stack in the bottom-right corner. */}
+          <div className="toast-stack">
+            <RunToasts />
+            <NoticeBar />
+          </div>
           <NewTaskForm />
-          <CommandPalette />
           </div>
           </ClaimsProvider>
         </RunsProvider>

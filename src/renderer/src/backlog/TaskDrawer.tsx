@@ -13,7 +13,7 @@ import { InlineDescription, InlinePoints, InlineText } from './InlineEditors';
 import { TaskActions } from './TaskActions';
 import type { TaskFieldChanges } from './planTypes';
 import { RunTaskButton } from '../runs/RunTaskButton';
-import { errorCategoryLabel, runOutcomeLabel } from '../../../shared/labels';
+import { TaskRunList } from '../runs/TaskRunList';
 
 const NO_SPRINTS: SprintDef[] = [];
 
@@ -171,18 +171,7 @@ export function TaskDrawer({ id, onClose, onOpen }: { id: string; onClose(): voi
           ) : detail.runs.length === 0 ? (
             <p className="muted">This task has not run yet.</p>
           ) : (
-            <table className="runs">
-              <tbody>
-                {detail.runs.map((r, i) => (
-                  <tr key={i}>
-                    <td>{new Date(r.startedAt).toLocaleString()}</td>
-                    <td>{runOutcomeLabel(r.status)}</td>
-                    <td>{r.durationMs === null ? '—' : `${(r.durationMs / 1000).toFixed(1)} s`}</td>
-                    <td>{r.category ? errorCategoryLabel(r.category) : ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <TaskRunList taskId={task.id} />
           )}
         </div>
       )}

@@ -9,7 +9,7 @@ import type { SortKey, SortOrder } from './filterTasks';
 import { useLastRuns } from '../runs/runsContext';
 import { runFailed } from '../runs/lastRuns';
 import { LastRunBadge } from '../runs/LastRunBadge';
-import { READY_HINT, isReady } from '../board/TaskCard';
+import { READY_EXPLAINED } from '../board/TaskCard';
 
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'id', label: 'ID' },
@@ -82,7 +82,7 @@ export function TaskTable({ rows, ready, sort, onSort, openTaskId, onOpen, focus
               >
                 <div role="cell" className="mono id-cell">
                   {t.id}
-                  {isReady(ready, t) && !runFailed(lastRuns[t.id]) && <span className="ready-dot" role="img" aria-label={READY_HINT} title={READY_HINT} />}
+                  {ready.has(t.id) && !runFailed(lastRuns[t.id]) && <span className="ready-dot" role="img" aria-label={READY_EXPLAINED} title={READY_EXPLAINED} />}
                 </div>
                 <div role="cell" className="title-cell" title={t.title}>
                   {t.title}

@@ -5,22 +5,20 @@ import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { BoardColumn as Column } from './boardColumns';
-import { TaskCard, isReady } from './TaskCard';
+import { TaskCard } from './TaskCard';
 import { CapacityBar } from '../sprints/CapacityBar';
 
 interface Props {
   column: Column;
+  /** The column the dragged card would land in. */
+  isTarget?: boolean;
   showStatus: boolean;
   ready: ReadonlySet<string>;
   onOpen(id: string): void;
   onEditSprint?: () => void;
-  /** A card is being dragged over this column. */
-  target?: boolean;
-  /** Where a card from another column would land: before this card's ID, or 'end'. */
-  placeholder?: string | null;
 }
 
-export function BoardColumn({ column, showStatus, ready, onOpen, onEditSprint, target = false, placeholder = null }: Props) {
+export function BoardColumn({ column, isTarget = false, showStatus, ready, onOpen, onEditSprint }: Props) {
   const { setNodeRef, isOver } = useDroppable({ id: column.id });
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -32,7 +30,12 @@ export function BoardColumn({ column, showStatus, ready, onOpen, onEditSprint, t
   });
   const isSprint = column.key.kind === 'sprint' && column.key.sprint !== null;
   return (
-    <section className={`column${isOver || target ? ' over' : ''}`} aria-label={`Column ${column.title}`} data-column={column.id}>
+    <section
+      className={`column${isOver || isTarget ? ' over' : ''}`}
+      aria-label={`Column ${column.title}`}
+      data-column={column.id}
+      data-drop-target={isTarget ? 'true' : undefined}
+    >
       <header className="column-head">
         <div className="column-title-row">
           <h2 className="column-title">{column.title}</h2>
@@ -62,18 +65,16 @@ export function BoardColumn({ column, showStatus, ready, onOpen, onEditSprint, t
                   key={item.key}
                   data-index={item.index}
                   ref={virtualizer.measureElement}
-                  className={`card-slot${placeholder === task.id ? ' drop-before' : ''}`}
+                  className="card-slot"
                   style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
                 >
-                  {placeholder === task.id && <div className="drop-placeholder" aria-hidden="true" />}
-                  <TaskCard task={task} showStatus={showStatus} ready={isReady(ready, task)} onOpen={onOpen} />
+                  <TaskCard task={task} showStatus={showStatus} ready={ready.has(task.id)} onOpen={onOpen} />
                 </div>
               );
             })}
           </div>
         </SortableContext>
-        {placeholder === 'end' && <div className="drop-placeholder" aria-hidden="true" />}
-        {column.tasks.length === 0 && placeholder !== 'end' && <div className="column-empty">Drop tasks here</div>}
+        {column.tasks.length === 0 && <div className="column-empty">Drop tasks here</div>}
       </div>
     </section>
   );

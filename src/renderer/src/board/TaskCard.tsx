@@ -7,12 +7,8 @@ import { runFailed } from '../runs/lastRuns';
 import { LastRunBadge } from '../runs/LastRunBadge';
 import { ClaimBadge } from '../agents/claims';
 
-/** The ready dot: every dependency done, and not a task marked blocked. */
-export function isReady(ready: ReadonlySet<string>, task: Task): boolean {
-  return ready.has(task.id) && task.status !== 'blocked';
-}
-
-export const READY_HINT = 'Ready to start: not blocked, and every task it depends on is done';
+/** What the ready ring means; the board header shows it as a legend too. */
+export const READY_EXPLAINED = 'Ready to start: not blocked, and every dependency is done';
 
 export function CardFace({ task, showStatus, ready }: { task: Task; showStatus: boolean; ready: boolean }) {
   const lastRun = useLastRun(task.id);
@@ -22,7 +18,7 @@ export function CardFace({ task, showStatus, ready }: { task: Task; showStatus: 
     <>
       <div className="card-top">
         <span className="mono card-id">{task.id}</span>
-        {ready && !failed && <span className="ready-dot" role="img" aria-label={READY_HINT} title={READY_HINT} />}
+        {ready && !failed && <span className="ready-dot" role="img" aria-label={READY_EXPLAINED} title={READY_EXPLAINED} />}
         <LastRunBadge run={lastRun} />
         <span className="spacer" />
         <Points points={task.points} />
@@ -55,6 +51,8 @@ export function TaskCard({ task, showStatus, ready, onOpen }: { task: Task; show
       {...attributes}
       {...listeners}
       aria-roledescription="draggable task"
+      // The placeholder hides its face; it keeps a name for assistive technology.
+      aria-label={isDragging ? `${task.id} ${task.title}, being moved` : undefined}
       onKeyDown={(e) => {
         // Enter opens the task; Space starts a keyboard drag (dnd-kit's keyboard sensor).
         if (e.key === 'Enter' && !isDragging) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeTask } from '../testing/makeTask';
 import { buildColumns, columnId } from './boardColumns';
-import { dropSpot, planDrop } from './dropPlan';
+import { landing, landingPosition, planDrop, withLanding } from './dropPlan';
 import { dependenciesAfter } from './dependencyWarning';
 
 const tasks = [
@@ -42,32 +42,60 @@ describe('buildColumns with a filter', () => {
 describe('planDrop', () => {
   const byStatus = buildColumns(tasks, sprints, 'status');
   const bySprint = buildColumns(tasks, sprints, 'sprint');
+  const drop = (columns: typeof byStatus, id: string, over: string | null, below = false) => planDrop(columns, id, landing(columns, id, over, below));
 
-  it('reorders within a column: down means after, up means before', () => {
-    expect(planDrop(byStatus, 'A-1', 'A-4')).toEqual({ kind: 'moveAfter', id: 'A-1', target: 'A-4' });
-    expect(planDrop(byStatus, 'A-4', 'A-1')).toEqual({ kind: 'moveBefore', id: 'A-4', target: 'A-1' });
+  it('reorders within a column: the card takes the place of the one it is over', () => {
+    expect(drop(byStatus, 'A-1', 'A-4')).toEqual({ kind: 'moveAfter', id: 'A-1', target: 'A-4' });
+    expect(drop(byStatus, 'A-4', 'A-1')).toEqual({ kind: 'moveBefore', id: 'A-4', target: 'A-1' });
+    expect(drop(byStatus, 'A-1', 'A-2')).toEqual({ kind: 'moveBefore', id: 'A-1', target: 'A-4' });
   });
 
-  it('changes the status or sprint when the card lands in another column, and puts it where it was dropped', () => {
-    // On a card: before that card.
-    expect(planDrop(byStatus, 'A-2', 'A-3')).toEqual({ kind: 'editTask', id: 'A-2', fields: { status: 'done' }, position: { before: 'A-3' } });
-    // On an empty column: only the field.
-    expect(planDrop(byStatus, 'A-2', columnId({ kind: 'status', status: 'blocked' }))).toEqual({ kind: 'editTask', id: 'A-2', fields: { status: 'blocked' } });
-    // On a column's free space: after its last card.
-    expect(planDrop(bySprint, 'A-2', columnId({ kind: 'sprint', sprint: 'S1' }))).toEqual({ kind: 'editTask', id: 'A-2', fields: { sprint: 'S1' }, position: { after: 'A-4' } });
-    expect(planDrop(bySprint, 'A-1', columnId({ kind: 'sprint', sprint: null }))).toEqual({ kind: 'editTask', id: 'A-1', fields: { sprint: null }, position: { after: 'A-2' } });
+  it('lands where it is dropped in another column: the field and the move are one edit', () => {
+    expect(drop(byStatus, 'A-2', 'A-3')).toMatchObject({ kind: 'setAndMove', id: 'A-2', status: 'done', where: 'before', target: 'A-3' });
+    expect(drop(byStatus, 'A-3', 'A-2', true)).toMatchObject({ kind: 'setAndMove', id: 'A-3', status: 'todo', where: 'before', target: 'A-4' });
+    expect(drop(byStatus, 'A-3', columnId({ kind: 'status', status: 'todo' }))).toMatchObject({ kind: 'setAndMove', id: 'A-3', status: 'todo', where: 'after', target: 'A-4' });
+    expect(drop(bySprint, 'A-2', 'A-4')).toMatchObject({ kind: 'setAndMove', id: 'A-2', sprint: 'S1', where: 'before', target: 'A-4' });
+    expect(drop(bySprint, 'A-1', columnId({ kind: 'sprint', sprint: null }))).toMatchObject({ kind: 'setAndMove', id: 'A-1', sprint: null, where: 'after', target: 'A-2' });
   });
 
-  it('knows the spot a card would land on, for the placeholder', () => {
-    expect(dropSpot(byStatus, 'A-2', 'A-3')).toEqual({ columnId: columnId({ kind: 'status', status: 'done' }), before: 'A-3' });
-    expect(dropSpot(byStatus, 'A-2', columnId({ kind: 'status', status: 'blocked' }))).toEqual({ columnId: columnId({ kind: 'status', status: 'blocked' }), before: null });
-    expect(dropSpot(byStatus, 'A-2', null)).toBeNull();
+  it('offers the file the next nearest places, below and above in turn', () => {
+    expect(drop(byStatus, 'A-3', 'A-2')).toEqual({
+      kind: 'setAndMove',
+      id: 'A-3',
+      status: 'todo',
+      where: 'before',
+      target: 'A-2',
+      alternatives: [
+        { where: 'after', target: 'A-1' },
+        { where: 'before', target: 'A-4' },
+      ],
+    });
   });
 
-  it('does nothing for a drop on itself, nowhere, or its own column', () => {
-    expect(planDrop(byStatus, 'A-1', 'A-1')).toBeNull();
-    expect(planDrop(byStatus, 'A-1', null)).toBeNull();
-    expect(planDrop(byStatus, 'A-1', columnId({ kind: 'status', status: 'todo' }))).toBeNull();
+  it('only sets the field when the column it lands in is empty', () => {
+    expect(drop(byStatus, 'A-2', columnId({ kind: 'status', status: 'blocked' }))).toEqual({ kind: 'setStatus', id: 'A-2', value: 'blocked' });
+  });
+
+  it('does nothing for a drop on itself, nowhere, or where it already is', () => {
+    expect(drop(byStatus, 'A-1', 'A-1')).toBeNull();
+    expect(drop(byStatus, 'A-1', null)).toBeNull();
+    expect(drop(byStatus, 'A-4', columnId({ kind: 'status', status: 'todo' }))).toBeNull();
+  });
+
+  it('moves to the end of its own column when dropped on the empty space below its cards', () => {
+    expect(drop(byStatus, 'A-1', columnId({ kind: 'status', status: 'todo' }))).toEqual({ kind: 'moveAfter', id: 'A-1', target: 'A-4' });
+  });
+
+  it('plans from the preview: once shown in a column, moving within it still lands there', () => {
+    const first = landing(byStatus, 'A-2', 'A-3')!;
+    const preview = withLanding(byStatus, 'A-2', first);
+    expect(preview[0]!.tasks.map((t) => t.id)).toEqual(['A-1', 'A-4']);
+    expect(preview[3]!.tasks.map((t) => t.id)).toEqual(['A-2', 'A-3']);
+    // Now over A-3 in the same (preview) column: it swaps below it.
+    const second = landing(preview, 'A-2', 'A-3')!;
+    expect(second.order).toEqual(['A-3', 'A-2']);
+    expect(landingPosition(second, 'A-2')).toEqual({ position: 2, of: 2 });
+    expect(planDrop(byStatus, 'A-2', second)).toMatchObject({ kind: 'setAndMove', id: 'A-2', status: 'done', where: 'after', target: 'A-3' });
   });
 });
 

@@ -1,48 +1,31 @@
 // Every attempt: status, duration, exit code, category, severity, recovery actions, and
 // the log; filtered by task, status, category and (on a cluster) worker.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { LOCAL_WORKER, type AttemptView } from '../../../shared/api';
 import type { Task } from '../../../shared/backlog';
-import { useTransport } from '../app/storeContext';
-import { formatDuration, type LogLine } from './liveRuns';
-import { LogView } from './LogView';
+import { formatDuration } from './liveRuns';
+import { AttemptLog } from './AttemptLog';
 import { HumanConfirm } from './HumanConfirm';
 import { useHistory, type HistoryFilter } from './useHistory';
-import { errorCategoryLabel, recoveryActionLabel, recoveryOutcomeLabel, recoveryText, runOutcomeLabel, severityLabel } from '../../../shared/labels';
+import { errorCategoryLabel, recoveryActionLabel, runOutcomeLabel, severityLabel } from '../../../shared/labels';
+
+/** Messages longer than this get a toggle to show them in full. */
+const MESSAGE_FITS = 48;
 
 const STATUSES = ['succeeded', 'failed', 'timeout', 'cancelled', 'interrupted', 'running'];
-
-function AttemptLog({ attempt }: { attempt: AttemptView }) {
-  const transport = useTransport();
-  const [lines, setLines] = useState<LogLine[] | null>(null);
-  const [note, setNote] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    void transport.call('runs:log', { attemptId: attempt.id }).then((r) => {
-      if (!live) return;
-      setLines(r.ok ? r.value.text.split('\n').map((text) => ({ stream: 'stdout' as const, text, at: 0 })) : []);
-      setNote(r.ok ? (r.value.truncated ? 'Showing the last 256 KB.' : null) : r.error.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, [transport, attempt.id]);
-  return (
-    <div className="attempt-log">
-      <div className="attempt-log-head small">
-        <strong className="mono">{attempt.taskId}</strong> attempt {attempt.attempt} · <span className="mono">{attempt.command}</span>
-        {attempt.recoveries.length ? <span className="muted"> · recovery: {attempt.recoveries.map((r) => `${recoveryText(r.action, r.detail)} (${recoveryOutcomeLabel(r.outcome)})`).join('; ')}</span> : null}
-        {note ? <span className="muted"> · {note}</span> : null}
-      </div>
-      {lines ? <LogView lines={lines} version={lines.length} label={`${attempt.taskId} attempt ${attempt.attempt}`} /> : <div className="muted">Loading log…</div>}
-    </div>
-  );
-}
 
 export function HistoryPanel({ tasks }: { tasks: Task[] }) {
   const [filter, setFilter] = useState<HistoryFilter>({ taskId: '', status: '', category: '', worker: '' });
   const { history, error, reload } = useHistory(filter);
   const [openId, setOpenId] = useState<number | null>(null);
+  const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
+  const toggleMessage = (id: number) =>
+    setExpanded((was) => {
+      const next = new Set(was);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
   const open = history?.attempts.find((a) => a.id === openId) ?? null;
   const set = (patch: Partial<HistoryFilter>) => setFilter((f) => ({ ...f, ...patch }));
   return (
@@ -89,7 +72,7 @@ export function HistoryPanel({ tasks }: { tasks: Task[] }) {
                 {history.attempts.map((a) => (
                   <tr key={a.id} className={openId === a.id ? 'selected' : ''} onClick={() => setOpenId(openId === a.id ? null : a.id)}>
                     <td className="nowrap">{new Date(a.startedAt).toLocaleString()}</td>
-                    <td><button type="button" className="link-button mono" aria-label={`Log of ${a.taskId} attempt ${a.attempt}`}>{a.taskId}</button></td>
+                    <td className="nowrap"><button type="button" className="link-button mono nowrap" aria-label={`Log of ${a.taskId} attempt ${a.attempt}`}>{a.taskId}</button></td>
                     <td className="num">{a.attempt}</td>
                     <td><span className={`chip outcome-${a.status}`}>{runOutcomeLabel(a.status)}</span></td>
                     <td className={a.worker ? 'mono small' : 'muted small'}>{a.worker ?? 'here'}</td>
@@ -98,7 +81,23 @@ export function HistoryPanel({ tasks }: { tasks: Task[] }) {
                     <td>{a.category ? errorCategoryLabel(a.category) : ''}</td>
                     <td>{a.severity ? <span className={`sev sev-${a.severity}`}>{severityLabel(a.severity)}</span> : ''}</td>
                     <td className="small">{a.recoveries.map((r) => recoveryActionLabel(r.action)).join(', ')}</td>
-                    <td className="message-cell" title={a.message ?? ''}>{a.message ?? ''}</td>
+                    <td className={expanded.has(a.id) ? 'message-cell expanded' : 'message-cell'} title={a.message ?? ''}>
+                      {a.message && a.message.length > MESSAGE_FITS ? (
+                        <button
+                          type="button"
+                          className="message-toggle"
+                          aria-expanded={expanded.has(a.id)}
+                          aria-label={`${expanded.has(a.id) ? 'Collapse' : 'Expand'} the message of ${a.taskId} attempt ${a.attempt}`}
+                          onClick={(e) => {
+                            e.stopPropagation();
+                            toggleMessage(a.id);
+                          }}
+                        >
+                          {expanded.has(a.id) ? '▾' : '▸'}
+                        </button>
+                      ) : null}
+                      <span className="message-text">{a.message ?? ''}</span>
+                    </td>
                   </tr>
                 ))}
               </tbody>

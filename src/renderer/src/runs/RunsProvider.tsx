@@ -5,7 +5,6 @@ import type { Transport } from '../transport/transport';
 import { createRunsStore } from './runsStore';
 import { RunsStoreContext } from './runsContext';
 import { TrustDialog } from './TrustDialog';
-import { RunToasts } from './RunToasts';
 import './runs.css';
 
 export function RunsProvider({ transport, children }: { transport: Transport; children: ReactNode }) {
@@ -32,7 +31,6 @@ export function RunsProvider({ transport, children }: { transport: Transport; ch
     <RunsStoreContext.Provider value={store}>
       {children}
       <TrustDialog />
-      <RunToasts />
     </RunsStoreContext.Provider>
   );
 }

@@ -1,13 +1,14 @@
 // One edit to a backlog's text, changing only the bytes it must (format contract §8).
 import { STATUSES } from '../../../../shared/backlog';
-import type { ParseResult } from '../parse';
+import { parseBacklog, type ParseResult } from '../parse';
+import { dropFieldSteps, joinSummaries, placesOf, stepsOf } from './editSteps';
 import type { EditContext } from './context';
 import { findTask, openContext } from './context';
 import { alreadySo } from './alreadySo';
 import { newCycle } from './editTask';
 import { LineDocument } from './document';
 import { verifyMove } from './verifyMove';
-import { moveNextTo, moveToSection, moveToTop } from './moveTask';
+import { moveNextTo, moveToLine, moveToSection, moveToTop } from './moveTask';
 import { addDependency, removeDependency } from './setDependencies';
 import { restoreField, setPoints, setPriority, setStatus, setTitle } from './setFields';
 import { setSprint } from './setSprint';
@@ -72,8 +73,14 @@ function perform(ctx: EditContext, edit: BacklogEdit): Done {
       return moveToTop(ctx);
     case 'moveToSection':
       return moveToSection(ctx, edit.section);
+    case 'moveToLine':
+      return moveToLine(ctx, edit.line);
     case 'restoreField':
       return restoreField(ctx, edit.field, edit.text);
+    case 'setAndMove':
+    case 'sequence':
+      // Compound edits are split into steps before they get here.
+      return editError('bad-value', `${edit.kind} is applied step by step.`);
     default:
       return editError('bad-value', `${edit.kind} is applied by applyPlanEdit.`);
   }
@@ -97,7 +104,7 @@ function describe(ctx: EditContext, edit: BacklogEdit, before: string): string {
     case 'removeDependency':
       return `${id}: no longer depends on ${edit.dependency}`;
     case 'restoreField':
-      return `${id}: ${edit.field} restored to "${edit.text}"`;
+      return `${id}: ${edit.field} restored to "${edit.text.trim()}"`;
     default:
       return `${id}: moved ${before}`;
   }
@@ -123,6 +130,12 @@ export function applyEditAndPredict(
     const planned = applyPlanEdit(text, parsed, edit);
     return planned.ok ? { ok: true, value: { ...planned.value, patches: null } } : planned;
   }
+  if (edit.kind === 'setAndMove') {
+    const resolved = resolveDrop(text, parsed, edit);
+    return resolved.ok ? { ok: true, value: resolved.value.outcome } : resolved;
+  }
+  const steps = stepsOf(edit);
+  if (steps) return 'error' in steps ? editError(steps.error.code, steps.error.message) : applySteps(text, parsed, steps);
   const invalid = validate(edit);
   if (invalid) return editError(invalid.code, invalid.message);
   const opened = openContext(parsed, edit.id, text);
@@ -141,6 +154,73 @@ export function applyEditAndPredict(
     if (refused) return editError(refused.code, refused.message);
   }
   return { ok: true, value: { text: next, summary, parsedAfter: predictParse(ctx, edit), patches: ctx.doc.patches() } };
+}
+
+type Predicted = EditOutcome & { parsedAfter: ParseResult | null; patches: LinePatch[] | null };
+
+/**
+ * A drop put at the nearest place that can hold the task: its target, else each
+ * alternative in turn; if none can (other tables, other heading levels), the fields are
+ * set and the task keeps its place, and the summary says why. Returns the steps used, so
+ * the undo is built from the same ones.
+ */
+export function resolveDrop(
+  text: string,
+  parsed: ParseResult,
+  edit: Extract<BacklogEdit, { kind: 'setAndMove' }>,
+): Result<{ steps: BacklogEdit[]; outcome: Predicted }, EditError> {
+  // The fields are set once; then each place is tried on that text. A place that cannot
+  // hold the task is refused before any line moves, so trying many costs little.
+  const fieldSteps = dropFieldSteps(edit);
+  const fields = applySteps(text, parsed, fieldSteps);
+  if (!fields.ok) return fields;
+  const afterFields = fields.value.text;
+  const afterParse = fields.value.parsedAfter ?? parseBacklog(afterFields, { vocabulary: parsed.vocabulary });
+  let refusal: EditError | null = null;
+  for (const place of placesOf(edit)) {
+    const move: BacklogEdit = { kind: place.where === 'before' ? 'moveBefore' : 'moveAfter', id: edit.id, target: place.target };
+    const done = applyEditAndPredict(afterFields, afterParse, move);
+    if (!done.ok) {
+      // Only "cannot stand there" moves on to the next place; an unknown task or a bad value is the answer.
+      if (done.error.code !== 'cannot-edit') return done;
+      refusal ??= done.error;
+      continue;
+    }
+    const steps = [...fieldSteps, move];
+    const summary = joinSummaries(fieldSteps.length > 0 ? [fields.value.summary, done.value.summary] : [done.value.summary]);
+    if (done.value.text === text) return { ok: true, value: { steps, outcome: { text, summary, parsedAfter: parsed, patches: [] } } };
+    if (done.value.text === afterFields) return { ok: true, value: { steps, outcome: { ...fields.value, summary } } };
+    return { ok: true, value: { steps, outcome: { text: done.value.text, summary, parsedAfter: done.value.parsedAfter, patches: null } } };
+  }
+  if (fieldSteps.length === 0) return editError(refusal?.code ?? 'cannot-edit', refusal?.message ?? 'Nowhere to move to.');
+  const why = refusal ? ` (kept its place in the file: ${refusal.message.replace(/\.$/, '')})` : '';
+  return { ok: true, value: { steps: fieldSteps, outcome: { ...fields.value, summary: fields.value.summary + why } } };
+}
+
+/**
+ * Applies the steps one after another, reading the text again between them (a step may
+ * move lines), and refuses the whole edit if any step is refused: nothing is half done.
+ */
+function applySteps(
+  text: string,
+  parsed: ParseResult,
+  steps: readonly BacklogEdit[],
+): Result<EditOutcome & { parsedAfter: ParseResult | null; patches: LinePatch[] | null }, EditError> {
+  let current = text;
+  let currentParse = parsed;
+  const summaries: string[] = [];
+  for (const step of steps) {
+    const done = applyEditAndPredict(current, currentParse, step);
+    if (!done.ok) return done;
+    summaries.push(done.value.summary);
+    if (done.value.text === current) continue;
+    current = done.value.text;
+    currentParse = done.value.parsedAfter ?? parseBacklog(current, { vocabulary: parsed.vocabulary });
+  }
+  const summary = joinSummaries(summaries);
+  if (current === text) return { ok: true, value: { text, summary, parsedAfter: parsed, patches: [] } };
+  // Steps may have moved lines, so no line patches: the caller writes the whole text.
+  return { ok: true, value: { text: current, summary, parsedAfter: currentParse, patches: null } };
 }
 
 /** The parsed lines written back unchanged: the identity the editor is built on. */

@@ -11,6 +11,9 @@ import { blockRange } from './blockRange';
 import { compatible } from './moveTask';
 import { rowCell } from './setFields';
 import type { BacklogEdit, RestorableField } from './types';
+import { applyEditAndPredict, resolveDrop, serializeUnchanged } from './applyEdit';
+import { stepsOf } from './editSteps';
+import { parseBacklog } from '../parse';
 
 function fieldText(ctx: EditContext, field: RestorableField): string | null {
   const def = ctx.src.def;
@@ -32,10 +35,8 @@ function moveBack(ctx: EditContext): BacklogEdit | null {
   if (isNeighbour(previous) && blockRange(previous).end === ctx.src.blockStart) {
     return { kind: 'moveAfter', id: ctx.task.id, target: previous.id };
   }
-  const follower = sources.slice(at + 1).find(isNeighbour);
-  if (follower) return { kind: 'moveBefore', id: ctx.task.id, target: follower.id };
-  const predecessor = sources.slice(0, Math.max(at, 0)).reverse().find(isNeighbour);
-  return predecessor ? { kind: 'moveAfter', id: ctx.task.id, target: predecessor.id } : null;
+  // Blank lines or other text on both sides: name the line, so undo gives back the bytes.
+  return { kind: 'moveToLine', id: ctx.task.id, line: ctx.src.blockStart };
 }
 
 function listed(dependencies: readonly string[], wanted: string): string | null {
@@ -43,8 +44,36 @@ function listed(dependencies: readonly string[], wanted: string): string | null 
   return dependencies.find((d) => d.toLowerCase() === id) ?? null;
 }
 
+/**
+ * Undoes a compound edit: each step's inverse, taken against the text that step saw, in
+ * reverse order, as one sequence. null if a step that changed the text has no inverse.
+ */
+function inverseSteps(parsedBefore: ParseResult, id: string, steps: readonly BacklogEdit[]): BacklogEdit | null {
+  let text = serializeUnchanged(parsedBefore);
+  let parsed = parsedBefore;
+  const undo: BacklogEdit[] = [];
+  for (const step of steps) {
+    const done = applyEditAndPredict(text, parsed, step);
+    if (!done.ok) return null;
+    if (done.value.text === text) continue;
+    const inverse = inverseEdit(parsed, step);
+    if (!inverse) return null;
+    undo.unshift(inverse);
+    text = done.value.text;
+    parsed = done.value.parsedAfter ?? parseBacklog(text, { vocabulary: parsedBefore.vocabulary });
+  }
+  if (undo.length === 0) return null;
+  return undo.length === 1 ? (undo[0] ?? null) : { kind: 'sequence', id: undo[0]?.id ?? id, steps: undo };
+}
+
 /** null when the edit has no inverse (unknown task, or nothing to restore). */
 export function inverseEdit(parsedBefore: ParseResult, edit: BacklogEdit): BacklogEdit | null {
+  if (edit.kind === 'setAndMove') {
+    const resolved = resolveDrop(serializeUnchanged(parsedBefore), parsedBefore, edit);
+    return resolved.ok ? inverseSteps(parsedBefore, edit.id, resolved.value.steps) : null;
+  }
+  const steps = stepsOf(edit);
+  if (steps) return 'error' in steps ? null : inverseSteps(parsedBefore, edit.id, steps);
   const opened = openContext(parsedBefore, edit.id);
   if (!opened.ok) return null;
   const ctx = opened.value;
@@ -63,7 +92,9 @@ export function inverseEdit(parsedBefore: ParseResult, edit: BacklogEdit): Backl
     case 'setTitle':
       return restore('title');
     case 'setSprint':
-      return { kind: 'setSprint', id, value: ctx.task.sprint };
+      // A sprint cell or field line goes back as it was written (`-` stays `-`); a sprint
+      // comment is put back or taken out by setting the old sprint, which is exact there.
+      return restore('sprint') ?? { kind: 'setSprint', id, value: ctx.task.sprint };
     case 'addDependency':
       return listed(ctx.task.dependencies, edit.dependency) !== null ? null : restore('dependencies');
     case 'removeDependency': {
@@ -81,8 +112,10 @@ export function inverseEdit(parsedBefore: ParseResult, edit: BacklogEdit): Backl
     case 'moveAfter':
     case 'moveToTop':
     case 'moveToSection':
+    case 'moveToLine':
       return moveBack(ctx);
     case 'restoreField':
+    case 'sequence':
       return null;
     default:
       // Structural edits get their inverse from applyPlanEdit, which has the text after.

@@ -126,3 +126,15 @@ export function moveToSection(ctx: EditContext, name: string): Done {
   moveBlock(ctx, end);
   return { ok: true, value: `to the end of section ${name}` };
 }
+
+/** Cuts the block and inserts it at `line` of what is left (the undo of a move). */
+export function moveToLine(ctx: EditContext, line: number): Done {
+  const { start, end } = blockRange(ctx.src);
+  if (!Number.isInteger(line) || line < 0 || line > ctx.doc.lines.length - (end - start)) {
+    return editError('bad-value', `Cannot put ${ctx.task.id} back at line ${line + 1}: the file is shorter than that.`);
+  }
+  if (line === start) return { ok: true, value: `back to line ${line + 1}` };
+  const block = ctx.doc.cut(start, end);
+  ctx.doc.insert(line, block.lines, block.eols);
+  return { ok: true, value: `back to line ${line + 1}` };
+}

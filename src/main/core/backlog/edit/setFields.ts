@@ -17,6 +17,7 @@ const LABEL: Record<RestorableField, string> = {
   points: 'Points',
   title: 'Title',
   dependencies: 'Dependencies',
+  sprint: 'Sprint',
 };
 
 /** The current text of a row cell, or null when the task's table has no such column. */

@@ -22,6 +22,35 @@ export type BacklogEdit =
    * is what inverseEdit returns for field edits, so undo restores the bytes, not a look-alike.
    */
   | { kind: 'restoreField'; id: string; field: RestorableField; text: string }
+  /**
+   * A board drop: set the status and/or the sprint and stand next to `target`, as one
+   * write with one undo step (not a status change that leaves the card at file order).
+   */
+  | {
+      kind: 'setAndMove';
+      id: string;
+      status?: Status;
+      sprint?: string | null;
+      where: 'before' | 'after';
+      target: string;
+      /**
+       * Places to try, in order, when the task cannot stand next to `target` (its table
+       * has other columns, it is a heading): the next nearest cards of the column. If
+       * none can hold it, the fields are still set and the task keeps its place.
+       */
+      alternatives?: DropPlace[];
+    }
+  /**
+   * Edits of one task applied in order as one write. Not offered to users: it is what
+   * inverseEdit returns for setAndMove, so one undo puts back every part of the drop.
+   */
+  | { kind: 'sequence'; id: string; steps: BacklogEdit[] }
+  /**
+   * Puts the task's block back at line `line` (0-based) of the file as it reads without
+   * that block. Not offered to users: the undo of a move whose old place had blank lines
+   * or other text around it, which "before/after a neighbour" cannot say exactly.
+   */
+  | { kind: 'moveToLine'; id: string; line: number }
   /** Writes a new task with this ID (see nextFreeId) in the file's dialect (planEdit.ts). */
   | { kind: 'addTask'; id: string; task: NewTaskFields; place?: TaskPlacement }
   /** Several fields of one task in one write, description included. */
@@ -76,7 +105,12 @@ export interface TaskFieldChanges {
   dependencies?: string[];
 }
 
-export type RestorableField = 'status' | 'priority' | 'points' | 'title' | 'dependencies';
+export interface DropPlace {
+  where: 'before' | 'after';
+  target: string;
+}
+
+export type RestorableField = 'status' | 'priority' | 'points' | 'title' | 'dependencies' | 'sprint';
 
 export type EditErrorCode = 'unknown-task' | 'bad-value' | 'cannot-edit';
 

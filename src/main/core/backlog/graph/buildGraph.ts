@@ -23,6 +23,7 @@ export function buildGraph(tasks: readonly GraphTask[]): BacklogGraph {
   const dependencies = new Map<string, string[]>();
   const done = new Map<string, boolean>();
   const skipped = new Set<string>();
+  const blocked = new Set<string>();
   const missing: MissingDependencies[] = [];
   const selfDependencies: string[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -34,6 +35,7 @@ export function buildGraph(tasks: readonly GraphTask[]): BacklogGraph {
     let absent: string[] | null = null;
     done.set(task.id, task.status === 'done');
     if (task.status === 'skipped') skipped.add(task.id);
+    if (task.status === 'blocked') blocked.add(task.id);
     const list = task.dependencies;
     // Dependency lists are short; a Set only pays off for long ones.
     const seen = list.length > 16 ? new Set<string>() : null;
@@ -102,5 +104,5 @@ export function buildGraph(tasks: readonly GraphTask[]): BacklogGraph {
   }
 
   const order = topologicalOrder(adjacency, component, count).map((k) => ids[k]!);
-  return { ids, dependencies, dependents, done, skipped, missing, selfDependencies, cycles, order, cyclic, diagnostics };
+  return { ids, dependencies, dependents, done, skipped, blocked, missing, selfDependencies, cycles, order, cyclic, diagnostics };
 }

@@ -90,6 +90,11 @@ describe('queries', () => {
     expect(readyTasks(g)).toEqual(['T-2', 'T-7']);
   });
 
+  it('never offers a task whose status says blocked, even with its dependencies done', () => {
+    const held = buildGraph([task('T-1', [], 'done'), task('T-2', ['T-1'], 'blocked'), task('T-3', [], 'blocked'), task('T-4', ['T-1'])]);
+    expect(readyTasks(held)).toEqual(['T-4']);
+  });
+
   it('the blocking chain lists not-done dependencies, the ones to do first first', () => {
     expect(blockersOf(g, 'T-4')).toEqual({ chain: ['T-2', 'T-3'], missing: [] });
     expect(blockersOf(g, 'T-2')).toEqual({ chain: [], missing: [] });

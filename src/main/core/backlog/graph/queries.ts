@@ -3,7 +3,8 @@ import type { BacklogGraph } from './types';
 
 /**
  * Tasks that can start now: not done, every dependency defined and done. Document order.
- * A skipped (cancelled) task is not offered: nobody means to start it.
+ * A skipped (cancelled) task is not offered: nobody means to start it; nor is a task
+ * whose status says blocked (something outside the file holds it).
  */
 export function readyTasks(graph: BacklogGraph): string[] {
   const unsatisfiable = new Set([...graph.missing.map((m) => m.taskId), ...graph.selfDependencies]);
@@ -11,6 +12,7 @@ export function readyTasks(graph: BacklogGraph): string[] {
     (id) =>
       !graph.done.get(id) &&
       !graph.skipped.has(id) &&
+      !graph.blocked.has(id) &&
       !unsatisfiable.has(id) &&
       graph.dependencies.get(id)!.every((dep) => graph.done.get(dep)),
   );

@@ -21,6 +21,8 @@ export interface BacklogGraph {
   done: Map<string, boolean>;
   /** Tasks whose status is skipped (cancelled): never ready. */
   skipped: Set<string>;
+  /** Tasks whose status is blocked: never ready, whatever their dependencies say. */
+  blocked: Set<string>;
   missing: MissingDependencies[];
   /** Tasks that list themselves as a dependency. */
   selfDependencies: string[];
