@@ -1,9 +1,10 @@
 // Bundles the CLI (and the web host it starts) into out/cli with code splitting, so each
 // command loads only the modules it needs: `taskdeck list` never loads SQLite.
 // src/cli/start.ts turns on Node's compile cache, then loads the CLI.
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { build } from 'esbuild';
 
 /**
@@ -36,6 +37,20 @@ function builtinsByRequire() {
   };
 }
 
+/**
+ * A hash of everything the bundle is made from (sources, dependencies' versions, this
+ * script): the parse cache under .taskdeck/ answers only for the build that wrote it.
+ */
+async function buildId() {
+  const hash = createHash('sha256');
+  const files = ['package-lock.json', 'scripts/build-cli.mjs'];
+  for (const entry of await readdir('src', { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && /\.(ts|tsx|json)$/.test(entry.name)) files.push(join(entry.parentPath, entry.name));
+  }
+  for (const file of files.sort()) hash.update(file).update('\0').update(await readFile(file)).update('\0');
+  return hash.digest('hex').slice(0, 24);
+}
+
 const result = await build({
   entryPoints: { taskdeck: 'src/cli/start.ts' },
   outdir: 'out/cli',
@@ -47,6 +62,7 @@ const result = await build({
   external: ['better-sqlite3', 'electron', 'chokidar', 'playwright-core'],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   sourcemap: 'linked',
+  define: { __TASKDECK_BUILD_ID__: JSON.stringify(await buildId()) },
   logLevel: 'warning',
   write: false,
   plugins: [builtinsByRequire()],
