@@ -97,6 +97,25 @@ describe('the session after an edit', () => {
     await s.session.close();
   });
 
+  it("with the team's words in taskdeck.json, a move and an added task show what a re-read shows", async () => {
+    const rows = ['| ID | Title | P | Points | Status | Dependencies |', '|---|---|---|---|---|---|'];
+    for (let i = 1; i <= 6; i++) rows.push(`| T-${i} | Task ${i} | P2 | 1 | ${i % 2 ? 'shipped' : 'parked'} | None |`);
+    const s = await sessionOn(`${rows.join('\n')}\n`);
+    writeFileSync(join(s.dir, 'taskdeck.json'), JSON.stringify({ vocabulary: { status: { shipped: 'done', parked: 'blocked' } } }));
+    for (const input of [
+      { kind: 'moveBefore', id: 'T-5', target: 'T-2' },
+      { kind: 'addTask', id: 'T-7', task: { title: 'Seventh', status: 'blocked' } },
+      { kind: 'setStatus', id: 'T-1', value: 'todo' },
+    ] as BacklogEditInput[]) {
+      const { r } = await edit(s, input);
+      expect(r.ok, JSON.stringify(r)).toBe(true);
+      if (r.ok) expect(shown(r.value.snapshot), input.kind).toEqual(await fresh(s.dir));
+    }
+    const snap = await s.session.snapshot();
+    expect(snap.ok && snap.value.tasks.find((t) => t.id === 'T-3')?.status).toBe('done');
+    await s.session.close();
+  });
+
   it('a file changed by someone else right after the edit is read again', async () => {
     const rows = ['| ID | Title | P | Points | Status | Dependencies |', '|---|---|---|---|---|---|', '| T-1 | One | P2 | 1 | todo | None |'];
     const s = await sessionOn(`${rows.join('\n')}\n`);

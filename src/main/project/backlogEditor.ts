@@ -179,6 +179,6 @@ async function editLocked(
   });
   if (!written.ok) return written;
   remember(path, parsedAfter ? { bytes, hash, text, parsed: parsedAfter } : null);
-  const exact = parsedAfter && predictsDiagnostics(parsed, edit) ? parsedAfter : null;
+  const exact = parsedAfter && predictsDiagnostics(parsed, edit) && sameWords(parsed.vocabulary, parsedAfter.vocabulary) ? parsedAfter : null;
   return { ok: true, value: { text, hash, summary, inverse, changed: true, parsed: exact } };
 }

@@ -36,8 +36,13 @@ const FIELD_DIAGNOSTIC: Partial<Record<BacklogEdit['kind'], DiagnosticCode>> = {
   setPoints: 'bad-points',
 };
 
-/** Whether predictParse's diagnostics for this edit are a re-read's: not for a task defined twice. */
+/**
+ * Whether the editor's parse after this edit has a re-read's diagnostics: a move or a
+ * plan edit hands back a real reading of the new text; a predicted field edit, unless
+ * the task is defined more than once.
+ */
 export function predictsDiagnostics(before: ParseResult, edit: BacklogEdit): boolean {
+  if (FIELD_DIAGNOSTIC[edit.kind] === undefined) return true;
   const repeated = before.source.repeatedIds;
   return repeated !== undefined && 'id' in edit && !repeated.has(edit.id);
 }
