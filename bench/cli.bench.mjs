@@ -59,7 +59,7 @@ const BM_STATUS = { done: 'Done', in_progress: 'In Progress' };
 const BM_PRIORITY = { critical: 'high', high: 'high', medium: 'medium', low: 'low' };
 
 /** The same tasks as Backlog.md keeps them: backlog/config.yml and one file per task. */
-function writeBacklogMdProject(dir, tasks) {
+export function writeBacklogMdProject(dir, tasks) {
   mkdirSync(join(dir, 'backlog', 'tasks'), { recursive: true });
   writeFileSync(
     join(dir, 'backlog', 'config.yml'),
