@@ -18,10 +18,16 @@ export interface TargetOptions {
 declare const __TASKDECK_BUILD_ID__: string | undefined;
 const BUILD_ID = typeof __TASKDECK_BUILD_ID__ === 'string' ? __TASKDECK_BUILD_ID__ : null;
 
-export async function loadForCli(opts: TargetOptions): Promise<LoadedProject> {
+/**
+ * `readOnly`: the command only shows the backlog (list, show, validate, graph), so it may
+ * answer from the parse cache. Commands that edit the file or run its tasks always read
+ * the file itself: what runs is never taken from a file in .taskdeck/ that the backlog's
+ * own text does not say (a cache entry planted in a cloned repository, say).
+ */
+export async function loadForCli(opts: TargetOptions, use: { readOnly?: boolean } = {}): Promise<LoadedProject> {
   const target = opts.file ? { file: opts.file, projectDir: opts.project } : (opts.project ?? '.');
   const { loadProject } = await import('../../main/project/loadBacklog');
-  const loaded = await loadProject(target, BUILD_ID ? { parseCache: { buildId: BUILD_ID } } : {});
+  const loaded = await loadProject(target, BUILD_ID && use.readOnly ? { parseCache: { buildId: BUILD_ID } } : {});
   if (!loaded.ok) throw new CliFailure(loaded.error.message);
   return loaded.value;
 }
