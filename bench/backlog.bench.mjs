@@ -38,7 +38,9 @@ async function bundle(dir) {
       `export { editBacklogFile } from ${JSON.stringify(join(root, 'src/main/project/backlogEditor.ts'))};`,
     ].join('\n'),
   );
-  await build({ entryPoints: [entry], outfile: join(dir, 'bundle.mjs'), bundle: true, format: 'esm', platform: 'node', target: 'node22', logLevel: 'error' });
+  // proper-lockfile (the editor's file lock) is CommonJS: give the bundle a require.
+  const banner = { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" };
+  await build({ entryPoints: [entry], outfile: join(dir, 'bundle.mjs'), bundle: true, format: 'esm', platform: 'node', target: 'node22', logLevel: 'error', banner });
   return import(pathToFileURL(join(dir, 'bundle.mjs')).href);
 }
 

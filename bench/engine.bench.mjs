@@ -88,7 +88,9 @@ export async function run() {
       const dir = path.join(tmp, name);
       fs.mkdirSync(dir, { recursive: true });
       fs.writeFileSync(path.join(dir, 'backlog.md'), backlog(TASKS));
-      m.trustFolder(dir, new Date(), env);
+      // Trust is per command: trust each task's command, as `taskdeck trust` would.
+      const commands = Array.from({ length: TASKS }, (_, i) => ({ taskId: `T-${i + 1}`, command: 'true' }));
+      m.trustFolder(dir, new Date(), env, commands, true);
       return dir;
     };
     // Warm both paths once (page cache, JIT). Then alternate rounds of 20 so a load spike

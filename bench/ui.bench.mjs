@@ -12,6 +12,11 @@ import { generateBacklog } from './generate-backlog.mjs';
 import { chromiumPath } from '../scripts/chromium.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[s.length >> 1];
+}
 const node = join(root, 'node_modules/.bin/node');
 
 function ensureBuilt() {
@@ -74,26 +79,42 @@ async function measure(browser, n) {
     });
     const cardsInDom = await page.locator('.column .card').count();
 
-    // One keyboard drop (reorder within the first column) until the board shows the file's answer.
+    // Keyboard drops (reorder within the first column) until the board shows the file's
+    // answer: the median of three, and when the host's answer arrived within each (the
+    // rest is the page's: reading the answer and redrawing).
     const before = readFileSync(join(dir, 'backlog.md'), 'utf8');
-    const second = page.locator('.column').first().locator('.card').nth(1);
-    await page.locator('.column').first().locator('.column-body').evaluate((el) => (el.scrollTop = 0));
-    await page.waitForTimeout(300);
-    await second.focus();
-    await page.keyboard.press('Space');
-    await page.waitForTimeout(100);
-    await page.keyboard.press('ArrowUp');
-    await page.waitForTimeout(100);
-    // Timed from the drop: what the user waits for after letting go.
-    const t2 = performance.now();
-    await page.keyboard.press('Space');
-    // Info, or a warning when the move puts the task before one of its dependencies.
-    await page.locator('.notice').waitFor();
-    const dropMs = performance.now() - t2;
-    const kind = await page.locator('.notice').getAttribute('class');
-    if (kind.includes('error')) throw new Error(`drop refused: ${await page.locator('.notice').textContent()}`);
+    const drops = [];
+    const answers = [];
+    for (let k = 0; k < 3; k += 1) {
+      const second = page.locator('.column').first().locator('.card').nth(1);
+      await page.locator('.column').first().locator('.column-body').evaluate((el) => (el.scrollTop = 0));
+      const previous = await page.evaluate(() => document.querySelector('.notice')?.textContent ?? null);
+      await page.waitForTimeout(300);
+      await second.focus();
+      await page.keyboard.press('Space');
+      await page.waitForTimeout(100);
+      await page.keyboard.press('ArrowUp');
+      await page.waitForTimeout(100);
+      const answered = page.waitForResponse((r) => r.url().includes('/api/backlog:edit'));
+      // Timed from the drop: what the user waits for after letting go.
+      const t2 = performance.now();
+      await page.keyboard.press('Space');
+      const answer = answered.then(() => performance.now() - t2);
+      // Info, or a warning when the move puts the task before one of its dependencies: a
+      // notice other than the last drop's (the moves alternate, and so do their summaries).
+      await page.waitForFunction((last) => {
+        const text = document.querySelector('.notice')?.textContent;
+        return text !== undefined && text !== last;
+      }, previous);
+      drops.push(performance.now() - t2);
+      answers.push(await answer);
+      const kind = await page.locator('.notice').getAttribute('class');
+      if (kind.includes('error')) throw new Error(`drop refused: ${await page.locator('.notice').textContent()}`);
+    }
+    const dropMs = median(drops);
+    const answerMs = median(answers);
     const changed = readFileSync(join(dir, 'backlog.md'), 'utf8') !== before;
-    return { openMs, boardMs, fps, cardsInDom, dropMs: changed ? dropMs : null };
+    return { openMs, boardMs, fps, cardsInDom, dropMs: changed ? dropMs : null, answerMs };
   } finally {
     await page.close();
     server.stop();
@@ -116,7 +137,8 @@ export async function run() {
         { area: 'ui', name: `switch to board, ${n} tasks`, value: m.boardMs, unit: 'ms', goal: n === 1000 ? 1000 : 1500 },
         { area: 'ui', name: `scroll a long column, ${n} tasks`, value: m.fps, unit: 'fps', goal: 30, better: 'higher' },
         { area: 'ui', name: `cards in the DOM, ${n} tasks (virtualised)`, value: m.cardsInDom, unit: 'cards', goal: 200 },
-        { area: 'ui', name: `keyboard drop to redrawn board, ${n} tasks`, value: m.dropMs ?? 'no change', unit: 'ms', goal: 500 },
+        { area: 'ui', name: `keyboard drop to redrawn board, ${n} tasks (median of 3)`, value: m.dropMs ?? 'no change', unit: 'ms', goal: n === 1000 ? 500 : 300 },
+        { area: 'ui', name: `  of which until the host's answer arrived`, value: m.answerMs, unit: 'ms', goal: null },
       );
     }
   } finally {

@@ -1,11 +1,58 @@
 // Bundles the CLI (and the web host it starts) into out/cli with code splitting, so each
 // command loads only the modules it needs: `taskdeck list` never loads SQLite.
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+// src/cli/start.ts turns on Node's compile cache, then loads the CLI.
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
+import { basename, dirname, join } from 'node:path';
 import { build } from 'esbuild';
 
+/**
+ * Node's built-in modules are loaded with require(), not import. An ESM import of a
+ * built-in builds a namespace from every export, which runs lazy getters (`fs.promises`,
+ * `process.report`, ...) and loads their modules: about 10 ms of every start, `--help`
+ * included. Within commander, node:child_process (used only for executable subcommands,
+ * which Taskdeck has none of; importing it loads net and dgram) becomes an object that
+ * loads the real module on first use.
+ */
+function builtinsByRequire() {
+  const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+  return {
+    name: 'builtins-by-require',
+    setup(b) {
+      b.onResolve({ filter: /^[a-z_:/]+$/ }, (args) => {
+        if (!builtins.has(args.path) || args.kind !== 'import-statement') return undefined;
+        const lazy = /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) && /child_process$/.test(args.path);
+        return { path: args.path, namespace: lazy ? 'lazy-builtin' : 'builtin-by-require' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'builtin-by-require' }, (args) => ({
+        contents: `module.exports = require(${JSON.stringify(args.path)});\n`,
+        loader: 'js',
+      }));
+      b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+        contents: `const load = () => require(${JSON.stringify(args.path)});\nmodule.exports = new Proxy({}, { get: (_, key) => load()[key] });\n`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
+ * A hash of everything the bundle is made from (sources, dependencies' versions, this
+ * script): the parse cache under .taskdeck/ answers only for the build that wrote it.
+ */
+async function buildId() {
+  const hash = createHash('sha256');
+  const files = ['package-lock.json', 'scripts/build-cli.mjs'];
+  for (const entry of await readdir('src', { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && /\.(ts|tsx|json)$/.test(entry.name)) files.push(join(entry.parentPath, entry.name));
+  }
+  for (const file of files.sort()) hash.update(file).update('\0').update(await readFile(file)).update('\0');
+  return hash.digest('hex').slice(0, 24);
+}
+
 const result = await build({
-  entryPoints: { taskdeck: 'src/cli/index.ts' },
+  entryPoints: { taskdeck: 'src/cli/start.ts' },
   outdir: 'out/cli',
   bundle: true,
   splitting: true,
@@ -15,8 +62,10 @@ const result = await build({
   external: ['better-sqlite3', 'electron', 'chokidar', 'playwright-core'],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   sourcemap: 'linked',
+  define: { __TASKDECK_BUILD_ID__: JSON.stringify(await buildId()) },
   logLevel: 'warning',
   write: false,
+  plugins: [builtinsByRequire()],
 });
 
 // Each file goes through a temp name and a rename, chunks (content-hashed names) before the

@@ -9,7 +9,7 @@ import { printJson } from '../output/taskJson';
 import { loadForCli, type TargetOptions } from './loadForCli';
 
 export async function graphCommand(opts: TargetOptions & { json?: boolean; dot?: boolean }): Promise<void> {
-  const loaded = await loadForCli(opts);
+  const loaded = await loadForCli(opts, { readOnly: true });
   if (opts.dot) process.stdout.write(toDot(loaded));
   else if (opts.json) printJson(toJson(loaded));
   else process.stdout.write(toText(loaded));

@@ -25,7 +25,7 @@ export interface ListOptions extends TargetOptions {
 const PRIORITY_SHORT: Record<Priority, string> = { critical: 'P0', high: 'P1', medium: 'P2', low: 'P3', unknown: '?' };
 
 export async function listCommand(opts: ListOptions): Promise<void> {
-  const loaded = await loadForCli(opts);
+  const loaded = await loadForCli(opts, { readOnly: true });
   const ready = opts.ready ? new Set(readyTasks(loaded.graph)) : null;
   const sprint = opts.sprint?.toLowerCase();
   const tasks = loaded.tasks.filter(

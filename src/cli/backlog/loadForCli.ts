@@ -10,10 +10,24 @@ export interface TargetOptions {
   file?: string;
 }
 
-export async function loadForCli(opts: TargetOptions): Promise<LoadedProject> {
+/**
+ * The build's identity (a hash of the sources, set by scripts/build-cli.mjs): the parse
+ * cache answers only for the build that wrote it. Unset when the CLI runs unbundled (tests
+ * importing the sources), and then there is no cache.
+ */
+declare const __TASKDECK_BUILD_ID__: string | undefined;
+const BUILD_ID = typeof __TASKDECK_BUILD_ID__ === 'string' ? __TASKDECK_BUILD_ID__ : null;
+
+/**
+ * `readOnly`: the command only shows the backlog (list, show, validate, graph), so it may
+ * answer from the parse cache. Commands that edit the file or run its tasks always read
+ * the file itself: what runs is never taken from a file in .taskdeck/ that the backlog's
+ * own text does not say (a cache entry planted in a cloned repository, say).
+ */
+export async function loadForCli(opts: TargetOptions, use: { readOnly?: boolean } = {}): Promise<LoadedProject> {
   const target = opts.file ? { file: opts.file, projectDir: opts.project } : (opts.project ?? '.');
   const { loadProject } = await import('../../main/project/loadBacklog');
-  const loaded = await loadProject(target);
+  const loaded = await loadProject(target, BUILD_ID && use.readOnly ? { parseCache: { buildId: BUILD_ID } } : {});
   if (!loaded.ok) throw new CliFailure(loaded.error.message);
   return loaded.value;
 }

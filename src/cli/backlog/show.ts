@@ -21,7 +21,7 @@ function ref(loaded: LoadedProject, id: string): TaskRefJson {
 }
 
 export async function showCommand(rawId: string, opts: TargetOptions & { json?: boolean }): Promise<void> {
-  const loaded = await loadForCli(opts);
+  const loaded = await loadForCli(opts, { readOnly: true });
   const task = requireTask(loaded, rawId);
   const dependencies = task.dependencies.map((d) => ref(loaded, d));
   const dependents = dependentsOf(loaded.graph, task.id).map((d) => ref(loaded, d));

@@ -10,7 +10,7 @@ import { loadForCli, type TargetOptions } from './loadForCli';
 const GRAPH_CODES = new Set(['missing-dependency', 'self-dependency', 'dependency-cycle']);
 
 export async function validateCommand(opts: TargetOptions & { json?: boolean }): Promise<void> {
-  const loaded = await loadForCli(opts);
+  const loaded = await loadForCli(opts, { readOnly: true });
   const { missing, cycles, selfDependencies } = loaded.graph;
   const ok = missing.length === 0 && cycles.length === 0 && selfDependencies.length === 0;
   const others = loaded.diagnostics.filter((d) => !GRAPH_CODES.has(d.code));

@@ -3,15 +3,24 @@
 import { createHash } from 'node:crypto';
 import type { ApiResult } from '../../shared/api';
 import { loadProject } from '../project/loadBacklog';
+import { parseBacklog, type ParseResult } from '../core/backlog';
+import { buildGraph } from '../core/backlog/graph';
+import { combineDiagnostics } from '../project/projectDiagnostics';
 import { editBacklogFile } from '../project/backlogEditor';
 import { nextFreeId } from '../core/backlog/edit/nextId';
 import { normalizeId } from '../core/backlog/ids';
 import { readRegularFile } from '../project/readRegularFile';
-import type { AppliedEdit, BacklogServices } from './services';
+import type { AppliedEdit, BacklogServices, LoadedBacklog } from './services';
 import { saveSprints } from '../project/saveSprints';
 import { revertConfigChange } from '../project/configFile';
 import { saveVocabularyWord } from '../project/saveVocabularyWord';
 import { readTaskRuns } from './runHistory';
+
+/** `loaded` as it is after an edit that left the text parsed as `parse` (hash `hash`). */
+function loadedFrom(loaded: LoadedBacklog, hash: string, parse: ParseResult): LoadedBacklog {
+  const graph = buildGraph(parse.tasks);
+  return { ...loaded, hash, parse, tasks: parse.tasks, graph, diagnostics: combineDiagnostics(parse, graph, loaded.sprints) };
+}
 
 export function realServices(): BacklogServices {
   return {
@@ -33,12 +42,17 @@ export function realServices(): BacklogServices {
       const done = await editBacklogFile(loaded.path, expectedHash, edit.kind === 'addTask' ? { ...edit, id: taskId ?? edit.id } : edit, known, { projectDir: loaded.projectDir });
       if (!done.ok) return done;
       const inverse = done.value.inverse;
+      // The board redraws from the text just written: the editor's predicted parse for a
+      // field edit, else a parse of that text; the session's next re-read finds the file
+      // unchanged (same hash) and reads nothing. Only when the edit began from `loaded`.
+      const after = known ? (done.value.parsed ?? parseBacklog(done.value.text, { vocabulary: loaded.parse.vocabulary })) : null;
       return {
         ok: true,
         value: {
           summary: done.value.summary,
           ...(taskId ? { taskId: normalizeId(taskId) } : {}),
           hashAfter: done.value.hash,
+          ...(after ? { loadedAfter: loadedFrom(loaded, done.value.hash, after) } : {}),
           async undo(hash) {
             if (!inverse) return { ok: false, error: { code: 'cannot-undo', message: 'The last edit cannot be undone automatically; edit the file by hand.' } };
             const undone = await editBacklogFile(loaded.path, hash, inverse, { vocabulary: loaded.parse.vocabulary }, { projectDir: loaded.projectDir });

@@ -30,6 +30,11 @@ export interface AppliedEdit {
   hashAfter: string;
   /** Writes the inverse of this edit, refusing when the file's hash is no longer `expectedHash`. */
   undo: (expectedHash: string) => Promise<ApiResult<{ summary: string }>>;
+  /**
+   * The backlog as this edit left it (hash `hashAfter`), made from the text just written,
+   * without reading the file again; absent when the edit did not start from the loaded version.
+   */
+  loadedAfter?: LoadedBacklog;
 }
 
 export interface BacklogServices {

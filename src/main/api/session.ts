@@ -145,6 +145,10 @@ export function createSession(options: SessionOptions) {
         if (!current.ok) return current;
         const applied = await services.edit(current.value, expectedHash, edit);
         if (!applied.ok) return applied;
+        // The edit's own result is the new state (taskdeck.json unchanged: the edit read
+        // with the words `current` was loaded with); afterWrite's re-read then only hashes
+        // the files, and parses again only if someone changed them meanwhile.
+        if (applied.value.loadedAfter && loaded === current.value) loaded = applied.value.loadedAfter;
         undoStack = [...undoStack.slice(-(undoDepth - 1)), applied.value];
         return afterWrite(applied.value.summary, applied.value.taskId);
       });

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { parseBacklog, type ParseResult } from '../core/backlog';
 import { applyEditAndPredict, inverseEdit, spliceLines, type BacklogEdit } from '../core/backlog/edit';
+import { predictsDiagnostics } from '../core/backlog/edit/predictParse';
 import type { Result } from '../../shared/result';
 import type { Vocabulary } from '../../shared/vocabulary';
 import { atomicWrite } from './atomicWrite';
@@ -31,6 +32,12 @@ export interface EditedBacklog {
   inverse: BacklogEdit | null;
   /** False when the edit asked for what the file already said: nothing was written. */
   changed: boolean;
+  /**
+   * The parse of the new text (tasks and diagnostics as a re-read gives them), derived
+   * from the one before for a field edit in place; null when the edit cannot predict it:
+   * then parse `text` to know the tasks.
+   */
+  parsed?: ParseResult | null;
 }
 
 export function sha256(bytes: Uint8Array | string): string {
@@ -164,7 +171,7 @@ async function editLocked(
   if (!applied.ok) return applied;
   const inverse = applied.value.inverse !== undefined ? applied.value.inverse : inverseEdit(parsed, edit);
   const { text, summary, parsedAfter, patches } = applied.value;
-  if (text === before) return { ok: true, value: { text, hash: expectedHash, summary, inverse, changed: false } };
+  if (text === before) return { ok: true, value: { text, hash: expectedHash, summary, inverse, changed: false, parsed } };
   const spliced = patches ? spliceLines(read.value.bytes, parsed.source.bom, patches) : null;
   const bytes = spliced ?? Buffer.from(text, 'utf8');
   let hash = '';
@@ -178,5 +185,6 @@ async function editLocked(
   if (!written.ok) return written;
   remember(path, parsedAfter ? { bytes, hash, text, parsed: parsedAfter } : null);
   await auditBacklogEdit(path, edit, summary, parsed, parsedAfter ?? text, origin);
-  return { ok: true, value: { text, hash, summary, inverse, changed: true } };
+  const exact = parsedAfter && predictsDiagnostics(parsed, edit) && sameWords(parsed.vocabulary, parsedAfter.vocabulary) ? parsedAfter : null;
+  return { ok: true, value: { text, hash, summary, inverse, changed: true, parsed: exact } };
 }

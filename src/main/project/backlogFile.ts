@@ -21,6 +21,9 @@ export interface BacklogText {
   bytes: Buffer;
   /** sha256 of the bytes, hex. */
   hash: string;
+  /** The file's size and modification time (ns, as a decimal string) when it was read. */
+  size: number;
+  mtimeNs: string;
 }
 
 export interface ReadBacklogError {
@@ -90,5 +93,5 @@ export async function readBacklogFile(path: string): Promise<Result<BacklogText,
     return { ok: false, error: notTextError(path, bytes) ?? { code: 'not-text', message: `${path} is not UTF-8 text.` } };
   }
   const hash = createHash('sha256').update(bytes).digest('hex');
-  return { ok: true, value: { text, bytes, hash } };
+  return { ok: true, value: { text, bytes, hash, size: bytes.length, mtimeNs: String(read.value.stat.mtimeNs) } };
 }

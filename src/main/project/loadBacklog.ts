@@ -8,6 +8,7 @@ import { buildGraph, type BacklogGraph } from '../core/backlog/graph';
 import { BACKLOG_CANDIDATES, findBacklogFile, readBacklogFile } from './backlogFile';
 import { CONFIG_FILE, loadConfig, type ProjectConfig } from './config';
 import { fail, ok, type ProjectError, type Result } from './errors';
+import { readParseCache, writeParseCache, type CachedParse, type ParseCacheKey, type ParseCacheOptions } from './parseCache';
 import { combineDiagnostics } from './projectDiagnostics';
 
 export interface LoadedProject {
@@ -78,7 +79,15 @@ async function isDirectory(path: string): Promise<boolean> {
   }
 }
 
-export async function loadProject(target: ProjectTarget): Promise<Result<LoadedProject, ProjectError>> {
+export interface LoadOptions {
+  /**
+   * Read and keep the reader's results in the project's parse cache (the CLI, whose every
+   * command is a fresh process). The app keeps its parse in memory and passes none.
+   */
+  parseCache?: ParseCacheOptions;
+}
+
+export async function loadProject(target: ProjectTarget, options: LoadOptions = {}): Promise<Result<LoadedProject, ProjectError>> {
   const explicitFile = typeof target === 'string' ? null : resolve(target.file);
   const projectDir =
     typeof target === 'string'
@@ -107,18 +116,48 @@ export async function loadProject(target: ProjectTarget): Promise<Result<LoadedP
     const code = read.error.code === 'not-text' ? 'backlog-not-text' : read.error.code === 'not-found' ? 'no-backlog' : 'backlog-unreadable';
     return fail({ code, message: read.error.message });
   }
-  const parse = parseBacklog(read.value.text, { vocabulary: config.value.vocabulary });
-  const graph = buildGraph(parse.tasks);
-  return ok({
+  const vocabulary = config.value.vocabulary;
+  const cacheKey: ParseCacheKey = { projectDir, path, size: read.value.size, mtimeNs: read.value.mtimeNs, hash: read.value.hash, vocabulary: vocabulary ?? { status: {}, priority: {} } };
+  const cached = options.parseCache ? await readParseCache(cacheKey, options.parseCache) : null;
+  const base = {
     projectDir,
     file: displayPath(projectDir, path) || basename(path),
     path,
     hash: read.value.hash,
     config: config.value,
-    parse,
-    tasks: parse.tasks,
-    diagnostics: combineDiagnostics(parse, graph, config.value.sprints),
     sprints: config.value.sprints,
-    graph,
-  });
+  };
+  if (cached) return ok(fromCache(base, cached, () => parseBacklog(read.value.text, { vocabulary })));
+
+  const parse = parseBacklog(read.value.text, { vocabulary });
+  const graph = buildGraph(parse.tasks);
+  if (options.parseCache) {
+    await writeParseCache(cacheKey, options.parseCache, { tasks: parse.tasks, parseDiagnostics: parse.diagnostics, graphDiagnostics: graph.diagnostics });
+  }
+  return ok({ ...base, parse, tasks: parse.tasks, diagnostics: combineDiagnostics(parse, graph, config.value.sprints), graph });
+}
+
+/**
+ * A project whose tasks and diagnostics come from the parse cache. The editor's parse
+ * (with its SourceMap) and the graph are made from the same text on first use only: a
+ * command that lists tasks never pays for them.
+ */
+function fromCache(
+  base: Omit<LoadedProject, 'parse' | 'tasks' | 'diagnostics' | 'graph'>,
+  cached: CachedParse,
+  parseText: () => ParseResult,
+): LoadedProject {
+  let parse: ParseResult | undefined;
+  let graph: BacklogGraph | undefined;
+  return {
+    ...base,
+    tasks: cached.tasks,
+    diagnostics: combineDiagnostics({ tasks: cached.tasks, diagnostics: cached.parseDiagnostics }, { diagnostics: cached.graphDiagnostics }, base.sprints),
+    get parse() {
+      return (parse ??= parseText());
+    },
+    get graph() {
+      return (graph ??= buildGraph(cached.tasks));
+    },
+  };
 }

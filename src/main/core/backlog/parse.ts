@@ -40,13 +40,16 @@ export function parseBacklog(text: string, options: ParseOptions = {}): ParseRes
   if (scan.frontMatter !== null) fileMeta.frontMatter = scan.frontMatter;
   for (const c of walk.fileComments) fileMeta[c.key] = metadataValue(c.value);
 
+  const repeatedIds = new Set<string>();
+  for (const d of walk.definitions) if (d.source === null) repeatedIds.add(d.id);
+
   const diagnostics = [...scan.diagnostics, ...walk.diagnostics, ...built.diagnostics];
   diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return {
     tasks: built.tasks,
     diagnostics,
     fileMeta,
-    source: { lines, eols, bom, tasks, headings: walk.headings, tables: walk.tables },
+    source: { lines, eols, bom, tasks, headings: walk.headings, tables: walk.tables, repeatedIds },
     vocabulary: lexicon.vocabulary,
     legends,
   };

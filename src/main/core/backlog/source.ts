@@ -90,4 +90,9 @@ export interface SourceMap {
    * rows yet), and one per run of rows read in the canonical layout (headerLine null).
    */
   tables: { info: TableInfo; section: string[]; firstRow: number; lastRowEnd: number }[];
+  /**
+   * IDs defined more than once (the later definitions merge into the first). An edit of
+   * one of them cannot predict the re-read: the definitions may come to disagree.
+   */
+  repeatedIds?: ReadonlySet<string>;
 }

@@ -150,8 +150,10 @@ export function applyEditAndPredict(
   if (!ctx.doc.changed) return { ok: true, value: { text, summary, parsedAfter: parsed, patches: [] } };
   const next = ctx.doc.toString();
   if (edit.kind.startsWith('move')) {
-    const refused = verifyMove(parsed, next, ctx.task.id);
-    if (refused) return editError(refused.code, refused.message);
+    // The check reads the moved text: that reading is the parse after the edit.
+    const verified = verifyMove(parsed, next, ctx.task.id);
+    if (!verified.ok) return editError(verified.error.code, verified.error.message);
+    return { ok: true, value: { text: next, summary, parsedAfter: verified.parsed, patches: ctx.doc.patches() } };
   }
   return { ok: true, value: { text: next, summary, parsedAfter: predictParse(ctx, edit), patches: ctx.doc.patches() } };
 }

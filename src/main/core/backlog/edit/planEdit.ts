@@ -91,7 +91,8 @@ function finish(
   expect: (after: ParseResult) => Parameters<typeof verifyPlan>[1],
   what: string,
 ): Planned {
-  const after = parseBacklog(next);
+  // Read with the team's words, as the file will be read: the result is the parse after the edit.
+  const after = parseBacklog(next, { vocabulary: parsedBefore.vocabulary });
   const verified = verifyPlan(after, expect(after), what);
   if (!verified.ok) {
     // The usual cause in real files: the ID is defined twice, and the later one would take over.
