@@ -75,16 +75,17 @@ describe('migration 3 (the toolkit columns) on a version-2 database', () => {
     expect(db.prepare('SELECT id, task_id, status, timestamp, message, metadata FROM execution_history ORDER BY id').all()).toEqual([
       { id: 1, task_id: 'B-1', status: 'running', timestamp: '2026-12-02 09:30:15', message: 'attempt 1: true', metadata: '{"attempt":1}' },
       { id: 2, task_id: 'B-1', status: 'running', timestamp: '2026-12-02 09:30:16', message: '40%', metadata: '{"percent":40}' },
-      { id: 3, task_id: 'B-1', status: 'succeeded', timestamp: '2026-12-02 09:30:17', message: 'attempt 1 succeeded', metadata: null },
+      // In the toolkit's words since migration 7.
+      { id: 3, task_id: 'B-1', status: 'completed', timestamp: '2026-12-02 09:30:17', message: 'attempt 1 succeeded', metadata: null },
       { id: 4, task_id: 'B-9', status: 'failed', timestamp: '2026-12-02 09:30:20', message: 'orphan', metadata: null },
     ]);
-    const states = db.prepare('SELECT task_id, status, started_at, completed_at, execution_time, retry_count, error_message, progress, started_ms FROM task_executions ORDER BY task_id').all();
+    const states = db.prepare('SELECT task_id, state, status, started_at, completed_at, execution_time, retry_count, error_message, progress, started_ms FROM task_executions ORDER BY task_id').all();
     expect(states).toEqual([
-      { task_id: 'B-1', status: 'succeeded', started_at: '2026-12-02 09:30:15', completed_at: '2026-12-02 09:30:17', execution_time: 2.5, retry_count: 1, error_message: null, progress: 1, started_ms: T },
-      { task_id: 'B-2', status: 'failed', started_at: '2026-12-02 09:30:15', completed_at: '2026-12-02 09:30:16', execution_time: 1, retry_count: 2, error_message: 'network: down', progress: 0, started_ms: T },
-      { task_id: 'B-3', status: 'pending', started_at: null, completed_at: null, execution_time: null, retry_count: 0, error_message: null, progress: 0, started_ms: null },
+      { task_id: 'B-1', state: 'succeeded', status: 'completed', started_at: '2026-12-02 09:30:15', completed_at: '2026-12-02 09:30:17', execution_time: 2.5, retry_count: 1, error_message: null, progress: 1, started_ms: T },
+      { task_id: 'B-2', state: 'failed', status: 'failed', started_at: '2026-12-02 09:30:15', completed_at: '2026-12-02 09:30:16', execution_time: 1, retry_count: 2, error_message: 'network: down', progress: 0, started_ms: T },
+      { task_id: 'B-3', state: 'pending', status: 'pending', started_at: null, completed_at: null, execution_time: null, retry_count: 0, error_message: null, progress: 0, started_ms: null },
       // The orphan event's task got a row, so the foreign key holds.
-      { task_id: 'B-9', status: 'pending', started_at: null, completed_at: null, execution_time: null, retry_count: 0, error_message: null, progress: 0, started_ms: null },
+      { task_id: 'B-9', state: 'pending', status: 'pending', started_at: null, completed_at: null, execution_time: null, retry_count: 0, error_message: null, progress: 0, started_ms: null },
     ]);
     expect(db.prepare('SELECT description, tech_footprint, score_total, human_reason, created_at FROM task_metadata').get()).toEqual({
       description: 'Parse it', tech_footprint: 'python', score_total: 7.5, human_reason: null, created_at: '2026-12-02 09:30:15',

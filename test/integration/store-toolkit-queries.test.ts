@@ -47,10 +47,11 @@ const TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 describe("the toolkit's tables, filled by real runs", () => {
   it('task_executions: status counts, text times that compare as text, seconds, progress, metadata', () => {
     const counts = db.prepare('SELECT status, COUNT(*) AS n FROM task_executions GROUP BY status ORDER BY status').all();
+    // The toolkit's words: a succeeded task is `completed`, as its scripts filter on.
     expect(counts).toEqual([
+      { status: 'completed', n: 1 },
       { status: 'failed', n: 1 },
       { status: 'pending', n: 1 },
-      { status: 'succeeded', n: 1 },
     ]);
     const recent = db.prepare('SELECT * FROM task_executions WHERE started_at > ? ORDER BY task_id').all(before) as Record<string, unknown>[];
     expect(recent.map((r) => r['task_id'])).toEqual(['Q-1', 'Q-2']);
@@ -74,6 +75,21 @@ describe("the toolkit's tables, filled by real runs", () => {
     expect(q3).toMatchObject({ started_at: null, completed_at: null, progress: 0 });
   });
 
+  it("WHERE status = 'completed' finds the succeeded task, and our own state keeps the precise word", () => {
+    expect(db.prepare("SELECT task_id FROM task_executions WHERE status = 'completed'").all()).toEqual([{ task_id: 'Q-1' }]);
+    expect(db.prepare("SELECT task_id FROM task_executions WHERE status = 'failed'").all()).toEqual([{ task_id: 'Q-2' }]);
+    expect(db.prepare('SELECT task_id, state, status FROM task_executions ORDER BY task_id').all()).toEqual([
+      { task_id: 'Q-1', state: 'succeeded', status: 'completed' },
+      { task_id: 'Q-2', state: 'failed', status: 'failed' },
+      { task_id: 'Q-3', state: 'pending', status: 'pending' },
+    ]);
+    // A toolkit-style success rate over finished tasks.
+    expect(db.prepare("SELECT round(1.0 * sum(status = 'completed') / sum(status IN ('completed', 'failed')), 2) AS rate FROM task_executions").get()).toEqual({ rate: 0.5 });
+    // Only the toolkit's four words (a cancelled run, which these runs have none of, keeps its own).
+    const words = (db.prepare('SELECT DISTINCT status FROM execution_history').all() as { status: string }[]).map((r) => r.status);
+    for (const w of words) expect(['pending', 'running', 'completed', 'failed']).toContain(w);
+  });
+
   it('execution_history joins task_executions, with text timestamps and toolkit statuses', () => {
     const rows = db
       .prepare(`SELECT h.task_id, h.status, h.timestamp, h.message, h.metadata, e.status AS task_status
@@ -83,7 +99,8 @@ describe("the toolkit's tables, filled by real runs", () => {
     for (const r of rows) expect(r.timestamp).toMatch(TIME);
     const q1 = rows.filter((r) => r.task_id === 'Q-1').map((r) => r.status);
     expect(q1[0]).toBe('running');
-    expect(q1).toContain('succeeded');
+    expect(q1).toContain('completed');
+    expect(q1).not.toContain('succeeded');
     expect(rows.filter((r) => r.task_id === 'Q-2').map((r) => r.status)).toContain('failed');
     const progress = rows.find((r) => r.task_id === 'Q-1' && r.metadata?.includes('percent'));
     expect(JSON.parse(progress!.metadata!)).toEqual({ percent: 40 });

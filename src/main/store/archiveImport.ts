@@ -35,7 +35,7 @@ export function createArchiveImport(db: Database.Database, audit: ReturnType<typ
   const same = Object.fromEntries(ARCHIVED_TABLES.map((t) => [t, db.prepare(`SELECT id FROM ${t} WHERE ${SAME_ROW[t].where} LIMIT 1`)])) as Record<ArchivedTable, Database.Statement>;
   const idTaken = Object.fromEntries(ARCHIVED_TABLES.map((t) => [t, db.prepare(`SELECT 1 FROM ${t} WHERE id = ?`)])) as Record<ArchivedTable, Database.Statement>;
   const ensureTask = db.prepare(
-    "INSERT OR IGNORE INTO task_executions (task_id, status, retry_count, created_at, updated_at) VALUES (?, 'pending', 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+    "INSERT OR IGNORE INTO task_executions (task_id, state, retry_count, created_at, updated_at) VALUES (?, 'pending', 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
   );
   const inserts = new Map<string, Database.Statement>();
   const insertFor = (table: ArchivedTable, cols: string[]): Database.Statement => {

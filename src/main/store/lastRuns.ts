@@ -40,7 +40,7 @@ function toRow(r: Raw): LastAttemptRow {
 export function lastAttempts(db: Database.Database): LastAttemptRow[] {
   const rows = db
     .prepare(
-      `SELECT ${COLUMNS}, x.status, x.completed_ms FROM run_attempts a
+      `SELECT ${COLUMNS}, x.state, x.completed_ms FROM run_attempts a
        JOIN (SELECT MAX(id) AS id FROM run_attempts GROUP BY task_id) m ON a.id = m.id
        LEFT JOIN task_executions x ON x.task_id = a.task_id
        ORDER BY a.id DESC`,

@@ -21,12 +21,12 @@ interface OpenAttempt {
 export function createMaintenance(db: Database.Database, writes: Writes, audit: Audit) {
   const openAttempts = db.prepare('SELECT id, task_id, run_id, started_at, owner_pid FROM run_attempts WHERE outcome IS NULL');
   const markInterrupted = db.prepare(`
-    UPDATE task_executions SET status = 'interrupted', completed_ms = @at, error_message = @message, execution_ms = @durationMs,
+    UPDATE task_executions SET state = 'interrupted', completed_ms = @at, error_message = @message, execution_ms = @durationMs,
       completed_at = strftime('%Y-%m-%d %H:%M:%S', @at / 1000, 'unixepoch'), execution_time = @durationMs / 1000.0,
       updated_at = CURRENT_TIMESTAMP
-    WHERE task_id = @taskId AND status IN ('running', 'retrying')`);
+    WHERE task_id = @taskId AND state IN ('running', 'retrying')`);
   const dropLeasesOf = db.prepare('DELETE FROM leases WHERE owner_pid = ?');
-  const RESET = `UPDATE task_executions SET status = 'pending', started_ms = NULL, completed_ms = NULL, retry_count = 0,
+  const RESET = `UPDATE task_executions SET state = 'pending', started_ms = NULL, completed_ms = NULL, retry_count = 0,
       error_message = NULL, execution_ms = NULL, started_at = NULL, completed_at = NULL, execution_time = NULL, progress = 0.0,
       updated_at = CURRENT_TIMESTAMP`;
   const resetOne = db.prepare(`${RESET} WHERE task_id = ?`);
@@ -44,9 +44,9 @@ export function createMaintenance(db: Database.Database, writes: Writes, audit: 
     openAttemptIds: [],
   };
 
-  const stateOf = db.prepare(`SELECT status, started_at, completed_at, retry_count, error_message, execution_time, progress
+  const stateOf = db.prepare(`SELECT state AS status, started_at, completed_at, retry_count, error_message, execution_time, progress
     FROM task_executions WHERE task_id = ?`);
-  const statusCounts = db.prepare("SELECT status, count(*) AS n FROM task_executions WHERE status <> 'pending' GROUP BY status ORDER BY status");
+  const statusCounts = db.prepare("SELECT state AS status, count(*) AS n FROM task_executions WHERE state <> 'pending' GROUP BY state ORDER BY state");
 
   // Reset and cleanup write their audit row in the same transaction as the change itself.
   const resetAudited = db.transaction((scope: ResetScope, origin: Partial<AuditOrigin> | undefined): number => {

@@ -25,7 +25,8 @@ const OUTCOMES: readonly AttemptOutcome[] = ['succeeded', 'failed', 'timeout', '
 
 interface StateRow {
   task_id: string;
-  status: ExecutionStatus;
+  /** task_executions.state: our word (the toolkit's `status` beside it is generated from it). */
+  state: ExecutionStatus;
   started_ms: number | null;
   completed_ms: number | null;
   retry_count: number;
@@ -110,7 +111,7 @@ interface MetricsRow {
 const toState = (r: StateRow): TaskState => ({
   taskId: r.task_id,
   title: r.title,
-  status: r.status,
+  status: r.state,
   startedAt: r.started_ms,
   completedAt: r.completed_ms,
   retryCount: r.retry_count,
@@ -200,15 +201,15 @@ export function createReads(db: Database.Database) {
   // object per task is a third of its time on 10,000 tasks.
   const states = db
     .prepare(`
-    SELECT e.task_id, e.status, e.started_ms, e.completed_ms, e.retry_count, e.error_message, e.execution_ms, m.title, m.status
+    SELECT e.task_id, e.state, e.started_ms, e.completed_ms, e.retry_count, e.error_message, e.execution_ms, m.title, m.status
     FROM task_executions e LEFT JOIN task_metadata m ON m.task_id = e.task_id ORDER BY e.task_id`)
     .raw(true);
   const oneState = db.prepare(`
-    SELECT e.task_id, e.status, e.started_ms, e.completed_ms, e.retry_count, e.error_message, e.execution_ms, m.title, m.status AS backlog_status
+    SELECT e.task_id, e.state, e.started_ms, e.completed_ms, e.retry_count, e.error_message, e.execution_ms, m.title, m.status AS backlog_status
     FROM task_executions e LEFT JOIN task_metadata m ON m.task_id = e.task_id WHERE e.task_id = ?`);
   // A task that never ran but is done in the backlog is done, not pending.
   const statusCounts = db.prepare(`
-    SELECT CASE WHEN e.status = 'pending' AND m.status = 'done' THEN 'done-in-backlog' ELSE e.status END AS status, count(*) AS n
+    SELECT CASE WHEN e.state = 'pending' AND m.status = 'done' THEN 'done-in-backlog' ELSE e.state END AS status, count(*) AS n
     FROM task_executions e LEFT JOIN task_metadata m ON m.task_id = e.task_id GROUP BY 1`);
   const outcomeCounts = db.prepare(`
     SELECT outcome, count(*) AS n, avg(duration_ms) AS avg FROM run_attempts GROUP BY outcome`);

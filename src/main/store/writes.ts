@@ -36,7 +36,7 @@ export function createWrites(db: Database.Database) {
       updated_at = CASE WHEN task_metadata.task_json IS excluded.task_json AND task_metadata.updated_at IS NOT NULL
         THEN task_metadata.updated_at ELSE CURRENT_TIMESTAMP END`);
   const insertPending = db.prepare(
-    "INSERT OR IGNORE INTO task_executions (task_id, status, retry_count, created_at, updated_at) VALUES (?, 'pending', 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+    "INSERT OR IGNORE INTO task_executions (task_id, state, retry_count, created_at, updated_at) VALUES (?, 'pending', 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
   );
   // A progress line (`::progress 40`) moves the toolkit's progress (0.0-1.0) of the task.
   const setProgress = db.prepare('UPDATE task_executions SET progress = ?, updated_at = CURRENT_TIMESTAMP WHERE task_id = ?');
@@ -90,7 +90,7 @@ export function createWrites(db: Database.Database) {
   // attempt starts or the task is reset, 1 on success, else what the last ::progress said.
   // metadata: the caller's, else the latest attempt's facts (the toolkit kept a JSON note here).
   const upsertState = db.prepare(`
-    INSERT INTO task_executions (task_id, status, started_ms, completed_ms, retry_count, error_message, execution_ms,
+    INSERT INTO task_executions (task_id, state, started_ms, completed_ms, retry_count, error_message, execution_ms,
       started_at, completed_at, execution_time, progress, metadata, created_at, updated_at)
     VALUES (@taskId, @status, @startedAt, @completedAt, @retryCount, @errorMessage, @executionTime,
       ${iso('@startedAt')}, ${iso('@completedAt')}, @executionTime / 1000.0,
@@ -98,11 +98,11 @@ export function createWrites(db: Database.Database) {
       coalesce(@metadata, (SELECT json_object('run_id', run_id, 'attempt', attempt, 'trigger', trigger, 'command', command,
         'exit_code', exit_code, 'signal', signal, 'outcome', outcome) FROM run_attempts WHERE task_id = @taskId ORDER BY started_at DESC, id DESC LIMIT 1)),
       CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
-    ON CONFLICT(task_id) DO UPDATE SET status = excluded.status, started_ms = excluded.started_ms,
+    ON CONFLICT(task_id) DO UPDATE SET state = excluded.state, started_ms = excluded.started_ms,
       completed_ms = excluded.completed_ms, retry_count = excluded.retry_count,
       error_message = excluded.error_message, execution_ms = excluded.execution_ms,
       started_at = excluded.started_at, completed_at = excluded.completed_at, execution_time = excluded.execution_time,
-      progress = CASE excluded.status WHEN 'succeeded' THEN 1.0 WHEN 'pending' THEN 0.0
+      progress = CASE excluded.state WHEN 'succeeded' THEN 1.0 WHEN 'pending' THEN 0.0
         WHEN 'running' THEN (CASE WHEN task_executions.started_ms IS excluded.started_ms THEN task_executions.progress ELSE 0.0 END)
         ELSE task_executions.progress END,
       metadata = excluded.metadata, updated_at = CURRENT_TIMESTAMP`);
