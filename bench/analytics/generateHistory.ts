@@ -80,7 +80,7 @@ export function generateHistory(opts: GenerateOptions): GenerateResult {
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, NULL, 1, NULL)`);
   const insEvent = db.prepare('INSERT INTO execution_history (task_id, run_id, attempt_id, event_type, message, metadata, timestamp_ms) VALUES (?, ?, ?, ?, ?, NULL, ?)');
   // execution_history.task_id references task_executions (the toolkit's foreign key).
-  const insTask = db.prepare("INSERT OR IGNORE INTO task_executions (task_id, status, retry_count) VALUES (?, 'pending', 0)");
+  const insTask = db.prepare("INSERT OR IGNORE INTO task_executions (task_id, state, retry_count) VALUES (?, 'pending', 0)");
   const insError = db.prepare('INSERT INTO task_errors (attempt_id, task_id, category, severity, message, exit_code, signal, log_excerpt, at) VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, ?)');
   const insRecovery = db.prepare('INSERT INTO recovery_actions (attempt_id, task_id, category, action, outcome, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const span = days * 86_400_000;
