@@ -23,7 +23,7 @@ export const PRIORITY_LABEL: Readonly<Record<Priority, string>> = {
   unknown: 'No priority',
 };
 
-/** A run's state or an attempt's end: the record's `task_executions.status` and `outcome`. */
+/** A run's state or an attempt's end: the record's `task_executions.state` and `outcome`. */
 export type RunOutcomeId = 'pending' | 'running' | 'retrying' | 'succeeded' | 'failed' | 'timeout' | 'cancelled' | 'interrupted';
 
 export const RUN_OUTCOME_LABEL: Readonly<Record<RunOutcomeId, string>> = {
