@@ -7,6 +7,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/main/store/migrations/index';
 import { openStore } from '../../src/main/store/index';
+import { EXECUTION_STATUSES } from '../../src/main/store/types';
+import { toolkitStatusWord } from '../../src/main/core/toolkit/statusSummary';
 import { removeDir, tempDir } from './store-helpers';
 
 let dir: string | null = null;
@@ -16,7 +18,7 @@ afterEach(() => {
 });
 
 const T = Date.UTC(2026, 11, 3, 8, 0, 0); // 2026-12-03 08:00:00 UTC
-const STATES = ['pending', 'running', 'retrying', 'succeeded', 'failed', 'timeout', 'cancelled', 'interrupted'];
+const STATES = [...EXECUTION_STATUSES];
 const EVENTS = ['started', 'progress', 'output', 'log_truncated', 'retry_scheduled', 'recovery_action', 'recovered', 'succeeded', 'failed', 'cancelled', 'interrupted'];
 
 /** A version-6 database with one task in each of our states and one event of each type. */
@@ -87,6 +89,8 @@ describe('migration 7 (the toolkit status words) on a version-6 database', () =>
       { state: 'cancelled', status: 'cancelled' },
       { state: 'interrupted', status: 'failed' },
     ]);
+    // `taskdeck status` (its toolkit summary) speaks the same words as the database.
+    for (const r of db.prepare('SELECT state, status FROM task_executions').all() as { state: string; status: string }[]) expect(r.status).toBe(toolkitStatusWord(r.state));
     expect(db.prepare('SELECT status, COUNT(*) AS n FROM task_executions GROUP BY status ORDER BY status').all()).toEqual([
       { status: 'cancelled', n: 1 },
       { status: 'completed', n: 1 },

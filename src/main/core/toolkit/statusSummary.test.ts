@@ -38,9 +38,18 @@ describe('the toolkit\'s status summary', () => {
   });
 
   it('keeps the three toolkit words even at zero, and shows other states after them', () => {
-    const s = toolkitStatus({ ...stats, doneInBacklog: 0, byStatus: { pending: 0, succeeded: 0, failed: 0, timeout: 2, cancelled: 1 } }, []);
-    expect(Object.entries(s.status_breakdown)).toEqual([['completed', 0], ['pending', 0], ['failed', 0], ['timeout', 2], ['cancelled', 1]]);
+    const s = toolkitStatus({ ...stats, doneInBacklog: 0, byStatus: { pending: 0, succeeded: 0, failed: 0, cancelled: 1 } }, []);
+    expect(Object.entries(s.status_breakdown)).toEqual([['completed', 0], ['pending', 0], ['failed', 0], ['cancelled', 1]]);
     expect(toolkitStatusLines(s)).not.toContain('Recent executions');
     expect(toolkitTimestamp(Date.UTC(2026, 0, 5, 3, 4, 5, 999))).toBe('2026-01-05T03:04:05');
+  });
+
+  it('speaks the same words as the database\'s toolkit status: timeout and interrupted are failed, retrying is running', () => {
+    const s = toolkitStatus({ ...stats, doneInBacklog: 0, byStatus: { pending: 1, succeeded: 1, failed: 1, timeout: 2, interrupted: 1, retrying: 1, cancelled: 1 } }, [
+      { taskId: 'B-1', status: 'timeout', startedAt: at('2026-12-03T10:00:00Z'), completedAt: at('2026-12-03T10:05:00Z') },
+      { taskId: 'B-2', status: 'retrying', startedAt: at('2026-12-03T11:00:00Z'), completedAt: null },
+    ]);
+    expect(s.status_breakdown).toEqual({ completed: 1, pending: 1, failed: 4, running: 1, cancelled: 1 });
+    expect(s.recent_executions.map((r) => [r.task_id, r.status])).toEqual([['B-2', 'running'], ['B-1', 'failed']]);
   });
 });

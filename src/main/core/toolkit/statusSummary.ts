@@ -31,10 +31,17 @@ export interface ToolkitStatus {
 
 export const RECENT_EXECUTIONS = 10;
 
-/** Taskdeck's `succeeded` is the toolkit's `completed`; every other state keeps its name. */
+/**
+ * Taskdeck's state in the toolkit's words, the same mapping as the database's generated
+ * `task_executions.status` (migration 7, docs/database.md): `succeeded` is `completed`,
+ * `timeout` and `interrupted` are `failed`, `retrying` is `running`; `pending`, `running`,
+ * `failed` and `cancelled` keep their names.
+ */
 export function toolkitStatusWord(status: string): string {
-  return status === 'succeeded' ? 'completed' : status;
+  return TOOLKIT_WORD[status] ?? status;
 }
+
+const TOOLKIT_WORD: Readonly<Record<string, string>> = { succeeded: 'completed', timeout: 'failed', interrupted: 'failed', retrying: 'running' };
 
 /** `2026-12-03T17:00:00`: UTC, whole seconds, as SQLite's CURRENT_TIMESTAMP and the toolkit write it. */
 export function toolkitTimestamp(ms: number): string {
