@@ -6,6 +6,7 @@ import type { Store } from '../../main/store/types';
 import type { Engine } from '../../main/engine/engine';
 import { loadForCli, normaliseId, requireTask } from '../backlog/loadForCli';
 import { CliFailure, reportFailure } from '../output/fail';
+import { plural } from '../../shared/pluralise';
 
 interface ProjectOpt {
   project?: string;
@@ -162,7 +163,7 @@ async function trustCommand(opts: ProjectOpt & { remove?: boolean }): Promise<vo
   if (!check.folderTrusted || check.legacy) {
     out.write(`Trusted: ${real}\n`);
     if (check.legacy) out.write('It was trusted by an older Taskdeck, which did not record its commands.\n');
-    out.write(commands.length ? `Taskdeck may now run these ${commands.length} command${commands.length === 1 ? '' : 's'} of its backlog:\n` : 'Its backlog defines no commands yet.\n');
+    out.write(commands.length ? `Taskdeck may now run ${commands.length === 1 ? 'this command' : `these ${plural(commands.length, 'command')}`} of its backlog:\n` : 'Its backlog defines no commands yet.\n');
     for (const c of commands) out.write(line(c, '   '));
   } else if (check.untrusted.length > 0) {
     out.write(`Trusted the new and changed commands of ${real}:\n`);
