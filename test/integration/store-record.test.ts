@@ -1,5 +1,6 @@
 // What the store records during runs and what it answers: attempts and aggregates,
 // statistics, error statistics, reset, retention, bulk ingest, crash recovery.
+import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Task } from '../../src/shared/backlog';
 import { openStore, type AttemptOutcome, type Store } from '../../src/main/store/index';
@@ -213,5 +214,15 @@ describe('recoverInterrupted', () => {
     store.startAttempt({ runId: 'r', taskId: 'A', attempt: 1, trigger: 'manual', command: 'x', startedAt: T0, logPath: null, ownerPid: process.pid });
     expect(store.recoverInterrupted(T0 + 5)).toBe(0);
     expect(store.attempts('A')[0]?.outcome).toBeNull();
+  });
+
+  it("names the attempt by its number in the run, not the record's row id", () => {
+    // A process that has exited: its pid is dead.
+    const deadPid = spawnSync(process.execPath, ['-e', '0']).pid!;
+    for (const taskId of ['X', 'Y', 'Z']) store.startAttempt({ runId: taskId, taskId, attempt: 1, trigger: 'manual', command: 'x', startedAt: T0, logPath: null, ownerPid: process.pid });
+    store.startAttempt({ runId: 'r', taskId: 'A', attempt: 2, trigger: 'retry', command: 'x', startedAt: T0, logPath: null, ownerPid: deadPid });
+    expect(store.recoverInterrupted(T0 + 5)).toBe(1);
+    const message = store.history('A', 1)[0]?.message ?? '';
+    expect(message).toContain('before attempt 2 finished');
   });
 });

@@ -7,6 +7,7 @@ import type { CleanupResult, ResetScope } from './types';
 
 interface OpenAttempt {
   id: number;
+  attempt: number;
   task_id: string;
   run_id: string;
   started_at: number;
@@ -14,7 +15,7 @@ interface OpenAttempt {
 }
 
 export function createMaintenance(db: Database.Database, writes: Writes) {
-  const openAttempts = db.prepare('SELECT id, task_id, run_id, started_at, owner_pid FROM run_attempts WHERE outcome IS NULL');
+  const openAttempts = db.prepare('SELECT id, attempt, task_id, run_id, started_at, owner_pid FROM run_attempts WHERE outcome IS NULL');
   const markInterrupted = db.prepare(`
     UPDATE task_executions SET status = 'interrupted', completed_at = @at, error_message = @message, execution_time = @durationMs
     WHERE task_id = @taskId AND status IN ('running', 'retrying')`);
@@ -46,7 +47,7 @@ export function createMaintenance(db: Database.Database, writes: Writes) {
       });
       if (!finished) continue;
       closed++;
-      const message = `Interrupted: the runner (pid ${a.owner_pid}) stopped before attempt ${a.id} finished`;
+      const message = `Interrupted: the runner (pid ${a.owner_pid}) stopped before attempt ${a.attempt} finished`;
       writes.recordEvent({ taskId: a.task_id, runId: a.run_id, attemptId: a.id, type: 'interrupted', message, data: { ownerPid: a.owner_pid }, at: now });
       markInterrupted.run({ taskId: a.task_id, at: now, message, durationMs });
       dropLeasesOf.run(a.owner_pid);
