@@ -1,5 +1,6 @@
 // One edit to a backlog's text, changing only the bytes it must (format contract §8).
 import { STATUSES } from '../../../../shared/backlog';
+import { priorityWords, statusWords } from './summaryWords';
 import type { ParseResult } from '../parse';
 import type { EditContext } from './context';
 import { openContext } from './context';
@@ -76,9 +77,9 @@ function describe(ctx: EditContext, edit: BacklogEdit, before: string): string {
   const id = ctx.task.id;
   switch (edit.kind) {
     case 'setStatus':
-      return `${id}: status ${ctx.task.status} -> ${edit.value}`;
+      return `${id}: status ${statusWords(ctx.task.status, ctx.task.statusRaw)} -> ${statusWords(edit.value)}`;
     case 'setPriority':
-      return `${id}: priority ${ctx.task.priority} -> ${edit.value}`;
+      return `${id}: priority ${priorityWords(ctx.task.priority)} -> ${priorityWords(edit.value)}`;
     case 'setPoints':
       return `${id}: points ${ctx.task.points ?? 'none'} -> ${edit.value}`;
     case 'setTitle':
