@@ -87,6 +87,14 @@ describe('web host security', () => {
     expect((await send('/api/task:get', { method: 'POST', headers: { ...json, ...auth() }, body: '{nope' })).status).toBe(400);
   });
 
+  it('answers a method name that is not valid percent-encoding with 400 and an error value, not a 500', async () => {
+    const r = await send('/api/%E0%A4%A', { method: 'POST', headers: { ...json, ...auth() }, body: '{}' });
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    const encoded = await send('/api/reports%3Awrite', { method: 'POST', headers: { ...json, ...auth() }, body: JSON.stringify({ format: 'tasks-json', path: join(dir, 'x.json') }) });
+    expect(JSON.parse(encoded.body)).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+  });
+
   it('refuses a foreign Host header even with the token (DNS rebinding)', async () => {
     const r = await send('/api/backlog:get', { method: 'POST', headers: { ...json, ...auth(), Host: `evil.example:${host.port}` }, body: '{}' });
     expect(r.status).toBe(403);

@@ -39,6 +39,14 @@ function sendJson(res: ServerResponse, status: number, body: unknown, extraHeade
   res.end(JSON.stringify(body));
 }
 
+function decodeMethod(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return null;
+  }
+}
+
 function sendError(res: ServerResponse, status: number, code: string, message: string): void {
   sendJson(res, status, { ok: false, error: { code, message } });
 }
@@ -98,7 +106,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       } catch {
         return sendError(res, 400, 'bad-json', 'The request body is not valid JSON.');
       }
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const method = decodeMethod(url.pathname.slice('/api/'.length));
+      // A name that is not valid percent-encoding names no method: a value, not a 500.
+      if (method === null) return sendError(res, 400, 'bad-request', 'The method name in the URL is not valid percent-encoding.');
       // Not offered here at all (writing to a path the caller names): refused exactly as
       // a method the contract lacks, so the host reveals nothing about it.
       if (desktopOnlyMethods.has(method)) return sendJson(res, 200, { ok: false, error: { code: 'unknown-method', message: `Unknown method "${method}".` } });
