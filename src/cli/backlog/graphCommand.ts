@@ -8,6 +8,7 @@ import type { LoadedProject } from '../../main/project/loadBacklog';
 import { stdoutPalette } from '../output/colour';
 import { printJson } from '../output/taskJson';
 import { loadForCli, type TargetOptions } from './loadForCli';
+import { plural } from '../../shared/pluralise';
 
 export async function graphCommand(opts: TargetOptions & { json?: boolean; dot?: boolean }): Promise<void> {
   const loaded = await loadForCli(opts);
@@ -81,7 +82,7 @@ function toText(loaded: LoadedProject): string {
   const g = loaded.graph;
   const byId = new Map(loaded.tasks.map((t) => [t.id, t]));
   const ready = new Set(readyTasks(g));
-  const out = [c.bold(`Dependency order (${g.order.length} tasks; dependencies first):`)];
+  const out = [c.bold(`Dependency order (${plural(g.order.length, 'task')}; dependencies first):`)];
   for (const id of g.order) {
     const t = byId.get(id)!;
     const deps = g.dependencies.get(id)!;

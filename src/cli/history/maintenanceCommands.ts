@@ -42,7 +42,7 @@ export function cleanupCommand(opts: CleanupOptions): void {
     }
     const r = store.cleanup(period, Date.now());
     process.stdout.write(
-      `Deleted ${r.events} events, ${r.attempts} attempts, ${r.errors} errors and ${r.recoveries} recovery actions older than ${opts.olderThan}. ` +
+      `Deleted ${plural(r.events, 'event')}, ${plural(r.attempts, 'attempt')}, ${plural(r.errors, 'error')} and ${plural(r.recoveries, 'recovery action')} older than ${opts.olderThan}. ` +
         'Per-task aggregates (performance_metrics) are kept.\n',
     );
   });

@@ -61,10 +61,10 @@ async function analyticsReport(projectDir: string, format: 'tasks-json' | 'html-
   try {
     const model = buildReportModel(ctx);
     if (format === 'html-report') {
-      return ok(format, 'taskdeck-report.html', 'text/html', renderHtmlReport(model), `${model.analysis.data.attempts} attempts of ${ctx.project.tasks.length} tasks`);
+      return ok(format, 'taskdeck-report.html', 'text/html', renderHtmlReport(model), `${plural(model.analysis.data.attempts, 'attempt')} of ${plural(ctx.project.tasks.length, 'task')}`);
     }
     const list = { file: ctx.project.file, tasks: ctx.project.tasks.map(taskJson), diagnostics: ctx.project.diagnostics };
-    return ok(format, 'taskdeck-tasks.json', 'application/json', `${JSON.stringify(buildTasksJson(list, model), null, 2)}\n`, `${ctx.project.tasks.length} tasks`);
+    return ok(format, 'taskdeck-tasks.json', 'application/json', `${JSON.stringify(buildTasksJson(list, model), null, 2)}\n`, plural(ctx.project.tasks.length, 'task'));
   } finally {
     ctx.close();
   }
