@@ -7,6 +7,7 @@ import type { Engine } from '../../main/engine/engine';
 import { loadForCli, normaliseId, requireTask } from '../backlog/loadForCli';
 import { CliFailure, reportFailure } from '../output/fail';
 import { plural } from '../../shared/pluralise';
+import { keepRunningOnClosedPipe } from '../output/closedPipe';
 
 interface ProjectOpt {
   project?: string;
@@ -78,6 +79,7 @@ function cancelOnInterrupt(engine: Engine): () => void {
 }
 
 async function runCommand(rawId: string, opts: ProjectOpt & { timeout?: number }): Promise<void> {
+  keepRunningOnClosedPipe();
   const loaded = await loadForCli(opts);
   const task = requireTask(loaded, rawId);
   const { engine, store } = await openEngine(loaded);
@@ -111,6 +113,7 @@ async function autoCommand(opts: ProjectOpt & { maxTasks?: number; parallel?: nu
       printPlan(plan.value, process.stdout);
       return;
     }
+    keepRunningOnClosedPipe();
     const [{ createRunView }, { printSummary }] = await Promise.all([import('./runProgress'), import('./runSummary')]);
     const view = createRunView(process.stdout);
     const off = engine.events.on((e) => view.onEvent(e));
