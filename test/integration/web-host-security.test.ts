@@ -145,6 +145,17 @@ describe('web host security', () => {
     expect((await send('/api/download/tasks-json', { headers: auth() })).status).toBe(200);
   });
 
+  it("a downloaded report's days and times are the viewer's zone (?timeZone=), as the dashboard's are", async () => {
+    const kathmandu = await send('/api/download/html-report?timeZone=Asia%2FKathmandu', { headers: auth() });
+    expect(kathmandu.status).toBe(200);
+    expect(kathmandu.body).toContain('(UTC+05:45)');
+    const bad = await send('/api/download/html-report?timeZone=Mars%2FBase', { headers: auth() });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'bad-time-zone' } });
+    const malformed = await send('/api/download/%E0%A4%A', { headers: auth() });
+    expect(malformed.status).toBe(400);
+  });
+
   it('answers an over-limit body with 413 and the JSON error, then closes the connection', async () => {
     // 2 MB of valid JSON: twice the 1 MB limit. Before the fix the host dropped the
     // connection mid-upload, so the client saw a reset instead of an answer.

@@ -85,7 +85,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (req.method !== 'GET') return sendError(res, 405, 'method-not-allowed', 'Use GET for events.');
       return sse.add(res, SECURITY_HEADERS);
     }
-    if (url.pathname.startsWith(DOWNLOAD_PREFIX) && req.method === 'GET') return sendReportDownload(res, url.pathname, options.call);
+    if (url.pathname.startsWith(DOWNLOAD_PREFIX) && req.method === 'GET') return sendReportDownload(res, url, options.call);
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return sendError(res, 405, 'method-not-allowed', 'Use POST for API calls.');
       // JSON only: an HTML form cannot send it, which closes the classic CSRF route.
