@@ -160,6 +160,8 @@ const CATEGORY_IDS = Object.keys(ERROR_CATEGORY_LABEL).join('|');
 const ACTION_IDS = Object.keys(RECOVERY_ACTION_LABEL).join('|');
 const LEADING_ID = new RegExp(`^(${CATEGORY_IDS}|${ACTION_IDS})(?=[: ])`);
 const ID_IN_PARENS = new RegExp(`\\((${CATEGORY_IDS}|${ACTION_IDS})\\)`, 'g');
+/** `extend-timeout: succeeded: detail`, as the engine records a recovery event. */
+const RECOVERY_EVENT = new RegExp(`^(${ACTION_IDS}): (${Object.keys(RECOVERY_OUTCOME_LABEL).join('|')})(?:: ([\\s\\S]*))?$`);
 
 function idLabel(id: string): string {
   return Object.prototype.hasOwnProperty.call(ERROR_CATEGORY_LABEL, id) ? errorCategoryLabel(id) : recoveryActionLabel(id);
@@ -168,8 +170,12 @@ function idLabel(id: string): string {
 /**
  * A recorded message as a person reads it: the record keeps `file_system: disk full`,
  * `retry 1 of 3 in 200 ms (file_system)` and `extend-timeout: succeeded: ...`; people
- * read "File system: disk full" and "Retry with a longer timeout: succeeded: ...".
+ * read "File system: disk full" and "Retry with a longer timeout (done): ...".
  */
 export function readableMessage(text: string): string {
+  const recovery = RECOVERY_EVENT.exec(text);
+  // A recovery's own outcome reads as the run console and `run` print it ("(done)"): a
+  // bare "succeeded" after a recovery reads as if the run had succeeded.
+  if (recovery) return `${recoveryActionLabel(recovery[1]!)} (${recoveryOutcomeLabel(recovery[2]!)})${recovery[3] ? `: ${recovery[3]}` : ''}`.replace(ID_IN_PARENS, (_m, id: string) => `(${idLabel(id)})`);
   return text.replace(LEADING_ID, (id: string) => idLabel(id)).replace(ID_IN_PARENS, (_m, id: string) => `(${idLabel(id)})`);
 }

@@ -92,6 +92,15 @@ describe('taskdeck list --json on the sample project', () => {
     expect(lines[lines.length - 1]).toBe('3 of 31 tasks in backlog.md');
   });
 
+  it('a one-task backlog counts it in the singular: list "1 of 1 task", graph "(1 task; ...)"', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'backlog.md'), '# B\n\n| ID | Title | Status |\n|----|-------|--------|\n| A-1 | Only one | todo |\n');
+    const list = await runCli(['list', '--project', dir]);
+    expect(list.stdout.trimEnd().split('\n').at(-1)).toBe('1 of 1 task in backlog.md');
+    const graph = await runCli(['graph', '--project', dir]);
+    expect(graph.stdout).toContain('Dependency order (1 task; dependencies first):');
+  });
+
   it('reads a corpus file with --file, with U+2011 IDs reported with ASCII hyphens', async () => {
     const files = await corpusFiles();
     const dir = await tempDir();

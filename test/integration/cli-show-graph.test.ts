@@ -57,6 +57,15 @@ describe('taskdeck graph', () => {
     for (const e of out.edges as { from: string; to: string }[]) expect(pos.get(e.to)!).toBeLessThan(pos.get(e.from)!);
   });
 
+  it('the text names statuses in words, as list does (no in_progress, a cancelled task is not skipped)', async () => {
+    const dir = await copySample();
+    const r = await runCli(['graph', '--project', dir]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/B-120 {2}In progress +Offline recipe cache/);
+    expect(r.stdout).toMatch(/B-116 {2}Cancelled +Retire the legacy sync endpoint/);
+    expect(r.stdout).not.toMatch(/in_progress|skipped|\btodo\b/);
+  });
+
   it('--json and --dot together is a usage error', async () => {
     const dir = await copySample();
     const r = await runCli(['graph', '--json', '--dot', '--project', dir]);

@@ -32,7 +32,7 @@ describe('editBacklogFile', () => {
     const { path, hash } = backlogFile();
     const result = await editBacklogFile(path, hash, { kind: 'setStatus', id: 'B-002', value: 'done' });
     if (!result.ok) throw new Error(result.error.message);
-    expect(result.value.summary).toBe('B-002: status todo -> done');
+    expect(result.value.summary).toBe('B-002: status to do -> done');
     expect(readFileSync(path, 'utf8')).toContain('| B-002 | Two | ⭐ | 2 | ✅ done | p | t | B-001 |\r\n');
     expect(result.value.hash).toBe(createHash('sha256').update(readFileSync(path)).digest('hex'));
     const inverse = result.value.inverse;

@@ -80,3 +80,20 @@ describe('clean-temp-files never follows a symlink out of the project', () => {
     expect(readdirSync(victim).sort()).toEqual(['R-1', 'nested', 'precious.txt']);
   });
 });
+
+describe('clean-temp-files never takes the project itself', () => {
+  it('catch-all globs (`**`, `*.md`, `.git/**`) leave the backlog, taskdeck.json, version control and sources alone', async () => {
+    const { dir, env } = await failingProject({ tempFiles: ['**', '**/*', '*.md', '*.json', '.git/**', 'src/*.c.bak', '.taskdeck/**'] });
+    mkdirSync(join(dir, '.git'));
+    writeFileSync(join(dir, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+    mkdirSync(join(dir, 'src'));
+    writeFileSync(join(dir, 'src', 'main.c'), 'int main;');
+    writeFileSync(join(dir, 'src', 'main.c.bak'), 'old');
+    const run = await runCli(['run', 'R-1', '--project', dir], env);
+    expect(run.code).toBe(1);
+    for (const kept of ['backlog.md', 'taskdeck.json', join('.git', 'HEAD'), join('src', 'main.c'), join('.taskdeck', 'task_execution.db')]) expect(existsSync(join(dir, kept)), kept).toBe(true);
+    expect(readdirSync(join(dir, '.taskdeck', 'logs')).length).toBeGreaterThan(0);
+    // A pattern that names temp files still works.
+    expect(existsSync(join(dir, 'src', 'main.c.bak'))).toBe(false);
+  });
+});

@@ -245,4 +245,14 @@ describe('recoverInterrupted', () => {
     expect(store.recoverInterrupted(T0 + 5)).toBe(0);
     expect(store.attempts('A')[0]?.outcome).toBeNull();
   });
+
+  it("names the attempt by its number in the run, not the record's row id", () => {
+    // A process that has exited: its pid is dead.
+    const deadPid = spawnSync(process.execPath, ['-e', '0']).pid!;
+    for (const taskId of ['X', 'Y', 'Z']) store.startAttempt({ runId: taskId, taskId, attempt: 1, trigger: 'manual', command: 'x', startedAt: T0, logPath: null, ownerPid: process.pid });
+    store.startAttempt({ runId: 'r', taskId: 'A', attempt: 2, trigger: 'retry', command: 'x', startedAt: T0, logPath: null, ownerPid: deadPid });
+    expect(store.recoverInterrupted(T0 + 5)).toBe(1);
+    const message = store.history('A', 1)[0]?.message ?? '';
+    expect(message).toContain('before attempt 2 finished');
+  });
 });

@@ -87,6 +87,14 @@ describe('web host security', () => {
     expect((await send('/api/task:get', { method: 'POST', headers: { ...json, ...auth() }, body: '{nope' })).status).toBe(400);
   });
 
+  it('answers a method name that is not valid percent-encoding with 400 and an error value, not a 500', async () => {
+    const r = await send('/api/%E0%A4%A', { method: 'POST', headers: { ...json, ...auth() }, body: '{}' });
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    const encoded = await send('/api/reports%3Awrite', { method: 'POST', headers: { ...json, ...auth() }, body: JSON.stringify({ format: 'tasks-json', path: join(dir, 'x.json') }) });
+    expect(JSON.parse(encoded.body)).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+  });
+
   it('refuses a foreign Host header even with the token (DNS rebinding)', async () => {
     const r = await send('/api/backlog:get', { method: 'POST', headers: { ...json, ...auth(), Host: `evil.example:${host.port}` }, body: '{}' });
     expect(r.status).toBe(403);
@@ -135,6 +143,17 @@ describe('web host security', () => {
     expect(existsSync(target)).toBe(false);
     // The download route still serves the same export.
     expect((await send('/api/download/tasks-json', { headers: auth() })).status).toBe(200);
+  });
+
+  it("a downloaded report's days and times are the viewer's zone (?timeZone=), as the dashboard's are", async () => {
+    const kathmandu = await send('/api/download/html-report?timeZone=Asia%2FKathmandu', { headers: auth() });
+    expect(kathmandu.status).toBe(200);
+    expect(kathmandu.body).toContain('(UTC+05:45)');
+    const bad = await send('/api/download/html-report?timeZone=Mars%2FBase', { headers: auth() });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'bad-time-zone' } });
+    const malformed = await send('/api/download/%E0%A4%A', { headers: auth() });
+    expect(malformed.status).toBe(400);
   });
 
   it('answers an over-limit body with 413 and the JSON error, then closes the connection', async () => {

@@ -11,6 +11,7 @@ import { taskJson } from '../output/taskJson';
 import { CliFailure } from '../output/fail';
 import { withAnalytics } from './open';
 import { removeOwnTemp } from '../../main/project/safeRemoval';
+import { plural } from '../../shared/pluralise';
 
 function writeAtomic(file: string, text: string): string {
   const target = path.resolve(file);
@@ -52,6 +53,6 @@ export async function exportRunsCsvCommand(opts: { project?: string; out: string
   await withAnalytics(opts.project, (ctx) => {
     const attempts = ctx.db ? loadHistoryRecords(ctx.db).attempts : [];
     const file = writeAtomic(opts.out, runsCsv(attempts, { bom: opts.bom === true }));
-    process.stdout.write(`Wrote ${file} (${attempts.length} attempts)\n`);
+    process.stdout.write(`Wrote ${file} (${plural(attempts.length, 'attempt')})\n`);
   }, opts.tz);
 }

@@ -3,10 +3,12 @@
 // `Dependency cycle: A -> B -> A`.
 import type { Task } from '../../shared/backlog';
 import { readyTasks } from '../../main/core/backlog/graph';
+import { statusLabel } from '../../shared/labels';
 import type { LoadedProject } from '../../main/project/loadBacklog';
 import { stdoutPalette } from '../output/colour';
 import { printJson } from '../output/taskJson';
 import { loadForCli, type TargetOptions } from './loadForCli';
+import { plural } from '../../shared/pluralise';
 
 export async function graphCommand(opts: TargetOptions & { json?: boolean; dot?: boolean }): Promise<void> {
   const loaded = await loadForCli(opts, { readOnly: true });
@@ -80,12 +82,12 @@ function toText(loaded: LoadedProject): string {
   const g = loaded.graph;
   const byId = new Map(loaded.tasks.map((t) => [t.id, t]));
   const ready = new Set(readyTasks(g));
-  const out = [c.bold(`Dependency order (${g.order.length} tasks; dependencies first):`)];
+  const out = [c.bold(`Dependency order (${plural(g.order.length, 'task')}; dependencies first):`)];
   for (const id of g.order) {
     const t = byId.get(id)!;
     const deps = g.dependencies.get(id)!;
     const mark = g.cyclic.has(id) ? c.red(' (in a cycle)') : ready.has(id) ? c.green(' (ready)') : '';
-    out.push(`  ${id}  ${c.status(t.status, t.status.padEnd(11))} ${t.title}${deps.length ? c.dim(`  <- ${deps.join(', ')}`) : ''}${mark}`);
+    out.push(`  ${id}  ${c.status(t.status, statusLabel(t.status, t.statusRaw).padEnd(11))} ${t.title}${deps.length ? c.dim(`  <- ${deps.join(', ')}`) : ''}${mark}`);
   }
   for (const cycle of g.cycles) out.push(c.red(`Dependency cycle: ${cycle.join(' -> ')}`));
   for (const m of g.missing) out.push(c.red(`Missing: ${m.taskId}: ${m.missing.join(', ')}`));

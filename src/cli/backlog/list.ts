@@ -46,7 +46,7 @@ export async function listCommand(opts: ListOptions): Promise<void> {
   }
   process.stdout.write(`${formatTaskTable(tasks)}\n`);
   const problems = loaded.diagnostics.filter((d) => d.severity !== 'info').length;
-  const summary = `${tasks.length} of ${loaded.tasks.length} tasks in ${loaded.file}`;
+  const summary = `${tasks.length} of ${plural(loaded.tasks.length, 'task')} in ${loaded.file}`;
   const tail = problems > 0 ? `; ${plural(problems, 'problem')} (taskdeck validate)` : '';
   process.stdout.write(`${stdoutPalette().dim(summary + tail)}\n`);
 }

@@ -9,6 +9,8 @@ import type { RunEvents } from '../../main/engine/runEvents';
 import { loadForCli, normaliseId, requireTask } from '../backlog/loadForCli';
 import { clusterTarget, openClusterRunner, type ClusterOpts } from './cluster';
 import { CliFailure, reportFailure } from '../output/fail';
+import { plural } from '../../shared/pluralise';
+import { keepRunningOnClosedPipe } from '../output/closedPipe';
 
 interface ProjectOpt {
   project?: string;
@@ -80,6 +82,7 @@ function cancelOnInterrupt(engine: Engine): () => void {
 }
 
 async function runCommand(rawId: string, opts: ProjectOpt & { timeout?: number }): Promise<void> {
+  keepRunningOnClosedPipe();
   const loaded = await loadForCli(opts);
   const task = requireTask(loaded, rawId);
   const { engine, store } = await openEngine(loaded);
@@ -133,6 +136,7 @@ async function autoCommand(opts: ProjectOpt & ClusterOpts & { maxTasks?: number;
       printPlan(plan.value, process.stdout);
       return;
     }
+    keepRunningOnClosedPipe();
     const off = events ? () => undefined : engine.events.on((e) => view.onEvent(e));
     const restore = cancelOnInterrupt(engine);
     try {
@@ -189,7 +193,7 @@ async function trustCommand(opts: ProjectOpt & { remove?: boolean }): Promise<vo
   if (!check.folderTrusted || check.legacy) {
     out.write(`Trusted: ${real}\n`);
     if (check.legacy) out.write('It was trusted by an older Taskdeck, which did not record its commands.\n');
-    out.write(commands.length ? `Taskdeck may now run these ${commands.length} command${commands.length === 1 ? '' : 's'} of its backlog:\n` : 'Its backlog defines no commands yet.\n');
+    out.write(commands.length ? `Taskdeck may now run ${commands.length === 1 ? 'this command' : `these ${plural(commands.length, 'command')}`} of its backlog:\n` : 'Its backlog defines no commands yet.\n');
     for (const c of commands) out.write(line(c, '   '));
   } else if (check.untrusted.length > 0) {
     out.write(`Trusted the new and changed commands of ${real}:\n`);

@@ -90,8 +90,8 @@ export async function cleanupCommand(opts: CleanupOptions): Promise<void> {
     const { compressed: logs, failed } = compressOldLogs(target.projectDir, now - plan.periodMs);
     for (const f of failed) process.stderr.write(`taskdeck: left an old log uncompressed: ${f}\n`);
     process.stdout.write(
-      `Deleted ${r.events} events, ${r.attempts} attempts, ${r.errors} errors and ${r.recoveries} recovery actions older than ${plan.label}.${archived} ` +
-        `Compressed ${logs} old log${logs === 1 ? '' : 's'} (.log.gz). Per-task aggregates (performance_metrics) are kept.\n`,
+      `Deleted ${plural(r.events, 'event')}, ${plural(r.attempts, 'attempt')}, ${plural(r.errors, 'error')} and ${plural(r.recoveries, 'recovery action')} older than ${plan.label}.${archived} ` +
+        `Compressed ${plural(logs, 'old log')} (.log.gz). Per-task aggregates (performance_metrics) are kept.\n`,
     );
   });
 }

@@ -90,7 +90,10 @@ describe('the label table', () => {
     expect(readableMessage('file_system: disk full')).toBe('File system: disk full');
     expect(readableMessage('retry 1 of 3 in 200 ms (file_system)')).toBe('retry 1 of 3 in 200 ms (File system)');
     expect(readableMessage('nothing to change here')).toBe('nothing to change here');
-    expect(readableMessage('extend-timeout: succeeded: timeout now 90 s')).toBe('Retry with a longer timeout: succeeded: timeout now 90 s');
+    // A recovery's outcome in the words `run` prints: "(done)", never a bare "succeeded".
+    expect(readableMessage('extend-timeout: succeeded: timeout now 90 s')).toBe('Retry with a longer timeout (done): timeout now 90 s');
+    expect(readableMessage('record-path-and-suggest: skipped: path: /x. Check it')).toBe('Suggest a fix (not tried): path: /x. Check it');
+    expect(readableMessage('clean-temp-files: failed: could not remove a (file_system)')).toBe('Clean temporary files (failed): could not remove a (File system)');
     expect(readableMessage('record-path-and-suggest failed')).toBe('Suggest a fix failed');
   });
 });

@@ -33,7 +33,7 @@ describe('applyRecovery', () => {
     const result = applyRecovery({ action: 'clean-temp-files', patterns: ['.taskdeck/tmp/B-1/**', '../outside/**'], delayMs: 0 }, project, store);
     expect(result.outcome).toBe('succeeded');
     // The link inside the temp folder goes as a link; the file it points at stays.
-    expect(result.detail).toContain('removed 3 temp file(s)');
+    expect(result.detail).toContain('removed 3 temp files');
     expect(result.detail).toContain('escape (link)');
     expect(existsSync(join(project, '.taskdeck', 'tmp', 'B-1', 'a.part'))).toBe(false);
     expect(existsSync(join(project, '.taskdeck', 'tmp', 'B-1', 'deep', 'b.part'))).toBe(false);

@@ -3,6 +3,7 @@
 import { globFolder, tempFilesToRemove, tempLinksToRemove, type RecoveryPlan } from '../core/errors';
 import { listInside, realRoot, removeInside } from '../project/safeRemoval';
 import type { RecoveryOutcome, Store } from '../store/types';
+import { noun, plural } from '../../shared/pluralise';
 
 export interface RecoveryResult {
   outcome: RecoveryOutcome;
@@ -65,8 +66,8 @@ function cleanTempFiles(projectDir: string, patterns: readonly string[]): Recove
     } else failed.push(removal.reason);
   }
   const detail =
-    `removed ${removed.length} temp file(s) matching ${patterns.join(', ')}${removed.length ? `: ${removed.slice(0, 10).join(', ')}` : ''}` +
-    `${notFollowed.size ? `; did not follow the symbolic link(s) ${[...notFollowed].join(', ')}` : ''}` +
+    `removed ${plural(removed.length, 'temp file')} matching ${patterns.join(', ')}${removed.length ? `: ${removed.slice(0, 10).join(', ')}` : ''}` +
+    `${notFollowed.size ? `; did not follow the symbolic ${noun(notFollowed.size, 'link')} ${[...notFollowed].join(', ')}` : ''}` +
     `${failed.length ? `; could not remove ${failed.join(', ')}` : ''}`;
   return { outcome: failed.length ? 'failed' : 'succeeded', detail };
 }

@@ -8,7 +8,8 @@
 // A folder trusted by an older Taskdeck (version 1: no command list) is still known as
 // trusted, but every command counts as new: the user reviews them once.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
+import { readRegularFileSyncOrNull } from '../project/readRegularFile';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { recordProjectAudit } from '../store/recordProjectAudit';
@@ -60,7 +61,11 @@ export function commandHash(command: string): string {
 
 function readTrustFile(file: string): TrustFile {
   try {
-    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    // Only a regular file of sane size: a FIFO or device planted as the trust store must
+    // not hang every run (a blocked synchronous read cannot even be interrupted).
+    const text = readRegularFileSyncOrNull(file);
+    if (text === null) return { version: 2, folders: [] };
+    const parsed: unknown = JSON.parse(text);
     if (parsed && typeof parsed === 'object' && Array.isArray((parsed as TrustFile).folders)) {
       const folders = (parsed as TrustFile).folders
         .filter((f) => f && typeof f.path === 'string')

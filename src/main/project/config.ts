@@ -1,6 +1,5 @@
 // `taskdeck.json` at a project's root: optional; a bad one is an error naming the file
 // and the field, so the user can fix it.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { SprintDef, Status } from '../../shared/backlog';
@@ -8,6 +7,7 @@ import type { KnownPriority, Vocabulary } from '../../shared/vocabulary';
 import type { AlertRules } from '../core/analytics/alerts';
 import type { RetryOverride } from '../core/errors/retry';
 import { fail, ok, type ProjectError, type Result } from './errors';
+import { readRegularFile, SETTINGS_ROLE, SETTINGS_SIZE_LIMIT } from './readRegularFile';
 
 export const CONFIG_FILE = 'taskdeck.json';
 
@@ -105,13 +105,8 @@ export async function parseConfig(text: string, file: string): Promise<Result<Pr
 /** Loads `<projectDir>/taskdeck.json`; a project without one gets the defaults. */
 export async function loadConfig(projectDir: string): Promise<Result<ProjectConfig, ProjectError>> {
   const file = join(projectDir, CONFIG_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return ok(defaultConfig());
-    const detail = err instanceof Error ? err.message : String(err);
-    return fail({ code: 'config-unreadable', message: `Cannot read ${file}: ${detail}` });
-  }
-  return parseConfig(text, file);
+  // Only a regular file: a FIFO named taskdeck.json would hang every command.
+  const read = await readRegularFile(file, SETTINGS_SIZE_LIMIT, SETTINGS_ROLE);
+  if (!read.ok) return read.error.code === 'not-found' ? ok(defaultConfig()) : fail({ code: 'config-unreadable', message: read.error.message });
+  return parseConfig(read.value.bytes.toString('utf8'), file);
 }

@@ -3,12 +3,13 @@
 // crash never leaves half a config and a hand-written file stays recognisable. Every read-
 // change-write holds the file's cross-process lock (fileLock.ts), so two processes saving
 // (the app's sprint form and `vocabulary:map` from another window, say) never lose one.
-import { readFile, unlink } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { atomicWrite } from './atomicWrite';
 import { CONFIG_FILE } from './config';
 import { fail, ok, type ProjectError, type Result } from './errors';
 import { withFileLock } from './fileLock';
+import { readRegularFile, SETTINGS_ROLE, SETTINGS_SIZE_LIMIT } from './readRegularFile';
 
 /** Runs one read-change-write of taskdeck.json under its lock; a lock failure is a write failure. */
 async function locked<T>(file: string, fn: () => Promise<Result<T, ProjectError>>): Promise<Result<T, ProjectError>> {
@@ -30,12 +31,9 @@ export interface ConfigChange {
 }
 
 async function readConfigText(file: string): Promise<Result<string | null, ProjectError>> {
-  try {
-    return ok(await readFile(file, 'utf8'));
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return ok(null);
-    return fail({ code: 'config-unreadable', message: `Cannot read ${file}: ${(err as Error).message}` });
-  }
+  const read = await readRegularFile(file, SETTINGS_SIZE_LIMIT, SETTINGS_ROLE);
+  if (read.ok) return ok(read.value.bytes.toString('utf8'));
+  return read.error.code === 'not-found' ? ok(null) : fail({ code: 'config-unreadable', message: read.error.message });
 }
 
 /**

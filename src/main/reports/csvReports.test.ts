@@ -6,7 +6,7 @@ import { runsCsv, summaryCsv, SUMMARY_CSV_COLUMNS } from './csvReports';
 describe('CSV reports', () => {
   const attempts = [
     attempt({ taskId: 'B-1', durationMs: 1500 }),
-    attempt({ taskId: 'B-1', startedAt: T0 + 10, outcome: 'failure', category: 'network', errorMessage: 'refused, "10.0.0.1"\nretry later', command: '=cmd|calc' }),
+    attempt({ taskId: 'B-1', startedAt: T0 + 10, outcome: 'failed', category: 'network', errorMessage: 'refused, "10.0.0.1"\nretry later', command: '=cmd|calc' }),
   ];
   const a = analyzeHistory({ attempts, errors: [], recoveries: [], plan: [task({ id: 'B-1', title: '=HYPERLINK("http://x")' }), task({ id: 'B-2', title: 'Crème brûlée, tasks' })], sprints: [], now: T0 + 1000 });
 
@@ -19,10 +19,20 @@ describe('CSV reports', () => {
     expect(summaryCsv(a.tasks).startsWith('task_id,')).toBe(true);
   });
 
+  it("names the last outcome in the record's words (succeeded, failed), as the runs CSV and history do", () => {
+    const rows = summaryCsv(a.tasks).split('\r\n').map((l) => l.split(','));
+    const column = SUMMARY_CSV_COLUMNS.indexOf('last_outcome');
+    expect(column).toBeGreaterThan(-1);
+    expect(rows[1][0]).toBe('B-1');
+    expect(rows[1][column]).toBe('failed');
+    const ok = analyzeHistory({ attempts: [attempt({ taskId: 'B-1' })], errors: [], recoveries: [], plan: [task({ id: 'B-1' })], sprints: [], now: T0 + 1000 });
+    expect(summaryCsv(ok.tasks).split('\r\n')[1].split(',')[column]).toBe('succeeded');
+  });
+
   it('writes one row per attempt, multi-line messages quoted', () => {
     const csv = runsCsv(attempts);
-    expect(csv).toContain(`,failure,network,"refused, ""10.0.0.1""\nretry later",'=cmd|calc\r\n`);
-    expect(csv.split('\r\n')[1]).toBe(`B-1-${T0},B-1,1,${new Date(T0).toISOString()},${new Date(T0 + 1500).toISOString()},1500,success,,,echo ok`);
+    expect(csv).toContain(`,failed,network,"refused, ""10.0.0.1""\nretry later",'=cmd|calc\r\n`);
+    expect(csv.split('\r\n')[1]).toBe(`B-1-${T0},B-1,1,${new Date(T0).toISOString()},${new Date(T0 + 1500).toISOString()},1500,succeeded,,,echo ok`);
     // Read from the record, the row carries the record's identifier: interrupted is not cancelled.
     expect(runsCsv([attempt({ taskId: 'B-1', outcome: 'cancelled', recordOutcome: 'interrupted' })]).split('\r\n')[1]).toContain(',interrupted,');
   });

@@ -5,7 +5,7 @@ import { renderHtmlReport } from './htmlReport';
 import type { ReportModel } from './reportModel';
 
 function model(title: string, message: string): ReportModel {
-  const attempts = [attempt({ taskId: 'B-1' }), attempt({ taskId: 'B-1', startedAt: T0 + 5, outcome: 'failure', category: 'execution' })];
+  const attempts = [attempt({ taskId: 'B-1' }), attempt({ taskId: 'B-1', startedAt: T0 + 5, outcome: 'failed', category: 'execution' })];
   const analysis = analyzeHistory({ attempts, errors: [{ taskId: 'B-1', category: 'execution', severity: 'high', message, at: T0 + 5 }], recoveries: [], plan: [task({ id: 'B-1', title })], sprints: [], now: T0 + 1000 });
   return { generatedAt: T0 + 1000, tz: 0, project: { name: '<proj>', dir: '/p', backlog: 'backlog.md' }, analysis, forecasts: [] };
 }

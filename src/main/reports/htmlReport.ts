@@ -6,7 +6,7 @@ import type { SprintForecastResult } from '../core/analytics/sprintForecast';
 import { formatDay, formatMs, formatPct, formatTime } from './format';
 import { correlationItems, insightsSections } from './htmlInsights';
 import type { ReportModel } from './reportModel';
-import { plural } from '../../shared/pluralise';
+import { noun, plural } from '../../shared/pluralise';
 import { barChart, emptyChart, esc, lineChart } from './svgCharts';
 import { anomalyKindLabel, errorCategoryLabel, recoveryActionLabel } from '../../shared/labels';
 
@@ -89,13 +89,13 @@ export function renderHtmlReport(m: ReportModel): string {
   const trend = a.success.byWeek.length >= 3 ? a.success.byWeek : a.success.byDay;
   const failuresByCategory = a.durations.byCategory.map((g) => ({ label: errorCategoryLabel(g.key), value: g.durations.n }));
   const quality: string[] = [];
-  if (a.data.clockSkew > 0) quality.push(`${a.data.clockSkew} attempts ended before they started (clock change); their durations were left out`);
-  if (a.data.durationDropped > a.data.clockSkew) quality.push(`${a.data.durationDropped - a.data.clockSkew} attempts have no duration`);
-  if (a.data.tasksNotInBacklog.length > 0) quality.push(`history names ${a.data.tasksNotInBacklog.length} tasks no longer in the backlog (renamed or deleted): ${a.data.tasksNotInBacklog.slice(0, 8).join(', ')}`);
+  if (a.data.clockSkew > 0) quality.push(`${plural(a.data.clockSkew, 'attempt')} ended before they started (clock change); their durations were left out`);
+  if (a.data.durationDropped > a.data.clockSkew) quality.push(`${plural(a.data.durationDropped - a.data.clockSkew, 'attempt')} ${a.data.durationDropped - a.data.clockSkew === 1 ? 'has' : 'have'} no duration`);
+  if (a.data.tasksNotInBacklog.length > 0) quality.push(`history names ${plural(a.data.tasksNotInBacklog.length, 'task')} no longer in the backlog (renamed or deleted): ${a.data.tasksNotInBacklog.slice(0, 8).join(', ')}`);
 
   const summary = `<section class="cards">
 ${card(formatPct(a.success.overall.rate), `attempt success rate: ${a.success.overall.successes} of ${plural(a.success.overall.attempts, 'attempt')} succeeded, cancelled and interrupted not counted (${a.success.direction === 'not-enough-data' ? 'trend: under 3 weeks of data' : a.success.direction})`)}
-${card(String(a.data.runs), `runs of ${a.data.tasksWithHistory} tasks`)}
+${card(String(a.data.runs), `${noun(a.data.runs, 'run')} of ${plural(a.data.tasksWithHistory, 'task')}`)}
 ${card(formatMs(a.durations.overall.median), 'median attempt duration')}
 ${card(formatMs(a.durations.overall.p95), 'p95 attempt duration')}
 ${card(formatPct(a.retries.successAfterRetry), `of ${a.retries.retriedRuns} retried runs recovered`)}
@@ -103,10 +103,10 @@ ${card(String(a.anomalies.length), 'anomalies')}
 </section>`;
 
   const charts = `<div class="grid2">
-${barChart('Durations of the busiest tasks: median, whisker to p95', busiest.flatMap((t) => (t.durations.median === null ? [] : [{ label: t.taskId, value: t.durations.median, whisker: t.durations.p95 ?? undefined, title: `${t.taskId}: median ${formatMs(t.durations.median)}, p95 ${formatMs(t.durations.p95)} over ${t.durations.n} runs` }])), formatMs)}
+${barChart('Durations of the busiest tasks: median, whisker to p95', busiest.flatMap((t) => (t.durations.median === null ? [] : [{ label: t.taskId, value: t.durations.median, whisker: t.durations.p95 ?? undefined, title: `${t.taskId}: median ${formatMs(t.durations.median)}, p95 ${formatMs(t.durations.p95)} over ${plural(t.durations.n, 'run')}` }])), formatMs)}
 ${lineChart(`Success rate by ${trend === a.success.byWeek ? 'week' : 'day'}`, [{ name: 'success rate', colour: '#3b6fd8', points: trend.flatMap((b) => (b.rate === null ? [] : [{ x: b.start, y: b.rate }])) }], { yMax: 1, formatX: (x) => formatDay(x, tz), formatY: (y) => formatPct(y) })}
 ${barChart('Failed attempts by error category', failuresByCategory, (v) => String(v), '#c0533a')}
-${barChart('Attempts by hour of day', a.temporal.byHour.filter((h) => h.attempts > 0).map((h) => ({ label: h.label, value: h.attempts, title: `${h.label}: ${h.attempts} attempts, ${formatPct(h.failureRate)} failed` })), (v) => String(v), '#6a5acd')}
+${barChart('Attempts by hour of day', a.temporal.byHour.filter((h) => h.attempts > 0).map((h) => ({ label: h.label, value: h.attempts, title: `${h.label}: ${plural(h.attempts, 'attempt')}, ${formatPct(h.failureRate)} failed` })), (v) => String(v), '#6a5acd')}
 ${m.forecasts.map((f) => forecastChart(f, m.generatedAt, tz)).join('\n')}
 </div>`;
 

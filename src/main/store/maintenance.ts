@@ -12,6 +12,7 @@ type Audit = ReturnType<typeof createAudit>;
 
 interface OpenAttempt {
   id: number;
+  attempt: number;
   task_id: string;
   run_id: string;
   started_at: number;
@@ -19,7 +20,7 @@ interface OpenAttempt {
 }
 
 export function createMaintenance(db: Database.Database, writes: Writes, audit: Audit) {
-  const openAttempts = db.prepare('SELECT id, task_id, run_id, started_at, owner_pid FROM run_attempts WHERE outcome IS NULL');
+  const openAttempts = db.prepare('SELECT id, attempt, task_id, run_id, started_at, owner_pid FROM run_attempts WHERE outcome IS NULL');
   const markInterrupted = db.prepare(`
     UPDATE task_executions SET state = 'interrupted', completed_ms = @at, error_message = @message, execution_ms = @durationMs,
       completed_at = strftime('%Y-%m-%d %H:%M:%S', @at / 1000, 'unixepoch'), execution_time = @durationMs / 1000.0,
@@ -77,7 +78,7 @@ export function createMaintenance(db: Database.Database, writes: Writes, audit: 
       });
       if (!finished) continue;
       closed++;
-      const message = `Interrupted: the runner (pid ${a.owner_pid}) stopped before attempt ${a.id} finished`;
+      const message = `Interrupted: the runner (pid ${a.owner_pid}) stopped before attempt ${a.attempt} finished`;
       writes.recordEvent({ taskId: a.task_id, runId: a.run_id, attemptId: a.id, type: 'interrupted', message, data: { ownerPid: a.owner_pid }, at: now });
       markInterrupted.run({ taskId: a.task_id, at: now, message, durationMs });
       dropLeasesOf.run(a.owner_pid);

@@ -13,15 +13,22 @@ function isExported(v: unknown): v is ExportedReport {
 
 export async function sendReportDownload(
   res: ServerResponse,
-  pathname: string,
+  url: URL,
   call: (method: string, args: unknown) => Promise<ApiResult<unknown>>,
 ): Promise<void> {
-  const format = decodeURIComponent(pathname.slice(DOWNLOAD_PREFIX.length));
-  // The contract validates the format; a bad one comes back as an error value.
-  const result = await call('reports:export', { format });
+  let format: string;
+  try {
+    format = decodeURIComponent(url.pathname.slice(DOWNLOAD_PREFIX.length));
+  } catch {
+    format = ''; // not valid percent-encoding: no format, refused by the contract below
+  }
+  // The viewer's zone, so the report's days match the dashboard's (?timeZone=Area/City).
+  const timeZone = url.searchParams.get('timeZone') ?? undefined;
+  // The contract validates the format and zone; a bad one comes back as an error value.
+  const result = await call('reports:export', { format, ...(timeZone !== undefined ? { timeZone } : {}) });
   if (!result.ok || !isExported(result.value)) {
     const error = result.ok ? { code: 'internal', message: 'The report has no content.' } : result.error;
-    res.writeHead(result.ok || error.code !== 'bad-arguments' ? 500 : 400, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.writeHead(result.ok || (error.code !== 'bad-arguments' && error.code !== 'bad-time-zone') ? 500 : 400, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
     return void res.end(JSON.stringify({ ok: false, error }));
   }
   const report = result.value;

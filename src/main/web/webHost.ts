@@ -40,6 +40,14 @@ function sendJson(res: ServerResponse, status: number, body: unknown, extraHeade
   res.end(JSON.stringify(body));
 }
 
+function decodeMethod(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return null;
+  }
+}
+
 function sendError(res: ServerResponse, status: number, code: string, message: string): void {
   sendJson(res, status, { ok: false, error: { code, message } });
 }
@@ -80,7 +88,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (req.method !== 'GET') return sendError(res, 405, 'method-not-allowed', 'Use GET for events.');
       return sse.add(res, SECURITY_HEADERS);
     }
-    if (url.pathname.startsWith(DOWNLOAD_PREFIX) && req.method === 'GET') return sendReportDownload(res, url.pathname, options.call);
+    if (url.pathname.startsWith(DOWNLOAD_PREFIX) && req.method === 'GET') return sendReportDownload(res, url, options.call);
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return sendError(res, 405, 'method-not-allowed', 'Use POST for API calls.');
       // JSON only: an HTML form cannot send it, which closes the classic CSRF route.
@@ -101,7 +109,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       } catch {
         return sendError(res, 400, 'bad-json', 'The request body is not valid JSON.');
       }
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const method = decodeMethod(url.pathname.slice('/api/'.length));
+      // A name that is not valid percent-encoding names no method: a value, not a 500.
+      if (method === null) return sendError(res, 400, 'bad-request', 'The method name in the URL is not valid percent-encoding.');
       // Not offered here at all (writing to a path the caller names): refused exactly as
       // a method the contract lacks, so the host reveals nothing about it.
       if (desktopOnlyMethods.has(method)) return sendJson(res, 200, { ok: false, error: { code: 'unknown-method', message: `Unknown method "${method}".` } });

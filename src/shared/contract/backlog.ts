@@ -50,7 +50,7 @@ export interface TaskDetail {
 }
 
 export interface EditOutcome {
-  /** What changed, in words ("B-012: status todo -> done"). */
+  /** What changed, in words ("B-012: status to do -> done"). */
   summary: string;
   /** The backlog re-read from the file after the write. */
   snapshot: BacklogSnapshot;

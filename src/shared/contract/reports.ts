@@ -17,15 +17,18 @@ export interface ExportedReport {
 
 const format = z.enum(EXPORT_FORMATS);
 
+/** The viewer's IANA zone for the days and weekdays in a report (as analytics:dashboard takes it); default: the host's. */
+const timeZone = z.string().min(1).max(64).optional();
+
 export const reportMethods = {
-  'reports:export': method<ExportedReport>()(z.object({ format })),
+  'reports:export': method<ExportedReport>()(z.object({ format, timeZone })),
   /**
    * Writes the report to an absolute path (atomically), for the desktop save dialog.
    * Desktop only: the web host does not offer it, and the app accepts only the path its
    * save dialog just returned for that export (src/main/app/export-grants.ts).
    */
   'reports:write': method<{ path: string; bytes: number; summary: string }>()(
-    z.object({ format, path: z.string().min(1).max(4096) }),
+    z.object({ format, path: z.string().min(1).max(4096), timeZone }),
   ),
 } as const;
 

@@ -11,15 +11,15 @@ const noProject = { ok: false, error: { code: 'no-project', message: 'No project
 
 export function reportHandlers(session: Session, clock: () => number = Date.now): HandlerSlice<'reports:export' | 'reports:write'> {
   return {
-    'reports:export': async ({ format }) => {
+    'reports:export': async ({ format, timeZone }) => {
       const project = session.current();
-      return project ? renderExport(project.dir, format, clock()) : noProject;
+      return project ? renderExport(project.dir, format, clock(), timeZone) : noProject;
     },
-    'reports:write': async ({ format, path: target }) => {
+    'reports:write': async ({ format, path: target, timeZone }) => {
       const project = session.current();
       if (!project) return noProject;
       if (!path.isAbsolute(target)) return { ok: false, error: { code: 'bad-path', message: `Choose an absolute path to save to (got "${target}").` } };
-      const rendered = await renderExport(project.dir, format, clock());
+      const rendered = await renderExport(project.dir, format, clock(), timeZone);
       if (!rendered.ok) return rendered;
       const tmp = `${target}.${process.pid}.tmp`;
       try {

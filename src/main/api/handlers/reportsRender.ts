@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { ApiResult, ExportFormat, ExportedReport } from '../../../shared/api';
 import { buildErrorReport } from '../../reports/errorReport';
 import { openAnalytics } from '../../reports/analyticsContext';
+import { timeZoneRule, TimeZoneError } from '../../reports/timeZone';
 import { buildReportModel } from '../../reports/reportModel';
 import { renderHtmlReport } from '../../reports/htmlReport';
 import { buildTasksJson } from '../../reports/tasksJson';
@@ -54,24 +55,32 @@ function historyCsv(projectDir: string, now: number): Rendered {
   }
 }
 
-async function analyticsReport(projectDir: string, format: 'tasks-json' | 'html-report', now: number): Promise<Rendered> {
-  const opened = await openAnalytics(projectDir, now);
+async function analyticsReport(projectDir: string, format: 'tasks-json' | 'html-report', now: number, timeZone: string | undefined): Promise<Rendered> {
+  // Days and weekdays are the viewer's, as on the dashboard: the client sends its zone.
+  let zone;
+  try {
+    zone = timeZoneRule(timeZone);
+  } catch (err) {
+    if (err instanceof TimeZoneError) return { ok: false, error: { code: err.code, message: err.message } };
+    throw err;
+  }
+  const opened = await openAnalytics(projectDir, now, zone);
   if (!opened.ok) return { ok: false, error: { code: opened.error.code, message: opened.error.message } };
   const ctx = opened.value;
   try {
     const model = buildReportModel(ctx);
     if (format === 'html-report') {
-      return ok(format, 'taskdeck-report.html', 'text/html', renderHtmlReport(model), `${model.analysis.data.attempts} attempts of ${ctx.project.tasks.length} tasks`);
+      return ok(format, 'taskdeck-report.html', 'text/html', renderHtmlReport(model), `${plural(model.analysis.data.attempts, 'attempt')} of ${plural(ctx.project.tasks.length, 'task')}`);
     }
     const list = { file: ctx.project.file, tasks: ctx.project.tasks.map(taskJson), diagnostics: ctx.project.diagnostics };
-    return ok(format, 'taskdeck-tasks.json', 'application/json', `${JSON.stringify(buildTasksJson(list, model), null, 2)}\n`, `${ctx.project.tasks.length} tasks`);
+    return ok(format, 'taskdeck-tasks.json', 'application/json', `${JSON.stringify(buildTasksJson(list, model), null, 2)}\n`, plural(ctx.project.tasks.length, 'task'));
   } finally {
     ctx.close();
   }
 }
 
 /** Renders one export of the project in `projectDir` as generated at `now`. */
-export async function renderExport(projectDir: string, format: ExportFormat, now: number): Promise<Rendered> {
+export async function renderExport(projectDir: string, format: ExportFormat, now: number, timeZone?: string): Promise<Rendered> {
   const dir = path.resolve(projectDir);
   switch (format) {
     case 'error-report':
@@ -80,6 +89,6 @@ export async function renderExport(projectDir: string, format: ExportFormat, now
       return historyCsv(dir, now);
     case 'tasks-json':
     case 'html-report':
-      return analyticsReport(dir, format, now);
+      return analyticsReport(dir, format, now, timeZone);
   }
 }

@@ -127,7 +127,8 @@ export function createRunController(session: Session, options: RunControllerOpti
     }
     const commands: RunPlan['commands'] = [];
     const excluded: RunPlan['excluded'] = [];
-    for (const id of args.taskIds ?? []) {
+    // The set of IDs, in first-named order: a task named twice runs once.
+    for (const id of new Set(args.taskIds ?? [])) {
       const task = tasks.find((t) => t.id === id);
       if (!task) {
         excluded.push({ taskId: id, title: '', reason: 'not in the backlog', kind: 'missing' });

@@ -9,6 +9,7 @@ import { openDatabase } from '../../store/openDatabase';
 import { lastAttempts, recentRuns, type LastAttemptRow } from '../../store/lastRuns';
 import type { LiveConsole } from './liveConsole';
 import { runOutcomeLabel } from '../../../shared/labels';
+import { plural } from '../../../shared/pluralise';
 
 type LiveRow = LiveConsole extends Map<string, infer V> ? V : never;
 
@@ -93,7 +94,7 @@ function finishedRow(row: LastAttemptRow & { runStartedAt: number }, title: stri
   const lines = logTail(row.logPath, ended);
   if (status !== 'running') {
     const why = row.message ? `: ${row.message}` : '';
-    lines.push({ stream: 'info', text: `■ ${runOutcomeLabel(status)} after ${row.attempt} attempt${row.attempt === 1 ? '' : 's'}${why}`, at: ended });
+    lines.push({ stream: 'info', text: `■ ${runOutcomeLabel(status)} after ${plural(row.attempt, 'attempt')}${why}`, at: ended });
   }
   return {
     taskId: row.taskId, title, command: row.command, attempt: row.attempt, maxAttempts: null, startedAt: row.runStartedAt,

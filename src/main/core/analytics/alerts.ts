@@ -38,7 +38,7 @@ export function taskAlerts(taskId: string, attempts: readonly Pick<CleanAttempt,
   const out: Alert[] = [];
   const counted = runs.filter((r) => r.outcome !== 'cancelled');
   if (rules.slowerThanP95 !== undefined) {
-    const ok = attempts.filter((a) => a.outcome === 'success' && a.durationMs !== null);
+    const ok = attempts.filter((a) => a.outcome === 'succeeded' && a.durationMs !== null);
     const last = ok[ok.length - 1];
     const p95 = percentile(sortedFinite(ok.slice(0, -1).map((r) => r.durationMs as number)), 0.95);
     if (last && ok.length - 1 >= MIN_P95_RUNS && p95 !== null && p95 > 0 && (last.durationMs as number) > rules.slowerThanP95 * p95) {
@@ -47,7 +47,7 @@ export function taskAlerts(taskId: string, attempts: readonly Pick<CleanAttempt,
   }
   if (rules.failureRate) {
     const recent = counted.slice(-rules.failureRate.lastRuns);
-    const failed = recent.filter((r) => r.outcome !== 'success').length;
+    const failed = recent.filter((r) => r.outcome !== 'succeeded').length;
     if (recent.length >= Math.min(MIN_RATE_RUNS, rules.failureRate.lastRuns) && failed / recent.length > rules.failureRate.limit) {
       out.push({ rule: 'failure-rate', taskId, message: `${taskId}: ${failed} of its last ${recent.length} runs failed (${Math.round((failed / recent.length) * 100)}%, the limit is ${Math.round(rules.failureRate.limit * 100)}%)` });
     }

@@ -100,7 +100,7 @@ export function analyzeHistory(input: AnalysisInput): HistoryAnalysis {
       overall: describe(counted.flatMap((a) => (a.durationMs === null ? [] : [a.durationMs]))),
       byExecutor: describeGroups(counted, (a) => a.executor ?? planById.get(a.taskId)?.executor ?? 'own command', (a) => a.durationMs),
       // A category is what a failure was, so these are the durations of failed attempts.
-      byCategory: describeGroups(counted.filter((a) => a.outcome !== 'success'), (a) => a.category ?? (a.outcome === 'timeout' ? 'timeout' : 'unknown'), (a) => a.durationMs),
+      byCategory: describeGroups(counted.filter((a) => a.outcome !== 'succeeded'), (a) => a.category ?? (a.outcome === 'timeout' ? 'timeout' : 'unknown'), (a) => a.durationMs),
     },
     success: successTrend(attempts, tz),
     retries: retryAnalysis(runs, input.recoveries),

@@ -35,8 +35,8 @@ describe('anomalies', () => {
 
   it('flags a failure-rate jump in the last 10 runs', () => {
     const records: AttemptRecord[] = [];
-    for (let i = 0; i < 40; i++) records.push(attempt({ taskId: 'B-2', startedAt: T0 + i * 1000, outcome: i === 7 ? 'failure' : 'success' }));
-    for (let i = 40; i < 50; i++) records.push(attempt({ taskId: 'B-2', startedAt: T0 + i * 1000, outcome: i % 5 === 0 ? 'success' : 'failure' }));
+    for (let i = 0; i < 40; i++) records.push(attempt({ taskId: 'B-2', startedAt: T0 + i * 1000, outcome: i === 7 ? 'failed' : 'succeeded' }));
+    for (let i = 40; i < 50; i++) records.push(attempt({ taskId: 'B-2', startedAt: T0 + i * 1000, outcome: i % 5 === 0 ? 'succeeded' : 'failed' }));
     const found = failureRateJumps(groupRuns(clean(records)));
     expect(found).toHaveLength(1);
     expect(found[0]?.message).toMatch(/^failed 8 of its last 10 runs \(80%\) against 1 of 40 before \(2\.5%\); z = \d/);
@@ -45,22 +45,22 @@ describe('anomalies', () => {
   });
 
   it('flags a task that alternates pass and fail with the same command, and not after a command change', () => {
-    const alternating = Array.from({ length: 10 }, (_, i) => attempt({ taskId: 'B-3', startedAt: T0 + i * 1000, outcome: i % 2 === 0 ? 'success' : 'failure' }));
+    const alternating = Array.from({ length: 10 }, (_, i) => attempt({ taskId: 'B-3', startedAt: T0 + i * 1000, outcome: i % 2 === 0 ? 'succeeded' : 'failed' }));
     const found = flakyTasks(groupRuns(clean(alternating)));
     expect(found).toHaveLength(1);
     expect(found[0]?.message).toMatch(/switched between pass and fail 9 times in 10 runs of the same command \(5 passed, 5 failed\); chance alone would give about 5 switches \(runs test z = 2\.7\)/);
     const changed = alternating.map((a, i) => ({ ...a, command: `cmd-v${i}` }));
     expect(flakyTasks(groupRuns(clean(changed)))).toEqual([]);
-    const steady = Array.from({ length: 10 }, (_, i) => attempt({ taskId: 'B-3', startedAt: T0 + i * 1000, outcome: i < 5 ? 'failure' : 'success' }));
+    const steady = Array.from({ length: 10 }, (_, i) => attempt({ taskId: 'B-3', startedAt: T0 + i * 1000, outcome: i < 5 ? 'failed' : 'succeeded' }));
     expect(flakyTasks(groupRuns(clean(steady)))).toEqual([]);
     // Failing 30% of the time at random is unreliable, not alternating: not flagged.
     const rng = seededRng(11);
-    const random = Array.from({ length: 30 }, (_, i) => attempt({ taskId: 'B-4', startedAt: T0 + i * 1000, outcome: rng() < 0.7 ? 'success' : 'failure' }));
+    const random = Array.from({ length: 30 }, (_, i) => attempt({ taskId: 'B-4', startedAt: T0 + i * 1000, outcome: rng() < 0.7 ? 'succeeded' : 'failed' }));
     expect(flakyTasks(groupRuns(clean(random)))).toEqual([]);
   });
 
   it('orders warnings first, newest first', () => {
-    const records = Array.from({ length: 10 }, (_, i) => attempt({ taskId: 'B-3', startedAt: T0 + i * 1000, outcome: i % 2 === 0 ? 'success' : 'failure' }));
+    const records = Array.from({ length: 10 }, (_, i) => attempt({ taskId: 'B-3', startedAt: T0 + i * 1000, outcome: i % 2 === 0 ? 'succeeded' : 'failed' }));
     const c = clean(records);
     const all = detectAnomalies(c, groupRuns(c));
     expect(all.map((a) => a.kind)).toEqual(['flaky']);

@@ -55,7 +55,7 @@ const secs = (ms: number): string => (ms >= 60_000 ? `${Math.round(ms / 6000) / 
 
 export function durationAnomalies(attempts: readonly CleanAttempt[], o: AnomalyOptions = DEFAULT_ANOMALY_OPTIONS): Anomaly[] {
   const out: Anomaly[] = [];
-  const ok = attempts.filter((a) => a.outcome === 'success' && a.durationMs !== null);
+  const ok = attempts.filter((a) => a.outcome === 'succeeded' && a.durationMs !== null);
   for (const [taskId, list] of groupBy(ok, (a) => a.taskId)) {
     if (list.length < o.minBaseline + 1) continue;
     const recent = list.slice(-o.recentDurations);
@@ -106,10 +106,10 @@ export function failureRateJumps(runs: readonly RunSummary[], o: AnomalyOptions 
   for (const [taskId, list] of groupBy(counted, (r) => r.taskId)) {
     if (list.length < o.recentRuns) continue;
     const recent = list.slice(-o.recentRuns);
-    const fr = recent.filter((r) => r.outcome !== 'success').length;
+    const fr = recent.filter((r) => r.outcome !== 'succeeded').length;
     const all = totals?.get(taskId);
     const nb = all ? all.runs - recent.length : list.length - recent.length;
-    const fb = all ? all.failures - fr : list.slice(0, -o.recentRuns).filter((r) => r.outcome !== 'success').length;
+    const fb = all ? all.failures - fr : list.slice(0, -o.recentRuns).filter((r) => r.outcome !== 'succeeded').length;
     // The last N against at least N earlier runs.
     if (nb < o.recentRuns || fb < 0) continue;
     const pr = fr / recent.length;
@@ -133,13 +133,13 @@ export function flakyTasks(runs: readonly RunSummary[], o: AnomalyOptions = DEFA
   const counted = runs.filter((r) => r.outcome !== 'cancelled');
   for (const [, list] of groupBy(counted, (r) => `${r.taskId}\u0000${r.command ?? ''}`)) {
     if (list.length < o.minFlakyRuns) continue;
-    const pass = list.map((r) => r.outcome === 'success');
+    const pass = list.map((r) => r.outcome === 'succeeded');
     const passes = pass.filter(Boolean).length;
     const fails = pass.length - passes;
     let flips = 0;
     for (let i = 1; i < pass.length; i++) if (pass[i] !== pass[i - 1]) flips++;
     // A run that failed then passed on retry, unchanged, is flakiness inside one run: told, not tested.
-    const retriedPass = list.filter((r) => r.outcome === 'success' && r.retries > 0).length;
+    const retriedPass = list.filter((r) => r.outcome === 'succeeded' && r.retries > 0).length;
     const flipRate = flips / (pass.length - 1);
     const z = runsTestZ(passes, fails, flips + 1);
     if (passes < 2 || fails < 2 || flipRate < o.flipRate || z === null || z < 2) continue;

@@ -46,14 +46,14 @@ describe('analytics edge cases', () => {
     expect(a.tasks[0]?.eta).toMatchObject({ status: 'ok', source: 'history', p50Ms: 5000, n: 1 });
     const unpointed = analyzeHistory({ ...base, plan: [task({ id: 'B-1', points: null })], attempts: [attempt({ taskId: 'B-1', durationMs: 5000 })] });
     expect(unpointed.tasks[0]?.eta).toMatchObject({ status: 'ok', source: 'history', p50Ms: 5000, p80Ms: 7500 });
-    const never = analyzeHistory({ ...base, plan: [task({ id: 'B-1', points: null })], attempts: [attempt({ taskId: 'B-1', outcome: 'failure' })] });
+    const never = analyzeHistory({ ...base, plan: [task({ id: 'B-1', points: null })], attempts: [attempt({ taskId: 'B-1', outcome: 'failed' })] });
     expect(never.tasks[0]?.eta).toEqual({ status: 'not-enough-data', n: 0, needed: 3, reason: 'only 0 successful runs and it has no points' });
     const manual = analyzeHistory({ ...base, plan: [task({ id: 'B-1', manual: true })], attempts: [attempt({ taskId: 'B-1', durationMs: 5000 })] });
     expect(manual.tasks[0]?.eta).toMatchObject({ status: 'not-enough-data', reason: 'it is done by hand, and run times of automated tasks say nothing about it' });
   });
 
   it('handles a history of only failures', () => {
-    const attempts = [0, 1, 2, 3, 4, 5].map((i) => attempt({ taskId: 'B-1', startedAt: T0 + i * 3_600_000, outcome: 'failure', category: 'network', errorMessage: 'ECONNREFUSED' }));
+    const attempts = [0, 1, 2, 3, 4, 5].map((i) => attempt({ taskId: 'B-1', startedAt: T0 + i * 3_600_000, outcome: 'failed', category: 'network', errorMessage: 'ECONNREFUSED' }));
     const a = analyzeHistory({ ...base, attempts, errors: attempts.map((x) => ({ taskId: 'B-1', category: 'network', severity: 'error', message: `ECONNREFUSED 10.0.0.${x.startedAt % 7}:80`, at: x.startedAt })) });
     expect(badNumbers(a)).toEqual([]);
     expect(a.tasks[0]).toMatchObject({ successRate: 0, durations: { n: 0 }, eta: { status: 'not-enough-data' } });
@@ -85,7 +85,7 @@ describe('analytics edge cases', () => {
   });
 
   it('ignores cancelled attempts in rates', () => {
-    const a = analyzeHistory({ ...base, attempts: [attempt({ taskId: 'B-1', outcome: 'cancelled' }), attempt({ taskId: 'B-1', startedAt: T0 + 1, outcome: 'success' })] });
+    const a = analyzeHistory({ ...base, attempts: [attempt({ taskId: 'B-1', outcome: 'cancelled' }), attempt({ taskId: 'B-1', startedAt: T0 + 1, outcome: 'succeeded' })] });
     expect(a.success.overall).toEqual({ attempts: 1, successes: 1, rate: 1 });
   });
 });

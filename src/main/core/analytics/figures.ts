@@ -4,6 +4,8 @@
 // src/main/reports/queries/figureCounts.ts that counts the same things, so one fact has
 // one number everywhere. docs/analytics.md, "Figures", is the table of them.
 
+import { plural } from '../../../shared/pluralise';
+
 /** Attempts by how they ended, as the run record stores them. */
 export interface OutcomeCounts {
   succeeded: number;
@@ -92,8 +94,10 @@ export const FIGURE_WORDS = {
 
 /** "50% of 36 attempts succeeded" / "– (no attempts yet)". */
 export function rateSentence(r: Rate, unit: 'attempt' | 'run', percent: (rate: number | null) => string): string {
-  if (r.rate === null) return `– (no finished ${unit}s yet)`;
-  return `${percent(r.rate)} of ${r.of} ${r.of === 1 ? unit : `${unit}s`} succeeded`;
+  // Null when nothing counts, which includes attempts that all ended cancelled: they did
+  // finish, so "no finished attempts" would be untrue.
+  if (r.rate === null) return `– (no ${unit} counted yet)`;
+  return `${percent(r.rate)} of ${plural(r.of, unit)} succeeded`;
 }
 
 /**

@@ -107,8 +107,8 @@ describe('the toolkit\'s correlations', () => {
 describe('risk per open task', () => {
   it('chance of failure is 1 − the success prediction; expected retries are the task\'s own, else the project\'s; closed and manual tasks have none', () => {
     const records = [
-      attempt({ taskId: 'A', runId: 'a1', outcome: 'failure' }), attempt({ taskId: 'A', runId: 'a1', attempt: 2, startedAt: T0 + 10 }),
-      attempt({ taskId: 'A', runId: 'a2', startedAt: T0 + 20, outcome: 'failure' }), attempt({ taskId: 'A', runId: 'a2', attempt: 2, startedAt: T0 + 30, outcome: 'failure' }),
+      attempt({ taskId: 'A', runId: 'a1', outcome: 'failed' }), attempt({ taskId: 'A', runId: 'a1', attempt: 2, startedAt: T0 + 10 }),
+      attempt({ taskId: 'A', runId: 'a2', startedAt: T0 + 20, outcome: 'failed' }), attempt({ taskId: 'A', runId: 'a2', attempt: 2, startedAt: T0 + 30, outcome: 'failed' }),
       attempt({ taskId: 'B', runId: 'b1', startedAt: T0 + 40 }),
     ];
     const clean = cleanAttempts(records).attempts;
@@ -136,20 +136,20 @@ describe('threshold alerts', () => {
   const run = (i: number, outcome: AttemptRecord['outcome'], durationMs = 1000) => attempt({ taskId: 'A', runId: `r${i}`, startedAt: T0 + i * 60_000, outcome, durationMs });
 
   it('slower than its p95 by a factor: the latest successful run against the earlier ones', () => {
-    const h = history([run(1, 'success', 1000), run(2, 'success', 1100), run(3, 'success', 1200), run(4, 'success', 3000)]);
+    const h = history([run(1, 'succeeded', 1000), run(2, 'succeeded', 1100), run(3, 'succeeded', 1200), run(4, 'succeeded', 3000)]);
     const alerts = taskAlerts('A', ...h, false, { slowerThanP95: 2 });
     expect(alerts).toHaveLength(1);
     expect(alerts[0]?.message).toBe('A: its last successful run took 3.0 s, more than 2× its p95 of 1.2 s (3 earlier successful runs)');
     expect(taskAlerts('A', ...h, false, { slowerThanP95: 2.6 })).toEqual([]);
     // Two earlier runs are too few for a p95.
-    expect(taskAlerts('A', ...history([run(1, 'success'), run(2, 'success'), run(3, 'success', 9000)]), false, { slowerThanP95: 2 })).toEqual([]);
+    expect(taskAlerts('A', ...history([run(1, 'succeeded'), run(2, 'succeeded'), run(3, 'succeeded', 9000)]), false, { slowerThanP95: 2 })).toEqual([]);
     // The successful attempt is what counts, not the run with its failed retries (as stats' p95).
-    const retried = [...[1, 2, 3].map((i) => run(i, 'success', 1000)), attempt({ taskId: 'A', runId: 'r9', startedAt: T0 + 9 * 60_000, outcome: 'failure', durationMs: 5000 }), attempt({ taskId: 'A', runId: 'r9', attempt: 2, startedAt: T0 + 10 * 60_000, durationMs: 1000 })];
+    const retried = [...[1, 2, 3].map((i) => run(i, 'succeeded', 1000)), attempt({ taskId: 'A', runId: 'r9', startedAt: T0 + 9 * 60_000, outcome: 'failed', durationMs: 5000 }), attempt({ taskId: 'A', runId: 'r9', attempt: 2, startedAt: T0 + 10 * 60_000, durationMs: 1000 })];
     expect(taskAlerts('A', ...history(retried), false, { slowerThanP95: 2 })).toEqual([]);
   });
 
   it('failure rate over a limit in the last N runs (cancelled runs not counted), and flaky', () => {
-    const h = history([run(1, 'failure'), run(2, 'failure'), run(3, 'success'), run(4, 'failure'), run(5, 'cancelled'), run(6, 'success'), run(7, 'failure')]);
+    const h = history([run(1, 'failed'), run(2, 'failed'), run(3, 'succeeded'), run(4, 'failed'), run(5, 'cancelled'), run(6, 'succeeded'), run(7, 'failed')]);
     // Last 4 counted: success, failure, success, failure = 50%: not over 50%.
     expect(taskAlerts('A', ...h, false, { failureRate: { limit: 0.5, lastRuns: 4 } })).toEqual([]);
     const over = taskAlerts('A', ...h, false, { failureRate: { limit: 0.5, lastRuns: 6 } });

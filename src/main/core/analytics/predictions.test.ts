@@ -17,7 +17,7 @@ function history(rng: Rng): AttemptRecord[] {
     // B-1: always succeeds, lognormal durations with a median of 30 s and sigma 0.5.
     out.push(attempt({ taskId: 'B-1', startedAt: T0 + i * 60_000, durationMs: lognormal(rng, 30_000, 0.5) }));
     // B-2: succeeds 70% of the time.
-    out.push(attempt({ taskId: 'B-2', startedAt: T0 + i * 60_000 + 1, outcome: rng() < 0.7 ? 'success' : 'failure' }));
+    out.push(attempt({ taskId: 'B-2', startedAt: T0 + i * 60_000 + 1, outcome: rng() < 0.7 ? 'succeeded' : 'failed' }));
   }
   return out;
 }
@@ -57,8 +57,8 @@ describe('predictions against known distributions', () => {
 
   it('leans on the category prior when a task\'s own history is short', () => {
     const records: AttemptRecord[] = [];
-    for (let i = 0; i < 40; i++) records.push(attempt({ taskId: `C-${i % 4}`, startedAt: T0 + i, outcome: i % 10 === 0 ? 'failure' : 'success' }));
-    records.push(attempt({ taskId: 'C-9', startedAt: T0 + 100, outcome: 'failure' }));
+    for (let i = 0; i < 40; i++) records.push(attempt({ taskId: `C-${i % 4}`, startedAt: T0 + i, outcome: i % 10 === 0 ? 'failed' : 'succeeded' }));
+    records.push(attempt({ taskId: 'C-9', startedAt: T0 + 100, outcome: 'failed' }));
     const c = cleanAttempts(records).attempts;
     const plan = [...[0, 1, 2, 3, 9].map((i) => task({ id: `C-${i}`, category: 'docs' }))];
     const { tasks: rows } = summarizeTasks(tallyTasks(c, groupRuns(c)), plan);

@@ -33,12 +33,12 @@ export interface RetryAnalysis {
 
 export function retryAnalysis(runs: readonly RunSummary[], recoveries: readonly RecoveryRecord[]): RetryAnalysis {
   const counted = runs.filter((r) => r.outcome !== 'cancelled');
-  const successes = counted.filter((r) => r.outcome === 'success');
+  const successes = counted.filter((r) => r.outcome === 'succeeded');
   const retried = counted.filter((r) => r.retries > 0);
-  const recovered = retried.filter((r) => r.outcome === 'success');
+  const recovered = retried.filter((r) => r.outcome === 'succeeded');
   const byCategory: CategoryRetry[] = [];
   for (const [category, list] of groupBy(retried, (r) => r.firstFailureCategory ?? 'unknown')) {
-    const ok = list.filter((r) => r.outcome === 'success').length;
+    const ok = list.filter((r) => r.outcome === 'succeeded').length;
     byCategory.push({ category, retriedRuns: list.length, recovered: ok, rate: ok / list.length });
   }
   byCategory.sort((a, b) => b.retriedRuns - a.retriedRuns || a.category.localeCompare(b.category));

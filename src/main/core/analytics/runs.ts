@@ -35,13 +35,13 @@ export function groupRuns(attempts: readonly CleanAttempt[]): RunSummary[] {
     const first = list[0] as CleanAttempt;
     const last = list[list.length - 1] as CleanAttempt;
     const known = list.filter((a) => a.durationMs !== null);
-    const success = list.find((a) => a.outcome === 'success');
-    const firstFailure = list.find((a) => a.outcome === 'failure' || a.outcome === 'timeout');
+    const success = list.find((a) => a.outcome === 'succeeded');
+    const firstFailure = list.find((a) => a.outcome === 'failed' || a.outcome === 'timeout');
     runs.push({
       runId,
       taskId: first.taskId,
       startedAt: first.startedAt,
-      outcome: list.some((a) => a.outcome === 'success') ? 'success' : first.outcome === 'cancelled' ? 'cancelled' : ([...list].reverse().find((a) => a.outcome !== 'cancelled') ?? last).outcome,
+      outcome: list.some((a) => a.outcome === 'succeeded') ? 'succeeded' : first.outcome === 'cancelled' ? 'cancelled' : ([...list].reverse().find((a) => a.outcome !== 'cancelled') ?? last).outcome,
       attempts: list.length,
       retries: list.length - 1,
       firstFailureCategory: firstFailure ? (firstFailure.category ?? (firstFailure.outcome === 'timeout' ? 'timeout' : 'unknown')) : null,

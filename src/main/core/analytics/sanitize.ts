@@ -52,5 +52,5 @@ export function isCounted(a: AttemptRecord): boolean {
 }
 
 export function isSuccess(a: AttemptRecord): boolean {
-  return a.outcome === 'success';
+  return a.outcome === 'succeeded';
 }

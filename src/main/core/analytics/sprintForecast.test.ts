@@ -48,7 +48,7 @@ describe('sprint forecast from history and backlog', () => {
     ];
     const records = [
       attempt({ taskId: 'B', startedAt: T0 + 3_600_000, durationMs: 60_000 }),
-      ...[1, 2, 3].map((i) => attempt({ taskId: 'C', startedAt: T0 + i * 3_600_000, outcome: 'failure', durationMs: 120_000 })),
+      ...[1, 2, 3].map((i) => attempt({ taskId: 'C', startedAt: T0 + i * 3_600_000, outcome: 'failed', durationMs: 120_000 })),
     ];
     const f = forecast(plan, records, T0 + DAY_MS);
     expect(f).toMatchObject({ tasks: 4, scopePoints: 12, donePoints: 5, remainingPoints: 7, remainingTasks: ['C', 'M'] });
@@ -64,7 +64,7 @@ describe('sprint forecast from history and backlog', () => {
     const plan = [task({ id: 'B', points: 2, sprint: 'S' }), task({ id: 'C', points: 1, sprint: 'S' })];
     const records = [
       ...[0, 1, 2, 3, 4, 5].map((i) => attempt({ taskId: 'B', startedAt: T0 + i * 3_600_000, durationMs: 60_000, runId: `b${i}` })),
-      ...[1, 2, 3, 4, 5].map((i) => attempt({ taskId: 'C', startedAt: T0 + i * 3_600_000, outcome: 'failure', durationMs: 30_000, runId: `c${i}` })),
+      ...[1, 2, 3, 4, 5].map((i) => attempt({ taskId: 'C', startedAt: T0 + i * 3_600_000, outcome: 'failed', durationMs: 30_000, runId: `c${i}` })),
     ];
     // B is done (it succeeded): only C remains. Its five failures against the project's 6 of 6
     // (worth 4 runs) give 44% a run, so three runs all fail in 18% of futures.
@@ -85,7 +85,7 @@ describe('sprint forecast from history and backlog', () => {
       task({ id: 'F', points: 1, sprint: 'S50' }),
       ...[1, 2, 3, 4].map((i) => task({ id: `M-${i}`, points: i === 4 ? 4 : 3, sprint: 'S50', manual: true })),
     ];
-    const failing = [1, 2, 3, 4, 5].map((i) => attempt({ taskId: 'F', startedAt: now - i * 3_600_000, outcome: 'failure', runId: `f${i}` }));
+    const failing = [1, 2, 3, 4, 5].map((i) => attempt({ taskId: 'F', startedAt: now - i * 3_600_000, outcome: 'failed', runId: `f${i}` }));
     // No pace measured: not enough history, not "today" and "100%".
     const young = forecast(plan, failing, now, sprint);
     expect(young.forecast).toMatchObject({ status: 'not-enough-data' });

@@ -60,7 +60,7 @@ export function tallyTasks(attempts: readonly CleanAttempt[], runs: readonly Run
     const t = get(a.taskId);
     if (a.outcome === 'cancelled') continue;
     t.attempts++;
-    if (a.outcome !== 'success') t.failedAttempts++;
+    if (a.outcome !== 'succeeded') t.failedAttempts++;
     else if (a.durationMs !== null) lists.get(a.taskId)?.push(a.durationMs);
     if (a.outcome === 'timeout' && a.durationMs !== null) t.longestTimeoutMs = Math.max(t.longestTimeoutMs ?? 0, a.durationMs);
     if (t.lastRunAt === null || a.startedAt >= t.lastRunAt) {
@@ -73,7 +73,7 @@ export function tallyTasks(attempts: readonly CleanAttempt[], runs: readonly Run
     if (r.outcome === 'cancelled') continue;
     const t = get(r.taskId);
     t.runs++;
-    if (r.outcome === 'success') t.runSuccesses++;
+    if (r.outcome === 'succeeded') t.runSuccesses++;
   }
   for (const t of map.values()) t.durations = describe(lists.get(t.taskId) ?? []);
   return [...map.values()];
@@ -120,7 +120,7 @@ export function summarizeTasks(tallies: readonly TaskTally[], plan: readonly Tas
 export function successDurationsByTask(attempts: readonly CleanAttempt[]): Map<string, number[]> {
   const out = new Map<string, number[]>();
   for (const a of attempts) {
-    if (a.outcome !== 'success' || a.durationMs === null) continue;
+    if (a.outcome !== 'succeeded' || a.durationMs === null) continue;
     const list = out.get(a.taskId);
     if (list) list.push(a.durationMs);
     else out.set(a.taskId, [a.durationMs]);

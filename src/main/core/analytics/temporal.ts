@@ -21,7 +21,7 @@ function fill(labels: readonly string[], attempts: readonly CleanAttempt[], inde
   const groups: CleanAttempt[][] = labels.map(() => []);
   for (const a of attempts) groups[index(a)]?.push(a);
   return groups.map((list, i) => {
-    const failures = list.filter((a) => a.outcome === 'failure' || a.outcome === 'timeout').length;
+    const failures = list.filter((a) => a.outcome === 'failed' || a.outcome === 'timeout').length;
     const durations = list.flatMap((a) => (a.durationMs === null ? [] : [a.durationMs]));
     return {
       label: labels[i] as string,

@@ -15,7 +15,7 @@ describe('success trend', () => {
   it('buckets by day and ISO week and reads the direction from the weekly slope', () => {
     // Week 1: 4 of 4 succeed, week 2: 2 of 4, week 3: 1 of 4.
     const outcomes = [[1, 1, 1, 1], [1, 1, 0, 0], [1, 0, 0, 0]];
-    const records = outcomes.flatMap((week, w) => week.map((ok, i) => attempt({ taskId: 'B-1', startedAt: T0 + w * WEEK + i * DAY_MS, outcome: ok ? 'success' : 'failure' })));
+    const records = outcomes.flatMap((week, w) => week.map((ok, i) => attempt({ taskId: 'B-1', startedAt: T0 + w * WEEK + i * DAY_MS, outcome: ok ? 'succeeded' : 'failed' })));
     const t = successTrend(cleanAttempts(records).attempts);
     expect(t.byWeek.map((b) => [b.key, b.attempts, b.successes, b.rate])).toEqual([['2026-W45', 4, 4, 1], ['2026-W46', 4, 2, 0.5], ['2026-W47', 4, 1, 0.25]]);
     expect(t.byDay).toHaveLength(12);
@@ -29,14 +29,14 @@ describe('success trend', () => {
 describe('retries and recovery', () => {
   it('counts retries per eventual success and recovery by category', () => {
     const records = [
-      attempt({ taskId: 'A', runId: 'r1', attempt: 1, outcome: 'failure', category: 'network' }),
-      attempt({ taskId: 'A', runId: 'r1', attempt: 2, startedAt: T0 + 10, outcome: 'success' }),
+      attempt({ taskId: 'A', runId: 'r1', attempt: 1, outcome: 'failed', category: 'network' }),
+      attempt({ taskId: 'A', runId: 'r1', attempt: 2, startedAt: T0 + 10, outcome: 'succeeded' }),
       attempt({ taskId: 'A', runId: 'r2', attempt: 1, startedAt: T0 + 20, outcome: 'timeout' }),
       attempt({ taskId: 'A', runId: 'r2', attempt: 2, startedAt: T0 + 30, outcome: 'timeout' }),
-      attempt({ taskId: 'B', runId: 'r3', attempt: 1, startedAt: T0 + 40, outcome: 'success' }),
+      attempt({ taskId: 'B', runId: 'r3', attempt: 1, startedAt: T0 + 40, outcome: 'succeeded' }),
     ];
     const runs = groupRuns(cleanAttempts(records).attempts);
-    expect(runs.map((r) => [r.runId, r.outcome, r.retries])).toEqual([['r1', 'success', 1], ['r2', 'timeout', 1], ['r3', 'success', 0]]);
+    expect(runs.map((r) => [r.runId, r.outcome, r.retries])).toEqual([['r1', 'succeeded', 1], ['r2', 'timeout', 1], ['r3', 'succeeded', 0]]);
     const a = retryAnalysis(runs, [
       { taskId: 'A', category: 'network', action: 'wait-with-backoff', succeeded: true, at: T0 },
       { taskId: 'A', category: 'timeout', action: 'extend-timeout', succeeded: false, at: T0 },
@@ -51,7 +51,7 @@ describe('temporal patterns', () => {
   it('counts attempts and failures by local hour and weekday', () => {
     const records = [
       attempt({ taskId: 'A', startedAt: T0 }), // Monday 09:00 UTC
-      attempt({ taskId: 'A', startedAt: T0 + 60_000, outcome: 'failure', durationMs: 3000 }),
+      attempt({ taskId: 'A', startedAt: T0 + 60_000, outcome: 'failed', durationMs: 3000 }),
       attempt({ taskId: 'A', startedAt: T0 + DAY_MS + 5 * 3_600_000 }), // Tuesday 14:00 UTC
     ];
     const p = temporalPatterns(cleanAttempts(records).attempts, 120);

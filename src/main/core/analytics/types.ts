@@ -3,7 +3,7 @@
 // never reads a clock, so "now" is always passed in.
 
 /** How one attempt ended. `cancelled` is a person stopping it: it counts as neither. */
-export type AttemptOutcome = 'success' | 'failure' | 'timeout' | 'cancelled';
+export type AttemptOutcome = 'succeeded' | 'failed' | 'timeout' | 'cancelled';
 
 export interface AttemptRecord {
   /** One run of a task; its retries share the run id. */

@@ -53,6 +53,16 @@ describe('tempFilesToRemove', () => {
   it('never deletes the run record even with a catch-all pattern', () => {
     expect(tempFilesToRemove(files, ['**'])).not.toContain('.taskdeck/task_execution.db');
   });
+  it('a pattern of wildcards only matches nothing: it would take the sources with it', () => {
+    for (const p of ['**', '*', '**/*', '*.*', '**/**', './**']) expect(tempFilesToRemove(['src/main.ts', 'x.tmp'], [p]), p).toEqual([]);
+    expect(tempFilesToRemove(['x.tmp', 'src/main.ts'], ['*.tmp'])).toEqual(['x.tmp']);
+  });
+  it('never deletes the backlog, taskdeck.json, version control or Taskdeck files outside its scratch folder', () => {
+    const mine = ['backlog.md', 'docs/BACKLOG.MD', 'notes.markdown', 'taskdeck.json', '.git/HEAD', 'sub/.git/config', '.hg/store/x', '.svn/entries', '.taskdeck/logs/a.log', '.taskdeck/trust.json', '.taskdeck/tmp'];
+    expect(tempFilesToRemove(mine, ['**/*', '*.md', '.git/**', '**/*.json', '.taskdeck/**', 'sub/**', 'docs/*'])).toEqual([]);
+    expect(tempLinksToRemove(['.git', 'backlog.md'], ['.git/**', '*.md'])).toEqual([]);
+    expect(tempFilesToRemove(['.taskdeck/tmp/T-1/draft.md', '.taskdeck/tmp/T-1/x.bin'], ['.taskdeck/tmp/T-1/**'])).toEqual(['.taskdeck/tmp/T-1/draft.md', '.taskdeck/tmp/T-1/x.bin']);
+  });
   it('rejects patterns that climb out', () => {
     expect(tempFilesToRemove(['x.tmp'], ['../**'])).toEqual([]);
   });

@@ -102,12 +102,37 @@ export function tempLinksToRemove(links: readonly string[], patterns: readonly s
 }
 
 function usable(patterns: readonly string[]): string[] {
-  return patterns.filter((p) => !p.includes('..') && !path.posix.isAbsolute(p));
+  return patterns.filter((p) => !p.includes('..') && !path.posix.isAbsolute(p) && namesSomething(p));
+}
+
+/**
+ * A pattern made only of wildcards (`*`, `**`, `*.*` and the like) matches every file of the
+ * project, sources included: it is a mistake, not a temp-file location, and matches nothing.
+ */
+function namesSomething(pattern: string): boolean {
+  return /[^*?/.]/.test(pattern);
+}
+
+/** Folders of version control: their files are history, never temp files. */
+const VCS_FOLDERS = new Set(['.git', '.hg', '.svn']);
+
+/**
+ * What the cleanup never deletes, whatever the patterns say: the run record and logs (all
+ * of `.taskdeck/` except its scratch folder `.taskdeck/tmp/`), `taskdeck.json`, version
+ * control folders, and Markdown files (the backlog is one, wherever it lives; a temp
+ * file never is).
+ */
+function protectedPath(normal: string): boolean {
+  const segments = normal.split('/');
+  if (segments[0] === '.taskdeck') return !(segments[1] === 'tmp' && segments.length > 2); // its scratch folder is all temp
+  if (normal === 'taskdeck.json') return true;
+  if (segments.some((s) => VCS_FOLDERS.has(s))) return true;
+  return /\.(md|markdown)$/i.test(normal);
 }
 
 function removable(c: string): boolean {
   const normal = path.posix.normalize(c);
   if (normal !== c || path.posix.isAbsolute(c) || /^[A-Za-z]:/.test(c)) return false;
   if (normal === '..' || normal.startsWith('../') || normal.split('/').includes('..')) return false;
-  return !(normal === '.taskdeck' || normal.startsWith('.taskdeck/task_execution.db') || normal === '.taskdeck/logs' || normal.startsWith('.taskdeck/logs/'));
+  return !protectedPath(normal);
 }

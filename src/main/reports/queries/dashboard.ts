@@ -56,7 +56,7 @@ export function queryTallies(db: Db, want: { tasks: boolean; hours: boolean } = 
     }
     t.attempts++;
     if (d.attempt === 1) t.runs++;
-    if (outcome === 'success') {
+    if (outcome === 'succeeded') {
       t.runSuccesses++;
       const done = d.ended_at ?? d.started_at;
       if ((firstSuccess.get(d.task_id) ?? Infinity) > done) firstSuccess.set(d.task_id, done);
@@ -65,7 +65,7 @@ export function queryTallies(db: Db, want: { tasks: boolean; hours: boolean } = 
       t.lastRunAt = at;
       t.lastOutcome = outcome;
     }
-    hours.push({ at, attempts: 1, successes: outcome === 'success' ? 1 : 0 });
+    hours.push({ at, attempts: 1, successes: outcome === 'succeeded' ? 1 : 0 });
     touched.add(d.task_id);
   }
   for (const id of touched) {
@@ -162,7 +162,7 @@ export function queryAnomalies(db: Db, options: AnomalyOptions = DEFAULT_ANOMALY
     if (outcome === null || outcome === 'cancelled') continue;
     const t = counts.get(d.task_id) ?? { runs: 0, successes: 0 };
     if (d.attempt === 1) t.runs++;
-    if (outcome === 'success') t.successes++;
+    if (outcome === 'succeeded') t.successes++;
     counts.set(d.task_id, t);
   }
   const totals = new Map([...counts].map(([id, t]) => [id, { runs: t.runs, failures: t.runs - t.successes }]));

@@ -5,9 +5,9 @@ import type { AttemptOutcome } from '../../core/analytics/types';
 export function toCoreOutcome(outcome: string | null): AttemptOutcome | null {
   switch (outcome) {
     case 'succeeded':
-      return 'success';
+      return 'succeeded';
     case 'failed':
-      return 'failure';
+      return 'failed';
     case 'timeout':
       return 'timeout';
     case 'cancelled':

@@ -5,6 +5,7 @@ import type { Dashboard } from '../../../shared/api';
 import { ChartCard } from './ChartCard';
 import { COLORS } from './chartSetup';
 import { pct, secs } from './format';
+import { plural } from '../../../shared/pluralise';
 
 export function SuccessTrendChart({ d }: { d: Dashboard }) {
   const days = d.successByDay.filter((b) => b.attempts > 0);
@@ -14,7 +15,7 @@ export function SuccessTrendChart({ d }: { d: Dashboard }) {
   };
   const options: ChartOptions<'line'> = {
     scales: { y: { min: 0, max: 100, ticks: { callback: (v) => `${v}%` } } },
-    plugins: { legend: { display: false }, tooltip: { callbacks: { label: (c) => { const b = days[c.dataIndex]!; return ` ${pct(b.rate)} (${b.successes} of ${b.attempts} attempts)`; } } } },
+    plugins: { legend: { display: false }, tooltip: { callbacks: { label: (c) => { const b = days[c.dataIndex]!; return ` ${pct(b.rate)} (${b.successes} of ${plural(b.attempts, 'attempt')})`; } } } },
   };
   return (
     <ChartCard

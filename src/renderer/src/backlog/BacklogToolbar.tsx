@@ -3,6 +3,7 @@ import type { SprintDef } from '../../../shared/backlog';
 import { PRIORITY_LABEL, STATUS_LABEL } from '../ui/labels';
 import type { ReactNode } from 'react';
 import { useBacklogView } from './backlogViewStore';
+import { plural } from '../../../shared/pluralise';
 
 export function BacklogToolbar({ sprints, shown, total, actions }: { sprints: string[]; shown: number; total: number; actions?: ReactNode }) {
   const v = useBacklogView();
@@ -44,7 +45,7 @@ export function BacklogToolbar({ sprints, shown, total, actions }: { sprints: st
         Ready
       </label>
       <span className="count" aria-live="polite">
-        {shown === total ? `${total} tasks` : `${shown} of ${total}`}
+        {shown === total ? plural(total, 'task') : `${shown} of ${total}`}
       </span>
       {shown !== total && (
         <button type="button" className="link-button" onClick={v.clearFilters}>

@@ -14,6 +14,8 @@ import { TaskActions } from './TaskActions';
 import type { TaskFieldChanges } from './planTypes';
 import { RunTaskButton } from '../runs/RunTaskButton';
 import { TaskRunList } from '../runs/TaskRunList';
+import { errorCategoryLabel, runOutcomeLabel } from '../../../shared/labels';
+import { plural } from '../../../shared/pluralise';
 
 const NO_SPRINTS: SprintDef[] = [];
 
@@ -139,7 +141,7 @@ export function TaskDrawer({ id, onClose, onOpen }: { id: string; onClose(): voi
           {task.dependencyNotes && <p className="muted small">Notes: {task.dependencyNotes}</p>}
           {detail.blockers.chain.length > 0 && (
             <p className="callout warn">
-              Waiting on {detail.blockers.chain.length} unfinished task{detail.blockers.chain.length === 1 ? '' : 's'}:{' '}
+              Waiting on {plural(detail.blockers.chain.length, 'unfinished task')}:{' '}
               <span className="mono">{detail.blockers.chain.join(' → ')}</span>
             </p>
           )}

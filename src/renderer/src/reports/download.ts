@@ -20,10 +20,15 @@ function save(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** The viewer's zone: a report's days and weekdays are theirs, as on the dashboard. */
+function viewerTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
 async function fromWebHost(format: ExportFormat): Promise<Saved> {
   let res: Response;
   try {
-    res = await fetch(`/api/download/${encodeURIComponent(format)}`, { credentials: 'same-origin' });
+    res = await fetch(`/api/download/${encodeURIComponent(format)}?timeZone=${encodeURIComponent(viewerTimeZone())}`, { credentials: 'same-origin' });
   } catch (err) {
     return { ok: false, message: `Cannot reach the Taskdeck host: ${String(err)}` };
   }
@@ -38,7 +43,7 @@ async function fromWebHost(format: ExportFormat): Promise<Saved> {
 
 export async function exportReport(transport: Transport, format: ExportFormat): Promise<Saved> {
   if (transport.kind === 'web') return fromWebHost(format);
-  const r = await transport.call('reports:export', { format });
+  const r = await transport.call('reports:export', { format, timeZone: viewerTimeZone() });
   if (!r.ok) return { ok: false, message: r.error.message };
   save(new Blob([r.value.content], { type: `${r.value.mime};charset=utf-8` }), r.value.filename);
   return { ok: true, filename: r.value.filename, summary: r.value.summary };

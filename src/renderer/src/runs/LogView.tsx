@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { LogLine } from './liveRuns';
 import { ansiToHtml, stripAnsi } from './ansi';
+import { plural } from '../../../shared/pluralise';
 
 const LINE_HEIGHT = 18;
 
@@ -55,7 +56,7 @@ export function LogView({ lines, version, label }: { lines: readonly LogLine[]; 
           onKeyDown={(e) => e.key === 'Enter' && jump(e.shiftKey ? -1 : 1)}
         />
         <span className="muted small" aria-live="polite">
-          {query ? (matches.length ? `${matchIndex + 1} of ${matches.length}` : 'no match') : `${count} line${count === 1 ? '' : 's'}`}
+          {query ? (matches.length ? `${matchIndex + 1} of ${matches.length}` : 'no match') : plural(count, 'line')}
         </span>
         <button type="button" onClick={() => jump(-1)} disabled={!matches.length} aria-label="Previous match">↑</button>
         <button type="button" onClick={() => jump(1)} disabled={!matches.length} aria-label="Next match">↓</button>

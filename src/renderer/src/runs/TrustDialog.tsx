@@ -3,6 +3,7 @@
 // since the user last trusted it), and trust only those.
 import { useEffect, useRef } from 'react';
 import { useRuns } from './runsContext';
+import { plural } from '../../../shared/pluralise';
 
 export function TrustDialog() {
   const pending = useRuns((s) => s.pendingTrust);
@@ -33,7 +34,7 @@ export function TrustDialog() {
           </p>
         )}
         <p className="muted small">
-          {first ? `This run may start these ${n} command${n === 1 ? '' : 's'}:` : `This run may start these ${n} new or changed command${n === 1 ? '' : 's'}:`}
+          {n === 1 ? `This run may start this ${first ? 'command' : 'new or changed command'}:` : `This run may start these ${plural(n, first ? 'command' : 'new or changed command')}:`}
         </p>
         <ol className="trust-commands mono" aria-label="Commands that will run">
           {shown.map((c) => (

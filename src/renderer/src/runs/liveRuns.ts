@@ -2,6 +2,7 @@
 // browser: one row per task that ran in this session, its log lines, and its retry plan.
 import type { LiveRunEvent } from '../../../shared/api';
 import { errorCategoryLabel, recoveryOutcomeLabel, recoveryText, runOutcomeLabel, severityLabel } from '../../../shared/labels';
+import { plural } from '../../../shared/pluralise';
 
 export interface LogLine {
   stream: 'stdout' | 'stderr' | 'info';
@@ -70,7 +71,7 @@ export function applyRunEvent(tasks: Record<string, LiveTask>, e: LiveRunEvent):
     }
     case 'task-finished': {
       const status = e.outcome === 'succeeded' || e.outcome === 'failed' || e.outcome === 'timeout' || e.outcome === 'cancelled' ? e.outcome : 'failed';
-      const text = `■ ${runOutcomeLabel(e.outcome)} after ${e.attempts} attempt${e.attempts === 1 ? '' : 's'}${e.message ? `: ${e.message}` : ''}`;
+      const text = `■ ${runOutcomeLabel(e.outcome)} after ${plural(e.attempts, 'attempt')}${e.message ? `: ${e.message}` : ''}`;
       return { ...tasks, [e.taskId]: push({ ...current, status, retry: null, durationMs: e.durationMs, percent: status === 'succeeded' ? 100 : current.percent }, { stream: 'info', text, at: e.at }) };
     }
     case 'written-back':

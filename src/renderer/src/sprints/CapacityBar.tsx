@@ -1,5 +1,6 @@
 import type { SprintDef } from '../../../shared/backlog';
 import { sprintLoad } from './sprintLoad';
+import { plural } from '../../../shared/pluralise';
 
 export function CapacityBar({ planned, sprint }: { planned: number; sprint: SprintDef | null }) {
   const load = sprintLoad(planned, sprint);
@@ -13,7 +14,7 @@ export function CapacityBar({ planned, sprint }: { planned: number; sprint: Spri
         aria-valuemin={0}
         aria-valuemax={load.capacity}
         aria-valuenow={planned}
-        aria-label={`${planned} of ${load.capacity} points planned`}
+        aria-label={`${planned} of ${plural(load.capacity, 'point')} planned`}
       >
         <div className="capacity-fill" style={{ width: `${pct}%` }} />
       </div>

@@ -13,7 +13,7 @@ export function attempt(over: Partial<AttemptRecord> & { taskId: string }): Atte
     startedAt,
     endedAt: durationMs === null ? null : startedAt + durationMs,
     durationMs,
-    outcome: 'success',
+    outcome: 'succeeded',
     category: null,
     executor: null,
     command: 'echo ok',

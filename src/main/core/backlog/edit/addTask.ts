@@ -12,6 +12,7 @@ import { CANONICAL_DELIMITER, CANONICAL_HEADER, commentLines, fieldsOf, oneLine,
 import { findSlot } from './placement';
 import type { EditError, NewTaskFields, TaskPlacement } from './types';
 import { editError } from './types';
+import { plural } from '../../../../shared/pluralise';
 
 type Added = { ok: true; value: { text: string; task: NewTaskFields; summary: string } } | { ok: false; error: EditError };
 
@@ -89,7 +90,7 @@ export function checkAdded(id: string, task: NewTaskFields, headingTask: boolean
     if (read.title !== task.title) return `the title "${read.title}"`;
     if (read.status !== (task.status ?? 'todo')) return `the status ${read.status}`;
     if (task.priority !== undefined && read.priority !== task.priority) return `the priority ${read.priority}`;
-    if (task.points !== undefined && task.points !== null && read.points !== task.points) return `${read.points ?? 'no'} points`;
+    if (task.points !== undefined && task.points !== null && read.points !== task.points) return read.points === null ? 'no points' : plural(read.points, 'point');
     const deps = [...(task.dependencies ?? [])].sort().join(',');
     if ([...read.dependencies].sort().join(',') !== deps) return `the dependencies ${read.dependencies.join(', ') || 'none'}`;
     if (read.sprint !== (task.sprint ?? null)) return `the sprint ${read.sprint ?? 'none'}`;

@@ -28,7 +28,7 @@ function apply(text: string, edit: BacklogEdit) {
 describe('an edit to the value a field already has', () => {
   it.each<[string, BacklogEdit, string]>([
     ['status in its own words', { kind: 'setStatus', id: 'B-1046', value: 'done' }, 'B-1046: already done'],
-    ['status in progress', { kind: 'setStatus', id: 'B-1047', value: 'in_progress' }, 'B-1047: already in_progress'],
+    ['status in progress', { kind: 'setStatus', id: 'B-1047', value: 'in_progress' }, 'B-1047: already in progress'],
     ['priority', { kind: 'setPriority', id: 'B-1047', value: 'critical' }, 'B-1047: priority already critical'],
     ['points', { kind: 'setPoints', id: 'B-1046', value: 4 }, 'B-1046: points already 4'],
     ['title, spaces aside', { kind: 'setTitle', id: 'B-1046', value: '  AWS   Bedrock ' }, 'B-1046: title already "AWS Bedrock"'],
@@ -43,7 +43,7 @@ describe('an edit to the value a field already has', () => {
   it('a heading task keeps its badge words and explanation', () => {
     const status = apply(HEADING, { kind: 'setStatus', id: 'B-2001', value: 'todo' });
     expect(status.text).toBe(HEADING);
-    expect(status.summary).toBe('B-2001: already todo');
+    expect(status.summary).toBe('B-2001: already to do');
     const priority = apply(HEADING, { kind: 'setPriority', id: 'B-2001', value: 'critical' });
     expect(priority.text).toBe(HEADING);
   });
@@ -51,7 +51,12 @@ describe('an edit to the value a field already has', () => {
   it('a different value still rewrites the cell', () => {
     const out = apply(TABLE, { kind: 'setStatus', id: 'B-1046', value: 'todo' });
     expect(out.text).not.toBe(TABLE);
-    expect(out.summary).toBe('B-1046: status done -> todo');
+    expect(out.summary).toBe('B-1046: status done -> to do');
+  });
+
+  it('names statuses and priorities in words, never identifiers (a cancelled task reads cancelled)', () => {
+    expect(apply(TABLE, { kind: 'setStatus', id: 'B-1047', value: 'skipped' }).summary).toBe('B-1047: status in progress -> cancelled');
+    expect(apply(TABLE, { kind: 'setPriority', id: 'B-1046', value: 'critical' }).summary).toBe('B-1046: priority high -> critical');
   });
 
   it('a status the reader could not read is rewritten, not called "already"', () => {

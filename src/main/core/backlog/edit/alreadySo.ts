@@ -4,6 +4,7 @@
 // (CLI, app, engine write-back) gets the same answer.
 import type { DiagnosticCode } from '../../../../shared/backlog';
 import type { EditContext } from './context';
+import { priorityWords, statusWords } from './summaryWords';
 import type { BacklogEdit } from './types';
 
 /** The "already" summary when the edit asks for what the task already is, else null. */
@@ -12,9 +13,9 @@ export function alreadySo(ctx: EditContext, edit: BacklogEdit, normalTitle: (v: 
   const id = task.id;
   switch (edit.kind) {
     case 'setStatus':
-      return task.statusRaw !== '' && !unreadable(ctx, 'unknown-status') && task.status === edit.value ? `${id}: already ${edit.value}` : null;
+      return task.statusRaw !== '' && !unreadable(ctx, 'unknown-status') && task.status === edit.value ? `${id}: already ${statusWords(task.status, task.statusRaw)}` : null;
     case 'setPriority':
-      return task.priorityRaw !== '' && !unreadable(ctx, 'unknown-priority') && task.priority === edit.value ? `${id}: priority already ${edit.value}` : null;
+      return task.priorityRaw !== '' && !unreadable(ctx, 'unknown-priority') && task.priority === edit.value ? `${id}: priority already ${priorityWords(task.priority)}` : null;
     case 'setPoints':
       return task.points !== null && !unreadable(ctx, 'bad-points') && task.points === edit.value ? `${id}: points already ${edit.value}` : null;
     case 'setTitle':

@@ -2,6 +2,7 @@
 import { STATUSES } from '../../../../shared/backlog';
 import { parseBacklog, type ParseResult } from '../parse';
 import { dropFieldSteps, joinSummaries, placesOf, stepsOf } from './editSteps';
+import { priorityWords, statusWords } from './summaryWords';
 import type { EditContext } from './context';
 import { findTask, openContext } from './context';
 import { alreadySo } from './alreadySo';
@@ -90,9 +91,9 @@ function describe(ctx: EditContext, edit: BacklogEdit, before: string): string {
   const id = ctx.task.id;
   switch (edit.kind) {
     case 'setStatus':
-      return `${id}: status ${ctx.task.status} -> ${edit.value}`;
+      return `${id}: status ${statusWords(ctx.task.status, ctx.task.statusRaw)} -> ${statusWords(edit.value)}`;
     case 'setPriority':
-      return `${id}: priority ${ctx.task.priority} -> ${edit.value}`;
+      return `${id}: priority ${priorityWords(ctx.task.priority)} -> ${priorityWords(edit.value)}`;
     case 'setPoints':
       return `${id}: points ${ctx.task.points ?? 'none'} -> ${edit.value}`;
     case 'setTitle':

@@ -121,7 +121,7 @@ export interface EditError {
 
 export interface EditOutcome {
   text: string;
-  /** One line a person reads: what changed (`B-049: status todo -> done`). */
+  /** One line a person reads: what changed (`B-049: status to do -> done`). */
   summary: string;
 }
 
