@@ -19,7 +19,7 @@ function sourceFiles(dir: string): string[] {
 const HAND_BUILT = [
   /=== 1 \? '' : 's'/,
   /!== 1 \? 's' : ''/,
-  /[a-z]\((s|es)\) [a-z$]/, // "task(s) run" in text
+  /[a-z]\((s|es)\) (?!as\b)[a-z$]/, // "task(s) run" in text (not a call: `parse(s) as T`)
   // "${n} tasks" with a count that can be 1 ("1 tasks"); a constant (MAX_RUNS) or a count
   // already split on 1 (`n === 1 ? ... :`) is fine, see EXEMPT.
   /\$\{[^{}]+\} (tasks|attempts|runs|events|errors|files|commands|lines|points|problems|warnings|actions)\b/,

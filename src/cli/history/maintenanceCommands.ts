@@ -116,7 +116,7 @@ export async function importArchiveCommand(file: string, opts: ImportArchiveOpti
     }
     const i = r.imported;
     process.stdout.write(
-      `Imported ${i.run_attempts} attempts, ${i.execution_history} events, ${i.task_errors} errors and ${i.recovery_actions} recovery actions ` +
+      `Imported ${plural(i.run_attempts, 'attempt')}, ${plural(i.execution_history, 'event')}, ${plural(i.task_errors, 'error')} and ${plural(i.recovery_actions, 'recovery action')} ` +
         `from ${file}; ${r.skipped} of ${r.read} rows were already in the record.\n`,
     );
   } finally {

@@ -23,10 +23,10 @@ export const CORRELATION_NAMES: ReadonlyArray<keyof PlanCorrelations> = ['priori
 
 export function errorHeadlineText(byCategory: Record<string, number>, byAction: Record<string, { attempted: number; succeeded: number }>): string {
   const h = errorHeadline(byCategory, byAction);
-  const common = h.mostCommon ? `most common category ${h.mostCommon.category} (${h.mostCommon.errors} of ${h.mostCommon.of} errors)` : 'no classified errors';
+  const common = h.mostCommon ? `most common category ${h.mostCommon.category} (${h.mostCommon.errors} of ${plural(h.mostCommon.of, 'error')})` : 'no classified errors';
   const recovery = h.recovery.rate === null
     ? 'recovery success rate – (no recovery action tried)'
-    : `recovery success rate ${formatPct(h.recovery.rate)} (${h.recovery.successes} of ${h.recovery.of} actions ${FIGURE_WORDS.recoverySuccess})`;
+    : `recovery success rate ${formatPct(h.recovery.rate)} (${h.recovery.successes} of ${plural(h.recovery.of, 'action')} ${FIGURE_WORDS.recoverySuccess})`;
   return `Error statistics: ${common}; ${recovery}`;
 }
 

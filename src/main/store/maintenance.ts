@@ -7,6 +7,7 @@ import type { CleanupResult, ResetScope } from './types';
 import type { createAudit } from './audit';
 import { OLD_ROWS, writeArchive, type ArchiveBounds, type ArchivedTable } from './archive';
 import type { AuditOrigin } from './auditOrigin';
+import { plural } from '../../shared/pluralise';
 
 type Audit = ReturnType<typeof createAudit>;
 
@@ -96,7 +97,7 @@ export function createMaintenance(db: Database.Database, writes: Writes, audit: 
     const cut = new Date(cutoff).toISOString();
     audit.recordAudit({
       action: 'cleanup',
-      summary: `deleted ${r.events} events, ${r.attempts} attempts, ${r.errors} errors, ${r.recoveries} recovery actions before ${cut}`,
+      summary: `deleted ${plural(r.events, 'event')}, ${plural(r.attempts, 'attempt')}, ${plural(r.errors, 'error')}, ${plural(r.recoveries, 'recovery action')} before ${cut}`,
       before: { olderThan: cut, ...r },
       after: { deleted: r, ...note },
       origin,

@@ -4,6 +4,7 @@
 import { percentile, sortedFinite } from './describe';
 import type { RunSummary } from './runs';
 import type { CleanAttempt } from './sanitize';
+import { plural } from '../../../shared/pluralise';
 
 export interface AlertRules {
   /**
@@ -49,7 +50,7 @@ export function taskAlerts(taskId: string, attempts: readonly Pick<CleanAttempt,
     const recent = counted.slice(-rules.failureRate.lastRuns);
     const failed = recent.filter((r) => r.outcome !== 'succeeded').length;
     if (recent.length >= Math.min(MIN_RATE_RUNS, rules.failureRate.lastRuns) && failed / recent.length > rules.failureRate.limit) {
-      out.push({ rule: 'failure-rate', taskId, message: `${taskId}: ${failed} of its last ${recent.length} runs failed (${Math.round((failed / recent.length) * 100)}%, the limit is ${Math.round(rules.failureRate.limit * 100)}%)` });
+      out.push({ rule: 'failure-rate', taskId, message: `${taskId}: ${failed} of its last ${plural(recent.length, 'run')} failed (${Math.round((failed / recent.length) * 100)}%, the limit is ${Math.round(rules.failureRate.limit * 100)}%)` });
     }
   }
   if (rules.flaky && flaky) out.push({ rule: 'flaky', taskId, message: `${taskId}: flaky (its runs switch between passing and failing more than chance)` });

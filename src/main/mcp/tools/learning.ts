@@ -4,6 +4,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { ToolContext } from '../context';
 import { answer, fromResult, guarded, pct, secs } from '../toolResult';
+import { plural } from '../../../shared/pluralise';
 
 export function registerLearningTools(server: McpServer, ctx: ToolContext): void {
   const readOnly = { readOnlyHint: true } as const;
@@ -15,7 +16,7 @@ export function registerLearningTools(server: McpServer, ctx: ToolContext): void
         fromResult(await ctx.call('analytics:stats', {}), (s) => {
           const ran = s.tasks.filter((t) => t.runs > 0);
           const text = ran.length
-            ? ran.map((t) => `${t.taskId}: ${t.runs} runs, success ${pct(t.successRate)}, p50 ${secs(t.p50Ms)}, p95 ${secs(t.p95Ms)}, next ok ${pct(t.successProbability)}`).join('\n')
+            ? ran.map((t) => `${t.taskId}: ${plural(t.runs, 'run')}, success ${pct(t.successRate)}, p50 ${secs(t.p50Ms)}, p95 ${secs(t.p95Ms)}, next ok ${pct(t.successProbability)}`).join('\n')
             : 'Nothing has run yet: not enough data.';
           return answer(text, { tasks: s.tasks, msPerPointP50: s.msPerPointP50 });
         }),
@@ -43,7 +44,7 @@ export function registerLearningTools(server: McpServer, ctx: ToolContext): void
       guarded('get_forecast', async () =>
         fromResult(await ctx.call('analytics:forecast', a.sprint ? { sprint: a.sprint } : {}), (f) =>
           answer(
-            `Sprint ${f.sprint.name}: ${f.donePoints} of ${f.scopePoints} points done, ${f.remainingTasks.length} tasks left. ` +
+            `Sprint ${f.sprint.name}: ${f.donePoints} of ${plural(f.scopePoints, 'point')} done, ${plural(f.remainingTasks.length, 'task')} left. ` +
               (f.status === 'ok' ? `50%: ${f.p50Day ?? 'not within a year'}, 85%: ${f.p85Day ?? 'not within a year'}${f.probabilityByEnd === null ? '' : `, chance by the end: ${pct(f.probabilityByEnd)}`}. ` : '') +
               f.explanation,
             { ...f },

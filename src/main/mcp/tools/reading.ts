@@ -7,6 +7,7 @@ import { taskJson } from '../../../cli/output/taskJson';
 import type { ToolContext } from '../context';
 import { answer, fromResult, guarded, pct, refuse, secs } from '../toolResult';
 import { priorityArg, statusArg, taskIdArg } from './args';
+import { plural } from '../../../shared/pluralise';
 
 const line = (t: Task) => `${t.id} [${t.priority}, ${t.status}${t.points === null ? '' : `, ${t.points} pt`}] ${t.title}${t.dependencies.length ? ` (after ${t.dependencies.join(', ')})` : ''}`;
 
@@ -42,7 +43,7 @@ export function registerReadingTools(server: McpServer, ctx: ToolContext): void 
         const text = tasks.length
           ? tasks.map((t) => line(t) + (claimOf.has(t.id) ? ` (claimed by ${claimOf.get(t.id)!.owner})` : '')).join('\n')
           : 'No task matches.';
-        return answer(`${text}\n${tasks.length} of ${snap.value.tasks.length} tasks in ${snap.value.project.file}`, {
+        return answer(`${text}\n${tasks.length} of ${plural(snap.value.tasks.length, 'task')} in ${snap.value.project.file}`, {
           file: snap.value.project.file,
           hash: snap.value.hash,
           tasks: tasks.map((t) => ({ ...taskJson(t), ready: ready.has(t.id), claim: claimOf.get(t.id) ?? null })),
@@ -73,7 +74,7 @@ export function registerReadingTools(server: McpServer, ctx: ToolContext): void 
           `Needed by: ${d.dependents.map((r) => r.id).join(', ') || 'nothing'}`,
           d.blockers.chain.length || d.blockers.missing.length ? `Blocked by: ${[...d.blockers.chain, ...d.blockers.missing.map((m) => `${m} (missing)`)].join(', ')}` : 'Not blocked.',
           s && s.runs > 0
-            ? `History: ${s.runs} runs, success rate ${pct(s.successRate)}, p50 ${secs(s.p50Ms)}, p95 ${secs(s.p95Ms)}; next run succeeds: ${pct(s.successProbability)} (${s.successExplanation})`
+            ? `History: ${plural(s.runs, 'run')}, success rate ${pct(s.successRate)}, p50 ${secs(s.p50Ms)}, p95 ${secs(s.p95Ms)}; next run succeeds: ${pct(s.successProbability)} (${s.successExplanation})`
             : `History: no runs yet${s ? `; next run succeeds: ${pct(s.successProbability)} (${s.successExplanation})` : ''}`,
           ...(i?.anomalies ?? []).map((a) => `Anomaly (${a.kind}): ${a.message}`),
           i?.claim ? `Claimed by ${i.claim.owner} until ${new Date(i.claim.expiresAt).toISOString()}` : 'Not claimed.',
