@@ -62,7 +62,8 @@ describe("a team's own words", () => {
   it('links the task IDs a description names to those tasks', async () => {
     await backlog.openTask('ABC2-124');
     const drawer = backlog.drawer('ABC2-124');
-    expect(await drawer.locator('.markdown .task-link').allTextContents()).toEqual(['ABC2-123', 'APP\u2011IOS\u20117']);
+    // The description arrives with the task's details: wait for its links.
+    await expect.poll(() => drawer.locator('.markdown .task-link').allTextContents(), { timeout: 15_000 }).toEqual(['ABC2-123', 'APP\u2011IOS\u20117']);
     await drawer.locator('.markdown .task-link', { hasText: 'APP' }).click();
     await expect.poll(() => backlog.drawer('APP-IOS-7').locator('.drawer-title').textContent()).toBe('Live Activity widget for order tracking');
     await backlog.drawer('APP-IOS-7').getByRole('button', { name: 'Close' }).click();

@@ -64,7 +64,7 @@ describe('report --html', () => {
     expect(text).toContain('Wait, then retry');
     for (const id of ['wait-with-backoff', 'failure-rate', 'file_system', 'record-path-and-suggest']) expect(text).not.toContain(id);
     expect(text).toContain('B-OLD-1');
-    expect(text).toMatch(/1 attempts ended before they started/);
+    expect(text).toMatch(/1 attempt ended before it started/);
     // Charts: durations, success trend, failures by category, burn-up/forecast per open sprint.
     expect(await page.locator('figure svg').count()).toBeGreaterThanOrEqual(5);
     expect(await page.locator('figcaption', { hasText: 'Burn-up and forecast: 2026-S48' }).count()).toBe(1);

@@ -151,7 +151,7 @@ describe('with a record', () => {
     seed(Date.now());
     const r = await runCli(['cleanup', '--older-than', '30d', '--project', project]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('Deleted 2 events, 1 attempts, 0 errors');
+    expect(r.stdout).toContain('Deleted 2 events, 1 attempt, 0 errors');
     withStore((s) => {
       expect(s.attempts('OK-1')).toHaveLength(1);
       expect(s.performance('OK-1')[0]).toMatchObject({ runs: 2, successes: 2 });

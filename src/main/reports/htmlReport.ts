@@ -89,7 +89,7 @@ export function renderHtmlReport(m: ReportModel): string {
   const trend = a.success.byWeek.length >= 3 ? a.success.byWeek : a.success.byDay;
   const failuresByCategory = a.durations.byCategory.map((g) => ({ label: errorCategoryLabel(g.key), value: g.durations.n }));
   const quality: string[] = [];
-  if (a.data.clockSkew > 0) quality.push(`${plural(a.data.clockSkew, 'attempt')} ended before they started (clock change); their durations were left out`);
+  if (a.data.clockSkew > 0) quality.push(`${plural(a.data.clockSkew, 'attempt')} ended before ${a.data.clockSkew === 1 ? 'it' : 'they'} started (clock change); ${a.data.clockSkew === 1 ? 'its duration was' : 'their durations were'} left out`);
   if (a.data.durationDropped > a.data.clockSkew) quality.push(`${plural(a.data.durationDropped - a.data.clockSkew, 'attempt')} ${a.data.durationDropped - a.data.clockSkew === 1 ? 'has' : 'have'} no duration`);
   if (a.data.tasksNotInBacklog.length > 0) quality.push(`history names ${plural(a.data.tasksNotInBacklog.length, 'task')} no longer in the backlog (renamed or deleted): ${a.data.tasksNotInBacklog.slice(0, 8).join(', ')}`);
 

@@ -35,7 +35,7 @@ describe('setAndMove (a board drop)', () => {
 
   it('says both parts in one summary', () => {
     const result = applyEdit(DOC, parseBacklog(DOC), { kind: 'setAndMove', id: 'T-1', status: 'done', where: 'before', target: 'T-4' });
-    expect(result.ok && result.value.summary).toBe('T-1: status todo -> done; moved before T-4');
+    expect(result.ok && result.value.summary).toBe('T-1: status to do -> done; moved before T-4');
   });
 
   it('is undone byte for byte by its one inverse', () => {
@@ -106,7 +106,7 @@ describe('a drop next to a task that cannot hold it', () => {
     const edit: BacklogEdit = { kind: 'setAndMove', id: 'T-1', status: 'in_progress', where: 'after', target: 'T-10' };
     const result = applyEdit(mixed, parseBacklog(mixed), edit);
     if (!result.ok) throw new Error(result.error.message);
-    expect(result.value.summary).toMatch(/^T-1: status todo -> in_progress \(kept its place in the file: Cannot move T-1 next to T-10/);
+    expect(result.value.summary).toMatch(/^T-1: status to do -> in progress \(kept its place in the file: Cannot move T-1 next to T-10/);
     expect(parseBacklog(result.value.text).tasks.map((t) => t.id)).toEqual(['T-10', 'T-1', 'T-2', 'T-5']);
     expect(undone(mixed, edit)).toBe(mixed);
   });
