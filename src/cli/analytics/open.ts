@@ -1,20 +1,10 @@
 // Opens a project for the analytics commands; failures become CLI messages.
 import { openAnalytics, type AnalyticsContext } from '../../main/reports/analyticsContext';
-import { timeZoneRule, TimeZoneError } from '../../main/reports/timeZone';
 import { CliFailure } from '../output/fail';
-
-/** `--tz ZONE`: days and weekdays in that IANA zone; by default the system's (TZ honoured). */
-function zoneOf(name: string | undefined) {
-  try {
-    return timeZoneRule(name);
-  } catch (err) {
-    if (err instanceof TimeZoneError) throw new CliFailure(`--tz: ${err.message}`, 2);
-    throw err;
-  }
-}
+import { cliTimeZone } from '../output/timeZoneOption';
 
 export async function withAnalytics<T>(project: string | undefined, use: (ctx: AnalyticsContext) => T | Promise<T>, tz?: string): Promise<T> {
-  const opened = await openAnalytics(project ?? '.', Date.now(), zoneOf(tz));
+  const opened = await openAnalytics(project ?? '.', Date.now(), cliTimeZone(tz));
   if (!opened.ok) throw CliFailure.of(opened.error);
   try {
     return await use(opened.value);

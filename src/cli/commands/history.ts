@@ -38,16 +38,18 @@ export function registerHistoryCommands(program: Command): void {
     .command('status')
     .description('Show the latest run state of each task')
     .option(...PROJECT)
+    .option('--tz <zone>', 'time zone for the times shown, an IANA name such as Europe/Berlin (default: the system\'s)')
     .option('--json', 'print JSON')
-    .action(guard(async (opts: { project?: string; json?: boolean }) => (await import('../history/statusCommand')).statusCommand(opts)));
+    .action(guard(async (opts: { project?: string; json?: boolean; tz?: string }) => (await import('../history/statusCommand')).statusCommand(opts)));
 
   program
     .command('history [id]')
     .description('Show the event log (newest first), and a task\'s attempts')
     .option(...PROJECT)
     .option('--limit <n>', 'how many events', positiveInt('--limit'))
+    .option('--tz <zone>', 'time zone for the times shown, an IANA name such as Europe/Berlin (default: the system\'s)')
     .option('--json', 'print JSON')
-    .action(guard(async (id: string | undefined, opts: { project?: string; json?: boolean; limit?: number }) => (await import('../history/historyCommand')).historyCommand(id, opts)));
+    .action(guard(async (id: string | undefined, opts: { project?: string; json?: boolean; limit?: number; tz?: string }) => (await import('../history/historyCommand')).historyCommand(id, opts)));
 
   program
     .command('reset [id]')
@@ -63,8 +65,9 @@ export function registerHistoryCommands(program: Command): void {
     .option('--task <id>', 'only this task\'s errors')
     .option('--category <name>', 'only this category')
     .option('--limit <n>', 'how many recent errors', positiveInt('--limit'))
+    .option('--tz <zone>', 'time zone for the times shown, an IANA name such as Europe/Berlin (default: the system\'s)')
     .option('--json', 'print JSON')
-    .action(guard(async (opts: { project?: string; json?: boolean; task?: string; category?: string; limit?: number }) => (await import('../history/errorsCommand')).errorsCommand(opts)));
+    .action(guard(async (opts: { project?: string; json?: boolean; task?: string; category?: string; limit?: number; tz?: string }) => (await import('../history/errorsCommand')).errorsCommand(opts)));
   errors
     .command('export')
     .description('Write the JSON error report (docs/error-report.md)')
@@ -93,8 +96,9 @@ export function registerHistoryCommands(program: Command): void {
     .option(...PROJECT)
     .option('--task <id>', 'only changes of this task')
     .option('--limit <n>', 'how many rows (default: all)', positiveInt('--limit'))
+    .option('--tz <zone>', 'time zone for the times shown, an IANA name such as Europe/Berlin (default: the system\'s)')
     .option('--json', 'print JSON')
-    .action(guard(async (opts: { project?: string; task?: string; json?: boolean; limit?: number }) => (await import('../history/auditCommand')).auditCommand(opts)));
+    .action(guard(async (opts: { project?: string; task?: string; json?: boolean; limit?: number; tz?: string }) => (await import('../history/auditCommand')).auditCommand(opts)));
 
   program
     .command('cleanup')

@@ -1,7 +1,9 @@
 // `taskdeck audit [--task ID] [--json]`: who changed the backlog or the record, when,
 // from where, and what changed (newest first).
 import { renderTable } from '../output/table';
-import { formatTime, normaliseTaskId } from './format';
+import { formatTime } from '../../main/reports/format';
+import { cliTimeZone } from '../output/timeZoneOption';
+import { normaliseTaskId } from './format';
 import { NOTHING_RAN, printJson, recordTarget, withRecord } from './openRecord';
 
 export interface AuditOptions {
@@ -9,6 +11,7 @@ export interface AuditOptions {
   task?: string;
   json?: boolean;
   limit?: number;
+  tz?: string;
 }
 
 const brief = (v: unknown): string => (v === null || v === undefined ? '-' : JSON.stringify(v));
@@ -23,6 +26,7 @@ export function changeText(before: unknown, after: unknown): string {
 }
 
 export function auditCommand(opts: AuditOptions): void {
+  const zone = cliTimeZone(opts.tz);
   const taskId = opts.task === undefined ? undefined : normaliseTaskId(opts.task);
   const target = recordTarget(opts.project);
   withRecord(target, (store) => {
@@ -39,7 +43,7 @@ export function auditCommand(opts: AuditOptions): void {
       process.stdout.write(taskId ? `No recorded changes for ${taskId}.\n` : 'No recorded changes yet.\n');
       return;
     }
-    const rows = entries.map((e) => [formatTime(e.at), e.actor, e.source, e.action, e.taskId ?? '-', e.summary, changeText(e.before, e.after)]);
+    const rows = entries.map((e) => [formatTime(e.at, zone), e.actor, e.source, e.action, e.taskId ?? '-', e.summary, changeText(e.before, e.after)]);
     const cols = [{ header: 'TIME' }, { header: 'WHO' }, { header: 'FROM' }, { header: 'ACTION' }, { header: 'TASK' }, { header: 'WHAT' }, { header: 'CHANGED', flexible: true }];
     process.stdout.write(`${renderTable(cols, rows, { maxWidth: process.stdout.columns })}\n`);
   });

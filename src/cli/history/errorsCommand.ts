@@ -9,7 +9,9 @@ import { plural } from '../../shared/pluralise';
 import { CliFailure } from '../output/fail';
 import { renderTable } from '../output/table';
 import { errorCategoryLabel, readableMessage, recoveryActionLabel, severityLabel } from '../../shared/labels';
-import { formatTime, normaliseTaskId } from './format';
+import { formatTime } from '../../main/reports/format';
+import { cliTimeZone } from '../output/timeZoneOption';
+import { normaliseTaskId } from './format';
 import { errorJson } from './json';
 import { NOTHING_RAN, openRecord, printJson, recordTarget, withRecord } from './openRecord';
 
@@ -19,12 +21,14 @@ export interface ErrorsOptions {
   task?: string;
   category?: string;
   limit?: number;
+  tz?: string;
 }
 
 export function errorsCommand(opts: ErrorsOptions): void {
   if (opts.category !== undefined && !isErrorCategory(opts.category)) {
     throw new CliFailure(`--category ${opts.category} is not an error category (network, file_system, database, permission, timeout, validation, execution, unknown)`, 2);
   }
+  const zone = cliTimeZone(opts.tz);
   const category = opts.category !== undefined && isErrorCategory(opts.category) ? opts.category : undefined;
   const target = recordTarget(opts.project);
   withRecord(target, (store) => {
@@ -55,7 +59,7 @@ export function errorsCommand(opts: ErrorsOptions): void {
         (attempted.length > 0 ? `  recoveries:  ${attempted.map(([a, v]) => `${recoveryActionLabel(a)} worked ${v.succeeded} of ${v.attempted}`).join(', ')} (worked: the run then succeeded)\n` : '') +
         '\n',
     );
-    const rows = recent.map((e) => [formatTime(e.at), e.taskId, errorCategoryLabel(e.category), severityLabel(e.severity), readableMessage(e.message).replace(/\s+/g, ' ')]);
+    const rows = recent.map((e) => [formatTime(e.at, zone), e.taskId, errorCategoryLabel(e.category), severityLabel(e.severity), readableMessage(e.message).replace(/\s+/g, ' ')]);
     const cols = [{ header: 'TIME' }, { header: 'TASK' }, { header: 'CATEGORY' }, { header: 'SEVERITY' }, { header: 'MESSAGE', flexible: true }];
     process.stdout.write(`${renderTable(cols, rows, { maxWidth: process.stdout.columns })}\n`);
   });

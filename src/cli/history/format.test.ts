@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatPercent, formatTime, parsePeriod } from './format';
+import { formatTime } from '../../main/reports/format';
+import { timeZoneRule } from '../../main/reports/timeZone';
+import { formatDuration, formatPercent, parsePeriod } from './format';
 
 describe('parsePeriod', () => {
   const cases: [string, number | null][] = [
@@ -33,7 +35,15 @@ describe('formatDuration', () => {
 });
 
 describe('formatTime and formatPercent', () => {
-  it('formats UTC to the second', () => expect(formatTime(Date.UTC(2026, 10, 24, 19, 5, 7, 999))).toBe('2026-11-24 19:05:07Z'));
-  it('formats null as a dash', () => expect(formatTime(null)).toBe('-'));
+  // One formatter for every command: the user's wall time to the second, with the offset.
+  const t = Date.UTC(2026, 10, 24, 19, 5, 7, 999);
+  it('formats in Auckland (next day, summer time +13)', () => expect(formatTime(t, timeZoneRule('Pacific/Auckland'))).toBe('2026-11-25 08:05:07 (UTC+13:00)'));
+  it('formats in Los Angeles (-08 in November)', () => expect(formatTime(t, timeZoneRule('America/Los_Angeles'))).toBe('2026-11-24 11:05:07 (UTC-08:00)'));
+  it('formats in Los Angeles summer time (-07)', () => expect(formatTime(Date.UTC(2026, 6, 1, 12), timeZoneRule('America/Los_Angeles'))).toBe('2026-07-01 05:00:00 (UTC-07:00)'));
+  it('formats half-hour zones and UTC', () => {
+    expect(formatTime(t, timeZoneRule('Asia/Kolkata'))).toBe('2026-11-25 00:35:07 (UTC+05:30)');
+    expect(formatTime(t, timeZoneRule('UTC'))).toBe('2026-11-24 19:05:07 (UTC+00:00)');
+  });
+  it('formats null as a dash', () => expect(formatTime(null, 0)).toBe('–'));
   it('formats a rate', () => expect(formatPercent(0.8766)).toBe('87.7%'));
 });

@@ -1,12 +1,7 @@
-// Text formatting for the run-record commands: times, durations, and the retention
-// period `cleanup --older-than` takes.
+// Text formatting for the run-record commands: durations and the retention period
+// `cleanup --older-than` takes. Times go through the one formatter, reports/format.ts
+// `formatTime`, in the user's zone (`--tz`).
 import { formatPct } from '../../main/reports/format';
-
-/** `2026-11-24 19:05:07Z`: UTC, seconds, readable and sortable. */
-export function formatTime(ms: number | null): string {
-  if (ms === null) return '-';
-  return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, 'Z');
-}
 
 export function formatDuration(ms: number | null): string {
   if (ms === null) return '-';

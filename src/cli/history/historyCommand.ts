@@ -2,7 +2,9 @@
 import type { AttemptRecord } from '../../main/store/types';
 import { renderTable } from '../output/table';
 import { historyEventLabel, readableMessage, runOutcomeLabel } from '../../shared/labels';
-import { formatDuration, formatTime, normaliseTaskId } from './format';
+import { formatTime } from '../../main/reports/format';
+import { cliTimeZone } from '../output/timeZoneOption';
+import { formatDuration, normaliseTaskId } from './format';
 import { attemptJson, eventJson } from './json';
 import { NOTHING_RAN, printJson, recordTarget, withRecord } from './openRecord';
 
@@ -10,6 +12,7 @@ export interface HistoryOptions {
   project?: string;
   json?: boolean;
   limit?: number;
+  tz?: string;
 }
 
 function attemptResult(a: AttemptRecord): string {
@@ -19,6 +22,7 @@ function attemptResult(a: AttemptRecord): string {
 }
 
 export function historyCommand(rawId: string | undefined, opts: HistoryOptions): void {
+  const zone = cliTimeZone(opts.tz);
   const taskId = rawId === undefined ? undefined : normaliseTaskId(rawId);
   const target = recordTarget(opts.project);
   const limit = opts.limit ?? 50;
@@ -41,11 +45,11 @@ export function historyCommand(rawId: string | undefined, opts: HistoryOptions):
     if (taskId !== undefined && attempts.length > 0) {
       // The WORKER column only once a cluster ran one of them (docs/cluster.md).
       const clustered = attempts.some((a) => a.worker !== null);
-      const rows = attempts.map((a) => [String(a.attempt), a.runId, a.trigger, ...(clustered ? [a.worker ?? 'here'] : []), formatTime(a.startedAt), formatDuration(a.durationMs), attemptResult(a), a.logPath ?? '']);
+      const rows = attempts.map((a) => [String(a.attempt), a.runId, a.trigger, ...(clustered ? [a.worker ?? 'here'] : []), formatTime(a.startedAt, zone), formatDuration(a.durationMs), attemptResult(a), a.logPath ?? '']);
       const cols = [{ header: '#', align: 'right' as const }, { header: 'RUN' }, { header: 'TRIGGER' }, ...(clustered ? [{ header: 'WORKER' }] : []), { header: 'STARTED' }, { header: 'TIME', align: 'right' as const }, { header: 'RESULT' }, { header: 'LOG', flexible: true }];
       process.stdout.write(`Attempts of ${taskId}:\n${renderTable(cols, rows, { maxWidth: width })}\n\n`);
     }
-    const rows = events.map((e) => [formatTime(e.at), e.taskId, historyEventLabel(e.type), readableMessage(e.message).replace(/\s+/g, ' ')]);
+    const rows = events.map((e) => [formatTime(e.at, zone), e.taskId, historyEventLabel(e.type), readableMessage(e.message).replace(/\s+/g, ' ')]);
     process.stdout.write(`${renderTable([{ header: 'TIME' }, { header: 'TASK' }, { header: 'EVENT' }, { header: 'MESSAGE', flexible: true }], rows, { maxWidth: width })}\n`);
   });
 }

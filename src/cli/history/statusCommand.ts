@@ -7,13 +7,17 @@ import { plural } from '../../shared/pluralise';
 import { palette } from '../output/colour';
 import { renderTable } from '../output/table';
 import { readableMessage, runOutcomeLabel, statusLabel } from '../../shared/labels';
-import { formatDuration, formatPercent, formatTime } from './format';
+import { formatTime } from '../../main/reports/format';
+import { cliTimeZone } from '../output/timeZoneOption';
+import { formatDuration, formatPercent } from './format';
 import { stateJson } from './json';
 import { NOTHING_RAN, printJson, recordTarget, withRecord } from './openRecord';
 
 export interface StatusOptions {
   project?: string;
   json?: boolean;
+  /** IANA zone for the times shown; default: the system's. */
+  tz?: string;
 }
 
 /** What the STATUS column says: the run state, or "done" for a task the backlog marks done that never ran. */
@@ -50,6 +54,7 @@ function paintStatus(status: string, text: string, enabled: boolean): string {
 }
 
 export function statusCommand(opts: StatusOptions): void {
+  const zone = cliTimeZone(opts.tz);
   const target = recordTarget(opts.project);
   withRecord(target, (store) => {
     const states = store?.taskStates() ?? [];
@@ -66,7 +71,7 @@ export function statusCommand(opts: StatusOptions): void {
       return;
     }
     const colour = process.stdout.isTTY === true && !process.env.NO_COLOR;
-    const rows = states.map((s) => [s.taskId, shownStatusLabel(s), String(s.retryCount), formatTime(s.completedAt ?? s.startedAt), formatDuration(s.executionTime), (s.errorMessage === null ? null : readableMessage(s.errorMessage)) ?? s.title ?? '']);
+    const rows = states.map((s) => [s.taskId, shownStatusLabel(s), String(s.retryCount), formatTime(s.completedAt ?? s.startedAt, zone), formatDuration(s.executionTime), (s.errorMessage === null ? null : readableMessage(s.errorMessage)) ?? s.title ?? '']);
     const table = renderTable(
       [{ header: 'ID' }, { header: 'STATUS' }, { header: 'RETRIES', align: 'right' }, { header: 'LAST' }, { header: 'TIME', align: 'right' }, { header: 'ERROR / TITLE', flexible: true }],
       rows,

@@ -18,12 +18,18 @@ export function formatDay(t: number | null, tz: TzOffset): string {
   return new Date(t + offsetMinutes(tz, t) * 60_000).toISOString().slice(0, 10);
 }
 
+/**
+ * A point in time as every human surface shows it (CLI tables, stats, the HTML report):
+ * the user's local wall time to the second, with the offset, e.g.
+ * `2026-11-25 08:05:07 (UTC+13:00)`. One zone for all, so an event falls on the same
+ * day in `status`, `history`, `errors` and `stats`. JSON and CSV keep ISO/epoch values.
+ */
 export function formatTime(t: number | null, zone: TzOffset): string {
-  if (t === null) return '–';
+  if (t === null || !Number.isFinite(t)) return '–';
   const tz = offsetMinutes(zone, t);
   const sign = tz >= 0 ? '+' : '-';
   const off = `${sign}${String(Math.floor(Math.abs(tz) / 60)).padStart(2, '0')}:${String(Math.abs(tz) % 60).padStart(2, '0')}`;
-  return `${new Date(t + tz * 60_000).toISOString().slice(0, 16).replace('T', ' ')} (UTC${off})`;
+  return `${new Date(t + tz * 60_000).toISOString().slice(0, 19).replace('T', ' ')} (UTC${off})`;
 }
 
 /** Bytes in binary units: "512 B", "3.2 MiB". */
