@@ -92,7 +92,7 @@ export function registerHistoryCommands(program: Command): void {
 
   program
     .command('audit')
-    .description('Show who changed the backlog or the run record: when, who, from where (cli/app/web/engine), before and after')
+    .description('Show who changed the backlog or the run record: when, who, from where (cli, app, web, engine, mcp), before and after')
     .option(...PROJECT)
     .option('--task <id>', 'only changes of this task')
     .option('--limit <n>', 'how many rows (default: all)', positiveInt('--limit'))
