@@ -29,7 +29,11 @@ function time(fn, runs, warmup) {
   return median(samples);
 }
 
-async function bundle(dir) {
+// The bundle lives under out/ (ignored), so its external better-sqlite3 (the audit log
+// the editor writes) resolves from the project's node_modules.
+async function bundle() {
+  const dir = join(root, 'out', 'bench-backlog');
+  await mkdir(dir, { recursive: true });
   const entry = join(dir, 'entry.ts');
   await writeFile(
     entry,
@@ -40,7 +44,7 @@ async function bundle(dir) {
   );
   // proper-lockfile (the editor's file lock) is CommonJS: give the bundle a require.
   const banner = { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" };
-  await build({ entryPoints: [entry], outfile: join(dir, 'bundle.mjs'), bundle: true, format: 'esm', platform: 'node', target: 'node22', logLevel: 'error', banner });
+  await build({ entryPoints: [entry], outfile: join(dir, 'bundle.mjs'), bundle: true, format: 'esm', platform: 'node', target: 'node22', logLevel: 'error', banner, external: ['better-sqlite3'] });
   return import(pathToFileURL(join(dir, 'bundle.mjs')).href);
 }
 
@@ -56,7 +60,7 @@ export async function run() {
   const dir = await mkdtemp(join(tmpdir(), 'taskdeck-bench-'));
   const rows = [];
   try {
-    const { parseBacklog, editBacklogFile } = await bundle(dir);
+    const { parseBacklog, editBacklogFile } = await bundle();
 
     const newest = await readFile(await newestCorpusFile(), 'utf8');
     rows.push({ area: 'backlog', name: `parse newest corpus file (${Math.round(newest.length / 1024)} KB)`, value: time(() => parseBacklog(newest), 200, 30), unit: 'ms', goal: 3 });
