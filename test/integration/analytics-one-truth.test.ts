@@ -25,6 +25,7 @@ type Json = any;
 const json: Record<string, Json> = {};
 let dashboard: Dashboard;
 let latest: LastRun[];
+let apiStats: Json;
 let plan: Array<{ id: string; points: number | null; status: string; sprint: string | null }>;
 
 async function cli(args: string[]): Promise<string> {
@@ -89,6 +90,10 @@ beforeAll(async () => {
     const l = await dispatch(app.handlers, 'runs:latest', {});
     if (!l.ok) throw new Error(l.error.message);
     latest = l.value as LastRun[];
+    // The API's per-task statistics read the dashboard's SQL path (rollup + live delta).
+    const st = await dispatch(app.handlers, 'analytics:stats', {});
+    if (!st.ok) throw new Error(st.error.message);
+    apiStats = st.value;
   } finally {
     await app.session.close();
   }
@@ -213,13 +218,14 @@ describe('one number per figure, on every surface', () => {
     expect(['2026-S48', '2026-S50'].map((s) => json[`forecast ${s}`].forecast.method)).toContain('throughput');
   });
 
-  it('last run (the latest attempt that ended, any outcome, at its end): status, stats, tasks CSV and JSON, HTML report and runs:latest agree', () => {
+  it('last run (the latest attempt that ended, any outcome, at its end): status, stats, tasks CSV and JSON, HTML report, the dashboard SQL path (analytics:stats) and runs:latest agree', () => {
     const ms = (v: string | number | null | undefined): number | null => (v === null || v === undefined || v === '' ? null : typeof v === 'number' ? v : Date.parse(v));
     const states = new Map<string, Json>(json.status.tasks.map((t: Json) => [t.taskId, t]));
     const stats = new Map<string, Json>(json.stats.analytics.tasks.map((t: Json) => [t.taskId, t]));
     const csv = new Map(parseCsv(out['tasks.csv'] as string).map((r) => [r.task_id, r]));
     const tasksJson = new Map<string, Json>(json.tasksJson.tasks.map((t: Json) => [t.id, t.analytics]));
     const board = new Map(latest.map((r) => [r.taskId, r]));
+    const api = new Map<string, Json>(apiStats.tasks.map((t: Json) => [t.taskId, t]));
     const html = new Map(tableAfter(out['report.html'] as string, 'Tasks').map((r) => [r[0]?.split(' ')[0], r[r.length - 1] as string]));
     // B-202 ended cancelled, B-206 and B-204 interrupted (after B-204's timeouts): the rates skip them, the last run does not.
     expect(truth.lastRuns['B-202']?.outcome).toBe('cancelled');
@@ -232,6 +238,7 @@ describe('one number per figure, on every surface', () => {
         csv: [ms(csv.get(id)?.last_run_at), csv.get(id)?.last_outcome],
         tasksJson: [ms(tasksJson.get(id)?.lastRunAt), tasksJson.get(id)?.lastOutcome],
         board: [board.get(id)?.at, board.get(id)?.outcome],
+        'analytics:stats': [ms(api.get(id)?.lastRunAt), api.get(id)?.lastOutcome],
       };
       for (const [surface, value] of Object.entries(seen)) expect(value, `${id} ${surface}`).toEqual([last.at, last.outcome]);
       // The HTML report: "Interrupted 2026-12-01 14:25 (UTC+01:00)", to the minute in the report's zone.
