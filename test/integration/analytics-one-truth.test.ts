@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppSession, dispatch } from '../../src/main/api';
 import { analyticsHandlers } from '../../src/main/api/handlers/analytics';
 import { loadProject } from '../../src/main/project/loadBacklog';
-import type { Dashboard } from '../../src/shared/api';
+import type { Dashboard, LastRun } from '../../src/shared/api';
+import { runOutcomeLabel } from '../../src/shared/labels';
 import { copySample, removeTemps, runCli } from './cliHarness';
 import { writeOneHistory, type OneHistory } from './oneHistory';
 
@@ -23,6 +24,8 @@ const out: Record<string, string> = {};
 type Json = any;
 const json: Record<string, Json> = {};
 let dashboard: Dashboard;
+let latest: LastRun[];
+let apiStats: Json;
 let plan: Array<{ id: string; points: number | null; status: string; sprint: string | null }>;
 
 async function cli(args: string[]): Promise<string> {
@@ -84,6 +87,13 @@ beforeAll(async () => {
     const r = await dispatch({ ...app.handlers, ...analyticsHandlers(app.session, () => now) }, 'analytics:dashboard', {});
     if (!r.ok) throw new Error(r.error.message);
     dashboard = r.value as Dashboard;
+    const l = await dispatch(app.handlers, 'runs:latest', {});
+    if (!l.ok) throw new Error(l.error.message);
+    latest = l.value as LastRun[];
+    // The API's per-task statistics read the dashboard's SQL path (rollup + live delta).
+    const st = await dispatch(app.handlers, 'analytics:stats', {});
+    if (!st.ok) throw new Error(st.error.message);
+    apiStats = st.value;
   } finally {
     await app.session.close();
   }
@@ -100,7 +110,7 @@ describe('one number per figure, on every surface', () => {
       expect(json[cmd].statistics.countedAttempts, cmd).toBe(counted);
     }
     // The running attempt's owner (this test process) is alive: it stays running, counted nowhere.
-    expect(json.status.statistics.byOutcome).toEqual({ succeeded, failed: 5, timeout: 3, cancelled: 1, interrupted: 1 });
+    expect(json.status.statistics.byOutcome).toEqual({ succeeded, failed: 5, timeout: 3, cancelled: 1, interrupted: truth.attempts.interrupted });
     // The average is over the same counted attempts (oneHistory's durations: 34.2 s in 13).
     expect(json.status.statistics.avgDurationMs).toBeCloseTo(34_200 / 13, 6);
     const runs = parseCsv(out['runs.csv'] as string);
@@ -206,6 +216,38 @@ describe('one number per figure, on every surface', () => {
     }
     // Successes on several days give a measured pace: at least one sprint has a real forecast to compare.
     expect(['2026-S48', '2026-S50'].map((s) => json[`forecast ${s}`].forecast.method)).toContain('throughput');
+  });
+
+  it('last run (the latest attempt that ended, any outcome, at its end): status, stats, tasks CSV and JSON, HTML report, the dashboard SQL path (analytics:stats) and runs:latest agree', () => {
+    const ms = (v: string | number | null | undefined): number | null => (v === null || v === undefined || v === '' ? null : typeof v === 'number' ? v : Date.parse(v));
+    const states = new Map<string, Json>(json.status.tasks.map((t: Json) => [t.taskId, t]));
+    const stats = new Map<string, Json>(json.stats.analytics.tasks.map((t: Json) => [t.taskId, t]));
+    const csv = new Map(parseCsv(out['tasks.csv'] as string).map((r) => [r.task_id, r]));
+    const tasksJson = new Map<string, Json>(json.tasksJson.tasks.map((t: Json) => [t.id, t.analytics]));
+    const board = new Map(latest.map((r) => [r.taskId, r]));
+    const api = new Map<string, Json>(apiStats.tasks.map((t: Json) => [t.taskId, t]));
+    const html = new Map(tableAfter(out['report.html'] as string, 'Tasks').map((r) => [r[0]?.split(' ')[0], r[r.length - 1] as string]));
+    // B-202 ended cancelled, B-206 and B-204 interrupted (after B-204's timeouts): the rates skip them, the last run does not.
+    expect(truth.lastRuns['B-202']?.outcome).toBe('cancelled');
+    expect(truth.lastRuns['B-204']?.outcome).toBe('interrupted');
+    expect(truth.lastRuns['B-206']?.outcome).toBe('interrupted');
+    for (const [id, last] of Object.entries(truth.lastRuns)) {
+      const seen = {
+        status: [ms(states.get(id)?.completedAt), states.get(id)?.status],
+        stats: [ms(stats.get(id)?.lastRunAt), stats.get(id)?.lastOutcome],
+        csv: [ms(csv.get(id)?.last_run_at), csv.get(id)?.last_outcome],
+        tasksJson: [ms(tasksJson.get(id)?.lastRunAt), tasksJson.get(id)?.lastOutcome],
+        board: [board.get(id)?.at, board.get(id)?.outcome],
+        'analytics:stats': [ms(api.get(id)?.lastRunAt), api.get(id)?.lastOutcome],
+      };
+      for (const [surface, value] of Object.entries(seen)) expect(value, `${id} ${surface}`).toEqual([last.at, last.outcome]);
+      // The HTML report: "Interrupted 2026-12-01 14:25 (UTC+01:00)", to the minute in the report's zone.
+      const cell = html.get(id) ?? '';
+      const m = /^(.+) (\d{4}-\d\d-\d\d) (\d\d:\d\d) \(UTC([+-]\d\d:\d\d)\)$/.exec(cell);
+      expect(m, `${id} html ${cell}`).not.toBeNull();
+      expect(m?.[1], id).toBe(runOutcomeLabel(last.outcome));
+      expect(Date.parse(`${m?.[2]}T${m?.[3]}:00${m?.[4]}`), id).toBe(Math.floor(last.at / 60_000) * 60_000);
+    }
   });
 
   it('status: tasks done in the backlog that never ran are done, not pending', () => {

@@ -16,6 +16,7 @@ import { queryAnomalies, queryTallies, queryTrend } from '../../src/main/reports
 import { loadHistoryRecords } from '../../src/main/reports/queries/historyRecords';
 import { openDatabase } from '../../src/main/store/openDatabase';
 import { openStoreFile } from '../../src/main/store/index';
+import { migration008 } from '../../src/main/store/migrations/008_last_run';
 
 let dir: string;
 let gen: GenerateResult;
@@ -59,6 +60,16 @@ function expectSame(): void {
 describe('analytics over SQLite', () => {
   it('rollup tallies equal the core over every attempt', () => {
     expectSame();
+  });
+
+  it('a rollup folded by the old "last run" rule is rebuilt after migration 8 marks it stale', () => {
+    queryTallies(db);
+    // As an older build left it: the last counted attempt's start, no end time.
+    db.exec("UPDATE analytics_task_rollup SET last_ended_at = NULL, last_outcome = 'failed'");
+    // Migration 8's own statements after its ALTER (the column is already there in this schema).
+    db.exec(migration008.replace(/ALTER TABLE[^;]*;/, ''));
+    expectSame();
+    expect(queryTallies(db).tallies.every((t) => t.lastRunAt !== null)).toBe(true);
   });
 
   it('the trend from hourly rollups equals the trend over every attempt', () => {

@@ -23,6 +23,8 @@ export interface OneHistory {
   retries: { total: number; byTask: Record<string, number> };
   /** Measured peak RSS (kB) and CPU time (ms) per task, oldest first. */
   resources: Record<string, { peakRssKb: number[]; cpuMs: number[] }>;
+  /** Per task that ran: its last run, the latest attempt that ended (any outcome), at its end. */
+  lastRuns: Record<string, { at: number; outcome: AttemptOutcome }>;
 }
 
 export async function writeOneHistory(projectDir: string, now: number): Promise<OneHistory> {
@@ -39,10 +41,18 @@ export async function writeOneHistory(projectDir: string, now: number): Promise<
   const start = (taskId: string, runId: string, attempt: number): number =>
     store.startAttempt({ runId, taskId, attempt, trigger: attempt === 1 ? 'manual' : 'retry', command: `node scripts/${taskId}.mjs`, startedAt: step(), logPath: null, ownerPid: process.pid });
   type Measured = { peakRssKb: number; cpuMs: number };
-  const finish = (id: number, outcome: AttemptOutcome, ms = 1500, used: Measured | null = null): void =>
+  const lastRuns: OneHistory['lastRuns'] = {};
+  const taskOf = new Map<number, string>();
+  const finish = (id: number, outcome: AttemptOutcome, ms = 1500, used: Measured | null = null): void => {
+    const taskId = taskOf.get(id) as string;
+    lastRuns[taskId] = { at: at + ms, outcome };
+    // The task's state, as the engine writes it after each attempt (what `status` reads).
+    store.setTaskState(taskId, { status: outcome, startedAt: at, completedAt: at + ms, retryCount: 0, errorMessage: null, executionTime: ms });
     store.finishAttempt(id, { endedAt: at + ms, durationMs: ms, exitCode: outcome === 'succeeded' ? 0 : outcome === 'failed' ? 1 : null, signal: outcome === 'timeout' || outcome === 'cancelled' ? 'SIGTERM' : null, outcome, peakRssKb: used?.peakRssKb ?? null, cpuMs: used?.cpuMs ?? null });
+  };
   const attempt = (taskId: string, runId: string, n: number, outcome: AttemptOutcome, ms?: number, used: Measured | null = null): number => {
     const id = start(taskId, runId, n);
+    taskOf.set(id, taskId);
     finish(id, outcome, ms, used);
     return id;
   };
@@ -87,11 +97,14 @@ export async function writeOneHistory(projectDir: string, now: number): Promise<
   attempt('B-206', 'r9', 1, 'interrupted');
   // B-210 (sprint 2026-S50): succeeds, after the running attempt, so it is read live.
   attempt('B-210', 'r11', 1, 'succeeded', 2100, { peakRssKb: 50_000, cpuMs: 2000 });
+  // B-204 again, after its timeouts: the app went away. Its last run is this interruption
+  // (as the board and `status` say), not the timeout before it; it counts in no rate.
+  attempt('B-204', 'r12', 1, 'interrupted');
   void running;
   store.close();
 
   return {
-    attempts: { succeeded: 5, counted: 13, cancelled: 1, interrupted: 1, running: 1 },
+    attempts: { succeeded: 5, counted: 13, cancelled: 1, interrupted: 2, running: 1 },
     tasks: {
       'B-201': { runs: 2, runSuccesses: 2, attempts: 2, failedAttempts: 0 },
       'B-202': { runs: 1, runSuccesses: 1, attempts: 2, failedAttempts: 1 },
@@ -107,6 +120,7 @@ export async function writeOneHistory(projectDir: string, now: number): Promise<
     },
     succeededTasks: ['B-201', 'B-202', 'B-203', 'B-210'],
     retries: { total: 5, byTask: { 'B-202': 1, 'B-203': 2, 'B-204': 2 } },
+    lastRuns,
     resources: { 'B-201': { peakRssKb: [10_000, 30_000], cpuMs: [800, 1000] }, 'B-210': { peakRssKb: [50_000], cpuMs: [2000] } },
   };
 }

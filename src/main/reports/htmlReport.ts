@@ -8,7 +8,7 @@ import { correlationItems, insightsSections } from './htmlInsights';
 import type { ReportModel } from './reportModel';
 import { noun, plural } from '../../shared/pluralise';
 import { barChart, emptyChart, esc, lineChart } from './svgCharts';
-import { anomalyKindLabel, errorCategoryLabel, recoveryActionLabel } from '../../shared/labels';
+import { anomalyKindLabel, errorCategoryLabel, recoveryActionLabel, runOutcomeLabel } from '../../shared/labels';
 
 const CSS = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2433;background:#f5f6f8}
@@ -121,6 +121,8 @@ ${m.forecasts.map((f) => forecastChart(f, m.generatedAt, tz)).join('\n')}
     esc(t.taskId) + (t.inBacklog ? '' : ' <span class="muted">(not in backlog)</span>'), esc(t.title ?? ''), String(t.runs), formatPct(t.successRate),
     formatMs(t.durations.median), formatMs(t.durations.p95), `${formatPct(t.prediction.probability)} <span class="muted" title="${esc(t.prediction.explanation)}">(${t.prediction.basis === 'own-history' ? 'own' : t.prediction.prior.source})</span>`,
     t.eta.status === 'ok' ? `${formatMs(t.eta.p50Ms)} – ${formatMs(t.eta.p80Ms)} <span class="muted">(${t.eta.source})</span>` : '<span class="muted">not enough data</span>',
+    // The last run (figures.ts LastRunPick): how and when it ended, as the board and `status` show it.
+    t.lastRunAt === null || t.lastOutcome === null ? '–' : `${esc(runOutcomeLabel(t.lastOutcome))} ${esc(formatTime(t.lastRunAt, tz))}`,
   ]);
   const retries = `<p>Retried runs: ${a.retries.retriedRuns} of ${a.retries.runs}; ${formatPct(a.retries.successAfterRetry)} recovered; ${a.retries.retriesPerEventualSuccess === null ? 'no successes yet' : `${a.retries.retriesPerEventualSuccess.toFixed(2)} retries per eventual success`}.</p>` +
     table(['First failure', 'Retried runs', 'Recovered', 'Rate'], a.retries.byCategory.map((c) => [esc(errorCategoryLabel(c.category)), String(c.retriedRuns), String(c.recovered), formatPct(c.rate)]), new Set([1, 2, 3])) +
@@ -147,7 +149,7 @@ ${quality.length > 0 ? `<p class="warning">Data notes: ${quality.map(esc).join('
 <h2>Retries and recovery</h2>${retries}
 <h2>Correlations</h2>${correlations}
 ${m.insights ? insightsSections(m.insights, m.alerts ?? null, table) : ''}
-<h2>Tasks</h2>${table(['Task', 'Title', 'Runs', 'Run success rate', 'Median', 'p95', 'Next run succeeds', 'ETA p50 – p80'], taskRows, new Set([2, 3, 4, 5]))}
+<h2>Tasks</h2>${table(['Task', 'Title', 'Runs', 'Run success rate', 'Median', 'p95', 'Next run succeeds', 'ETA p50 – p80', 'Last run'], taskRows, new Set([2, 3, 4, 5]))}
 <p class="muted">Percentiles interpolate linearly between closest ranks (h = (n − 1)·p). Success probabilities are Beta-binomial posterior means with a prior from the task's category, executor or project. Forecasts are Monte Carlo simulations over measured throughput or durations.</p>
 </main></body></html>
 `;

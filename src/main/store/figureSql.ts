@@ -22,3 +22,12 @@ export const RECOVERY_TRIED = "r.outcome != 'skipped'";
 
 /** Over `run_attempts`: a retry (figures.ts `isRetryAttempt`): a finished attempt after the first of its run. */
 export const RETRY_ATTEMPT = 'attempt > 1 AND outcome IS NOT NULL';
+
+/**
+ * Over `run_attempts`: a task's last run (figures.ts `LastRunPick`): its attempts that
+ * ended, whatever the outcome, the latest started first (ties: the later recorded); shown
+ * at `LAST_RUN_AT`, when it ended (its start when the end is unknown).
+ */
+export const LAST_RUN_ATTEMPT = 'outcome IS NOT NULL';
+export const LAST_RUN_ORDER = 'started_at DESC, id DESC';
+export const LAST_RUN_AT = 'coalesce(ended_at, started_at)';

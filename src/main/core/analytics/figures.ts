@@ -90,6 +90,7 @@ export const FIGURE_WORDS = {
   recoverySuccess: 'worked (the run then succeeded)',
   donePoints: 'points done',
   retries: 'retries',
+  lastRun: 'last run',
 } as const;
 
 /** "50% of 36 attempts succeeded" / "– (no attempts yet)". */
@@ -116,4 +117,25 @@ export function isTaskClosed(status: string | null, hasSuccessfulRun: boolean): 
 /** Points a task is worth in every sum: its points when positive, else 0 (unpointed tasks are counted apart). */
 export function taskPoints(points: number | null): number {
   return points !== null && points > 0 ? points : 0;
+}
+
+/** How a task's last run ended: the record's identifiers (interrupted is its own word here). */
+export type LastRunOutcome = 'succeeded' | 'failed' | 'timeout' | 'cancelled' | 'interrupted';
+
+/**
+ * A task's last run: its most recent attempt that has ended (the latest started; ties: the
+ * later recorded), whatever its outcome, cancelled and interrupted included (unlike the
+ * rates), shown at the time it ended (its start when the end is unknown). What the board
+ * and `status` show; SQL `LAST_RUN_ORDER` / `LAST_RUN_AT` in store/figureSql.ts.
+ */
+export interface LastRunPick {
+  startedAt: number;
+  at: number;
+  outcome: LastRunOutcome;
+}
+
+/** The later of the current pick and an ended attempt given in record order (see LastRunPick). */
+export function laterLastRun(current: LastRunPick | null, a: { startedAt: number; endedAt: number | null; outcome: LastRunOutcome }): LastRunPick {
+  if (current !== null && a.startedAt < current.startedAt) return current;
+  return { startedAt: a.startedAt, at: a.endedAt !== null && Number.isFinite(a.endedAt) ? a.endedAt : a.startedAt, outcome: a.outcome };
 }

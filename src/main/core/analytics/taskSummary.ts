@@ -2,12 +2,12 @@
 // the backlog. Built from TaskTally rows, which the SQL query layer aggregates directly
 // (so the dashboard need not load every attempt) and tallyTasks computes in memory.
 import { describe, type Description } from './describe';
-import { runSuccess } from './figures';
+import { laterLastRun, runSuccess, type LastRunOutcome, type LastRunPick } from './figures';
 import { estimateEta, pointRate, type Eta, type PointRate } from './eta';
 import type { RunSummary } from './runs';
 import type { CleanAttempt } from './sanitize';
 import { SuccessPredictor, type SuccessPrediction } from './successPrediction';
-import type { AttemptOutcome, TaskPlanInfo } from './types';
+import type { TaskPlanInfo } from './types';
 
 export interface TaskTally {
   taskId: string;
@@ -18,8 +18,9 @@ export interface TaskTally {
   failedAttempts: number;
   /** Durations (ms) of successful attempts. */
   durations: Description;
+  /** The last run (figures.ts LastRunPick): when it ended and how, cancelled and interrupted included. */
   lastRunAt: number | null;
-  lastOutcome: AttemptOutcome | null;
+  lastOutcome: LastRunOutcome | null;
   executor: string | null;
   /** The longest attempt stopped by its timeout: the task ran that long without finishing. */
   longestTimeoutMs?: number | null;
@@ -39,9 +40,14 @@ export interface TaskSummary {
   successRate: number | null;
   durations: Description;
   lastRunAt: number | null;
-  lastOutcome: AttemptOutcome | null;
+  lastOutcome: LastRunOutcome | null;
   prediction: SuccessPrediction;
   eta: Eta;
+}
+
+/** The record's outcome of an attempt (interrupted stays interrupted), for the last run. */
+function lastRunOutcomeOf(a: CleanAttempt): LastRunOutcome {
+  return a.recordOutcome === 'interrupted' ? 'interrupted' : a.outcome;
 }
 
 export function tallyTasks(attempts: readonly CleanAttempt[], runs: readonly RunSummary[]): TaskTally[] {
@@ -56,17 +62,19 @@ export function tallyTasks(attempts: readonly CleanAttempt[], runs: readonly Run
     }
     return t;
   };
+  const last = new Map<string, LastRunPick>();
   for (const a of attempts) {
     const t = get(a.taskId);
+    // The last run counts every ended attempt; the rates below skip cancelled and interrupted.
+    const pick = laterLastRun(last.get(a.taskId) ?? null, { ...a, outcome: lastRunOutcomeOf(a) });
+    last.set(a.taskId, pick);
+    t.lastRunAt = pick.at;
+    t.lastOutcome = pick.outcome;
     if (a.outcome === 'cancelled') continue;
     t.attempts++;
     if (a.outcome !== 'succeeded') t.failedAttempts++;
     else if (a.durationMs !== null) lists.get(a.taskId)?.push(a.durationMs);
     if (a.outcome === 'timeout' && a.durationMs !== null) t.longestTimeoutMs = Math.max(t.longestTimeoutMs ?? 0, a.durationMs);
-    if (t.lastRunAt === null || a.startedAt >= t.lastRunAt) {
-      t.lastRunAt = a.startedAt;
-      t.lastOutcome = a.outcome;
-    }
     if (a.executor) t.executor = a.executor;
   }
   for (const r of runs) {

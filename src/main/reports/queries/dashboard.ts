@@ -10,6 +10,7 @@ import { groupRuns } from '../../core/analytics/runs';
 import type { CleanAttempt } from '../../core/analytics/sanitize';
 import { sprintForecast, type SprintForecastResult } from '../../core/analytics/sprintForecast';
 import { trendFromSamples, type SuccessTrend } from '../../core/analytics/successRate';
+import { laterLastRun, type LastRunOutcome, type LastRunPick } from '../../core/analytics/figures';
 import { summarizeTasks, type SummaryResult, type TaskTally } from '../../core/analytics/taskSummary';
 import type { SprintInfo, TaskPlanInfo } from '../../core/analytics/types';
 import { toCoreOutcome } from './outcomes';
@@ -31,10 +32,15 @@ function fromRow(r: RollupTaskRow): TaskTally {
     attempts: r.attempts,
     failedAttempts: r.failed_attempts,
     durations: describeParts({ n: r.success_n, sum: r.success_sum, sumSq: r.success_sumsq, min: r.success_min, max: r.success_max, median: r.p50, p80: r.p80, p90: r.p90, p95: r.p95, p99: r.p99 }),
-    lastRunAt: r.last_started_at,
-    lastOutcome: toCoreOutcome(r.last_outcome),
+    lastRunAt: r.last_ended_at,
+    lastOutcome: lastRunOutcomeOf(r.last_outcome),
     executor: null,
   };
+}
+
+/** The record's outcome as a last run's outcome (figures.ts LastRunOutcome); null while unknown. */
+function lastRunOutcomeOf(outcome: string | null): LastRunOutcome | null {
+  return outcome === 'interrupted' ? 'interrupted' : toCoreOutcome(outcome);
 }
 
 /** Per-task tallies from the rollup, with the live delta after its watermark merged in. */
@@ -45,15 +51,27 @@ export function queryTallies(db: Db, want: { tasks: boolean; hours: boolean } = 
   for (const r of snap.tasks) if (r.first_success_at !== null) firstSuccess.set(r.task_id, r.first_success_at);
   const hours = snap.hours.map((h) => ({ at: h.hour * 3_600_000, attempts: h.attempts, successes: h.successes }));
   const touched = new Set<string>();
+  // The rollup's last run per task, which a later delta row replaces (the same rule as tallyTasks).
+  const last = new Map<string, LastRunPick>();
+  for (const r of snap.tasks) {
+    const outcome = lastRunOutcomeOf(r.last_outcome);
+    if (r.last_started_at !== null && r.last_ended_at !== null && outcome !== null) last.set(r.task_id, { startedAt: r.last_started_at, at: r.last_ended_at, outcome });
+  }
   for (const d of snap.delta) {
     const outcome = toCoreOutcome(d.outcome);
-    if (outcome === null || outcome === 'cancelled') continue;
+    const lastOutcome = lastRunOutcomeOf(d.outcome);
+    if (outcome === null || lastOutcome === null) continue;
     const at = d.started_at;
     let t = byId.get(d.task_id);
     if (!t) {
       t = { taskId: d.task_id, runs: 0, runSuccesses: 0, attempts: 0, failedAttempts: 0, durations: describe([]), lastRunAt: null, lastOutcome: null, executor: null };
       byId.set(d.task_id, t);
     }
+    const pick = laterLastRun(last.get(d.task_id) ?? null, { startedAt: d.started_at, endedAt: d.ended_at, outcome: lastOutcome });
+    last.set(d.task_id, pick);
+    t.lastRunAt = pick.at;
+    t.lastOutcome = pick.outcome;
+    if (outcome === 'cancelled') continue;
     t.attempts++;
     if (d.attempt === 1) t.runs++;
     if (outcome === 'succeeded') {
@@ -61,10 +79,6 @@ export function queryTallies(db: Db, want: { tasks: boolean; hours: boolean } = 
       const done = d.ended_at ?? d.started_at;
       if ((firstSuccess.get(d.task_id) ?? Infinity) > done) firstSuccess.set(d.task_id, done);
     } else t.failedAttempts++;
-    if (t.lastRunAt === null || at >= t.lastRunAt) {
-      t.lastRunAt = at;
-      t.lastOutcome = outcome;
-    }
     hours.push({ at, attempts: 1, successes: outcome === 'succeeded' ? 1 : 0 });
     touched.add(d.task_id);
   }

@@ -6,7 +6,7 @@
 // deleted old attempts (the smallest id grew) or the file was replaced, it rebuilds.
 import type Database from 'better-sqlite3';
 import { percentile } from '../../core/analytics/describe';
-import { FAILED_ATTEMPT } from '../../store/figureSql';
+import { FAILED_ATTEMPT, LAST_RUN_AT, LAST_RUN_ATTEMPT, LAST_RUN_ORDER } from '../../store/figureSql';
 import { COUNTED } from './outcomes';
 
 type Db = Database.Database;
@@ -27,7 +27,9 @@ export interface RollupTaskRow {
   p90: number | null;
   p95: number | null;
   p99: number | null;
+  /** The last run (figureSql LAST_RUN_*): its start (to order the live delta against it), end and outcome. */
   last_started_at: number | null;
+  last_ended_at: number | null;
   last_outcome: string | null;
   first_success_at: number | null;
 }
@@ -107,8 +109,8 @@ function statements(db: Db): Statements {
       touched: db.prepare('SELECT DISTINCT task_id FROM run_attempts WHERE id > ? AND id <= ?').pluck(),
       // The covering index (outcome, task_id, duration_ms) returns them sorted; id is the rowid.
       durations: db.prepare("SELECT duration_ms FROM run_attempts WHERE outcome = 'succeeded' AND task_id = ? AND duration_ms >= 0 AND id <= ? ORDER BY duration_ms").pluck(),
-      last: db.prepare(`SELECT started_at, outcome FROM run_attempts WHERE task_id = ? AND id <= ? AND ${COUNTED} ORDER BY started_at DESC LIMIT 1`),
-      setTaskExtras: db.prepare('UPDATE analytics_task_rollup SET p50 = ?, p80 = ?, p90 = ?, p95 = ?, p99 = ?, last_started_at = ?, last_outcome = ? WHERE task_id = ?'),
+      last: db.prepare(`SELECT started_at, ${LAST_RUN_AT} AS ended_at, outcome FROM run_attempts WHERE task_id = ? AND id <= ? AND ${LAST_RUN_ATTEMPT} ORDER BY ${LAST_RUN_ORDER} LIMIT 1`),
+      setTaskExtras: db.prepare('UPDATE analytics_task_rollup SET p50 = ?, p80 = ?, p90 = ?, p95 = ?, p99 = ?, last_started_at = ?, last_ended_at = ?, last_outcome = ? WHERE task_id = ?'),
       foldTasks: db.prepare(FOLD_TASKS),
       foldHours: db.prepare(FOLD_HOURS),
       setState: db.prepare('INSERT INTO analytics_rollup_state (id, watermark, min_id) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET watermark = excluded.watermark, min_id = excluded.min_id'),
@@ -161,8 +163,8 @@ function foldInto(db: Db, s: Omit<Statements, 'fold'>): number {
     s.foldHours.run(w, next);
     for (const taskId of s.touched.all(w, next) as string[]) {
       const sorted = s.durations.all(taskId, next) as number[];
-      const last = s.last.get(taskId, next) as { started_at: number; outcome: string } | undefined;
-      s.setTaskExtras.run(...percentilesOf(sorted), last?.started_at ?? null, last?.outcome ?? null, taskId);
+      const last = s.last.get(taskId, next) as { started_at: number; ended_at: number; outcome: string } | undefined;
+      s.setTaskExtras.run(...percentilesOf(sorted), last?.started_at ?? null, last?.ended_at ?? null, last?.outcome ?? null, taskId);
     }
   }
   s.setState.run(next, lo);
@@ -194,7 +196,7 @@ export function readRollup(db: Db, want: { tasks: boolean; hours: boolean } = { 
     const watermark = state?.watermark ?? 0;
     // CAST: a database made by an early build of migration 002 declared these columns TEXT.
     const tasks = !want.tasks ? [] : db.prepare(`SELECT task_id, attempts, failed_attempts, runs, run_successes, success_n, success_sum, success_sumsq, success_min, success_max,
-      p50, p80, p90, p95, p99, CAST(last_started_at AS INTEGER) AS last_started_at, last_outcome, CAST(first_success_at AS INTEGER) AS first_success_at
+      p50, p80, p90, p95, p99, CAST(last_started_at AS INTEGER) AS last_started_at, CAST(last_ended_at AS INTEGER) AS last_ended_at, last_outcome, CAST(first_success_at AS INTEGER) AS first_success_at
       FROM analytics_task_rollup`).all() as RollupTaskRow[];
     const hours = !want.hours ? [] : db.prepare('SELECT CAST(hour AS INTEGER) AS hour, attempts, successes, failures FROM analytics_hour_rollup ORDER BY 1').all() as RollupHourRow[];
     const delta = s.delta.all(watermark) as DeltaRow[];

@@ -7,8 +7,9 @@ import { migration004 } from './004_audit_log';
 import { migration005 } from './005_attempt_worker';
 import { migration006 } from './006_io_bytes';
 import { migration007 } from './007_toolkit_status';
+import { migration008 } from './008_last_run';
 
-export const MIGRATIONS: readonly string[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
+export const MIGRATIONS: readonly string[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
 
 /** The schema version this build writes and understands. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
