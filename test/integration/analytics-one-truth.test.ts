@@ -241,12 +241,12 @@ describe('one number per figure, on every surface', () => {
         'analytics:stats': [ms(api.get(id)?.lastRunAt), api.get(id)?.lastOutcome],
       };
       for (const [surface, value] of Object.entries(seen)) expect(value, `${id} ${surface}`).toEqual([last.at, last.outcome]);
-      // The HTML report: "Interrupted 2026-12-01 14:25 (UTC+01:00)", to the minute in the report's zone.
+      // The HTML report: "Interrupted 2026-12-01 14:25:07 (UTC+01:00)", to the second in the report's zone.
       const cell = html.get(id) ?? '';
-      const m = /^(.+) (\d{4}-\d\d-\d\d) (\d\d:\d\d) \(UTC([+-]\d\d:\d\d)\)$/.exec(cell);
+      const m = /^(.+) (\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d) \(UTC([+-]\d\d:\d\d)\)$/.exec(cell);
       expect(m, `${id} html ${cell}`).not.toBeNull();
       expect(m?.[1], id).toBe(runOutcomeLabel(last.outcome));
-      expect(Date.parse(`${m?.[2]}T${m?.[3]}:00${m?.[4]}`), id).toBe(Math.floor(last.at / 60_000) * 60_000);
+      expect(Date.parse(`${m?.[2]}T${m?.[3]}${m?.[4]}`), id).toBe(Math.floor(last.at / 1000) * 1000);
     }
   });
 
