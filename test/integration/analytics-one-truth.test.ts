@@ -20,6 +20,8 @@ let project: string;
 let truth: OneHistory;
 let now: number;
 const out: Record<string, string> = {};
+// The CLI's JSON output, read by path in the assertions: the values are what is checked
+// (against the other surfaces), so it is typed loosely on purpose, in this test only.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 const json: Record<string, Json> = {};

@@ -12,6 +12,8 @@ import { assertBuilt, runCli } from './engineCli';
 let root: string;
 let dir: string;
 let env: NodeJS.ProcessEnv;
+// The CLI's JSON output, read by path in the assertions: the values are what is checked
+// (against the other surfaces), so it is typed loosely on purpose, in this test only.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
