@@ -1,41 +1,30 @@
 // The dashboard on a project with three weeks of history (written through the store's own
 // API): every chart has data, the table views carry the numbers, the anomaly and flaky
 // lists give reasons, and a run started while the dashboard is open redraws it.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { writeHistory } from './support/seedHistory';
 import { trustProjectCommands } from './support/trustCommands';
-import { hostSampleProject, type HostedProject } from './support/webHostFixture';
-import { launchBrowser, openPage, screenshot } from './support/browser';
+import type { HostedProject } from './support/webHostFixture';
+import { openHostedApp, type HostedApp } from './support/hostedApp';
+import { screenshot } from './support/browser';
 import { DashboardPage } from './pages/DashboardPage';
 
 let project: HostedProject;
 let browser: Browser;
 let page: Page;
 let problems: string[];
-let configDir: string;
-const previousConfig = process.env['TASKDECK_CONFIG_DIR'];
+let app: HostedApp;
 
 beforeAll(async () => {
-  configDir = mkdtempSync(join(tmpdir(), 'taskdeck-e2e-config-'));
-  process.env['TASKDECK_CONFIG_DIR'] = configDir;
-  project = await hostSampleProject();
-  writeHistory(project.dir, Date.now());
-  await trustProjectCommands(project.dir);
-  browser = await launchBrowser();
-  ({ page, problems } = await openPage(browser, project.host.url));
+  app = await openHostedApp(async (p) => {
+    writeHistory(p.dir, Date.now());
+    await trustProjectCommands(p.dir);
+  });
+  ({ project, browser, page, problems } = app);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await project?.close();
-  if (previousConfig === undefined) delete process.env['TASKDECK_CONFIG_DIR'];
-  else process.env['TASKDECK_CONFIG_DIR'] = previousConfig;
-  rmSync(configDir, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 describe('analytics dashboard with history', () => {
   it('has data in every chart, and the numbers in the table views', async () => {

@@ -1,14 +1,12 @@
 // Drops that land where they fall, across columns, as one edit and one undo step; what a
 // drag shows while it is in the air; and the command palette. Chromium against the real
 // backend, checked against the Markdown file.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { hostSampleProject } from './support/webHostFixture';
-import type { HostedProject } from './support/webHostFixture';
-import { launchBrowser, openPage, screenshot } from './support/browser';
+import { openHostedApp, type HostedApp } from './support/hostedApp';
+import { hostSampleProject, type HostedProject } from './support/webHostFixture';
+import { openPage, screenshot } from './support/browser';
 import { idOrder } from './support/lineDiff';
 import { BoardPage } from './pages/BoardPage';
 
@@ -17,8 +15,7 @@ let browser: Browser;
 let page: Page;
 let problems: string[];
 let board: BoardPage;
-let configDir: string;
-const previousConfig = process.env['TASKDECK_CONFIG_DIR'];
+let app: HostedApp;
 
 async function fileAfter(before: string): Promise<string> {
   await expect.poll(() => project.readBacklog() !== before, { timeout: 5000 }).toBe(true);
@@ -31,22 +28,13 @@ function rowOf(text: string, id: string): string {
 
 beforeAll(async () => {
   // A config folder of its own: the project stays untrusted, so a run asks first.
-  configDir = mkdtempSync(join(tmpdir(), 'taskdeck-e2e-config-'));
-  process.env['TASKDECK_CONFIG_DIR'] = configDir;
-  project = await hostSampleProject();
-  browser = await launchBrowser();
-  ({ page, problems } = await openPage(browser, project.host.url));
+  app = await openHostedApp();
+  ({ project, browser, page, problems } = app);
   board = new BoardPage(page);
   await board.open('By status');
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await project?.close();
-  if (previousConfig === undefined) delete process.env['TASKDECK_CONFIG_DIR'];
-  else process.env['TASKDECK_CONFIG_DIR'] = previousConfig;
-  rmSync(configDir, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 describe('dropping a card across columns', () => {
   it('shows the target column and a placeholder while the card is held', async () => {

@@ -2,22 +2,19 @@
 // workers (written through the store's own API) shows the per-worker card on the
 // dashboard (throughput, failure rate, in the table view) and the worker column and
 // filter in the run history.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { openStore } from '../../src/main/store/index';
-import { hostSampleProject, type HostedProject } from './support/webHostFixture';
-import { launchBrowser, openPage, screenshot } from './support/browser';
+import type { HostedProject } from './support/webHostFixture';
+import { openHostedApp, type HostedApp } from './support/hostedApp';
+import { screenshot } from './support/browser';
 import { DashboardPage } from './pages/DashboardPage';
 
 let project: HostedProject;
 let browser: Browser;
 let page: Page;
 let problems: string[];
-let configDir: string;
-const previousConfig = process.env['TASKDECK_CONFIG_DIR'];
+let app: HostedApp;
 
 /** w1: 4 attempts over an hour, one failed; w2: 2 attempts, one timed out; one run here. */
 function seedWorkers(dir: string, now: number): void {
@@ -43,21 +40,11 @@ function seedWorkers(dir: string, now: number): void {
 }
 
 beforeAll(async () => {
-  configDir = mkdtempSync(join(tmpdir(), 'taskdeck-e2e-config-'));
-  process.env['TASKDECK_CONFIG_DIR'] = configDir;
-  project = await hostSampleProject();
-  seedWorkers(project.dir, Date.now());
-  browser = await launchBrowser();
-  ({ page, problems } = await openPage(browser, project.host.url));
+  app = await openHostedApp((p) => seedWorkers(p.dir, Date.now()));
+  ({ project, browser, page, problems } = app);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await project?.close();
-  if (previousConfig === undefined) delete process.env['TASKDECK_CONFIG_DIR'];
-  else process.env['TASKDECK_CONFIG_DIR'] = previousConfig;
-  rmSync(configDir, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 describe('cluster workers in the app', () => {
   it('the dashboard compares workers: attempts per hour and failure rate', async () => {

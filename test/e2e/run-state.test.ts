@@ -2,14 +2,12 @@
 // sample project: a task whose command fails shows a failed badge on its backlog row and
 // its board card (and no green ready dot), the Failed filter finds it; the run console
 // survives a reload during a run and after it, rebuilt from the record with the logs.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { trustProjectCommands } from './support/trustCommands';
-import { hostSampleProject, type HostedProject } from './support/webHostFixture';
-import { launchBrowser, openPage, screenshot } from './support/browser';
+import type { HostedProject } from './support/webHostFixture';
+import { openHostedApp, type HostedApp } from './support/hostedApp';
+import { screenshot } from './support/browser';
 import { BacklogPage } from './pages/BacklogPage';
 import { BoardPage } from './pages/BoardPage';
 import { RunsPage } from './pages/RunsPage';
@@ -18,30 +16,21 @@ let project: HostedProject;
 let browser: Browser;
 let page: Page;
 let problems: string[];
-let configDir: string;
-const previousConfig = process.env['TASKDECK_CONFIG_DIR'];
+let app: HostedApp;
 
 // A task that runs until cancelled, so a reload surely happens while it runs.
 const LONG_TASK = '\n## Long jobs\n\n| ID | Title | Priority | Points | Status |\n|----|-------|----------|--------|--------|\n| L-1 | Long job | P3 | 1 | todo |\n<!-- run: node -e "console.log(\'long: started\'); setInterval(() => {}, 1000)" -->\n';
 
 beforeAll(async () => {
-  configDir = mkdtempSync(join(tmpdir(), 'taskdeck-e2e-config-'));
-  process.env['TASKDECK_CONFIG_DIR'] = configDir;
-  project = await hostSampleProject();
-  project.writeBacklog(project.readBacklog() + LONG_TASK);
-  // The trust prompt has its own test (runs.test.ts); here the folder is trusted already.
-  await trustProjectCommands(project.dir);
-  browser = await launchBrowser();
-  ({ page, problems } = await openPage(browser, project.host.url));
+  app = await openHostedApp(async (p) => {
+    p.writeBacklog(p.readBacklog() + LONG_TASK);
+    // The trust prompt has its own test (runs.test.ts); here the folder is trusted already.
+    await trustProjectCommands(p.dir);
+  });
+  ({ project, browser, page, problems } = app);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await project?.close();
-  if (previousConfig === undefined) delete process.env['TASKDECK_CONFIG_DIR'];
-  else process.env['TASKDECK_CONFIG_DIR'] = previousConfig;
-  rmSync(configDir, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 describe('a failed run on the board and the backlog', () => {
   it('shows the failure on the backlog row, with the exact time and the error in its tooltip', async () => {

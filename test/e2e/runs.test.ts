@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { hostSampleProject, type HostedProject } from './support/webHostFixture';
-import { launchBrowser, openPage, screenshot } from './support/browser';
+import type { HostedProject } from './support/webHostFixture';
+import { openHostedApp, type HostedApp } from './support/hostedApp';
+import { screenshot } from './support/browser';
 import { RunsPage } from './pages/RunsPage';
 import { DashboardPage } from './pages/DashboardPage';
 
@@ -16,8 +17,7 @@ let browser: Browser;
 let page: Page;
 let problems: string[];
 let runs: RunsPage;
-let configDir: string;
-const previousConfig = process.env['TASKDECK_CONFIG_DIR'];
+let app: HostedApp;
 
 /** A screenshot under test-results/screenshots (`npm run screenshots` publishes the README's). */
 async function shot(name: string): Promise<void> {
@@ -25,23 +25,14 @@ async function shot(name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  // Trust is per user: a temp config dir keeps the test from touching the real one.
-  configDir = mkdtempSync(join(tmpdir(), 'taskdeck-e2e-config-'));
-  process.env['TASKDECK_CONFIG_DIR'] = configDir;
-  project = await hostSampleProject();
-  browser = await launchBrowser();
-  ({ page, problems } = await openPage(browser, project.host.url));
+  // Trust is per user: the app's own config folder keeps the test from touching the real one.
+  app = await openHostedApp();
+  ({ project, browser, page, problems } = app);
   runs = new RunsPage(page);
   await runs.open();
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await project?.close();
-  if (previousConfig === undefined) delete process.env['TASKDECK_CONFIG_DIR'];
-  else process.env['TASKDECK_CONFIG_DIR'] = previousConfig;
-  rmSync(configDir, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 describe('run console', () => {
   it('asks for trust first, showing the commands that will run', async () => {

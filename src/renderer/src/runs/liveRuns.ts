@@ -1,30 +1,13 @@
 // The live console's state as a pure fold over run events, so it is tested without a
 // browser: one row per task that ran in this session, its log lines, and its retry plan.
-import type { LiveRunEvent } from '../../../shared/api';
+import type { ConsoleLine, ConsoleTask, LiveRunEvent } from '../../../shared/api';
 import { errorCategoryLabel, recoveryOutcomeLabel, recoveryText, runOutcomeLabel, severityLabel } from '../../../shared/labels';
 import { plural } from '../../../shared/pluralise';
 
-export interface LogLine {
-  stream: 'stdout' | 'stderr' | 'info';
-  text: string;
-  at: number;
-}
-
-export interface LiveTask {
-  taskId: string;
-  title: string;
-  command: string;
-  attempt: number;
-  maxAttempts: number | null;
-  /** When the run (first attempt) started. */
-  startedAt: number;
-  percent: number | null;
-  message: string;
-  status: 'running' | 'retrying' | 'succeeded' | 'failed' | 'timeout' | 'cancelled' | 'interrupted';
-  retry: { nextAttempt: number; maxAttempts: number | null; at: number; delayMs: number; category: string } | null;
-  durationMs: number | null;
-  lines: LogLine[];
-}
+// A live row is exactly what runs:console answers for a page that (re)loads mid-run: one
+// shape, declared once in the contract.
+export type LogLine = ConsoleLine;
+export type LiveTask = ConsoleTask;
 
 /** Lines kept per task in memory; the full log stays on disk (History shows it). */
 export const MAX_LINES = 20_000;
