@@ -2,17 +2,16 @@
 // with a preview) and a run command. One edit writes it where the file's open tasks are,
 // the way its neighbours are written; the drawer then opens on the new task.
 import { useEffect, useRef, useState } from 'react';
-import { PRIORITIES, STATUSES } from '../../../shared/backlog';
-import type { Priority, Status } from '../../../shared/backlog';
+import type { Status } from '../../../shared/backlog';
 import { useSession } from '../app/storeContext';
 import { useAppView } from '../app/appStore';
-import { PRIORITY_LABEL, STATUS_LABEL } from '../ui/labels';
+import { PriorityOptions, StatusOptions } from '../ui/FieldOptions';
+import type { KnownPriority } from '../../../shared/vocabulary';
 import { useBacklogView } from './backlogViewStore';
 import { MarkdownField } from './InlineEditors';
 import { useNewTaskForm } from './newTaskStore';
 import type { NewTask } from './planTypes';
 
-type KnownPriority = Exclude<Priority, 'unknown'>;
 
 export function NewTaskForm() {
   const { open, hide } = useNewTaskForm();
@@ -87,11 +86,7 @@ export function NewTaskForm() {
           <label>
             Priority
             <select value={priority} onChange={(e) => setPriority(e.target.value as KnownPriority)}>
-              {PRIORITIES.filter((p): p is KnownPriority => p !== 'unknown').map((p) => (
-                <option key={p} value={p}>
-                  {PRIORITY_LABEL[p]}
-                </option>
-              ))}
+              <PriorityOptions />
             </select>
           </label>
           <label>
@@ -101,11 +96,7 @@ export function NewTaskForm() {
           <label>
             Status
             <select value={status} onChange={(e) => setStatus(e.target.value as Status)}>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {STATUS_LABEL[s]}
-                </option>
-              ))}
+              <StatusOptions />
             </select>
           </label>
           <label>

@@ -1,9 +1,8 @@
 // Status, priority and sprint of one task, editable in place. Each change is one edit of
 // the file; the drawer then shows the re-read task.
-import { PRIORITIES, STATUSES } from '../../../shared/backlog';
 import type { Priority, SprintDef, Status, Task } from '../../../shared/backlog';
 import { useSession } from '../app/storeContext';
-import { PRIORITY_LABEL, STATUS_LABEL } from '../ui/labels';
+import { PriorityOptions, StatusOptions } from '../ui/FieldOptions';
 
 export function TaskFieldEditor({ task, sprints }: { task: Task; sprints: readonly SprintDef[] }) {
   const edit = useSession((s) => s.edit);
@@ -15,11 +14,7 @@ export function TaskFieldEditor({ task, sprints }: { task: Task; sprints: readon
       <label>
         Status
         <select value={task.status} disabled={writing} onChange={(e) => void edit({ kind: 'setStatus', id: task.id, value: e.target.value as Status })}>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABEL[s]}
-            </option>
-          ))}
+          <StatusOptions />
         </select>
       </label>
       <label>
@@ -30,11 +25,7 @@ export function TaskFieldEditor({ task, sprints }: { task: Task; sprints: readon
           onChange={(e) => void edit({ kind: 'setPriority', id: task.id, value: e.target.value as Exclude<Priority, 'unknown'> })}
         >
           {task.priority === 'unknown' && <option value="unknown">—</option>}
-          {PRIORITIES.filter((p) => p !== 'unknown').map((p) => (
-            <option key={p} value={p}>
-              {PRIORITY_LABEL[p]}
-            </option>
-          ))}
+          <PriorityOptions />
         </select>
       </label>
       <label>
