@@ -2,40 +2,26 @@
 // session, listed with owner and expiry, kept away from `auto`, skipped by task:next, and
 // refused to another owner's run with the holder named.
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppSession, dispatch } from '../../src/main/api';
+import { dispatch } from '../../src/main/api';
 import type { HandlerTable, Session } from '../../src/main/api';
-import { runHandlers } from '../../src/main/api/handlers/runs';
 import type { BatchFinished, ClaimView, NextTask, RunPlan } from '../../src/shared/api';
-import { copySample, removeTemps } from './cliHarness';
+import { openApiOnSample, type ApiOnSample } from './apiOnSample';
 
+let api: ApiOnSample;
 let project: string;
-let configDir: string;
 let session: Session;
 let handlers: HandlerTable;
 
-async function call<T>(method: string, args: unknown): Promise<T> {
-  const r = await dispatch(handlers, method, args);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
+const call = <T>(method: string, args: unknown): Promise<T> => api.call<T>(method, args);
 
 beforeAll(async () => {
-  project = await copySample();
-  configDir = await mkdtemp(join(tmpdir(), 'taskdeck-config-'));
-  const app = await createAppSession({ projectDir: project, watch: false });
-  session = app.session;
-  handlers = { ...app.handlers, ...runHandlers(session, { env: { ...process.env, TASKDECK_CONFIG_DIR: configDir } }) };
+  api = await openApiOnSample();
+  ({ project, session, handlers } = api);
 });
 
-afterAll(async () => {
-  await session.close();
-  await rm(configDir, { recursive: true, force: true });
-  await removeTemps();
-});
+afterAll(() => api?.close());
 
 describe('claims through the API', () => {
   it('lists none without creating a run record', async () => {

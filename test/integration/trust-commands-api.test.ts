@@ -1,26 +1,19 @@
 // Trust through the API (the app's and `serve`'s trust dialog): runs:plan names the
 // commands that are new or changed since the folder was trusted, runs:start refuses them,
 // runs:trust trusts exactly the commands it is given (what the dialog showed).
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppSession, dispatch } from '../../src/main/api';
-import type { HandlerTable, Session } from '../../src/main/api';
-import { runHandlers } from '../../src/main/api/handlers/runs';
+import { dispatch } from '../../src/main/api';
+import type { HandlerTable } from '../../src/main/api';
 import type { RunPlan } from '../../src/shared/api';
-import { copySample, removeTemps } from './cliHarness';
+import { openApiOnSample, type ApiOnSample } from './apiOnSample';
 
+let api: ApiOnSample;
 let project: string;
-let configDir: string;
-let session: Session;
 let handlers: HandlerTable;
 
-async function call<T>(method: string, args: unknown): Promise<T> {
-  const r = await dispatch(handlers, method, args);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
+const call = <T>(method: string, args: unknown): Promise<T> => api.call<T>(method, args);
 
 async function replaceInBacklog(from: string, to: string): Promise<void> {
   const file = join(project, 'backlog.md');
@@ -30,18 +23,11 @@ async function replaceInBacklog(from: string, to: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  project = await copySample();
-  configDir = await mkdtemp(join(tmpdir(), 'taskdeck-config-'));
-  const app = await createAppSession({ projectDir: project, watch: false });
-  session = app.session;
-  handlers = { ...app.handlers, ...runHandlers(session, { env: { ...process.env, TASKDECK_CONFIG_DIR: configDir } }) };
+  api = await openApiOnSample();
+  ({ project, handlers } = api);
 });
 
-afterAll(async () => {
-  await session.close();
-  await rm(configDir, { recursive: true, force: true });
-  await removeTemps();
-});
+afterAll(() => api?.close());
 
 describe('trusting commands through the API', () => {
   it('a new folder: every command is untrusted and listed as new', async () => {
