@@ -81,6 +81,38 @@ describe('taskdeck run / auto / trust / done (processes)', () => {
     db.close();
   });
 
+  it('after kill -9 of the runner during a retry\'s backoff, the next start marks the waiting task interrupted', async () => {
+    const { dir, env } = project(`${header}| R-1 | Fetch the feed | P1 | 1 | todo | None |\n<!-- run: echo '::error category=network::feed unreachable'; exit 1 -->\n`);
+    writeFileSync(join(dir, 'taskdeck.json'), JSON.stringify({ backlog: 'backlog.md', retry: { network: { maxRetries: 3, baseDelayMs: 60_000 } } }));
+    await runCli(['trust', '--project', dir], env);
+    const runner = startCli(['run', 'R-1', '--project', dir], env);
+    await waitFor(() => runner.stdout().includes('retry   R-1 attempt 2'), 15_000, 'the retry to be scheduled');
+    runner.child.kill('SIGKILL');
+    await runner.done;
+    const before = openStore(dir, { readonly: true });
+    if (!before.ok) throw new Error(before.error.message);
+    // What kill -9 leaves: the attempt ended, the task waiting on a runner that is gone.
+    expect(before.value.taskState('R-1')?.status).toBe('retrying');
+    before.value.close();
+    const status = await runCli(['status', '--project', dir], env);
+    expect(status.code).toBe(0);
+    const after = openStore(dir, { readonly: true });
+    if (!after.ok) throw new Error(after.error.message);
+    try {
+      expect(after.value.taskState('R-1')).toMatchObject({ status: 'interrupted' });
+      expect(after.value.taskState('R-1')?.errorMessage).toMatch(/stopped while the task waited for its next attempt/);
+      expect(after.value.attempts('R-1').map((a) => a.outcome)).toEqual(['failed']);
+      expect(after.value.history('R-1').map((e) => e.type)).toEqual(expect.arrayContaining(['started', 'retry_scheduled', 'interrupted']));
+    } finally {
+      after.value.close();
+    }
+    // The lease went with it: the task runs again at once.
+    writeFileSync(join(dir, 'backlog.md'), `${header}| R-1 | Fetch the feed | P1 | 1 | todo | None |\n<!-- run: echo fetched -->\n`);
+    await runCli(['trust', '--project', dir], env);
+    const again = await runCli(['run', 'R-1', '--project', dir], env);
+    expect(again.stdout).toMatch(/ok +R-1/);
+  });
+
   it('after kill -9 of the runner, the next start stops the task it left running (and the task\'s children)', async () => {
     const { dir, env } = project();
     await runCli(['trust', '--project', dir], env);

@@ -167,10 +167,12 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
       });
       return finish('succeeded', attempt, null, null);
     }
-    store.finishAttempt(attemptId, finishRow);
     if (outcome === 'cancelled') {
-      store.recordEvent({ taskId: task.id, runId, attemptId, type: 'cancelled', message: `attempt ${attempt} cancelled`, at: endedAt });
-      store.setTaskState(task.id, { status: 'cancelled', startedAt, completedAt: endedAt, retryCount: retries, errorMessage: 'cancelled', executionTime: result.durationMs });
+      store.transaction(() => {
+        store.finishAttempt(attemptId, finishRow);
+        store.recordEvent({ taskId: task.id, runId, attemptId, type: 'cancelled', message: `attempt ${attempt} cancelled`, at: endedAt });
+        store.setTaskState(task.id, { status: 'cancelled', startedAt, completedAt: endedAt, retryCount: retries, errorMessage: 'cancelled', executionTime: result.durationMs });
+      });
       return finish('cancelled', attempt, 'cancelled', null);
     }
 
@@ -187,18 +189,33 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
     const message = result.timedOut ? `${classification.message} (after ${Math.round(timeoutMs / 1000)} s)` : classification.message;
     const strategy = input.strategies[category];
     const willRetry = shouldRetry(strategy, retries) && !input.signal.aborted;
-    const severity = severityOf(category, { consecutiveFailures: consecutiveFailures(store, task.id), retriesExhausted: !willRetry && strategy.maxRetries > 0, message });
-    store.recordError({ attemptId, taskId: task.id, category, severity, message, exitCode: result.exitCode, signal: result.signal, logExcerpt: excerpt(result.tail), at: endedAt });
-    events.emit({ type: 'attempt-failed', taskId: task.id, runId, attempt, category, severity, message, exitCode: result.exitCode, signal: result.signal });
-
+    // This attempt counts among the failures in a row (the store holds it unfinished yet).
+    const severity = severityOf(category, { consecutiveFailures: consecutiveFailures(store, task.id, attemptId), retriesExhausted: !willRetry && strategy.maxRetries > 0, message });
     const plan = planRecovery({ category, message, taskId: task.id, strategy, retry: retries + 1, random: clock.random, baseTimeoutMs: input.timeoutMs, tempPatterns: input.tempPatterns });
+    const errorRow = { attemptId, taskId: task.id, category, severity, message, exitCode: result.exitCode, signal: result.signal, logExcerpt: excerpt(result.tail), at: endedAt };
     if (!willRetry) {
-      if (plan.action === 'record-path-and-suggest') record(input, attemptId, category, plan.action, applyRecovery(plan, input.projectDir, store), endedAt);
-      const status = outcome === 'timeout' ? 'timeout' : 'failed';
-      store.recordEvent({ taskId: task.id, runId, attemptId, type: 'failed', message: categorizedMessage(category, message), data: { category, severity, attempt, retries, ...outputData(result, truncation !== null) }, at: endedAt });
-      store.setTaskState(task.id, { status, startedAt, completedAt: endedAt, retryCount: retries, errorMessage: categorizedMessage(category, message), executionTime: result.durationMs });
+      // The attempt's end, its error, and the task's final state are one commit: a runner
+      // killed in between never leaves a finished attempt under a task still `running`.
+      store.transaction(() => {
+        store.finishAttempt(attemptId, finishRow);
+        store.recordError(errorRow);
+        if (plan.action === 'record-path-and-suggest') record(input, attemptId, category, plan.action, applyRecovery(plan, input.projectDir, store), endedAt);
+        store.recordEvent({ taskId: task.id, runId, attemptId, type: 'failed', message: categorizedMessage(category, message), data: { category, severity, attempt, retries, ...outputData(result, truncation !== null) }, at: endedAt });
+        store.setTaskState(task.id, { status: outcome === 'timeout' ? 'timeout' : 'failed', startedAt, completedAt: endedAt, retryCount: retries, errorMessage: categorizedMessage(category, message), executionTime: result.durationMs });
+      });
+      events.emit({ type: 'attempt-failed', taskId: task.id, runId, attempt, category, severity, message, exitCode: result.exitCode, signal: result.signal });
       return finish(outcome === 'timeout' ? 'timeout' : 'failed', attempt, message, category);
     }
+
+    // The attempt ends and the task waits for its retry in one commit; if this runner dies
+    // during the recovery or the backoff, the next start finds the task `retrying` under a
+    // dead runner's lease and marks it interrupted (store/maintenance.ts).
+    store.transaction(() => {
+      store.finishAttempt(attemptId, finishRow);
+      store.recordError(errorRow);
+      store.setTaskState(task.id, { status: 'retrying', startedAt, completedAt: null, retryCount: retries + 1, errorMessage: categorizedMessage(category, message), executionTime: result.durationMs });
+    });
+    events.emit({ type: 'attempt-failed', taskId: task.id, runId, attempt, category, severity, message, exitCode: result.exitCode, signal: result.signal });
 
     // Recovery first, then the (jittered) backoff, then the next attempt.
     if (plan.action !== 'none' && plan.action !== 'record-path-and-suggest') {
@@ -210,12 +227,14 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
     const delayMs = 'delayMs' in plan ? plan.delayMs : 0;
     retries += 1;
     store.recordEvent({ taskId: task.id, runId, attemptId, type: 'retry_scheduled', message: `retry ${retries} of ${strategy.maxRetries} in ${delayMs} ms (${category})`, data: { delayMs, category, nextAttempt: attempt + 1, timeoutMs }, at: clock.now() });
-    store.setTaskState(task.id, { status: 'retrying', startedAt, completedAt: null, retryCount: retries, errorMessage: categorizedMessage(category, message), executionTime: result.durationMs });
     events.emit({ type: 'retry-scheduled', taskId: task.id, runId, nextAttempt: attempt + 1, delayMs, category });
     await clock.sleep(delayMs, input.signal);
     if (input.signal.aborted) {
-      store.recordEvent({ taskId: task.id, runId, attemptId, type: 'cancelled', message: 'cancelled while waiting to retry', at: clock.now() });
-      store.setTaskState(task.id, { status: 'cancelled', startedAt, completedAt: clock.now(), retryCount: retries, errorMessage: 'cancelled', executionTime: result.durationMs });
+      const at = clock.now();
+      store.transaction(() => {
+        store.recordEvent({ taskId: task.id, runId, attemptId, type: 'cancelled', message: 'cancelled while waiting to retry', at });
+        store.setTaskState(task.id, { status: 'cancelled', startedAt, completedAt: at, retryCount: retries, errorMessage: 'cancelled', executionTime: result.durationMs });
+      });
       return finish('cancelled', attempt, 'cancelled', null);
     }
   }
@@ -232,10 +251,10 @@ async function runAttempt(input: RunTaskInput, attempt: number, timeoutMs: numbe
       onStarted,
       onOutput: (stream, text) => events.emit({ type: 'output', taskId: task.id, runId, attempt, stream, text }),
       onProgress: (percent, message) => {
-        events.emit({ type: 'progress', taskId: task.id, runId, attempt, percent, message });
         // Listeners get every line; the history gets steps of 5 points, a line a second
         // at most otherwise, and the end: a task printing progress per file must not
-        // turn into thousands of commits.
+        // turn into thousands of commits. A recorded line is committed before anyone is
+        // told of it, so a runner killed right after printing it has it on record.
         const now = clock.now();
         if (percent >= 100 || percent - lastProgress.percent >= 5 || now - lastProgress.at >= 1000) {
           lastProgress = { percent, at: now };
@@ -247,6 +266,7 @@ async function runAttempt(input: RunTaskInput, attempt: number, timeoutMs: numbe
             // attempt's end write, which the caller reports.
           }
         }
+        events.emit({ type: 'progress', taskId: task.id, runId, attempt, percent, message });
       },
     },
   );
@@ -270,10 +290,10 @@ function record(input: RunTaskInput, attemptId: number, category: ErrorCategory,
 }
 
 /** Finished attempts in a row that did not succeed, newest first (this one included). */
-function consecutiveFailures(store: Store, taskId: string): number {
+function consecutiveFailures(store: Store, taskId: string, current: number): number {
   let n = 0;
   for (const a of store.attempts(taskId, 20)) {
-    if (a.outcome === 'failed' || a.outcome === 'timeout') n += 1;
+    if (a.id === current || a.outcome === 'failed' || a.outcome === 'timeout') n += 1;
     else if (a.outcome === 'succeeded') break;
   }
   return Math.max(1, n);

@@ -11,6 +11,13 @@ import { plural } from '../../shared/pluralise';
 
 type Audit = ReturnType<typeof createAudit>;
 
+interface StrandedTask {
+  task_id: string;
+  started_ms: number | null;
+  owner_pid: number | null;
+  run_id: string | null;
+}
+
 interface OpenAttempt {
   id: number;
   attempt: number;
@@ -28,6 +35,13 @@ export function createMaintenance(db: Database.Database, writes: Writes, audit: 
       updated_at = CURRENT_TIMESTAMP
     WHERE task_id = @taskId AND state IN ('running', 'retrying')`);
   const dropLeasesOf = db.prepare('DELETE FROM leases WHERE owner_pid = ?');
+  // A runner killed between attempts (in a retry's recovery or backoff) leaves no open
+  // attempt, only a task still `retrying` and the lease it held: such a task is stranded
+  // when no live runner holds its lease.
+  const waitingTasks = db.prepare(`SELECT t.task_id, t.started_ms, l.owner_pid,
+      (SELECT a.run_id FROM run_attempts a WHERE a.task_id = t.task_id ORDER BY a.id DESC LIMIT 1) AS run_id FROM task_executions t LEFT JOIN leases l ON l.task_id = t.task_id
+    WHERE t.state IN ('running', 'retrying') AND NOT EXISTS (SELECT 1 FROM run_attempts a WHERE a.task_id = t.task_id AND a.outcome IS NULL)`);
+  const dropLeaseOf = db.prepare('DELETE FROM leases WHERE task_id = ? AND owner_pid IS ?');
   const RESET = `UPDATE task_executions SET state = 'pending', started_ms = NULL, completed_ms = NULL, retry_count = 0,
       error_message = NULL, execution_ms = NULL, started_at = NULL, completed_at = NULL, execution_time = NULL, progress = 0.0,
       updated_at = CURRENT_TIMESTAMP`;
@@ -55,7 +69,7 @@ export function createMaintenance(db: Database.Database, writes: Writes, audit: 
     if ('all' in scope) {
       const before = Object.fromEntries((statusCounts.all() as { status: string; n: number }[]).map((r) => [r.status, r.n]));
       const n = resetAll.run().changes;
-      audit.recordAudit({ action: 'reset', summary: `reset ${n} task${n === 1 ? '' : 's'} to pending`, before: { byStatus: before }, after: { status: 'pending', tasks: n }, origin });
+      audit.recordAudit({ action: 'reset', summary: `reset ${plural(n, 'task')} to pending`, before: { byStatus: before }, after: { status: 'pending', tasks: n }, origin });
       return n;
     }
     const before = stateOf.get(scope.taskId);
@@ -87,6 +101,20 @@ export function createMaintenance(db: Database.Database, writes: Writes, audit: 
     return closed;
   });
 
+  const closeStranded = db.transaction((now: number, stranded: readonly StrandedTask[]): number => {
+    let closed = 0;
+    for (const t of stranded) {
+      const who = t.owner_pid === null ? 'its runner' : `the runner (pid ${t.owner_pid})`;
+      const message = `Interrupted: ${who} stopped while the task waited for its next attempt`;
+      const durationMs = t.started_ms === null ? null : Math.max(0, now - t.started_ms);
+      if (markInterrupted.run({ taskId: t.task_id, at: now, message, durationMs }).changes === 0) continue;
+      writes.recordEvent({ taskId: t.task_id, runId: t.run_id, attemptId: null, type: 'interrupted', message, data: { ownerPid: t.owner_pid }, at: now });
+      dropLeaseOf.run(t.task_id, t.owner_pid);
+      closed++;
+    }
+    return closed;
+  });
+
   const cleanup = db.transaction((cutoff: number, now: number, origin: Partial<AuditOrigin> | undefined, note: Record<string, unknown>, b: ArchiveBounds): CleanupResult => {
     const r: CleanupResult = {
       events: deleteEvents.run(cutoff, b.maxIds.execution_history).changes,
@@ -111,7 +139,9 @@ export function createMaintenance(db: Database.Database, writes: Writes, audit: 
       const candidates = openAttempts.all() as OpenAttempt[];
       // The liveness check runs outside the transaction; a pid is never ours to reuse while we hold it.
       const dead = candidates.filter((a) => a.owner_pid !== process.pid && !processAlive(a.owner_pid));
-      return dead.length === 0 ? 0 : closeDead.immediate(now, dead);
+      const closed = dead.length === 0 ? 0 : closeDead.immediate(now, dead);
+      const stranded = (waitingTasks.all() as StrandedTask[]).filter((t) => t.owner_pid === null || (t.owner_pid !== process.pid && !processAlive(t.owner_pid)));
+      return closed + (stranded.length === 0 ? 0 : closeStranded.immediate(now, stranded));
     },
     reset(scope: ResetScope, origin?: Partial<AuditOrigin>): number {
       return resetAudited.immediate(scope, origin);
