@@ -6,6 +6,7 @@ import { renderTable } from '../output/table';
 import { csvRow } from '../../main/store/historyCsv';
 import { statusLabel } from '../../shared/labels';
 import { backlogJson, printJson } from '../output/taskJson';
+import { backlogJsonText } from '../../shared/backlogJson';
 import { loadForCli, type TargetOptions } from './loadForCli';
 import { plural } from '../../shared/pluralise';
 
@@ -26,6 +27,13 @@ const PRIORITY_SHORT: Record<Priority, string> = { critical: 'P0', high: 'P1', m
 
 export async function listCommand(opts: ListOptions): Promise<void> {
   const loaded = await loadForCli(opts, { readOnly: true });
+  const format = opts.format ?? (opts.json ? 'json' : 'table');
+  const filtered = opts.status !== undefined || opts.priority !== undefined || opts.sprint !== undefined || opts.ready === true;
+  if (format === 'json' && !filtered && loaded.tasksText !== undefined && !process.stdout.isTTY) {
+    // The whole list for a pipe: the same bytes as printJson(backlogJson(...)) below.
+    process.stdout.write(`${backlogJsonText(loaded.file, loaded.tasksText, loaded.diagnostics)}\n`);
+    return;
+  }
   const ready = opts.ready ? new Set(readyTasks(loaded.graph)) : null;
   const sprint = opts.sprint?.toLowerCase();
   const tasks = loaded.tasks.filter(
@@ -35,7 +43,6 @@ export async function listCommand(opts: ListOptions): Promise<void> {
       (sprint === undefined || (t.sprint ?? '').toLowerCase() === sprint) &&
       (!ready || ready.has(t.id)),
   );
-  const format = opts.format ?? (opts.json ? 'json' : 'table');
   if (format === 'json') {
     printJson(backlogJson(loaded.file, tasks, loaded.diagnostics));
     return;

@@ -1,6 +1,6 @@
 // Finds a project's backlog file (format section 1) and reads it as UTF-8 text, with the
 // hash the editor compares against before it writes.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from './sha256';
 import { isAbsolute, join } from 'node:path';
 import type { Result } from '../../shared/result';
 import { describeNonFile, readRegularFile } from './readRegularFile';
@@ -19,8 +19,8 @@ export interface NoBacklogError {
 export interface BacklogText {
   text: string;
   bytes: Buffer;
-  /** sha256 of the bytes, hex. */
-  hash: string;
+  /** sha256 of the bytes, hex (computed on first use: a command that only shows the file never needs it). */
+  readonly hash: string;
   /** The file's size and modification time (ns, as a decimal string) when it was read. */
   size: number;
   mtimeNs: string;
@@ -92,6 +92,15 @@ export async function readBacklogFile(path: string): Promise<Result<BacklogText,
   } catch {
     return { ok: false, error: notTextError(path, bytes) ?? { code: 'not-text', message: `${path} is not UTF-8 text.` } };
   }
-  const hash = createHash('sha256').update(bytes).digest('hex');
-  return { ok: true, value: { text, bytes, hash, size: bytes.length, mtimeNs: String(read.value.stat.mtimeNs) } };
+  let hash: string | undefined;
+  const value: BacklogText = {
+    text,
+    bytes,
+    get hash() {
+      return (hash ??= sha256Hex(bytes));
+    },
+    size: bytes.length,
+    mtimeNs: String(read.value.stat.mtimeNs),
+  };
+  return { ok: true, value };
 }

@@ -9,7 +9,8 @@ import { BACKLOG_CANDIDATES, findBacklogFile, readBacklogFile } from './backlogF
 import { CONFIG_FILE, loadConfig, type ProjectConfig } from './config';
 import { fail, ok, type ProjectError, type Result } from './errors';
 import { readParseCache, writeParseCache, type CachedParse, type ParseCacheKey, type ParseCacheOptions } from './parseCache';
-import { combineDiagnostics } from './projectDiagnostics';
+import { combineDiagnostics, sprintUses } from './projectDiagnostics';
+import { taskJson } from '../../shared/backlogJson';
 
 export interface LoadedProject {
   /** Absolute project folder. */
@@ -19,10 +20,15 @@ export interface LoadedProject {
   /** The backlog's absolute path. */
   path: string;
   /** sha256 of the file's bytes: the expectedHash of the next edit. */
-  hash: string;
+  readonly hash: string;
   config: ProjectConfig;
   parse: ParseResult;
   tasks: Task[];
+  /**
+   * The tasks' contract JSON, compact (JSON.stringify(tasks.map(taskJson))), when the
+   * loader made it for the parse cache or read it from there: `list --json` prints it as is.
+   */
+  tasksText?: string;
   /** The reader's, the graph's, and `unknown-sprint`, in line order. */
   diagnostics: Diagnostic[];
   sprints: SprintDef[];
@@ -117,13 +123,15 @@ export async function loadProject(target: ProjectTarget, options: LoadOptions = 
     return fail({ code, message: read.error.message });
   }
   const vocabulary = config.value.vocabulary;
-  const cacheKey: ParseCacheKey = { projectDir, path, size: read.value.size, mtimeNs: read.value.mtimeNs, hash: read.value.hash, vocabulary: vocabulary ?? { status: {}, priority: {} } };
+  const cacheKey: ParseCacheKey = { projectDir, path, bytes: read.value.bytes, mtimeNs: read.value.mtimeNs, vocabulary: vocabulary ?? { status: {}, priority: {} } };
   const cached = options.parseCache ? await readParseCache(cacheKey, options.parseCache) : null;
   const base = {
     projectDir,
     file: displayPath(projectDir, path) || basename(path),
     path,
-    hash: read.value.hash,
+    get hash() {
+      return read.value.hash;
+    },
     config: config.value,
     sprints: config.value.sprints,
   };
@@ -131,33 +139,38 @@ export async function loadProject(target: ProjectTarget, options: LoadOptions = 
 
   const parse = parseBacklog(read.value.text, { vocabulary });
   const graph = buildGraph(parse.tasks);
+  let tasksText: string | undefined;
   if (options.parseCache) {
-    await writeParseCache(cacheKey, options.parseCache, { tasks: parse.tasks, parseDiagnostics: parse.diagnostics, graphDiagnostics: graph.diagnostics });
+    tasksText = JSON.stringify(parse.tasks.map(taskJson));
+    await writeParseCache(cacheKey, options.parseCache, { tasksText, parseDiagnostics: parse.diagnostics, graphDiagnostics: graph.diagnostics, sprintUses: sprintUses(parse.tasks) });
   }
-  return ok({ ...base, parse, tasks: parse.tasks, diagnostics: combineDiagnostics(parse, graph, config.value.sprints), graph });
+  return ok(Object.assign(withGetters(base), { parse, tasks: parse.tasks, tasksText, diagnostics: combineDiagnostics(parse, graph, config.value.sprints), graph }));
+}
+
+/** A copy of the base with its getters as getters: a spread would compute the lazy hash. */
+function withGetters(base: object): LoadedProject {
+  return Object.defineProperties({} as LoadedProject, Object.getOwnPropertyDescriptors(base));
 }
 
 /**
- * A project whose tasks and diagnostics come from the parse cache. The editor's parse
- * (with its SourceMap) and the graph are made from the same text on first use only: a
- * command that lists tasks never pays for them.
+ * A project whose tasks and diagnostics come from the parse cache. The tasks are made from
+ * their cached JSON text, and the editor's parse (with its SourceMap) and the graph from
+ * the file's text, on first use only: `list --json` prints the text and pays for none.
  */
 function fromCache(
-  base: Omit<LoadedProject, 'parse' | 'tasks' | 'diagnostics' | 'graph'>,
+  base: Omit<LoadedProject, 'parse' | 'tasks' | 'tasksText' | 'diagnostics' | 'graph'>,
   cached: CachedParse,
   parseText: () => ParseResult,
 ): LoadedProject {
   let parse: ParseResult | undefined;
   let graph: BacklogGraph | undefined;
-  return {
-    ...base,
-    tasks: cached.tasks,
-    diagnostics: combineDiagnostics({ tasks: cached.tasks, diagnostics: cached.parseDiagnostics }, { diagnostics: cached.graphDiagnostics }, base.sprints),
-    get parse() {
-      return (parse ??= parseText());
-    },
-    get graph() {
-      return (graph ??= buildGraph(cached.tasks));
-    },
-  };
+  let tasks: Task[] | undefined;
+  const project = withGetters(base);
+  return Object.defineProperties(project, {
+    tasksText: { value: cached.tasksText, enumerable: true },
+    diagnostics: { value: combineDiagnostics({ tasks: cached.sprintUses, diagnostics: cached.parseDiagnostics }, { diagnostics: cached.graphDiagnostics }, base.sprints), enumerable: true },
+    tasks: { get: () => (tasks ??= JSON.parse(cached.tasksText) as Task[]), enumerable: true },
+    parse: { get: () => (parse ??= parseText()), enumerable: true },
+    graph: { get: () => (graph ??= buildGraph(project.tasks)), enumerable: true },
+  });
 }

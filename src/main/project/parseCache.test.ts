@@ -1,6 +1,7 @@
 // The CLI's parse cache against real files in temp folders: it answers for the same bytes
 // only (a change of the same size under the same mtime included), for the same build and
 // the same vocabulary, survives a corrupt entry, and hands back exactly what a parse gives.
+import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseBacklog } from '../core/backlog';
 import { corpusFiles, readCorpus } from '../../../test/integration/corpusFiles';
 import { loadProject } from './loadBacklog';
-import { PARSE_CACHE_MIN_BYTES } from './parseCache';
+import { taskJson } from '../../shared/backlogJson';
+import { decodeEntry, encodeEntry, PARSE_CACHE_MIN_BYTES, type ParseCacheKey } from './parseCache';
+import type { Vocabulary } from '../../shared/vocabulary';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -41,16 +44,25 @@ async function load(dir: string, buildId?: string) {
 
 async function entryFile(dir: string): Promise<string> {
   const folder = join(dir, '.taskdeck', 'parse-cache');
-  const [name] = (await readdir(folder)).filter((f) => f.endsWith('.json'));
+  const [name] = (await readdir(folder)).filter((f) => f.endsWith('.cache'));
   return join(folder, name!);
 }
 
-/** Rewrites the cached entry's first title: a hit then shows it, a re-read does not. */
-async function markEntry(dir: string, title: string): Promise<void> {
+/** The key an entry for dir's backlog is checked against (as the loader builds it). */
+async function keyOf(dir: string, vocabulary: Vocabulary = { status: {}, priority: {} }): Promise<ParseCacheKey> {
+  const path = join(dir, 'backlog.md');
+  return { projectDir: dir, path, bytes: await readFile(path), mtimeNs: String((await stat(path, { bigint: true })).mtimeNs), vocabulary };
+}
+
+/** Rewrites the cached entry's first title (as a build would have it): a hit then shows it, a re-read does not. */
+async function markEntry(dir: string, title: string, buildId = 'build-a', vocabulary?: Vocabulary): Promise<void> {
   const file = await entryFile(dir);
-  const entry = JSON.parse(await readFile(file, 'utf8'));
-  entry.tasks[0].title = title;
-  await writeFile(file, JSON.stringify(entry));
+  const key = await keyOf(dir, vocabulary);
+  const entry = decodeEntry(await readFile(file), key, { buildId });
+  if (!entry) throw new Error('the entry does not decode');
+  const tasks = JSON.parse(entry.tasksText);
+  tasks[0].title = title;
+  await writeFile(file, encodeEntry(key, { buildId }, { ...entry, tasksText: JSON.stringify(tasks) }));
 }
 
 describe('parse cache', () => {
@@ -86,21 +98,48 @@ describe('parse cache', () => {
   it('another build, or another vocabulary in taskdeck.json, does not read the entry', async () => {
     const dir = await project(bigBacklog('First'));
     await load(dir, 'build-a');
-    await markEntry(dir, 'Stale');
+    await markEntry(dir, 'Stale', 'build-a');
+    expect((await load(dir, 'build-a')).tasks[0]!.title).toBe('Stale');
     expect((await load(dir, 'build-b')).tasks[0]!.title).toBe('First');
     // build-b rewrote the entry; mark it again and change the words the file is read with.
-    await markEntry(dir, 'Stale');
+    await markEntry(dir, 'Stale', 'build-b');
     await writeFile(join(dir, 'taskdeck.json'), JSON.stringify({ vocabulary: { status: { shipped: 'done' } } }));
     expect((await load(dir, 'build-b')).tasks[0]!.title).toBe('First');
+  });
+
+  it('an entry whose copy of the file differs by one byte is not read (the bytes decide, not the size or mtime)', async () => {
+    const dir = await project(bigBacklog('First'));
+    await load(dir);
+    await markEntry(dir, 'From the cache');
+    const file = await entryFile(dir);
+    const entry = await readFile(file);
+    // The copy of the backlog follows the meta line: change one byte of it.
+    const at = entry.indexOf('| T-1 | First');
+    entry[at + 8] = 'f'.charCodeAt(0);
+    await writeFile(file, entry);
+    expect((await load(dir)).tasks[0]!.title).toBe('First');
+  });
+
+  it('list --json text from the cache is the contract JSON of the tasks a parse gives', async () => {
+    const dir = await project(bigBacklog('First'));
+    const first = await load(dir);
+    const second = await load(dir);
+    expect(second.tasksText).toBe(first.tasksText);
+    expect(second.tasksText).toBe(JSON.stringify(first.parse.tasks.map(taskJson)));
+    // The hash an edit needs is still the file's sha256, computed when asked for.
+    expect(second.hash).toBe(createHash('sha256').update(await readFile(join(dir, 'backlog.md'))).digest('hex'));
   });
 
   it('a corrupt or truncated entry means a parse, and is replaced', async () => {
     const dir = await project(bigBacklog('First'));
     await load(dir);
     const file = await entryFile(dir);
-    await writeFile(file, '{"format":1,"tasks":[');
-    expect((await load(dir)).tasks[0]!.title).toBe('First');
-    expect(JSON.parse(await readFile(file, 'utf8')).tasks[0].title).toBe('First');
+    const whole = await readFile(file);
+    for (const broken of [whole.subarray(0, whole.length - 7), Buffer.from('taskdeck-parse-cache 2\n{"buildId":'), Buffer.alloc(0)]) {
+      await writeFile(file, broken);
+      expect((await load(dir)).tasks[0]!.title).toBe('First');
+      expect(await readFile(file)).toEqual(whole);
+    }
   });
 
   it('small backlogs are not cached (a parse costs less than the file)', async () => {

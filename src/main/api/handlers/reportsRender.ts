@@ -12,7 +12,7 @@ import { renderHtmlReport } from '../../reports/htmlReport';
 import { buildTasksJson } from '../../reports/tasksJson';
 import { stopOrphanedRuns } from '../../engine/orphanedRuns';
 import { openStore, storePath, writeHistoryCsv } from '../../store/index';
-import { taskJson } from '../../../cli/output/taskJson';
+import { taskJson } from '../../../shared/backlogJson';
 import { plural } from '../../../shared/pluralise';
 
 const NOTHING_RAN = 'Nothing has run in this project yet, so there is no history to export. Run a task first.';

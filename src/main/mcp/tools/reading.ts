@@ -3,7 +3,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { Task } from '../../../shared/backlog';
-import { taskJson } from '../../../cli/output/taskJson';
+import { taskJson } from '../../../shared/backlogJson';
 import type { ToolContext } from '../context';
 import { answer, fromResult, guarded, pct, refuse, secs } from '../toolResult';
 import { priorityArg, statusArg, taskIdArg } from './args';
