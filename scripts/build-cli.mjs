@@ -13,7 +13,10 @@ import { build } from 'esbuild';
  * `process.report`, ...) and loads their modules: about 10 ms of every start, `--help`
  * included. Within commander, node:child_process (used only for executable subcommands,
  * which Taskdeck has none of; importing it loads net and dgram) becomes an object that
- * loads the real module on first use.
+ * loads the real module on first use, and node:util (about 3 ms: it loads Node's diff and
+ * colour modules), of which commander uses only stripVTControlCharacters, becomes that
+ * function with Node's own short cut (a string with no ESC or CSI is returned as it is)
+ * in front of the real one.
  */
 function builtinsByRequire() {
   const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
@@ -22,11 +25,21 @@ function builtinsByRequire() {
     setup(b) {
       b.onResolve({ filter: /^[a-z_:/]+$/ }, (args) => {
         if (!builtins.has(args.path) || args.kind !== 'import-statement') return undefined;
-        const lazy = /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) && /child_process$/.test(args.path);
+        const inCommander = /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer);
+        if (inCommander && /util$/.test(args.path)) return { path: args.path, namespace: 'commander-util' };
+        const lazy = inCommander && /child_process$/.test(args.path);
         return { path: args.path, namespace: lazy ? 'lazy-builtin' : 'builtin-by-require' };
       });
       b.onLoad({ filter: /.*/, namespace: 'builtin-by-require' }, (args) => ({
         contents: `module.exports = require(${JSON.stringify(args.path)});\n`,
+        loader: 'js',
+      }));
+      b.onLoad({ filter: /.*/, namespace: 'commander-util' }, () => ({
+        contents:
+          "export function stripVTControlCharacters(str) {\n" +
+          "  if (typeof str === 'string' && !str.includes('\\u001B') && !str.includes('\\u009B')) return str;\n" +
+          "  return require('node:util').stripVTControlCharacters(str);\n" +
+          '}\n',
         loader: 'js',
       }));
       b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({

@@ -23,6 +23,7 @@ async function startupReport(args: string[], env: NodeJS.ProcessEnv = {}) {
   const cacheRoot = await mkdtemp(join(tmpdir(), 'taskdeck-ncc-'));
   const r = spawnSync(process.execPath, ['-r', preload, cliPath, ...args], {
     encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, NODE_COMPILE_CACHE: undefined, NODE_DISABLE_COMPILE_CACHE: undefined, TMPDIR: cacheRoot, ...env },
   });
   expect(r.status, r.stderr).toBe(0);
@@ -35,11 +36,25 @@ describe('CLI start-up', () => {
     expect(r.stdout).toContain('Usage: taskdeck');
     const loaded = new Set(r.modules);
     // (net itself loads when stdout is a pipe, as here: that is Node's stdout, not ours.)
-    for (const heavy of ['NativeModule child_process', 'NativeModule dgram', 'NativeModule internal/fs/promises']) {
+    // node:util comes in with its diff and colour modules; commander only needs one of its functions.
+    for (const heavy of ['NativeModule child_process', 'NativeModule dgram', 'NativeModule internal/fs/promises', 'NativeModule internal/util/diff', 'NativeModule internal/util/colors']) {
       expect(loaded.has(heavy), heavy).toBe(false);
     }
     // The parser and zod live in chunks only the commands that need them import.
     expect(r.modules.some((m) => /zod|parse/i.test(m) && !m.includes('parse_args'))).toBe(false);
+  });
+
+  it('list --json answered from the parse cache loads neither node:crypto nor SQLite, and prints what a parse prints', async () => {
+    const dir = await tempDir();
+    const rows = ['| ID | Title | P | Points | Status | Dependencies |', '|---|---|---|---|---|---|'];
+    for (let i = 1; i <= 3000; i++) rows.push(`| T-${i} | Task number ${i} with a long enough title | P2 | 1 | todo | ${i > 1 ? `T-${i - 1}` : 'None'} |`);
+    await writeFile(join(dir, 'backlog.md'), `# Plan\n\n${rows.join('\n')}\n`);
+    const parsed = await startupReport(['list', '--json', '--project', dir]);
+    const cached = await startupReport(['list', '--json', '--project', dir]);
+    expect(cached.stdout).toBe(parsed.stdout);
+    expect(JSON.parse(cached.stdout).tasks).toHaveLength(3000);
+    for (const heavy of ['NativeModule crypto', 'NativeModule internal/crypto/hash']) expect(cached.modules.includes(heavy), heavy).toBe(false);
+    expect(cached.modules.some((m) => /sqlite/i.test(m))).toBe(false);
   });
 
   it("turns on Node's compile cache in the OS temp folder, unless NODE_DISABLE_COMPILE_CACHE is set", async () => {
