@@ -2,7 +2,7 @@
 // command loads only the modules it needs: `taskdeck list` never loads SQLite.
 // src/cli/start.ts turns on Node's compile cache, then loads the CLI.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { build } from 'esbuild';
@@ -91,4 +91,34 @@ for (const file of files) {
   const temp = `${file.path}.${process.pid}.tmp`;
   await writeFile(temp, file.contents);
   await rename(temp, file.path);
+}
+await pruneOldBuilds(files.map((f) => basename(f.path)));
+
+/**
+ * Chunks have content-hashed names, so each build adds files. The files of the last
+ * KEEP_BUILDS builds stay (a CLI or `taskdeck serve` started from one of them still finds
+ * the chunks it imports later); older ones, and temp files of builds that died, go.
+ */
+async function pruneOldBuilds(names) {
+  const KEEP_BUILDS = 3;
+  const manifest = join('out', 'cli', 'builds.json');
+  let builds = [];
+  try {
+    builds = JSON.parse(await readFile(manifest, 'utf8'));
+  } catch {
+    // First build with a manifest, or a damaged one: only this build is known.
+  }
+  builds = [names, ...builds.filter((b) => Array.isArray(b))].slice(0, KEEP_BUILDS);
+  const keep = new Set(['builds.json', ...builds.flat()]);
+  const cutoff = Date.now() - 60 * 60 * 1000;
+  for (const name of await readdir(join('out', 'cli'))) {
+    if (keep.has(name)) continue;
+    const path = join('out', 'cli', name);
+    // A temp file may belong to a build running now: only an hour-old one is a leftover.
+    if (name.endsWith('.tmp') && (await stat(path)).mtimeMs > cutoff) continue;
+    await unlink(path).catch(() => undefined);
+  }
+  const temp = `${manifest}.${process.pid}.tmp`;
+  await writeFile(temp, JSON.stringify(builds));
+  await rename(temp, manifest);
 }
