@@ -4,7 +4,7 @@
 import type { Task } from '../../shared/backlog';
 import { readyTasks } from '../../main/core/backlog/graph';
 import { statusLabel } from '../../shared/labels';
-import type { LoadedProject } from '../../main/project/loadBacklog';
+import type { ShownProject } from '../../main/project/loadBacklog';
 import { stdoutPalette } from '../output/colour';
 import { printJson } from '../output/taskJson';
 import { loadForCli, type TargetOptions } from './loadForCli';
@@ -17,7 +17,7 @@ export async function graphCommand(opts: TargetOptions & { json?: boolean; dot?:
   else process.stdout.write(toText(loaded));
 }
 
-function toJson(loaded: LoadedProject) {
+function toJson(loaded: ShownProject) {
   const g = loaded.graph;
   const ready = new Set(readyTasks(g));
   return {
@@ -46,7 +46,7 @@ const FILL: Record<Task['status'], string> = {
   todo: '#ffffff',
 };
 
-function toDot(loaded: LoadedProject): string {
+function toDot(loaded: ShownProject): string {
   const g = loaded.graph;
   const cycleEdges = new Set<string>();
   for (const cycle of g.cycles) for (let i = 0; i + 1 < cycle.length; i++) cycleEdges.add(`${cycle[i]}\u0000${cycle[i + 1]}`);
@@ -77,7 +77,7 @@ function toDot(loaded: LoadedProject): string {
   return `${lines.join('\n')}\n`;
 }
 
-function toText(loaded: LoadedProject): string {
+function toText(loaded: ShownProject): string {
   const c = stdoutPalette();
   const g = loaded.graph;
   const byId = new Map(loaded.tasks.map((t) => [t.id, t]));

@@ -2,7 +2,7 @@
 // blocks it now.
 import type { Task } from '../../shared/backlog';
 import { blockersOf, dependentsOf, readyTasks } from '../../main/core/backlog/graph';
-import type { LoadedProject } from '../../main/project/loadBacklog';
+import type { ShownProject } from '../../main/project/loadBacklog';
 import { stdoutPalette } from '../output/colour';
 import { priorityLabel, statusLabel } from '../../shared/labels';
 import { printJson, taskJson } from '../output/taskJson';
@@ -15,7 +15,7 @@ interface TaskRefJson {
   exists: boolean;
 }
 
-function ref(loaded: LoadedProject, id: string): TaskRefJson {
+function ref(loaded: ShownProject, id: string): TaskRefJson {
   const t = loaded.tasks.find((x) => x.id === id);
   return { id, title: t?.title ?? null, status: t?.status ?? null, exists: Boolean(t) };
 }

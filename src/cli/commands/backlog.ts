@@ -12,6 +12,9 @@ export function withProjectOptions(cmd: Command): Command {
     .option('--file <path>', 'backlog file to use instead of discovering it in the project folder');
 }
 
+/** The read-only commands' module, loaded when one of them runs. */
+const readCommands = () => import('../backlog/readCommands');
+
 function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
@@ -39,27 +42,27 @@ export function registerBacklogCommands(program: Command): void {
     .option('--sprint <name>', 'only tasks in this sprint')
     .option('--ready', 'only tasks that can start now (not done, not marked blocked, every dependency done)')
     .addHelpText('after', examples('taskdeck list', 'taskdeck list --ready --priority critical', 'taskdeck list --json --project ../my-app', 'taskdeck list --format csv > tasks.csv', 'taskdeck list --sprint 2026-S48 --file docs/backlog.md'))
-    .action(run(async (opts: import('../backlog/list').ListOptions) => (await import('../backlog/list')).listCommand(opts)));
+    .action(run(async (opts: import('../backlog/list').ListOptions) => (await readCommands()).listCommand(opts)));
 
   withProjectOptions(program.command('show'))
     .description('Show one task with its dependencies, dependents and what blocks it')
     .argument('<id>', 'task ID, like B-049')
     .option('--json', 'print JSON')
     .addHelpText('after', examples('taskdeck show B-049', 'taskdeck show B-049 --json'))
-    .action(run(async (id: string, opts: { json?: boolean; project?: string; file?: string }) => (await import('../backlog/show')).showCommand(id, opts)));
+    .action(run(async (id: string, opts: { json?: boolean; project?: string; file?: string }) => (await readCommands()).showCommand(id, opts)));
 
   withProjectOptions(program.command('validate'))
     .description('Check dependencies: exit 0 when all exist and none loops, else exit 1')
     .option('--json', 'print JSON')
     .addHelpText('after', examples('taskdeck validate', 'taskdeck validate --json --file 000_core/000_backlog.md'))
-    .action(run(async (opts: { json?: boolean; project?: string; file?: string }) => (await import('../backlog/validate')).validateCommand(opts)));
+    .action(run(async (opts: { json?: boolean; project?: string; file?: string }) => (await readCommands()).validateCommand(opts)));
 
   withProjectOptions(program.command('graph'))
     .description('Print the dependency graph: the order tasks can be done in, JSON, or Graphviz DOT')
     .addOption(new Option('--json', 'print JSON (nodes, edges, order, ready, missing, cycles)').conflicts('dot'))
     .addOption(new Option('--dot', 'print Graphviz DOT; edges point from a task to what it depends on').conflicts('json'))
     .addHelpText('after', examples('taskdeck graph', 'taskdeck graph --dot | dot -Tsvg > deps.svg', 'taskdeck graph --json'))
-    .action(run(async (opts: { json?: boolean; dot?: boolean; project?: string; file?: string }) => (await import('../backlog/graphCommand')).graphCommand(opts)));
+    .action(run(async (opts: { json?: boolean; dot?: boolean; project?: string; file?: string }) => (await readCommands()).graphCommand(opts)));
 
   withProjectOptions(program.command('set'))
     .description("Set a task's status, priority, points, title or sprint in the file")

@@ -6,11 +6,17 @@ import type { Store } from '../../main/store/types';
 import type { Engine } from '../../main/engine/engine';
 import type { AttemptRunner } from '../../main/engine/attemptRunner';
 import type { RunEvents } from '../../main/engine/runEvents';
-import { loadForCli, normaliseId, requireTask } from '../backlog/loadForCli';
+import { normaliseId, requireTask } from '../backlog/taskIds';
+import type { TargetOptions } from '../backlog/loadForCli';
 import { clusterTarget, openClusterRunner, type ClusterOpts } from './cluster';
 import { CliFailure, reportFailure } from '../output/fail';
 import { plural } from '../../shared/pluralise';
 import { keepRunningOnClosedPipe } from '../output/closedPipe';
+
+/** The loader (and the parser behind it) loads when a run command runs, not for `--help`. */
+async function loadForCli(opts: TargetOptions): Promise<LoadedProject> {
+  return (await import('../backlog/loadForCli')).loadForCli(opts);
+}
 
 interface ProjectOpt {
   project?: string;

@@ -82,25 +82,41 @@ export function notTextError(path: string, bytes: Uint8Array): ReadBacklogError 
  * a file that is not UTF-8 text (NUL bytes, invalid UTF-8) is an error saying where.
  */
 export async function readBacklogFile(path: string): Promise<Result<BacklogText, ReadBacklogError>> {
+  const read = await readBacklogBytes(path);
+  if (!read.ok) return read;
+  const text = decodeBacklogText(path, read.value.bytes);
+  if (!text.ok) return text;
+  return { ok: true, value: Object.defineProperties({ text: text.value }, Object.getOwnPropertyDescriptors(read.value)) as BacklogText };
+}
+
+/**
+ * The backlog's bytes, without decoding them: the parse cache compares bytes, and on a hit
+ * the text is never needed (those bytes decoded when the entry was written).
+ */
+export async function readBacklogBytes(path: string): Promise<Result<Omit<BacklogText, 'text'>, ReadBacklogError>> {
   const read = await readRegularFile(path);
   if (!read.ok) return read;
   const bytes = read.value.bytes;
-  let text: string;
+  let hash: string | undefined;
+  return {
+    ok: true,
+    value: {
+      bytes,
+      get hash() {
+        return (hash ??= sha256Hex(bytes));
+      },
+      size: bytes.length,
+      mtimeNs: String(read.value.stat.mtimeNs),
+    },
+  };
+}
+
+/** The bytes as UTF-8 text, or the error naming where the first bad byte is. */
+export function decodeBacklogText(path: string, bytes: Uint8Array): Result<string, ReadBacklogError> {
   try {
     if (bytes.includes(0)) throw new Error('NUL');
-    text = UTF8.decode(bytes);
+    return { ok: true, value: UTF8.decode(bytes) };
   } catch {
     return { ok: false, error: notTextError(path, bytes) ?? { code: 'not-text', message: `${path} is not UTF-8 text.` } };
   }
-  let hash: string | undefined;
-  const value: BacklogText = {
-    text,
-    bytes,
-    get hash() {
-      return (hash ??= sha256Hex(bytes));
-    },
-    size: bytes.length,
-    mtimeNs: String(read.value.stat.mtimeNs),
-  };
-  return { ok: true, value };
 }

@@ -3,9 +3,9 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, SprintDef, Task } from '../../shared/backlog';
-import { parseBacklog, type ParseResult } from '../core/backlog';
+import type { ParseResult } from '../core/backlog';
 import { buildGraph, type BacklogGraph } from '../core/backlog/graph';
-import { BACKLOG_CANDIDATES, findBacklogFile, readBacklogFile } from './backlogFile';
+import { BACKLOG_CANDIDATES, decodeBacklogText, findBacklogFile, readBacklogBytes } from './backlogFile';
 import { CONFIG_FILE, loadConfig, type ProjectConfig } from './config';
 import { fail, ok, type ProjectError, type Result } from './errors';
 import { readParseCache, writeParseCache, type CachedParse, type ParseCacheKey, type ParseCacheOptions } from './parseCache';
@@ -85,6 +85,12 @@ async function isDirectory(path: string): Promise<boolean> {
   }
 }
 
+/**
+ * A project loaded to be shown (the CLI's list, show, validate, graph): everything but the
+ * editor's parse, so it can come from the parse cache without loading the parser.
+ */
+export type ShownProject = Omit<LoadedProject, 'parse'>;
+
 export interface LoadOptions {
   /**
    * Read and keep the reader's results in the project's parse cache (the CLI, whose every
@@ -93,7 +99,12 @@ export interface LoadOptions {
   parseCache?: ParseCacheOptions;
 }
 
-export async function loadProject(target: ProjectTarget, options: LoadOptions = {}): Promise<Result<LoadedProject, ProjectError>> {
+const fromText = (code: string): ProjectError['code'] => (code === 'not-text' ? 'backlog-not-text' : code === 'not-found' ? 'no-backlog' : 'backlog-unreadable');
+
+/** With a parse cache the project is only to be shown: it may come from the cache, without the editor's parse. */
+export async function loadProject(target: ProjectTarget, options: LoadOptions & { parseCache: ParseCacheOptions }): Promise<Result<ShownProject, ProjectError>>;
+export async function loadProject(target: ProjectTarget, options?: LoadOptions & { parseCache?: undefined }): Promise<Result<LoadedProject, ProjectError>>;
+export async function loadProject(target: ProjectTarget, options: LoadOptions = {}): Promise<Result<ShownProject, ProjectError>> {
   const explicitFile = typeof target === 'string' ? null : resolve(target.file);
   const projectDir =
     typeof target === 'string'
@@ -116,16 +127,12 @@ export async function loadProject(target: ProjectTarget, options: LoadOptions = 
     if (!found.ok) return fail({ code: 'no-backlog', message: found.error.message });
     path = found.value;
   }
-  const read = await readBacklogFile(path);
-  if (!read.ok) {
-    // A FIFO, a device, a folder or an over-size file is "unreadable", with a message saying which.
-    const code = read.error.code === 'not-text' ? 'backlog-not-text' : read.error.code === 'not-found' ? 'no-backlog' : 'backlog-unreadable';
-    return fail({ code, message: read.error.message });
-  }
+  // A FIFO, a device, a folder or an over-size file is "unreadable", with a message saying which.
+  const read = await readBacklogBytes(path);
+  if (!read.ok) return fail({ code: fromText(read.error.code), message: read.error.message });
   const vocabulary = config.value.vocabulary;
   const cacheKey: ParseCacheKey = { projectDir, path, bytes: read.value.bytes, mtimeNs: read.value.mtimeNs, vocabulary: vocabulary ?? { status: {}, priority: {} } };
-  const cached = options.parseCache ? await readParseCache(cacheKey, options.parseCache) : null;
-  const base = {
+  const base = withGetters({
     projectDir,
     file: displayPath(projectDir, path) || basename(path),
     path,
@@ -134,43 +141,43 @@ export async function loadProject(target: ProjectTarget, options: LoadOptions = 
     },
     config: config.value,
     sprints: config.value.sprints,
-  };
-  if (cached) return ok(fromCache(base, cached, () => parseBacklog(read.value.text, { vocabulary })));
+  });
+  const cached = options.parseCache ? await readParseCache(cacheKey, options.parseCache) : null;
+  if (cached) return ok(fromCache(base, cached));
 
-  const parse = parseBacklog(read.value.text, { vocabulary });
+  const text = decodeBacklogText(path, read.value.bytes);
+  if (!text.ok) return fail({ code: fromText(text.error.code), message: text.error.message });
+  // The parser loads only when a file is parsed: a listing answered by the cache never loads it.
+  const { parseBacklog } = await import('../core/backlog');
+  const parse = parseBacklog(text.value, { vocabulary });
   const graph = buildGraph(parse.tasks);
   let tasksText: string | undefined;
   if (options.parseCache) {
     tasksText = JSON.stringify(parse.tasks.map(taskJson));
     await writeParseCache(cacheKey, options.parseCache, { tasksText, parseDiagnostics: parse.diagnostics, graphDiagnostics: graph.diagnostics, sprintUses: sprintUses(parse.tasks) });
   }
-  return ok(Object.assign(withGetters(base), { parse, tasks: parse.tasks, tasksText, diagnostics: combineDiagnostics(parse, graph, config.value.sprints), graph }));
+  const loaded: LoadedProject = Object.assign(base, { parse, tasks: parse.tasks, tasksText, diagnostics: combineDiagnostics(parse, graph, config.value.sprints), graph });
+  return ok(loaded);
 }
 
 /** A copy of the base with its getters as getters: a spread would compute the lazy hash. */
-function withGetters(base: object): LoadedProject {
-  return Object.defineProperties({} as LoadedProject, Object.getOwnPropertyDescriptors(base));
+function withGetters<T extends object>(base: T): T {
+  return Object.defineProperties({} as T, Object.getOwnPropertyDescriptors(base));
 }
 
 /**
  * A project whose tasks and diagnostics come from the parse cache. The tasks are made from
- * their cached JSON text, and the editor's parse (with its SourceMap) and the graph from
- * the file's text, on first use only: `list --json` prints the text and pays for none.
+ * their cached JSON text and the graph from the tasks, on first use only: `list --json`
+ * prints the text and pays for neither.
  */
-function fromCache(
-  base: Omit<LoadedProject, 'parse' | 'tasks' | 'tasksText' | 'diagnostics' | 'graph'>,
-  cached: CachedParse,
-  parseText: () => ParseResult,
-): LoadedProject {
-  let parse: ParseResult | undefined;
+function fromCache(base: Pick<LoadedProject, 'projectDir' | 'file' | 'path' | 'hash' | 'config' | 'sprints'>, cached: CachedParse): ShownProject {
   let graph: BacklogGraph | undefined;
   let tasks: Task[] | undefined;
-  const project = withGetters(base);
-  return Object.defineProperties(project, {
+  const diagnostics = combineDiagnostics({ tasks: cached.sprintUses, diagnostics: cached.parseDiagnostics }, { diagnostics: cached.graphDiagnostics }, base.sprints);
+  return Object.defineProperties(base as ShownProject, {
     tasksText: { value: cached.tasksText, enumerable: true },
-    diagnostics: { value: combineDiagnostics({ tasks: cached.sprintUses, diagnostics: cached.parseDiagnostics }, { diagnostics: cached.graphDiagnostics }, base.sprints), enumerable: true },
+    diagnostics: { value: diagnostics, enumerable: true },
     tasks: { get: () => (tasks ??= JSON.parse(cached.tasksText) as Task[]), enumerable: true },
-    parse: { get: () => (parse ??= parseText()), enumerable: true },
-    graph: { get: () => (graph ??= buildGraph(project.tasks)), enumerable: true },
+    graph: { get: () => (graph ??= buildGraph((base as ShownProject).tasks)), enumerable: true },
   });
 }
