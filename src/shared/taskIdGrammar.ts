@@ -21,3 +21,19 @@ export const GLUED_LEFT_SOURCE = '(?<![A-Za-z0-9_\\-\\u2011.])';
  * and not a file or folder name (`B-3.md`, `B-3/`) on its right. `B-1/B-2` is two IDs.
  */
 export const ID_IN_TEXT_SOURCE = `${GLUED_LEFT_SOURCE}${TASK_ID_SOURCE}(?![A-Za-z0-9_]|${HYPHEN}[A-Za-z0-9]|\\.[A-Za-z]|\\/(?!${TASK_ID_SOURCE}))`;
+
+/** An ID as a person types it: any case, any dash, spaces around it. Groups: prefix, digits, rest. */
+const TYPED_ID = /^([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z][A-Za-z0-9]*)*)-(\d+)((?:-[A-Za-z0-9]+)*)$/;
+
+/**
+ * The ID a person (or an agent) means: trimmed, every dash (U+2010 to U+2013, as editors and
+ * chat tools write them) an ASCII hyphen, and the prefix in capitals, as the grammar writes
+ * it (`b-049` is `B-049`). The suffix keeps its case (`B-12-a` and `B-12-A` are different
+ * IDs). Text that is no ID comes back trimmed, for the caller's "unknown task" message.
+ * The CLI, the API and MCP all read IDs through this, so `b-049` works everywhere or nowhere.
+ */
+export function canonicalTaskId(raw: string): string {
+  const text = raw.trim().replace(/[\u2010-\u2013]/g, '-');
+  const m = TYPED_ID.exec(text);
+  return m ? `${m[1]!.toUpperCase()}-${m[2]}${m[3]}` : text;
+}

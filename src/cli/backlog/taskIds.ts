@@ -2,10 +2,11 @@
 // here: the command registrations import this without loading the parser.
 import type { ShownProject } from '../../main/project/loadBacklog';
 import { CliFailure } from '../output/fail';
+import { canonicalTaskId } from '../../shared/taskIdGrammar';
 
-/** Accepts `b-049` and `B‑049` (U+2011) for `B-049`, as the file may write it. */
+/** `b-049` and `B‑049` (U+2011) name `B-049`: the one reading of a typed ID (src/shared/taskIdGrammar.ts). */
 export function normaliseId(id: string): string {
-  return id.trim().replace(/[\u2010\u2011\u2012\u2013]/g, '-').toUpperCase();
+  return canonicalTaskId(id);
 }
 
 export function requireTask(loaded: ShownProject, rawId: string) {

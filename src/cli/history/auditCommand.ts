@@ -3,7 +3,7 @@
 import { renderTable } from '../output/table';
 import { formatTime } from '../../main/reports/format';
 import { cliTimeZone } from '../output/timeZoneOption';
-import { normaliseTaskId } from './format';
+import { normaliseId } from '../backlog/taskIds';
 import { NOTHING_RAN, printJson, recordTarget, withRecord } from './openRecord';
 
 export interface AuditOptions {
@@ -27,7 +27,7 @@ export function changeText(before: unknown, after: unknown): string {
 
 export function auditCommand(opts: AuditOptions): void {
   const zone = cliTimeZone(opts.tz);
-  const taskId = opts.task === undefined ? undefined : normaliseTaskId(opts.task);
+  const taskId = opts.task === undefined ? undefined : normaliseId(opts.task);
   const target = recordTarget(opts.project);
   withRecord(target, (store) => {
     const entries = store?.audit({ taskId, limit: opts.limit }) ?? [];

@@ -11,7 +11,7 @@ import { renderTable } from '../output/table';
 import { errorCategoryLabel, readableMessage, recoveryActionLabel, severityLabel } from '../../shared/labels';
 import { formatTime } from '../../main/reports/format';
 import { cliTimeZone } from '../output/timeZoneOption';
-import { normaliseTaskId } from './format';
+import { normaliseId } from '../backlog/taskIds';
 import { errorJson } from './json';
 import { NOTHING_RAN, openRecord, printJson, recordTarget, withRecord } from './openRecord';
 
@@ -33,7 +33,7 @@ export function errorsCommand(opts: ErrorsOptions): void {
   const target = recordTarget(opts.project);
   withRecord(target, (store) => {
     const stats = store?.errorStatistics() ?? null;
-    const recent = store?.errors({ taskId: opts.task === undefined ? undefined : normaliseTaskId(opts.task), category, limit: opts.limit ?? 20 }) ?? [];
+    const recent = store?.errors({ taskId: opts.task === undefined ? undefined : normaliseId(opts.task), category, limit: opts.limit ?? 20 }) ?? [];
     if (opts.json) {
       // The headline (most common category, recovery success rate) as `stats --json` has it.
       printJson({ project: target.projectDir, statistics: stats, ...(stats ? { headline: errorHeadline(stats.byCategory, stats.recoveryByAction) } : {}), recent: recent.map(errorJson) });

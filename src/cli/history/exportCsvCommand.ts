@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { writeHistoryCsv } from '../../main/store/index';
 import { CliFailure } from '../output/fail';
-import { normaliseTaskId } from './format';
+import { normaliseId } from '../backlog/taskIds';
 import { NOTHING_RAN, openRecord, recordTarget } from './openRecord';
 import { removeOwnTemp } from '../../main/project/safeRemoval';
 import { plural } from '../../shared/pluralise';
@@ -27,7 +27,7 @@ export function exportCsvCommand(opts: ExportCsvOptions): void {
   try {
     fd = fs.openSync(tmp, 'w');
     const handle = fd;
-    const rows = writeHistoryCsv(store.iterateHistory(opts.task === undefined ? undefined : normaliseTaskId(opts.task)), (chunk) => fs.writeSync(handle, chunk), { bom: opts.bom === true });
+    const rows = writeHistoryCsv(store.iterateHistory(opts.task === undefined ? undefined : normaliseId(opts.task)), (chunk) => fs.writeSync(handle, chunk), { bom: opts.bom === true });
     fs.closeSync(handle);
     fd = null;
     fs.renameSync(tmp, out);

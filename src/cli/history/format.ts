@@ -27,8 +27,3 @@ export function parsePeriod(text: string): number | null {
   for (const m of t.matchAll(/(\d+(?:\.\d+)?)([smhdw])/g)) total += Number(m[1]) * (UNITS[m[2] ?? ''] ?? 0);
   return total > 0 ? total : null;
 }
-
-/** Accepts `b-201` and `B‑201` (U+2011) for `B-201`, like the backlog commands do. */
-export function normaliseTaskId(id: string): string {
-  return id.trim().replace(/[\u2010\u2011\u2012\u2013]/g, '-').toUpperCase();
-}

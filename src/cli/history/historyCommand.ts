@@ -4,7 +4,8 @@ import { renderTable } from '../output/table';
 import { historyEventLabel, readableMessage, runOutcomeLabel } from '../../shared/labels';
 import { formatTime } from '../../main/reports/format';
 import { cliTimeZone } from '../output/timeZoneOption';
-import { formatDuration, normaliseTaskId } from './format';
+import { formatDuration } from './format';
+import { normaliseId } from '../backlog/taskIds';
 import { attemptJson, eventJson } from './json';
 import { NOTHING_RAN, printJson, recordTarget, withRecord } from './openRecord';
 
@@ -23,7 +24,7 @@ function attemptResult(a: AttemptRecord): string {
 
 export function historyCommand(rawId: string | undefined, opts: HistoryOptions): void {
   const zone = cliTimeZone(opts.tz);
-  const taskId = rawId === undefined ? undefined : normaliseTaskId(rawId);
+  const taskId = rawId === undefined ? undefined : normaliseId(rawId);
   const target = recordTarget(opts.project);
   const limit = opts.limit ?? 50;
   withRecord(target, (store) => {

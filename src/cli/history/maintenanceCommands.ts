@@ -2,7 +2,8 @@
 // and `taskdeck import-archive FILE`.
 import path from 'node:path';
 import { CliFailure } from '../output/fail';
-import { normaliseTaskId, parsePeriod } from './format';
+import { parsePeriod } from './format';
+import { normaliseId } from '../backlog/taskIds';
 import { NOTHING_RAN, recordTarget, withRecord } from './openRecord';
 import { plural } from '../../shared/pluralise';
 
@@ -12,7 +13,7 @@ export interface ResetOptions {
 }
 
 export function resetCommand(rawId: string | undefined, opts: ResetOptions): void {
-  const taskId = rawId === undefined ? undefined : normaliseTaskId(rawId);
+  const taskId = rawId === undefined ? undefined : normaliseId(rawId);
   if ((taskId === undefined) === (opts.all !== true)) throw new CliFailure('reset needs a task ID or --all (not both)', 2);
   withRecord(recordTarget(opts.project), (store) => {
     if (!store) {

@@ -3,11 +3,12 @@
 // why, and what the run history knows about a task or the project, as data. The MCP
 // server (`taskdeck mcp`) is a thin face over these; the app shows the claims.
 import { z } from 'zod';
+import { taskIdSchema } from './taskId';
 import { method } from './method';
 import type { Task } from '../backlog';
 import type { AnomalyView } from './analytics';
 
-const taskId = z.string().trim().min(1).max(200);
+const taskId = taskIdSchema;
 const oneLine = (max: number) => z.string().trim().min(1).max(max).regex(/^[^\r\n]*$/, 'one line');
 /** Who: an agent's name (its MCP client name) or a person's. */
 export const ownerNameSchema = oneLine(100);

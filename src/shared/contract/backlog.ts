@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { taskIdSchema } from './taskId';
 import { method } from './method';
 import { backlogEditSchema } from './edit';
 import type { Diagnostic, SprintDef, Task } from '../backlog';
@@ -60,7 +61,7 @@ export interface EditOutcome {
 
 export const backlogMethods = {
   'backlog:get': method<BacklogSnapshot>()(z.object({})),
-  'task:get': method<TaskDetail>()(z.object({ id: z.string().min(1) })),
+  'task:get': method<TaskDetail>()(z.object({ id: taskIdSchema })),
   /** Writes one edit; refused with `file-changed` when the file's hash is not `expectedHash`. */
   'backlog:edit': method<EditOutcome>()(z.object({ edit: backlogEditSchema, expectedHash: z.string().min(1) })),
   /** Writes the inverse of the last edit made through this session. */

@@ -1,10 +1,11 @@
 // The edits the UI may ask for, as the contract spells them. The handler table turns them
 // into the editor's own edit type, so the wire format does not move when the editor does.
 import { z } from 'zod';
+import { taskIdSchema } from './taskId';
 import { STATUSES, PRIORITIES } from '../backlog';
 import type { Priority, Status } from '../backlog';
 
-const taskId = z.string().min(1).max(200);
+const taskId = taskIdSchema;
 const status = z.enum(STATUSES as [Status, ...Status[]]);
 type SettablePriority = Exclude<Priority, 'unknown'>;
 const priority = z.enum(PRIORITIES.filter((p): p is SettablePriority => p !== 'unknown') as [SettablePriority, ...SettablePriority[]]);

@@ -2,11 +2,12 @@
 // it. Each is one edit through the session's single write queue (with undo), sent with
 // the hash the view was drawn from; the answer carries the re-read file.
 import { z } from 'zod';
+import { taskIdSchema } from './taskId';
 import { method } from './method';
 import type { EditOutcome } from './backlog';
 import { newTaskSchema, taskFieldChangesSchema, taskPlacementSchema } from './edit';
 
-const taskId = z.string().min(1).max(200);
+const taskId = taskIdSchema;
 const hash = z.string().min(1);
 
 export interface AddedTask extends EditOutcome {

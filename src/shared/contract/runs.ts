@@ -2,11 +2,12 @@
 // history with logs, and confirming a human-required task. Runs start in the background;
 // progress reaches every client as `run:event`.
 import { z } from 'zod';
+import { taskIdSchema } from './taskId';
 import { method } from './method';
 import type { ExclusionKind } from '../runPlanSummary';
 import { claimSessionSchema, ownerNameSchema } from './agents';
 
-const taskId = z.string().trim().min(1).max(64);
+const taskId = taskIdSchema;
 
 export const autoOptionsSchema = z.object({
   maxTasks: z.number().int().min(1).max(10_000).nullable(),
