@@ -11,4 +11,9 @@ describe('summariseExcluded', () => {
     expect(summariseExcluded(many('missing', 1))).toBe('1 task is not in the backlog');
     expect(summariseExcluded([])).toBe('');
   });
+
+  it('names a single task left out, with its reason', () => {
+    expect(summariseExcluded([{ kind: 'running', taskId: 'B-204', reason: 'being run by another Taskdeck process right now' }])).toBe('B-204: being run by another Taskdeck process right now');
+    expect(summariseExcluded([{ kind: 'claimed', taskId: 'B-1', reason: 'x' }, { kind: 'running', taskId: 'B-2', reason: 'y' }])).toBe('1 task is running already, 1 is claimed by an agent');
+  });
 });

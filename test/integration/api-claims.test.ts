@@ -64,13 +64,15 @@ describe('claims through the API', () => {
       if (event === 'run:batch-finished') finished.push(payload as BatchFinished);
     });
     try {
-      await call('runs:start', { taskIds: ['B-201'] });
-      await expect.poll(() => finished.length, { timeout: 20_000 }).toBe(1);
-      expect(finished[0]).toMatchObject({ succeeded: 0, failed: 1, taskIds: ['B-201'] });
-      expect(finished[0]?.error).toMatch(/B-201 is claimed by ann until/);
+      // Refused before it starts (never "started", then a failed batch), naming the holder.
+      const refused = await dispatch(handlers, 'runs:start', { taskIds: ['B-201'] });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'nothing-to-run' } });
+      expect(!refused.ok && refused.error.message).toMatch(/B-201: claimed by ann until/);
+      const planned = await call<RunPlan>('runs:plan', { taskIds: ['B-201'] });
+      expect(planned.excluded).toMatchObject([{ taskId: 'B-201', kind: 'claimed' }]);
       await call('runs:start', { taskIds: ['B-201'], as: { owner: 'ann', session: 's1' } });
-      await expect.poll(() => finished.length, { timeout: 20_000 }).toBe(2);
-      expect(finished[1]).toMatchObject({ succeeded: 1, failed: 0 });
+      await expect.poll(() => finished.length, { timeout: 20_000 }).toBe(1);
+      expect(finished[0]).toMatchObject({ succeeded: 1, failed: 0, taskIds: ['B-201'] });
     } finally {
       off();
     }

@@ -12,6 +12,7 @@ import { openStore } from '../../store/index';
 import type { Store } from '../../store/types';
 import type { Session } from '../session';
 import { toLiveEvent } from './runsLiveEvent';
+import { heldTasksIn } from './runsHeld';
 import { foldLiveEvent, type LiveConsole } from './liveConsole';
 import { summariseExcluded, type ExclusionKind } from '../../../shared/runPlanSummary';
 import type { Task } from '../../../shared/backlog';
@@ -90,7 +91,8 @@ export function createRunController(session: Session, options: RunControllerOpti
     session.emit('run:batch-finished', { kind, durationMs: now() - startedAt, ...counts, alerts });
   }
 
-  async function plan(args: { taskIds?: string[]; auto?: AutoRunOptions }): Promise<ApiResult<RunPlan>> {
+  /** `ownerId`: the claim owner a selection runs as (an agent's), whose own claims do not hold it back. */
+  async function plan(args: { taskIds?: string[]; auto?: AutoRunOptions }, ownerId: string | null = null): Promise<ApiResult<RunPlan>> {
     const loaded = await load();
     if (!loaded.ok) return loaded;
     const { projectDir, tasks, config } = loaded.value;
@@ -127,11 +129,18 @@ export function createRunController(session: Session, options: RunControllerOpti
     }
     const commands: RunPlan['commands'] = [];
     const excluded: RunPlan['excluded'] = [];
+    const held = heldTasksIn(projectDir, ownerId, now());
+    if (!held.ok) return held;
     // The set of IDs, in first-named order: a task named twice runs once.
     for (const id of new Set(args.taskIds ?? [])) {
       const task = tasks.find((t) => t.id === id);
       if (!task) {
         excluded.push({ taskId: id, title: '', reason: 'not in the backlog', kind: 'missing' });
+        continue;
+      }
+      const holder = held.value.get(id);
+      if (holder) {
+        excluded.push({ taskId: id, title: task.title, reason: holder.reason, kind: holder.kind });
         continue;
       }
       // A task that needs a person is never run from here (the engine refuses it too).
@@ -152,7 +161,7 @@ export function createRunController(session: Session, options: RunControllerOpti
   }
 
   async function start(taskIds: string[], parallel: number, as?: { owner: string; session: string }): Promise<ApiResult<{ started: string[] }>> {
-    const checked = await plan({ taskIds });
+    const checked = await plan({ taskIds }, as ? claimOwnerId(as.owner, as.session) : null);
     if (!checked.ok) return checked;
     if (!checked.value.trusted) return untrustedError(checked.value);
     if (checked.value.commands.length === 0) {
