@@ -155,6 +155,23 @@ describe('exports are the bytes the CLI writes', () => {
     }, 60_000);
   }
 
+  it('history-csv with the BOM (CLI --bom, ?bom=1, bom: true) is the same bytes on every surface', async () => {
+    const file = join(configDir, 'cli-history-bom.csv');
+    const r = await cli(['export', 'csv', '--bom', '--project', project, '--out', file]);
+    expect(r.status, r.stderr).toBe(0);
+    const fromCli = await readFile(file);
+    expect([...fromCli.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const exported = await call<{ content: string }>('reports:export', { format: 'history-csv', bom: true });
+    expect(Buffer.from(exported.content, 'utf8').equals(fromCli)).toBe(true);
+    const base = host.url.split('?')[0]!.replace(/\/$/, '');
+    const res = await fetch(`${base}/api/download/history-csv?bom=1`, { headers: { 'X-Taskdeck-Token': host.token } });
+    expect(res.status).toBe(200);
+    expect(Buffer.from(await res.arrayBuffer()).equals(fromCli)).toBe(true);
+    const plain = await fetch(`${base}/api/download/history-csv?bom=0`, { headers: { 'X-Taskdeck-Token': host.token } });
+    expect(Buffer.from(await plain.arrayBuffer()).equals(fromCli.subarray(3))).toBe(true);
+    expect((await fetch(`${base}/api/download/history-csv?bom=yes`, { headers: { 'X-Taskdeck-Token': host.token } })).status).toBe(400);
+  }, 60_000);
+
   it('serves downloads only to the page that holds the token, and names a bad format', async () => {
     const base = host.url.split('?')[0]!.replace(/\/$/, '');
     expect((await fetch(`${base}/api/download/error-report`)).status).toBe(401);

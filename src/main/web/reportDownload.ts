@@ -25,7 +25,10 @@ export async function sendReportDownload(
   // The viewer's zone, so the report's days match the dashboard's (?timeZone=Area/City).
   const timeZone = url.searchParams.get('timeZone') ?? undefined;
   // The contract validates the format and zone; a bad one comes back as an error value.
-  const result = await call('reports:export', { format, ...(timeZone !== undefined ? { timeZone } : {}) });
+  // ?bom=1: a history CSV for Excel, with a UTF-8 byte order mark (the CLI's --bom).
+  const bomParam = url.searchParams.get('bom');
+  const bom = bomParam === null ? undefined : bomParam === '1' || bomParam === 'true' ? true : bomParam === '0' || bomParam === 'false' ? false : bomParam;
+  const result = await call('reports:export', { format, ...(timeZone !== undefined ? { timeZone } : {}), ...(bom !== undefined ? { bom } : {}) });
   if (!result.ok || !isExported(result.value)) {
     const error = result.ok ? { code: 'internal', message: 'The report has no content.' } : result.error;
     res.writeHead(result.ok || (error.code !== 'bad-arguments' && error.code !== 'bad-time-zone') ? 500 : 400, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });

@@ -11,15 +11,15 @@ const noProject = { ok: false, error: { code: 'no-project', message: 'No project
 
 export function reportHandlers(session: Session, clock: () => number = Date.now): HandlerSlice<'reports:export' | 'reports:write'> {
   return {
-    'reports:export': async ({ format, timeZone }) => {
+    'reports:export': async ({ format, timeZone, bom }) => {
       const project = session.current();
-      return project ? renderExport(project.dir, format, clock(), timeZone) : noProject;
+      return project ? renderExport(project.dir, format, clock(), { timeZone, bom }) : noProject;
     },
-    'reports:write': async ({ format, path: target, timeZone }) => {
+    'reports:write': async ({ format, path: target, timeZone, bom }) => {
       const project = session.current();
       if (!project) return noProject;
       if (!path.isAbsolute(target)) return { ok: false, error: { code: 'bad-path', message: `Choose an absolute path to save to (got "${target}").` } };
-      const rendered = await renderExport(project.dir, format, clock(), timeZone);
+      const rendered = await renderExport(project.dir, format, clock(), { timeZone, bom });
       if (!rendered.ok) return rendered;
       const tmp = `${target}.${process.pid}.tmp`;
       try {

@@ -39,7 +39,7 @@ function errorReport(projectDir: string, now: number): Rendered {
   }
 }
 
-function historyCsv(projectDir: string, now: number): Rendered {
+function historyCsv(projectDir: string, now: number, bom: boolean): Rendered {
   if (!fs.existsSync(storePath(projectDir))) return { ok: false, error: { code: 'no-history', message: NOTHING_RAN } };
   const opened = openStore(projectDir);
   if (!opened.ok) return { ok: false, error: { code: opened.error.code, message: opened.error.message } };
@@ -48,7 +48,7 @@ function historyCsv(projectDir: string, now: number): Rendered {
     stopOrphanedRuns(store);
     store.recoverInterrupted(now);
     const parts: string[] = [];
-    const rows = writeHistoryCsv(store.iterateHistory(), (chunk) => parts.push(chunk), { bom: false });
+    const rows = writeHistoryCsv(store.iterateHistory(), (chunk) => parts.push(chunk), { bom });
     return ok('history-csv', 'taskdeck-history.csv', 'text/csv', parts.join(''), plural(rows, 'event'));
   } finally {
     store.close();
@@ -80,13 +80,14 @@ async function analyticsReport(projectDir: string, format: 'tasks-json' | 'html-
 }
 
 /** Renders one export of the project in `projectDir` as generated at `now`. */
-export async function renderExport(projectDir: string, format: ExportFormat, now: number, timeZone?: string): Promise<Rendered> {
+export async function renderExport(projectDir: string, format: ExportFormat, now: number, opts: { timeZone?: string; bom?: boolean } = {}): Promise<Rendered> {
+  const { timeZone } = opts;
   const dir = path.resolve(projectDir);
   switch (format) {
     case 'error-report':
       return errorReport(dir, now);
     case 'history-csv':
-      return historyCsv(dir, now);
+      return historyCsv(dir, now, opts.bom === true);
     case 'tasks-json':
     case 'html-report':
       return analyticsReport(dir, format, now, timeZone);
