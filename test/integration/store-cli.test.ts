@@ -60,6 +60,18 @@ describe('before anything ran', () => {
     expect(fs.existsSync(path.join(project, '.taskdeck'))).toBe(false);
   });
 
+  it('status on a record that holds no task yet says so, with the toolkit summary, not an empty table', async () => {
+    writeBacklog();
+    const opened = openStore(project);
+    if (!opened.ok) throw new Error(opened.error.message);
+    opened.value.close();
+    const r = await runCli(['status', '--project', project]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Execution Status');
+    expect(r.stdout).toContain('Nothing has run in this project yet: its run record holds no task. Run one with taskdeck run ID, or taskdeck auto.');
+    expect(r.stdout).not.toMatch(/^ID\s+STATUS/m);
+  });
+
   it('status --json is valid with no tasks', async () => {
     const r = await runCli(['status', '--project', project, '--json']);
     expect(JSON.parse(r.stdout)).toMatchObject({ tasks: [], statistics: null, database: null });

@@ -47,3 +47,5 @@ export function printJson(value: unknown): void {
 }
 
 export const NOTHING_RAN = 'Nothing has run in this project yet (no .taskdeck/task_execution.db).';
+/** The record exists (a plan, a claim or a sync made it) but holds no task yet. */
+export const NOTHING_RAN_IN_RECORD = 'Nothing has run in this project yet: its run record holds no task. Run one with taskdeck run ID, or taskdeck auto.';

@@ -11,7 +11,7 @@ import { formatTime } from '../../main/reports/format';
 import { cliTimeZone } from '../output/timeZoneOption';
 import { formatDuration, formatPercent } from './format';
 import { stateJson } from './json';
-import { NOTHING_RAN, printJson, recordTarget, withRecord } from './openRecord';
+import { NOTHING_RAN, NOTHING_RAN_IN_RECORD, printJson, recordTarget, withRecord } from './openRecord';
 
 export interface StatusOptions {
   project?: string;
@@ -68,6 +68,12 @@ export function statusCommand(opts: StatusOptions): void {
     }
     if (!store || !stats) {
       process.stdout.write(`${NOTHING_RAN}\n`);
+      return;
+    }
+    if (states.length === 0) {
+      // A record with no task in it yet (made by a plan, a claim, an import of nothing): the
+      // toolkit's summary, then what to do, not an empty table.
+      process.stdout.write(`${toolkitStatusLines(toolkitStatus(stats, states))}\n${NOTHING_RAN_IN_RECORD}\n`);
       return;
     }
     const colour = process.stdout.isTTY === true && !process.env.NO_COLOR;
