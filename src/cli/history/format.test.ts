@@ -25,11 +25,12 @@ describe('parsePeriod', () => {
 
 describe('formatDuration', () => {
   const cases: [number | null, string][] = [
-    [null, '-'],
+    [null, '–'],
     [12, '12 ms'],
     [1234, '1.2 s'],
-    [125_000, '2 m 5 s'],
-    [3_780_000, '1 h 3 m'],
+    [42_000, '42 s'],
+    [125_000, '2 min 5 s'],
+    [3_780_000, '1 h 3 min'],
   ];
   it.each(cases)('%j -> %s', (ms, text) => expect(formatDuration(ms)).toBe(text));
 });

@@ -3,14 +3,8 @@
 // `formatTime`, in the user's zone (`--tz`).
 import { formatPct } from '../../main/reports/format';
 
-export function formatDuration(ms: number | null): string {
-  if (ms === null) return '-';
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-  const s = Math.round(ms / 1000);
-  if (s < 3600) return `${Math.floor(s / 60)} m ${s % 60} s`;
-  return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} m`;
-}
+/** One run's duration, as every surface shows it (src/shared/timeText.ts). */
+export { durationText as formatDuration } from '../../shared/timeText';
 
 /** The reports' percent format (66.7%, 100%), so a rate reads the same in every surface. */
 export function formatPercent(rate: number | null): string {

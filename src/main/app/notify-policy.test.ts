@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../shared/api';
-import { alertsFromEvent, alertsMessage, finishedRunFromEvent, formatDuration, LONG_RUN_MS, runFinishedMessage, shouldNotifyRunFinished, type FinishedRunSummary } from './notify-policy';
+import { alertsFromEvent, alertsMessage, finishedRunFromEvent, LONG_RUN_MS, runFinishedMessage, shouldNotifyRunFinished, type FinishedRunSummary } from './notify-policy';
+import { durationText } from '../../shared/timeText';
 
 const run = (over: Partial<FinishedRunSummary>): FinishedRunSummary => ({ kind: 'auto', durationMs: LONG_RUN_MS, succeeded: 3, failed: 0, notStarted: 0, ...over });
 
@@ -31,8 +32,8 @@ describe('runFinishedMessage', () => {
       body: '3 succeeded, 1 failed, 2 not started in 2 min 5 s.',
     });
     expect(runFinishedMessage(run({ kind: 'selection' })).title).toBe('Taskdeck: Run finished');
-    expect(formatDuration(3_725_000)).toBe('1 h 2 min');
-    expect(formatDuration(4_400)).toBe('4 s');
+    expect(durationText(3_725_000)).toBe('1 h 2 min');
+    expect(durationText(4_400)).toBe('4.4 s');
   });
 });
 

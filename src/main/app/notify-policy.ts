@@ -2,6 +2,7 @@
 // while the user is still looking; only a long `auto` (or a long selection that finished
 // while the window was in the background) is worth interrupting them for. The batch
 // arrives as the contract's `run:batch-finished` event.
+import { durationText } from '../../shared/timeText';
 
 export const LONG_RUN_MS = 60_000;
 
@@ -33,18 +34,9 @@ export function runFinishedMessage(run: FinishedRunSummary): { title: string; bo
   if (run.notStarted > 0) parts.push(`${run.notStarted} not started`);
   const what = run.kind === 'auto' ? 'Auto run' : 'Run';
   const title = run.failed > 0 ? `Taskdeck: ${what} finished with failures` : `Taskdeck: ${what} finished`;
-  return { title, body: `${parts.join(', ')} in ${formatDuration(run.durationMs)}.` };
+  return { title, body: `${parts.join(', ')} in ${durationText(run.durationMs)}.` };
 }
 
-export function formatDuration(ms: number): string {
-  const totalSeconds = Math.round(ms / 1000);
-  const hours = Math.floor(totalSeconds / 3600);
-  const minutes = Math.floor((totalSeconds % 3600) / 60);
-  const seconds = totalSeconds % 60;
-  if (hours > 0) return `${hours} h ${minutes} min`;
-  if (minutes > 0) return `${minutes} min ${seconds} s`;
-  return `${seconds} s`;
-}
 
 export interface RaisedAlert {
   rule: string;

@@ -1,5 +1,6 @@
 // Human formats shared by the text and HTML reports.
 import { offsetMinutes, type TzOffset } from '../core/analytics/calendar';
+import { dayTextAt, timeTextAt } from '../../shared/timeText';
 
 export function formatMs(ms: number | null): string {
   if (ms === null || !Number.isFinite(ms)) return '–';
@@ -15,21 +16,19 @@ export function formatPct(rate: number | null): string {
 
 export function formatDay(t: number | null, tz: TzOffset): string {
   if (t === null) return '–';
-  return new Date(t + offsetMinutes(tz, t) * 60_000).toISOString().slice(0, 10);
+  return dayTextAt(t, offsetMinutes(tz, t));
 }
 
 /**
- * A point in time as every human surface shows it (CLI tables, stats, the HTML report):
- * the user's local wall time to the second, with the offset, e.g.
- * `2026-11-25 08:05:07 (UTC+13:00)`. One zone for all, so an event falls on the same
- * day in `status`, `history`, `errors` and `stats`. JSON and CSV keep ISO/epoch values.
+ * A point in time as every human surface shows it (CLI tables, stats, the HTML report, and
+ * the app through the same src/shared/timeText.ts): the user's local wall time to the
+ * second, with the offset, e.g. `2026-11-25 08:05:07 (UTC+13:00)`. One zone for all, so an
+ * event falls on the same day in `status`, `history`, `errors` and `stats`. JSON and CSV
+ * keep ISO/epoch values.
  */
 export function formatTime(t: number | null, zone: TzOffset): string {
   if (t === null || !Number.isFinite(t)) return '–';
-  const tz = offsetMinutes(zone, t);
-  const sign = tz >= 0 ? '+' : '-';
-  const off = `${sign}${String(Math.floor(Math.abs(tz) / 60)).padStart(2, '0')}:${String(Math.abs(tz) % 60).padStart(2, '0')}`;
-  return `${new Date(t + tz * 60_000).toISOString().slice(0, 19).replace('T', ' ')} (UTC${off})`;
+  return timeTextAt(t, offsetMinutes(zone, t));
 }
 
 /** Bytes in binary units: "512 B", "3.2 MiB". */

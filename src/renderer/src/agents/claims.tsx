@@ -6,6 +6,7 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import type { ClaimView } from '../../../shared/api';
 import { useSession } from '../app/storeContext';
 import type { Transport } from '../transport/transport';
+import { localTimeText } from '../../../shared/timeText';
 
 const POLL_MS = 10_000;
 
@@ -31,16 +32,12 @@ export function ClaimsProvider({ transport, children }: { transport: Transport; 
   return <ClaimsContext.Provider value={claims}>{children}</ClaimsContext.Provider>;
 }
 
-function until(ms: number): string {
-  return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-}
-
 /** "claimed by claude-code": text, not only a colour, with the expiry in its title. */
 export function ClaimBadge({ taskId }: { taskId: string }) {
   const claim = useContext(ClaimsContext).get(taskId);
   if (!claim || claim.expiresAt < Date.now()) return null;
   return (
-    <span className="badge claim" title={`Claimed by ${claim.owner} until ${until(claim.expiresAt)}`} data-claimed-by={claim.owner}>
+    <span className="badge claim" title={`Claimed by ${claim.owner} until ${localTimeText(claim.expiresAt)}`} data-claimed-by={claim.owner}>
       claimed by {claim.owner}
     </span>
   );

@@ -1,6 +1,7 @@
 // Tasks behaving unusually, and flaky ones, each with the reason in words.
 import type { Dashboard } from '../../../shared/api';
 import { anomalyKindLabel } from '../../../shared/labels';
+import { localDayText } from '../../../shared/timeText';
 
 function List({ title, empty, items }: { title: string; empty: string; items: Dashboard['anomalies'] }) {
   return (
@@ -15,7 +16,7 @@ function List({ title, empty, items }: { title: string; empty: string; items: Da
               <span className="mono anomaly-task">{a.taskId}</span>
               <span className={`chip ${a.severity === 'warning' ? 'sev-warning' : 'sev-info'}`}>{anomalyKindLabel(a.kind)}</span>
               <span className="anomaly-reason">{a.message}</span>
-              <span className="muted small">{new Date(a.at).toLocaleDateString()}</span>
+              <span className="muted small">{localDayText(a.at)}</span>
             </li>
           ))}
         </ul>

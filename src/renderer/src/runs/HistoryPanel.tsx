@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { LOCAL_WORKER, type AttemptView } from '../../../shared/api';
 import type { Task } from '../../../shared/backlog';
-import { formatDuration } from './liveRuns';
+import { durationText, localTimeText } from '../../../shared/timeText';
 import { AttemptLog } from './AttemptLog';
 import { HumanConfirm } from './HumanConfirm';
 import { useHistory, type HistoryFilter } from './useHistory';
@@ -71,12 +71,12 @@ export function HistoryPanel({ tasks }: { tasks: Task[] }) {
               <tbody>
                 {history.attempts.map((a) => (
                   <tr key={a.id} className={openId === a.id ? 'selected' : ''} onClick={() => setOpenId(openId === a.id ? null : a.id)}>
-                    <td className="nowrap">{new Date(a.startedAt).toLocaleString()}</td>
+                    <td className="nowrap">{localTimeText(a.startedAt)}</td>
                     <td className="nowrap"><button type="button" className="link-button mono nowrap" aria-label={`Log of ${a.taskId} attempt ${a.attempt}`}>{a.taskId}</button></td>
                     <td className="num">{a.attempt}</td>
                     <td><span className={`chip outcome-${a.status}`}>{runOutcomeLabel(a.status)}</span></td>
                     <td className={a.worker ? 'mono small' : 'muted small'}>{a.worker ?? 'here'}</td>
-                    <td className="num">{formatDuration(a.durationMs)}</td>
+                    <td className="num">{durationText(a.durationMs)}</td>
                     <td className="num">{a.exitCode ?? (a.signal ?? '–')}</td>
                     <td>{a.category ? errorCategoryLabel(a.category) : ''}</td>
                     <td>{a.severity ? <span className={`sev sev-${a.severity}`}>{severityLabel(a.severity)}</span> : ''}</td>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { Task } from '../../../shared/backlog';
 import type { ConfirmationView } from '../../../shared/contract/runs';
 import { useTransport } from '../app/storeContext';
+import { localTimeText } from '../../../shared/timeText';
 
 const NAME_KEY = 'taskdeck.confirmName';
 
@@ -54,7 +55,7 @@ export function HumanConfirm({ tasks, confirmations, onConfirmed }: { tasks: Tas
         <ul className="confirmations small muted" aria-label="Confirmations">
           {confirmations.slice(0, 5).map((c) => (
             <li key={`${c.taskId}-${c.at}`}>
-              {c.taskId} confirmed done by <strong>{c.by}</strong> on {new Date(c.at).toLocaleString()}
+              {c.taskId} confirmed done by <strong>{c.by}</strong> on {localTimeText(c.at)}
             </li>
           ))}
         </ul>

@@ -1,7 +1,8 @@
 // One running (or just finished) task: progress, message, elapsed against its usual
 // p50/p95, the retry schedule, and cancel.
 import type { DurationNorm } from '../../../shared/api';
-import { formatDuration, retryText, type LiveTask } from './liveRuns';
+import { retryText, type LiveTask } from './liveRuns';
+import { durationText } from '../../../shared/timeText';
 import { useNow } from './useNow';
 
 import { runOutcomeLabel } from '../../../shared/labels';
@@ -39,9 +40,9 @@ export function LiveRow({ task, norm, selected, onSelect, onCancel }: { task: Li
           <span className="live-message">{task.retry ? retryText(task.retry, now) : task.message || (active ? `attempt ${task.attempt}` : '')}</span>
           <span className="spacer" />
           <span className={slow ? 'slow' : 'muted'} title="Elapsed, against this task's usual successful runs">
-            {formatDuration(elapsed)}
-            {norm?.p50Ms != null ? ` · p50 ${formatDuration(norm.p50Ms)}` : ''}
-            {p95 !== null ? ` · p95 ${formatDuration(p95)}` : ''}
+            {durationText(elapsed)}
+            {norm?.p50Ms != null ? ` · p50 ${durationText(norm.p50Ms)}` : ''}
+            {p95 !== null ? ` · p95 ${durationText(p95)}` : ''}
           </span>
         </span>
       </button>

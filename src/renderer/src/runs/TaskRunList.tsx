@@ -2,7 +2,7 @@
 // attempt opened under the table (the same log view as the run history).
 import { useState } from 'react';
 import { AttemptLog } from './AttemptLog';
-import { formatDuration } from './liveRuns';
+import { durationText, localTimeText } from '../../../shared/timeText';
 import { useHistory } from './useHistory';
 import { errorCategoryLabel, runOutcomeLabel } from '../../../shared/labels';
 
@@ -31,10 +31,10 @@ export function TaskRunList({ taskId }: { taskId: string }) {
         <tbody>
           {history.attempts.map((a) => (
             <tr key={a.id} className={openId === a.id ? 'selected' : ''}>
-              <td className="nowrap">{new Date(a.startedAt).toLocaleString()}</td>
+              <td className="nowrap">{localTimeText(a.startedAt)}</td>
               <td className="num">{a.attempt}</td>
               <td><span className={`chip outcome-${a.status}`}>{runOutcomeLabel(a.status)}</span></td>
-              <td className="num">{formatDuration(a.durationMs)}</td>
+              <td className="num">{durationText(a.durationMs)}</td>
               <td className="num">{a.exitCode ?? (a.signal ?? '–')}</td>
               <td>{a.category ? errorCategoryLabel(a.category) : ''}</td>
               <td>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveRunEvent } from '../../../shared/api';
 import { applyLastRunEvent, lastRunText, relativeTime, runFailed, type LastRuns } from './lastRuns';
+import { localTimeText } from '../../../shared/timeText';
 
 const at = Date.parse('2026-11-24T12:00:00Z');
 
@@ -28,7 +29,9 @@ describe('last runs', () => {
     expect(relativeTime(at, at + 26 * 3_600_000)).toBe('yesterday');
     const failed = lastRunText({ taskId: 'B-1', runId: 'r', outcome: 'timeout', at, attempt: 1, category: 'timeout', message: 'ran past its timeout' }, at + 120_000);
     expect(failed.text).toBe('Timed out · 2 min ago');
-    expect(failed.title).toContain(new Date(at).toLocaleString());
+    // The exact time as the CLI writes it (src/shared/timeText.ts), in the viewer's zone.
+    expect(failed.title).toContain(localTimeText(at));
+    expect(failed.title).toMatch(/at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(UTC[+-]\d\d:\d\d\)/);
     expect(failed.title).toContain('ran past its timeout');
     expect(lastRunText({ taskId: 'B-1', runId: 'r', outcome: 'running', at, attempt: 2, category: null, message: null }, at).text).toBe('Running');
   });

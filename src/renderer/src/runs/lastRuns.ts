@@ -3,6 +3,7 @@
 // rules are tested without a browser.
 import type { LastRun, LiveRunEvent } from '../../../shared/api';
 import { runOutcomeLabel } from '../../../shared/labels';
+import { localTimeText } from '../../../shared/timeText';
 
 export type LastRuns = Readonly<Record<string, LastRun>>;
 
@@ -54,7 +55,7 @@ export function relativeTime(at: number, now: number): string {
 /** The badge's words and its tooltip (the exact time, and why it failed). */
 export function lastRunText(run: LastRun, now: number): { text: string; title: string } {
   const label = runOutcomeLabel(run.outcome);
-  const exact = new Date(run.at).toLocaleString();
+  const exact = localTimeText(run.at);
   if (runActive(run)) return { text: label, title: `${label} since ${exact}${run.attempt > 1 ? ` (attempt ${run.attempt})` : ''}` };
   const why = run.message ? `: ${run.message}` : '';
   return { text: `${label} · ${relativeTime(run.at, now)}`, title: `Last run ${label.toLowerCase()} at ${exact}${why}` };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveRunEvent } from '../../../shared/api';
-import { applyRunEvent, formatDuration, retryText, type LiveTask } from './liveRuns';
+import { applyRunEvent, retryText, type LiveTask } from './liveRuns';
+import { durationText } from '../../../shared/timeText';
 
 const started = (attempt: number, at: number): LiveRunEvent => ({ at, type: 'task-started', taskId: 'B-1', title: 'Fetch', runId: 'r', attempt, command: 'node f.mjs', timeoutMs: 1000, maxAttempts: null });
 
@@ -44,6 +45,6 @@ describe('live run fold', () => {
   });
 
   it('formats durations for people', () => {
-    expect([formatDuration(null), formatDuration(250), formatDuration(4200), formatDuration(42_000), formatDuration(125_000)]).toEqual(['–', '250 ms', '4.2 s', '42 s', '2 min 5 s']);
+    expect([durationText(null), durationText(250), durationText(4200), durationText(42_000), durationText(125_000)]).toEqual(['–', '250 ms', '4.2 s', '42 s', '2 min 5 s']);
   });
 });

@@ -71,11 +71,3 @@ export function retryText(retry: NonNullable<LiveTask['retry']>, now: number): s
   return `retry ${retry.nextAttempt}${of} in ${left} s, ${errorCategoryLabel(retry.category).toLowerCase()}`;
 }
 
-export function formatDuration(ms: number | null): string {
-  if (ms === null) return '–';
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  const s = ms / 1000;
-  if (s < 60) return `${s.toFixed(s < 10 ? 1 : 0)} s`;
-  const m = Math.floor(s / 60);
-  return `${m} min ${Math.round(s - m * 60)} s`;
-}
