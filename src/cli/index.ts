@@ -10,12 +10,24 @@ import { registerRunCommands } from './commands/run';
 import { registerServeCommands } from './commands/serve';
 import { registerMcpCommands } from './commands/mcp';
 import { installLastResortHandlers, reportFailure } from './output/fail';
+import { helpHasColours, stdoutColumns, writeOut } from './output/stdout';
 
 const program = new Command('taskdeck')
   .description('Plan and run a project folder\'s Markdown backlog')
   .version('0.1.0')
   .showHelpAfterError()
-  .exitOverride();
+  .exitOverride()
+  // Help and usage errors go out like every command's output (output/stdout.ts): straight
+  // to the descriptor for a pipe, through Node's stream on a terminal.
+  .configureOutput({
+    writeOut: (text) => writeOut(text, 1),
+    writeErr: (text) => writeOut(text, 2),
+    // Undefined for a pipe, as commander's own default gives (it then wraps at 80).
+    getOutHelpWidth: () => stdoutColumns(1) as number,
+    getErrHelpWidth: () => stdoutColumns(2) as number,
+    getOutHasColors: () => helpHasColours(1),
+    getErrHasColors: () => helpHasColours(2),
+  });
 
 registerBacklogCommands(program);
 registerRunCommands(program);

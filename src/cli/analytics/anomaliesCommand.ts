@@ -5,6 +5,7 @@ import { anomalyKindLabel } from '../../shared/labels';
 import { queryAnomalies } from '../../main/reports/queries/dashboard';
 import { renderTable } from '../output/table';
 import { NO_HISTORY, printJson, withAnalytics } from './open';
+import { writeOut, stdoutColumns } from '../output/stdout';
 
 export async function anomaliesCommand(opts: { project?: string; json?: boolean; tz?: string }): Promise<void> {
   await withAnalytics(opts.project, (ctx) => {
@@ -15,14 +16,14 @@ export async function anomaliesCommand(opts: { project?: string; json?: boolean;
       return;
     }
     if (!ctx.db) {
-      process.stdout.write(`${NO_HISTORY}\n`);
+      writeOut(`${NO_HISTORY}\n`);
       return;
     }
     if (anomalies.length === 0) {
-      process.stdout.write('No anomalies: durations, failure rates and pass/fail patterns look like each task\'s own history.\n');
+      writeOut('No anomalies: durations, failure rates and pass/fail patterns look like each task\'s own history.\n');
       return;
     }
     const rows = anomalies.map((a) => [a.severity, a.taskId + (inBacklog.has(a.taskId) ? '' : ' (gone)'), anomalyKindLabel(a.kind), formatTime(a.at, ctx.tz), a.message]);
-    process.stdout.write(`${renderTable([{ header: 'SEVERITY' }, { header: 'TASK' }, { header: 'KIND' }, { header: 'WHEN' }, { header: 'WHY', flexible: true }], rows, { maxWidth: process.stdout.columns })}\n`);
+    writeOut(`${renderTable([{ header: 'SEVERITY' }, { header: 'TASK' }, { header: 'KIND' }, { header: 'WHEN' }, { header: 'WHY', flexible: true }], rows, { maxWidth: stdoutColumns() })}\n`);
   }, opts.tz);
 }

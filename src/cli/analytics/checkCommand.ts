@@ -8,6 +8,7 @@ import { queryAlerts } from '../../main/reports/queries/insights';
 import { plural } from '../../shared/pluralise';
 import { CliFailure, describeFailure } from '../output/fail';
 import { printJson, withAnalytics } from './open';
+import { writeOut } from '../output/stdout';
 
 export async function checkCommand(opts: { project?: string; json?: boolean }): Promise<void> {
   try {
@@ -27,13 +28,13 @@ async function check(opts: { project?: string; json?: boolean }): Promise<void> 
       return;
     }
     if (!hasRules(rules)) {
-      process.stdout.write('No alert rules: add "alerts" to taskdeck.json (slowerThanP95, failureRate, flaky); nothing to check.\n');
+      writeOut('No alert rules: add "alerts" to taskdeck.json (slowerThanP95, failureRate, flaky); nothing to check.\n');
       return;
     }
     if (alerts.length === 0) {
-      process.stdout.write(`OK: no alert rule breached${ctx.db ? '' : ' (nothing has run yet)'}.\n`);
+      writeOut(`OK: no alert rule breached${ctx.db ? '' : ' (nothing has run yet)'}.\n`);
       return;
     }
-    process.stdout.write(`${plural(alerts.length, 'alert rule breach', 'alert rule breaches')}:\n${alerts.map((a) => `  ${alertLine(a)}`).join('\n')}\n`);
+    writeOut(`${plural(alerts.length, 'alert rule breach', 'alert rule breaches')}:\n${alerts.map((a) => `  ${alertLine(a)}`).join('\n')}\n`);
   });
 }

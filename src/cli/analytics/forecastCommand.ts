@@ -10,6 +10,7 @@ import { allSprints, currentSprint } from '../../main/reports/reportModel';
 import { plural } from '../../shared/pluralise';
 import { CliFailure } from '../output/fail';
 import { printJson, withAnalytics } from './open';
+import { writeOut } from '../output/stdout';
 
 export interface ForecastOptions {
   /** IANA time zone for days and weekdays; default: the system's. */
@@ -50,6 +51,6 @@ export async function forecastCommand(opts: ForecastOptions): Promise<void> {
       ? queryForecast(ctx.db, { sprint, plan: ctx.plan, now: ctx.now, tz: ctx.tz, rng })
       : sprintForecast({ sprint, plan: ctx.plan, tallies: [], firstSuccess: new Map(), durationsOf: () => [], now: ctx.now, tz: ctx.tz, rng });
     if (opts.json) printJson({ project: ctx.project.projectDir, now: new Date(ctx.now).toISOString(), ...result });
-    else process.stdout.write(`${describeForecast(result, ctx.tz)}\n`);
+    else writeOut(`${describeForecast(result, ctx.tz)}\n`);
   }, opts.tz);
 }

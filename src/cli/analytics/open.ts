@@ -2,6 +2,7 @@
 import { openAnalytics, type AnalyticsContext } from '../../main/reports/analyticsContext';
 import { CliFailure } from '../output/fail';
 import { cliTimeZone } from '../output/timeZoneOption';
+import { writeOut } from '../output/stdout';
 
 export async function withAnalytics<T>(project: string | undefined, use: (ctx: AnalyticsContext) => T | Promise<T>, tz?: string): Promise<T> {
   const opened = await openAnalytics(project ?? '.', Date.now(), cliTimeZone(tz));
@@ -14,7 +15,7 @@ export async function withAnalytics<T>(project: string | undefined, use: (ctx: A
 }
 
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  writeOut(`${JSON.stringify(value, null, 2)}\n`);
 }
 
 export const NO_HISTORY = 'Nothing has run in this project yet (no .taskdeck/task_execution.db): not enough data.';

@@ -12,6 +12,7 @@ import { CliFailure } from '../output/fail';
 import { withAnalytics } from './open';
 import { removeOwnTemp } from '../../main/project/safeRemoval';
 import { plural } from '../../shared/pluralise';
+import { writeOut } from '../output/stdout';
 
 function writeAtomic(file: string, text: string): string {
   const target = path.resolve(file);
@@ -30,7 +31,7 @@ function writeAtomic(file: string, text: string): string {
 export async function reportCommand(opts: { project?: string; html: string; seed?: number; tz?: string }): Promise<void> {
   await withAnalytics(opts.project, (ctx) => {
     const file = writeAtomic(opts.html, renderHtmlReport(buildReportModel(ctx, { seed: opts.seed })));
-    process.stdout.write(`Wrote ${file}\n`);
+    writeOut(`Wrote ${file}\n`);
   }, opts.tz);
 }
 
@@ -38,14 +39,14 @@ export async function exportJsonCommand(opts: { project?: string; out: string; t
   await withAnalytics(opts.project, (ctx) => {
     const list = { file: ctx.project.file, tasks: ctx.project.tasks.map(taskJson), diagnostics: ctx.project.diagnostics };
     const file = writeAtomic(opts.out, `${JSON.stringify(buildTasksJson(list, buildReportModel(ctx)), null, 2)}\n`);
-    process.stdout.write(`Wrote ${file}\n`);
+    writeOut(`Wrote ${file}\n`);
   }, opts.tz);
 }
 
 export async function exportTasksCsvCommand(opts: { project?: string; out: string; bom?: boolean; tz?: string }): Promise<void> {
   await withAnalytics(opts.project, (ctx) => {
     const file = writeAtomic(opts.out, summaryCsv(buildReportModel(ctx).analysis.tasks, { bom: opts.bom === true }));
-    process.stdout.write(`Wrote ${file}\n`);
+    writeOut(`Wrote ${file}\n`);
   }, opts.tz);
 }
 
@@ -53,6 +54,6 @@ export async function exportRunsCsvCommand(opts: { project?: string; out: string
   await withAnalytics(opts.project, (ctx) => {
     const attempts = ctx.db ? loadHistoryRecords(ctx.db).attempts : [];
     const file = writeAtomic(opts.out, runsCsv(attempts, { bom: opts.bom === true }));
-    process.stdout.write(`Wrote ${file} (${plural(attempts.length, 'attempt')})\n`);
+    writeOut(`Wrote ${file} (${plural(attempts.length, 'attempt')})\n`);
   }, opts.tz);
 }

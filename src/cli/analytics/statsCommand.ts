@@ -13,6 +13,7 @@ import { renderTable } from '../output/table';
 import { anomalyKindLabel, runOutcomeLabel } from '../../shared/labels';
 import { statsCommand } from '../history/statsCommand';
 import { NO_HISTORY, printJson, withAnalytics } from './open';
+import { writeOut, stdoutColumns } from '../output/stdout';
 
 export interface AnalyticsStatsOptions {
   /** IANA time zone for days and weekdays; default: the system's. */
@@ -49,7 +50,7 @@ function summaryTable(tasks: readonly TaskSummary[]): string {
   if (rows.length === 0) return 'Per-task analytics: not enough data yet.';
   const right = 'right' as const;
   return `Per task (run success rate: runs where some attempt succeeded; cancelled and interrupted runs not counted):\n` +
-    renderTable([{ header: 'TASK' }, { header: 'RUNS', align: right }, { header: 'RUN SUCCESS', align: right }, { header: 'ATTEMPTS', align: right }, { header: 'FAILED', align: right }, { header: 'P50', align: right }, { header: 'P95', align: right }, { header: 'NEXT OK', align: right }, { header: 'ETA P50–P80' }], rows, { maxWidth: process.stdout.columns });
+    renderTable([{ header: 'TASK' }, { header: 'RUNS', align: right }, { header: 'RUN SUCCESS', align: right }, { header: 'ATTEMPTS', align: right }, { header: 'FAILED', align: right }, { header: 'P50', align: right }, { header: 'P95', align: right }, { header: 'NEXT OK', align: right }, { header: 'ETA P50–P80' }], rows, { maxWidth: stdoutColumns() });
 }
 
 export async function analyticsStatsCommand(opts: AnalyticsStatsOptions): Promise<void> {
@@ -71,16 +72,16 @@ export async function analyticsStatsCommand(opts: AnalyticsStatsOptions): Promis
         return;
       }
       if (!t || !ctx.db) {
-        process.stdout.write(`${opts.task}: ${NO_HISTORY}\n`);
+        writeOut(`${opts.task}: ${NO_HISTORY}\n`);
         return;
       }
-      process.stdout.write(`${taskDetail(t, ctx.tz)}\n`);
+      writeOut(`${taskDetail(t, ctx.tz)}\n`);
       if (resources) {
-        process.stdout.write(`peak memory: ${profileText(resources.peakRssKb, kb)}\nCPU time: ${profileText(resources.cpuMs, formatMs)}\n`);
-        if (resources.ioReadBytes.n + resources.ioWriteBytes.n > 0) process.stdout.write(`read: ${profileText(resources.ioReadBytes, formatBytes)}\nwritten: ${profileText(resources.ioWriteBytes, formatBytes)}\n`);
+        writeOut(`peak memory: ${profileText(resources.peakRssKb, kb)}\nCPU time: ${profileText(resources.cpuMs, formatMs)}\n`);
+        if (resources.ioReadBytes.n + resources.ioWriteBytes.n > 0) writeOut(`read: ${profileText(resources.ioReadBytes, formatBytes)}\nwritten: ${profileText(resources.ioWriteBytes, formatBytes)}\n`);
       }
-      if (risk) process.stdout.write(`risk: ${risk.level}, ${formatPct(risk.failureChance)} chance of failure, ${risk.expectedRetries === null ? 'expected retries unknown' : `${risk.expectedRetries.toFixed(1)} retries expected`}; why: ${risk.why}\n`);
-      for (const a of anomalies) process.stdout.write(`anomaly (${anomalyKindLabel(a.kind).toLowerCase()}): ${a.message}\n`);
+      if (risk) writeOut(`risk: ${risk.level}, ${formatPct(risk.failureChance)} chance of failure, ${risk.expectedRetries === null ? 'expected retries unknown' : `${risk.expectedRetries.toFixed(1)} retries expected`}; why: ${risk.why}\n`);
+      for (const a of anomalies) writeOut(`anomaly (${anomalyKindLabel(a.kind).toLowerCase()}): ${a.message}\n`);
       return;
     }
     const thresholds = thresholdsOf(ctx.project.config.insights, { slowSeconds: opts.slow, highRetries: opts.retries });
@@ -88,6 +89,6 @@ export async function analyticsStatsCommand(opts: AnalyticsStatsOptions): Promis
     // The toolkit's `total_retries` at the top level, as its scripts read it.
     statsCommand({ project: opts.project, json: opts.json }, { total_retries: insights.totalRetries, analytics: { tasks, pointRate: summary?.pointRate ?? null }, insights });
     if (opts.json) return;
-    if (ctx.db) process.stdout.write(`\n${summaryTable(tasks)}\n\n${insightsText(insights)}\n`);
+    if (ctx.db) writeOut(`\n${summaryTable(tasks)}\n\n${insightsText(insights)}\n`);
   }, opts.tz);
 }

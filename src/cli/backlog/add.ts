@@ -8,6 +8,7 @@ import { CliFailure } from '../output/fail';
 import { printJson, taskJson } from '../output/taskJson';
 import { editForSet } from './editValues';
 import { normaliseId, type TargetOptions } from './loadForCli';
+import { writeOut } from '../output/stdout';
 
 export interface AddOptions extends TargetOptions {
   priority?: string;
@@ -102,7 +103,7 @@ export async function addCommand(title: string, opts: AddOptions): Promise<void>
     throw new CliFailure(loaded.error.message);
   }
   if (!opts.json) {
-    process.stdout.write(`${id}\n`);
+    writeOut(`${id}\n`);
     return;
   }
   const { parseBacklog } = await import('../../main/core/backlog');

@@ -8,6 +8,7 @@ import type { LoadedProject } from '../../main/project/loadBacklog';
 import { CliFailure } from '../output/fail';
 import { editForSet } from './editValues';
 import { loadForCli, normaliseId, requireTask, type TargetOptions } from './loadForCli';
+import { writeOut } from '../output/stdout';
 
 /** Attempts before a command gives up on a file that keeps changing under it. */
 const ATTEMPTS = 8;
@@ -21,7 +22,7 @@ async function editWithRetry(opts: TargetOptions, plan: (loaded: LoadedProject) 
     if (!result.ok && result.error.code === 'file-changed' && attempt < ATTEMPTS) continue;
     if (!result.ok) throw new CliFailure(result.error.message);
     const note = result.value.changed ? '' : ' (nothing written)';
-    process.stdout.write(`${result.value.summary}${note}\n`);
+    writeOut(`${result.value.summary}${note}\n`);
     return;
   }
 }

@@ -9,12 +9,13 @@ import { stdoutPalette } from '../output/colour';
 import { printJson } from '../output/taskJson';
 import { loadForCli, type TargetOptions } from './loadForCli';
 import { plural } from '../../shared/pluralise';
+import { writeOut } from '../output/stdout';
 
 export async function graphCommand(opts: TargetOptions & { json?: boolean; dot?: boolean }): Promise<void> {
   const loaded = await loadForCli(opts, { readOnly: true });
-  if (opts.dot) process.stdout.write(toDot(loaded));
+  if (opts.dot) writeOut(toDot(loaded));
   else if (opts.json) printJson(toJson(loaded));
-  else process.stdout.write(toText(loaded));
+  else writeOut(toText(loaded));
 }
 
 function toJson(loaded: ShownProject) {

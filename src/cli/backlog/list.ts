@@ -9,6 +9,7 @@ import { backlogJson, printJson } from '../output/taskJson';
 import { backlogJsonText } from '../../shared/backlogJson';
 import { loadForCli, type TargetOptions } from './loadForCli';
 import { plural } from '../../shared/pluralise';
+import { writeOut, stdoutColumns, stdoutIsTerminal } from '../output/stdout';
 
 export const LIST_FORMATS = ['table', 'json', 'csv'] as const;
 export type ListFormat = (typeof LIST_FORMATS)[number];
@@ -29,9 +30,9 @@ export async function listCommand(opts: ListOptions): Promise<void> {
   const loaded = await loadForCli(opts, { readOnly: true });
   const format = opts.format ?? (opts.json ? 'json' : 'table');
   const filtered = opts.status !== undefined || opts.priority !== undefined || opts.sprint !== undefined || opts.ready === true;
-  if (format === 'json' && !filtered && loaded.tasksText !== undefined && !process.stdout.isTTY) {
+  if (format === 'json' && !filtered && loaded.tasksText !== undefined && !stdoutIsTerminal()) {
     // The whole list for a pipe: the same bytes as printJson(backlogJson(...)) below.
-    process.stdout.write(`${backlogJsonText(loaded.file, loaded.tasksText, loaded.diagnostics)}\n`);
+    writeOut(`${backlogJsonText(loaded.file, loaded.tasksText, loaded.diagnostics)}\n`);
     return;
   }
   const ready = opts.ready ? new Set(readyTasks(loaded.graph)) : null;
@@ -48,14 +49,14 @@ export async function listCommand(opts: ListOptions): Promise<void> {
     return;
   }
   if (format === 'csv') {
-    process.stdout.write(tasksCsv(tasks));
+    writeOut(tasksCsv(tasks));
     return;
   }
-  process.stdout.write(`${formatTaskTable(tasks)}\n`);
+  writeOut(`${formatTaskTable(tasks)}\n`);
   const problems = loaded.diagnostics.filter((d) => d.severity !== 'info').length;
   const summary = `${tasks.length} of ${plural(loaded.tasks.length, 'task')} in ${loaded.file}`;
   const tail = problems > 0 ? `; ${plural(problems, 'problem')} (taskdeck validate)` : '';
-  process.stdout.write(`${stdoutPalette().dim(summary + tail)}\n`);
+  writeOut(`${stdoutPalette().dim(summary + tail)}\n`);
 }
 
 export function formatTaskTable(tasks: readonly Task[]): string {
@@ -82,7 +83,7 @@ export function formatTaskTable(tasks: readonly Task[]): string {
     ],
     rows,
     {
-      maxWidth: process.stdout.isTTY ? process.stdout.columns : undefined,
+      maxWidth: stdoutColumns(),
       header: c.bold,
       paint: (row, col, text) => {
         const t = tasks[row]!;

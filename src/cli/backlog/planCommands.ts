@@ -6,13 +6,14 @@ import { CliFailure } from '../output/fail';
 import { dependencyList } from './add';
 import { editForSet } from './editValues';
 import { loadForCli, requireTask, type TargetOptions } from './loadForCli';
+import { writeOut } from '../output/stdout';
 
 async function apply(loaded: LoadedProject, edit: BacklogEdit): Promise<void> {
   const { editBacklogFile } = await import('../../main/project/backlogEditor');
   const result = await editBacklogFile(loaded.path, loaded.hash, edit, { parsed: loaded.parse });
   if (!result.ok) throw new CliFailure(result.error.message);
   const note = result.value.changed ? '' : ' (nothing written)';
-  process.stdout.write(`${result.value.summary}${note}\n`);
+  writeOut(`${result.value.summary}${note}\n`);
 }
 
 export interface EditOptions extends TargetOptions {

@@ -7,6 +7,7 @@ import { stdoutPalette } from '../output/colour';
 import { priorityLabel, statusLabel } from '../../shared/labels';
 import { printJson, taskJson } from '../output/taskJson';
 import { loadForCli, requireTask, type TargetOptions } from './loadForCli';
+import { writeOut } from '../output/stdout';
 
 interface TaskRefJson {
   id: string;
@@ -58,5 +59,5 @@ export async function showCommand(rawId: string, opts: TargetOptions & { json?: 
     lines.push(...blockers.chain.map((id) => `  ${refText(ref(loaded, id))}`));
     lines.push(...blockers.missing.map((id) => `  ${id} ${c.red('(not defined)')}`));
   }
-  process.stdout.write(`${lines.join('\n')}\n`);
+  writeOut(`${lines.join('\n')}\n`);
 }

@@ -6,6 +6,7 @@ import { diagnosticLabel } from '../../shared/labels';
 import { stdoutPalette } from '../output/colour';
 import { diagnosticJson, printJson } from '../output/taskJson';
 import { loadForCli, type TargetOptions } from './loadForCli';
+import { writeOut } from '../output/stdout';
 
 const GRAPH_CODES = new Set(['missing-dependency', 'self-dependency', 'dependency-cycle']);
 
@@ -24,7 +25,7 @@ export async function validateCommand(opts: TargetOptions & { json?: boolean }):
       diagnostics: loaded.diagnostics.map(diagnosticJson),
     });
   } else {
-    process.stdout.write(formatValidation(loaded.graph, others));
+    writeOut(formatValidation(loaded.graph, others));
   }
   if (!ok) process.exitCode = 1;
 }

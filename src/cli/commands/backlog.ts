@@ -2,7 +2,6 @@
 // each action loads its module when it runs, so `taskdeck --help` loads none of them.
 import { Command, Option } from 'commander';
 import { PRIORITIES, STATUSES } from '../../shared/backlog';
-import { exitQuietlyOnClosedPipe } from '../output/closedPipe';
 import { reportFailure } from '../output/fail';
 
 /** --project / --file, shared by every command that reads a backlog. */
@@ -31,8 +30,6 @@ function run<A extends unknown[]>(action: (...args: A) => Promise<void>) {
 }
 
 export function registerBacklogCommands(program: Command): void {
-  // Installed here because every command prints to stdout; harmless when installed once.
-  exitQuietlyOnClosedPipe();
   withProjectOptions(program.command('list'))
     .description("List the backlog's tasks: a table on a terminal, or JSON for scripts")
     .addOption(new Option('--json', "print the format contract's JSON ({ file, tasks, diagnostics })").conflicts('format'))

@@ -6,6 +6,7 @@ import type { AttemptRunner } from '../../main/engine/attemptRunner';
 import type { RunEvents } from '../../main/engine/runEvents';
 import type { ProjectConfig } from '../../main/project/config';
 import { CliFailure, reportFailure } from '../output/fail';
+import { writeOut } from '../output/stdout';
 
 export interface ClusterOpts {
   redis?: string;
@@ -54,7 +55,7 @@ async function workerCommand(opts: { redis: string; project: string; concurrency
   const problem = await checkRedis(opts.redis);
   if (problem) throw new CliFailure(problem);
   const stamp = (): string => new Date().toISOString();
-  const log = (line: string): void => void process.stdout.write(`${stamp()} ${line}\n`);
+  const log = (line: string): void => void writeOut(`${stamp()} ${line}\n`);
   const queue = opts.queue ?? config.value.cluster?.queue ?? 'taskdeck';
   const worker = new ClusterWorker({ redisUrl: opts.redis, queue, projectDir, concurrency: opts.concurrency, name: opts.name, log });
   const opened = await worker.checkoutReady();

@@ -12,6 +12,7 @@ import { clusterTarget, openClusterRunner, type ClusterOpts } from './cluster';
 import { CliFailure, reportFailure } from '../output/fail';
 import { plural } from '../../shared/pluralise';
 import { keepRunningOnClosedPipe } from '../output/closedPipe';
+import { writeOut } from '../output/stdout';
 
 /** The loader (and the parser behind it) loads when a run command runs, not for `--help`. */
 async function loadForCli(opts: TargetOptions): Promise<LoadedProject> {
@@ -154,7 +155,7 @@ async function autoCommand(opts: ProjectOpt & ClusterOpts & { maxTasks?: number;
       // after the summary: the same breaches the app shows after a batch (`check` lists all).
       const [{ projectAlerts }, { alertLine }] = await Promise.all([import('../../main/reports/projectAlerts'), import('../../main/reports/insightsText')]);
       const ran = [...result.value.results.map((r) => r.taskId), ...result.value.elsewhere.map((e) => e.taskId)];
-      for (const a of projectAlerts(loaded, ran)) process.stdout.write(`${alertLine(a)}\n`);
+      for (const a of projectAlerts(loaded, ran)) writeOut(`${alertLine(a)}\n`);
       const failed = result.value.results.some((r) => r.outcome !== 'succeeded') || result.value.elsewhere.some((e) => e.outcome !== 'succeeded');
       if (failed || result.value.blocked.length > 0) process.exitCode = 1;
     } finally {
@@ -181,7 +182,7 @@ async function trustCommand(opts: ProjectOpt & { remove?: boolean }): Promise<vo
     } catch (err) {
       throw new CliFailure(`Cannot stop trusting ${dir}: ${(err as Error).message}`);
     }
-    process.stdout.write(`No longer trusted: ${dir} (${trustFilePath()})\n`);
+    writeOut(`No longer trusted: ${dir} (${trustFilePath()})\n`);
     return;
   }
   const loaded = await loadForCli({ project: dir });
@@ -230,7 +231,7 @@ async function doneCommand(rawId: string, opts: ProjectOpt & { by?: string }): P
   } finally {
     store.close();
   }
-  process.stdout.write(`${written.message} (confirmed by ${who})\n`);
+  writeOut(`${written.message} (confirmed by ${who})\n`);
 }
 
 function guard<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {

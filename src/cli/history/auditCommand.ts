@@ -5,6 +5,7 @@ import { formatTime } from '../../main/reports/format';
 import { cliTimeZone } from '../output/timeZoneOption';
 import { normaliseId } from '../backlog/taskIds';
 import { NOTHING_RAN, printJson, recordTarget, withRecord } from './openRecord';
+import { writeOut, stdoutColumns } from '../output/stdout';
 
 export interface AuditOptions {
   project?: string;
@@ -36,15 +37,15 @@ export function auditCommand(opts: AuditOptions): void {
       return;
     }
     if (!store) {
-      process.stdout.write(`${NOTHING_RAN}\n`);
+      writeOut(`${NOTHING_RAN}\n`);
       return;
     }
     if (entries.length === 0) {
-      process.stdout.write(taskId ? `No recorded changes for ${taskId}.\n` : 'No recorded changes yet.\n');
+      writeOut(taskId ? `No recorded changes for ${taskId}.\n` : 'No recorded changes yet.\n');
       return;
     }
     const rows = entries.map((e) => [formatTime(e.at, zone), e.actor, e.source, e.action, e.taskId ?? '-', e.summary, changeText(e.before, e.after)]);
     const cols = [{ header: 'TIME' }, { header: 'WHO' }, { header: 'FROM' }, { header: 'ACTION' }, { header: 'TASK' }, { header: 'WHAT' }, { header: 'CHANGED', flexible: true }];
-    process.stdout.write(`${renderTable(cols, rows, { maxWidth: process.stdout.columns })}\n`);
+    writeOut(`${renderTable(cols, rows, { maxWidth: stdoutColumns() })}\n`);
   });
 }

@@ -14,6 +14,7 @@ import { cliTimeZone } from '../output/timeZoneOption';
 import { normaliseId } from '../backlog/taskIds';
 import { errorJson } from './json';
 import { NOTHING_RAN, openRecord, printJson, recordTarget, withRecord } from './openRecord';
+import { writeOut, stdoutColumns } from '../output/stdout';
 
 export interface ErrorsOptions {
   project?: string;
@@ -40,17 +41,17 @@ export function errorsCommand(opts: ErrorsOptions): void {
       return;
     }
     if (!store || !stats) {
-      process.stdout.write(`${NOTHING_RAN}\n`);
+      writeOut(`${NOTHING_RAN}\n`);
       return;
     }
     const total = Object.values(stats.byCategory).reduce((a, b) => a + b, 0);
     if (total === 0) {
-      process.stdout.write('No errors recorded.\n');
+      writeOut('No errors recorded.\n');
       return;
     }
     const nonZero = (r: Record<string, number>, label: (k: string) => string) => Object.entries(r).filter(([, n]) => n > 0).map(([k, n]) => `${label(k)} ${n}`).join(', ');
     const attempted = Object.entries(stats.recoveryByAction).filter(([, v]) => v.attempted > 0);
-    process.stdout.write(
+    writeOut(
       `${plural(total, 'error')}\n` +
         `  ${errorHeadlineText(stats.byCategory, stats.recoveryByAction)}\n` +
         `  by category: ${nonZero(stats.byCategory, errorCategoryLabel)}\n` +
@@ -61,7 +62,7 @@ export function errorsCommand(opts: ErrorsOptions): void {
     );
     const rows = recent.map((e) => [formatTime(e.at, zone), e.taskId, errorCategoryLabel(e.category), severityLabel(e.severity), readableMessage(e.message).replace(/\s+/g, ' ')]);
     const cols = [{ header: 'TIME' }, { header: 'TASK' }, { header: 'CATEGORY' }, { header: 'SEVERITY' }, { header: 'MESSAGE', flexible: true }];
-    process.stdout.write(`${renderTable(cols, rows, { maxWidth: process.stdout.columns })}\n`);
+    writeOut(`${renderTable(cols, rows, { maxWidth: stdoutColumns() })}\n`);
   });
 }
 
@@ -83,7 +84,7 @@ export function errorsExportCommand(opts: ExportOptions): void {
     } catch (err) {
       throw new CliFailure(`Cannot write ${out}: ${err instanceof Error ? err.message : String(err)}`);
     }
-    process.stdout.write(`Wrote the error report (${plural(report.totals.errors, 'error')}, ${plural(report.tasks.length, 'task')}) to ${out}\n`);
+    writeOut(`Wrote the error report (${plural(report.totals.errors, 'error')}, ${plural(report.tasks.length, 'task')}) to ${out}\n`);
   } finally {
     store.close();
   }

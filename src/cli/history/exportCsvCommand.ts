@@ -9,6 +9,7 @@ import { normaliseId } from '../backlog/taskIds';
 import { NOTHING_RAN, openRecord, recordTarget } from './openRecord';
 import { removeOwnTemp } from '../../main/project/safeRemoval';
 import { plural } from '../../shared/pluralise';
+import { writeOut } from '../output/stdout';
 
 export interface ExportCsvOptions {
   project?: string;
@@ -31,7 +32,7 @@ export function exportCsvCommand(opts: ExportCsvOptions): void {
     fs.closeSync(handle);
     fd = null;
     fs.renameSync(tmp, out);
-    process.stdout.write(`Wrote ${plural(rows, 'event')} to ${out}\n`);
+    writeOut(`Wrote ${plural(rows, 'event')} to ${out}\n`);
   } catch (err) {
     if (fd !== null) fs.closeSync(fd);
     removeOwnTemp(tmp);

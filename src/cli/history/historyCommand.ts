@@ -8,6 +8,7 @@ import { formatDuration } from './format';
 import { normaliseId } from '../backlog/taskIds';
 import { attemptJson, eventJson } from './json';
 import { NOTHING_RAN, printJson, recordTarget, withRecord } from './openRecord';
+import { writeOut, stdoutColumns } from '../output/stdout';
 
 export interface HistoryOptions {
   project?: string;
@@ -35,22 +36,22 @@ export function historyCommand(rawId: string | undefined, opts: HistoryOptions):
       return;
     }
     if (!store) {
-      process.stdout.write(`${NOTHING_RAN}\n`);
+      writeOut(`${NOTHING_RAN}\n`);
       return;
     }
     if (events.length === 0 && attempts.length === 0) {
-      process.stdout.write(taskId ? `No history for ${taskId}.\n` : 'No history yet.\n');
+      writeOut(taskId ? `No history for ${taskId}.\n` : 'No history yet.\n');
       return;
     }
-    const width = process.stdout.columns;
+    const width = stdoutColumns();
     if (taskId !== undefined && attempts.length > 0) {
       // The WORKER column only once a cluster ran one of them (docs/cluster.md).
       const clustered = attempts.some((a) => a.worker !== null);
       const rows = attempts.map((a) => [String(a.attempt), a.runId, a.trigger, ...(clustered ? [a.worker ?? 'here'] : []), formatTime(a.startedAt, zone), formatDuration(a.durationMs), attemptResult(a), a.logPath ?? '']);
       const cols = [{ header: '#', align: 'right' as const }, { header: 'RUN' }, { header: 'TRIGGER' }, ...(clustered ? [{ header: 'WORKER' }] : []), { header: 'STARTED' }, { header: 'TIME', align: 'right' as const }, { header: 'RESULT' }, { header: 'LOG', flexible: true }];
-      process.stdout.write(`Attempts of ${taskId}:\n${renderTable(cols, rows, { maxWidth: width })}\n\n`);
+      writeOut(`Attempts of ${taskId}:\n${renderTable(cols, rows, { maxWidth: width })}\n\n`);
     }
     const rows = events.map((e) => [formatTime(e.at, zone), e.taskId, historyEventLabel(e.type), readableMessage(e.message).replace(/\s+/g, ' ')]);
-    process.stdout.write(`${renderTable([{ header: 'TIME' }, { header: 'TASK' }, { header: 'EVENT' }, { header: 'MESSAGE', flexible: true }], rows, { maxWidth: width })}\n`);
+    writeOut(`${renderTable([{ header: 'TIME' }, { header: 'TASK' }, { header: 'EVENT' }, { header: 'MESSAGE', flexible: true }], rows, { maxWidth: width })}\n`);
   });
 }

@@ -3,6 +3,7 @@
 import { readAttemptLog } from '../../main/api/handlers/runsHistory';
 import { CliFailure } from '../output/fail';
 import { recordTarget } from './openRecord';
+import { writeOut } from '../output/stdout';
 
 export function logCommand(rawId: string, opts: { project?: string }): void {
   const id = Number(rawId);
@@ -11,5 +12,5 @@ export function logCommand(rawId: string, opts: { project?: string }): void {
   const log = readAttemptLog(target.projectDir, id);
   if (!log.ok) throw new CliFailure(log.error.message);
   if (log.value.truncated) process.stderr.write(`(the last ${log.value.text.length} characters of a longer log)\n`);
-  process.stdout.write(log.value.text);
+  writeOut(log.value.text);
 }

@@ -6,6 +6,7 @@ import { parsePeriod } from './format';
 import { normaliseId } from '../backlog/taskIds';
 import { NOTHING_RAN, recordTarget, withRecord } from './openRecord';
 import { plural } from '../../shared/pluralise';
+import { writeOut } from '../output/stdout';
 
 export interface ResetOptions {
   project?: string;
@@ -17,16 +18,16 @@ export function resetCommand(rawId: string | undefined, opts: ResetOptions): voi
   if ((taskId === undefined) === (opts.all !== true)) throw new CliFailure('reset needs a task ID or --all (not both)', 2);
   withRecord(recordTarget(opts.project), (store) => {
     if (!store) {
-      process.stdout.write(`${NOTHING_RAN}\n`);
+      writeOut(`${NOTHING_RAN}\n`);
       return;
     }
     if (taskId === undefined) {
       const n = store.reset({ all: true });
-      process.stdout.write(`Reset ${plural(n, 'task')} to pending. History and metrics are kept.\n`);
+      writeOut(`Reset ${plural(n, 'task')} to pending. History and metrics are kept.\n`);
       return;
     }
     if (store.reset({ taskId }) === 0) throw new CliFailure(`${taskId} has no run state to reset (taskdeck status lists the tasks that have one)`);
-    process.stdout.write(`Reset ${taskId} to pending. Its history and metrics are kept.\n`);
+    writeOut(`Reset ${taskId} to pending. Its history and metrics are kept.\n`);
   });
 }
 
@@ -72,7 +73,7 @@ export async function cleanupCommand(opts: CleanupOptions): Promise<void> {
   const { compressOldLogs } = await import('../../main/engine/logRetention');
   withRecord(target, (store) => {
     if (!store) {
-      process.stdout.write(`${NOTHING_RAN}\n`);
+      writeOut(`${NOTHING_RAN}\n`);
       return;
     }
     let archived = '';
@@ -90,7 +91,7 @@ export async function cleanupCommand(opts: CleanupOptions): Promise<void> {
     }
     const { compressed: logs, failed } = compressOldLogs(target.projectDir, now - plan.periodMs);
     for (const f of failed) process.stderr.write(`taskdeck: left an old log uncompressed: ${f}\n`);
-    process.stdout.write(
+    writeOut(
       `Deleted ${plural(r.events, 'event')}, ${plural(r.attempts, 'attempt')}, ${plural(r.errors, 'error')} and ${plural(r.recoveries, 'recovery action')} older than ${plan.label}.${archived} ` +
         `Compressed ${plural(logs, 'old log')} (.log.gz). Per-task aggregates (performance_metrics) are kept.\n`,
     );
@@ -112,11 +113,11 @@ export async function importArchiveCommand(file: string, opts: ImportArchiveOpti
       throw new CliFailure(`Cannot import ${file}: ${(err as Error).message}`);
     });
     if (opts.json) {
-      process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+      writeOut(`${JSON.stringify(r, null, 2)}\n`);
       return;
     }
     const i = r.imported;
-    process.stdout.write(
+    writeOut(
       `Imported ${plural(i.run_attempts, 'attempt')}, ${plural(i.execution_history, 'event')}, ${plural(i.task_errors, 'error')} and ${plural(i.recovery_actions, 'recovery action')} ` +
         `from ${file}; ${r.skipped} of ${r.read} rows were already in the record.\n`,
     );

@@ -9,6 +9,7 @@ import { stopOrphanedRuns } from '../../main/engine/orphanedRuns';
 import { openStore, storePath } from '../../main/store/index';
 import type { Store } from '../../main/store/types';
 import { CliFailure } from '../output/fail';
+import { writeOut } from '../output/stdout';
 
 export interface RecordTarget {
   projectDir: string;
@@ -43,7 +44,7 @@ export function withRecord<T>(target: RecordTarget, use: (store: Store | null) =
 }
 
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  writeOut(`${JSON.stringify(value, null, 2)}\n`);
 }
 
 export const NOTHING_RAN = 'Nothing has run in this project yet (no .taskdeck/task_execution.db).';

@@ -10,6 +10,7 @@ import { formatDuration } from './format';
 import { metricsJson } from './json';
 import { NOTHING_RAN, printJson, recordTarget, withRecord } from './openRecord';
 import { summaryLine } from './statusCommand';
+import { writeOut } from '../output/stdout';
 
 export interface StatsOptions {
   project?: string;
@@ -28,12 +29,12 @@ export function statsCommand(opts: StatsOptions, extra: Record<string, unknown> 
       return;
     }
     if (!store || !statistics || !errors) {
-      process.stdout.write(`${NOTHING_RAN}\n`);
+      writeOut(`${NOTHING_RAN}\n`);
       return;
     }
     const outcomes = Object.entries(statistics.byOutcome).filter(([, n]) => n > 0).map(([k, n]) => `${runOutcomeLabel(k).toLowerCase()} ${n}`).join(', ');
     const errorTotal = Object.values(errors.byCategory).reduce((a, b) => a + b, 0);
-    process.stdout.write(
+    writeOut(
       `${summaryLine(statistics)}\n` +
         `outcomes: ${outcomes || 'none yet'}; average successful run ${formatDuration(statistics.avgSuccessDurationMs)}; ${plural(errorTotal, 'classified error')}\n` +
         `${errorHeadlineText(errors.byCategory, errors.recoveryByAction)}\n\n`,

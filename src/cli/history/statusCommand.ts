@@ -12,6 +12,7 @@ import { cliTimeZone } from '../output/timeZoneOption';
 import { formatDuration, formatPercent } from './format';
 import { stateJson } from './json';
 import { NOTHING_RAN, NOTHING_RAN_IN_RECORD, printJson, recordTarget, withRecord } from './openRecord';
+import { writeOut, stdoutColumns, stdoutIsTerminal } from '../output/stdout';
 
 export interface StatusOptions {
   project?: string;
@@ -67,22 +68,22 @@ export function statusCommand(opts: StatusOptions): void {
       return;
     }
     if (!store || !stats) {
-      process.stdout.write(`${NOTHING_RAN}\n`);
+      writeOut(`${NOTHING_RAN}\n`);
       return;
     }
     if (states.length === 0) {
       // A record with no task in it yet (made by a plan, a claim, an import of nothing): the
       // toolkit's summary, then what to do, not an empty table.
-      process.stdout.write(`${toolkitStatusLines(toolkitStatus(stats, states))}\n${NOTHING_RAN_IN_RECORD}\n`);
+      writeOut(`${toolkitStatusLines(toolkitStatus(stats, states))}\n${NOTHING_RAN_IN_RECORD}\n`);
       return;
     }
-    const colour = process.stdout.isTTY === true && !process.env.NO_COLOR;
+    const colour = stdoutIsTerminal() && !process.env.NO_COLOR;
     const rows = states.map((s) => [s.taskId, shownStatusLabel(s), String(s.retryCount), formatTime(s.completedAt ?? s.startedAt, zone), formatDuration(s.executionTime), (s.errorMessage === null ? null : readableMessage(s.errorMessage)) ?? s.title ?? '']);
     const table = renderTable(
       [{ header: 'ID' }, { header: 'STATUS' }, { header: 'RETRIES', align: 'right' }, { header: 'LAST' }, { header: 'TIME', align: 'right' }, { header: 'ERROR / TITLE', flexible: true }],
       rows,
-      { maxWidth: process.stdout.columns, paint: (row, col, text) => (col === 1 ? paintStatus(shownStatus(states[row] ?? { status: 'pending', backlogStatus: null }), text, colour) : text) },
+      { maxWidth: stdoutColumns(), paint: (row, col, text) => (col === 1 ? paintStatus(shownStatus(states[row] ?? { status: 'pending', backlogStatus: null }), text, colour) : text) },
     );
-    process.stdout.write(`${toolkitStatusLines(toolkitStatus(stats, states))}\n${table}\n\n${summaryLine(stats)}\n`);
+    writeOut(`${toolkitStatusLines(toolkitStatus(stats, states))}\n${table}\n\n${summaryLine(stats)}\n`);
   });
 }

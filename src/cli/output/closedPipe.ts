@@ -13,6 +13,11 @@ export function exitQuietlyOnClosedPipe(): void {
   });
 }
 
+/** A write straight to the descriptor met a closed pipe (stdout.ts): the same rule as the stream's. */
+export function onClosedPipe(): void {
+  if (!keepRunning) process.exit(0);
+}
+
 /**
  * For `run` and `auto`: a closed stdout (`taskdeck auto | head`) only stops the printing.
  * Exiting there would leave running tasks unrecorded (their attempts later read as

@@ -1,6 +1,7 @@
 // ANSI colour, only when stdout is a terminal (and NO_COLOR is not set), so pipes and
 // scripts get plain text.
 import type { Priority, Status } from '../../shared/backlog';
+import { stdoutIsTerminal } from './stdout';
 
 export interface Palette {
   bold(s: string): string;
@@ -49,5 +50,5 @@ export function palette(enabled: boolean): Palette {
 }
 
 export function stdoutPalette(): Palette {
-  return palette(Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
+  return palette(stdoutIsTerminal() && !process.env.NO_COLOR);
 }

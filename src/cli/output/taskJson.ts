@@ -1,5 +1,6 @@
 // The contract's JSON (src/shared/backlogJson.ts) as every `--json` prints it.
 export { backlogJson, diagnosticJson, taskJson } from '../../shared/backlogJson';
+import { writeOut, stdoutIsTerminal } from './stdout';
 
 /**
  * JSON with a trailing newline, as every `--json` prints it: indented for a person on a
@@ -7,6 +8,6 @@ export { backlogJson, diagnosticJson, taskJson } from '../../shared/backlogJson'
  * do not care).
  */
 export function printJson(value: unknown): void {
-  const text = process.stdout.isTTY ? JSON.stringify(value, null, 2) : JSON.stringify(value);
-  process.stdout.write(`${text}\n`);
+  const text = stdoutIsTerminal() ? JSON.stringify(value, null, 2) : JSON.stringify(value);
+  writeOut(`${text}\n`);
 }

@@ -6,6 +6,7 @@ import type { ApiResult } from '../../shared/api';
 import { createAppSession, dispatch } from '../../main/api';
 import { startWebHost } from '../../main/web/webHost';
 import { ensureSampleCopy, sampleCopyDir } from '../../main/project/sampleProject';
+import { writeOut } from '../output/stdout';
 
 /** The built renderer next to the bundled CLI (out/cli -> out/renderer), unless overridden. */
 function rendererDir(): string {
@@ -45,7 +46,7 @@ export async function startServe(opts: { projectDir: string; sample: boolean; po
     try {
       const copy = ensureSampleCopy(bundledSampleDir(), sampleCopyDir());
       projectDir = copy.dir;
-      process.stdout.write(`${copy.created ? 'Copied the sample project to' : 'Using your copy of the sample project in'} ${copy.dir}\n`);
+      writeOut(`${copy.created ? 'Copied the sample project to' : 'Using your copy of the sample project in'} ${copy.dir}\n`);
     } catch (err) {
       return { ok: false, error: { code: 'no-sample', message: err instanceof Error ? err.message : String(err) } };
     }
@@ -60,7 +61,7 @@ export async function startServe(opts: { projectDir: string; sample: boolean; po
     await session.close();
     return { ok: false, error: { code: 'listen-failed', message: `Cannot listen on 127.0.0.1:${opts.port}: ${err instanceof Error ? err.message : String(err)}` } };
   }
-  process.stdout.write(`Taskdeck is serving ${opened?.ok ? opened.value.path : resolve(projectDir)}\n\n  ${host.url}\n\nOpen that URL (it carries this launch's access token). Ctrl+C stops.\n`);
+  writeOut(`Taskdeck is serving ${opened?.ok ? opened.value.path : resolve(projectDir)}\n\n  ${host.url}\n\nOpen that URL (it carries this launch's access token). Ctrl+C stops.\n`);
   if (opts.open) openBrowser(host.url);
   const stop = () => {
     void Promise.allSettled([host.close(), session.close()]).then(() => process.exit(0));
