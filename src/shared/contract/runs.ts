@@ -95,7 +95,12 @@ export interface RunHistory {
 export const runMethods = {
   /** The commands a run of these tasks (or an auto run) would start, and whether the folder is trusted. */
   'runs:plan': method<RunPlan>()(
-    z.object({ taskIds: z.array(taskId).max(1000).optional(), auto: autoOptionsSchema.optional() }),
+    z.object({
+      taskIds: z.array(taskId).max(1000).optional(),
+      auto: autoOptionsSchema.optional(),
+      /** Plan for this claim holder (an agent): its own claims do not hold its tasks back (as runs:start's `as`). */
+      as: z.object({ owner: ownerNameSchema, session: claimSessionSchema }).optional(),
+    }),
   ),
   /**
    * Trusts the open project's folder and the commands the user saw (`commands`, from the

@@ -2,6 +2,7 @@
 import type { Session } from '../session';
 import type { HandlerSlice } from './types';
 import { createRunController, type RunControllerOptions } from './runsController';
+import { claimOwnerId } from '../../engine/claimOwner';
 import { readAttemptLog, readDurationNorms, readRunHistory } from './runsHistory';
 import { confirmTaskDone } from './runsConfirm';
 import { readConsole, readLastRuns } from './runsState';
@@ -17,7 +18,7 @@ export function runHandlers(session: Session, options: RunControllerOptions = {}
   const now = options.now ?? Date.now;
   const dir = (): string | null => session.current()?.dir ?? null;
   return {
-    'runs:plan': (args) => runs.plan(args),
+    'runs:plan': ({ as, ...args }) => runs.plan(args, as ? claimOwnerId(as.owner, as.session) : null),
     'runs:trust': ({ commands }) => runs.trust(commands),
     'runs:start': ({ taskIds, parallel, as }) => runs.start(taskIds, parallel ?? 1, as),
     'runs:auto': (opts) => runs.auto(opts),

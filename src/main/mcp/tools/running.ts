@@ -49,9 +49,13 @@ export function registerRunningTools(server: McpServer, ctx: ToolContext): void 
       guarded('run_task', async () => {
         const owner = ctx.who(a.owner);
         // A task with no command (manual, human) is not run: say so, and how it is finished.
-        const plan = await ctx.call('runs:plan', { taskIds: [a.id] });
+        const plan = await ctx.call('runs:plan', { taskIds: [a.id], as: { owner, session: ctx.session } });
         if (!plan.ok) return refuse(plan.error);
         const excluded = plan.value.excluded.find((x) => x.taskId === a.id);
+        // Held by another agent or running already: who holds it, not how to finish it.
+        if (excluded && (excluded.kind === 'claimed' || excluded.kind === 'running')) {
+          return refuse({ code: 'running-elsewhere', message: `${a.id} is ${excluded.reason}; it can run once it is released or has finished.` });
+        }
         if (plan.value.commands.length === 0 && excluded) {
           return refuse({ code: 'nothing-to-run', message: `Nothing to run. ${a.id}: ${excluded.reason}${/[.!]$/.test(excluded.reason) ? '' : '.'} When the work is done, finish it with complete_task.` });
         }
