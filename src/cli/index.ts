@@ -10,6 +10,7 @@ import { registerRunCommands } from './commands/run';
 import { registerServeCommands } from './commands/serve';
 import { registerMcpCommands } from './commands/mcp';
 import { installLastResortHandlers, reportFailure } from './output/fail';
+import { deferringProgram } from './lazyCommands';
 import { helpHasColours, stdoutColumns, writeOut } from './output/stdout';
 
 const program = new Command('taskdeck')
@@ -29,13 +30,15 @@ const program = new Command('taskdeck')
     getErrHasColors: () => helpHasColours(2),
   });
 
-registerBacklogCommands(program);
-registerRunCommands(program);
-registerHistoryCommands(program);
-registerAnalyticsCommands(program);
-registerServeCommands(program);
-registerMcpCommands(program);
-registerClusterCommands(program);
+// Each command's options and action are applied when it runs (lazyCommands.ts).
+const commands = deferringProgram(program);
+registerBacklogCommands(commands);
+registerRunCommands(commands);
+registerHistoryCommands(commands);
+registerAnalyticsCommands(commands);
+registerServeCommands(commands);
+registerMcpCommands(commands);
+registerClusterCommands(commands);
 
 installLastResortHandlers();
 try {
