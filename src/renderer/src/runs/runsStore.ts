@@ -7,6 +7,7 @@ import { summariseExcluded } from '../../../shared/runPlanSummary';
 import type { Transport } from '../transport/transport';
 import { applyRunEvent, type LiveTask } from './liveRuns';
 import { resyncLiveRuns } from './resyncRuns';
+import { finishedToastText, runningToastText } from './runningToast';
 
 export type RunRequest = { kind: 'tasks'; taskIds: string[]; parallel: number } | { kind: 'auto'; options: AutoRunOptions };
 
@@ -56,6 +57,8 @@ export interface Toast {
   tone: 'ok' | 'warn';
   showRuns?: boolean;
   details?: string[];
+  /** A started selection's toast: its tasks' outcomes, filled in as they finish (runningToast.ts). */
+  running?: Record<string, string | null>;
 }
 
 /** At most this many toasts at once: older ones make room. */
@@ -70,6 +73,14 @@ export const LONG_RUN_MS = 10_000;
 
 let toastId = 0;
 
+/** A started selection's toast, once its task `taskId` finished with `outcome`. */
+function followRun(t: Toast, taskId: string, outcome: string): Toast {
+  if (!t.running || !(taskId in t.running) || t.running[taskId] !== null) return t;
+  const running = { ...t.running, [taskId]: outcome };
+  const done = finishedToastText(running);
+  return done ? { ...t, running, text: done.text, tone: done.failed ? 'warn' : 'ok' } : { ...t, running };
+}
+
 export function createRunsStore(transport: Transport): RunsStore {
   return createStore<RunsState>()((set, get) => {
     async function start(r: RunRequest): Promise<void> {
@@ -77,8 +88,8 @@ export function createRunsStore(transport: Transport): RunsStore {
         const result = await transport.call('runs:start', { taskIds: r.taskIds, parallel: r.parallel });
         if (!result.ok) return set({ error: result.error.message });
         const started = result.value.started;
-        const text = started.length === 1 ? `Running ${started[0]}.` : `Running ${started.length} tasks.`;
-        set({ error: null, toasts: withToast(get().toasts, { id: ++toastId, text, tone: 'ok', showRuns: true }) });
+        const running = Object.fromEntries(started.map((id) => [id, null]));
+        set({ error: null, toasts: withToast(get().toasts, { id: ++toastId, text: runningToastText(started), tone: 'ok', showRuns: true, running }) });
         return;
       }
       const result = await transport.call('runs:auto', r.options);
@@ -140,6 +151,7 @@ export function createRunsStore(transport: Transport): RunsStore {
         const s = get();
         const lastRuns = applyLastRunEvent(s.lastRuns, e);
         if (lastRuns !== s.lastRuns) set({ lastRuns });
+        if (e.type === 'task-finished') set({ toasts: s.toasts.map((t) => followRun(t, e.taskId, e.outcome)) });
         const tasks = applyRunEvent(s.tasks, e);
         if (tasks === s.tasks) return;
         const isNewRun = (e.type === 'task-started' && e.attempt === 1) || !(e.taskId in s.tasks);
