@@ -112,10 +112,13 @@ export function decodeEntry(entry: Buffer, key: ParseCacheKey, options: ParseCac
   ) {
     return null;
   }
+  // Lengths from the file are checked before they are used: a damaged entry is a miss.
+  if (![meta.tasksBytes, meta.restBytes].every((n) => Number.isSafeInteger(n) && n >= 2)) return null;
   const sourceStart = metaEnd + 1;
   const tasksStart = sourceStart + meta.sourceBytes;
   const restStart = tasksStart + meta.tasksBytes;
   if (entry.length !== restStart + meta.restBytes) return null;
+  if (entry[tasksStart] !== 0x5b || entry[restStart - 1] !== 0x5d) return null; // [ ... ]
   if (Buffer.compare(entry.subarray(sourceStart, tasksStart), key.bytes) !== 0) return null;
   const rest = JSON.parse(entry.toString('utf8', restStart)) as Rest;
   if (!Array.isArray(rest.parseDiagnostics) || !Array.isArray(rest.graphDiagnostics) || !Array.isArray(rest.sprintUses)) return null;
