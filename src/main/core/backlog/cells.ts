@@ -41,10 +41,20 @@ export function endsWithPipe(line: string): boolean {
   return i >= 0 && line.charCodeAt(i) === 124 && !(i > 0 && line.charCodeAt(i - 1) === 92);
 }
 
-export function splitRow(lines: string[], rowStart: number, rowEnd: number): RowCells {
-  if (rowEnd === rowStart + 1 && lines[rowStart].indexOf('\\') === -1) return splitSimpleRow(lines[rowStart], rowStart);
-  const texts: string[] = [];
+export function splitRow(lines: readonly string[], rowStart: number, rowEnd: number): RowCells {
   const spans: CellSpan[] = [];
+  return { texts: readCells(lines, rowStart, rowEnd, spans), spans };
+}
+
+/** The cells' texts only: what the reader needs for every row (positions are the editor's, asked for lazily). */
+export function cellTexts(lines: readonly string[], rowStart: number, rowEnd: number): string[] {
+  return readCells(lines, rowStart, rowEnd, null);
+}
+
+/** The cells' texts; each cell's position is pushed to `spans` unless it is null. */
+function readCells(lines: readonly string[], rowStart: number, rowEnd: number, spans: CellSpan[] | null): string[] {
+  if (rowEnd === rowStart + 1 && lines[rowStart].indexOf('\\') === -1) return splitSimpleRow(lines[rowStart], rowStart, spans);
+  const texts: string[] = [];
   let parts: string[] = [];
   let buf = '';
   let startLine = rowStart;
@@ -64,7 +74,7 @@ export function splitRow(lines: string[], rowStart: number, rowEnd: number): Row
       buf += line.slice(from, bar);
       parts.push(buf);
       texts.push(joinParts(parts));
-      spans.push({ startLine, startCol, endLine: li, endCol: bar });
+      if (spans !== null) spans.push({ startLine, startCol, endLine: li, endCol: bar });
       parts = [];
       buf = '';
       startLine = li;
@@ -79,9 +89,9 @@ export function splitRow(lines: string[], rowStart: number, rowEnd: number): Row
   if (last !== '') {
     const endLine = rowEnd - 1;
     texts.push(last);
-    spans.push({ startLine, startCol, endLine, endCol: lines[endLine].length });
+    if (spans !== null) spans.push({ startLine, startCol, endLine, endCol: lines[endLine].length });
   }
-  return { texts, spans };
+  return texts;
 }
 
 /** line.slice(from, to).trim() with one string made instead of two. */
@@ -98,21 +108,20 @@ function isSpace(c: number): boolean {
 }
 
 /** The common case, one line and no escapes, without the bookkeeping of wrapped rows. */
-function splitSimpleRow(line: string, lineIndex: number): RowCells {
+function splitSimpleRow(line: string, lineIndex: number, spans: CellSpan[] | null): string[] {
   const texts: string[] = [];
-  const spans: CellSpan[] = [];
   let start = line.indexOf('|') + 1;
   for (let bar = line.indexOf('|', start); bar !== -1; bar = line.indexOf('|', start)) {
     texts.push(trimmedSlice(line, start, bar));
-    spans.push({ startLine: lineIndex, startCol: start, endLine: lineIndex, endCol: bar });
+    if (spans !== null) spans.push({ startLine: lineIndex, startCol: start, endLine: lineIndex, endCol: bar });
     start = bar + 1;
   }
   const last = line.slice(start).trim();
   if (last !== '') {
     texts.push(last);
-    spans.push({ startLine: lineIndex, startCol: start, endLine: lineIndex, endCol: line.length });
+    if (spans !== null) spans.push({ startLine: lineIndex, startCol: start, endLine: lineIndex, endCol: line.length });
   }
-  return { texts, spans };
+  return texts;
 }
 
 function joinParts(parts: string[]): string {

@@ -116,6 +116,29 @@ describe('parseBacklog: table rows', () => {
     expect(r.tasks[0].title).toBe('a | b');
   });
 
+  it("gives each row's cell positions, worked out from the lines the row was read from", () => {
+    const r = parseBacklog(`${HEADER}\n| B-1 | a \\| b | 🔥 | 3 | todo | first half\n  second half | Tech | None |\n| B-2 | Two | ⭐ | 1 | todo | d | t | B-1 |\n`);
+    const wrapped = r.source.tasks.get('B-1')?.def;
+    const plain = r.source.tasks.get('B-2')?.def;
+    if (wrapped?.kind !== 'row' || plain?.kind !== 'row') throw new Error('row sources expected');
+    const lines = r.source.lines;
+    // Cell 1 holds an escaped pipe; cell 5 starts on the row's first line and ends on its second.
+    expect(wrapped.cells?.map((c) => [c.startLine, c.startCol, c.endLine, c.endCol])).toEqual([
+      [2, 1, 2, 6],
+      [2, 7, 2, 15],
+      [2, 16, 2, 20],
+      [2, 21, 2, 24],
+      [2, 25, 2, 31],
+      [2, 32, 3, 14],
+      [3, 15, 3, 21],
+      [3, 22, 3, 28],
+    ]);
+    expect(lines[2].slice(wrapped.cells?.[1].startCol, wrapped.cells?.[1].endCol)).toBe(' a \\| b ');
+    expect(plain.cells?.map((c) => lines[c.startLine].slice(c.startCol, c.endCol).trim())).toEqual(['B-2', 'Two', '⭐', '1', 'todo', 'd', 't', 'B-1']);
+    // Asked again, the same positions (worked out once).
+    expect(plain.cells).toBe(plain.cells);
+  });
+
   it('does not define tasks inside code fences or HTML comments', () => {
     const r = parseBacklog(`${HEADER}\n\`\`\`md\n| B-1 | A | 🔥 | 3 | todo | d | t | None |\n\`\`\`\n<!--\n| B-2 | B | 🔥 | 3 | todo | d | t | None |\n-->\n~~~\n### B-3: heading\n~~~\n| B-4 | D | 🔥 | 3 | todo | d | t | None |\n`);
     expect(r.tasks.map((t) => t.id)).toEqual(['B-4']);

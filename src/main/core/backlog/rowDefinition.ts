@@ -2,7 +2,6 @@
 // it defines, if any.
 
 import type { Diagnostic } from '../../../shared/backlog';
-import type { RowCells } from './cells';
 import type { ColumnField, TableInfo } from './source';
 import { canonicalTable } from './headers';
 import { isReferenceTable } from './headers';
@@ -26,20 +25,20 @@ export type RowReading =
 const CANONICAL = canonicalTable(0);
 const CANONICAL_SHIFTED = canonicalTable(1);
 
-export function readRow(cells: RowCells, header: ActiveHeader | null): RowReading {
-  const n = cells.texts.length;
+export function readRow(texts: readonly string[], header: ActiveHeader | null): RowReading {
+  const n = texts.length;
   if (header !== null && n === header.info.headers.length) {
     const col = header.info.columns.id;
     if (col === undefined || isReferenceTable(header.info)) return { layout: 'header', id: null, table: header.info };
-    return { layout: 'header', id: idFromCell(cells.texts[col]), table: header.info };
+    return { layout: 'header', id: idFromCell(texts[col]), table: header.info };
   }
-  const shifted = n >= 6 && cells.texts[0] === '' && idFromCell(cells.texts[1]) !== null;
+  const shifted = n >= 6 && texts[0] === '' && idFromCell(texts[1]) !== null;
   if (n >= 5) {
     const table = shifted ? CANONICAL_SHIFTED : CANONICAL;
-    return { layout: 'canonical', id: idFromCell(cells.texts[shifted ? 1 : 0]), table };
+    return { layout: 'canonical', id: idFromCell(texts[shifted ? 1 : 0]), table };
   }
-  const first = n > 0 ? idFromCell(cells.texts[0]) : null;
-  return { layout: 'none', id: first ?? (n > 1 && cells.texts[0] === '' ? idFromCell(cells.texts[1]) : null) };
+  const first = n > 0 ? idFromCell(texts[0]) : null;
+  return { layout: 'none', id: first ?? (n > 1 && texts[0] === '' ? idFromCell(texts[1]) : null) };
 }
 
 interface RowLayout {

@@ -38,9 +38,10 @@ export interface RowSource {
    * Where each cell sits (always set by parseBacklog): cell k is the text between the
    * k-th unescaped `|` of the row and the next one (cell 0 follows the row's leading `|`),
    * as [start, end) line/column positions, padding included. A cell of a wrapped row
-   * may start and end on different lines.
+   * may start and end on different lines. Worked out from the lines the row was read from
+   * when first asked for (rowSource.ts), not during the parse.
    */
-  cells?: CellSpan[];
+  readonly cells?: CellSpan[];
 }
 
 export interface HeadingSource {

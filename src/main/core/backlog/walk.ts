@@ -5,7 +5,7 @@ import type { Diagnostic } from '../../../shared/backlog';
 import type { AttachedComment, Definition } from './definitions';
 import type { ScanResult } from './scan';
 import type { SourceMap, TableInfo, TaskSource } from './source';
-import { endsWithPipe, isDelimiterRow, isPipeLine, splitRow } from './cells';
+import { cellTexts, endsWithPipe, isDelimiterRow } from './cells';
 import { readCommentKeyValue } from './commentValues';
 import { readFieldLine } from './fieldLines';
 import { fieldForName, isReferenceTable, tableFromHeader } from './headers';
@@ -14,6 +14,7 @@ import { type LegendItem, legendKinds, readLegendItem } from './legends';
 import { indentOf } from './lines';
 import { LineKind } from './scan';
 import { type ActiveHeader, malformedRow, readRow, rowFields } from './rowDefinition';
+import { rowSource } from './rowSource';
 
 export interface WalkResult {
   definitions: Definition[];
@@ -206,8 +207,7 @@ class Walker {
     this.canonicalGroup = null;
     this.attachTo = null;
     this.detachedBy = null;
-    const cells = splitRow(this.lines, i, i + 1);
-    const info = tableFromHeader(i, cells.texts);
+    const info = tableFromHeader(i, cellTexts(this.lines, i, i + 1));
     this.result.tables.push({ info, section: this.sectionPath, firstRow: i + 2, lastRowEnd: i + 2 });
     this.header = { info, index: this.result.tables.length - 1 };
     return i + 2;
@@ -232,15 +232,15 @@ class Walker {
   }
 
   private row(start: number, end: number): void {
-    const cells = splitRow(this.lines, start, end);
-    const reading = readRow(cells, this.header);
+    const texts = cellTexts(this.lines, start, end);
+    const reading = readRow(texts, this.header);
     if (reading.layout === 'none') {
       this.growing = null;
       // A short row with an ID is another task's (malformed) row and detaches. A short
       // row without one is no task row by any reading (a hard-wrapped row's next line that
       // starts with `|`, a fragment of prose) and, as before, does not.
       if (reading.id !== null) this.detach(start);
-      if (reading.id !== null) this.result.diagnostics.push(malformedRow(start, reading.id, cells.texts.length, this.header));
+      if (reading.id !== null) this.result.diagnostics.push(malformedRow(start, reading.id, texts.length, this.header));
       return;
     }
     const table = reading.table;
@@ -254,9 +254,9 @@ class Walker {
       if (idExpected) this.detach(start);
       return;
     }
-    const { fields, extra } = rowFields(cells.texts, table);
+    const { fields, extra } = rowFields(texts, table);
     this.closeHeadingTask(start);
-    const def = this.define(reading.id, start, this.sectionPath, fields, extra, { kind: 'row', rowStart: start, rowEnd: end, table, cells: cells.spans });
+    const def = this.define(reading.id, start, this.sectionPath, fields, extra, rowSource(this.lines, start, end, table));
     if (def.source !== null) def.source.blockEnd = end;
     this.growing = def.source;
   }
