@@ -2,7 +2,7 @@
 // every field (section 4), with the diagnostics that go with them.
 
 import type { Diagnostic, Priority, Status, Task } from '../../../shared/backlog';
-import type { Definition } from './definitions';
+import type { AttachedComment, Definition } from './definitions';
 import type { ColumnField } from './source';
 import type { Legends } from './legends';
 import type { Lexicon } from './lexicon';
@@ -23,10 +23,11 @@ interface Merged {
   fields: Partial<Record<ColumnField, string>>;
   extra: Record<string, string>;
   /**
-   * Made when a duplicate first adds comments; otherwise built from `first` in toTask, so
-   * that it dies young instead of living (and being copied by the GC) through the merge.
+   * The comments the task is read with, the last of a key winning: `first`'s own list
+   * until a duplicate adds keys (then a copy). A list, not a Map per task: the Maps were
+   * a twentieth of everything a large parse allocated.
    */
-  comments: Map<string, string> | null;
+  comments: readonly AttachedComment[];
 }
 
 /** Cell texts repeat a lot (`todo`, `✅ done`, `🔥`): each distinct one is normalised once per file. */
@@ -68,7 +69,7 @@ export function buildTasks(definitions: Definition[], legends: Legends, defined:
     const known = def.source === null ? firstOf.get(def.id) : undefined;
     if (known === undefined) {
       // Shared with the first definition until a later one fills something (see fill).
-      order.push({ first: def, fields: def.fields, extra: def.extra, comments: null });
+      order.push({ first: def, fields: def.fields, extra: def.extra, comments: def.comments });
       continue;
     }
     const differs = disagreements(known.first, def, norm);
@@ -107,15 +108,23 @@ class MergedIndex {
   }
 }
 
-function commentMap(def: Definition): Map<string, string> {
-  const map = new Map<string, string>();
-  // The same key twice: the last wins.
-  for (const c of def.comments) {
-    let key = c.key;
-    if (!SPECIAL_KEYS.has(key) && hasUpperCase(key) && SPECIAL_KEYS.has(key.toLowerCase())) key = key.toLowerCase();
-    map.set(key, c.value);
+/** The key a comment is read under: a special key in any case is that key (`Score` is `score`). */
+function commentKey(key: string): string {
+  if (!SPECIAL_KEYS.has(key) && hasUpperCase(key)) {
+    const lower = key.toLowerCase();
+    if (SPECIAL_KEYS.has(lower)) return lower;
   }
-  return map;
+  return key;
+}
+
+/** The value of the last comment read under the special key `key` (the same key twice: the last wins). */
+function commentValue(comments: readonly AttachedComment[], key: string): string | undefined {
+  for (let i = comments.length - 1; i >= 0; i--) {
+    const c = comments[i];
+    // commentKey(c.key) === key, without a Set lookup per comment and key: special keys are lower-case.
+    if (c.key === key || (hasUpperCase(c.key) && c.key.toLowerCase() === key)) return c.value;
+  }
+  return undefined;
 }
 
 /** /[A-Z]/ without a regex: this runs for every comment of every task. */
@@ -145,8 +154,11 @@ function fill(into: Merged, def: Definition): void {
     if (into.extra === into.first.extra) into.extra = { ...into.extra };
     into.extra[k] = v;
   }
-  into.comments ??= commentMap(into.first);
-  for (const [k, v] of commentMap(def)) if (!into.comments.has(k)) into.comments.set(k, v);
+  // A key the task already has keeps its value; a new one comes with all its comments,
+  // so that within this definition the last still wins.
+  const had = new Set(into.comments.map((c) => commentKey(c.key)));
+  const added = def.comments.filter((c) => !had.has(commentKey(c.key)));
+  if (added.length > 0) into.comments = [...into.comments, ...added];
 }
 
 function disagreements(a: Definition, b: Definition, norm: Normalizers): string[] {
@@ -163,7 +175,7 @@ function disagreements(a: Definition, b: Definition, norm: Normalizers): string[
 
 function toTask(m: Merged, rank: number, defined: IdSet, norm: Normalizers, diagnostics: Diagnostic[]): Task {
   const def = m.first;
-  const comments = m.comments ?? commentMap(def);
+  const comments = m.comments;
   const id = def.id;
   const line = def.line + 1;
 
@@ -187,7 +199,7 @@ function toTask(m: Merged, rank: number, defined: IdSet, norm: Normalizers, diag
   }
 
   const deps = parseDependencies(m.fields.dependencies ?? '', defined);
-  const scoreText = comments.get('score');
+  const scoreText = commentValue(comments, 'score');
   const parsedScore = scoreText === undefined ? null : parseScore(scoreText);
   // Most tasks share the frozen empty list, which copies slowly (another elements kind):
   // a new [] for them, a slice for the rest.
@@ -196,7 +208,7 @@ function toTask(m: Merged, rank: number, defined: IdSet, norm: Normalizers, diag
     for (const d of idsInText(parsedScore.depsText, defined)) if (!dependencies.includes(d)) dependencies.push(d);
   }
   const score = parsedScore?.score ?? null;
-  const totalText = comments.get('score_total');
+  const totalText = commentValue(comments, 'score_total');
   const written = totalText === undefined ? null : parseScoreTotal(totalText);
   const computed = score === null ? null : computeScoreTotal(score);
   // The epsilon keeps 5.75 vs 5.7 (0.05000000000000071 in floating point) within 0.05.
@@ -204,17 +216,18 @@ function toTask(m: Merged, rank: number, defined: IdSet, norm: Normalizers, diag
     note(diagnostics, line, id, 'info', 'score-mismatch', `${id}: score_total is ${written} but the score gives ${computed} ((bv+tc+rr+le)/effort).`);
   }
 
-  const human = parseHumanRequired(comments.get('human_required') ?? '');
-  const reason = comments.get('reason');
+  const human = parseHumanRequired(commentValue(comments, 'human_required') ?? '');
+  const reason = commentValue(comments, 'reason');
   const sprintFromCell = parseSprint(m.fields.sprint ?? '');
-  const sprintComment = comments.get('sprint');
+  const sprintComment = commentValue(comments, 'sprint');
 
   const metadata: Record<string, unknown> = {};
   for (const k in m.extra) metadata[k] = m.extra[k];
-  // commentMap stores the special keys lower-cased. forEach: no entry arrays to collect.
-  comments.forEach((v, k) => {
-    if (!SPECIAL_KEYS.has(k)) metadata[k] = metadataValue(v);
-  });
+  // In comment order, the last value of a key winning: what a Map of them gave, without one.
+  for (const c of comments) {
+    const k = commentKey(c.key);
+    if (!SPECIAL_KEYS.has(k)) metadata[k] = metadataValue(c.value);
+  }
 
   return {
     id,
@@ -232,7 +245,7 @@ function toTask(m: Merged, rank: number, defined: IdSet, norm: Normalizers, diag
     scoreTotal: written ?? computed,
     humanRequired: human.required,
     humanReason: human.required ? (hasText(reason) ? unquote(reason.trim()) : human.reason) : null,
-    executor: executorFrom(comments.get('run') ?? null, comments.get('default_executor') ?? null),
+    executor: executorFrom(commentValue(comments, 'run') ?? null, commentValue(comments, 'default_executor') ?? null),
     sprint: sprintFromCell ?? (sprintComment === undefined ? null : parseSprint(sprintComment)),
     metadata,
     rank,
