@@ -2,6 +2,7 @@
 // duplicates; the cell's remaining free text is `dependencyNotes`.
 
 import { type IdSet, findIdMentions, resolveMention } from './ids';
+import { isJsSpace } from './whitespace';
 
 export type { IdSet };
 
@@ -104,11 +105,4 @@ function hasSpacedSeparators(s: string): boolean {
     }
   }
   return false;
-}
-
-/** What `\s` matches in a JavaScript regex (WhiteSpace and LineTerminator). */
-function isJsSpace(c: number): boolean {
-  if (c === 32 || (c >= 9 && c <= 13)) return true;
-  if (c < 160) return false;
-  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

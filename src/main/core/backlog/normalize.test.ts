@@ -75,6 +75,11 @@ describe('field normal forms', () => {
     expect(readCommentKeyValue('score: {bv:1}')).toEqual({ key: 'score', value: '{bv:1}' });
     expect(readCommentKeyValue(' just a note ')).toBeNull();
     expect(readCommentKeyValue('two words: x')).toBeNull();
+    // Whitespace around the key and the value is JavaScript's (tabs, newlines, no-break spaces).
+    expect(readCommentKeyValue('\n\t\u00a0do_next.v-2 \u2003: first\nsecond\u00a0\n')).toEqual({ key: 'do_next.v-2', value: 'first\nsecond' });
+    expect(readCommentKeyValue('score_total:')).toEqual({ key: 'score_total', value: '' });
+    expect(readCommentKeyValue('scores: 1')).toEqual({ key: 'scores', value: '1' });
+    for (const body of [': x', '  : x', '2key: x', '-key: x', 'ke y: x', 'key!: x', 'ключ: x']) expect(readCommentKeyValue(body), body).toBeNull();
     expect(['8', '-1.5', '["a"]', '{"a":1}', 'true', 'null', '2025-01-28', '{bv:1}', 'text'].map(metadataValue)).toEqual([
       8,
       -1.5,

@@ -80,11 +80,16 @@ export function rowFields(
 ): { fields: Partial<Record<ColumnField, string>>; extra: Record<string, string> } {
   const layout = layoutOf(table);
   const fields: Partial<Record<ColumnField, string>> = {};
-  const extra: Record<string, string> = {};
   for (const [field, index] of layout.fields) if (index < texts.length) fields[field] = texts[index];
+  // Most tables have no other columns: their rows share one empty, frozen object (the
+  // merge of duplicates copies before it writes).
+  if (layout.extra.length === 0) return { fields, extra: NO_EXTRA };
+  const extra: Record<string, string> = {};
   for (const [name, index] of layout.extra) if (index < texts.length) extra[name] = texts[index];
   return { fields, extra };
 }
+
+const NO_EXTRA: Record<string, string> = Object.freeze({});
 
 export function malformedRow(line: number, id: string, cellCount: number, header: ActiveHeader | null): Diagnostic {
   const expected = header === null ? 'at least 5 (the canonical layout)' : `${header.info.headers.length} (the header's) or at least 5`;

@@ -6,7 +6,7 @@ import type { AttachedComment, Definition } from './definitions';
 import type { ScanResult } from './scan';
 import type { SourceMap, TableInfo, TaskSource } from './source';
 import { cellTexts, endsWithPipe, isDelimiterRow } from './cells';
-import { readCommentKeyValue } from './commentValues';
+import { readAttachedComment } from './commentValues';
 import { readFieldLine } from './fieldLines';
 import { fieldForName, isReferenceTable, tableFromHeader } from './headers';
 import { headingText, readAtxHeading, readHeadingTask } from './headings';
@@ -113,15 +113,14 @@ class Walker {
     while (this.commentIndex < all.length && all[this.commentIndex].start < end) {
       const c = all[this.commentIndex++];
       if (c.end > end) end = c.end;
-      const kv = readCommentKeyValue(c.body);
-      if (kv === null) continue;
-      const entry: AttachedComment = { key: kv.key, value: kv.value, start: c.start, end: c.end };
+      const entry = readAttachedComment(c.body, c.start, c.end);
+      if (entry === null) continue;
       if (this.attachTo !== null) {
         this.attachTo.comments.push(entry);
         const src = this.attachTo.source;
-        if (src !== null) src.comments[kv.key] = { start: c.start, end: c.end };
+        if (src !== null) src.comments[entry.key] = { start: c.start, end: c.end };
       } else if (this.detachedBy !== null) {
-        this.result.diagnostics.push(detachedComment(c.start, kv.key, this.detachedBy));
+        this.result.diagnostics.push(detachedComment(c.start, entry.key, this.detachedBy));
       } else if (this.result.definitions.length === 0) {
         this.result.fileComments.push(entry);
       }
