@@ -64,7 +64,7 @@ function cleanNotes(rest: string): string {
   let s = rest;
   if (s.indexOf('*') !== -1 || s.indexOf('`') !== -1) s = s.replace(/\*\*|`/g, '');
   if (s.indexOf('(') !== -1 || s.indexOf('[') !== -1) s = s.replace(/\(\s*\)|\[\s*\]/g, '');
-  if (COLLAPSIBLE.test(s)) s = s.replace(/\s+/g, ' ');
+  if (COLLAPSIBLE.test(s)) s = s.replace(WHITESPACE_RUN, ' ');
   if (hasSpacedSeparators(s)) s = s.replace(/\s*([,;])(?:\s*[,;])+/g, '$1').replace(/\s+([,;])/g, '$1');
   s = trimSeparators(s);
   return s.length <= NONE_MAX && NONE.has(s.toLowerCase()) ? '' : s;
@@ -72,6 +72,8 @@ function cleanNotes(rest: string): string {
 
 /** Whitespace runs that `/\s+/g -> ' '` would change: two in a row, or one that is not a space. */
 const COLLAPSIBLE = /\s\s|[^\S ]/;
+// Module constants, not literals in cleanNotes: a literal makes a new RegExp object per call.
+const WHITESPACE_RUN = /\s+/g;
 const EDGE_SEPARATOR = /[\s,;:&+/\-\u2013\u2014]/;
 
 /** Drops spaces and separators at both ends; no new string when there are none. */
