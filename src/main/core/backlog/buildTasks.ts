@@ -23,11 +23,14 @@ interface Merged {
   fields: Partial<Record<ColumnField, string>>;
   extra: Record<string, string>;
   /**
-   * The comments the task is read with, the last of a key winning: `first`'s own list
-   * until a duplicate adds keys (then a copy). A list, not a Map per task: the Maps were
-   * a twentieth of everything a large parse allocated.
+   * The comments the task is read with, [from, to) of `comments`, the last of a key
+   * winning: `first`'s range of the walk's list until a duplicate adds keys (then a list of
+   * their own). A list, not a Map per task: the Maps were a twentieth of everything a large
+   * parse allocated.
    */
   comments: readonly AttachedComment[];
+  from: number;
+  to: number;
 }
 
 /** Cell texts repeat a lot (`todo`, `✅ done`, `🔥`): each distinct one is normalised once per file. */
@@ -58,8 +61,14 @@ export function normalizersFor(legends: Legends, lexicon: Lexicon | null = null)
   };
 }
 
-/** `defined`: every defined ID (the walk's map of first definitions). */
-export function buildTasks(definitions: Definition[], legends: Legends, defined: IdSet, lexicon: Lexicon | null = null): { tasks: Task[]; diagnostics: Diagnostic[] } {
+/** `comments`: the walk's attached comments; `defined`: every defined ID (the walk's map of first definitions). */
+export function buildTasks(
+  definitions: Definition[],
+  comments: readonly AttachedComment[],
+  legends: Legends,
+  defined: IdSet,
+  lexicon: Lexicon | null = null,
+): { tasks: Task[]; diagnostics: Diagnostic[] } {
   const norm = normalizersFor(legends, lexicon);
   const diagnostics: Diagnostic[] = [];
   const order: Merged[] = [];
@@ -69,7 +78,7 @@ export function buildTasks(definitions: Definition[], legends: Legends, defined:
     const known = def.source === null ? firstOf.get(def.id) : undefined;
     if (known === undefined) {
       // Shared with the first definition until a later one fills something (see fill).
-      order.push({ first: def, fields: def.fields, extra: def.extra, comments: def.comments });
+      order.push({ first: def, fields: def.fields, extra: def.extra, comments, from: def.commentsFrom, to: def.commentsTo });
       continue;
     }
     const differs = disagreements(known.first, def, norm);
@@ -82,7 +91,7 @@ export function buildTasks(definitions: Definition[], legends: Legends, defined:
         taskId: def.id,
       });
     }
-    fill(known, def);
+    fill(known, def, comments);
   }
   const known = new KnownIds(defined);
   const tasks = order.map((m, rank) => toTask(m, rank, known, norm, diagnostics));
@@ -117,10 +126,10 @@ function commentKey(key: string): string {
   return key;
 }
 
-/** The value of the last comment read under the special key `key` (the same key twice: the last wins). */
-function commentValue(comments: readonly AttachedComment[], key: string): string | undefined {
-  for (let i = comments.length - 1; i >= 0; i--) {
-    const c = comments[i];
+/** The value of the task's last comment read under the special key `key` (the same key twice: the last wins). */
+function commentValue(m: Merged, key: string): string | undefined {
+  for (let i = m.to - 1; i >= m.from; i--) {
+    const c = m.comments[i];
     // commentKey(c.key) === key, without a Set lookup per comment and key: special keys are lower-case.
     if (c.key === key || (hasUpperCase(c.key) && c.key.toLowerCase() === key)) return c.value;
   }
@@ -141,7 +150,7 @@ function hasText(v: string | undefined): v is string {
 }
 
 /** A later definition fills what the first one lacks. */
-function fill(into: Merged, def: Definition): void {
+function fill(into: Merged, def: Definition, comments: readonly AttachedComment[]): void {
   for (const [field, value] of Object.entries(def.fields) as [ColumnField, string][]) {
     if (!hasText(into.fields[field]) && hasText(value)) {
       // Copy on first write: duplicate-id compares against the first definition as written.
@@ -156,9 +165,13 @@ function fill(into: Merged, def: Definition): void {
   }
   // A key the task already has keeps its value; a new one comes with all its comments,
   // so that within this definition the last still wins.
-  const had = new Set(into.comments.map((c) => commentKey(c.key)));
-  const added = def.comments.filter((c) => !had.has(commentKey(c.key)));
-  if (added.length > 0) into.comments = [...into.comments, ...added];
+  const own = into.comments.slice(into.from, into.to);
+  const had = new Set(own.map((c) => commentKey(c.key)));
+  const added = comments.slice(def.commentsFrom, def.commentsTo).filter((c) => !had.has(commentKey(c.key)));
+  if (added.length === 0) return;
+  into.comments = [...own, ...added];
+  into.from = 0;
+  into.to = into.comments.length;
 }
 
 function disagreements(a: Definition, b: Definition, norm: Normalizers): string[] {
@@ -175,7 +188,6 @@ function disagreements(a: Definition, b: Definition, norm: Normalizers): string[
 
 function toTask(m: Merged, rank: number, defined: IdSet, norm: Normalizers, diagnostics: Diagnostic[]): Task {
   const def = m.first;
-  const comments = m.comments;
   const id = def.id;
   const line = def.line + 1;
 
@@ -199,7 +211,7 @@ function toTask(m: Merged, rank: number, defined: IdSet, norm: Normalizers, diag
   }
 
   const deps = parseDependencies(m.fields.dependencies ?? '', defined);
-  const scoreText = commentValue(comments, 'score');
+  const scoreText = commentValue(m, 'score');
   const parsedScore = scoreText === undefined ? null : parseScore(scoreText);
   // Most tasks share the frozen empty list, which copies slowly (another elements kind):
   // a new [] for them, a slice for the rest.
@@ -208,7 +220,7 @@ function toTask(m: Merged, rank: number, defined: IdSet, norm: Normalizers, diag
     for (const d of idsInText(parsedScore.depsText, defined)) if (!dependencies.includes(d)) dependencies.push(d);
   }
   const score = parsedScore?.score ?? null;
-  const totalText = commentValue(comments, 'score_total');
+  const totalText = commentValue(m, 'score_total');
   const written = totalText === undefined ? null : parseScoreTotal(totalText);
   const computed = score === null ? null : computeScoreTotal(score);
   // The epsilon keeps 5.75 vs 5.7 (0.05000000000000071 in floating point) within 0.05.
@@ -216,15 +228,16 @@ function toTask(m: Merged, rank: number, defined: IdSet, norm: Normalizers, diag
     note(diagnostics, line, id, 'info', 'score-mismatch', `${id}: score_total is ${written} but the score gives ${computed} ((bv+tc+rr+le)/effort).`);
   }
 
-  const human = parseHumanRequired(commentValue(comments, 'human_required') ?? '');
-  const reason = commentValue(comments, 'reason');
+  const human = parseHumanRequired(commentValue(m, 'human_required') ?? '');
+  const reason = commentValue(m, 'reason');
   const sprintFromCell = parseSprint(m.fields.sprint ?? '');
-  const sprintComment = commentValue(comments, 'sprint');
+  const sprintComment = commentValue(m, 'sprint');
 
   const metadata: Record<string, unknown> = {};
   for (const k in m.extra) metadata[k] = m.extra[k];
   // In comment order, the last value of a key winning: what a Map of them gave, without one.
-  for (const c of comments) {
+  for (let i = m.from; i < m.to; i++) {
+    const c = m.comments[i];
     const k = commentKey(c.key);
     if (!SPECIAL_KEYS.has(k)) metadata[k] = metadataValue(c.value);
   }
@@ -245,7 +258,7 @@ function toTask(m: Merged, rank: number, defined: IdSet, norm: Normalizers, diag
     scoreTotal: written ?? computed,
     humanRequired: human.required,
     humanReason: human.required ? (hasText(reason) ? unquote(reason.trim()) : human.reason) : null,
-    executor: executorFrom(commentValue(comments, 'run') ?? null, commentValue(comments, 'default_executor') ?? null),
+    executor: executorFrom(commentValue(m, 'run') ?? null, commentValue(m, 'default_executor') ?? null),
     sprint: sprintFromCell ?? (sprintComment === undefined ? null : parseSprint(sprintComment)),
     metadata,
     rank,

@@ -19,7 +19,13 @@ export interface Definition {
   fields: Partial<Record<ColumnField, string>>;
   /** Other columns or field lines, by their name as written. */
   extra: Record<string, string>;
-  comments: AttachedComment[];
+  /**
+   * Its attached comments: [commentsFrom, commentsTo) of the walk's `comments`. Comments
+   * attach only to the latest definition, so each one's are contiguous there: one list for
+   * the file instead of an array (with room for 17) per task.
+   */
+  commentsFrom: number;
+  commentsTo: number;
   section: string[];
   /** Set for the first definition of an ID only. */
   source: TaskSource | null;

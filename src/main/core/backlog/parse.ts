@@ -33,7 +33,7 @@ export function parseBacklog(text: string, options: ParseOptions = {}): ParseRes
   const walk = walkLines(lines, scan);
   const lexicon = compileLexicon(options.vocabulary ?? EMPTY_VOCABULARY);
   const legends = buildLegends(walk.legendItems, lexicon);
-  const built = buildTasks(walk.definitions, legends, walk.sources, lexicon);
+  const built = buildTasks(walk.definitions, walk.comments, legends, walk.sources, lexicon);
 
   const tasks = walk.sources;
   const fileMeta: Record<string, unknown> = {};

@@ -22,6 +22,8 @@ export interface WalkResult {
   sources: Map<string, TaskSource>;
   /** Comments above the first task definition: file metadata. */
   fileComments: AttachedComment[];
+  /** Comments attached to definitions, in document order (see Definition.commentsFrom). */
+  comments: AttachedComment[];
   legendItems: LegendItem[];
   headings: SourceMap['headings'];
   tables: SourceMap['tables'];
@@ -42,7 +44,7 @@ export function walkLines(lines: string[], scan: ScanResult): WalkResult {
 }
 
 class Walker {
-  readonly result: WalkResult = { definitions: [], sources: new Map(), fileComments: [], legendItems: [], headings: [], tables: [], diagnostics: [] };
+  readonly result: WalkResult = { definitions: [], sources: new Map(), fileComments: [], comments: [], legendItems: [], headings: [], tables: [], diagnostics: [] };
   private sections: { level: number; text: string }[] = [];
   private sectionPath: string[] = [];
   private legendKind = { status: false, priority: false };
@@ -116,7 +118,7 @@ class Walker {
       const entry = readAttachedComment(c.body, c.start, c.end);
       if (entry === null) continue;
       if (this.attachTo !== null) {
-        this.attachTo.comments.push(entry);
+        this.attachTo.commentsTo = this.result.comments.push(entry);
         const src = this.attachTo.source;
         if (src !== null) src.comments[entry.key] = { start: c.start, end: c.end };
       } else if (this.detachedBy !== null) {
@@ -306,7 +308,8 @@ class Walker {
       };
       sources.set(id, source);
     }
-    const def: Definition = { id, line, fields, extra, comments: [], section, source };
+    const at = this.result.comments.length;
+    const def: Definition = { id, line, fields, extra, commentsFrom: at, commentsTo: at, section, source };
     this.result.definitions.push(def);
     this.attachTo = def;
     this.detachedBy = null;
