@@ -10,26 +10,27 @@ export interface CommentKeyValue {
 }
 
 export function readCommentKeyValue(body: string): CommentKeyValue | null {
-  const c = readAttachedComment(body, 0, 0);
+  const c = readAttachedComment(body, 0, body.length, 0, 0);
   return c === null ? null : { key: c.key, value: c.value };
 }
 
 /**
- * A `key: value` comment body as the comment attached to a task (lines [start, end)), or
- * null when it holds none. The key is `[A-Za-z_][A-Za-z0-9_.-]*` with spaces around it;
- * both are found in place: every task of a large backlog has such comments, and slicing
- * and trimming each key and value made four strings where one (the value) is kept.
+ * A `key: value` comment body, text[bodyFrom, bodyTo), as the comment attached to a task
+ * (lines [start, end)), or null when it holds none. The key is `[A-Za-z_][A-Za-z0-9_.-]*`
+ * with spaces around it; both are found in place: every task of a large backlog has such
+ * comments, and slicing and trimming each body, key and value made five strings where one
+ * (the value) is kept.
  */
-export function readAttachedComment(body: string, start: number, end: number): AttachedComment | null {
-  const colon = body.indexOf(':');
-  if (colon === -1) return null;
-  let from = 0;
-  while (from < colon && isJsSpace(body.charCodeAt(from))) from++;
+export function readAttachedComment(text: string, bodyFrom: number, bodyTo: number, start: number, end: number): AttachedComment | null {
+  const colon = text.indexOf(':', bodyFrom);
+  if (colon === -1 || colon >= bodyTo) return null;
+  let from = bodyFrom;
+  while (from < colon && isJsSpace(text.charCodeAt(from))) from++;
   let to = from;
-  while (to < colon && isKeyChar(body.charCodeAt(to), to === from)) to++;
+  while (to < colon && isKeyChar(text.charCodeAt(to), to === from)) to++;
   if (to === from) return null;
-  for (let i = to; i < colon; i++) if (!isJsSpace(body.charCodeAt(i))) return null;
-  return { key: keyAt(body, from, to), value: trimmedSlice(body, colon + 1, body.length), start, end };
+  for (let i = to; i < colon; i++) if (!isJsSpace(text.charCodeAt(i))) return null;
+  return { key: keyAt(text, from, to), value: trimmedSlice(text, colon + 1, bodyTo), start, end };
 }
 
 // Keys nearly every task has. The constant (an internalized string) replaces a freshly

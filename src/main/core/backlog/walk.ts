@@ -112,17 +112,19 @@ class Walker {
   private comments(i: number): number {
     const all = this.scan.comments;
     let end = i + 1;
-    while (this.commentIndex < all.length && all[this.commentIndex].start < end) {
-      const c = all[this.commentIndex++];
-      if (c.end > end) end = c.end;
-      const entry = readAttachedComment(c.body, c.start, c.end);
+    while (this.commentIndex < all.length && all.starts[this.commentIndex] < end) {
+      const k = this.commentIndex++;
+      const start = all.starts[k];
+      const cEnd = all.ends[k];
+      if (cEnd > end) end = cEnd;
+      const entry = this.readComment(k);
       if (entry === null) continue;
       if (this.attachTo !== null) {
         this.attachTo.commentsTo = this.result.comments.push(entry);
         const src = this.attachTo.source;
-        if (src !== null) src.comments[entry.key] = { start: c.start, end: c.end };
+        if (src !== null) src.comments[entry.key] = { start, end: cEnd };
       } else if (this.detachedBy !== null) {
-        this.result.diagnostics.push(detachedComment(c.start, entry.key, this.detachedBy));
+        this.result.diagnostics.push(detachedComment(start, entry.key, this.detachedBy));
       } else if (this.result.definitions.length === 0) {
         this.result.fileComments.push(entry);
       }
@@ -131,6 +133,15 @@ class Walker {
       this.growing.blockEnd = end;
     }
     return end;
+  }
+
+  /** Comment k's `key: value`; a one-line comment (nearly all) is read in its line, without making its body. */
+  private readComment(k: number): AttachedComment | null {
+    const all = this.scan.comments;
+    const start = all.starts[k];
+    if (all.isOneLine(k)) return readAttachedComment(this.lines[start], all.openCols[k], all.closeCols[k], start, all.ends[k]);
+    const body = all.body(k);
+    return readAttachedComment(body, 0, body.length, start, all.ends[k]);
   }
 
   private heading(i: number, level: number, raw: string): void {
