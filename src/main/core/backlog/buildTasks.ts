@@ -2,7 +2,7 @@
 // every field (section 4), with the diagnostics that go with them.
 
 import type { Diagnostic, Priority, Status, Task } from '../../../shared/backlog';
-import type { AttachedComment, Definition } from './definitions';
+import type { CommentList, Definition } from './definitions';
 import type { ColumnField } from './source';
 import type { Legends } from './legends';
 import type { Lexicon } from './lexicon';
@@ -28,7 +28,7 @@ interface Merged {
    * their own). A list, not a Map per task: the Maps were a twentieth of everything a large
    * parse allocated.
    */
-  comments: readonly AttachedComment[];
+  comments: CommentList;
   from: number;
   to: number;
 }
@@ -64,7 +64,7 @@ export function normalizersFor(legends: Legends, lexicon: Lexicon | null = null)
 /** `comments`: the walk's attached comments; `defined`: every defined ID (the walk's map of first definitions). */
 export function buildTasks(
   definitions: Definition[],
-  comments: readonly AttachedComment[],
+  comments: CommentList,
   legends: Legends,
   defined: IdSet,
   lexicon: Lexicon | null = null,
@@ -128,10 +128,11 @@ function commentKey(key: string): string {
 
 /** The value of the task's last comment read under the special key `key` (the same key twice: the last wins). */
 function commentValue(m: Merged, key: string): string | undefined {
+  const { keys, values } = m.comments;
   for (let i = m.to - 1; i >= m.from; i--) {
-    const c = m.comments[i];
-    // commentKey(c.key) === key, without a Set lookup per comment and key: special keys are lower-case.
-    if (c.key === key || (hasUpperCase(c.key) && c.key.toLowerCase() === key)) return c.value;
+    const k = keys[i];
+    // commentKey(k) === key, without a Set lookup per comment and key: special keys are lower-case.
+    if (k === key || (hasUpperCase(k) && k.toLowerCase() === key)) return values[i];
   }
   return undefined;
 }
@@ -150,7 +151,7 @@ function hasText(v: string | undefined): v is string {
 }
 
 /** A later definition fills what the first one lacks. */
-function fill(into: Merged, def: Definition, comments: readonly AttachedComment[]): void {
+function fill(into: Merged, def: Definition, comments: CommentList): void {
   for (const [field, value] of Object.entries(def.fields) as [ColumnField, string][]) {
     if (!hasText(into.fields[field]) && hasText(value)) {
       // Copy on first write: duplicate-id compares against the first definition as written.
@@ -165,13 +166,18 @@ function fill(into: Merged, def: Definition, comments: readonly AttachedComment[
   }
   // A key the task already has keeps its value; a new one comes with all its comments,
   // so that within this definition the last still wins.
-  const own = into.comments.slice(into.from, into.to);
-  const had = new Set(own.map((c) => commentKey(c.key)));
-  const added = comments.slice(def.commentsFrom, def.commentsTo).filter((c) => !had.has(commentKey(c.key)));
-  if (added.length === 0) return;
-  into.comments = [...own, ...added];
+  const keys = into.comments.keys.slice(into.from, into.to);
+  const values = into.comments.values.slice(into.from, into.to);
+  const had = new Set(keys.map(commentKey));
+  for (let i = def.commentsFrom; i < def.commentsTo; i++) {
+    if (had.has(commentKey(comments.keys[i]))) continue;
+    keys.push(comments.keys[i]);
+    values.push(comments.values[i]);
+  }
+  if (keys.length === into.to - into.from) return;
+  into.comments = { keys, values };
   into.from = 0;
-  into.to = into.comments.length;
+  into.to = keys.length;
 }
 
 function disagreements(a: Definition, b: Definition, norm: Normalizers): string[] {
@@ -237,9 +243,8 @@ function toTask(m: Merged, rank: number, defined: IdSet, norm: Normalizers, diag
   for (const k in m.extra) metadata[k] = m.extra[k];
   // In comment order, the last value of a key winning: what a Map of them gave, without one.
   for (let i = m.from; i < m.to; i++) {
-    const c = m.comments[i];
-    const k = commentKey(c.key);
-    if (!SPECIAL_KEYS.has(k)) metadata[k] = metadataValue(c.value);
+    const k = commentKey(m.comments.keys[i]);
+    if (!SPECIAL_KEYS.has(k)) metadata[k] = metadataValue(m.comments.values[i]);
   }
 
   return {

@@ -11,6 +11,15 @@ export interface AttachedComment {
   end: number;
 }
 
+/**
+ * `key: value` comments as two parallel lists: a large backlog has a comment or two per
+ * task, and an object for each lived through the parse.
+ */
+export interface CommentList {
+  keys: string[];
+  values: string[];
+}
+
 export interface Definition {
   id: string;
   /** 0-based line of the row's first line or of the heading. */

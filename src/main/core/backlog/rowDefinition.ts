@@ -73,13 +73,29 @@ function layoutOf(table: TableInfo): RowLayout {
   return layout;
 }
 
+/**
+ * A row's field texts, a slot for every field (undefined where the table has no such
+ * column): the object holds them all itself, where a literal grown to seven fields kept
+ * four and put the rest in a second object, for every row of the file.
+ */
+class FieldTexts implements Partial<Record<ColumnField, string>> {
+  title: string | undefined = undefined;
+  priority: string | undefined = undefined;
+  points: string | undefined = undefined;
+  status: string | undefined = undefined;
+  description: string | undefined = undefined;
+  techFootprint: string | undefined = undefined;
+  dependencies: string | undefined = undefined;
+  sprint: string | undefined = undefined;
+}
+
 /** Field texts (without the ID) and extra columns of a row read with `table`. */
 export function rowFields(
   texts: string[],
   table: TableInfo,
 ): { fields: Partial<Record<ColumnField, string>>; extra: Record<string, string> } {
   const layout = layoutOf(table);
-  const fields: Partial<Record<ColumnField, string>> = {};
+  const fields: Partial<Record<ColumnField, string>> = new FieldTexts();
   for (const [field, index] of layout.fields) if (index < texts.length) fields[field] = texts[index];
   // Most tables have no other columns: their rows share one empty, frozen object (the
   // merge of duplicates copies before it writes).

@@ -2,7 +2,7 @@
 // heading tasks, field lines, attached comments and legend items.
 
 import type { Diagnostic } from '../../../shared/backlog';
-import type { AttachedComment, Definition } from './definitions';
+import type { AttachedComment, CommentList, Definition } from './definitions';
 import type { ScanResult } from './scan';
 import type { SourceMap, TableInfo, TaskSource } from './source';
 import { cellTexts, endsWithPipe, isDelimiterRow } from './cells';
@@ -23,7 +23,7 @@ export interface WalkResult {
   /** Comments above the first task definition: file metadata. */
   fileComments: AttachedComment[];
   /** Comments attached to definitions, in document order (see Definition.commentsFrom). */
-  comments: AttachedComment[];
+  comments: CommentList;
   legendItems: LegendItem[];
   headings: SourceMap['headings'];
   tables: SourceMap['tables'];
@@ -44,7 +44,7 @@ export function walkLines(lines: string[], scan: ScanResult): WalkResult {
 }
 
 class Walker {
-  readonly result: WalkResult = { definitions: [], sources: new Map(), fileComments: [], comments: [], legendItems: [], headings: [], tables: [], diagnostics: [] };
+  readonly result: WalkResult = { definitions: [], sources: new Map(), fileComments: [], comments: { keys: [], values: [] }, legendItems: [], headings: [], tables: [], diagnostics: [] };
   private sections: { level: number; text: string }[] = [];
   private sectionPath: string[] = [];
   private legendKind = { status: false, priority: false };
@@ -120,7 +120,8 @@ class Walker {
       const entry = this.readComment(k);
       if (entry === null) continue;
       if (this.attachTo !== null) {
-        this.attachTo.commentsTo = this.result.comments.push(entry);
+        this.result.comments.keys.push(entry.key);
+        this.attachTo.commentsTo = this.result.comments.values.push(entry.value);
         const src = this.attachTo.source;
         if (src !== null) src.comments[entry.key] = { start, end: cEnd };
       } else if (this.detachedBy !== null) {
@@ -319,7 +320,7 @@ class Walker {
       };
       sources.set(id, source);
     }
-    const at = this.result.comments.length;
+    const at = this.result.comments.keys.length;
     const def: Definition = { id, line, fields, extra, commentsFrom: at, commentsTo: at, section, source };
     this.result.definitions.push(def);
     this.attachTo = def;
