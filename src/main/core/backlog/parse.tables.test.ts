@@ -93,6 +93,15 @@ describe('parseBacklog: table rows', () => {
     ]);
   });
 
+  it('reads each row from its own cells only, whatever the row before it had', () => {
+    const r = parseBacklog('| B-1 | One | 🔥 | 1 | todo | d | Tech | None | x |\n| B-2 | Two | ⭐ | 2 | done |\n| B-3 | Three |\n');
+    expect(r.tasks.map((t) => [t.id, t.title, t.points, t.status, t.description, t.techFootprint, t.dependencies])).toEqual([
+      ['B-1', 'One', 1, 'todo', 'd', 'Tech', []],
+      ['B-2', 'Two', 2, 'done', '', '', []],
+    ]);
+    expect(r.diagnostics).toEqual([{ severity: 'warning', code: 'malformed-row', message: expect.stringContaining('2 cells'), line: 3, taskId: 'B-3' }]);
+  });
+
   it('treats a table with an ID column but no status and no points as references', () => {
     const r = parseBacklog(`## Done\n\n| ID | Title | Completion Date | Key Outcomes | Lessons Applied |\n|---|---|---|---|---|\n| B-9 | Old | 2025-01-01 | x | y |\n\n${HEADER}\n| B-10 | New | 🔥 | 1 | todo | d | t | B-9 |\n`);
     expect(r.tasks.map((t) => t.id)).toEqual(['B-10']);

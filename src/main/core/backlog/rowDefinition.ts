@@ -25,8 +25,8 @@ export type RowReading =
 const CANONICAL = canonicalTable(0);
 const CANONICAL_SHIFTED = canonicalTable(1);
 
-export function readRow(texts: readonly string[], header: ActiveHeader | null): RowReading {
-  const n = texts.length;
+/** The row whose cells are texts[0, n). */
+export function readRow(texts: readonly string[], n: number, header: ActiveHeader | null): RowReading {
   if (header !== null && n === header.info.headers.length) {
     const col = header.info.columns.id;
     if (col === undefined || isReferenceTable(header.info)) return { layout: 'header', id: null, table: header.info };
@@ -89,19 +89,20 @@ class FieldTexts implements Partial<Record<ColumnField, string>> {
   sprint: string | undefined = undefined;
 }
 
-/** Field texts (without the ID) and extra columns of a row read with `table`. */
+/** Field texts (without the ID) and extra columns of the row of cells texts[0, n) read with `table`. */
 export function rowFields(
-  texts: string[],
+  texts: readonly string[],
+  n: number,
   table: TableInfo,
 ): { fields: Partial<Record<ColumnField, string>>; extra: Record<string, string> } {
   const layout = layoutOf(table);
   const fields: Partial<Record<ColumnField, string>> = new FieldTexts();
-  for (const [field, index] of layout.fields) if (index < texts.length) fields[field] = texts[index];
+  for (const [field, index] of layout.fields) if (index < n) fields[field] = texts[index];
   // Most tables have no other columns: their rows share one empty, frozen object (the
   // merge of duplicates copies before it writes).
   if (layout.extra.length === 0) return { fields, extra: NO_EXTRA };
   const extra: Record<string, string> = {};
-  for (const [name, index] of layout.extra) if (index < texts.length) extra[name] = texts[index];
+  for (const [name, index] of layout.extra) if (index < n) extra[name] = texts[index];
   return { fields, extra };
 }
 

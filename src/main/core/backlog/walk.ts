@@ -5,7 +5,7 @@ import type { Diagnostic } from '../../../shared/backlog';
 import type { AttachedComment, CommentList, Definition } from './definitions';
 import type { ScanResult } from './scan';
 import type { SourceMap, TableInfo, TaskSource } from './source';
-import { cellTexts, endsWithPipe, isDelimiterRow } from './cells';
+import { cellTexts, cellTextsInto, endsWithPipe, isDelimiterRow } from './cells';
 import { readAttachedComment } from './commentValues';
 import { readFieldLine } from './fieldLines';
 import { fieldForName, isReferenceTable, tableFromHeader } from './headers';
@@ -61,6 +61,8 @@ class Walker {
   private growing: TaskSource | null = null;
   private headingTask: OpenHeadingTask | null = null;
   private commentIndex = 0;
+  /** The current row's cell texts (the first `n` of them): one array for every row. */
+  private readonly cells: string[] = [];
 
   constructor(
     private readonly lines: string[],
@@ -245,15 +247,16 @@ class Walker {
   }
 
   private row(start: number, end: number): void {
-    const texts = cellTexts(this.lines, start, end);
-    const reading = readRow(texts, this.header);
+    const texts = this.cells;
+    const n = cellTextsInto(this.lines, start, end, texts);
+    const reading = readRow(texts, n, this.header);
     if (reading.layout === 'none') {
       this.growing = null;
       // A short row with an ID is another task's (malformed) row and detaches. A short
       // row without one is no task row by any reading (a hard-wrapped row's next line that
       // starts with `|`, a fragment of prose) and, as before, does not.
       if (reading.id !== null) this.detach(start);
-      if (reading.id !== null) this.result.diagnostics.push(malformedRow(start, reading.id, texts.length, this.header));
+      if (reading.id !== null) this.result.diagnostics.push(malformedRow(start, reading.id, n, this.header));
       return;
     }
     const table = reading.table;
@@ -267,7 +270,7 @@ class Walker {
       if (idExpected) this.detach(start);
       return;
     }
-    const { fields, extra } = rowFields(texts, table);
+    const { fields, extra } = rowFields(texts, n, table);
     this.closeHeadingTask(start);
     const def = this.define(reading.id, start, this.sectionPath, fields, extra, rowSource(this.lines, start, end, table));
     if (def.source !== null) def.source.blockEnd = end;
