@@ -1,7 +1,7 @@
 // Dependencies (format section 4): every task ID in the cell, in order, without
 // duplicates; the cell's remaining free text is `dependencyNotes`.
 
-import { type IdSet, findIdMentions, resolveMention } from './ids';
+import { type IdSet, idMentionEnd, mayMentionIds, normalizeId, resolveMention } from './ids';
 import { isJsSpace } from './whitespace';
 
 export type { IdSet };
@@ -13,24 +13,30 @@ export interface ParsedDependencies {
   notes: string;
 }
 
-// Shared by every task without dependencies: callers copy `ids`, never change it.
+// Shared by every task without dependencies: callers copy `ids`, never change it (any
+// other result's `ids` is a new array, the caller's to keep).
 const NO_DEPENDENCIES: ParsedDependencies = Object.freeze({ ids: Object.freeze([]), notes: '' });
 
 export function parseDependencies(raw: string, defined: IdSet): ParsedDependencies {
   const text = raw.trim();
   if (isNone(text)) return NO_DEPENDENCIES;
-  const mentions = findIdMentions(text);
   const ids: string[] = [];
+  if (!mayMentionIds(text)) return { ids, notes: text };
   let rest = '';
   let at = 0;
-  for (const m of mentions) {
-    const id = resolveMention(m.id, defined);
+  // findIdMentions' walk, without a list of mention objects: this runs for every task.
+  for (let i = 0; i < text.length; i++) {
+    const start = i;
+    const end = idMentionEnd(text, start);
+    if (end === -1) continue;
+    i = end - 1;
+    const id = resolveMention(normalizeId(text.slice(start, end)), defined);
     // A mention that names no task stays in the notes as written.
     if (id === null) continue;
     if (!ids.includes(id)) ids.push(id);
-    rest += text.slice(at, m.start);
+    rest += text.slice(at, start);
     // A suffix that was not part of the ID stays in the notes.
-    at = m.start + id.length;
+    at = start + id.length;
   }
   rest += text.slice(at);
   return { ids, notes: ids.length === 0 ? text : cleanNotes(rest) };
@@ -48,9 +54,13 @@ function isNone(text: string): boolean {
 /** IDs named in a score comment's `deps:[...]`. */
 export function idsInText(text: string, defined: IdSet): string[] {
   const ids: string[] = [];
-  for (const m of findIdMentions(text)) {
-    const id = resolveMention(m.id, defined);
+  if (!mayMentionIds(text)) return ids;
+  for (let i = 0; i < text.length; i++) {
+    const end = idMentionEnd(text, i);
+    if (end === -1) continue;
+    const id = resolveMention(normalizeId(text.slice(i, end)), defined);
     if (id !== null && !ids.includes(id)) ids.push(id);
+    i = end - 1;
   }
   return ids;
 }

@@ -101,21 +101,32 @@ export interface IdMention {
 /** Every ID-shaped word in free text, in order (suffixes not yet resolved). */
 export function findIdMentions(text: string): IdMention[] {
   const out: IdMention[] = [];
-  // Cheap pre-check: an ID needs a digit after a hyphen.
-  if (text.indexOf('-') === -1 && text.indexOf('\u2011') === -1) return out;
-  // What a global search finds, left to right, each search going on after the last match;
-  // but the pattern is tried only at capitals (every ID starts with one), and by `test`,
-  // which builds no match array: dependency cells of large backlogs made one per ID.
+  if (!mayMentionIds(text)) return out;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 65 || c > 90) continue;
-    ID_IN_TEXT_AT.lastIndex = i;
-    if (!ID_IN_TEXT_AT.test(text)) continue;
-    const end = ID_IN_TEXT_AT.lastIndex;
+    const end = idMentionEnd(text, i);
+    if (end === -1) continue;
     out.push({ id: normalizeId(text.slice(i, end)), start: i, end });
     i = end - 1;
   }
   return out;
+}
+
+/** Cheap pre-check: an ID needs a digit after a hyphen, so text without one names none. */
+export function mayMentionIds(text: string): boolean {
+  return text.indexOf('-') !== -1 || text.indexOf('\u2011') !== -1;
+}
+
+/**
+ * Where the ID mention that starts at `at` ends, or -1 when none starts there. Walking i
+ * from 0 and going on after each mention's end finds what a global search finds; but the
+ * pattern is tried only at capitals (every ID starts with one), and by `test`, which
+ * builds no match array: dependency cells of large backlogs made one per ID.
+ */
+export function idMentionEnd(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  if (c < 65 || c > 90) return -1;
+  ID_IN_TEXT_AT.lastIndex = at;
+  return ID_IN_TEXT_AT.test(text) ? ID_IN_TEXT_AT.lastIndex : -1;
 }
 
 /**

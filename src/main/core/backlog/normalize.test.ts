@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { metadataValue, readCommentKeyValue } from './commentValues';
-import { parseDependencies } from './dependencies';
+import { idsInText, parseDependencies } from './dependencies';
 import { executorFrom, parseHumanRequired, parsePoints, parseSprint } from './fieldValues';
 import { fieldForName, normalizeName } from './headers';
+import { findIdMentions, resolveMention } from './ids';
 import { buildLegends, legendKinds, readLegendItem } from './legends';
 import { normalizePriority } from './normalizePriority';
 import { normalizeStatus } from './normalizeStatus';
@@ -68,6 +70,32 @@ describe('field normal forms', () => {
     expect(parseDependencies('B-1 (API), **B-3-a** docs', defined)).toEqual({ ids: ['B-1', 'B-3-a'], notes: '(API), docs' });
     expect(parseDependencies('Enhanced RAG system', defined)).toEqual({ ids: [], notes: 'Enhanced RAG system' });
     expect(parseDependencies('B-9 missing', defined)).toEqual({ ids: ['B-9'], notes: 'missing' });
+  });
+
+  it('takes the IDs of a dependency cell in the order its mentions give', () => {
+    const defined = new Set(['B-1', 'B-2', 'B-3-a', 'US-FE-7']);
+    // The reading as a list of mentions gives it: IDs resolved in order, each once.
+    const byMentions = (text: string) => {
+      const ids: string[] = [];
+      for (const m of findIdMentions(text)) {
+        const id = resolveMention(m.id, defined);
+        if (id !== null && !ids.includes(id)) ids.push(id);
+      }
+      return { ids };
+    };
+    const pieces = ['B-1', 'B\u20112', 'B-3-a-long', 'B-9', 'US-FE-7', 'PRD-B-1', 'x', ' ', ', ', '(', ')', '/', '.md', '**', '-', 'None'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const text = parts.join('').trim();
+        const want = byMentions(text);
+        const got = parseDependencies(text, defined);
+        expect(got.ids).toEqual(want.ids);
+        expect(idsInText(text, defined)).toEqual(want.ids);
+        // Without IDs the cell is all notes (or none, for `None`).
+        if (want.ids.length === 0) expect([text, '']).toContain(got.notes);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('reads comment keys and values', () => {
