@@ -220,8 +220,9 @@ function toTask(m: Merged, rank: number, defined: IdSet, norm: Normalizers, diag
   const scoreText = commentValue(m, 'score');
   const parsedScore = scoreText === undefined ? null : parseScore(scoreText);
   // Most tasks share the frozen empty list, which copies slowly (another elements kind):
-  // a new [] for them; any other list is parseDependencies' new array, the task's to keep.
-  const dependencies = deps.ids.length === 0 ? [] : (deps.ids as string[]);
+  // a new [] for them, a slice for the rest (the list pushed to has room for 17: the task
+  // keeps an exact copy).
+  const dependencies = deps.ids.length === 0 ? [] : deps.ids.slice();
   if (parsedScore !== null) {
     for (const d of idsInText(parsedScore.depsText, defined)) if (!dependencies.includes(d)) dependencies.push(d);
   }

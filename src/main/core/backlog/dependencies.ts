@@ -13,8 +13,7 @@ export interface ParsedDependencies {
   notes: string;
 }
 
-// Shared by every task without dependencies: callers copy `ids`, never change it (any
-// other result's `ids` is a new array, the caller's to keep).
+// Shared by every task without dependencies: callers copy `ids`, never change it.
 const NO_DEPENDENCIES: ParsedDependencies = Object.freeze({ ids: Object.freeze([]), notes: '' });
 
 export function parseDependencies(raw: string, defined: IdSet): ParsedDependencies {
