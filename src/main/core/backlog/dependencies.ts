@@ -33,12 +33,23 @@ export function parseDependencies(raw: string, defined: IdSet): ParsedDependenci
     // A mention that names no task stays in the notes as written.
     if (id === null) continue;
     if (!ids.includes(id)) ids.push(id);
-    rest += text.slice(at, start);
+    rest = appendNote(rest, text, at, start);
     // A suffix that was not part of the ID stays in the notes.
     at = start + id.length;
   }
-  rest += text.slice(at);
+  rest = appendNote(rest, text, at, text.length);
   return { ids, notes: ids.length === 0 ? text : cleanNotes(rest) };
+}
+
+/**
+ * rest + text[from, to), a whitespace run across the join kept to its first part.
+ * cleanNotes turns every run into one space whatever its length, so the notes are the
+ * same; but `B-1 x, B-2 y` joined as `x,  y` made it rewrite nearly every note.
+ */
+function appendNote(rest: string, text: string, from: number, to: number): string {
+  let a = from;
+  if (rest.length > 0 && isJsSpace(rest.charCodeAt(rest.length - 1))) while (a < to && isJsSpace(text.charCodeAt(a))) a++;
+  return a >= to ? rest : rest + text.slice(a, to);
 }
 
 // The longest word in NONE: longer texts without `*` cannot be one, and are not lower-cased.

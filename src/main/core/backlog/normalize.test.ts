@@ -72,18 +72,29 @@ describe('field normal forms', () => {
     expect(parseDependencies('B-9 missing', defined)).toEqual({ ids: ['B-9'], notes: 'missing' });
   });
 
-  it('takes the IDs of a dependency cell in the order its mentions give', () => {
+  it('takes the IDs and notes of a dependency cell as its mentions give them', () => {
     const defined = new Set(['B-1', 'B-2', 'B-3-a', 'US-FE-7']);
-    // The reading as a list of mentions gives it: IDs resolved in order, each once.
+    // The reading as a list of mentions gives it: IDs resolved in order, each once; the notes,
+    // the text around them cleaned up by the format's rules one after the other (section 4).
     const byMentions = (text: string) => {
       const ids: string[] = [];
+      let rest = '';
+      let at = 0;
       for (const m of findIdMentions(text)) {
         const id = resolveMention(m.id, defined);
-        if (id !== null && !ids.includes(id)) ids.push(id);
+        if (id === null) continue;
+        if (!ids.includes(id)) ids.push(id);
+        rest += text.slice(at, m.start);
+        at = m.start + id.length;
       }
-      return { ids };
+      rest += text.slice(at);
+      if (/^[\s,;:&+/\-\u2013\u2014()[\]*`]*$/.test(rest)) return { ids, notes: '' };
+      let s = rest.replace(/\*\*|`/g, '').replace(/\(\s*\)|\[\s*\]/g, '').replace(/\s+/g, ' ');
+      s = s.replace(/\s*([,;])(?:\s*[,;])+/g, '$1').replace(/\s+([,;])/g, '$1');
+      s = s.replace(/^[\s,;:&+/\-\u2013\u2014]+|[\s,;:&+/\-\u2013\u2014]+$/g, '');
+      return { ids, notes: ['', 'none', '-', '\u2014', '\u2013', 'n/a'].includes(s.toLowerCase()) ? '' : s };
     };
-    const pieces = ['B-1', 'B\u20112', 'B-3-a-long', 'B-9', 'US-FE-7', 'PRD-B-1', 'x', ' ', ', ', '(', ')', '/', '.md', '**', '-', 'None'];
+    const pieces = ['B-1', 'B\u20112', 'B-3-a-long', 'B-9', 'US-FE-7', 'PRD-B-1', 'x', ' ', '  ', '\t', '\u00a0', ', ', ';', '(', ')', '[', ']', '/', '.md', '**', '`', '-', '\u2014', 'None', 'n/a'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
         const text = parts.join('').trim();
@@ -93,6 +104,7 @@ describe('field normal forms', () => {
         expect(idsInText(text, defined)).toEqual(want.ids);
         // Without IDs the cell is all notes (or none, for `None`).
         if (want.ids.length === 0) expect([text, '']).toContain(got.notes);
+        else expect(got.notes).toBe(want.notes);
       }),
       { numRuns: 2000 },
     );
