@@ -73,7 +73,10 @@ export function buildTasks(
   const diagnostics: Diagnostic[] = [];
   const order: Merged[] = [];
   const firstOf = new MergedIndex(order);
-  for (const def of definitions) {
+  // Indexed: this runs once per parse, too few times to be optimised, and for-of there
+  // makes an iterator result per definition.
+  for (let d = 0; d < definitions.length; d++) {
+    const def = definitions[d];
     // The walk gives only an ID's first definition a source; a later one merges into it.
     const known = def.source === null ? firstOf.get(def.id) : undefined;
     if (known === undefined) {

@@ -97,7 +97,10 @@ export function rowFields(
 ): { fields: Partial<Record<ColumnField, string>>; extra: Record<string, string> } {
   const layout = layoutOf(table);
   const fields: Partial<Record<ColumnField, string>> = new FieldTexts();
-  for (const [field, index] of layout.fields) if (index < n) fields[field] = texts[index];
+  // Indexed, not `for (const [field, index] of ...)`: destructuring each pair made an
+  // iterator per field of every row.
+  const f = layout.fields;
+  for (let k = 0; k < f.length; k++) if (f[k][1] < n) fields[f[k][0]] = texts[f[k][1]];
   // Most tables have no other columns: their rows share one empty, frozen object (the
   // merge of duplicates copies before it writes).
   if (layout.extra.length === 0) return { fields, extra: NO_EXTRA };
