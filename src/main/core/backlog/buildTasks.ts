@@ -18,15 +18,19 @@ import { computeScoreTotal, parseScore, parseScoreTotal } from './score';
 /** Comment keys with a meaning of their own; every other key is metadata. */
 const SPECIAL_KEYS = new Set(['score', 'score_total', 'human_required', 'reason', 'run', 'default_executor', 'sprint']);
 
+/**
+ * What later definitions of an ID add to its first one. Made only for an ID defined more
+ * than once: the others are read from their definition alone (an object per task that
+ * lived through the build cost more than the merge).
+ */
 interface Merged {
-  first: Definition;
   fields: Partial<Record<ColumnField, string>>;
   extra: Record<string, string>;
   /**
    * The comments the task is read with, [from, to) of `comments`, the last of a key
-   * winning: `first`'s range of the walk's list until a duplicate adds keys (then a list of
-   * their own). A list, not a Map per task: the Maps were a twentieth of everything a large
-   * parse allocated.
+   * winning: the first definition's range of the walk's list until a duplicate adds keys
+   * (then a list of their own). A list, not a Map per task: the Maps were a twentieth of
+   * everything a large parse allocated.
    */
   comments: CommentList;
   from: number;
@@ -71,8 +75,9 @@ export function buildTasks(
 ): { tasks: Task[]; diagnostics: Diagnostic[] } {
   const norm = normalizersFor(legends, lexicon);
   const diagnostics: Diagnostic[] = [];
-  const order: Merged[] = [];
-  const firstOf = new MergedIndex(order);
+  const order: Definition[] = [];
+  const firstOf = new FirstIndex(order);
+  const merges = new Map<Definition, Merged>();
   // Indexed: this runs once per parse, too few times to be optimised, and for-of there
   // makes an iterator result per definition.
   for (let d = 0; d < definitions.length; d++) {
@@ -80,41 +85,49 @@ export function buildTasks(
     // The walk gives only an ID's first definition a source; a later one merges into it.
     const known = def.source === null ? firstOf.get(def.id) : undefined;
     if (known === undefined) {
-      // Shared with the first definition until a later one fills something (see fill).
-      order.push({ first: def, fields: def.fields, extra: def.extra, comments, from: def.commentsFrom, to: def.commentsTo });
+      order.push(def);
       continue;
     }
-    const differs = disagreements(known.first, def, norm);
+    const differs = disagreements(known, def, norm);
     if (differs.length > 0) {
       diagnostics.push({
         severity: 'warning',
         code: 'duplicate-id',
-        message: `${def.id} is defined on line ${known.first.line + 1} and again on line ${def.line + 1}; they differ in ${differs.join(', ')}. The first definition is used.`,
+        message: `${def.id} is defined on line ${known.line + 1} and again on line ${def.line + 1}; they differ in ${differs.join(', ')}. The first definition is used.`,
         line: def.line + 1,
         taskId: def.id,
       });
     }
-    fill(known, def, comments);
+    let merged = merges.get(known);
+    if (merged === undefined) {
+      // Shared with the first definition until a later one fills something (see fill).
+      merged = { fields: known.fields, extra: known.extra, comments, from: known.commentsFrom, to: known.commentsTo };
+      merges.set(known, merged);
+    }
+    fill(merged, known, def, comments);
   }
   const known = new KnownIds(defined);
-  const tasks = order.map((m, rank) => toTask(m, rank, known, norm, diagnostics));
+  const tasks = order.map((def, rank) => {
+    const merged = merges.size === 0 ? undefined : merges.get(def);
+    return toTask(def, merged ?? ownParts(def, comments), rank, known, norm, diagnostics);
+  });
   return { tasks, diagnostics };
 }
 
 /**
- * Finds an ID's merged task for a duplicate definition. Indexed only when a duplicate
- * turns up (rare): a map of every ID, kept up to date, cost more than the rest of the merge.
+ * Finds an ID's first definition for a duplicate. Indexed only when a duplicate turns up
+ * (rare): a map of every ID, kept up to date, cost more than the rest of the merge.
  */
-class MergedIndex {
-  private readonly byId = new Map<string, Merged>();
+class FirstIndex {
+  private readonly byId = new Map<string, Definition>();
   private indexed = 0;
 
-  constructor(private readonly order: readonly Merged[]) {}
+  constructor(private readonly order: readonly Definition[]) {}
 
-  get(id: string): Merged | undefined {
+  get(id: string): Definition | undefined {
     for (; this.indexed < this.order.length; this.indexed++) {
-      const m = this.order[this.indexed];
-      this.byId.set(m.first.id, m);
+      const d = this.order[this.indexed];
+      this.byId.set(d.id, d);
     }
     return this.byId.get(id);
   }
@@ -154,17 +167,17 @@ function hasText(v: string | undefined): v is string {
 }
 
 /** A later definition fills what the first one lacks. */
-function fill(into: Merged, def: Definition, comments: CommentList): void {
+function fill(into: Merged, first: Definition, def: Definition, comments: CommentList): void {
   for (const [field, value] of Object.entries(def.fields) as [ColumnField, string][]) {
     if (!hasText(into.fields[field]) && hasText(value)) {
       // Copy on first write: duplicate-id compares against the first definition as written.
-      if (into.fields === into.first.fields) into.fields = { ...into.fields };
+      if (into.fields === first.fields) into.fields = { ...into.fields };
       into.fields[field] = value;
     }
   }
   for (const [k, v] of Object.entries(def.extra)) {
     if (k in into.extra) continue;
-    if (into.extra === into.first.extra) into.extra = { ...into.extra };
+    if (into.extra === first.extra) into.extra = { ...into.extra };
     into.extra[k] = v;
   }
   // A key the task already has keeps its value; a new one comes with all its comments,
@@ -195,8 +208,12 @@ function disagreements(a: Definition, b: Definition, norm: Normalizers): string[
   return out;
 }
 
-function toTask(m: Merged, rank: number, defined: IdSet, norm: Normalizers, diagnostics: Diagnostic[]): Task {
-  const def = m.first;
+/** A definition's own parts, for an ID defined once. */
+function ownParts(def: Definition, comments: CommentList): Merged {
+  return { fields: def.fields, extra: def.extra, comments, from: def.commentsFrom, to: def.commentsTo };
+}
+
+function toTask(def: Definition, m: Merged, rank: number, defined: IdSet, norm: Normalizers, diagnostics: Diagnostic[]): Task {
   const id = def.id;
   const line = def.line + 1;
 
