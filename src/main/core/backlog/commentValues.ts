@@ -1,6 +1,5 @@
 // `<!-- key: value -->` comments: the key, and the value as metadata stores it.
 
-import type { AttachedComment } from './definitions';
 import { isJsSpace, trimmedSlice } from './whitespace';
 
 export interface CommentKeyValue {
@@ -10,27 +9,29 @@ export interface CommentKeyValue {
 }
 
 export function readCommentKeyValue(body: string): CommentKeyValue | null {
-  const c = readAttachedComment(body, 0, body.length, 0, 0);
-  return c === null ? null : { key: c.key, value: c.value };
+  const kv = { key: '', value: '' };
+  return readCommentKeyValueInto(body, 0, body.length, kv) ? kv : null;
 }
 
 /**
- * A `key: value` comment body, text[bodyFrom, bodyTo), as the comment attached to a task
- * (lines [start, end)), or null when it holds none. The key is `[A-Za-z_][A-Za-z0-9_.-]*`
- * with spaces around it; both are found in place: every task of a large backlog has such
- * comments, and slicing and trimming each body, key and value made five strings where one
- * (the value) is kept.
+ * Reads the `key: value` comment body text[bodyFrom, bodyTo) into `into`; false (and
+ * `into` unchanged) when it holds none. The key is `[A-Za-z_][A-Za-z0-9_.-]*` with spaces
+ * around it. Found in place, into an object the caller reuses: every task of a large
+ * backlog has such comments, and slicing and trimming each body, key and value made five
+ * strings and an object where one string (the value) is kept.
  */
-export function readAttachedComment(text: string, bodyFrom: number, bodyTo: number, start: number, end: number): AttachedComment | null {
+export function readCommentKeyValueInto(text: string, bodyFrom: number, bodyTo: number, into: CommentKeyValue): boolean {
   const colon = text.indexOf(':', bodyFrom);
-  if (colon === -1 || colon >= bodyTo) return null;
+  if (colon === -1 || colon >= bodyTo) return false;
   let from = bodyFrom;
   while (from < colon && isJsSpace(text.charCodeAt(from))) from++;
   let to = from;
   while (to < colon && isKeyChar(text.charCodeAt(to), to === from)) to++;
-  if (to === from) return null;
-  for (let i = to; i < colon; i++) if (!isJsSpace(text.charCodeAt(i))) return null;
-  return { key: keyAt(text, from, to), value: trimmedSlice(text, colon + 1, bodyTo), start, end };
+  if (to === from) return false;
+  for (let i = to; i < colon; i++) if (!isJsSpace(text.charCodeAt(i))) return false;
+  into.key = keyAt(text, from, to);
+  into.value = trimmedSlice(text, colon + 1, bodyTo);
+  return true;
 }
 
 // Keys nearly every task has. The constant (an internalized string) replaces a freshly

@@ -6,7 +6,7 @@ import type { AttachedComment, CommentList, Definition } from './definitions';
 import type { ScanResult } from './scan';
 import type { SourceMap, TableInfo, TaskSource } from './source';
 import { cellTexts, cellTextsInto, endsWithPipe, isDelimiterRow } from './cells';
-import { readAttachedComment } from './commentValues';
+import { type CommentKeyValue, readCommentKeyValueInto } from './commentValues';
 import { readFieldLine } from './fieldLines';
 import { fieldForName, isReferenceTable, tableFromHeader } from './headers';
 import { headingText, readAtxHeading, readHeadingTask } from './headings';
@@ -61,6 +61,8 @@ class Walker {
   private growing: TaskSource | null = null;
   private headingTask: OpenHeadingTask | null = null;
   private commentIndex = 0;
+  /** The comment being read: one object for every comment of the file. */
+  private readonly comment: CommentKeyValue = { key: '', value: '' };
   /** The current row's cell texts (the first `n` of them): one array for every row. */
   private readonly cells: string[] = [];
 
@@ -119,17 +121,17 @@ class Walker {
       const start = all.starts[k];
       const cEnd = all.ends[k];
       if (cEnd > end) end = cEnd;
-      const entry = this.readComment(k);
-      if (entry === null) continue;
+      const kv = this.comment;
+      if (!this.readComment(k)) continue;
       if (this.attachTo !== null) {
-        this.result.comments.keys.push(entry.key);
-        this.attachTo.commentsTo = this.result.comments.values.push(entry.value);
+        this.result.comments.keys.push(kv.key);
+        this.attachTo.commentsTo = this.result.comments.values.push(kv.value);
         const src = this.attachTo.source;
-        if (src !== null) src.comments[entry.key] = { start, end: cEnd };
+        if (src !== null) src.comments[kv.key] = { start, end: cEnd };
       } else if (this.detachedBy !== null) {
-        this.result.diagnostics.push(detachedComment(start, entry.key, this.detachedBy));
+        this.result.diagnostics.push(detachedComment(start, kv.key, this.detachedBy));
       } else if (this.result.definitions.length === 0) {
-        this.result.fileComments.push(entry);
+        this.result.fileComments.push({ key: kv.key, value: kv.value, start, end: cEnd });
       }
     }
     if (this.growing !== null && this.attachTo !== null && this.attachTo.source === this.growing) {
@@ -138,13 +140,12 @@ class Walker {
     return end;
   }
 
-  /** Comment k's `key: value`; a one-line comment (nearly all) is read in its line, without making its body. */
-  private readComment(k: number): AttachedComment | null {
+  /** Reads comment k's `key: value` into this.comment; a one-line comment (nearly all) is read in its line, without making its body. */
+  private readComment(k: number): boolean {
     const all = this.scan.comments;
-    const start = all.starts[k];
-    if (all.isOneLine(k)) return readAttachedComment(this.lines[start], all.openCols[k], all.closeCols[k], start, all.ends[k]);
+    if (all.isOneLine(k)) return readCommentKeyValueInto(this.lines[all.starts[k]], all.openCols[k], all.closeCols[k], this.comment);
     const body = all.body(k);
-    return readAttachedComment(body, 0, body.length, start, all.ends[k]);
+    return readCommentKeyValueInto(body, 0, body.length, this.comment);
   }
 
   private heading(i: number, level: number, raw: string): void {
