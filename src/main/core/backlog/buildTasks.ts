@@ -135,22 +135,47 @@ class FirstIndex {
 
 /** The key a comment is read under: a special key in any case is that key (`Score` is `score`). */
 function commentKey(key: string): string {
-  if (!SPECIAL_KEYS.has(key) && hasUpperCase(key)) {
+  // Special keys are lower-case: only a key with capitals can read as another one.
+  if (hasUpperCase(key)) {
     const lower = key.toLowerCase();
     if (SPECIAL_KEYS.has(lower)) return lower;
   }
   return key;
 }
 
-/** The value of the task's last comment read under the special key `key` (the same key twice: the last wins). */
-function commentValue(m: Merged, key: string): string | undefined {
+/** The values of a task's special comments (the last of each key). */
+class SpecialComments {
+  score: string | undefined = undefined;
+  scoreTotal: string | undefined = undefined;
+  humanRequired: string | undefined = undefined;
+  reason: string | undefined = undefined;
+  run: string | undefined = undefined;
+  defaultExecutor: string | undefined = undefined;
+  sprint: string | undefined = undefined;
+}
+
+/**
+ * Reads a task's comments in one pass, in order, the last value of a key winning: the
+ * special ones into the result, every other one into `metadata`. What a Map of them gave,
+ * without one per task, and without a search of the list per special key (tasks of the
+ * real corpus carry a dozen comments).
+ */
+function readTaskComments(m: Merged, metadata: Record<string, unknown>): SpecialComments {
+  const special = new SpecialComments();
   const { keys, values } = m.comments;
-  for (let i = m.to - 1; i >= m.from; i--) {
-    const k = keys[i];
-    // commentKey(k) === key, without a Set lookup per comment and key: special keys are lower-case.
-    if (k === key || (hasUpperCase(k) && k.toLowerCase() === key)) return values[i];
+  for (let i = m.from; i < m.to; i++) {
+    const k = commentKey(keys[i]);
+    const v = values[i];
+    if (k === 'score') special.score = v;
+    else if (k === 'score_total') special.scoreTotal = v;
+    else if (k === 'human_required') special.humanRequired = v;
+    else if (k === 'reason') special.reason = v;
+    else if (k === 'run') special.run = v;
+    else if (k === 'default_executor') special.defaultExecutor = v;
+    else if (k === 'sprint') special.sprint = v;
+    else metadata[k] = metadataValue(v);
   }
-  return undefined;
+  return special;
 }
 
 /** /[A-Z]/ without a regex: this runs for every comment of every task. */
@@ -236,8 +261,12 @@ function toTask(def: Definition, m: Merged, rank: number, defined: IdSet, norm: 
     note(diagnostics, line, id, 'warning', 'bad-points', `${id} has no points number (${quote((m.fields.points ?? '').trim())}); write a number like 3 or 0.5.`);
   }
 
+  const metadata: Record<string, unknown> = {};
+  for (const k in m.extra) metadata[k] = m.extra[k];
+  const special = readTaskComments(m, metadata);
+
   const deps = parseDependencies(m.fields.dependencies ?? '', defined);
-  const scoreText = commentValue(m, 'score');
+  const scoreText = special.score;
   const parsedScore = scoreText === undefined ? null : parseScore(scoreText);
   // Most tasks share the frozen empty list, which copies slowly (another elements kind):
   // a new [] for them, a slice for the rest (the list pushed to has room for 17: the task
@@ -247,7 +276,7 @@ function toTask(def: Definition, m: Merged, rank: number, defined: IdSet, norm: 
     for (const d of idsInText(parsedScore.depsText, defined)) if (!dependencies.includes(d)) dependencies.push(d);
   }
   const score = parsedScore?.score ?? null;
-  const totalText = commentValue(m, 'score_total');
+  const totalText = special.scoreTotal;
   const written = totalText === undefined ? null : parseScoreTotal(totalText);
   const computed = score === null ? null : computeScoreTotal(score);
   // The epsilon keeps 5.75 vs 5.7 (0.05000000000000071 in floating point) within 0.05.
@@ -255,18 +284,10 @@ function toTask(def: Definition, m: Merged, rank: number, defined: IdSet, norm: 
     note(diagnostics, line, id, 'info', 'score-mismatch', `${id}: score_total is ${written} but the score gives ${computed} ((bv+tc+rr+le)/effort).`);
   }
 
-  const human = parseHumanRequired(commentValue(m, 'human_required') ?? '');
-  const reason = commentValue(m, 'reason');
+  const human = parseHumanRequired(special.humanRequired ?? '');
+  const reason = special.reason;
   const sprintFromCell = parseSprint(m.fields.sprint ?? '');
-  const sprintComment = commentValue(m, 'sprint');
-
-  const metadata: Record<string, unknown> = {};
-  for (const k in m.extra) metadata[k] = m.extra[k];
-  // In comment order, the last value of a key winning: what a Map of them gave, without one.
-  for (let i = m.from; i < m.to; i++) {
-    const k = commentKey(m.comments.keys[i]);
-    if (!SPECIAL_KEYS.has(k)) metadata[k] = metadataValue(m.comments.values[i]);
-  }
+  const sprintComment = special.sprint;
 
   return {
     id,
@@ -284,7 +305,7 @@ function toTask(def: Definition, m: Merged, rank: number, defined: IdSet, norm: 
     scoreTotal: written ?? computed,
     humanRequired: human.required,
     humanReason: human.required ? (hasText(reason) ? unquote(reason.trim()) : human.reason) : null,
-    executor: executorFrom(commentValue(m, 'run') ?? null, commentValue(m, 'default_executor') ?? null),
+    executor: executorFrom(special.run ?? null, special.defaultExecutor ?? null),
     sprint: sprintFromCell ?? (sprintComment === undefined ? null : parseSprint(sprintComment)),
     metadata,
     rank,
