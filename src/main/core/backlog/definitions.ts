@@ -1,7 +1,8 @@
 // What the structural walk finds: every task definition with its raw field texts and
 // attached comments, before duplicates are merged and fields normalised.
 
-import type { ColumnField, TaskSource } from './source';
+import type { ColumnField } from './source';
+import type { WalkedTaskSource } from './taskSource';
 
 export interface AttachedComment {
   key: string;
@@ -12,12 +13,22 @@ export interface AttachedComment {
 }
 
 /**
- * `key: value` comments as two parallel lists: a large backlog has a comment or two per
- * task, and an object for each lived through the parse.
+ * `key: value` comments as parallel lists: a large backlog has a comment or two per task,
+ * and an object for each lived through the parse.
  */
 export interface CommentList {
   keys: string[];
   values: string[];
+}
+
+/**
+ * Where each of those comments is: its key (the same list) and lines [start, end). The
+ * source map keeps this, not the values, which the tasks hold as they read them.
+ */
+export interface CommentPlaces {
+  keys: string[];
+  starts: number[];
+  ends: number[];
 }
 
 export interface Definition {
@@ -37,5 +48,5 @@ export interface Definition {
   commentsTo: number;
   section: string[];
   /** Set for the first definition of an ID only. */
-  source: TaskSource | null;
+  source: WalkedTaskSource | null;
 }

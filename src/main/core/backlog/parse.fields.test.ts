@@ -65,6 +65,8 @@ describe('parseBacklog: normal forms and comments', () => {
     expect([t.score, t.scoreTotal, t.sprint, t.executor]).toEqual([{ bv: 4, tc: 4, rr: 4, le: 4, effort: 2 }, 8, '2026-S50', { kind: 'command', command: 'make' }]);
     expect(t.metadata).toEqual({ owner: 'ann', area: 'y', tag: 't' });
     expect(Object.keys(t.metadata)).toEqual(['owner', 'area', 'tag']);
+    // The source names the first definition's comments only, by their keys as written.
+    expect(r.source.tasks.get('B-1')?.comments).toEqual({ Score: { start: 3, end: 4 }, owner: { start: 4, end: 5 }, SPRINT: { start: 5, end: 6 } });
   });
 
   it('computes score_total when absent, and reports a mismatch over 0.05', () => {

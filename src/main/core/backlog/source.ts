@@ -69,8 +69,12 @@ export interface TaskSource {
    */
   blockStart: number;
   blockEnd: number;
-  /** Attached comments: key -> [startLine, endLine) of the comment holding it (0-based). */
-  comments: Record<string, { start: number; end: number }>;
+  /**
+   * Attached comments: key -> [startLine, endLine) of the comment holding it (0-based).
+   * Worked out from the walk's list of attached comments when first asked for
+   * (taskSource.ts), not during the parse.
+   */
+  readonly comments: Record<string, { start: number; end: number }>;
   /** Heading path (plain text) above the task. */
   section: string[];
 }

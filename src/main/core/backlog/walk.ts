@@ -2,7 +2,8 @@
 // heading tasks, field lines, attached comments and legend items.
 
 import type { Diagnostic } from '../../../shared/backlog';
-import type { AttachedComment, CommentList, Definition } from './definitions';
+import type { AttachedComment, CommentList, CommentPlaces, Definition } from './definitions';
+import { type WalkedTaskSource, taskSource } from './taskSource';
 import type { ScanResult } from './scan';
 import type { SourceMap, TableInfo, TaskSource } from './source';
 import { cellTexts, cellTextsInto, endsWithPipe, isDelimiterRow } from './cells';
@@ -19,11 +20,13 @@ import { rowSource } from './rowSource';
 export interface WalkResult {
   definitions: Definition[];
   /** Each ID's first definition's source, in document order: the SourceMap's tasks. */
-  sources: Map<string, TaskSource>;
+  sources: Map<string, WalkedTaskSource>;
   /** Comments above the first task definition: file metadata. */
   fileComments: AttachedComment[];
   /** Comments attached to definitions, in document order (see Definition.commentsFrom). */
   comments: CommentList;
+  /** Where they are (the same keys), for the task sources. */
+  places: CommentPlaces;
   legendItems: LegendItem[];
   headings: SourceMap['headings'];
   tables: SourceMap['tables'];
@@ -44,7 +47,7 @@ export function walkLines(lines: string[], scan: ScanResult): WalkResult {
 }
 
 class Walker {
-  readonly result: WalkResult = { definitions: [], sources: new Map(), fileComments: [], comments: { keys: [], values: [] }, legendItems: [], headings: [], tables: [], diagnostics: [] };
+  readonly result: WalkResult = Walker.emptyResult();
   private sections: { level: number; text: string }[] = [];
   private sectionPath: string[] = [];
   private legendKind = { status: false, priority: false };
@@ -65,6 +68,14 @@ class Walker {
   private readonly comment: CommentKeyValue = { key: '', value: '' };
   /** The current row's cell texts (the first `n` of them): one array for every row. */
   private readonly cells: string[] = [];
+
+  /** An empty result; the comment lists and their places share one list of keys. */
+  private static emptyResult(): WalkResult {
+    const keys: string[] = [];
+    const comments = { keys, values: [] };
+    const places = { keys, starts: [], ends: [] };
+    return { definitions: [], sources: new Map(), fileComments: [], comments, places, legendItems: [], headings: [], tables: [], diagnostics: [] };
+  }
 
   constructor(
     private readonly lines: string[],
@@ -124,10 +135,13 @@ class Walker {
       const kv = this.comment;
       if (!this.readComment(k)) continue;
       if (this.attachTo !== null) {
-        this.result.comments.keys.push(kv.key);
-        this.attachTo.commentsTo = this.result.comments.values.push(kv.value);
+        const { comments, places } = this.result;
+        comments.keys.push(kv.key);
+        comments.values.push(kv.value);
+        places.starts.push(start);
+        this.attachTo.commentsTo = places.ends.push(cEnd);
         const src = this.attachTo.source;
-        if (src !== null) src.comments[kv.key] = { start, end: cEnd };
+        if (src !== null) src.commentsTo = this.attachTo.commentsTo;
       } else if (this.detachedBy !== null) {
         this.result.diagnostics.push(detachedComment(start, kv.key, this.detachedBy));
       } else if (this.result.definitions.length === 0) {
@@ -312,19 +326,12 @@ class Walker {
     where: TaskSource['def'],
   ): Definition {
     const sources = this.result.sources;
-    let source: TaskSource | null = null;
+    const at = this.result.comments.keys.length;
+    let source: WalkedTaskSource | null = null;
     if (!sources.has(id)) {
-      source = {
-        id,
-        def: where,
-        blockStart: line,
-        blockEnd: line + 1,
-        comments: {},
-        section,
-      };
+      source = taskSource(id, where, line, section, this.result.places, at);
       sources.set(id, source);
     }
-    const at = this.result.comments.keys.length;
     const def: Definition = { id, line, fields, extra, commentsFrom: at, commentsTo: at, section, source };
     this.result.definitions.push(def);
     this.attachTo = def;
