@@ -107,9 +107,20 @@ export function buildTasks(
     fill(merged, known, def, comments);
   }
   const known = new KnownIds(defined);
+  // One parts object and one special-comments object serve every task in turn (toTask
+  // keeps neither): an object or two per task, dead at once, still cost collections.
+  const own: Merged = { fields: {}, extra: {}, comments, from: 0, to: 0 };
+  const special = new SpecialComments();
   const tasks = order.map((def, rank) => {
-    const merged = merges.size === 0 ? undefined : merges.get(def);
-    return toTask(def, merged ?? ownParts(def, comments), rank, known, norm, diagnostics);
+    let m = merges.size === 0 ? undefined : merges.get(def);
+    if (m === undefined) {
+      own.fields = def.fields;
+      own.extra = def.extra;
+      own.from = def.commentsFrom;
+      own.to = def.commentsTo;
+      m = own;
+    }
+    return toTask(def, m, special, rank, known, norm, diagnostics);
   });
   return { tasks, diagnostics };
 }
@@ -143,7 +154,7 @@ function commentKey(key: string): string {
   return key;
 }
 
-/** The values of a task's special comments (the last of each key). */
+/** The values of a task's special comments (the last of each key); readTaskComments fills it. */
 class SpecialComments {
   score: string | undefined = undefined;
   scoreTotal: string | undefined = undefined;
@@ -160,8 +171,9 @@ class SpecialComments {
  * without one per task, and without a search of the list per special key (tasks of the
  * real corpus carry a dozen comments).
  */
-function readTaskComments(m: Merged, metadata: Record<string, unknown>): SpecialComments {
-  const special = new SpecialComments();
+function readTaskComments(m: Merged, metadata: Record<string, unknown>, special: SpecialComments): void {
+  special.score = special.scoreTotal = special.humanRequired = special.reason = undefined;
+  special.run = special.defaultExecutor = special.sprint = undefined;
   const { keys, values } = m.comments;
   for (let i = m.from; i < m.to; i++) {
     const k = commentKey(keys[i]);
@@ -175,7 +187,6 @@ function readTaskComments(m: Merged, metadata: Record<string, unknown>): Special
     else if (k === 'sprint') special.sprint = v;
     else metadata[k] = metadataValue(v);
   }
-  return special;
 }
 
 /** /[A-Z]/ without a regex: this runs for every comment of every task. */
@@ -233,12 +244,7 @@ function disagreements(a: Definition, b: Definition, norm: Normalizers): string[
   return out;
 }
 
-/** A definition's own parts, for an ID defined once. */
-function ownParts(def: Definition, comments: CommentList): Merged {
-  return { fields: def.fields, extra: def.extra, comments, from: def.commentsFrom, to: def.commentsTo };
-}
-
-function toTask(def: Definition, m: Merged, rank: number, defined: IdSet, norm: Normalizers, diagnostics: Diagnostic[]): Task {
+function toTask(def: Definition, m: Merged, special: SpecialComments, rank: number, defined: IdSet, norm: Normalizers, diagnostics: Diagnostic[]): Task {
   const id = def.id;
   const line = def.line + 1;
 
@@ -263,7 +269,7 @@ function toTask(def: Definition, m: Merged, rank: number, defined: IdSet, norm: 
 
   const metadata: Record<string, unknown> = {};
   for (const k in m.extra) metadata[k] = m.extra[k];
-  const special = readTaskComments(m, metadata);
+  readTaskComments(m, metadata, special);
 
   const deps = parseDependencies(m.fields.dependencies ?? '', defined);
   const scoreText = special.score;

@@ -27,8 +27,9 @@ export interface CommentList {
  */
 export interface CommentPlaces {
   keys: string[];
-  starts: number[];
-  ends: number[];
+  /** Typed arrays with room for every comment the scan found (outside the JavaScript heap). */
+  starts: Int32Array;
+  ends: Int32Array;
 }
 
 export interface Definition {

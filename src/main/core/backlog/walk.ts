@@ -47,7 +47,7 @@ export function walkLines(lines: string[], scan: ScanResult): WalkResult {
 }
 
 class Walker {
-  readonly result: WalkResult = Walker.emptyResult();
+  readonly result: WalkResult;
   private sections: { level: number; text: string }[] = [];
   private sectionPath: string[] = [];
   private legendKind = { status: false, priority: false };
@@ -69,18 +69,17 @@ class Walker {
   /** The current row's cell texts (the first `n` of them): one array for every row. */
   private readonly cells: string[] = [];
 
-  /** An empty result; the comment lists and their places share one list of keys. */
-  private static emptyResult(): WalkResult {
-    const keys: string[] = [];
-    const comments = { keys, values: [] };
-    const places = { keys, starts: [], ends: [] };
-    return { definitions: [], sources: new Map(), fileComments: [], comments, places, legendItems: [], headings: [], tables: [], diagnostics: [] };
-  }
-
   constructor(
     private readonly lines: string[],
     private readonly scan: ScanResult,
-  ) {}
+  ) {
+    // The comment lists and their places share one list of keys; no more comments can
+    // attach than the scan found.
+    const keys: string[] = [];
+    const n = scan.comments.length;
+    const places = { keys, starts: new Int32Array(n), ends: new Int32Array(n) };
+    this.result = { definitions: [], sources: new Map(), fileComments: [], comments: { keys, values: [] }, places, legendItems: [], headings: [], tables: [], diagnostics: [] };
+  }
 
   run(): void {
     const { lines } = this;
@@ -136,10 +135,11 @@ class Walker {
       if (!this.readComment(k)) continue;
       if (this.attachTo !== null) {
         const { comments, places } = this.result;
+        const at = comments.keys.length;
+        places.starts[at] = start;
+        places.ends[at] = cEnd;
         comments.keys.push(kv.key);
-        comments.values.push(kv.value);
-        places.starts.push(start);
-        this.attachTo.commentsTo = places.ends.push(cEnd);
+        this.attachTo.commentsTo = comments.values.push(kv.value);
         const src = this.attachTo.source;
         if (src !== null) src.commentsTo = this.attachTo.commentsTo;
       } else if (this.detachedBy !== null) {
