@@ -107,10 +107,10 @@ export function buildTasks(
     fill(merged, known, def, comments);
   }
   const known = new KnownIds(defined);
-  // One parts object and one special-comments object serve every task in turn (toTask
-  // keeps neither): an object or two per task, dead at once, still cost collections.
+  // One parts object and one scratch serve every task in turn (toTask keeps neither): an
+  // object or two per task, dead at once, still cost collections.
   const own: Merged = { fields: {}, extra: {}, comments, from: 0, to: 0 };
-  const special = new SpecialComments();
+  const scratch: TaskScratch = { special: new SpecialComments(), ids: [] };
   const tasks = order.map((def, rank) => {
     let m = merges.size === 0 ? undefined : merges.get(def);
     if (m === undefined) {
@@ -120,7 +120,7 @@ export function buildTasks(
       own.to = def.commentsTo;
       m = own;
     }
-    return toTask(def, m, special, rank, known, norm, diagnostics);
+    return toTask(def, m, scratch, rank, known, norm, diagnostics);
   });
   return { tasks, diagnostics };
 }
@@ -244,7 +244,15 @@ function disagreements(a: Definition, b: Definition, norm: Normalizers): string[
   return out;
 }
 
-function toTask(def: Definition, m: Merged, special: SpecialComments, rank: number, defined: IdSet, norm: Normalizers, diagnostics: Diagnostic[]): Task {
+/** What toTask reads each task with, one for every task of a parse in turn; it keeps none of it. */
+interface TaskScratch {
+  special: SpecialComments;
+  /** Where a dependency cell's IDs are gathered (see parseDependencies). */
+  ids: string[];
+}
+
+function toTask(def: Definition, m: Merged, scratch: TaskScratch, rank: number, defined: IdSet, norm: Normalizers, diagnostics: Diagnostic[]): Task {
+  const special = scratch.special;
   const id = def.id;
   const line = def.line + 1;
 
@@ -271,13 +279,12 @@ function toTask(def: Definition, m: Merged, special: SpecialComments, rank: numb
   for (const k in m.extra) metadata[k] = m.extra[k];
   readTaskComments(m, metadata, special);
 
-  const deps = parseDependencies(m.fields.dependencies ?? '', defined);
+  const deps = parseDependencies(m.fields.dependencies ?? '', defined, scratch.ids);
   const scoreText = special.score;
   const parsedScore = scoreText === undefined ? null : parseScore(scoreText);
   // Most tasks share the frozen empty list, which copies slowly (another elements kind):
-  // a new [] for them, a slice for the rest (the list pushed to has room for 17: the task
-  // keeps an exact copy).
-  const dependencies = deps.ids.length === 0 ? [] : deps.ids.slice();
+  // a new [] for them; any other list is an exact copy of the scratch, the task's to keep.
+  const dependencies = deps.ids.length === 0 ? [] : (deps.ids as string[]);
   if (parsedScore !== null) {
     for (const d of idsInText(parsedScore.depsText, defined)) if (!dependencies.includes(d)) dependencies.push(d);
   }

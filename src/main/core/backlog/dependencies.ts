@@ -16,11 +16,16 @@ export interface ParsedDependencies {
 // Shared by every task without dependencies: callers copy `ids`, never change it.
 const NO_DEPENDENCIES: ParsedDependencies = Object.freeze({ ids: Object.freeze([]), notes: '' });
 
-export function parseDependencies(raw: string, defined: IdSet): ParsedDependencies {
+/**
+ * `scratch`: an array the IDs are gathered in, for a caller that reads many cells (the
+ * result's `ids` is always an exact copy of its own): a list grown by push has room for
+ * 17, one per task of a large backlog.
+ */
+export function parseDependencies(raw: string, defined: IdSet, scratch: string[] = []): ParsedDependencies {
   const text = raw.trim();
   if (isNone(text)) return NO_DEPENDENCIES;
-  const ids: string[] = [];
-  if (!mayMentionIds(text)) return { ids, notes: text };
+  if (!mayMentionIds(text)) return { ids: [], notes: text };
+  let n = 0;
   let rest = '';
   let at = 0;
   // findIdMentions' walk, without a list of mention objects: this runs for every task.
@@ -32,13 +37,20 @@ export function parseDependencies(raw: string, defined: IdSet): ParsedDependenci
     const id = resolveMention(normalizeId(text.slice(start, end)), defined);
     // A mention that names no task stays in the notes as written.
     if (id === null) continue;
-    if (!ids.includes(id)) ids.push(id);
+    if (!includes(scratch, n, id)) scratch[n++] = id;
     rest = appendNote(rest, text, at, start);
     // A suffix that was not part of the ID stays in the notes.
     at = start + id.length;
   }
+  if (n === 0) return { ids: [], notes: text };
   rest = appendNote(rest, text, at, text.length);
-  return { ids, notes: ids.length === 0 ? text : cleanNotes(rest) };
+  return { ids: scratch.slice(0, n), notes: cleanNotes(rest) };
+}
+
+/** Whether list[0, n) holds `id`. */
+function includes(list: readonly string[], n: number, id: string): boolean {
+  for (let k = 0; k < n; k++) if (list[k] === id) return true;
+  return false;
 }
 
 /**

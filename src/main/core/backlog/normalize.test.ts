@@ -95,12 +95,15 @@ describe('field normal forms', () => {
       return { ids, notes: ['', 'none', '-', '\u2014', '\u2013', 'n/a'].includes(s.toLowerCase()) ? '' : s };
     };
     const pieces = ['B-1', 'B\u20112', 'B-3-a-long', 'B-9', 'US-FE-7', 'PRD-B-1', 'x', ' ', '  ', '\t', '\u00a0', ', ', ';', '(', ')', '[', ']', '/', '.md', '**', '`', '-', '\u2014', 'None', 'n/a'];
+    const scratch = ['stale', 'B-1', 'B-2'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
         const text = parts.join('').trim();
         const want = byMentions(text);
         const got = parseDependencies(text, defined);
         expect(got.ids).toEqual(want.ids);
+        // A scratch array reused from cell to cell changes nothing.
+        expect(parseDependencies(text, defined, scratch)).toEqual(got);
         expect(idsInText(text, defined)).toEqual(want.ids);
         // Without IDs the cell is all notes (or none, for `None`).
         if (want.ids.length === 0) expect([text, '']).toContain(got.notes);
