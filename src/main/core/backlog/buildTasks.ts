@@ -6,7 +6,6 @@ import type { CommentList, Definition } from './definitions';
 import type { ColumnField } from './source';
 import type { Legends } from './legends';
 import type { Lexicon } from './lexicon';
-import { metadataValue } from './commentValues';
 import { type IdSet, idsInText, parseDependencies } from './dependencies';
 import { KnownIds } from './ids';
 import { executorFrom, parseHumanRequired, parsePoints, parseSprint, unquote } from './fieldValues';
@@ -14,14 +13,13 @@ import { plainText } from './inline';
 import { normalizePriority } from './normalizePriority';
 import { normalizeStatus } from './normalizeStatus';
 import { computeScoreTotal, parseScore, parseScoreTotal } from './score';
-
-/** Comment keys with a meaning of their own; every other key is metadata. */
-const SPECIAL_KEYS = new Set(['score', 'score_total', 'human_required', 'reason', 'run', 'default_executor', 'sprint']);
+import { commentKey, readTaskComments, SpecialComments } from './taskComments';
 
 /**
- * What later definitions of an ID add to its first one. Made only for an ID defined more
- * than once: the others are read from their definition alone (an object per task that
- * lived through the build cost more than the merge).
+ * A task's parts: its first definition's, with what later definitions of the ID add. Made
+ * to keep only for an ID defined more than once; the others are read through one object
+ * filled for each in turn (an object per task that lived through the build cost more than
+ * the merge).
  */
 interface Merged {
   fields: Partial<Record<ColumnField, string>>;
@@ -142,60 +140,6 @@ class FirstIndex {
     }
     return this.byId.get(id);
   }
-}
-
-/** The key a comment is read under: a special key in any case is that key (`Score` is `score`). */
-function commentKey(key: string): string {
-  // Special keys are lower-case: only a key with capitals can read as another one.
-  if (hasUpperCase(key)) {
-    const lower = key.toLowerCase();
-    if (SPECIAL_KEYS.has(lower)) return lower;
-  }
-  return key;
-}
-
-/** The values of a task's special comments (the last of each key); readTaskComments fills it. */
-class SpecialComments {
-  score: string | undefined = undefined;
-  scoreTotal: string | undefined = undefined;
-  humanRequired: string | undefined = undefined;
-  reason: string | undefined = undefined;
-  run: string | undefined = undefined;
-  defaultExecutor: string | undefined = undefined;
-  sprint: string | undefined = undefined;
-}
-
-/**
- * Reads a task's comments in one pass, in order, the last value of a key winning: the
- * special ones into the result, every other one into `metadata`. What a Map of them gave,
- * without one per task, and without a search of the list per special key (tasks of the
- * real corpus carry a dozen comments).
- */
-function readTaskComments(m: Merged, metadata: Record<string, unknown>, special: SpecialComments): void {
-  special.score = special.scoreTotal = special.humanRequired = special.reason = undefined;
-  special.run = special.defaultExecutor = special.sprint = undefined;
-  const { keys, values } = m.comments;
-  for (let i = m.from; i < m.to; i++) {
-    const k = commentKey(keys[i]);
-    const v = values[i];
-    if (k === 'score') special.score = v;
-    else if (k === 'score_total') special.scoreTotal = v;
-    else if (k === 'human_required') special.humanRequired = v;
-    else if (k === 'reason') special.reason = v;
-    else if (k === 'run') special.run = v;
-    else if (k === 'default_executor') special.defaultExecutor = v;
-    else if (k === 'sprint') special.sprint = v;
-    else metadata[k] = metadataValue(v);
-  }
-}
-
-/** /[A-Z]/ without a regex: this runs for every comment of every task. */
-function hasUpperCase(key: string): boolean {
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    if (c >= 65 && c <= 90) return true;
-  }
-  return false;
 }
 
 function hasText(v: string | undefined): v is string {
