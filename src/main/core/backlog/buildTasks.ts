@@ -2,11 +2,10 @@
 // every field (section 4), with the diagnostics that go with them.
 
 import type { Diagnostic, Priority, Status, Task } from '../../../shared/backlog';
-import type { Definition } from './definitions';
+import type { CommentList, Definition } from './definitions';
 import type { ColumnField } from './source';
 import type { Legends } from './legends';
 import type { Lexicon } from './lexicon';
-import { metadataValue } from './commentValues';
 import { type IdSet, idsInText, parseDependencies } from './dependencies';
 import { KnownIds } from './ids';
 import { executorFrom, parseHumanRequired, parsePoints, parseSprint, unquote } from './fieldValues';
@@ -14,19 +13,26 @@ import { plainText } from './inline';
 import { normalizePriority } from './normalizePriority';
 import { normalizeStatus } from './normalizeStatus';
 import { computeScoreTotal, parseScore, parseScoreTotal } from './score';
+import { commentKey, readTaskComments, SpecialComments } from './taskComments';
 
-/** Comment keys with a meaning of their own; every other key is metadata. */
-const SPECIAL_KEYS = new Set(['score', 'score_total', 'human_required', 'reason', 'run', 'default_executor', 'sprint']);
-
+/**
+ * A task's parts: its first definition's, with what later definitions of the ID add. Made
+ * to keep only for an ID defined more than once; the others are read through one object
+ * filled for each in turn (an object per task that lived through the build cost more than
+ * the merge).
+ */
 interface Merged {
-  first: Definition;
   fields: Partial<Record<ColumnField, string>>;
   extra: Record<string, string>;
   /**
-   * Made when a duplicate first adds comments; otherwise built from `first` in toTask, so
-   * that it dies young instead of living (and being copied by the GC) through the merge.
+   * The comments the task is read with, [from, to) of `comments`, the last of a key
+   * winning: the first definition's range of the walk's list until a duplicate adds keys
+   * (then a list of their own). A list, not a Map per task: the Maps were a twentieth of
+   * everything a large parse allocated.
    */
-  comments: Map<string, string> | null;
+  comments: CommentList;
+  from: number;
+  to: number;
 }
 
 /** Cell texts repeat a lot (`todo`, `✅ done`, `🔥`): each distinct one is normalised once per file. */
@@ -57,74 +63,83 @@ export function normalizersFor(legends: Legends, lexicon: Lexicon | null = null)
   };
 }
 
-/** `defined`: every defined ID (the walk's map of first definitions). */
-export function buildTasks(definitions: Definition[], legends: Legends, defined: IdSet, lexicon: Lexicon | null = null): { tasks: Task[]; diagnostics: Diagnostic[] } {
+/** `comments`: the walk's attached comments; `defined`: every defined ID (the walk's map of first definitions). */
+export function buildTasks(
+  definitions: Definition[],
+  comments: CommentList,
+  legends: Legends,
+  defined: IdSet,
+  lexicon: Lexicon | null = null,
+): { tasks: Task[]; diagnostics: Diagnostic[] } {
   const norm = normalizersFor(legends, lexicon);
   const diagnostics: Diagnostic[] = [];
-  const order: Merged[] = [];
-  const firstOf = new MergedIndex(order);
-  for (const def of definitions) {
+  const order: Definition[] = [];
+  const firstOf = new FirstIndex(order);
+  const merges = new Map<Definition, Merged>();
+  // Indexed: this runs once per parse, too few times to be optimised, and for-of there
+  // makes an iterator result per definition.
+  for (let d = 0; d < definitions.length; d++) {
+    const def = definitions[d];
     // The walk gives only an ID's first definition a source; a later one merges into it.
     const known = def.source === null ? firstOf.get(def.id) : undefined;
     if (known === undefined) {
-      // Shared with the first definition until a later one fills something (see fill).
-      order.push({ first: def, fields: def.fields, extra: def.extra, comments: null });
+      order.push(def);
       continue;
     }
-    const differs = disagreements(known.first, def, norm);
+    const differs = disagreements(known, def, norm);
     if (differs.length > 0) {
       diagnostics.push({
         severity: 'warning',
         code: 'duplicate-id',
-        message: `${def.id} is defined on line ${known.first.line + 1} and again on line ${def.line + 1}; they differ in ${differs.join(', ')}. The first definition is used.`,
+        message: `${def.id} is defined on line ${known.line + 1} and again on line ${def.line + 1}; they differ in ${differs.join(', ')}. The first definition is used.`,
         line: def.line + 1,
         taskId: def.id,
       });
     }
-    fill(known, def);
+    let merged = merges.get(known);
+    if (merged === undefined) {
+      // Shared with the first definition until a later one fills something (see fill).
+      merged = { fields: known.fields, extra: known.extra, comments, from: known.commentsFrom, to: known.commentsTo };
+      merges.set(known, merged);
+    }
+    fill(merged, known, def, comments);
   }
   const known = new KnownIds(defined);
-  const tasks = order.map((m, rank) => toTask(m, rank, known, norm, diagnostics));
+  // One parts object and one scratch serve every task in turn (toTask keeps neither): an
+  // object or two per task, dead at once, still cost collections.
+  const own: Merged = { fields: {}, extra: {}, comments, from: 0, to: 0 };
+  const scratch: TaskScratch = { special: new SpecialComments(), ids: [] };
+  const tasks = order.map((def, rank) => {
+    let m = merges.size === 0 ? undefined : merges.get(def);
+    if (m === undefined) {
+      own.fields = def.fields;
+      own.extra = def.extra;
+      own.from = def.commentsFrom;
+      own.to = def.commentsTo;
+      m = own;
+    }
+    return toTask(def, m, scratch, rank, known, norm, diagnostics);
+  });
   return { tasks, diagnostics };
 }
 
 /**
- * Finds an ID's merged task for a duplicate definition. Indexed only when a duplicate
- * turns up (rare): a map of every ID, kept up to date, cost more than the rest of the merge.
+ * Finds an ID's first definition for a duplicate. Indexed only when a duplicate turns up
+ * (rare): a map of every ID, kept up to date, cost more than the rest of the merge.
  */
-class MergedIndex {
-  private readonly byId = new Map<string, Merged>();
+class FirstIndex {
+  private readonly byId = new Map<string, Definition>();
   private indexed = 0;
 
-  constructor(private readonly order: readonly Merged[]) {}
+  constructor(private readonly order: readonly Definition[]) {}
 
-  get(id: string): Merged | undefined {
+  get(id: string): Definition | undefined {
     for (; this.indexed < this.order.length; this.indexed++) {
-      const m = this.order[this.indexed];
-      this.byId.set(m.first.id, m);
+      const d = this.order[this.indexed];
+      this.byId.set(d.id, d);
     }
     return this.byId.get(id);
   }
-}
-
-function commentMap(def: Definition): Map<string, string> {
-  const map = new Map<string, string>();
-  // The same key twice: the last wins.
-  for (const c of def.comments) {
-    let key = c.key;
-    if (!SPECIAL_KEYS.has(key) && hasUpperCase(key) && SPECIAL_KEYS.has(key.toLowerCase())) key = key.toLowerCase();
-    map.set(key, c.value);
-  }
-  return map;
-}
-
-/** /[A-Z]/ without a regex: this runs for every comment of every task. */
-function hasUpperCase(key: string): boolean {
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    if (c >= 65 && c <= 90) return true;
-  }
-  return false;
 }
 
 function hasText(v: string | undefined): v is string {
@@ -132,21 +147,33 @@ function hasText(v: string | undefined): v is string {
 }
 
 /** A later definition fills what the first one lacks. */
-function fill(into: Merged, def: Definition): void {
+function fill(into: Merged, first: Definition, def: Definition, comments: CommentList): void {
   for (const [field, value] of Object.entries(def.fields) as [ColumnField, string][]) {
     if (!hasText(into.fields[field]) && hasText(value)) {
       // Copy on first write: duplicate-id compares against the first definition as written.
-      if (into.fields === into.first.fields) into.fields = { ...into.fields };
+      if (into.fields === first.fields) into.fields = { ...into.fields };
       into.fields[field] = value;
     }
   }
   for (const [k, v] of Object.entries(def.extra)) {
     if (k in into.extra) continue;
-    if (into.extra === into.first.extra) into.extra = { ...into.extra };
+    if (into.extra === first.extra) into.extra = { ...into.extra };
     into.extra[k] = v;
   }
-  into.comments ??= commentMap(into.first);
-  for (const [k, v] of commentMap(def)) if (!into.comments.has(k)) into.comments.set(k, v);
+  // A key the task already has keeps its value; a new one comes with all its comments,
+  // so that within this definition the last still wins.
+  const keys = into.comments.keys.slice(into.from, into.to);
+  const values = into.comments.values.slice(into.from, into.to);
+  const had = new Set(keys.map(commentKey));
+  for (let i = def.commentsFrom; i < def.commentsTo; i++) {
+    if (had.has(commentKey(comments.keys[i]))) continue;
+    keys.push(comments.keys[i]);
+    values.push(comments.values[i]);
+  }
+  if (keys.length === into.to - into.from) return;
+  into.comments = { keys, values };
+  into.from = 0;
+  into.to = keys.length;
 }
 
 function disagreements(a: Definition, b: Definition, norm: Normalizers): string[] {
@@ -161,9 +188,15 @@ function disagreements(a: Definition, b: Definition, norm: Normalizers): string[
   return out;
 }
 
-function toTask(m: Merged, rank: number, defined: IdSet, norm: Normalizers, diagnostics: Diagnostic[]): Task {
-  const def = m.first;
-  const comments = m.comments ?? commentMap(def);
+/** What toTask reads each task with, one for every task of a parse in turn; it keeps none of it. */
+interface TaskScratch {
+  special: SpecialComments;
+  /** Where a dependency cell's IDs are gathered (see parseDependencies). */
+  ids: string[];
+}
+
+function toTask(def: Definition, m: Merged, scratch: TaskScratch, rank: number, defined: IdSet, norm: Normalizers, diagnostics: Diagnostic[]): Task {
+  const special = scratch.special;
   const id = def.id;
   const line = def.line + 1;
 
@@ -186,17 +219,21 @@ function toTask(m: Merged, rank: number, defined: IdSet, norm: Normalizers, diag
     note(diagnostics, line, id, 'warning', 'bad-points', `${id} has no points number (${quote((m.fields.points ?? '').trim())}); write a number like 3 or 0.5.`);
   }
 
-  const deps = parseDependencies(m.fields.dependencies ?? '', defined);
-  const scoreText = comments.get('score');
+  const metadata: Record<string, unknown> = {};
+  for (const k in m.extra) metadata[k] = m.extra[k];
+  readTaskComments(m, metadata, special);
+
+  const deps = parseDependencies(m.fields.dependencies ?? '', defined, scratch.ids);
+  const scoreText = special.score;
   const parsedScore = scoreText === undefined ? null : parseScore(scoreText);
   // Most tasks share the frozen empty list, which copies slowly (another elements kind):
-  // a new [] for them, a slice for the rest.
-  const dependencies = deps.ids.length === 0 ? [] : deps.ids.slice();
+  // a new [] for them; any other list is an exact copy of the scratch, the task's to keep.
+  const dependencies = deps.ids.length === 0 ? [] : (deps.ids as string[]);
   if (parsedScore !== null) {
     for (const d of idsInText(parsedScore.depsText, defined)) if (!dependencies.includes(d)) dependencies.push(d);
   }
   const score = parsedScore?.score ?? null;
-  const totalText = comments.get('score_total');
+  const totalText = special.scoreTotal;
   const written = totalText === undefined ? null : parseScoreTotal(totalText);
   const computed = score === null ? null : computeScoreTotal(score);
   // The epsilon keeps 5.75 vs 5.7 (0.05000000000000071 in floating point) within 0.05.
@@ -204,17 +241,10 @@ function toTask(m: Merged, rank: number, defined: IdSet, norm: Normalizers, diag
     note(diagnostics, line, id, 'info', 'score-mismatch', `${id}: score_total is ${written} but the score gives ${computed} ((bv+tc+rr+le)/effort).`);
   }
 
-  const human = parseHumanRequired(comments.get('human_required') ?? '');
-  const reason = comments.get('reason');
+  const human = parseHumanRequired(special.humanRequired ?? '');
+  const reason = special.reason;
   const sprintFromCell = parseSprint(m.fields.sprint ?? '');
-  const sprintComment = comments.get('sprint');
-
-  const metadata: Record<string, unknown> = {};
-  for (const k in m.extra) metadata[k] = m.extra[k];
-  // commentMap stores the special keys lower-cased. forEach: no entry arrays to collect.
-  comments.forEach((v, k) => {
-    if (!SPECIAL_KEYS.has(k)) metadata[k] = metadataValue(v);
-  });
+  const sprintComment = special.sprint;
 
   return {
     id,
@@ -232,7 +262,7 @@ function toTask(m: Merged, rank: number, defined: IdSet, norm: Normalizers, diag
     scoreTotal: written ?? computed,
     humanRequired: human.required,
     humanReason: human.required ? (hasText(reason) ? unquote(reason.trim()) : human.reason) : null,
-    executor: executorFrom(comments.get('run') ?? null, comments.get('default_executor') ?? null),
+    executor: executorFrom(special.run ?? null, special.defaultExecutor ?? null),
     sprint: sprintFromCell ?? (sprintComment === undefined ? null : parseSprint(sprintComment)),
     metadata,
     rank,

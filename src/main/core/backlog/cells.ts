@@ -41,10 +41,32 @@ export function endsWithPipe(line: string): boolean {
   return i >= 0 && line.charCodeAt(i) === 124 && !(i > 0 && line.charCodeAt(i - 1) === 92);
 }
 
-export function splitRow(lines: string[], rowStart: number, rowEnd: number): RowCells {
-  if (rowEnd === rowStart + 1 && lines[rowStart].indexOf('\\') === -1) return splitSimpleRow(lines[rowStart], rowStart);
+export function splitRow(lines: readonly string[], rowStart: number, rowEnd: number): RowCells {
   const texts: string[] = [];
   const spans: CellSpan[] = [];
+  readCells(lines, rowStart, rowEnd, texts, spans);
+  return { texts, spans };
+}
+
+/** The cells' texts only: what the reader needs for every row (positions are the editor's, asked for lazily). */
+export function cellTexts(lines: readonly string[], rowStart: number, rowEnd: number): string[] {
+  const texts: string[] = [];
+  readCells(lines, rowStart, rowEnd, texts, null);
+  return texts;
+}
+
+/**
+ * The same texts written to out[0, n), returning n; what `out` holds from n on is stale.
+ * The walk reuses one array for every row of a file instead of making one per row.
+ */
+export function cellTextsInto(lines: readonly string[], rowStart: number, rowEnd: number, out: string[]): number {
+  return readCells(lines, rowStart, rowEnd, out, null);
+}
+
+/** Writes the cells' texts to texts[0, n) and returns n; each cell's position is pushed to `spans` unless it is null. */
+function readCells(lines: readonly string[], rowStart: number, rowEnd: number, texts: string[], spans: CellSpan[] | null): number {
+  if (rowEnd === rowStart + 1 && lines[rowStart].indexOf('\\') === -1) return splitSimpleRow(lines[rowStart], rowStart, texts, spans);
+  let n = 0;
   let parts: string[] = [];
   let buf = '';
   let startLine = rowStart;
@@ -63,8 +85,8 @@ export function splitRow(lines: string[], rowStart: number, rowEnd: number): Row
       }
       buf += line.slice(from, bar);
       parts.push(buf);
-      texts.push(joinParts(parts));
-      spans.push({ startLine, startCol, endLine: li, endCol: bar });
+      texts[n++] = joinParts(parts);
+      if (spans !== null) spans.push({ startLine, startCol, endLine: li, endCol: bar });
       parts = [];
       buf = '';
       startLine = li;
@@ -78,10 +100,10 @@ export function splitRow(lines: string[], rowStart: number, rowEnd: number): Row
   // Text after the closing pipe is not a cell; a row cut short keeps its last cell.
   if (last !== '') {
     const endLine = rowEnd - 1;
-    texts.push(last);
-    spans.push({ startLine, startCol, endLine, endCol: lines[endLine].length });
+    texts[n++] = last;
+    if (spans !== null) spans.push({ startLine, startCol, endLine, endCol: lines[endLine].length });
   }
-  return { texts, spans };
+  return n;
 }
 
 /** line.slice(from, to).trim() with one string made instead of two. */
@@ -98,21 +120,20 @@ function isSpace(c: number): boolean {
 }
 
 /** The common case, one line and no escapes, without the bookkeeping of wrapped rows. */
-function splitSimpleRow(line: string, lineIndex: number): RowCells {
-  const texts: string[] = [];
-  const spans: CellSpan[] = [];
+function splitSimpleRow(line: string, lineIndex: number, texts: string[], spans: CellSpan[] | null): number {
+  let n = 0;
   let start = line.indexOf('|') + 1;
   for (let bar = line.indexOf('|', start); bar !== -1; bar = line.indexOf('|', start)) {
-    texts.push(trimmedSlice(line, start, bar));
-    spans.push({ startLine: lineIndex, startCol: start, endLine: lineIndex, endCol: bar });
+    texts[n++] = trimmedSlice(line, start, bar);
+    if (spans !== null) spans.push({ startLine: lineIndex, startCol: start, endLine: lineIndex, endCol: bar });
     start = bar + 1;
   }
   const last = line.slice(start).trim();
   if (last !== '') {
-    texts.push(last);
-    spans.push({ startLine: lineIndex, startCol: start, endLine: lineIndex, endCol: line.length });
+    texts[n++] = last;
+    if (spans !== null) spans.push({ startLine: lineIndex, startCol: start, endLine: lineIndex, endCol: line.length });
   }
-  return { texts, spans };
+  return n;
 }
 
 function joinParts(parts: string[]): string {

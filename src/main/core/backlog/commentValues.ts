@@ -1,5 +1,6 @@
 // `<!-- key: value -->` comments: the key, and the value as metadata stores it.
 
+import { isJsSpace, trimmedSlice } from './whitespace';
 
 export interface CommentKeyValue {
   key: string;
@@ -8,34 +9,45 @@ export interface CommentKeyValue {
 }
 
 export function readCommentKeyValue(body: string): CommentKeyValue | null {
-  const colon = body.indexOf(':');
-  if (colon === -1) return null;
-  const key = body.slice(0, colon).trim();
-  if (!isKey(key)) return null;
-  return { key: commonKey(key), value: body.slice(colon + 1).trim() };
+  const kv = { key: '', value: '' };
+  return readCommentKeyValueInto(body, 0, body.length, kv) ? kv : null;
 }
 
-// Keys nearly every task has. The constant (an internalized string) replaces the freshly
+/**
+ * Reads the `key: value` comment body text[bodyFrom, bodyTo) into `into`; false (and
+ * `into` unchanged) when it holds none. The key is `[A-Za-z_][A-Za-z0-9_.-]*` with spaces
+ * around it. Found in place, into an object the caller reuses: every task of a large
+ * backlog has such comments, and slicing and trimming each body, key and value made five
+ * strings and an object where one string (the value) is kept.
+ */
+export function readCommentKeyValueInto(text: string, bodyFrom: number, bodyTo: number, into: CommentKeyValue): boolean {
+  const colon = text.indexOf(':', bodyFrom);
+  if (colon === -1 || colon >= bodyTo) return false;
+  let from = bodyFrom;
+  while (from < colon && isJsSpace(text.charCodeAt(from))) from++;
+  let to = from;
+  while (to < colon && isKeyChar(text.charCodeAt(to), to === from)) to++;
+  if (to === from) return false;
+  for (let i = to; i < colon; i++) if (!isJsSpace(text.charCodeAt(i))) return false;
+  into.key = keyAt(text, from, to);
+  into.value = trimmedSlice(text, colon + 1, bodyTo);
+  return true;
+}
+
+// Keys nearly every task has. The constant (an internalized string) replaces a freshly
 // sliced key: a property named by a fresh string is looked up in V8's string table on
 // every store, which showed in profiles of large backlogs.
 const COMMON_KEYS = ['score', 'score_total'];
 
-function commonKey(key: string): string {
-  for (const k of COMMON_KEYS) if (key === k) return k;
-  return key;
+function keyAt(body: string, from: number, to: number): string {
+  for (const k of COMMON_KEYS) if (to - from === k.length && body.startsWith(k, from)) return k;
+  return body.slice(from, to);
 }
 
-/** `[A-Za-z_][A-Za-z0-9_.-]*`, without a regex: this runs for every comment. */
-function isKey(key: string): boolean {
-  if (key.length === 0) return false;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-    if (letter) continue;
-    if (i > 0 && ((c >= 48 && c <= 57) || c === 46 || c === 45)) continue;
-    return false;
-  }
-  return true;
+/** `[A-Za-z_]` first, `[A-Za-z0-9_.-]` after. */
+function isKeyChar(c: number, first: boolean): boolean {
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95) return true;
+  return !first && ((c >= 48 && c <= 57) || c === 46 || c === 45);
 }
 
 /** Metadata values: JSON when the text parses as JSON, else the trimmed string. */

@@ -25,9 +25,12 @@ interface Delimiter {
 
 const ESCAPABLE = new Set(['*', '_', '~', '`', '\\']);
 
+// A module constant: a regex literal in the function made a new RegExp object per call.
+const MARKUP_CHAR = /[*_~`\\]/;
+
 /** Quick test so plain titles skip the parser. */
 export function mayHaveEmphasis(text: string): boolean {
-  return /[*_~`\\]/.test(text);
+  return MARKUP_CHAR.test(text);
 }
 
 /** Which characters are markup (matched delimiters, escape backslashes), and the pairs. */

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ID_IN_TEXT_SOURCE } from '../../../shared/taskIdGrammar';
 import { findIdMentions, formatTaskId, idFromCell, isTaskId, KnownIds, resolveMention, splitTaskId } from './ids';
 
 describe('task IDs', () => {
@@ -62,5 +64,21 @@ describe('task IDs', () => {
     expect(resolveMention('B-1004-QG', defined)).toBe('B-1004-QG');
     expect(resolveMention('B-011-DEPLOYMENT-GUIDE', defined)).toBe('B-011');
     expect(resolveMention('B-052-d', defined)).toBe('B-052-d');
+  });
+
+  it('finds in free text exactly what a global search with the grammar\'s pattern finds', () => {
+    const global = new RegExp(ID_IN_TEXT_SOURCE, 'g');
+    const expected = (text: string) => [...text.matchAll(global)].map((m) => ({ id: m[0].replace(/\u2011/g, '-'), start: m.index, end: m.index + m[0].length }));
+    const pieces = ['B', 'US', 'FE', 'b', 'x', 'ABC2', '-', '\u2011', '1', '042', '.', '/', '_', ' ', ',', 'md', '(', 'B-1', 'B-2/', 'Ä', '🔥'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }), (parts) => {
+        const text = parts.join('');
+        expect(findIdMentions(text)).toEqual(expected(text));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const text of ['B-1/B-2 and B-3.md, B-4-QG; US-FE-001 x-B-5 B-6-', 'PRD-B-096-Scribe B\u2011032\u2011C1/', 'AB-1B-2 B-1.5 B-7/B-x']) {
+      expect(findIdMentions(text)).toEqual(expected(text));
+    }
   });
 });

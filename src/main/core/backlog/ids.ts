@@ -11,7 +11,8 @@ export { GLUED_LEFT_SOURCE, TASK_ID_SOURCE };
 const NB_HYPHEN = /\u2011/g;
 const WHOLE_ID = new RegExp(`^${TASK_ID_SOURCE}$`);
 const PARTS = new RegExp(`^${TASK_ID_PARTS_SOURCE}$`);
-const ID_IN_TEXT = new RegExp(ID_IN_TEXT_SOURCE, 'g');
+/** Sticky: tried only where an ID can start (see findIdMentions). */
+const ID_IN_TEXT_AT = new RegExp(ID_IN_TEXT_SOURCE, 'y');
 /** The prefixes every version of the format has read in free text: one group of capitals. */
 const PLAIN_PREFIX = /^[A-Z]+$/;
 
@@ -100,13 +101,32 @@ export interface IdMention {
 /** Every ID-shaped word in free text, in order (suffixes not yet resolved). */
 export function findIdMentions(text: string): IdMention[] {
   const out: IdMention[] = [];
-  // Cheap pre-check: an ID needs a digit after a hyphen.
-  if (text.indexOf('-') === -1 && text.indexOf('\u2011') === -1) return out;
-  ID_IN_TEXT.lastIndex = 0;
-  for (let m = ID_IN_TEXT.exec(text); m !== null; m = ID_IN_TEXT.exec(text)) {
-    out.push({ id: normalizeId(m[0]), start: m.index, end: m.index + m[0].length });
+  if (!mayMentionIds(text)) return out;
+  for (let i = 0; i < text.length; i++) {
+    const end = idMentionEnd(text, i);
+    if (end === -1) continue;
+    out.push({ id: normalizeId(text.slice(i, end)), start: i, end });
+    i = end - 1;
   }
   return out;
+}
+
+/** Cheap pre-check: an ID needs a digit after a hyphen, so text without one names none. */
+export function mayMentionIds(text: string): boolean {
+  return text.indexOf('-') !== -1 || text.indexOf('\u2011') !== -1;
+}
+
+/**
+ * Where the ID mention that starts at `at` ends, or -1 when none starts there. Walking i
+ * from 0 and going on after each mention's end finds what a global search finds; but the
+ * pattern is tried only at capitals (every ID starts with one), and by `test`, which
+ * builds no match array: dependency cells of large backlogs made one per ID.
+ */
+export function idMentionEnd(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  if (c < 65 || c > 90) return -1;
+  ID_IN_TEXT_AT.lastIndex = at;
+  return ID_IN_TEXT_AT.test(text) ? ID_IN_TEXT_AT.lastIndex : -1;
 }
 
 /**

@@ -4,6 +4,7 @@ import { mayHaveEmphasis, plainOf } from './emphasis';
 const LINK = /!?\[([^\]]*)\]\([^)]*\)/g;
 const COLLAPSIBLE = /\s\s|[\t\n\r]/;
 const ANCHOR = /\s*\{#[^}]*\}\s*$/;
+const WHITESPACE_RUN = /\s+/g;
 
 /**
  * Drops emphasis markers (`**`, `__`, `*`, `_`, `~~`) and code backticks, only where they
@@ -20,5 +21,5 @@ export function plainText(text: string): string {
   if (s.indexOf('](') !== -1) s = s.replace(LINK, '$1');
   s = dropEmphasis(s);
   if (s.indexOf('{#') !== -1) s = s.replace(ANCHOR, '');
-  return COLLAPSIBLE.test(s) ? s.replace(/\s+/g, ' ').trim() : s.trim();
+  return COLLAPSIBLE.test(s) ? s.replace(WHITESPACE_RUN, ' ').trim() : s.trim();
 }

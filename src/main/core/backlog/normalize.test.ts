@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { metadataValue, readCommentKeyValue } from './commentValues';
-import { parseDependencies } from './dependencies';
+import { idsInText, parseDependencies } from './dependencies';
 import { executorFrom, parseHumanRequired, parsePoints, parseSprint } from './fieldValues';
 import { fieldForName, normalizeName } from './headers';
+import { findIdMentions, resolveMention } from './ids';
 import { buildLegends, legendKinds, readLegendItem } from './legends';
 import { normalizePriority } from './normalizePriority';
 import { normalizeStatus } from './normalizeStatus';
@@ -70,11 +72,57 @@ describe('field normal forms', () => {
     expect(parseDependencies('B-9 missing', defined)).toEqual({ ids: ['B-9'], notes: 'missing' });
   });
 
+  it('takes the IDs and notes of a dependency cell as its mentions give them', () => {
+    const defined = new Set(['B-1', 'B-2', 'B-3-a', 'US-FE-7']);
+    // The reading as a list of mentions gives it: IDs resolved in order, each once; the notes,
+    // the text around them cleaned up by the format's rules one after the other (section 4).
+    const byMentions = (text: string) => {
+      const ids: string[] = [];
+      let rest = '';
+      let at = 0;
+      for (const m of findIdMentions(text)) {
+        const id = resolveMention(m.id, defined);
+        if (id === null) continue;
+        if (!ids.includes(id)) ids.push(id);
+        rest += text.slice(at, m.start);
+        at = m.start + id.length;
+      }
+      rest += text.slice(at);
+      if (/^[\s,;:&+/\-\u2013\u2014()[\]*`]*$/.test(rest)) return { ids, notes: '' };
+      let s = rest.replace(/\*\*|`/g, '').replace(/\(\s*\)|\[\s*\]/g, '').replace(/\s+/g, ' ');
+      s = s.replace(/\s*([,;])(?:\s*[,;])+/g, '$1').replace(/\s+([,;])/g, '$1');
+      s = s.replace(/^[\s,;:&+/\-\u2013\u2014]+|[\s,;:&+/\-\u2013\u2014]+$/g, '');
+      return { ids, notes: ['', 'none', '-', '\u2014', '\u2013', 'n/a'].includes(s.toLowerCase()) ? '' : s };
+    };
+    const pieces = ['B-1', 'B\u20112', 'B-3-a-long', 'B-9', 'US-FE-7', 'PRD-B-1', 'x', ' ', '  ', '\t', '\u00a0', ', ', ';', '(', ')', '[', ']', '/', '.md', '**', '`', '-', '\u2014', 'None', 'n/a'];
+    const scratch = ['stale', 'B-1', 'B-2'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const text = parts.join('').trim();
+        const want = byMentions(text);
+        const got = parseDependencies(text, defined);
+        expect(got.ids).toEqual(want.ids);
+        // A scratch array reused from cell to cell changes nothing.
+        expect(parseDependencies(text, defined, scratch)).toEqual(got);
+        expect(idsInText(text, defined)).toEqual(want.ids);
+        // Without IDs the cell is all notes (or none, for `None`).
+        if (want.ids.length === 0) expect([text, '']).toContain(got.notes);
+        else expect(got.notes).toBe(want.notes);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('reads comment keys and values', () => {
     expect(readCommentKeyValue(' est_hours: 8 ')).toEqual({ key: 'est_hours', value: '8' });
     expect(readCommentKeyValue('score: {bv:1}')).toEqual({ key: 'score', value: '{bv:1}' });
     expect(readCommentKeyValue(' just a note ')).toBeNull();
     expect(readCommentKeyValue('two words: x')).toBeNull();
+    // Whitespace around the key and the value is JavaScript's (tabs, newlines, no-break spaces).
+    expect(readCommentKeyValue('\n\t\u00a0do_next.v-2 \u2003: first\nsecond\u00a0\n')).toEqual({ key: 'do_next.v-2', value: 'first\nsecond' });
+    expect(readCommentKeyValue('score_total:')).toEqual({ key: 'score_total', value: '' });
+    expect(readCommentKeyValue('scores: 1')).toEqual({ key: 'scores', value: '1' });
+    for (const body of [': x', '  : x', '2key: x', '-key: x', 'ke y: x', 'key!: x', 'ключ: x']) expect(readCommentKeyValue(body), body).toBeNull();
     expect(['8', '-1.5', '["a"]', '{"a":1}', 'true', 'null', '2025-01-28', '{bv:1}', 'text'].map(metadataValue)).toEqual([
       8,
       -1.5,

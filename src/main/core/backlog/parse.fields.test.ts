@@ -41,6 +41,34 @@ describe('parseBacklog: normal forms and comments', () => {
     expect([src?.blockStart, src?.blockEnd]).toEqual([2, 14]);
   });
 
+  it('reads a special key in any case, and merges a duplicate definition\'s comments key by key', () => {
+    const r = one(
+      '| B-1 | T | 🔥 | 3 | todo | d | t | None |',
+      [
+        '<!-- Score: {bv:4, tc:4, rr:4, le:4, effort:2} -->',
+        '<!-- owner: ann -->',
+        '<!-- SPRINT: 2026-S50 -->',
+        '| B-1 | T | 🔥 | 3 | todo | d | t | None |',
+        // Keys B-1 already has keep their value; new keys come with the last of theirs.
+        '<!-- owner: bob -->',
+        '<!-- score_total: 8.0 -->',
+        '<!-- area: x -->',
+        '<!-- area: y -->',
+        '<!-- run: make -->',
+        '| B-1 | T | 🔥 | 3 | todo | d | t | None |',
+        '<!-- area: z -->',
+        '<!-- tag: t -->',
+      ].join('\n'),
+    );
+    expect(r.tasks).toHaveLength(1);
+    const t = r.tasks[0];
+    expect([t.score, t.scoreTotal, t.sprint, t.executor]).toEqual([{ bv: 4, tc: 4, rr: 4, le: 4, effort: 2 }, 8, '2026-S50', { kind: 'command', command: 'make' }]);
+    expect(t.metadata).toEqual({ owner: 'ann', area: 'y', tag: 't' });
+    expect(Object.keys(t.metadata)).toEqual(['owner', 'area', 'tag']);
+    // The source names the first definition's comments only, by their keys as written.
+    expect(r.source.tasks.get('B-1')?.comments).toEqual({ Score: { start: 3, end: 4 }, owner: { start: 4, end: 5 }, SPRINT: { start: 5, end: 6 } });
+  });
+
   it('computes score_total when absent, and reports a mismatch over 0.05', () => {
     const r = one('| B-1 | T | 🔥 | 3 | todo | d | t | None |', '<!--score: {bv:5, tc:3, rr:5, le:4, effort:3, deps:[]}-->\n| B-2 | T | 🔥 | 3 | todo | d | t | None |\n<!--score: {bv:5, tc:3, rr:5, le:4, effort:3}-->\n<!--score_total: 6.0-->\n');
     expect(r.tasks.map((t) => t.scoreTotal)).toEqual([5.7, 6]);

@@ -93,6 +93,15 @@ describe('parseBacklog: table rows', () => {
     ]);
   });
 
+  it('reads each row from its own cells only, whatever the row before it had', () => {
+    const r = parseBacklog('| B-1 | One | 🔥 | 1 | todo | d | Tech | None | x |\n| B-2 | Two | ⭐ | 2 | done |\n| B-3 | Three |\n');
+    expect(r.tasks.map((t) => [t.id, t.title, t.points, t.status, t.description, t.techFootprint, t.dependencies])).toEqual([
+      ['B-1', 'One', 1, 'todo', 'd', 'Tech', []],
+      ['B-2', 'Two', 2, 'done', '', '', []],
+    ]);
+    expect(r.diagnostics).toEqual([{ severity: 'warning', code: 'malformed-row', message: expect.stringContaining('2 cells'), line: 3, taskId: 'B-3' }]);
+  });
+
   it('treats a table with an ID column but no status and no points as references', () => {
     const r = parseBacklog(`## Done\n\n| ID | Title | Completion Date | Key Outcomes | Lessons Applied |\n|---|---|---|---|---|\n| B-9 | Old | 2025-01-01 | x | y |\n\n${HEADER}\n| B-10 | New | 🔥 | 1 | todo | d | t | B-9 |\n`);
     expect(r.tasks.map((t) => t.id)).toEqual(['B-10']);
@@ -114,6 +123,29 @@ describe('parseBacklog: table rows', () => {
   it('splits cells on | but not on \\|', () => {
     const r = parseBacklog('| ID | Title | Status | Points |\n|---|---|---|---|\n| B-1 | a \\| b | todo | 2 |\n');
     expect(r.tasks[0].title).toBe('a | b');
+  });
+
+  it("gives each row's cell positions, worked out from the lines the row was read from", () => {
+    const r = parseBacklog(`${HEADER}\n| B-1 | a \\| b | 🔥 | 3 | todo | first half\n  second half | Tech | None |\n| B-2 | Two | ⭐ | 1 | todo | d | t | B-1 |\n`);
+    const wrapped = r.source.tasks.get('B-1')?.def;
+    const plain = r.source.tasks.get('B-2')?.def;
+    if (wrapped?.kind !== 'row' || plain?.kind !== 'row') throw new Error('row sources expected');
+    const lines = r.source.lines;
+    // Cell 1 holds an escaped pipe; cell 5 starts on the row's first line and ends on its second.
+    expect(wrapped.cells?.map((c) => [c.startLine, c.startCol, c.endLine, c.endCol])).toEqual([
+      [2, 1, 2, 6],
+      [2, 7, 2, 15],
+      [2, 16, 2, 20],
+      [2, 21, 2, 24],
+      [2, 25, 2, 31],
+      [2, 32, 3, 14],
+      [3, 15, 3, 21],
+      [3, 22, 3, 28],
+    ]);
+    expect(lines[2].slice(wrapped.cells?.[1].startCol, wrapped.cells?.[1].endCol)).toBe(' a \\| b ');
+    expect(plain.cells?.map((c) => lines[c.startLine].slice(c.startCol, c.endCol).trim())).toEqual(['B-2', 'Two', '⭐', '1', 'todo', 'd', 't', 'B-1']);
+    // Asked again, the same positions (worked out once).
+    expect(plain.cells).toBe(plain.cells);
   });
 
   it('does not define tasks inside code fences or HTML comments', () => {

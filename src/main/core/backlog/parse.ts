@@ -33,7 +33,7 @@ export function parseBacklog(text: string, options: ParseOptions = {}): ParseRes
   const walk = walkLines(lines, scan);
   const lexicon = compileLexicon(options.vocabulary ?? EMPTY_VOCABULARY);
   const legends = buildLegends(walk.legendItems, lexicon);
-  const built = buildTasks(walk.definitions, legends, walk.sources, lexicon);
+  const built = buildTasks(walk.definitions, walk.comments, legends, walk.sources, lexicon);
 
   const tasks = walk.sources;
   const fileMeta: Record<string, unknown> = {};
@@ -41,7 +41,10 @@ export function parseBacklog(text: string, options: ParseOptions = {}): ParseRes
   for (const c of walk.fileComments) fileMeta[c.key] = metadataValue(c.value);
 
   const repeatedIds = new Set<string>();
-  for (const d of walk.definitions) if (d.source === null) repeatedIds.add(d.id);
+  // Indexed: this function runs once per parse, too few times to be optimised, and for-of
+  // there makes an iterator result per definition.
+  const defs = walk.definitions;
+  for (let i = 0; i < defs.length; i++) if (defs[i].source === null) repeatedIds.add(defs[i].id);
 
   const diagnostics = [...scan.diagnostics, ...walk.diagnostics, ...built.diagnostics];
   diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));

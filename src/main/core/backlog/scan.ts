@@ -2,22 +2,15 @@
 // (none of which define tasks), and the text of every comment. A line scanner, not an AST.
 
 import type { Diagnostic } from '../../../shared/backlog';
+import { CommentSpans } from './commentSpans';
 import { indentOf } from './lines';
 
 export const LineKind = { Text: 0, FrontMatter: 1, Fence: 2, Comment: 3 } as const;
 
-export interface RawComment {
-  /** 0-based first line and the line after the last. */
-  start: number;
-  end: number;
-  /** Text between `<!--` and `-->`. */
-  body: string;
-}
-
 export interface ScanResult {
   kinds: Uint8Array;
   /** In document order; a line may hold several comments. */
-  comments: RawComment[];
+  comments: CommentSpans;
   frontMatter: string | null;
   diagnostics: Diagnostic[];
 }
@@ -26,7 +19,7 @@ const FENCE_OPEN = /^\s*(`{3,}|~{3,})/;
 
 export function scanLines(lines: string[]): ScanResult {
   const kinds = new Uint8Array(lines.length);
-  const comments: RawComment[] = [];
+  const comments = new CommentSpans(lines);
   const diagnostics: Diagnostic[] = [];
   const frontMatter = readFrontMatter(lines, kinds);
   const closers = new CloserSearch(lines);
@@ -81,7 +74,7 @@ function readComments(
   line: number,
   col: number,
   kinds: Uint8Array,
-  comments: RawComment[],
+  comments: CommentSpans,
   diagnostics: Diagnostic[],
   closers: CloserSearch,
 ): number {
@@ -91,7 +84,7 @@ function readComments(
     const text = lines[i];
     const close = text.indexOf('-->', pos + 4);
     if (close !== -1) {
-      comments.push({ start: i, end: i + 1, body: text.slice(pos + 4, close) });
+      comments.add(i, i + 1, pos + 4, close);
       kinds[i] = LineKind.Comment;
       const next = nextCommentStart(text, close + 3);
       if (next === -1) return i + 1;
@@ -107,14 +100,11 @@ function readComments(
         line: i + 1,
       });
       kinds[i] = LineKind.Comment;
-      comments.push({ start: i, end: i + 1, body: text.slice(pos + 4) });
+      comments.add(i, i + 1, pos + 4, text.length);
       return i + 1;
     }
     const k = lines[j].indexOf('-->');
-    const parts = [text.slice(pos + 4)];
-    for (let m = i + 1; m < j; m++) parts.push(lines[m]);
-    parts.push(lines[j].slice(0, k));
-    comments.push({ start: i, end: j + 1, body: parts.join('\n') });
+    comments.add(i, j + 1, pos + 4, k);
     kinds.fill(LineKind.Comment, i, j + 1);
     const next = nextCommentStart(lines[j], k + 3);
     if (next === -1) return j + 1;

@@ -38,9 +38,10 @@ export interface RowSource {
    * Where each cell sits (always set by parseBacklog): cell k is the text between the
    * k-th unescaped `|` of the row and the next one (cell 0 follows the row's leading `|`),
    * as [start, end) line/column positions, padding included. A cell of a wrapped row
-   * may start and end on different lines.
+   * may start and end on different lines. Worked out from the lines the row was read from
+   * when first asked for (rowSource.ts), not during the parse.
    */
-  cells?: CellSpan[];
+  readonly cells?: CellSpan[];
 }
 
 export interface HeadingSource {
@@ -68,8 +69,12 @@ export interface TaskSource {
    */
   blockStart: number;
   blockEnd: number;
-  /** Attached comments: key -> [startLine, endLine) of the comment holding it (0-based). */
-  comments: Record<string, { start: number; end: number }>;
+  /**
+   * Attached comments: key -> [startLine, endLine) of the comment holding it (0-based).
+   * Worked out from the walk's list of attached comments when first asked for
+   * (taskSource.ts), not during the parse.
+   */
+  readonly comments: Record<string, { start: number; end: number }>;
   /** Heading path (plain text) above the task. */
   section: string[];
 }

@@ -2,11 +2,12 @@
 // heading tasks, field lines, attached comments and legend items.
 
 import type { Diagnostic } from '../../../shared/backlog';
-import type { AttachedComment, Definition } from './definitions';
+import type { AttachedComment, CommentList, CommentPlaces, Definition } from './definitions';
+import { type WalkedTaskSource, taskSource } from './taskSource';
 import type { ScanResult } from './scan';
 import type { SourceMap, TableInfo, TaskSource } from './source';
-import { endsWithPipe, isDelimiterRow, isPipeLine, splitRow } from './cells';
-import { readCommentKeyValue } from './commentValues';
+import { cellTexts, cellTextsInto, endsWithPipe, isDelimiterRow } from './cells';
+import { type CommentKeyValue, readCommentKeyValueInto } from './commentValues';
 import { readFieldLine } from './fieldLines';
 import { fieldForName, isReferenceTable, tableFromHeader } from './headers';
 import { headingText, readAtxHeading, readHeadingTask } from './headings';
@@ -14,13 +15,18 @@ import { type LegendItem, legendKinds, readLegendItem } from './legends';
 import { indentOf } from './lines';
 import { LineKind } from './scan';
 import { type ActiveHeader, malformedRow, readRow, rowFields } from './rowDefinition';
+import { rowSource } from './rowSource';
 
 export interface WalkResult {
   definitions: Definition[];
   /** Each ID's first definition's source, in document order: the SourceMap's tasks. */
-  sources: Map<string, TaskSource>;
+  sources: Map<string, WalkedTaskSource>;
   /** Comments above the first task definition: file metadata. */
   fileComments: AttachedComment[];
+  /** Comments attached to definitions, in document order (see Definition.commentsFrom). */
+  comments: CommentList;
+  /** Where they are (the same keys), for the task sources. */
+  places: CommentPlaces;
   legendItems: LegendItem[];
   headings: SourceMap['headings'];
   tables: SourceMap['tables'];
@@ -41,7 +47,7 @@ export function walkLines(lines: string[], scan: ScanResult): WalkResult {
 }
 
 class Walker {
-  readonly result: WalkResult = { definitions: [], sources: new Map(), fileComments: [], legendItems: [], headings: [], tables: [], diagnostics: [] };
+  readonly result: WalkResult;
   private sections: { level: number; text: string }[] = [];
   private sectionPath: string[] = [];
   private legendKind = { status: false, priority: false };
@@ -58,11 +64,22 @@ class Walker {
   private growing: TaskSource | null = null;
   private headingTask: OpenHeadingTask | null = null;
   private commentIndex = 0;
+  /** The comment being read: one object for every comment of the file. */
+  private readonly comment: CommentKeyValue = { key: '', value: '' };
+  /** The current row's cell texts (the first `n` of them): one array for every row. */
+  private readonly cells: string[] = [];
 
   constructor(
     private readonly lines: string[],
     private readonly scan: ScanResult,
-  ) {}
+  ) {
+    // The comment lists and their places share one list of keys; no more comments can
+    // attach than the scan found.
+    const keys: string[] = [];
+    const n = scan.comments.length;
+    const places = { keys, starts: new Int32Array(n), ends: new Int32Array(n) };
+    this.result = { definitions: [], sources: new Map(), fileComments: [], comments: { keys, values: [] }, places, legendItems: [], headings: [], tables: [], diagnostics: [] };
+  }
 
   run(): void {
     const { lines } = this;
@@ -109,26 +126,40 @@ class Walker {
   private comments(i: number): number {
     const all = this.scan.comments;
     let end = i + 1;
-    while (this.commentIndex < all.length && all[this.commentIndex].start < end) {
-      const c = all[this.commentIndex++];
-      if (c.end > end) end = c.end;
-      const kv = readCommentKeyValue(c.body);
-      if (kv === null) continue;
-      const entry: AttachedComment = { key: kv.key, value: kv.value, start: c.start, end: c.end };
+    while (this.commentIndex < all.length && all.starts[this.commentIndex] < end) {
+      const k = this.commentIndex++;
+      const start = all.starts[k];
+      const cEnd = all.ends[k];
+      if (cEnd > end) end = cEnd;
+      const kv = this.comment;
+      if (!this.readComment(k)) continue;
       if (this.attachTo !== null) {
-        this.attachTo.comments.push(entry);
+        const { comments, places } = this.result;
+        const at = comments.keys.length;
+        places.starts[at] = start;
+        places.ends[at] = cEnd;
+        comments.keys.push(kv.key);
+        this.attachTo.commentsTo = comments.values.push(kv.value);
         const src = this.attachTo.source;
-        if (src !== null) src.comments[kv.key] = { start: c.start, end: c.end };
+        if (src !== null) src.commentsTo = this.attachTo.commentsTo;
       } else if (this.detachedBy !== null) {
-        this.result.diagnostics.push(detachedComment(c.start, kv.key, this.detachedBy));
+        this.result.diagnostics.push(detachedComment(start, kv.key, this.detachedBy));
       } else if (this.result.definitions.length === 0) {
-        this.result.fileComments.push(entry);
+        this.result.fileComments.push({ key: kv.key, value: kv.value, start, end: cEnd });
       }
     }
     if (this.growing !== null && this.attachTo !== null && this.attachTo.source === this.growing) {
       this.growing.blockEnd = end;
     }
     return end;
+  }
+
+  /** Reads comment k's `key: value` into this.comment; a one-line comment (nearly all) is read in its line, without making its body. */
+  private readComment(k: number): boolean {
+    const all = this.scan.comments;
+    if (all.isOneLine(k)) return readCommentKeyValueInto(this.lines[all.starts[k]], all.openCols[k], all.closeCols[k], this.comment);
+    const body = all.body(k);
+    return readCommentKeyValueInto(body, 0, body.length, this.comment);
   }
 
   private heading(i: number, level: number, raw: string): void {
@@ -206,8 +237,7 @@ class Walker {
     this.canonicalGroup = null;
     this.attachTo = null;
     this.detachedBy = null;
-    const cells = splitRow(this.lines, i, i + 1);
-    const info = tableFromHeader(i, cells.texts);
+    const info = tableFromHeader(i, cellTexts(this.lines, i, i + 1));
     this.result.tables.push({ info, section: this.sectionPath, firstRow: i + 2, lastRowEnd: i + 2 });
     this.header = { info, index: this.result.tables.length - 1 };
     return i + 2;
@@ -232,15 +262,16 @@ class Walker {
   }
 
   private row(start: number, end: number): void {
-    const cells = splitRow(this.lines, start, end);
-    const reading = readRow(cells, this.header);
+    const texts = this.cells;
+    const n = cellTextsInto(this.lines, start, end, texts);
+    const reading = readRow(texts, n, this.header);
     if (reading.layout === 'none') {
       this.growing = null;
       // A short row with an ID is another task's (malformed) row and detaches. A short
       // row without one is no task row by any reading (a hard-wrapped row's next line that
       // starts with `|`, a fragment of prose) and, as before, does not.
       if (reading.id !== null) this.detach(start);
-      if (reading.id !== null) this.result.diagnostics.push(malformedRow(start, reading.id, cells.texts.length, this.header));
+      if (reading.id !== null) this.result.diagnostics.push(malformedRow(start, reading.id, n, this.header));
       return;
     }
     const table = reading.table;
@@ -254,9 +285,9 @@ class Walker {
       if (idExpected) this.detach(start);
       return;
     }
-    const { fields, extra } = rowFields(cells.texts, table);
+    const { fields, extra } = rowFields(texts, n, table);
     this.closeHeadingTask(start);
-    const def = this.define(reading.id, start, this.sectionPath, fields, extra, { kind: 'row', rowStart: start, rowEnd: end, table, cells: cells.spans });
+    const def = this.define(reading.id, start, this.sectionPath, fields, extra, rowSource(this.lines, start, end, table));
     if (def.source !== null) def.source.blockEnd = end;
     this.growing = def.source;
   }
@@ -295,19 +326,13 @@ class Walker {
     where: TaskSource['def'],
   ): Definition {
     const sources = this.result.sources;
-    let source: TaskSource | null = null;
+    const at = this.result.comments.keys.length;
+    let source: WalkedTaskSource | null = null;
     if (!sources.has(id)) {
-      source = {
-        id,
-        def: where,
-        blockStart: line,
-        blockEnd: line + 1,
-        comments: {},
-        section,
-      };
+      source = taskSource(id, where, line, section, this.result.places, at);
       sources.set(id, source);
     }
-    const def: Definition = { id, line, fields, extra, comments: [], section, source };
+    const def: Definition = { id, line, fields, extra, commentsFrom: at, commentsTo: at, section, source };
     this.result.definitions.push(def);
     this.attachTo = def;
     this.detachedBy = null;
