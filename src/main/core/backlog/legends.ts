@@ -29,8 +29,16 @@ export interface Legends {
 
 /** Which legends a heading can hold, from its plain text. */
 export function legendKinds(headingText: string): { status: boolean; priority: boolean } {
-  return { status: NAMES_STATUS.test(headingText), priority: NAMES_PRIORITY.test(headingText) };
+  // Most headings name neither (every heading task's title passes here): a plain search
+  // first, the Unicode-aware word test only for the few that contain the letters.
+  // (ſ, the long s, is an s to the case-insensitive test: the plain search must agree.)
+  const lower = headingText.toLowerCase().replace(/\u017f/g, 's');
+  const status = lower.includes('status') && NAMES_STATUS.test(headingText);
+  const priority = lower.includes('priorit') && NAMES_PRIORITY.test(headingText);
+  return status || priority ? { status, priority } : NEITHER;
 }
+
+const NEITHER: { status: boolean; priority: boolean } = { status: false, priority: false };
 
 /** A list item that starts with an emoji, read as a possible legend entry. */
 export function readLegendItem(line: string, forStatus: boolean, forPriority: boolean): LegendItem | null {

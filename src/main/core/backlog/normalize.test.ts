@@ -6,8 +6,8 @@ import { executorFrom, parseHumanRequired, parsePoints, parseSprint } from './fi
 import { fieldForName, normalizeName } from './headers';
 import { findIdMentions, resolveMention } from './ids';
 import { buildLegends, legendKinds, readLegendItem } from './legends';
-import { normalizePriority } from './normalizePriority';
-import { normalizeStatus } from './normalizeStatus';
+import { normalizePriority, priorityFromWords } from './normalizePriority';
+import { normalizeStatus, statusFromKeywords } from './normalizeStatus';
 
 describe('field normal forms', () => {
   it('matches header names case-insensitively without emoji and punctuation', () => {
@@ -134,5 +134,17 @@ describe('field normal forms', () => {
       '{bv:1}',
       'text',
     ]);
+  });
+});
+
+describe('keyword answers kept by cell text', () => {
+  it('answer the same the second time, and the team words still come first', () => {
+    for (const text of ['todo', '✅ Done', 'In **progress**', 'nothing here', 'todo']) expect(statusFromKeywords(text)).toBe(statusFromKeywords(text));
+    expect(statusFromKeywords('florped')).toBeNull();
+    const team = { find: (t: string) => (t === 'florped' ? ('done' as const) : null) };
+    expect(statusFromKeywords('florped', team as never)).toBe('done');
+    expect(statusFromKeywords('florped')).toBeNull();
+    expect(priorityFromWords('high')).toBe('high');
+    expect(priorityFromWords('high')).toBe('high');
   });
 });

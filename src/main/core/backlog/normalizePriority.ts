@@ -43,11 +43,20 @@ const WORDS: [string, Priority][] = [
 const WORD_MAP = new Map(WORDS);
 const WORD_RE = new RegExp(`(?<![\\p{L}\\p{N}])(${WORDS.map(([w]) => w).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 
+/** The word search's answers by cell text (as statusFromKeywords keeps them: cells repeat). */
+const byText = new Map<string, Priority | null>();
+const BY_TEXT_LIMIT = 4096;
+
 export function priorityFromWords(text: string, team: TeamWords<Priority> | null = null): Priority | null {
   const byTeam = team === null ? null : team.find(text);
   if (byTeam !== null) return byTeam;
+  const known = byText.get(text);
+  if (known !== undefined) return known;
   const m = WORD_RE.exec(stripEmoji(text));
-  return m === null ? null : (WORD_MAP.get(m[1].toLowerCase()) ?? null);
+  const found = m === null ? null : (WORD_MAP.get(m[1].toLowerCase()) ?? null);
+  if (byText.size >= BY_TEXT_LIMIT) byText.clear();
+  byText.set(text, found);
+  return found;
 }
 
 export function normalizePriority(raw: string, legend: ReadonlyMap<string, Priority>, team: TeamWords<Priority> | null = null): Priority | null {

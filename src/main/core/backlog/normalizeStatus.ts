@@ -96,13 +96,25 @@ const KEYWORD_RE = new RegExp(
 );
 const KEYWORD_MAP = new Map(KEYWORDS.map(([k, s]) => [k, s]));
 
+/**
+ * The keyword search's answers by cell text. A backlog writes the same few status cells
+ * thousands of times (`todo`, `✅ Done`), and the Unicode-aware search costs a cold
+ * process more than everything else a row needs; the answer depends on the text only.
+ */
+const byText = new Map<string, Status | null>();
+const BY_TEXT_LIMIT = 4096;
+
 /** The status a word in the text names (the team's words, then the earliest keyword), or null. */
 export function statusFromKeywords(text: string, team: TeamWords<Status> | null = null): Status | null {
   const byTeam = team === null ? null : team.find(text);
   if (byTeam !== null) return byTeam;
+  const known = byText.get(text);
+  if (known !== undefined) return known;
   const m = KEYWORD_RE.exec(stripEmoji(text).replace(/\*/g, ''));
-  if (m === null) return null;
-  return KEYWORD_MAP.get(m[1].toLowerCase().replace(/\s+/g, ' ').replace('\u2019', "'")) ?? null;
+  const found = m === null ? null : (KEYWORD_MAP.get(m[1].toLowerCase().replace(/\s+/g, ' ').replace('\u2019', "'")) ?? null);
+  if (byText.size >= BY_TEXT_LIMIT) byText.clear();
+  byText.set(text, found);
+  return found;
 }
 
 export function normalizeStatus(raw: string, legend: ReadonlyMap<string, Status>, team: TeamWords<Status> | null = null): Status | null {
