@@ -103,6 +103,13 @@ async function runReady(engine: Engine, options: AutoOptions, strategies: Readon
   /** Set when the record fails: nothing new starts, what runs finishes, the auto reports it. */
   let fault: StoreFault | null = null;
   const finished: TaskLease[] = [];
+  /**
+   * Write-backs under way, by task. A task's slot frees as soon as its run is recorded: the
+   * write-back goes on beside the next task (and the writes of tasks that finish meanwhile
+   * share one file write), a dependent starts only once its dependencies are written, and
+   * the auto answers only when every write is done.
+   */
+  const writeBacks = new Map<string, Promise<void>>();
   const releaseFinished = (): void => {
     for (const lease of finished.splice(0)) lease.release();
   };
@@ -143,12 +150,15 @@ async function runReady(engine: Engine, options: AutoOptions, strategies: Readon
   const start = (task: Task, lease: TaskLease): void => {
     const { command, timeoutMs } = commands.get(task.id)!;
     started += 1;
-    const promise = engine
-      .execute(task, command, timeoutMs, 'auto', strategies)
-      .then(async (result: TaskRunResult) => {
+    // A task that depends on tasks still being written back waits for their writes: its
+    // command may read the backlog and must find them done.
+    const pending = task.dependencies.map((id) => writeBacks.get(id)).filter((p) => p !== undefined);
+    const execute = (): Promise<TaskRunResult> => engine.execute(task, command, timeoutMs, 'auto', strategies);
+    const promise = (pending.length === 0 ? execute() : Promise.all(pending).then(execute))
+      .then((result: TaskRunResult) => {
         summary.results.push(result);
         settle(task.id, result.outcome === 'succeeded', result.message ?? result.outcome);
-        if (result.outcome === 'succeeded') await engine.writeBack(task.id);
+        if (result.outcome === 'succeeded') writeBacks.set(task.id, engine.writeBack(task.id));
       })
       .catch((err: unknown) => {
         // Our own failure (the run record became unwritable), not the task's: block its
@@ -233,6 +243,8 @@ async function runReady(engine: Engine, options: AutoOptions, strategies: Readon
   }
 
   guarded(() => engine.store.transaction(releaseFinished));
+  // engine.writeBack never rejects: a failed write is a `written-back` event with ok false.
+  await Promise.all(writeBacks.values());
   if (fault !== null) return storeFailure(fault, `during the auto run, so no further task was started (${summary.results.length} finished before)`);
   summary.blocked = schedule.blocked();
   summary.waiting = schedule.waiting();

@@ -25,7 +25,6 @@ export class Engine {
   readonly ownerId: string;
   private readonly inFlight = new Map<string, AbortController>();
   private readonly options: EngineOptions;
-  private writeBackQueue: Promise<unknown> = Promise.resolve();
   private prepared = false;
   private stopRequested = false;
 
@@ -156,16 +155,15 @@ export class Engine {
     }
   }
 
-  /** Writes `done` into the Markdown when configured; one write at a time. */
-  writeBack(taskId: string): Promise<void> {
+  /**
+   * Writes `done` into the Markdown when configured. Not queued here: markDone writes one
+   * at a time and folds the calls made meanwhile into its next write (markDoneInBacklog.ts).
+   */
+  async writeBack(taskId: string): Promise<void> {
     const markDone: MarkDone | undefined = this.options.markDone;
-    if (this.options.config.writeBack !== 'done' || !markDone) return Promise.resolve();
-    const next = this.writeBackQueue.then(async () => {
-      const outcome = await markDone(taskId).catch((err: unknown) => ({ ok: false as const, message: err instanceof Error ? err.message : String(err) }));
-      this.events.emit({ type: 'written-back', taskId, ok: outcome.ok, message: outcome.message });
-    });
-    this.writeBackQueue = next;
-    return next;
+    if (this.options.config.writeBack !== 'done' || !markDone) return;
+    const outcome = await markDone(taskId).catch((err: unknown) => ({ ok: false as const, message: err instanceof Error ? err.message : String(err) }));
+    this.events.emit({ type: 'written-back', taskId, ok: outcome.ok, message: outcome.message });
   }
 
   running(): string[] {
