@@ -75,6 +75,23 @@ describe('attempts and performance_metrics', () => {
     expect(store.performance('A')[0]).toMatchObject({ runs: 1, successes: 1 });
     expect(store.attempts('A')[0]?.outcome).toBe('succeeded');
   });
+
+  it("an attempt's end written inside a caller's transaction (no savepoint of its own) is undone whole with it", () => {
+    const id = store.startAttempt({ runId: 'r-1', taskId: 'A', attempt: 1, trigger: 'auto', command: 'true', startedAt: T0, logPath: null, ownerPid: process.pid, timeoutMs: 1000 });
+    expect(() =>
+      store.transaction(() => {
+        store.finishAttempt(id, { endedAt: T0 + 10, durationMs: 10, exitCode: 0, signal: null, outcome: 'succeeded', peakRssKb: null, cpuMs: null });
+        store.recordEvent({ taskId: 'A', runId: 'r-1', attemptId: id, type: 'succeeded', message: 'succeeded', at: T0 + 10 });
+        throw new Error('the state write failed');
+      }),
+    ).toThrow('the state write failed');
+    expect(store.attempts('A')[0]).toMatchObject({ id, outcome: null, endedAt: null });
+    expect(store.performance('A')).toEqual([]);
+    expect(store.history('A').map((e) => e.type)).toEqual([]);
+    // And on its own (no caller's transaction) it is still one transaction.
+    store.finishAttempt(id, { endedAt: T0 + 10, durationMs: 10, exitCode: 0, signal: null, outcome: 'succeeded', peakRssKb: null, cpuMs: null });
+    expect(store.performance('A')[0]).toMatchObject({ runs: 1, successes: 1 });
+  });
 });
 
 describe('statistics', () => {

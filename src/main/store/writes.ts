@@ -20,6 +20,16 @@ const EVENT_COLUMNS = '(task_id, run_id, attempt_id, event_type, message, metada
 const iso = (param: string): string => `strftime('%Y-%m-%d %H:%M:%S', ${param} / 1000, 'unixepoch')`;
 
 export function createWrites(db: Database.Database) {
+  /**
+   * A multi-row write that is atomic on its own: its own transaction, or, inside a caller's
+   * transaction, simply part of it. Not a savepoint there: a savepoint journals the pages it
+   * changes, and the few 16 KB pages an attempt's end touches spill that journal to a new
+   * temp file, once per attempt; the caller's transaction commits or rolls back whole anyway.
+   */
+  const atomic = <A extends unknown[], R>(body: (...args: A) => R): ((...args: A) => R) => {
+    const own = db.transaction(body);
+    return (...args: A): R => (db.inTransaction ? body(...args) : own(...args));
+  };
   // created_at / updated_at (toolkit columns) are when the row was written or last
   // changed, as the toolkit's CURRENT_TIMESTAMP defaults are; syncing an unchanged task
   // only moves last_seen_at.
@@ -139,7 +149,7 @@ export function createWrites(db: Database.Database) {
     }
   });
 
-  const finishAttempt = db.transaction((attemptId: number, f: FinishAttemptInput): boolean => {
+  const finishAttempt = atomic((attemptId: number, f: FinishAttemptInput): boolean => {
     const row = endAttempt.get({
       id: attemptId,
       endedAt: f.endedAt,
@@ -191,7 +201,7 @@ export function createWrites(db: Database.Database) {
     }
   });
 
-  const recordOne = db.transaction((e: HistoryEventInput): number => {
+  const recordOne = atomic((e: HistoryEventInput): number => {
     insertPending.run(e.taskId);
     const id = Number(insertEvent.run(...eventParams(e)).lastInsertRowid);
     const progress = progressOf(e);
