@@ -15,6 +15,8 @@ import { TaskLease } from './taskLease';
 import { describeHolder, isClaim } from './claimOwner';
 
 const ELSEWHERE_POLL_MS = 250;
+/** How long a finished task's lease may wait for the next claim's transaction to let it go. */
+const FINISHED_LEASE_HOLD_MS = 1000;
 
 interface Prepared {
   input: ScheduleInput;
@@ -97,6 +99,12 @@ async function runReady(engine: Engine, options: AutoOptions, strategies: Readon
   const schedule = new Schedule(input);
   const parallel = Math.max(1, options.parallel ?? 1);
   const running = new Map<string, Promise<void>>();
+  /**
+   * Tasks holding one of the `parallel` slots: from the claim until their last attempt's
+   * process is gone. The slot frees before that end is recorded (runTask's onLastExit), so
+   * the next task is spawned first and the record's writes overlap its run.
+   */
+  const busy = new Set<string>();
   const elsewhere = new Set<string>();
   const summary: AutoSummary = { results: [], blocked: [], waiting: [], excluded, elsewhere: [], notStarted: [] };
   let started = 0;
@@ -153,7 +161,17 @@ async function runReady(engine: Engine, options: AutoOptions, strategies: Readon
     // A task that depends on tasks still being written back waits for their writes: its
     // command may read the backlog and must find them done.
     const pending = task.dependencies.map((id) => writeBacks.get(id)).filter((p) => p !== undefined);
-    const execute = (): Promise<TaskRunResult> => engine.execute(task, command, timeoutMs, 'auto', strategies);
+    busy.add(task.id);
+    const freeSlot = (): void => {
+      if (!busy.delete(task.id)) return;
+      try {
+        fill();
+      } catch (err) {
+        // Not a StoreFault (guarded keeps those): a bug, rethrown by the auto's loop.
+        bugs.push(err);
+      }
+    };
+    const execute = (): Promise<TaskRunResult> => engine.execute(task, command, timeoutMs, 'auto', strategies, freeSlot);
     const promise = (pending.length === 0 ? execute() : Promise.all(pending).then(execute))
       .then((result: TaskRunResult) => {
         summary.results.push(result);
@@ -172,6 +190,7 @@ async function runReady(engine: Engine, options: AutoOptions, strategies: Readon
         // fewer per task. It is held a moment longer, by a runner that is alive.
         lease.stopRenewing();
         finished.push(lease);
+        busy.delete(task.id);
         running.delete(task.id);
       });
     running.set(task.id, promise);
@@ -207,8 +226,11 @@ async function runReady(engine: Engine, options: AutoOptions, strategies: Readon
     }
   };
 
-  for (;;) {
-    while (fault === null && !engine.autoStopped && running.size < parallel && (options.maxTasks == null || started < options.maxTasks)) {
+  /** Errors thrown while filling a freed slot from inside a task's run (not StoreFaults: bugs). */
+  const bugs: unknown[] = [];
+  /** Claims and starts ready tasks while a slot is free (also called the moment a slot frees). */
+  function fill(): void {
+    while (fault === null && !engine.autoStopped && busy.size < parallel && (options.maxTasks == null || started < options.maxTasks)) {
       const next = schedule.ready()[0];
       if (!next) break;
       schedule.markRunning(next.id);
@@ -231,8 +253,23 @@ async function runReady(engine: Engine, options: AutoOptions, strategies: Readon
         start(next, claimed);
       }
     }
-    // Nothing more to claim now: let go of what finished instead of holding it until later.
-    if (finished.length > 0) guarded(() => engine.store.transaction(releaseFinished));
+  }
+
+  // Finished leases go in the next claim's transaction; when no claim comes within a
+  // second (a long task runs in every slot), in one of their own.
+  let releaseTimer: NodeJS.Timeout | null = null;
+  const releaseSoon = (): void => {
+    if (releaseTimer !== null || finished.length === 0) return;
+    releaseTimer = setTimeout(() => {
+      releaseTimer = null;
+      if (finished.length > 0) guarded(() => engine.store.transaction(releaseFinished));
+    }, FINISHED_LEASE_HOLD_MS);
+  };
+
+  for (;;) {
+    fill();
+    if (bugs.length > 0) throw bugs[0];
+    releaseSoon();
     if (running.size === 0 && (elsewhere.size === 0 || engine.autoStopped || fault !== null)) break;
     const waits: Promise<unknown>[] = [...running.values()];
     // A real timer, not the injectable clock: polling must let the event loop run even
@@ -242,6 +279,8 @@ async function runReady(engine: Engine, options: AutoOptions, strategies: Readon
     if (!engine.autoStopped && fault === null) guarded(pollElsewhere);
   }
 
+  if (releaseTimer !== null) clearTimeout(releaseTimer);
+  if (bugs.length > 0) throw bugs[0];
   guarded(() => engine.store.transaction(releaseFinished));
   // engine.writeBack never rejects: a failed write is a `written-back` event with ok false.
   await Promise.all(writeBacks.values());

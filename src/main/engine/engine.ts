@@ -128,8 +128,8 @@ export class Engine {
     return `${taskId} is being run by another Taskdeck process right now; wait for it to finish (taskdeck status shows it).`;
   }
 
-  /** Runs a task whose lease the caller holds. */
-  async execute(task: Task, command: string, timeoutMs: number, trigger: 'manual' | 'auto', strategies: Readonly<Record<ErrorCategory, RetryStrategy>>): Promise<TaskRunResult> {
+  /** Runs a task whose lease the caller holds; `onLastExit`: see RunTaskInput. */
+  async execute(task: Task, command: string, timeoutMs: number, trigger: 'manual' | 'auto', strategies: Readonly<Record<ErrorCategory, RetryStrategy>>, onLastExit?: () => void): Promise<TaskRunResult> {
     const controller = new AbortController();
     this.inFlight.set(task.id, controller);
     try {
@@ -149,6 +149,7 @@ export class Engine {
         logCapBytes: this.options.config.logCapMB === undefined ? undefined : Math.max(2, Math.round(this.options.config.logCapMB * 1024 * 1024)),
         signal: controller.signal,
         runner: this.options.runner,
+        onLastExit,
       });
     } finally {
       this.inFlight.delete(task.id);

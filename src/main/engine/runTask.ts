@@ -33,6 +33,13 @@ export interface RunTaskInput {
   signal: AbortSignal;
   /** Where each attempt runs: here (the default) or on a cluster worker. */
   runner?: AttemptRunner;
+  /**
+   * Called once the task's last attempt has ended (its process is gone and no retry
+   * follows), just before that end is recorded: auto starts its next task here, so these
+   * writes overlap the next task's run instead of delaying its start. Nothing about this
+   * task is shown before its end is recorded.
+   */
+  onLastExit?: () => void;
 }
 
 export type { TaskRunResult };
@@ -158,6 +165,7 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
     if (truncation) {
       store.recordEvent({ taskId: task.id, runId, attemptId, type: 'log_truncated', message: `attempt ${attempt}: ${truncation.omittedBytes} bytes of output left out of the log (cap ${truncation.capBytes} bytes; head and tail kept)`, data: truncation, at: endedAt });
     }
+    if (outcome === 'succeeded' || outcome === 'cancelled') input.onLastExit?.();
     if (outcome === 'succeeded') {
       store.transaction(() => {
         store.finishAttempt(attemptId, finishRow);
@@ -194,6 +202,7 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
     const plan = planRecovery({ category, message, taskId: task.id, strategy, retry: retries + 1, random: clock.random, baseTimeoutMs: input.timeoutMs, tempPatterns: input.tempPatterns });
     const errorRow = { attemptId, taskId: task.id, category, severity, message, exitCode: result.exitCode, signal: result.signal, logExcerpt: excerpt(result.tail), at: endedAt };
     if (!willRetry) {
+      input.onLastExit?.();
       // The attempt's end, its error, and the task's final state are one commit: a runner
       // killed in between never leaves a finished attempt under a task still `running`.
       store.transaction(() => {
