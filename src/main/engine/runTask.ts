@@ -79,6 +79,9 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
   for (let attempt = 1; ; attempt += 1) {
     const startedAt = clock.now();
     const trigger: AttemptTrigger = attempt === 1 ? input.trigger : 'retry';
+    // The task state's metadata, as the store would look it up from the latest attempt (this
+    // one): handed over, it spares that lookup on every state write.
+    const facts = (exitCode: number | null, signal: string | null, outcome: AttemptOutcome | null) => ({ run_id: runId, attempt, trigger, command: input.command, exit_code: exitCode, signal, outcome });
     // The attempt is recorded before it is spawned here or queued to a worker: a task the
     // record cannot hold (a damaged, full or read-only database) is never started; the
     // StoreFault goes to the caller.
@@ -86,7 +89,7 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
     try {
       attemptId = store.transaction(() => {
         const id = store.startAttempt({ runId, taskId: task.id, attempt, trigger, command: input.command, startedAt, logPath, ownerPid: process.pid, timeoutMs, worker: null });
-        store.setTaskState(task.id, { status: 'running', startedAt, completedAt: null, retryCount: retries, errorMessage: null, executionTime: null });
+        store.setTaskState(task.id, { status: 'running', startedAt, completedAt: null, retryCount: retries, errorMessage: null, executionTime: null, metadata: facts(null, null, null) });
         return id;
       });
     } catch (err) {
@@ -171,7 +174,7 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
         store.finishAttempt(attemptId, finishRow);
         store.recordEvent({ taskId: task.id, runId, attemptId, type: 'succeeded', message: `attempt ${attempt} succeeded`, data: { durationMs: result.durationMs, ...outputData(result, truncation !== null) }, at: endedAt });
         if (recoveries > 0) store.recordEvent({ taskId: task.id, runId, attemptId, type: 'recovered', message: `succeeded on attempt ${attempt} after ${retries} retr${retries === 1 ? 'y' : 'ies'}`, at: endedAt });
-        store.setTaskState(task.id, { status: 'succeeded', startedAt, completedAt: endedAt, retryCount: retries, errorMessage: null, executionTime: result.durationMs });
+        store.setTaskState(task.id, { status: 'succeeded', startedAt, completedAt: endedAt, retryCount: retries, errorMessage: null, executionTime: result.durationMs, metadata: facts(result.exitCode, result.signal, outcome) });
       });
       return finish('succeeded', attempt, null, null);
     }
@@ -179,7 +182,7 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
       store.transaction(() => {
         store.finishAttempt(attemptId, finishRow);
         store.recordEvent({ taskId: task.id, runId, attemptId, type: 'cancelled', message: `attempt ${attempt} cancelled`, at: endedAt });
-        store.setTaskState(task.id, { status: 'cancelled', startedAt, completedAt: endedAt, retryCount: retries, errorMessage: 'cancelled', executionTime: result.durationMs });
+        store.setTaskState(task.id, { status: 'cancelled', startedAt, completedAt: endedAt, retryCount: retries, errorMessage: 'cancelled', executionTime: result.durationMs, metadata: facts(result.exitCode, result.signal, outcome) });
       });
       return finish('cancelled', attempt, 'cancelled', null);
     }
@@ -210,7 +213,7 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
         store.recordError(errorRow);
         if (plan.action === 'record-path-and-suggest') record(input, attemptId, category, plan.action, applyRecovery(plan, input.projectDir, store), endedAt);
         store.recordEvent({ taskId: task.id, runId, attemptId, type: 'failed', message: categorizedMessage(category, message), data: { category, severity, attempt, retries, ...outputData(result, truncation !== null) }, at: endedAt });
-        store.setTaskState(task.id, { status: outcome === 'timeout' ? 'timeout' : 'failed', startedAt, completedAt: endedAt, retryCount: retries, errorMessage: categorizedMessage(category, message), executionTime: result.durationMs });
+        store.setTaskState(task.id, { status: outcome === 'timeout' ? 'timeout' : 'failed', startedAt, completedAt: endedAt, retryCount: retries, errorMessage: categorizedMessage(category, message), executionTime: result.durationMs, metadata: facts(result.exitCode, result.signal, outcome) });
       });
       events.emit({ type: 'attempt-failed', taskId: task.id, runId, attempt, category, severity, message, exitCode: result.exitCode, signal: result.signal });
       return finish(outcome === 'timeout' ? 'timeout' : 'failed', attempt, message, category);
@@ -222,7 +225,7 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
     store.transaction(() => {
       store.finishAttempt(attemptId, finishRow);
       store.recordError(errorRow);
-      store.setTaskState(task.id, { status: 'retrying', startedAt, completedAt: null, retryCount: retries + 1, errorMessage: categorizedMessage(category, message), executionTime: result.durationMs });
+      store.setTaskState(task.id, { status: 'retrying', startedAt, completedAt: null, retryCount: retries + 1, errorMessage: categorizedMessage(category, message), executionTime: result.durationMs, metadata: facts(result.exitCode, result.signal, outcome) });
     });
     events.emit({ type: 'attempt-failed', taskId: task.id, runId, attempt, category, severity, message, exitCode: result.exitCode, signal: result.signal });
 
