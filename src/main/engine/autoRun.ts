@@ -11,12 +11,19 @@ import type { AutoOptions, AutoPlan, AutoSummary, EngineResult, PlannedTask } fr
 import { resolveCommand } from './resolveCommand';
 import { AttemptNotStarted, type TaskRunResult } from './runTask';
 import { Schedule, type ScheduleInput } from './schedule';
+import type { RecordedStart } from './attemptStart';
 import { TaskLease } from './taskLease';
 import { describeHolder, isClaim } from './claimOwner';
 
 const ELSEWHERE_POLL_MS = 250;
 /** How long a finished task's lease may wait for the next claim's transaction to let it go. */
 const FINISHED_LEASE_HOLD_MS = 1000;
+
+/** A claimed task: its lease, and its first attempt's start, committed together. */
+interface Claimed {
+  lease: TaskLease;
+  recorded: RecordedStart;
+}
 
 interface Prepared {
   input: ScheduleInput;
@@ -118,6 +125,8 @@ async function runReady(engine: Engine, options: AutoOptions, strategies: Readon
    * the auto answers only when every write is done.
    */
   const writeBacks = new Map<string, Promise<void>>();
+  /** Tasks whose write-back is still under way: their dependents are not claimed yet. */
+  const writing = new Set<string>();
   const releaseFinished = (): void => {
     for (const lease of finished.splice(0)) lease.release();
   };
@@ -155,12 +164,33 @@ async function runReady(engine: Engine, options: AutoOptions, strategies: Readon
     return true;
   };
 
-  const start = (task: Task, lease: TaskLease): void => {
+  /**
+   * The claim of a task, as one IMMEDIATE transaction: letting go of finished leases, taking
+   * this task's lease, checking that no runner has run it (succeeded, or ended since this
+   * auto began), and recording its first attempt's start. Call it inside the transaction.
+   */
+  const claimAndRecord = (task: Task): Claimed | 'adopted' | null => {
+    releaseFinished();
+    const lease = TaskLease.acquire(engine.store, task.id, engine.ownerId, engine.clock);
+    if (!lease) return null;
+    if (adoptFromElsewhere(task.id)) {
+      lease.release();
+      return 'adopted';
+    }
+    const { command, timeoutMs } = commands.get(task.id)!;
+    try {
+      return { lease, recorded: engine.recordStart(task, command, timeoutMs, 'auto') };
+    } catch (err) {
+      // The transaction rolls back, the lease with it: stop renewing a lease we do not hold.
+      lease.stopRenewing();
+      throw err;
+    }
+  };
+
+  /** Runs a task whose claim (and first start) is committed: the spawn follows that commit. */
+  const start = (task: Task, { lease, recorded }: Claimed): void => {
     const { command, timeoutMs } = commands.get(task.id)!;
     started += 1;
-    // A task that depends on tasks still being written back waits for their writes: its
-    // command may read the backlog and must find them done.
-    const pending = task.dependencies.map((id) => writeBacks.get(id)).filter((p) => p !== undefined);
     busy.add(task.id);
     const freeSlot = (): void => {
       if (!busy.delete(task.id)) return;
@@ -171,12 +201,15 @@ async function runReady(engine: Engine, options: AutoOptions, strategies: Readon
         bugs.push(err);
       }
     };
-    const execute = (): Promise<TaskRunResult> => engine.execute(task, command, timeoutMs, 'auto', strategies, freeSlot);
-    const promise = (pending.length === 0 ? execute() : Promise.all(pending).then(execute))
+    const promise = engine
+      .execute(task, command, timeoutMs, 'auto', strategies, { onLastExit: freeSlot, recorded })
       .then((result: TaskRunResult) => {
         summary.results.push(result);
         settle(task.id, result.outcome === 'succeeded', result.message ?? result.outcome);
-        if (result.outcome === 'succeeded') writeBacks.set(task.id, engine.writeBack(task.id));
+        if (result.outcome === 'succeeded') {
+          writing.add(task.id);
+          writeBacks.set(task.id, engine.writeBack(task.id).finally(() => writing.delete(task.id)));
+        }
       })
       .catch((err: unknown) => {
         // Our own failure (the run record became unwritable), not the task's: block its
@@ -186,7 +219,7 @@ async function runReady(engine: Engine, options: AutoOptions, strategies: Readon
         settle(task.id, false, `Taskdeck could not record the run: ${err instanceof Error ? err.message : String(err)}`);
       })
       .finally(() => {
-        // The lease is let go in the next claim's transaction (or at the end): one commit
+        // The lease is let go in the next claim's transaction (or soon after): one commit
         // fewer per task. It is held a moment longer, by a runner that is alive.
         lease.stopRenewing();
         finished.push(lease);
@@ -199,19 +232,12 @@ async function runReady(engine: Engine, options: AutoOptions, strategies: Readon
   const pollElsewhere = (): void => {
     for (const taskId of [...elsewhere]) {
       // The claim and the check are one transaction here too.
-      const lease = engine.store.transaction(() => {
-        const held = TaskLease.acquire(engine.store, taskId, engine.ownerId, engine.clock);
-        if (held && adoptFromElsewhere(taskId)) {
-          held.release();
-          elsewhere.delete(taskId);
-          return null;
-        }
-        return held;
-      });
-      if (!lease) continue;
+      const task = engine.tasks.find((t) => t.id === taskId)!;
+      const claimed = engine.store.transaction(() => claimAndRecord(task));
+      if (claimed === null) continue;
       elsewhere.delete(taskId);
       // The other runner let go without running it: it is ours to run.
-      start(engine.tasks.find((t) => t.id === taskId)!, lease);
+      if (claimed !== 'adopted') start(task, claimed);
     }
   };
 
@@ -231,25 +257,15 @@ async function runReady(engine: Engine, options: AutoOptions, strategies: Readon
   /** Claims and starts ready tasks while a slot is free (also called the moment a slot frees). */
   function fill(): void {
     while (fault === null && !engine.autoStopped && busy.size < parallel && (options.maxTasks == null || started < options.maxTasks)) {
-      const next = schedule.ready()[0];
+      // A dependent waits until its dependencies are written back: its command may read the backlog.
+      const next = schedule.ready().find((t) => !t.dependencies.some((id) => writing.has(id)));
       if (!next) break;
       schedule.markRunning(next.id);
-      // One IMMEDIATE transaction: letting go of finished leases, taking this task's lease,
-      // and checking that no runner has run it (succeeded, or ended since this auto began).
       // The spawn waits for the commit: a task is never started on a claim that did not land.
-      const claimed = guarded(() =>
-        engine.store.transaction(() => {
-          releaseFinished();
-          const lease = TaskLease.acquire(engine.store, next.id, engine.ownerId, engine.clock);
-          if (!lease) return null;
-          return adoptFromElsewhere(next.id) ? (lease.release(), 'adopted' as const) : lease;
-        }),
-      );
+      const claimed = guarded(() => engine.store.transaction(() => claimAndRecord(next)));
       if (claimed === null) {
         if (fault === null) elsewhere.add(next.id);
       } else if (claimed !== 'adopted') {
-        // After the commit: the attempt's start is its own commit (runTask), and the task
-        // is spawned only once that is on disk.
         start(next, claimed);
       }
     }
@@ -270,8 +286,10 @@ async function runReady(engine: Engine, options: AutoOptions, strategies: Readon
     fill();
     if (bugs.length > 0) throw bugs[0];
     releaseSoon();
-    if (running.size === 0 && (elsewhere.size === 0 || engine.autoStopped || fault !== null)) break;
+    const heldBack = fault === null && !engine.autoStopped && schedule.ready().some((t) => t.dependencies.some((id) => writing.has(id)));
+    if (running.size === 0 && !heldBack && (elsewhere.size === 0 || engine.autoStopped || fault !== null)) break;
     const waits: Promise<unknown>[] = [...running.values()];
+    if (heldBack) waits.push(...[...writing].map((id) => writeBacks.get(id)!));
     // A real timer, not the injectable clock: polling must let the event loop run even
     // when a test makes the clock's sleeps instant.
     if (elsewhere.size > 0) waits.push(systemClock.sleep(ELSEWHERE_POLL_MS));

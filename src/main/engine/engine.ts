@@ -13,7 +13,8 @@ import type { AutoOptions, AutoPlan, AutoSummary, EngineConfig, EngineError, Eng
 import { stopOrphanedRuns } from './orphanedRuns';
 import { resolveCommand } from './resolveCommand';
 import { RunEvents } from './runEvents';
-import { AttemptNotStarted, runTask, type TaskRunResult } from './runTask';
+import { AttemptNotStarted, logPathFor, runTask, type TaskRunResult } from './runTask';
+import { recordAttemptStart, type RecordedStart } from './attemptStart';
 import { TaskLease } from './taskLease';
 import { checkTrust, untrustedMessage, type TaskCommand } from './trust';
 
@@ -128,8 +129,26 @@ export class Engine {
     return `${taskId} is being run by another Taskdeck process right now; wait for it to finish (taskdeck status shows it).`;
   }
 
-  /** Runs a task whose lease the caller holds; `onLastExit`: see RunTaskInput. */
-  async execute(task: Task, command: string, timeoutMs: number, trigger: 'manual' | 'auto', strategies: Readonly<Record<ErrorCategory, RetryStrategy>>, onLastExit?: () => void): Promise<TaskRunResult> {
+  /**
+   * Records the start of a run's first attempt, inside the caller's transaction (auto's
+   * claim: lease, record check and start in one commit); hand it to execute.
+   */
+  recordStart(task: Task, command: string, timeoutMs: number, trigger: 'manual' | 'auto'): RecordedStart {
+    const startedAt = this.clock.now();
+    const runId = newRunId(task.id, startedAt, this.clock.random);
+    const attemptId = recordAttemptStart(this.store, { taskId: task.id, runId, attempt: 1, trigger, command, logPath: logPathFor(this.projectDir, runId), timeoutMs, retries: 0, startedAt });
+    return { runId, attemptId, startedAt };
+  }
+
+  /** Runs a task whose lease the caller holds; `onLastExit` and `recorded`: see RunTaskInput. */
+  async execute(
+    task: Task,
+    command: string,
+    timeoutMs: number,
+    trigger: 'manual' | 'auto',
+    strategies: Readonly<Record<ErrorCategory, RetryStrategy>>,
+    options: { onLastExit?: () => void; recorded?: RecordedStart } = {},
+  ): Promise<TaskRunResult> {
     const controller = new AbortController();
     this.inFlight.set(task.id, controller);
     try {
@@ -139,7 +158,7 @@ export class Engine {
         timeoutMs,
         projectDir: this.projectDir,
         store: this.store,
-        runId: newRunId(task.id, this.clock.now(), this.clock.random),
+        runId: options.recorded?.runId ?? newRunId(task.id, this.clock.now(), this.clock.random),
         trigger,
         strategies,
         events: this.events,
@@ -149,7 +168,8 @@ export class Engine {
         logCapBytes: this.options.config.logCapMB === undefined ? undefined : Math.max(2, Math.round(this.options.config.logCapMB * 1024 * 1024)),
         signal: controller.signal,
         runner: this.options.runner,
-        onLastExit,
+        onLastExit: options.onLastExit,
+        recorded: options.recorded,
       });
     } finally {
       this.inFlight.delete(task.id);

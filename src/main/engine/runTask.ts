@@ -6,6 +6,7 @@ import { categorizedMessage, classify, planRecovery, severityOf, shouldRetry, ty
 import type { ErrorCategory } from '../core/errors/types';
 import type { AttemptOutcome, AttemptTrigger, Store } from '../store/types';
 import { applyRecovery } from './applyRecovery';
+import { attemptFacts, recordAttemptStart, type RecordedStart } from './attemptStart';
 import { localAttemptRunner, type AttemptHooks, type AttemptRunner, type AttemptStart } from './attemptRunner';
 import type { EngineClock } from './clock';
 import { LogWriter } from './logWriter';
@@ -33,6 +34,8 @@ export interface RunTaskInput {
   signal: AbortSignal;
   /** Where each attempt runs: here (the default) or on a cluster worker. */
   runner?: AttemptRunner;
+  /** The first attempt's start, already in the record (under `runId`): runTask does not write it again. */
+  recorded?: RecordedStart;
   /**
    * Called once the task's last attempt has ended (its process is gone and no retry
    * follows), just before that end is recorded: auto starts its next task here, so these
@@ -77,21 +80,17 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
   };
 
   for (let attempt = 1; ; attempt += 1) {
-    const startedAt = clock.now();
+    // The caller may have recorded the first start already (auto, in its claim's commit).
+    const recorded = attempt === 1 ? input.recorded : undefined;
+    const startedAt = recorded?.startedAt ?? clock.now();
     const trigger: AttemptTrigger = attempt === 1 ? input.trigger : 'retry';
-    // The task state's metadata, as the store would look it up from the latest attempt (this
-    // one): handed over, it spares that lookup on every state write.
-    const facts = (exitCode: number | null, signal: string | null, outcome: AttemptOutcome | null) => ({ run_id: runId, attempt, trigger, command: input.command, exit_code: exitCode, signal, outcome });
+    const facts = (exitCode: number | null, signal: string | null, outcome: AttemptOutcome | null) => attemptFacts({ runId, attempt, trigger, command: input.command }, exitCode, signal, outcome);
     // The attempt is recorded before it is spawned here or queued to a worker: a task the
     // record cannot hold (a damaged, full or read-only database) is never started; the
     // StoreFault goes to the caller.
     let attemptId: number;
     try {
-      attemptId = store.transaction(() => {
-        const id = store.startAttempt({ runId, taskId: task.id, attempt, trigger, command: input.command, startedAt, logPath, ownerPid: process.pid, timeoutMs, worker: null });
-        store.setTaskState(task.id, { status: 'running', startedAt, completedAt: null, retryCount: retries, errorMessage: null, executionTime: null, metadata: facts(null, null, null) });
-        return id;
-      });
+      attemptId = recorded?.attemptId ?? store.transaction(() => recordAttemptStart(store, { taskId: task.id, runId, attempt, trigger, command: input.command, logPath, timeoutMs, retries, startedAt }));
     } catch (err) {
       log.close();
       throw new AttemptNotStarted(task.id, attempt, err);
