@@ -258,7 +258,7 @@ async function runReady(engine: Engine, options: AutoOptions, strategies: Readon
   function fill(): void {
     while (fault === null && !engine.autoStopped && busy.size < parallel && (options.maxTasks == null || started < options.maxTasks)) {
       // A dependent waits until its dependencies are written back: its command may read the backlog.
-      const next = schedule.ready().find((t) => !t.dependencies.some((id) => writing.has(id)));
+      const next = schedule.next((t) => !t.dependencies.some((id) => writing.has(id)));
       if (!next) break;
       schedule.markRunning(next.id);
       // The spawn waits for the commit: a task is never started on a claim that did not land.
@@ -286,7 +286,7 @@ async function runReady(engine: Engine, options: AutoOptions, strategies: Readon
     fill();
     if (bugs.length > 0) throw bugs[0];
     releaseSoon();
-    const heldBack = fault === null && !engine.autoStopped && schedule.ready().some((t) => t.dependencies.some((id) => writing.has(id)));
+    const heldBack = writing.size > 0 && fault === null && !engine.autoStopped && schedule.next((t) => t.dependencies.some((id) => writing.has(id))) !== undefined;
     if (running.size === 0 && !heldBack && (elsewhere.size === 0 || engine.autoStopped || fault !== null)) break;
     const waits: Promise<unknown>[] = [...running.values()];
     if (heldBack) waits.push(...[...writing].map((id) => writeBacks.get(id)!));

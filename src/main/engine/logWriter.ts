@@ -6,12 +6,12 @@
 // full pipe while we write) and nothing queues up in memory.
 //
 // Creating the file is not: a new file costs a good part of a millisecond on some disks,
-// and every run of a task has one. The file is created on the thread pool while the
-// attempt is recorded and spawned; what comes before it is open (the start marker, the
-// first output) waits in memory and is written, in order, as soon as it is. Ending the
-// attempt or closing the writer opens the file at once if it is not open yet, as does a
-// queue past QUEUE_LIMIT, so the log is complete by then and memory stays bounded
-// (see bench/engine.bench.mjs).
+// and every run of a task has one. The first write (the start marker, right after the
+// spawn) has the thread pool create it while the task runs; until it is open, what is
+// written waits in memory and then goes in first, in order. Ending the attempt or closing
+// the writer opens the file at once if it is not open yet, as does a queue past
+// QUEUE_LIMIT, so the log is complete by then and memory stays bounded (see
+// bench/engine.bench.mjs).
 //
 // Each attempt's output is capped (`taskdeck.json` "logCapMB", default 50 MB): the first
 // half of the cap goes to the log as it comes; past it, the output keeps being read (the
@@ -35,8 +35,9 @@ export interface LogTruncation {
 
 export class LogWriter {
   private fd: number | null = null;
-  /** The file is being created on the thread pool; writes wait in `queued` meanwhile. */
+  /** The file is not open yet (being created on the thread pool once asked); writes wait in `queued`. */
   private opening = true;
+  private asked = false;
   private queued: Buffer[] = [];
   private queuedBytes = 0;
   /** Set when the disk refused a write; the attempt still finishes and is recorded. */
@@ -50,6 +51,13 @@ export class LogWriter {
     readonly capBytes: number = DEFAULT_LOG_CAP_BYTES,
   ) {
     this.headBytes = Math.floor(capBytes / 2);
+  }
+
+  /** Has the thread pool create the file (once). */
+  private openSoon(): void {
+    if (this.asked) return;
+    this.asked = true;
+    const path = this.path;
     // The log folder exists after the first run: try the file first, make the folder only when missing.
     open(path, 'a', (err, fd) => {
       if (err?.code !== 'ENOENT') return this.opened(err, fd);
@@ -157,6 +165,7 @@ export class LogWriter {
 
   private writeRaw(data: Buffer | string): void {
     if (this.opening) {
+      this.openSoon();
       const bytes = typeof data === 'string' ? Buffer.from(data) : data;
       this.queued.push(bytes);
       this.queuedBytes += bytes.length;
