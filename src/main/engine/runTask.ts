@@ -7,6 +7,7 @@ import type { ErrorCategory } from '../core/errors/types';
 import type { AttemptOutcome, AttemptTrigger, Store } from '../store/types';
 import { applyRecovery } from './applyRecovery';
 import { attemptFacts, recordAttemptStart, type RecordedStart } from './attemptStart';
+import { HeldStart } from './heldStart';
 import { localAttemptRunner, type AttemptHooks, type AttemptRunner, type AttemptStart } from './attemptRunner';
 import type { EngineClock } from './clock';
 import { LogWriter } from './logWriter';
@@ -97,26 +98,39 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
     }
     let worker: string | null = null;
     let started = false;
-    // The `started` event follows the spawn (before any output can arrive), so the record
-    // holds the process group: a later start can stop it if this runner dies (orphanedRuns.ts).
-    // On a cluster worker it also names the worker and when the task really started there.
-    // If it cannot be written, the runner stops the attempt and rethrows.
+    const held = new HeldStart(store);
+    /** A commit of this attempt's end phase: the held `started` event goes first. */
+    const commit = (body: () => void): void =>
+      store.transaction(() => {
+        held.write();
+        body();
+      });
+    // The `started` event holds the process group: a later start can stop it if this runner
+    // dies (orphanedRuns.ts). A local attempt's goes with its next commit (heldStart.ts); on
+    // a cluster worker it is written at once (before any output can arrive), naming the
+    // worker and when the task really started there, and if it cannot be written the runner
+    // stops the attempt and rethrows.
     const onStarted = (start: AttemptStart): void => {
       started = true;
       worker = start.worker;
       const at = start.worker === null ? startedAt : clock.now() - Math.max(0, start.startedAgoMs ?? 0);
-      store.transaction(() => {
-        if (start.worker !== null) store.attemptStartedOn(attemptId, start.worker, at);
-        const where = start.worker === null ? '' : ` on worker ${start.worker}`;
-        const data = { attempt, trigger, timeoutMs, pgid: start.pgid, ...(start.worker === null ? {} : { worker: start.worker, workerPid: start.workerPid ?? null }) };
-        store.recordEvent({ taskId: task.id, runId, attemptId, type: 'started', message: `attempt ${attempt}${where}: ${input.command}`, data, at });
-      });
-      log.marker(`${new Date(at).toISOString()} ${task.id} attempt ${attempt} (${trigger})${start.worker === null ? '' : ` on worker ${start.worker}`} timeout ${Math.round(timeoutMs / 1000)} s: ${input.command}`);
+      const where = start.worker === null ? '' : ` on worker ${start.worker}`;
+      const data = { attempt, trigger, timeoutMs, pgid: start.pgid, ...(start.worker === null ? {} : { worker: start.worker, workerPid: start.workerPid ?? null }) };
+      const event = { taskId: task.id, runId, attemptId, type: 'started' as const, message: `attempt ${attempt}${where}: ${input.command}`, data, at };
+      if (start.worker === null) held.hold(event);
+      else {
+        store.transaction(() => {
+          store.attemptStartedOn(attemptId, start.worker!, at);
+          store.recordEvent(event);
+        });
+      }
+      log.marker(`${new Date(at).toISOString()} ${task.id} attempt ${attempt} (${trigger})${where} timeout ${Math.round(timeoutMs / 1000)} s: ${input.command}`);
       events.emit({ type: 'task-started', taskId: task.id, title: task.title, runId, attempt, command: input.command, timeoutMs, logPath, pgid: start.pgid, ...(start.worker === null ? {} : { worker: start.worker }) });
     };
-    const output = await runAttempt(input, attempt, timeoutMs, log, onStarted).catch((err: unknown) => {
+    const output = await runAttempt(input, attempt, timeoutMs, log, onStarted, held).catch((err: unknown) => {
       // The start could not be completed in the record, so the task was stopped at once:
       // close its attempt if the record still takes writes, then report the failure.
+      held.drop();
       closeUnrecordedAttempt(store, task.id, attemptId, { now: clock.now(), startedAt, retries });
       log.close();
       throw err;
@@ -165,11 +179,11 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
     log.marker(`${new Date(endedAt).toISOString()} ${task.id} attempt ${attempt} ${outcome} (exit ${result.exitCode ?? '-'}${result.signal ? `, ${result.signal}` : ''}, ${result.durationMs} ms)${result.outputAbandoned ? '; a process outside the task\'s group (setsid) still held its output open: no longer read' : ''}`);
 
     if (truncation) {
-      store.recordEvent({ taskId: task.id, runId, attemptId, type: 'log_truncated', message: `attempt ${attempt}: ${truncation.omittedBytes} bytes of output left out of the log (cap ${truncation.capBytes} bytes; head and tail kept)`, data: truncation, at: endedAt });
+      commit(() => store.recordEvent({ taskId: task.id, runId, attemptId, type: 'log_truncated', message: `attempt ${attempt}: ${truncation.omittedBytes} bytes of output left out of the log (cap ${truncation.capBytes} bytes; head and tail kept)`, data: truncation, at: endedAt }));
     }
     if (outcome === 'succeeded' || outcome === 'cancelled') input.onLastExit?.();
     if (outcome === 'succeeded') {
-      store.transaction(() => {
+      commit(() => {
         store.finishAttempt(attemptId, finishRow);
         store.recordEvent({ taskId: task.id, runId, attemptId, type: 'succeeded', message: `attempt ${attempt} succeeded`, data: { durationMs: result.durationMs, ...outputData(result, truncation !== null) }, at: endedAt });
         if (recoveries > 0) store.recordEvent({ taskId: task.id, runId, attemptId, type: 'recovered', message: `succeeded on attempt ${attempt} after ${retries} retr${retries === 1 ? 'y' : 'ies'}`, at: endedAt });
@@ -178,7 +192,7 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
       return finish('succeeded', attempt, null, null);
     }
     if (outcome === 'cancelled') {
-      store.transaction(() => {
+      commit(() => {
         store.finishAttempt(attemptId, finishRow);
         store.recordEvent({ taskId: task.id, runId, attemptId, type: 'cancelled', message: `attempt ${attempt} cancelled`, at: endedAt });
         store.setTaskState(task.id, { status: 'cancelled', startedAt, completedAt: endedAt, retryCount: retries, errorMessage: 'cancelled', executionTime: result.durationMs, metadata: facts(result.exitCode, result.signal, outcome) });
@@ -207,7 +221,7 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
       input.onLastExit?.();
       // The attempt's end, its error, and the task's final state are one commit: a runner
       // killed in between never leaves a finished attempt under a task still `running`.
-      store.transaction(() => {
+      commit(() => {
         store.finishAttempt(attemptId, finishRow);
         store.recordError(errorRow);
         if (plan.action === 'record-path-and-suggest') record(input, attemptId, category, plan.action, applyRecovery(plan, input.projectDir, store), endedAt);
@@ -221,7 +235,7 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
     // The attempt ends and the task waits for its retry in one commit; if this runner dies
     // during the recovery or the backoff, the next start finds the task `retrying` under a
     // dead runner's lease and marks it interrupted (store/maintenance.ts).
-    store.transaction(() => {
+    commit(() => {
       store.finishAttempt(attemptId, finishRow);
       store.recordError(errorRow);
       store.setTaskState(task.id, { status: 'retrying', startedAt, completedAt: null, retryCount: retries + 1, errorMessage: categorizedMessage(category, message), executionTime: result.durationMs, metadata: facts(result.exitCode, result.signal, outcome) });
@@ -252,7 +266,7 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
 }
 
 /** One attempt through the runner, with the progress and output it reports recorded as a local run's. */
-async function runAttempt(input: RunTaskInput, attempt: number, timeoutMs: number, log: LogWriter, onStarted: AttemptHooks['onStarted']): ReturnType<AttemptRunner> {
+async function runAttempt(input: RunTaskInput, attempt: number, timeoutMs: number, log: LogWriter, onStarted: AttemptHooks['onStarted'], held: HeldStart): ReturnType<AttemptRunner> {
   const { task, runId, events, store, clock } = input;
   let lastProgress = { percent: -100, at: -Infinity };
   const runner = input.runner ?? localAttemptRunner;
@@ -270,7 +284,11 @@ async function runAttempt(input: RunTaskInput, attempt: number, timeoutMs: numbe
         if (percent >= 100 || percent - lastProgress.percent >= 5 || now - lastProgress.at >= 1000) {
           lastProgress = { percent, at: now };
           try {
-            store.recordEvent({ taskId: task.id, runId, type: 'progress', message: `${percent}% ${message}`.trim(), data: { percent }, at: now });
+            // The held `started` event goes first.
+            store.transaction(() => {
+              held.write();
+              store.recordEvent({ taskId: task.id, runId, type: 'progress', message: `${percent}% ${message}`.trim(), data: { percent }, at: now });
+            });
           } catch {
             // Called from the output stream: a throw here would take the whole process down.
             // A lost progress line is only history; a record that stays broken fails the
