@@ -54,6 +54,35 @@ describe('task metadata and state', () => {
     expect(store.taskState('A-1')).toEqual({ taskId: 'A-1', title: null, backlogStatus: null, status: 'failed', startedAt: T0, completedAt: T0 + 50, retryCount: 2, errorMessage: 'boom', executionTime: 50 });
     expect(store.taskState('nope')).toBeNull();
   });
+
+  it('a state write that hands its metadata over (a plain update) follows the same rules as one that does not (the upsert)', () => {
+    store.syncTasks([task('M-1'), task('M-2')], T0);
+    const steps: [string, Parameters<Store['setTaskState']>[1]][] = [
+      ['running', { status: 'running', startedAt: T0, completedAt: null, retryCount: 0, errorMessage: null, executionTime: null }],
+      ['progress', { status: 'running', startedAt: T0, completedAt: null, retryCount: 0, errorMessage: null, executionTime: null }],
+      ['running again, same start: progress kept', { status: 'running', startedAt: T0, completedAt: null, retryCount: 0, errorMessage: null, executionTime: null }],
+      ['retrying', { status: 'retrying', startedAt: T0, completedAt: null, retryCount: 1, errorMessage: 'network: down', executionTime: 40 }],
+      ['running, new start: progress from 0', { status: 'running', startedAt: T0 + 100, completedAt: null, retryCount: 1, errorMessage: null, executionTime: null }],
+      ['succeeded', { status: 'succeeded', startedAt: T0 + 100, completedAt: T0 + 1100, retryCount: 1, errorMessage: null, executionTime: 1000 }],
+    ];
+    const db = new Database(store.file, { readonly: true });
+    const row = (id: string) => db.prepare('SELECT state, status, started_ms, completed_ms, started_at, completed_at, retry_count, error_message, execution_ms, execution_time, progress, created_at FROM task_executions WHERE task_id = ?').get(id);
+    try {
+      for (const [what, state] of steps) {
+        if (what === 'progress') {
+          for (const id of ['M-1', 'M-2']) store.recordEvent({ taskId: id, runId: 'r', type: 'progress', message: '40%', data: { percent: 40 }, at: T0 + 10 });
+        } else {
+          store.setTaskState('M-1', { ...state, metadata: { step: what } });
+          store.setTaskState('M-2', state);
+        }
+        expect(row('M-1'), what).toEqual(row('M-2'));
+      }
+      expect(row('M-1')).toMatchObject({ state: 'succeeded', status: 'completed', progress: 1, completed_at: expect.stringMatching(/^\d{4}-/) });
+      expect(db.prepare("SELECT metadata FROM task_executions WHERE task_id = 'M-1'").get()).toEqual({ metadata: '{"step":"succeeded"}' });
+    } finally {
+      db.close();
+    }
+  });
 });
 
 describe('attempts and performance_metrics', () => {
