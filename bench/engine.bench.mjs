@@ -18,7 +18,7 @@ import { build } from 'esbuild';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TASKS = 200;
 /** Rounds of the three contenders in turn (bare, engine, engine with write-back); medians are reported. */
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 async function loadModules(dir) {
   const betterSqlite = createRequire(path.join(repo, 'package.json')).resolve('better-sqlite3');
