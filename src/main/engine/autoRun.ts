@@ -108,8 +108,8 @@ async function runReady(engine: Engine, options: AutoOptions, strategies: Readon
   const running = new Map<string, Promise<void>>();
   /**
    * Tasks holding one of the `parallel` slots: from the claim until their last attempt's
-   * process is gone. The slot frees before that end is recorded (runTask's onLastExit), so
-   * the next task is spawned first and the record's writes overlap its run.
+   * process is gone. Then (runTask's onLastExit) the next task is claimed and recorded in
+   * the same commit as that end, and spawned right after it.
    */
   const busy = new Set<string>();
   const elsewhere = new Set<string>();
@@ -192,17 +192,19 @@ async function runReady(engine: Engine, options: AutoOptions, strategies: Readon
     const { command, timeoutMs } = commands.get(task.id)!;
     started += 1;
     busy.add(task.id);
-    const freeSlot = (): void => {
+    /** Claimed inside this task's end commit; spawned once it landed. */
+    let next: [Task, Claimed][] = [];
+    // Its slot frees when its last process is gone: the next tasks are claimed and recorded
+    // in the commit of its end, and spawned right after it.
+    const onLastExit = (): (() => void) | void => {
       if (!busy.delete(task.id)) return;
-      try {
-        fill();
-      } catch (err) {
-        // Not a StoreFault (guarded keeps those): a bug, rethrown by the auto's loop.
-        bugs.push(err);
-      }
+      next = claimReady(true);
+      return () => {
+        for (const [t, claim] of next.splice(0)) start(t, claim);
+      };
     };
     const promise = engine
-      .execute(task, command, timeoutMs, 'auto', strategies, { onLastExit: freeSlot, recorded })
+      .execute(task, command, timeoutMs, 'auto', strategies, { onLastExit, recorded })
       .then((result: TaskRunResult) => {
         summary.results.push(result);
         settle(task.id, result.outcome === 'succeeded', result.message ?? result.outcome);
@@ -213,7 +215,9 @@ async function runReady(engine: Engine, options: AutoOptions, strategies: Readon
       })
       .catch((err: unknown) => {
         // Our own failure (the run record became unwritable), not the task's: block its
-        // dependents, let the other running tasks finish, and start nothing more.
+        // dependents, let the other running tasks finish, and start nothing more. Claims
+        // made in its end commit went with it.
+        for (const [, claim] of next.splice(0)) claim.lease.stopRenewing();
         const cause = err instanceof AttemptNotStarted ? err.cause : err;
         if (cause instanceof StoreFault) fault ??= cause;
         settle(task.id, false, `Taskdeck could not record the run: ${err instanceof Error ? err.message : String(err)}`);
@@ -252,23 +256,38 @@ async function runReady(engine: Engine, options: AutoOptions, strategies: Readon
     }
   };
 
-  /** Errors thrown while filling a freed slot from inside a task's run (not StoreFaults: bugs). */
-  const bugs: unknown[] = [];
-  /** Claims and starts ready tasks while a slot is free (also called the moment a slot frees). */
-  function fill(): void {
-    while (fault === null && !engine.autoStopped && busy.size < parallel && (options.maxTasks == null || started < options.maxTasks)) {
-      // A dependent waits until its dependencies are written back: its command may read the backlog.
-      const next = schedule.next((t) => !t.dependencies.some((id) => writing.has(id)));
-      if (!next) break;
-      schedule.markRunning(next.id);
-      // The spawn waits for the commit: a task is never started on a claim that did not land.
-      const claimed = guarded(() => engine.store.transaction(() => claimAndRecord(next)));
-      if (claimed === null) {
-        if (fault === null) elsewhere.add(next.id);
-      } else if (claimed !== 'adopted') {
-        start(next, claimed);
+  /**
+   * Claims ready tasks while a slot is free, each in a commit of its own, or (`joined`) in
+   * the caller's transaction: a finishing task's end commit, whose failure takes them back.
+   * The caller spawns them once the commit landed: a task is never started on a claim that
+   * did not land.
+   */
+  function claimReady(joined: boolean): [Task, Claimed][] {
+    const out: [Task, Claimed][] = [];
+    try {
+      while (fault === null && !engine.autoStopped && busy.size + out.length < parallel && (options.maxTasks == null || started + out.length < options.maxTasks)) {
+        // A dependent waits until its dependencies are written back: its command may read the backlog.
+        const next = schedule.next((t) => !t.dependencies.some((id) => writing.has(id)));
+        if (!next) break;
+        schedule.markRunning(next.id);
+        const claimed = joined ? claimAndRecord(next) : guarded(() => engine.store.transaction(() => claimAndRecord(next)));
+        if (claimed === null) {
+          if (fault === null) elsewhere.add(next.id);
+        } else if (claimed !== 'adopted') {
+          out.push([next, claimed]);
+        }
       }
+    } catch (err) {
+      // Only when joined (guarded keeps the rest): the caller's transaction rolls back, these leases with it.
+      for (const [, claim] of out) claim.lease.stopRenewing();
+      throw err;
     }
+    return out;
+  }
+
+  /** Claims and starts ready tasks while a slot is free. */
+  function fill(): void {
+    for (const [task, claimed] of claimReady(false)) start(task, claimed);
   }
 
   // Finished leases go in the next claim's transaction; when no claim comes within a
@@ -284,7 +303,6 @@ async function runReady(engine: Engine, options: AutoOptions, strategies: Readon
 
   for (;;) {
     fill();
-    if (bugs.length > 0) throw bugs[0];
     releaseSoon();
     const heldBack = writing.size > 0 && fault === null && !engine.autoStopped && schedule.next((t) => t.dependencies.some((id) => writing.has(id))) !== undefined;
     if (running.size === 0 && !heldBack && (elsewhere.size === 0 || engine.autoStopped || fault !== null)) break;
@@ -298,7 +316,6 @@ async function runReady(engine: Engine, options: AutoOptions, strategies: Readon
   }
 
   if (releaseTimer !== null) clearTimeout(releaseTimer);
-  if (bugs.length > 0) throw bugs[0];
   guarded(() => engine.store.transaction(releaseFinished));
   // engine.writeBack never rejects: a failed write is a `written-back` event with ok false.
   await Promise.all(writeBacks.values());

@@ -13,7 +13,7 @@ import type { AutoOptions, AutoPlan, AutoSummary, EngineConfig, EngineError, Eng
 import { stopOrphanedRuns } from './orphanedRuns';
 import { resolveCommand } from './resolveCommand';
 import { RunEvents } from './runEvents';
-import { AttemptNotStarted, logPathFor, runTask, type TaskRunResult } from './runTask';
+import { AttemptNotStarted, logPathFor, runTask, type RunTaskInput, type TaskRunResult } from './runTask';
 import { recordAttemptStart, type RecordedStart } from './attemptStart';
 import { TaskLease } from './taskLease';
 import { checkTrust, untrustedMessage, type TaskCommand } from './trust';
@@ -147,7 +147,7 @@ export class Engine {
     timeoutMs: number,
     trigger: 'manual' | 'auto',
     strategies: Readonly<Record<ErrorCategory, RetryStrategy>>,
-    options: { onLastExit?: () => void; recorded?: RecordedStart } = {},
+    options: { onLastExit?: RunTaskInput['onLastExit']; recorded?: RecordedStart } = {},
   ): Promise<TaskRunResult> {
     const controller = new AbortController();
     this.inFlight.set(task.id, controller);

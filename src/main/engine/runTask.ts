@@ -38,12 +38,12 @@ export interface RunTaskInput {
   /** The first attempt's start, already in the record (under `runId`): runTask does not write it again. */
   recorded?: RecordedStart;
   /**
-   * Called once the task's last attempt has ended (its process is gone and no retry
-   * follows), just before that end is recorded: auto starts its next task here, so these
-   * writes overlap the next task's run instead of delaying its start. Nothing about this
-   * task is shown before its end is recorded.
+   * Called inside the commit that records the task's end, once its last attempt is over
+   * (its process gone, no retry to follow). It may write in that commit: auto claims and
+   * records the start of its next task there, one commit for both. What it returns runs
+   * once the commit landed (auto spawns that task), before this task's end is announced.
    */
-  onLastExit?: () => void;
+  onLastExit?: () => (() => void) | void;
 }
 
 export type { TaskRunResult };
@@ -105,6 +105,15 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
         held.write();
         body();
       });
+    /** The commit of the task's end: the caller's next claims join it (onLastExit), and start once it landed. */
+    const commitEnd = (body: () => void): void => {
+      const then = store.transaction(() => {
+        held.write();
+        body();
+        return input.onLastExit?.();
+      });
+      if (typeof then === 'function') then();
+    };
     // The `started` event holds the process group: a later start can stop it if this runner
     // dies (orphanedRuns.ts). A local attempt's goes with its next commit (heldStart.ts); on
     // a cluster worker it is written at once (before any output can arrive), naming the
@@ -181,9 +190,8 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
     if (truncation) {
       commit(() => store.recordEvent({ taskId: task.id, runId, attemptId, type: 'log_truncated', message: `attempt ${attempt}: ${truncation.omittedBytes} bytes of output left out of the log (cap ${truncation.capBytes} bytes; head and tail kept)`, data: truncation, at: endedAt }));
     }
-    if (outcome === 'succeeded' || outcome === 'cancelled') input.onLastExit?.();
     if (outcome === 'succeeded') {
-      commit(() => {
+      commitEnd(() => {
         store.finishAttempt(attemptId, finishRow);
         store.recordEvent({ taskId: task.id, runId, attemptId, type: 'succeeded', message: `attempt ${attempt} succeeded`, data: { durationMs: result.durationMs, ...outputData(result, truncation !== null) }, at: endedAt });
         if (recoveries > 0) store.recordEvent({ taskId: task.id, runId, attemptId, type: 'recovered', message: `succeeded on attempt ${attempt} after ${retries} retr${retries === 1 ? 'y' : 'ies'}`, at: endedAt });
@@ -192,7 +200,7 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
       return finish('succeeded', attempt, null, null);
     }
     if (outcome === 'cancelled') {
-      commit(() => {
+      commitEnd(() => {
         store.finishAttempt(attemptId, finishRow);
         store.recordEvent({ taskId: task.id, runId, attemptId, type: 'cancelled', message: `attempt ${attempt} cancelled`, at: endedAt });
         store.setTaskState(task.id, { status: 'cancelled', startedAt, completedAt: endedAt, retryCount: retries, errorMessage: 'cancelled', executionTime: result.durationMs, metadata: facts(result.exitCode, result.signal, outcome) });
@@ -218,10 +226,9 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
     const plan = planRecovery({ category, message, taskId: task.id, strategy, retry: retries + 1, random: clock.random, baseTimeoutMs: input.timeoutMs, tempPatterns: input.tempPatterns });
     const errorRow = { attemptId, taskId: task.id, category, severity, message, exitCode: result.exitCode, signal: result.signal, logExcerpt: excerpt(result.tail), at: endedAt };
     if (!willRetry) {
-      input.onLastExit?.();
       // The attempt's end, its error, and the task's final state are one commit: a runner
       // killed in between never leaves a finished attempt under a task still `running`.
-      commit(() => {
+      commitEnd(() => {
         store.finishAttempt(attemptId, finishRow);
         store.recordError(errorRow);
         if (plan.action === 'record-path-and-suggest') record(input, attemptId, category, plan.action, applyRecovery(plan, input.projectDir, store), endedAt);
