@@ -98,6 +98,21 @@ describe('attempts and performance_metrics', () => {
     expect(latest).toMatchObject({ outcome: 'cancelled', durationMs: 50, peakRssKb: 1234, cpuMs: 7, timeoutMs: 1000, trigger: 'auto' });
   });
 
+  it("claimCheck: the task's recorded state and its latest attempt's end, as auto's claim reads them", () => {
+    expect(store.claimCheck('C-1')).toEqual({ state: null, lastEndedAt: null, lastOutcome: null });
+    store.syncTasks([task('C-1')], T0);
+    expect(store.claimCheck('C-1')).toEqual({ state: 'pending', lastEndedAt: null, lastOutcome: null });
+    run('C-1', 'failed', T0, 100);
+    store.setTaskState('C-1', { status: 'failed', startedAt: T0, completedAt: T0 + 100, retryCount: 0, errorMessage: 'x', executionTime: 100 });
+    expect(store.claimCheck('C-1')).toEqual({ state: 'failed', lastEndedAt: T0 + 100, lastOutcome: 'failed' });
+    // The latest by start, still open.
+    store.startAttempt({ runId: 'later', taskId: 'C-1', attempt: 1, trigger: 'auto', command: 'true', startedAt: T0 + 500, logPath: null, ownerPid: process.pid, timeoutMs: 1000 });
+    expect(store.claimCheck('C-1')).toMatchObject({ lastEndedAt: null, lastOutcome: null });
+    run('C-1', 'succeeded', T0 + 1000, 50);
+    store.setTaskState('C-1', { status: 'succeeded', startedAt: T0 + 1000, completedAt: T0 + 1050, retryCount: 0, errorMessage: null, executionTime: 50 });
+    expect(store.claimCheck('C-1')).toEqual({ state: 'succeeded', lastEndedAt: T0 + 1050, lastOutcome: 'succeeded' });
+  });
+
   it('finishing an attempt twice counts it once', () => {
     const id = run('A', 'succeeded', T0, 100);
     store.finishAttempt(id, { endedAt: T0 + 500, durationMs: 500, exitCode: 1, signal: null, outcome: 'failed', peakRssKb: null, cpuMs: null });

@@ -149,13 +149,13 @@ async function runReady(engine: Engine, options: AutoOptions, strategies: Readon
    * before another one's success landed (its clock said earlier, its commit came later).
    */
   const adoptFromElsewhere = (taskId: string): boolean => {
-    const succeeded = engine.store.taskState(taskId)?.status === 'succeeded';
-    const last = engine.store.attempts(taskId, 1)[0];
+    const check = engine.store.claimCheck(taskId);
+    const succeeded = check.state === 'succeeded';
     // Any runner counts, this process's other engines too (the app runs a selection and
     // an auto side by side); this auto never ran the task itself before asking.
-    const endedSinceStart = last !== undefined && last.endedAt !== null && last.endedAt >= autoStarted;
+    const endedSinceStart = check.lastEndedAt !== null && check.lastEndedAt >= autoStarted;
     if (!succeeded && !endedSinceStart) return false;
-    const outcome = succeeded ? 'succeeded' : (last?.outcome ?? 'failed');
+    const outcome = succeeded ? 'succeeded' : (check.lastOutcome ?? 'failed');
     const ok = outcome === 'succeeded';
     summary.elsewhere.push({ taskId, outcome: ok ? 'succeeded' : 'failed' });
     const task = engine.tasks.find((t) => t.id === taskId)!;
