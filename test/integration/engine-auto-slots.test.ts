@@ -38,6 +38,17 @@ describe('engine: auto slots', () => {
     }
   });
 
+  for (const writeBack of ['none', 'done'] as const) {
+    it(`keeps the priority order through a freed slot: a dependent of the finished task goes before a lower priority (writeBack ${writeBack})`, async () => {
+      const task = (id: string, priority: string, deps: string) => `| ${id} | Task ${id} | ${priority} | 1 | todo | ${deps} |\n<!-- run: echo ${id} >> order.txt -->\n`;
+      const backlog = header + task('K-1', 'P1', 'None') + task('K-2', 'P1', 'K-1') + task('K-3', 'P1', 'K-2') + task('K-4', 'P3', 'None') + task('K-5', 'P2', 'None');
+      fx = await makeFixture({ backlog, config: { writeBack } });
+      const result = await fx.engine.auto({ parallel: 1 });
+      expect(result.ok).toBe(true);
+      expect(readFileSync(join(fx.dir, 'order.txt'), 'utf8').trim().split('\n')).toEqual(['K-1', 'K-2', 'K-3', 'K-5', 'K-4']);
+    });
+  }
+
   it("announces a task's end only once it is in the record, while the next task is already under way", async () => {
     const backlog = header + row('Q-1') + row('Q-2', 'None', 3) + row('Q-3') + row('Q-4', 'Q-3');
     fx = await makeFixture({ backlog, config: { writeBack: 'none', retry: { unknown: { maxRetries: 0 }, execution: { maxRetries: 0 } } } });

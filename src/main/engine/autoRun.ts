@@ -196,8 +196,14 @@ async function runReady(engine: Engine, options: AutoOptions, strategies: Readon
     let next: [Task, Claimed][] = [];
     // Its slot frees when its last process is gone: the next tasks are claimed and recorded
     // in the commit of its end, and spawned right after it.
-    const onLastExit = (): (() => void) | void => {
+    const onLastExit = (outcome: TaskRunResult['outcome']): (() => void) | void => {
       if (!busy.delete(task.id)) return;
+      // Its success is in this commit: its dependents are ready for the claims made in it
+      // (by priority, as ever), once it is written back when it will be.
+      if (outcome === 'succeeded') {
+        schedule.markSucceeded(task.id);
+        if (engine.writesBack) writing.add(task.id);
+      }
       next = claimReady(true);
       return () => {
         for (const [t, claim] of next.splice(0)) start(t, claim);
@@ -266,9 +272,10 @@ async function runReady(engine: Engine, options: AutoOptions, strategies: Readon
     const out: [Task, Claimed][] = [];
     try {
       while (fault === null && !engine.autoStopped && busy.size + out.length < parallel && (options.maxTasks == null || started + out.length < options.maxTasks)) {
-        // A dependent waits until its dependencies are written back: its command may read the backlog.
-        const next = schedule.next((t) => !t.dependencies.some((id) => writing.has(id)));
-        if (!next) break;
+        // The best ready task, always: one whose dependencies are still being written back
+        // (its command may read the backlog) is waited for, not passed over.
+        const next = schedule.next();
+        if (!next || next.dependencies.some((id) => writing.has(id))) break;
         schedule.markRunning(next.id);
         const claimed = joined ? claimAndRecord(next) : guarded(() => engine.store.transaction(() => claimAndRecord(next)));
         if (claimed === null) {
@@ -304,7 +311,8 @@ async function runReady(engine: Engine, options: AutoOptions, strategies: Readon
   for (;;) {
     fill();
     releaseSoon();
-    const heldBack = writing.size > 0 && fault === null && !engine.autoStopped && schedule.next((t) => t.dependencies.some((id) => writing.has(id))) !== undefined;
+    const best = writing.size > 0 && fault === null && !engine.autoStopped ? schedule.next() : undefined;
+    const heldBack = best !== undefined && best.dependencies.some((id) => writing.has(id));
     if (running.size === 0 && !heldBack && (elsewhere.size === 0 || engine.autoStopped || fault !== null)) break;
     const waits: Promise<unknown>[] = [...running.values()];
     if (heldBack) waits.push(...[...writing].map((id) => writeBacks.get(id)!));

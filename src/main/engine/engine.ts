@@ -46,6 +46,11 @@ export class Engine {
     return this.options.config;
   }
 
+  /** Whether a success is written back as done in the Markdown (writeBack below). */
+  get writesBack(): boolean {
+    return this.options.config.writeBack === 'done' && this.options.markDone !== undefined;
+  }
+
   /**
    * Before any run: what is left running of attempts whose runner died (kill -9) is
    * stopped, those attempts become 'interrupted', and the store learns the tasks as they

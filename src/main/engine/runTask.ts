@@ -44,7 +44,7 @@ export interface RunTaskInput {
    * records the start of its next task there, one commit for both. What it returns runs
    * once the commit landed (auto spawns that task), before this task's end is announced.
    */
-  onLastExit?: () => (() => void) | void;
+  onLastExit?: (outcome: TaskOutcome) => (() => void) | void;
 }
 
 export type { TaskRunResult };
@@ -107,11 +107,11 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
         body();
       });
     /** The commit of the task's end: the caller's next claims join it (onLastExit), and start once it landed. */
-    const commitEnd = (body: () => void): void => {
+    const commitEnd = (outcome: TaskOutcome, body: () => void): void => {
       const then = store.transaction(() => {
         held.write();
         body();
-        return input.onLastExit?.();
+        return input.onLastExit?.(outcome);
       });
       if (typeof then === 'function') then();
     };
@@ -192,7 +192,7 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
       commit(() => store.recordEvent({ taskId: task.id, runId, attemptId, type: 'log_truncated', message: `attempt ${attempt}: ${truncation.omittedBytes} bytes of output left out of the log (cap ${truncation.capBytes} bytes; head and tail kept)`, data: truncation, at: endedAt }));
     }
     if (outcome === 'succeeded') {
-      commitEnd(() => {
+      commitEnd('succeeded', () => {
         store.finishAttempt(attemptId, finishRow);
         store.recordEvent({ taskId: task.id, runId, attemptId, type: 'succeeded', message: `attempt ${attempt} succeeded`, data: { durationMs: result.durationMs, ...outputData(result, truncation !== null) }, at: endedAt });
         if (recoveries > 0) store.recordEvent({ taskId: task.id, runId, attemptId, type: 'recovered', message: `succeeded on attempt ${attempt} after ${retries} retr${retries === 1 ? 'y' : 'ies'}`, at: endedAt });
@@ -201,7 +201,7 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
       return finish('succeeded', attempt, null, null);
     }
     if (outcome === 'cancelled') {
-      commitEnd(() => {
+      commitEnd('cancelled', () => {
         store.finishAttempt(attemptId, finishRow);
         store.recordEvent({ taskId: task.id, runId, attemptId, type: 'cancelled', message: `attempt ${attempt} cancelled`, at: endedAt });
         store.setTaskState(task.id, { status: 'cancelled', startedAt, completedAt: endedAt, retryCount: retries, errorMessage: 'cancelled', executionTime: result.durationMs, metadata: facts(result.exitCode, result.signal, outcome) });
@@ -229,7 +229,7 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
     if (!willRetry) {
       // The attempt's end, its error, and the task's final state are one commit: a runner
       // killed in between never leaves a finished attempt under a task still `running`.
-      commitEnd(() => {
+      commitEnd(outcome === 'timeout' ? 'timeout' : 'failed', () => {
         store.finishAttempt(attemptId, finishRow);
         store.recordError(errorRow);
         if (plan.action === 'record-path-and-suggest') record(input, attemptId, category, plan.action, applyRecovery(plan, input.projectDir, store), endedAt);
