@@ -73,7 +73,7 @@ function planFromRecord(engine: Engine, options: AutoOptions): EngineResult<Auto
   const order: PlannedTask[] = [];
   for (;;) {
     if (options.maxTasks != null && order.length >= options.maxTasks) break;
-    const next = schedule.ready()[0];
+    const next = schedule.next();
     if (!next) break;
     order.push({ task: next, ...commands.get(next.id)! });
     schedule.markSucceeded(next.id);

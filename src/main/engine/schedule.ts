@@ -183,7 +183,7 @@ export function dryRunOrder(input: ScheduleInput, maxTasks: number | null): Task
   const order: Task[] = [];
   for (;;) {
     if (maxTasks !== null && order.length >= maxTasks) break;
-    const next = schedule.ready()[0];
+    const next = schedule.next();
     if (!next) break;
     order.push(next);
     schedule.markSucceeded(next.id);
