@@ -54,6 +54,35 @@ describe('task metadata and state', () => {
     expect(store.taskState('A-1')).toEqual({ taskId: 'A-1', title: null, backlogStatus: null, status: 'failed', startedAt: T0, completedAt: T0 + 50, retryCount: 2, errorMessage: 'boom', executionTime: 50 });
     expect(store.taskState('nope')).toBeNull();
   });
+
+  it('a state write that hands its metadata over (a plain update) follows the same rules as one that does not (the upsert)', () => {
+    store.syncTasks([task('M-1'), task('M-2')], T0);
+    const steps: [string, Parameters<Store['setTaskState']>[1]][] = [
+      ['running', { status: 'running', startedAt: T0, completedAt: null, retryCount: 0, errorMessage: null, executionTime: null }],
+      ['progress', { status: 'running', startedAt: T0, completedAt: null, retryCount: 0, errorMessage: null, executionTime: null }],
+      ['running again, same start: progress kept', { status: 'running', startedAt: T0, completedAt: null, retryCount: 0, errorMessage: null, executionTime: null }],
+      ['retrying', { status: 'retrying', startedAt: T0, completedAt: null, retryCount: 1, errorMessage: 'network: down', executionTime: 40 }],
+      ['running, new start: progress from 0', { status: 'running', startedAt: T0 + 100, completedAt: null, retryCount: 1, errorMessage: null, executionTime: null }],
+      ['succeeded', { status: 'succeeded', startedAt: T0 + 100, completedAt: T0 + 1100, retryCount: 1, errorMessage: null, executionTime: 1000 }],
+    ];
+    const db = new Database(store.file, { readonly: true });
+    const row = (id: string) => db.prepare('SELECT state, status, started_ms, completed_ms, started_at, completed_at, retry_count, error_message, execution_ms, execution_time, progress, created_at FROM task_executions WHERE task_id = ?').get(id);
+    try {
+      for (const [what, state] of steps) {
+        if (what === 'progress') {
+          for (const id of ['M-1', 'M-2']) store.recordEvent({ taskId: id, runId: 'r', type: 'progress', message: '40%', data: { percent: 40 }, at: T0 + 10 });
+        } else {
+          store.setTaskState('M-1', { ...state, metadata: { step: what } });
+          store.setTaskState('M-2', state);
+        }
+        expect(row('M-1'), what).toEqual(row('M-2'));
+      }
+      expect(row('M-1')).toMatchObject({ state: 'succeeded', status: 'completed', progress: 1, completed_at: expect.stringMatching(/^\d{4}-/) });
+      expect(db.prepare("SELECT metadata FROM task_executions WHERE task_id = 'M-1'").get()).toEqual({ metadata: '{"step":"succeeded"}' });
+    } finally {
+      db.close();
+    }
+  });
 });
 
 describe('attempts and performance_metrics', () => {
@@ -69,11 +98,43 @@ describe('attempts and performance_metrics', () => {
     expect(latest).toMatchObject({ outcome: 'cancelled', durationMs: 50, peakRssKb: 1234, cpuMs: 7, timeoutMs: 1000, trigger: 'auto' });
   });
 
+  it("claimCheck: the task's recorded state and its latest attempt's end, as auto's claim reads them", () => {
+    expect(store.claimCheck('C-1')).toEqual({ state: null, lastEndedAt: null, lastOutcome: null });
+    store.syncTasks([task('C-1')], T0);
+    expect(store.claimCheck('C-1')).toEqual({ state: 'pending', lastEndedAt: null, lastOutcome: null });
+    run('C-1', 'failed', T0, 100);
+    store.setTaskState('C-1', { status: 'failed', startedAt: T0, completedAt: T0 + 100, retryCount: 0, errorMessage: 'x', executionTime: 100 });
+    expect(store.claimCheck('C-1')).toEqual({ state: 'failed', lastEndedAt: T0 + 100, lastOutcome: 'failed' });
+    // The latest by start, still open.
+    store.startAttempt({ runId: 'later', taskId: 'C-1', attempt: 1, trigger: 'auto', command: 'true', startedAt: T0 + 500, logPath: null, ownerPid: process.pid, timeoutMs: 1000 });
+    expect(store.claimCheck('C-1')).toMatchObject({ lastEndedAt: null, lastOutcome: null });
+    run('C-1', 'succeeded', T0 + 1000, 50);
+    store.setTaskState('C-1', { status: 'succeeded', startedAt: T0 + 1000, completedAt: T0 + 1050, retryCount: 0, errorMessage: null, executionTime: 50 });
+    expect(store.claimCheck('C-1')).toEqual({ state: 'succeeded', lastEndedAt: T0 + 1050, lastOutcome: 'succeeded' });
+  });
+
   it('finishing an attempt twice counts it once', () => {
     const id = run('A', 'succeeded', T0, 100);
     store.finishAttempt(id, { endedAt: T0 + 500, durationMs: 500, exitCode: 1, signal: null, outcome: 'failed', peakRssKb: null, cpuMs: null });
     expect(store.performance('A')[0]).toMatchObject({ runs: 1, successes: 1 });
     expect(store.attempts('A')[0]?.outcome).toBe('succeeded');
+  });
+
+  it("an attempt's end written inside a caller's transaction (no savepoint of its own) is undone whole with it", () => {
+    const id = store.startAttempt({ runId: 'r-1', taskId: 'A', attempt: 1, trigger: 'auto', command: 'true', startedAt: T0, logPath: null, ownerPid: process.pid, timeoutMs: 1000 });
+    expect(() =>
+      store.transaction(() => {
+        store.finishAttempt(id, { endedAt: T0 + 10, durationMs: 10, exitCode: 0, signal: null, outcome: 'succeeded', peakRssKb: null, cpuMs: null });
+        store.recordEvent({ taskId: 'A', runId: 'r-1', attemptId: id, type: 'succeeded', message: 'succeeded', at: T0 + 10 });
+        throw new Error('the state write failed');
+      }),
+    ).toThrow('the state write failed');
+    expect(store.attempts('A')[0]).toMatchObject({ id, outcome: null, endedAt: null });
+    expect(store.performance('A')).toEqual([]);
+    expect(store.history('A').map((e) => e.type)).toEqual([]);
+    // And on its own (no caller's transaction) it is still one transaction.
+    store.finishAttempt(id, { endedAt: T0 + 10, durationMs: 10, exitCode: 0, signal: null, outcome: 'succeeded', peakRssKb: null, cpuMs: null });
+    expect(store.performance('A')[0]).toMatchObject({ runs: 1, successes: 1 });
   });
 });
 

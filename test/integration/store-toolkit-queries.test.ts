@@ -75,6 +75,20 @@ describe("the toolkit's tables, filled by real runs", () => {
     expect(q3).toMatchObject({ started_at: null, completed_at: null, progress: 0 });
   });
 
+  it("task_executions.metadata is the task's latest attempt, exactly as the store's own lookup writes it", () => {
+    // The engine hands these facts over instead of letting the store look them up: the
+    // text must be the lookup's, byte for byte.
+    const rows = db
+      .prepare(
+        `SELECT e.task_id, e.metadata, (SELECT json_object('run_id', run_id, 'attempt', attempt, 'trigger', trigger, 'command', command,
+           'exit_code', exit_code, 'signal', signal, 'outcome', outcome) FROM run_attempts a WHERE a.task_id = e.task_id ORDER BY started_at DESC, id DESC LIMIT 1) AS looked_up
+         FROM task_executions e WHERE e.task_id IN ('Q-1', 'Q-2') ORDER BY e.task_id`,
+      )
+      .all() as { task_id: string; metadata: string; looked_up: string }[];
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row.metadata).toBe(row.looked_up);
+  });
+
   it("WHERE status = 'completed' finds the succeeded task, and our own state keeps the precise word", () => {
     expect(db.prepare("SELECT task_id FROM task_executions WHERE status = 'completed'").all()).toEqual([{ task_id: 'Q-1' }]);
     expect(db.prepare("SELECT task_id FROM task_executions WHERE status = 'failed'").all()).toEqual([{ task_id: 'Q-2' }]);

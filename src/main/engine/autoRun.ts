@@ -7,69 +7,23 @@ import type { ErrorCategory } from '../core/errors/types';
 import { StoreFault } from '../store/storeFault';
 import { systemClock } from './clock';
 import type { Engine } from './engine';
-import type { AutoOptions, AutoPlan, AutoSummary, EngineResult, PlannedTask } from './engineTypes';
-import { resolveCommand } from './resolveCommand';
+import type { AutoOptions, AutoSummary, EngineResult } from './engineTypes';
 import { AttemptNotStarted, type TaskRunResult } from './runTask';
-import { Schedule, type ScheduleInput } from './schedule';
+import { Schedule } from './schedule';
+import type { RecordedStart } from './attemptStart';
 import { TaskLease } from './taskLease';
-import { describeHolder, isClaim } from './claimOwner';
+import { planAuto, prepareSchedule, storeFailure } from './autoPlan';
+
+export { planAuto };
 
 const ELSEWHERE_POLL_MS = 250;
+/** How long a finished task's lease may wait for the next claim's transaction to let it go. */
+const FINISHED_LEASE_HOLD_MS = 1000;
 
-interface Prepared {
-  input: ScheduleInput;
-  commands: Map<string, { command: string; timeoutMs: number }>;
-  excluded: { task: Task; reason: string }[];
-}
-
-function prepareSchedule(engine: Engine, options: AutoOptions): Prepared {
-  const succeededBefore = new Set(engine.store.taskStates().filter((s) => s.status === 'succeeded').map((s) => s.taskId));
-  const excludedMap = new Map<string, string>();
-  const commands = new Map<string, { command: string; timeoutMs: number }>();
-  // An agent's claim keeps auto away from its task (waiting on it could take the claim's
-  // whole lifetime); a run lease elsewhere is waited for, as before.
-  const claimed = new Map(engine.store.leaseHolders(engine.clock.now()).filter((h) => isClaim(h) && h.ownerId !== engine.ownerId).map((h) => [h.taskId, h]));
-  for (const task of engine.tasks) {
-    if (task.status === 'done' || succeededBefore.has(task.id)) continue;
-    const resolved = resolveCommand(task, engine.config, options.timeoutS ?? null);
-    const claim = claimed.get(task.id);
-    if (claim) excludedMap.set(task.id, describeHolder(claim));
-    else if (task.status === 'skipped') excludedMap.set(task.id, `its status is ${task.statusRaw || 'skipped'} in the backlog`);
-    else if (task.humanRequired && !options.includeHuman) excludedMap.set(task.id, `human-required${task.humanReason ? ` (${task.humanReason})` : ''}; include with --include-human`);
-    else if (resolved.kind === 'manual') excludedMap.set(task.id, `manual (no command); mark it done with \`taskdeck done ${task.id}\``);
-    else if (resolved.kind === 'error') excludedMap.set(task.id, resolved.message);
-    else commands.set(task.id, { command: resolved.command, timeoutMs: resolved.timeoutMs });
-  }
-  const excluded = engine.tasks.filter((t) => excludedMap.has(t.id)).map((task) => ({ task, reason: excludedMap.get(task.id)! }));
-  return { input: { tasks: engine.tasks, succeededBefore, excluded: excludedMap }, commands, excluded };
-}
-
-export function planAuto(engine: Engine, options: AutoOptions): EngineResult<AutoPlan> {
-  try {
-    return planFromRecord(engine, options);
-  } catch (err) {
-    return storeFailure(err, 'before anything was planned');
-  }
-}
-
-/** A StoreFault as the auto's error value (its documented code); anything else is a bug and thrown. */
-function storeFailure(err: unknown, when: string): { ok: false; error: { code: StoreFault['code']; message: string } } {
-  if (!(err instanceof StoreFault)) throw err;
-  return { ok: false, error: { code: err.code, message: `The run record failed ${when}: ${err.message}` } };
-}
-
-function planFromRecord(engine: Engine, options: AutoOptions): EngineResult<AutoPlan> {
-  const { input, commands, excluded } = prepareSchedule(engine, options);
-  const schedule = new Schedule(input);
-  const order: PlannedTask[] = [];
-  for (;;) {
-    if (options.maxTasks != null && order.length >= options.maxTasks) break;
-    const next = schedule.ready()[0];
-    if (!next) break;
-    order.push({ task: next, ...commands.get(next.id)! });
-    schedule.markSucceeded(next.id);
-  }
-  return { ok: true, value: { order, excluded, waiting: schedule.waiting() } };
+/** A claimed task: its lease, and its first attempt's start, committed together. */
+interface Claimed {
+  lease: TaskLease;
+  recorded: RecordedStart;
 }
 
 export async function runAuto(engine: Engine, options: AutoOptions): Promise<EngineResult<AutoSummary>> {
@@ -97,12 +51,27 @@ async function runReady(engine: Engine, options: AutoOptions, strategies: Readon
   const schedule = new Schedule(input);
   const parallel = Math.max(1, options.parallel ?? 1);
   const running = new Map<string, Promise<void>>();
+  /**
+   * Tasks holding one of the `parallel` slots: from the claim until their last attempt's
+   * process is gone. Then (runTask's onLastExit) the next task is claimed and recorded in
+   * the same commit as that end, and spawned right after it.
+   */
+  const busy = new Set<string>();
   const elsewhere = new Set<string>();
   const summary: AutoSummary = { results: [], blocked: [], waiting: [], excluded, elsewhere: [], notStarted: [] };
   let started = 0;
   /** Set when the record fails: nothing new starts, what runs finishes, the auto reports it. */
   let fault: StoreFault | null = null;
   const finished: TaskLease[] = [];
+  /**
+   * Write-backs under way, by task. A task's slot frees as soon as its run is recorded: the
+   * write-back goes on beside the next task (and the writes of tasks that finish meanwhile
+   * share one file write), a dependent starts only once its dependencies are written, and
+   * the auto answers only when every write is done.
+   */
+  const writeBacks = new Map<string, Promise<void>>();
+  /** Tasks whose write-back is still under way: their dependents are not claimed yet. */
+  const writing = new Set<string>();
   const releaseFinished = (): void => {
     for (const lease of finished.splice(0)) lease.release();
   };
@@ -125,13 +94,13 @@ async function runReady(engine: Engine, options: AutoOptions, strategies: Readon
    * before another one's success landed (its clock said earlier, its commit came later).
    */
   const adoptFromElsewhere = (taskId: string): boolean => {
-    const succeeded = engine.store.taskState(taskId)?.status === 'succeeded';
-    const last = engine.store.attempts(taskId, 1)[0];
+    const check = engine.store.claimCheck(taskId);
+    const succeeded = check.state === 'succeeded';
     // Any runner counts, this process's other engines too (the app runs a selection and
     // an auto side by side); this auto never ran the task itself before asking.
-    const endedSinceStart = last !== undefined && last.endedAt !== null && last.endedAt >= autoStarted;
+    const endedSinceStart = check.lastEndedAt !== null && check.lastEndedAt >= autoStarted;
     if (!succeeded && !endedSinceStart) return false;
-    const outcome = succeeded ? 'succeeded' : (last?.outcome ?? 'failed');
+    const outcome = succeeded ? 'succeeded' : (check.lastOutcome ?? 'failed');
     const ok = outcome === 'succeeded';
     summary.elsewhere.push({ taskId, outcome: ok ? 'succeeded' : 'failed' });
     const task = engine.tasks.find((t) => t.id === taskId)!;
@@ -140,28 +109,76 @@ async function runReady(engine: Engine, options: AutoOptions, strategies: Readon
     return true;
   };
 
-  const start = (task: Task, lease: TaskLease): void => {
+  /**
+   * The claim of a task, as one IMMEDIATE transaction: letting go of finished leases, taking
+   * this task's lease, checking that no runner has run it (succeeded, or ended since this
+   * auto began), and recording its first attempt's start. Call it inside the transaction.
+   */
+  const claimAndRecord = (task: Task): Claimed | 'adopted' | null => {
+    releaseFinished();
+    const lease = TaskLease.acquire(engine.store, task.id, engine.ownerId, engine.clock);
+    if (!lease) return null;
+    if (adoptFromElsewhere(task.id)) {
+      lease.release();
+      return 'adopted';
+    }
+    const { command, timeoutMs } = commands.get(task.id)!;
+    try {
+      return { lease, recorded: engine.recordStart(task, command, timeoutMs, 'auto') };
+    } catch (err) {
+      // The transaction rolls back, the lease with it: stop renewing a lease we do not hold.
+      lease.stopRenewing();
+      throw err;
+    }
+  };
+
+  /** Runs a task whose claim (and first start) is committed: the spawn follows that commit. */
+  const start = (task: Task, { lease, recorded }: Claimed): void => {
     const { command, timeoutMs } = commands.get(task.id)!;
     started += 1;
+    busy.add(task.id);
+    /** Claimed inside this task's end commit; spawned once it landed. */
+    let next: [Task, Claimed][] = [];
+    // Its slot frees when its last process is gone: the next tasks are claimed and recorded
+    // in the commit of its end, and spawned right after it.
+    const onLastExit = (outcome: TaskRunResult['outcome']): (() => void) | void => {
+      if (!busy.delete(task.id)) return;
+      // Its success is in this commit: its dependents are ready for the claims made in it
+      // (by priority, as ever), once it is written back when it will be.
+      if (outcome === 'succeeded') {
+        schedule.markSucceeded(task.id);
+        if (engine.writesBack) writing.add(task.id);
+      }
+      next = claimReady(true);
+      return () => {
+        for (const [t, claim] of next.splice(0)) start(t, claim);
+      };
+    };
     const promise = engine
-      .execute(task, command, timeoutMs, 'auto', strategies)
-      .then(async (result: TaskRunResult) => {
+      .execute(task, command, timeoutMs, 'auto', strategies, { onLastExit, recorded })
+      .then((result: TaskRunResult) => {
         summary.results.push(result);
         settle(task.id, result.outcome === 'succeeded', result.message ?? result.outcome);
-        if (result.outcome === 'succeeded') await engine.writeBack(task.id);
+        if (result.outcome === 'succeeded') {
+          writing.add(task.id);
+          writeBacks.set(task.id, engine.writeBack(task.id).finally(() => writing.delete(task.id)));
+        }
       })
       .catch((err: unknown) => {
         // Our own failure (the run record became unwritable), not the task's: block its
-        // dependents, let the other running tasks finish, and start nothing more.
+        // dependents, let the other running tasks finish, and start nothing more. Claims
+        // made in its end commit went with it.
+        for (const [, claim] of next.splice(0)) claim.lease.stopRenewing();
         const cause = err instanceof AttemptNotStarted ? err.cause : err;
         if (cause instanceof StoreFault) fault ??= cause;
         settle(task.id, false, `Taskdeck could not record the run: ${err instanceof Error ? err.message : String(err)}`);
       })
       .finally(() => {
-        // The lease is let go in the next claim's transaction (or at the end): one commit
+        // The lease is let go in the next claim's transaction (or soon after): one commit
         // fewer per task. It is held a moment longer, by a runner that is alive.
         lease.stopRenewing();
         finished.push(lease);
+        busy.delete(task.id);
         running.delete(task.id);
       });
     running.set(task.id, promise);
@@ -170,19 +187,12 @@ async function runReady(engine: Engine, options: AutoOptions, strategies: Readon
   const pollElsewhere = (): void => {
     for (const taskId of [...elsewhere]) {
       // The claim and the check are one transaction here too.
-      const lease = engine.store.transaction(() => {
-        const held = TaskLease.acquire(engine.store, taskId, engine.ownerId, engine.clock);
-        if (held && adoptFromElsewhere(taskId)) {
-          held.release();
-          elsewhere.delete(taskId);
-          return null;
-        }
-        return held;
-      });
-      if (!lease) continue;
+      const task = engine.tasks.find((t) => t.id === taskId)!;
+      const claimed = engine.store.transaction(() => claimAndRecord(task));
+      if (claimed === null) continue;
       elsewhere.delete(taskId);
       // The other runner let go without running it: it is ours to run.
-      start(engine.tasks.find((t) => t.id === taskId)!, lease);
+      if (claimed !== 'adopted') start(task, claimed);
     }
   };
 
@@ -197,34 +207,60 @@ async function runReady(engine: Engine, options: AutoOptions, strategies: Readon
     }
   };
 
-  for (;;) {
-    while (fault === null && !engine.autoStopped && running.size < parallel && (options.maxTasks == null || started < options.maxTasks)) {
-      const next = schedule.ready()[0];
-      if (!next) break;
-      schedule.markRunning(next.id);
-      // One IMMEDIATE transaction: letting go of finished leases, taking this task's lease,
-      // and checking that no runner has run it (succeeded, or ended since this auto began).
-      // The spawn waits for the commit: a task is never started on a claim that did not land.
-      const claimed = guarded(() =>
-        engine.store.transaction(() => {
-          releaseFinished();
-          const lease = TaskLease.acquire(engine.store, next.id, engine.ownerId, engine.clock);
-          if (!lease) return null;
-          return adoptFromElsewhere(next.id) ? (lease.release(), 'adopted' as const) : lease;
-        }),
-      );
-      if (claimed === null) {
-        if (fault === null) elsewhere.add(next.id);
-      } else if (claimed !== 'adopted') {
-        // After the commit: the attempt's start is its own commit (runTask), and the task
-        // is spawned only once that is on disk.
-        start(next, claimed);
+  /**
+   * Claims ready tasks while a slot is free, each in a commit of its own, or (`joined`) in
+   * the caller's transaction: a finishing task's end commit, whose failure takes them back.
+   * The caller spawns them once the commit landed: a task is never started on a claim that
+   * did not land.
+   */
+  function claimReady(joined: boolean): [Task, Claimed][] {
+    const out: [Task, Claimed][] = [];
+    try {
+      while (fault === null && !engine.autoStopped && busy.size + out.length < parallel && (options.maxTasks == null || started + out.length < options.maxTasks)) {
+        // The best ready task, always: one whose dependencies are still being written back
+        // (its command may read the backlog) is waited for, not passed over.
+        const next = schedule.next();
+        if (!next || next.dependencies.some((id) => writing.has(id))) break;
+        schedule.markRunning(next.id);
+        const claimed = joined ? claimAndRecord(next) : guarded(() => engine.store.transaction(() => claimAndRecord(next)));
+        if (claimed === null) {
+          if (fault === null) elsewhere.add(next.id);
+        } else if (claimed !== 'adopted') {
+          out.push([next, claimed]);
+        }
       }
+    } catch (err) {
+      // Only when joined (guarded keeps the rest): the caller's transaction rolls back, these leases with it.
+      for (const [, claim] of out) claim.lease.stopRenewing();
+      throw err;
     }
-    // Nothing more to claim now: let go of what finished instead of holding it until later.
-    if (finished.length > 0) guarded(() => engine.store.transaction(releaseFinished));
-    if (running.size === 0 && (elsewhere.size === 0 || engine.autoStopped || fault !== null)) break;
+    return out;
+  }
+
+  /** Claims and starts ready tasks while a slot is free. */
+  function fill(): void {
+    for (const [task, claimed] of claimReady(false)) start(task, claimed);
+  }
+
+  // Finished leases go in the next claim's transaction; when no claim comes within a
+  // second (a long task runs in every slot), in one of their own.
+  let releaseTimer: NodeJS.Timeout | null = null;
+  const releaseSoon = (): void => {
+    if (releaseTimer !== null || finished.length === 0) return;
+    releaseTimer = setTimeout(() => {
+      releaseTimer = null;
+      if (finished.length > 0) guarded(() => engine.store.transaction(releaseFinished));
+    }, FINISHED_LEASE_HOLD_MS);
+  };
+
+  for (;;) {
+    fill();
+    releaseSoon();
+    const best = writing.size > 0 && fault === null && !engine.autoStopped ? schedule.next() : undefined;
+    const heldBack = best !== undefined && best.dependencies.some((id) => writing.has(id));
+    if (running.size === 0 && !heldBack && (elsewhere.size === 0 || engine.autoStopped || fault !== null)) break;
     const waits: Promise<unknown>[] = [...running.values()];
+    if (heldBack) waits.push(...[...writing].map((id) => writeBacks.get(id)!));
     // A real timer, not the injectable clock: polling must let the event loop run even
     // when a test makes the clock's sleeps instant.
     if (elsewhere.size > 0) waits.push(systemClock.sleep(ELSEWHERE_POLL_MS));
@@ -232,7 +268,10 @@ async function runReady(engine: Engine, options: AutoOptions, strategies: Readon
     if (!engine.autoStopped && fault === null) guarded(pollElsewhere);
   }
 
+  if (releaseTimer !== null) clearTimeout(releaseTimer);
   guarded(() => engine.store.transaction(releaseFinished));
+  // engine.writeBack never rejects: a failed write is a `written-back` event with ok false.
+  await Promise.all(writeBacks.values());
   if (fault !== null) return storeFailure(fault, `during the auto run, so no further task was started (${summary.results.length} finished before)`);
   summary.blocked = schedule.blocked();
   summary.waiting = schedule.waiting();

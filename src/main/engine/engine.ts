@@ -13,7 +13,8 @@ import type { AutoOptions, AutoPlan, AutoSummary, EngineConfig, EngineError, Eng
 import { stopOrphanedRuns } from './orphanedRuns';
 import { resolveCommand } from './resolveCommand';
 import { RunEvents } from './runEvents';
-import { AttemptNotStarted, runTask, type TaskRunResult } from './runTask';
+import { AttemptNotStarted, logPathFor, runTask, type RunTaskInput, type TaskRunResult } from './runTask';
+import { recordAttemptStart, type RecordedStart } from './attemptStart';
 import { TaskLease } from './taskLease';
 import { checkTrust, untrustedMessage, type TaskCommand } from './trust';
 
@@ -25,7 +26,6 @@ export class Engine {
   readonly ownerId: string;
   private readonly inFlight = new Map<string, AbortController>();
   private readonly options: EngineOptions;
-  private writeBackQueue: Promise<unknown> = Promise.resolve();
   private prepared = false;
   private stopRequested = false;
 
@@ -44,6 +44,11 @@ export class Engine {
 
   get config(): EngineConfig {
     return this.options.config;
+  }
+
+  /** Whether a success is written back as done in the Markdown (writeBack below). */
+  get writesBack(): boolean {
+    return this.options.config.writeBack === 'done' && this.options.markDone !== undefined;
   }
 
   /**
@@ -129,8 +134,26 @@ export class Engine {
     return `${taskId} is being run by another Taskdeck process right now; wait for it to finish (taskdeck status shows it).`;
   }
 
-  /** Runs a task whose lease the caller holds. */
-  async execute(task: Task, command: string, timeoutMs: number, trigger: 'manual' | 'auto', strategies: Readonly<Record<ErrorCategory, RetryStrategy>>): Promise<TaskRunResult> {
+  /**
+   * Records the start of a run's first attempt, inside the caller's transaction (auto's
+   * claim: lease, record check and start in one commit); hand it to execute.
+   */
+  recordStart(task: Task, command: string, timeoutMs: number, trigger: 'manual' | 'auto'): RecordedStart {
+    const startedAt = this.clock.now();
+    const runId = newRunId(task.id, startedAt, this.clock.random);
+    const attemptId = recordAttemptStart(this.store, { taskId: task.id, runId, attempt: 1, trigger, command, logPath: logPathFor(this.projectDir, runId), timeoutMs, retries: 0, startedAt });
+    return { runId, attemptId, startedAt };
+  }
+
+  /** Runs a task whose lease the caller holds; `onLastExit` and `recorded`: see RunTaskInput. */
+  async execute(
+    task: Task,
+    command: string,
+    timeoutMs: number,
+    trigger: 'manual' | 'auto',
+    strategies: Readonly<Record<ErrorCategory, RetryStrategy>>,
+    options: { onLastExit?: RunTaskInput['onLastExit']; recorded?: RecordedStart } = {},
+  ): Promise<TaskRunResult> {
     const controller = new AbortController();
     this.inFlight.set(task.id, controller);
     try {
@@ -140,7 +163,7 @@ export class Engine {
         timeoutMs,
         projectDir: this.projectDir,
         store: this.store,
-        runId: newRunId(task.id, this.clock.now(), this.clock.random),
+        runId: options.recorded?.runId ?? newRunId(task.id, this.clock.now(), this.clock.random),
         trigger,
         strategies,
         events: this.events,
@@ -150,22 +173,23 @@ export class Engine {
         logCapBytes: this.options.config.logCapMB === undefined ? undefined : Math.max(2, Math.round(this.options.config.logCapMB * 1024 * 1024)),
         signal: controller.signal,
         runner: this.options.runner,
+        onLastExit: options.onLastExit,
+        recorded: options.recorded,
       });
     } finally {
       this.inFlight.delete(task.id);
     }
   }
 
-  /** Writes `done` into the Markdown when configured; one write at a time. */
-  writeBack(taskId: string): Promise<void> {
+  /**
+   * Writes `done` into the Markdown when configured. Not queued here: markDone writes one
+   * at a time and folds the calls made meanwhile into its next write (markDoneInBacklog.ts).
+   */
+  async writeBack(taskId: string): Promise<void> {
     const markDone: MarkDone | undefined = this.options.markDone;
-    if (this.options.config.writeBack !== 'done' || !markDone) return Promise.resolve();
-    const next = this.writeBackQueue.then(async () => {
-      const outcome = await markDone(taskId).catch((err: unknown) => ({ ok: false as const, message: err instanceof Error ? err.message : String(err) }));
-      this.events.emit({ type: 'written-back', taskId, ok: outcome.ok, message: outcome.message });
-    });
-    this.writeBackQueue = next;
-    return next;
+    if (this.options.config.writeBack !== 'done' || !markDone) return;
+    const outcome = await markDone(taskId).catch((err: unknown) => ({ ok: false as const, message: err instanceof Error ? err.message : String(err) }));
+    this.events.emit({ type: 'written-back', taskId, ok: outcome.ok, message: outcome.message });
   }
 
   running(): string[] {

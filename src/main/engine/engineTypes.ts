@@ -17,7 +17,11 @@ export interface EngineConfig extends ExecutorConfig {
   logCapMB?: number;
 }
 
-/** Sets a task's status to done in the backlog Markdown (the CLI wires the editor in). */
+/**
+ * Sets a task's status to done in the backlog Markdown (the CLI wires the editor in). The
+ * engine may call it again before an earlier call resolved (markDoneInBacklog writes one at
+ * a time and batches the calls made meanwhile).
+ */
 export type MarkDone = (taskId: string) => Promise<{ ok: true; message: string } | { ok: false; message: string }>;
 
 export interface EngineOptions {

@@ -4,7 +4,12 @@
 // Writes are synchronous on purpose: a chunk from a pipe is at most 64 KB and lands in
 // the page cache in microseconds, so the task is paced by our disk (it blocks on its
 // full pipe while we write) and nothing queues up in memory; and a run of trivial tasks
-// does not pay a thread-pool round trip for each open/close (see bench/engine.bench.mjs).
+// does not pay a thread-pool round trip for each open/close (see bench/engine.bench.mjs:
+// handing work to the thread pool costs the runner's thread about as much as a create).
+//
+// The file is created at the first write (the start marker, right after the spawn): a new
+// file costs a good part of a millisecond on some disks, better spent while the task runs
+// than between its claim and its spawn.
 //
 // Each attempt's output is capped (`taskdeck.json` "logCapMB", default 50 MB): the first
 // half of the cap goes to the log as it comes; past it, the output keeps being read (the
@@ -25,7 +30,9 @@ export interface LogTruncation {
 }
 
 export class LogWriter {
-  private fd: number | null;
+  private fd: number | null = null;
+  /** The file is created at the first write (or on close, so that every run has its log). */
+  private opened = false;
   /** Set when the disk refused a write; the attempt still finishes and is recorded. */
   error: string | null = null;
   private readonly headBytes: number;
@@ -37,9 +44,14 @@ export class LogWriter {
     readonly capBytes: number = DEFAULT_LOG_CAP_BYTES,
   ) {
     this.headBytes = Math.floor(capBytes / 2);
+  }
+
+  private open(): void {
+    if (this.opened) return;
+    this.opened = true;
     try {
-      mkdirSync(dirname(path), { recursive: true });
-      this.fd = openSync(path, 'a');
+      mkdirSync(dirname(this.path), { recursive: true });
+      this.fd = openSync(this.path, 'a');
     } catch (err) {
       this.fd = null;
       this.error = (err as Error).message;
@@ -48,6 +60,7 @@ export class LogWriter {
 
   /** The task's output: counted against this attempt's cap. */
   write(data: Buffer | string): void {
+    this.open();
     if (this.fd === null) return;
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
     const room = this.headBytes - this.headWritten;
@@ -94,6 +107,7 @@ export class LogWriter {
   }
 
   close(): void {
+    this.open();
     if (this.ring !== null) this.endAttempt();
     if (this.fd === null) return;
     try {
@@ -105,6 +119,7 @@ export class LogWriter {
   }
 
   private writeRaw(data: Buffer | string): void {
+    this.open();
     if (this.fd === null) return;
     try {
       if (typeof data === 'string') writeSync(this.fd, data);

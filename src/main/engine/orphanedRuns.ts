@@ -2,7 +2,10 @@
 // the next start, before the store marks those attempts interrupted, we stop what is left
 // of them. The group id comes from the attempt's `started` event; a group is only killed
 // when one of its live members still carries that run's TASKDECK_RUN_ID in its
-// environment, so a recycled process id never makes us kill a stranger.
+// environment, so a recycled process id never makes us kill a stranger. A runner killed
+// within its first moments (the `started` event is held for the attempt's next commit,
+// heldStart.ts) left no group id: then the groups led by a process carrying that run id
+// are the ones, as the engine starts each task as the leader of its own group.
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Store } from '../store/types';
 import { signalGroup } from './processGroup';
@@ -19,12 +22,32 @@ export function stopOrphanedRuns(store: Store): OrphanKill[] {
   for (const attempt of store.attempts(undefined, 500)) {
     if (attempt.endedAt !== null || attempt.outcome !== null || ownerAlive(attempt.ownerPid)) continue;
     const started = store.history(attempt.taskId, 200).find((e) => e.type === 'started' && e.attemptId === attempt.id);
-    const pgid = pgidOf(started?.data);
-    if (pgid === null || !groupRunsRun(pgid, attempt.runId)) continue;
-    signalGroup(pgid, 'SIGKILL');
-    killed.push({ taskId: attempt.taskId, runId: attempt.runId, pgid });
+    const recorded = pgidOf(started?.data);
+    const groups = started === undefined ? groupsLedByRun(attempt.runId) : recorded !== null && groupRunsRun(recorded, attempt.runId) ? [recorded] : [];
+    for (const pgid of groups) {
+      signalGroup(pgid, 'SIGKILL');
+      killed.push({ taskId: attempt.taskId, runId: attempt.runId, pgid });
+    }
   }
   return killed;
+}
+
+/** Live processes that lead their own group and carry TASKDECK_RUN_ID=runId: the group ids. */
+function groupsLedByRun(runId: string): number[] {
+  const needle = `\0TASKDECK_RUN_ID=${runId}\0`;
+  const out: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) !== Number(entry) || fields[0] === 'Z') continue;
+      if (`\0${readFileSync(`/proc/${entry}/environ`, 'utf8')}`.includes(needle)) out.push(Number(entry));
+    } catch {
+      // Gone, or not ours to read.
+    }
+  }
+  return out;
 }
 
 function ownerAlive(pid: number): boolean {

@@ -6,7 +6,10 @@ import { categorizedMessage, classify, planRecovery, severityOf, shouldRetry, ty
 import type { ErrorCategory } from '../core/errors/types';
 import type { AttemptOutcome, AttemptTrigger, Store } from '../store/types';
 import { applyRecovery } from './applyRecovery';
-import { localAttemptRunner, type AttemptHooks, type AttemptRunner, type AttemptStart } from './attemptRunner';
+import { attemptFacts, recordAttemptStart, type RecordedStart } from './attemptStart';
+import { HeldStart } from './heldStart';
+import type { AttemptRunner, AttemptStart } from './attemptRunner';
+import { runAttempt } from './recordedAttempt';
 import type { EngineClock } from './clock';
 import { LogWriter } from './logWriter';
 import type { RunEvents, TaskOutcome, TaskRunResult } from './runEvents';
@@ -33,6 +36,15 @@ export interface RunTaskInput {
   signal: AbortSignal;
   /** Where each attempt runs: here (the default) or on a cluster worker. */
   runner?: AttemptRunner;
+  /** The first attempt's start, already in the record (under `runId`): runTask does not write it again. */
+  recorded?: RecordedStart;
+  /**
+   * Called inside the commit that records the task's end, once its last attempt is over
+   * (its process gone, no retry to follow). It may write in that commit: auto claims and
+   * records the start of its next task there, one commit for both. What it returns runs
+   * once the commit landed (auto spawns that task), before this task's end is announced.
+   */
+  onLastExit?: (outcome: TaskOutcome) => (() => void) | void;
 }
 
 export type { TaskRunResult };
@@ -70,44 +82,65 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
   };
 
   for (let attempt = 1; ; attempt += 1) {
-    const startedAt = clock.now();
+    // The caller may have recorded the first start already (auto, in its claim's commit).
+    const recorded = attempt === 1 ? input.recorded : undefined;
+    const startedAt = recorded?.startedAt ?? clock.now();
     const trigger: AttemptTrigger = attempt === 1 ? input.trigger : 'retry';
+    const facts = (exitCode: number | null, signal: string | null, outcome: AttemptOutcome | null) => attemptFacts({ runId, attempt, trigger, command: input.command }, exitCode, signal, outcome);
     // The attempt is recorded before it is spawned here or queued to a worker: a task the
     // record cannot hold (a damaged, full or read-only database) is never started; the
     // StoreFault goes to the caller.
     let attemptId: number;
     try {
-      attemptId = store.transaction(() => {
-        const id = store.startAttempt({ runId, taskId: task.id, attempt, trigger, command: input.command, startedAt, logPath, ownerPid: process.pid, timeoutMs, worker: null });
-        store.setTaskState(task.id, { status: 'running', startedAt, completedAt: null, retryCount: retries, errorMessage: null, executionTime: null });
-        return id;
-      });
+      attemptId = recorded?.attemptId ?? store.transaction(() => recordAttemptStart(store, { taskId: task.id, runId, attempt, trigger, command: input.command, logPath, timeoutMs, retries, startedAt }));
     } catch (err) {
       log.close();
       throw new AttemptNotStarted(task.id, attempt, err);
     }
     let worker: string | null = null;
     let started = false;
-    // The `started` event follows the spawn (before any output can arrive), so the record
-    // holds the process group: a later start can stop it if this runner dies (orphanedRuns.ts).
-    // On a cluster worker it also names the worker and when the task really started there.
-    // If it cannot be written, the runner stops the attempt and rethrows.
+    const held = new HeldStart(store);
+    /** A commit of this attempt's end phase: the held `started` event goes first. */
+    const commit = (body: () => void): void =>
+      store.transaction(() => {
+        held.write();
+        body();
+      });
+    /** The commit of the task's end: the caller's next claims join it (onLastExit), and start once it landed. */
+    const commitEnd = (outcome: TaskOutcome, body: () => void): void => {
+      const then = store.transaction(() => {
+        held.write();
+        body();
+        return input.onLastExit?.(outcome);
+      });
+      if (typeof then === 'function') then();
+    };
+    // The `started` event holds the process group: a later start can stop it if this runner
+    // dies (orphanedRuns.ts). A local attempt's goes with its next commit (heldStart.ts); on
+    // a cluster worker it is written at once (before any output can arrive), naming the
+    // worker and when the task really started there, and if it cannot be written the runner
+    // stops the attempt and rethrows.
     const onStarted = (start: AttemptStart): void => {
       started = true;
       worker = start.worker;
       const at = start.worker === null ? startedAt : clock.now() - Math.max(0, start.startedAgoMs ?? 0);
-      store.transaction(() => {
-        if (start.worker !== null) store.attemptStartedOn(attemptId, start.worker, at);
-        const where = start.worker === null ? '' : ` on worker ${start.worker}`;
-        const data = { attempt, trigger, timeoutMs, pgid: start.pgid, ...(start.worker === null ? {} : { worker: start.worker, workerPid: start.workerPid ?? null }) };
-        store.recordEvent({ taskId: task.id, runId, attemptId, type: 'started', message: `attempt ${attempt}${where}: ${input.command}`, data, at });
-      });
-      log.marker(`${new Date(at).toISOString()} ${task.id} attempt ${attempt} (${trigger})${start.worker === null ? '' : ` on worker ${start.worker}`} timeout ${Math.round(timeoutMs / 1000)} s: ${input.command}`);
+      const where = start.worker === null ? '' : ` on worker ${start.worker}`;
+      const data = { attempt, trigger, timeoutMs, pgid: start.pgid, ...(start.worker === null ? {} : { worker: start.worker, workerPid: start.workerPid ?? null }) };
+      const event = { taskId: task.id, runId, attemptId, type: 'started' as const, message: `attempt ${attempt}${where}: ${input.command}`, data, at };
+      if (start.worker === null) held.hold(event);
+      else {
+        store.transaction(() => {
+          store.attemptStartedOn(attemptId, start.worker!, at);
+          store.recordEvent(event);
+        });
+      }
+      log.marker(`${new Date(at).toISOString()} ${task.id} attempt ${attempt} (${trigger})${where} timeout ${Math.round(timeoutMs / 1000)} s: ${input.command}`);
       events.emit({ type: 'task-started', taskId: task.id, title: task.title, runId, attempt, command: input.command, timeoutMs, logPath, pgid: start.pgid, ...(start.worker === null ? {} : { worker: start.worker }) });
     };
-    const output = await runAttempt(input, attempt, timeoutMs, log, onStarted).catch((err: unknown) => {
+    const output = await runAttempt(input, attempt, timeoutMs, log, onStarted, held).catch((err: unknown) => {
       // The start could not be completed in the record, so the task was stopped at once:
       // close its attempt if the record still takes writes, then report the failure.
+      held.drop();
       closeUnrecordedAttempt(store, task.id, attemptId, { now: clock.now(), startedAt, retries });
       log.close();
       throw err;
@@ -156,22 +189,22 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
     log.marker(`${new Date(endedAt).toISOString()} ${task.id} attempt ${attempt} ${outcome} (exit ${result.exitCode ?? '-'}${result.signal ? `, ${result.signal}` : ''}, ${result.durationMs} ms)${result.outputAbandoned ? '; a process outside the task\'s group (setsid) still held its output open: no longer read' : ''}`);
 
     if (truncation) {
-      store.recordEvent({ taskId: task.id, runId, attemptId, type: 'log_truncated', message: `attempt ${attempt}: ${truncation.omittedBytes} bytes of output left out of the log (cap ${truncation.capBytes} bytes; head and tail kept)`, data: truncation, at: endedAt });
+      commit(() => store.recordEvent({ taskId: task.id, runId, attemptId, type: 'log_truncated', message: `attempt ${attempt}: ${truncation.omittedBytes} bytes of output left out of the log (cap ${truncation.capBytes} bytes; head and tail kept)`, data: truncation, at: endedAt }));
     }
     if (outcome === 'succeeded') {
-      store.transaction(() => {
+      commitEnd('succeeded', () => {
         store.finishAttempt(attemptId, finishRow);
         store.recordEvent({ taskId: task.id, runId, attemptId, type: 'succeeded', message: `attempt ${attempt} succeeded`, data: { durationMs: result.durationMs, ...outputData(result, truncation !== null) }, at: endedAt });
         if (recoveries > 0) store.recordEvent({ taskId: task.id, runId, attemptId, type: 'recovered', message: `succeeded on attempt ${attempt} after ${retries} retr${retries === 1 ? 'y' : 'ies'}`, at: endedAt });
-        store.setTaskState(task.id, { status: 'succeeded', startedAt, completedAt: endedAt, retryCount: retries, errorMessage: null, executionTime: result.durationMs });
+        store.setTaskState(task.id, { status: 'succeeded', startedAt, completedAt: endedAt, retryCount: retries, errorMessage: null, executionTime: result.durationMs, metadata: facts(result.exitCode, result.signal, outcome) });
       });
       return finish('succeeded', attempt, null, null);
     }
     if (outcome === 'cancelled') {
-      store.transaction(() => {
+      commitEnd('cancelled', () => {
         store.finishAttempt(attemptId, finishRow);
         store.recordEvent({ taskId: task.id, runId, attemptId, type: 'cancelled', message: `attempt ${attempt} cancelled`, at: endedAt });
-        store.setTaskState(task.id, { status: 'cancelled', startedAt, completedAt: endedAt, retryCount: retries, errorMessage: 'cancelled', executionTime: result.durationMs });
+        store.setTaskState(task.id, { status: 'cancelled', startedAt, completedAt: endedAt, retryCount: retries, errorMessage: 'cancelled', executionTime: result.durationMs, metadata: facts(result.exitCode, result.signal, outcome) });
       });
       return finish('cancelled', attempt, 'cancelled', null);
     }
@@ -196,12 +229,12 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
     if (!willRetry) {
       // The attempt's end, its error, and the task's final state are one commit: a runner
       // killed in between never leaves a finished attempt under a task still `running`.
-      store.transaction(() => {
+      commitEnd(outcome === 'timeout' ? 'timeout' : 'failed', () => {
         store.finishAttempt(attemptId, finishRow);
         store.recordError(errorRow);
         if (plan.action === 'record-path-and-suggest') record(input, attemptId, category, plan.action, applyRecovery(plan, input.projectDir, store), endedAt);
         store.recordEvent({ taskId: task.id, runId, attemptId, type: 'failed', message: categorizedMessage(category, message), data: { category, severity, attempt, retries, ...outputData(result, truncation !== null) }, at: endedAt });
-        store.setTaskState(task.id, { status: outcome === 'timeout' ? 'timeout' : 'failed', startedAt, completedAt: endedAt, retryCount: retries, errorMessage: categorizedMessage(category, message), executionTime: result.durationMs });
+        store.setTaskState(task.id, { status: outcome === 'timeout' ? 'timeout' : 'failed', startedAt, completedAt: endedAt, retryCount: retries, errorMessage: categorizedMessage(category, message), executionTime: result.durationMs, metadata: facts(result.exitCode, result.signal, outcome) });
       });
       events.emit({ type: 'attempt-failed', taskId: task.id, runId, attempt, category, severity, message, exitCode: result.exitCode, signal: result.signal });
       return finish(outcome === 'timeout' ? 'timeout' : 'failed', attempt, message, category);
@@ -210,10 +243,10 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
     // The attempt ends and the task waits for its retry in one commit; if this runner dies
     // during the recovery or the backoff, the next start finds the task `retrying` under a
     // dead runner's lease and marks it interrupted (store/maintenance.ts).
-    store.transaction(() => {
+    commit(() => {
       store.finishAttempt(attemptId, finishRow);
       store.recordError(errorRow);
-      store.setTaskState(task.id, { status: 'retrying', startedAt, completedAt: null, retryCount: retries + 1, errorMessage: categorizedMessage(category, message), executionTime: result.durationMs });
+      store.setTaskState(task.id, { status: 'retrying', startedAt, completedAt: null, retryCount: retries + 1, errorMessage: categorizedMessage(category, message), executionTime: result.durationMs, metadata: facts(result.exitCode, result.signal, outcome) });
     });
     events.emit({ type: 'attempt-failed', taskId: task.id, runId, attempt, category, severity, message, exitCode: result.exitCode, signal: result.signal });
 
@@ -238,38 +271,6 @@ export async function runTask(input: RunTaskInput): Promise<TaskRunResult> {
       return finish('cancelled', attempt, 'cancelled', null);
     }
   }
-}
-
-/** One attempt through the runner, with the progress and output it reports recorded as a local run's. */
-async function runAttempt(input: RunTaskInput, attempt: number, timeoutMs: number, log: LogWriter, onStarted: AttemptHooks['onStarted']): ReturnType<AttemptRunner> {
-  const { task, runId, events, store, clock } = input;
-  let lastProgress = { percent: -100, at: -Infinity };
-  const runner = input.runner ?? localAttemptRunner;
-  return runner(
-    { task, command: input.command, runId, attempt, timeoutMs, projectDir: input.projectDir, graceMs: input.graceMs, log, signal: input.signal },
-    {
-      onStarted,
-      onOutput: (stream, text) => events.emit({ type: 'output', taskId: task.id, runId, attempt, stream, text }),
-      onProgress: (percent, message) => {
-        // Listeners get every line; the history gets steps of 5 points, a line a second
-        // at most otherwise, and the end: a task printing progress per file must not
-        // turn into thousands of commits. A recorded line is committed before anyone is
-        // told of it, so a runner killed right after printing it has it on record.
-        const now = clock.now();
-        if (percent >= 100 || percent - lastProgress.percent >= 5 || now - lastProgress.at >= 1000) {
-          lastProgress = { percent, at: now };
-          try {
-            store.recordEvent({ taskId: task.id, runId, type: 'progress', message: `${percent}% ${message}`.trim(), data: { percent }, at: now });
-          } catch {
-            // Called from the output stream: a throw here would take the whole process down.
-            // A lost progress line is only history; a record that stays broken fails the
-            // attempt's end write, which the caller reports.
-          }
-        }
-        events.emit({ type: 'progress', taskId: task.id, runId, attempt, percent, message });
-      },
-    },
-  );
 }
 
 function closeUnrecordedAttempt(store: Store, taskId: string, attemptId: number, { now, startedAt, retries }: { now: number; startedAt: number; retries: number }): void {

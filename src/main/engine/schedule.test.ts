@@ -14,6 +14,28 @@ function task(id: string, over: Partial<Task> = {}): Task {
 const none = { succeededBefore: new Set<string>(), excluded: new Map<string, string>() };
 
 describe('Schedule', () => {
+  it('next() is the first of ready(), or of the ready tasks a filter takes, without sorting them all', () => {
+    const tasks = [
+      task('A', { rank: 0, priority: 'low' }),
+      task('B', { rank: 1, priority: 'critical', scoreTotal: 2 }),
+      task('C', { rank: 2, priority: 'critical', scoreTotal: 7 }),
+      task('D', { rank: 3, priority: 'critical', scoreTotal: 9, dependencies: ['A'] }),
+      task('E', { rank: 4, priority: 'high' }),
+    ];
+    const schedule = new Schedule({ tasks, ...none });
+    expect(schedule.next()?.id).toBe(schedule.ready()[0]?.id);
+    expect(schedule.next()?.id).toBe('C');
+    expect(schedule.next((t) => t.id !== 'C')?.id).toBe('B');
+    expect(schedule.next((t) => t.priority === 'medium')).toBeUndefined();
+    schedule.markRunning('C');
+    schedule.markSucceeded('C');
+    schedule.markRunning('A');
+    schedule.markSucceeded('A');
+    // D is ready now, and best.
+    expect(schedule.next()?.id).toBe('D');
+    expect(schedule.ready().map((t) => t.id)).toEqual(['D', 'B', 'E']);
+  });
+
   it('orders ready tasks by priority, then rank', () => {
     const tasks = [task('A', { rank: 0, priority: 'low' }), task('B', { rank: 1, priority: 'critical' }), task('C', { rank: 2, priority: 'critical' })];
     expect(new Schedule({ tasks, ...none }).ready().map((t) => t.id)).toEqual(['B', 'C', 'A']);

@@ -45,6 +45,21 @@ export class Schedule {
     this.propagateBlocks();
   }
 
+  /**
+   * The best task that could start now and that `accept` takes (all of them by default):
+   * ready()[0] without sorting every ready task, as auto asks before each start.
+   */
+  next(accept: (task: Task) => boolean = () => true): Task | undefined {
+    let best: Task | undefined;
+    for (const [id, s] of this.state) {
+      if (s.kind !== 'pending') continue;
+      const task = this.byId.get(id)!;
+      if (best !== undefined && compareTasks(task, best) >= 0) continue;
+      if (task.dependencies.every((d) => this.satisfied.has(d)) && accept(task)) best = task;
+    }
+    return best;
+  }
+
   /** Tasks that could start now, best first. */
   ready(): Task[] {
     const out: Task[] = [];
@@ -168,7 +183,7 @@ export function dryRunOrder(input: ScheduleInput, maxTasks: number | null): Task
   const order: Task[] = [];
   for (;;) {
     if (maxTasks !== null && order.length >= maxTasks) break;
-    const next = schedule.ready()[0];
+    const next = schedule.next();
     if (!next) break;
     order.push(next);
     schedule.markSucceeded(next.id);

@@ -30,14 +30,28 @@ export async function auditBacklogEdit(
   after: ParseResult | string,
   origin: EditOrigin = {},
 ): Promise<void> {
-  const id = 'id' in edit && typeof edit.id === 'string' ? edit.id : undefined;
+  await auditBacklogEdits(backlogPath, [{ edit, summary, before, after }], origin);
+}
+
+/** Several edits written at once (editBacklogFileEach): one audit row each, in one transaction. */
+export async function auditBacklogEdits(
+  backlogPath: string,
+  edits: readonly { edit: BacklogEdit; summary: string; before: ParseResult; after: ParseResult | string }[],
+  origin: EditOrigin = {},
+): Promise<void> {
   const projectDir = origin.projectDir ?? (await projectDirOf(backlogPath));
-  recordProjectAudit(projectDir, {
-    action: 'backlog-edit',
-    taskId: id ?? null,
-    summary,
-    before: fieldsOf(before, id),
-    after: fieldsOf(typeof after === 'string' ? parseBacklog(after) : after, id),
-    origin,
-  });
+  recordProjectAudit(
+    projectDir,
+    edits.map(({ edit, summary, before, after }) => {
+      const id = 'id' in edit && typeof edit.id === 'string' ? edit.id : undefined;
+      return {
+        action: 'backlog-edit' as const,
+        taskId: id ?? null,
+        summary,
+        before: fieldsOf(before, id),
+        after: fieldsOf(typeof after === 'string' ? parseBacklog(after) : after, id),
+        origin,
+      };
+    }),
+  );
 }

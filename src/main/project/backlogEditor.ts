@@ -14,7 +14,7 @@ import { atomicWrite } from './atomicWrite';
 import { notTextError } from './backlogFile';
 import { readRegularFile } from './readRegularFile';
 import { withFileLock } from './fileLock';
-import { auditBacklogEdit, type EditOrigin } from './auditBacklogEdit';
+import { auditBacklogEdit, auditBacklogEdits, type EditOrigin } from './auditBacklogEdit';
 
 export type BacklogEditErrorCode = 'file-changed' | 'file-locked' | 'not-found' | 'not-text' | 'write-failed' | 'unknown-task' | 'bad-value' | 'cannot-edit';
 
@@ -187,4 +187,66 @@ async function editLocked(
   await auditBacklogEdit(path, edit, summary, parsed, parsedAfter ?? text, origin);
   const exact = parsedAfter && predictsDiagnostics(parsed, edit) && sameWords(parsed.vocabulary, parsedAfter.vocabulary) ? parsedAfter : null;
   return { ok: true, value: { text, hash, summary, inverse, changed: true, parsed: exact } };
+}
+
+/** One edit's outcome within editBacklogFileEach. */
+export type EachEditOutcome = { ok: true; summary: string; changed: boolean } | { ok: false; error: BacklogEditError };
+
+/**
+ * Applies several edits, in order, to whatever version is on disk when the lock is taken
+ * (each to the text the one before left) and writes the file once. The engine's write-back
+ * folds the tasks that succeeded while its previous write was under way into one lock, one
+ * fsync and one rename. An edit that cannot apply (its task removed meanwhile) is reported
+ * in its place and the others are still written; every written edit gets its audit row,
+ * all in one transaction. Fails as a whole only when the file cannot be read or written.
+ */
+export async function editBacklogFileEach(
+  path: string,
+  edits: readonly BacklogEdit[],
+  known?: { vocabulary?: Vocabulary },
+  origin?: EditOrigin,
+): Promise<Result<EachEditOutcome[], BacklogEditError>> {
+  return withFileLock(path, (stillHeld) => editEachLocked(path, edits, known?.vocabulary, origin, stillHeld));
+}
+
+async function editEachLocked(
+  path: string,
+  edits: readonly BacklogEdit[],
+  vocabulary: Vocabulary | undefined,
+  origin: EditOrigin | undefined,
+  stillHeld: () => boolean,
+): Promise<Result<EachEditOutcome[], BacklogEditError>> {
+  const read = await snapshot(path);
+  if (!read.ok) return read;
+  const opened = openVersion(path, read.value.bytes, sha256(read.value.bytes), vocabulary ? { vocabulary } : undefined);
+  if ('code' in opened) return { ok: false, error: opened };
+  let { text, parsed } = opened;
+  const outcomes: EachEditOutcome[] = [];
+  const written: { edit: BacklogEdit; summary: string; before: ParseResult; after: ParseResult }[] = [];
+  for (const edit of edits) {
+    const applied = applyEditAndPredict(text, parsed, edit);
+    if (!applied.ok) {
+      outcomes.push({ ok: false, error: applied.error });
+      continue;
+    }
+    const { text: next, summary, parsedAfter } = applied.value;
+    outcomes.push({ ok: true, summary, changed: next !== text });
+    if (next === text) continue;
+    // The next edit applies to this one's result: its parse, predicted or read.
+    const after = parsedAfter ?? parseBacklog(next, { vocabulary: parsed.vocabulary });
+    written.push({ edit, summary, before: parsed, after });
+    text = next;
+    parsed = after;
+  }
+  if (written.length === 0) return { ok: true, value: outcomes };
+  const bytes = Buffer.from(text, 'utf8');
+  let hash = '';
+  const saved = await atomicWrite(path, bytes, {
+    whileSyncing: () => (hash = sha256(bytes)),
+    beforeRename: async () => (stillHeld() && (await currentStamp(path)) === read.value.stamp ? null : changedError(path)),
+  });
+  if (!saved.ok) return saved;
+  remember(path, { bytes, hash, text, parsed });
+  await auditBacklogEdits(path, written, origin);
+  return { ok: true, value: outcomes };
 }

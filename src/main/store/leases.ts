@@ -47,7 +47,7 @@ export function createLeases(db: Database.Database) {
   const freeFor = (row: LeaseRow | undefined, ownerId: string, now: number): boolean =>
     row === undefined || row.owner_id === ownerId || row.expires_at < now || (row.owner_pid !== CLAIM_PID && !processAlive(row.owner_pid));
 
-  const acquire = db.transaction((taskId: string, ownerId: string, ttlMs: number, now: number): boolean => {
+  const take = (taskId: string, ownerId: string, ttlMs: number, now: number): boolean => {
     const row = find.get(taskId) as LeaseRow | undefined;
     if (!freeFor(row, ownerId, now)) return false;
     // The owner's own claim: run under it, keep it a claim.
@@ -57,7 +57,8 @@ export function createLeases(db: Database.Database) {
     }
     put.run({ taskId, ownerId, ownerPid: process.pid, now, expires: now + ttlMs });
     return true;
-  });
+  };
+  const acquire = db.transaction(take);
 
   const claim = db.transaction((taskId: string, ownerId: string, ttlMs: number, now: number): ClaimOutcome => {
     const row = find.get(taskId) as LeaseRow | undefined;
@@ -72,8 +73,9 @@ export function createLeases(db: Database.Database) {
   });
 
   return {
+    // Inside a caller's IMMEDIATE transaction (auto's claim) it is part of that one, not a savepoint.
     acquireLease: (taskId: string, ownerId: string, ttlMs: number, now: number): boolean =>
-      acquire.immediate(taskId, ownerId, ttlMs, now),
+      db.inTransaction ? take(taskId, ownerId, ttlMs, now) : acquire.immediate(taskId, ownerId, ttlMs, now),
     renewLease: (taskId: string, ownerId: string, ttlMs: number, now: number): boolean =>
       extend.run(now + ttlMs, taskId, ownerId).changes === 1,
     releaseLease: (taskId: string, ownerId: string): void => {

@@ -7,6 +7,7 @@ import { createAudit } from './audit';
 import { createArchiveImport } from './archiveImport';
 import { createErrorStats } from './errorStats';
 import { createLeases } from './leases';
+import { createClaimCheck } from './claimCheck';
 import { createMaintenance } from './maintenance';
 import { openDatabase } from './openDatabase';
 import { asStoreFault } from './storeFault';
@@ -24,7 +25,7 @@ export function storePath(projectDir: string): string {
 function bind(db: Database.Database) {
   const writes = createWrites(db);
   const audit = createAudit(db);
-  return { db, writes, audit, archiveImport: createArchiveImport(db, audit), reads: createReads(db), leases: createLeases(db), maintenance: createMaintenance(db, writes, audit), errorStats: createErrorStats(db) };
+  return { db, writes, audit, archiveImport: createArchiveImport(db, audit), reads: createReads(db), leases: createLeases(db), claimCheck: createClaimCheck(db), maintenance: createMaintenance(db, writes, audit), errorStats: createErrorStats(db) };
 }
 
 /** Opens the store of a project folder, creating `.taskdeck/` unless read-only. */
@@ -77,6 +78,7 @@ export function openStoreFile(file: string, opts: OpenStoreOptions = {}): Result
     recoverInterrupted: g((now) => c.maintenance.recoverInterrupted(now)),
     taskStates: g(() => c.reads.taskStates()),
     taskState: g((taskId) => c.reads.taskState(taskId)),
+    claimCheck: g((taskId) => c.claimCheck.claimCheck(taskId)),
     statistics: g(() => c.reads.statistics()),
     performance: g((taskId) => c.reads.performance(taskId)),
     history: g((taskId, limit) => c.reads.history(taskId, limit)),

@@ -45,15 +45,22 @@ function storeFor(projectDir: string): Store {
   return opened.value;
 }
 
-export function recordProjectAudit(projectDir: string, entry: AuditInput): boolean {
+/** One row, or several in one transaction (the engine's write-back of several tasks at once). */
+export function recordProjectAudit(projectDir: string, entry: AuditInput | readonly AuditInput[]): boolean {
+  const entries: readonly AuditInput[] = Array.isArray(entry) ? entry : [entry as AuditInput];
+  if (entries.length === 0) return true;
   try {
-    storeFor(projectDir).recordAudit(entry);
+    const store = storeFor(projectDir);
+    store.transaction(() => {
+      for (const e of entries) store.recordAudit(e);
+    });
     return true;
   } catch (err) {
     const file = storePath(projectDir);
     open.get(file)?.store.close();
     open.delete(file);
-    process.stderr.write(`taskdeck: ${entry.summary}, but it could not be recorded in the audit log: ${(err as Error).message}\n`);
+    const what = entries.map((e) => e.summary).join('; ');
+    process.stderr.write(`taskdeck: ${what}, but it could not be recorded in the audit log: ${(err as Error).message}\n`);
     return false;
   }
 }

@@ -1,6 +1,7 @@
 // The state manager's contract: what the engine, the CLI and analytics may ask of the
 // SQLite record of runs. Times are epoch milliseconds (UTC) both here and in the
 // database (docs/database.md); the caller owns the clock.
+import type { ClaimCheck } from './claimCheck';
 import type { Task } from '../../shared/backlog';
 import type { Result as SharedResult } from '../../shared/result';
 import type { ErrorCategory, ErrorSeverity, RecoveryAction } from '../core/errors/types';
@@ -326,6 +327,8 @@ export interface Store {
 
   taskStates(): TaskState[];
   taskState(taskId: string): TaskState | null;
+  /** What auto's claim checks (claimCheck.ts): the task's recorded state and its last attempt's end, in one small query. */
+  claimCheck(taskId: string): ClaimCheck;
   statistics(): Statistics;
   performance(taskId?: string): PerformanceMetrics[];
   /** Newest first. */
