@@ -69,8 +69,9 @@ export async function run() {
     rows.push({ area: 'backlog', name: 'parse generated 10,000-task backlog', value: time(() => parseBacklog(big), 15, 3), unit: 'ms', goal: 60 });
 
     // One status edit on the 10,000-task file, including the hash check and atomic write.
-    // The app edits a backlog it has already parsed, so the parse is handed over (and
-    // redone for the next round outside the timed part).
+    // The app edits a backlog it has already parsed, so the parse is handed over; for the
+    // next round it takes the parse the editor predicted, as the app does
+    // (src/main/api/realServices.ts), and parses the new text only when there is none.
     const bigPath = join(dir, 'backlog.md');
     await writeFile(bigPath, big);
     let parsed = parseBacklog(big);
@@ -84,7 +85,7 @@ export async function run() {
       if (!result.ok) throw new Error(`edit failed: ${result.error.message}`);
       if (i >= 2) samples.push(ms);
       hash = result.value.hash;
-      parsed = parseBacklog(result.value.text);
+      parsed = result.value.parsed ?? parseBacklog(result.value.text);
     }
     const editMs = median(samples);
     rows.push({ area: 'backlog', name: 'status edit on 10,000 tasks (incl. atomic write)', value: editMs, unit: 'ms', goal: 20 });

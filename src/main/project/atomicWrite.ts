@@ -5,8 +5,15 @@
 //
 // Callers that read, check and then write (the backlog editor, saveSprints) hold the
 // file's lock (fileLock.ts) around all three, so two processes never both pass the check.
+//
+// The small steps (stat, open, write, rename) are synchronous: each takes microseconds, and
+// as promises each one was a trip through the thread pool that cost the caller's thread
+// more than the step itself (about half a millisecond each, a dozen per write). The two
+// fsyncs, which wait for the disk, stay asynchronous, and the caller's hashing runs during
+// the file's.
 import { randomBytes } from 'node:crypto';
-import { lstat, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { closeSync, fchmodSync, fsync, lstatSync, openSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { basename, dirname, join } from 'node:path';
 import type { Result } from '../../shared/result';
 import { processAlive } from '../store/processAlive';
@@ -41,11 +48,11 @@ export const STALE_TEMP_MS = 60_000;
  * from another machine). A fresh temp file of a live process is another write in progress
  * and is kept. Only regular files are removed; the link itself if it is a symlink.
  */
-export async function removeStaleTemps(target: string, now = Date.now()): Promise<void> {
+export function removeStaleTemps(target: string, now = Date.now()): void {
   const prefix = `.${basename(target)}.`;
   let names: string[];
   try {
-    names = await readdir(dirname(target));
+    names = readdirSync(dirname(target));
   } catch {
     return;
   }
@@ -54,64 +61,81 @@ export async function removeStaleTemps(target: string, now = Date.now()): Promis
     const pid = Number(name.slice(prefix.length).split('.')[0]);
     const path = join(dirname(target), name);
     try {
-      const info = await lstat(path);
+      const info = lstatSync(path);
       if (!info.isFile() && !info.isSymbolicLink()) continue;
       const old = now - info.mtimeMs > STALE_TEMP_MS;
-      if (old || !processAlive(pid)) await unlink(path);
+      if (old || !processAlive(pid)) unlinkSync(path);
     } catch {
       // Gone already (another writer cleaned it), or not ours to remove.
     }
   }
 }
 
-async function targetOf(path: string): Promise<{ path: string; mode: number | null }> {
+function targetOf(path: string): { path: string; mode: number | null } {
   try {
     // Write through a symlink to the file it points at, rather than replacing the link.
-    const real = await realpath(path);
-    return { path: real, mode: (await stat(real)).mode & 0o7777 };
+    const real = realpathSync(path);
+    return { path: real, mode: statSync(real).mode & 0o7777 };
   } catch {
     return { path, mode: null };
   }
 }
 
+const fsyncAsync = promisify(fsync);
+
 async function syncFolder(folder: string): Promise<void> {
+  let fd: number;
   try {
-    const handle = await open(folder, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    fd = openSync(folder, 'r');
   } catch {
-    // Some platforms (Windows) and file systems cannot open or fsync a folder; the rename
-    // has still happened, only its durability across a power cut is weaker there.
+    return; // Windows and some file systems cannot open a folder: the rename still happened.
+  }
+  try {
+    await fsyncAsync(fd);
+  } catch {
+    // Or cannot fsync one; only the rename's durability across a power cut is weaker there.
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function writeAll(fd: number, data: Uint8Array): void {
+  for (let at = 0; at < data.length; ) at += writeSync(fd, data, at, data.length - at);
+}
+
+function unlinkQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Never written, or gone already.
   }
 }
 
 export async function atomicWrite(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<Result<void, WriteError>> {
-  const target = await targetOf(path);
-  await removeStaleTemps(target.path);
+  const target = targetOf(path);
+  removeStaleTemps(target.path);
   const temp = tempPathFor(target.path);
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   try {
-    const handle = await open(temp, 'wx', target.mode ?? 0o666);
+    const fd = openSync(temp, 'wx', target.mode ?? 0o666);
     try {
-      await handle.writeFile(data);
+      writeAll(fd, bytes);
       // open() applies the umask; give the new file exactly the old file's mode.
-      if (target.mode !== null) await handle.chmod(target.mode);
-      const syncing = handle.sync();
+      if (target.mode !== null) fchmodSync(fd, target.mode);
+      const syncing = fsyncAsync(fd);
       options.whileSyncing?.();
       await syncing;
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
     const refused = options.beforeRename ? await options.beforeRename() : null;
     if (refused) {
-      await unlink(temp).catch(() => undefined);
+      unlinkQuietly(temp);
       return { ok: false, error: refused };
     }
-    await rename(temp, target.path);
+    renameSync(temp, target.path);
   } catch (cause) {
-    await unlink(temp).catch(() => undefined);
+    unlinkQuietly(temp);
     const reason = cause instanceof Error ? cause.message : String(cause);
     return { ok: false, error: { code: 'write-failed', message: `Could not save ${path}: ${reason}. The file was left as it was.` } };
   }

@@ -8,7 +8,9 @@
 // read, the edit and the rename (milliseconds), its holder touches it every few seconds,
 // and a lock nobody touched for STALE_MS (its holder crashed or was killed) is taken over.
 // A writer waits at most WAIT_MS for the lock, then fails with `file-locked`.
-import { realpath } from 'node:fs/promises';
+// The lock's few file operations are synchronous (proper-lockfile's lockSync): each takes
+// microseconds, where a trip through the thread pool cost the caller's thread more.
+import { realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import lockfile from 'proper-lockfile';
 
@@ -29,13 +31,13 @@ export interface FileLockOptions {
 }
 
 /** The file a lock is about: symlinks resolved, so two paths to one file share one lock. */
-async function lockedTarget(path: string): Promise<string> {
+function lockedTarget(path: string): string {
   try {
-    return await realpath(path);
+    return realpathSync(path);
   } catch {
     // Not there yet (a new taskdeck.json): lock by the folder's real path and the name.
     try {
-      return join(await realpath(dirname(path)), basename(path));
+      return join(realpathSync(dirname(path)), basename(path));
     } catch {
       return resolve(path);
     }
@@ -58,15 +60,15 @@ export async function withFileLock<T>(
   fn: (stillHeld: () => boolean) => Promise<T>,
   options: FileLockOptions = {},
 ): Promise<T | { ok: false; error: LockError }> {
-  const target = await lockedTarget(path);
+  const target = lockedTarget(path);
   const lockPath = lockPathFor(target);
   const waitMs = options.waitMs ?? WAIT_MS;
   const deadline = Date.now() + waitMs;
   let compromised = false;
-  let release: (() => Promise<void>) | null = null;
+  let release: (() => void) | null = null;
   for (;;) {
     try {
-      release = await lockfile.lock(target, {
+      release = lockfile.lockSync(target, {
         realpath: false,
         lockfilePath: lockPath,
         stale: options.staleMs ?? STALE_MS,
@@ -94,6 +96,10 @@ export async function withFileLock<T>(
   try {
     return await fn(() => !compromised);
   } finally {
-    await release().catch(() => undefined);
+    try {
+      release();
+    } catch {
+      // Lost meanwhile (taken over as stale): nothing of ours to remove.
+    }
   }
 }
