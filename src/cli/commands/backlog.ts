@@ -39,7 +39,7 @@ export function registerBacklogCommands(program: Command): void {
     .option('--sprint <name>', 'only tasks in this sprint')
     .option('--ready', 'only tasks that can start now (not done, not marked blocked, every dependency done)')
     .addHelpText('after', examples('taskdeck list', 'taskdeck list --ready --priority critical', 'taskdeck list --json --project ../my-app', 'taskdeck list --format csv > tasks.csv', 'taskdeck list --sprint 2026-S48 --file docs/backlog.md'))
-    .action(run(async (opts: import('../backlog/list').ListOptions) => (await readCommands()).listCommand(opts)));
+    .action(run(async (opts: import('../backlog/list').ListOptions) => (await import('../backlog/list')).listCommand(opts)));
 
   withProjectOptions(program.command('show'))
     .description('Show one task with its dependencies, dependents and what blocks it')
