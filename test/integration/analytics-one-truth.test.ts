@@ -15,15 +15,12 @@ import type { Dashboard, LastRun } from '../../src/shared/api';
 import { runOutcomeLabel } from '../../src/shared/labels';
 import { copySample, removeTemps, runCli } from './cliHarness';
 import { writeOneHistory, type OneHistory } from './oneHistory';
+import type { CliJson as Json } from './cliJson';
 
 let project: string;
 let truth: OneHistory;
 let now: number;
 const out: Record<string, string> = {};
-// The CLI's JSON output, read by path in the assertions: the values are what is checked
-// (against the other surfaces), so it is typed loosely on purpose, in this test only.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any;
 const json: Record<string, Json> = {};
 let dashboard: Dashboard;
 let latest: LastRun[];

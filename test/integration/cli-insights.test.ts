@@ -8,14 +8,11 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, runCli } from './engineCli';
+import type { CliJson as Json } from './cliJson';
 
 let root: string;
 let dir: string;
 let env: NodeJS.ProcessEnv;
-// The CLI's JSON output, read by path in the assertions: the values are what is checked
-// (against the other surfaces), so it is typed loosely on purpose, in this test only.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any;
 
 const node = (code: string) => `node -e "${code}"`;
 const BACKLOG = `# Backlog

@@ -1,6 +1,5 @@
 // Binds the session's ports to the real services: project loading (src/main/project),
 // the editor, taskdeck.json, and the run history store.
-import { createHash } from 'node:crypto';
 import type { ApiResult } from '../../shared/api';
 import { loadProject } from '../project/loadBacklog';
 import { parseBacklog, type ParseResult } from '../core/backlog';
@@ -15,6 +14,7 @@ import { saveSprints } from '../project/saveSprints';
 import { revertConfigChange } from '../project/configFile';
 import { saveVocabularyWord } from '../project/saveVocabularyWord';
 import { readTaskRuns } from './runHistory';
+import { sha256Hex } from '../project/sha256';
 
 /** `loaded` as it is after an edit that left the text parsed as `parse` (hash `hash`). */
 function loadedFrom(loaded: LoadedBacklog, hash: string, parse: ParseResult): LoadedBacklog {
@@ -88,7 +88,7 @@ export function realServices(): BacklogServices {
     async hashFile(path) {
       // Through the backlog's one reader: a path swapped for a FIFO or a device never blocks the session.
       const read = await readRegularFile(path);
-      return read.ok ? createHash('sha256').update(read.value.bytes).digest('hex') : null;
+      return read.ok ? sha256Hex(read.value.bytes) : null;
     },
   };
 }

@@ -1,7 +1,6 @@
 // What travels through Redis for one attempt (docs/cluster.md). A job names the task and
 // the sha256 of its command, never the command, its environment or any secret: a worker
 // runs only what its own checkout resolves and its own trust store allows.
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { ERROR_CATEGORIES, type ErrorCategory } from '../core/errors/types';
 import type { OutputStream, SpawnResult } from '../engine/spawnCommand';
@@ -89,9 +88,8 @@ export const clusterJobResultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('refused'), worker: z.string().min(1).max(200), reason: z.string().max(2000), code: z.enum(REFUSAL_CODES) }),
 ]);
 
-export function commandSha256(command: string): string {
-  return createHash('sha256').update(command, 'utf8').digest('hex');
-}
+/** The command's sha256, as the trust file keeps it (engine/trust.ts): one hash for both. */
+export { commandHash as commandSha256 } from '../engine/trust';
 
 /** One job per attempt; BullMQ ids may not contain ':'. */
 export function jobIdFor(runId: string, attempt: number): string {

@@ -7,12 +7,12 @@
 //
 // A folder trusted by an older Taskdeck (version 1: no command list) is still known as
 // trusted, but every command counts as new: the user reviews them once.
-import { createHash } from 'node:crypto';
 import { mkdirSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import { readRegularFileSyncOrNull } from '../project/readRegularFile';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { recordProjectAudit } from '../store/recordProjectAudit';
+import { sha256Hex } from '../project/sha256';
 
 export interface TrustedFolder {
   path: string;
@@ -56,7 +56,7 @@ export function trustFilePath(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export function commandHash(command: string): string {
-  return createHash('sha256').update(command, 'utf8').digest('hex');
+  return sha256Hex(command);
 }
 
 function readTrustFile(file: string): TrustFile {

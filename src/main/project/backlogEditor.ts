@@ -3,7 +3,6 @@
 // The read, the check and the rename happen under the file's lock (fileLock.ts), so an
 // edit that reports success is in the file: a concurrent writer waits, then sees the new
 // version and gets `file-changed` (or, editing "the current version", applies its edit to it).
-import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { parseBacklog, type ParseResult } from '../core/backlog';
 import { applyEditAndPredict, inverseEdit, spliceLines, type BacklogEdit } from '../core/backlog/edit';
@@ -15,6 +14,7 @@ import { notTextError } from './backlogFile';
 import { readRegularFile } from './readRegularFile';
 import { withFileLock } from './fileLock';
 import { auditBacklogEdit, auditBacklogEdits, type EditOrigin } from './auditBacklogEdit';
+import { sha256Hex } from './sha256';
 
 export type BacklogEditErrorCode = 'file-changed' | 'file-locked' | 'not-found' | 'not-text' | 'write-failed' | 'unknown-task' | 'bad-value' | 'cannot-edit';
 
@@ -38,10 +38,6 @@ export interface EditedBacklog {
    * then parse `text` to know the tasks.
    */
   parsed?: ParseResult | null;
-}
-
-export function sha256(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -122,7 +118,7 @@ function openVersion(path: string, bytes: Buffer, expectedHash: string, given?: 
   if (last && last.hash === expectedHash && Buffer.compare(bytes, last.bytes) === 0 && (given?.parsed || sameWords(given?.vocabulary, last.parsed.vocabulary))) {
     return { text: last.text, parsed: given?.parsed ?? last.parsed };
   }
-  if (sha256(bytes) !== expectedHash) return changedError(path);
+  if (sha256Hex(bytes) !== expectedHash) return changedError(path);
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -161,7 +157,7 @@ async function editLocked(
 ): Promise<Result<EditedBacklog, BacklogEditError>> {
   const read = await snapshot(path);
   if (!read.ok) return read;
-  const expectedHash = wanted ?? sha256(read.value.bytes);
+  const expectedHash = wanted ?? sha256Hex(read.value.bytes);
   // With no expected version, a caller's parse may be of another version: only its words hold.
   const given = wanted === null ? (known?.vocabulary ? { vocabulary: known.vocabulary } : undefined) : known;
   const opened = openVersion(path, read.value.bytes, expectedHash, given);
@@ -177,7 +173,7 @@ async function editLocked(
   let hash = '';
   const written = await atomicWrite(path, bytes, {
     // Hash the new bytes while the disk syncs them.
-    whileSyncing: () => (hash = sha256(bytes)),
+    whileSyncing: () => (hash = sha256Hex(bytes)),
     // Someone may have saved the file while we were editing: check again just before the swap.
     // (The lock keeps other Taskdeck processes out; this catches editors that take no lock.)
     beforeRename: async () => (stillHeld() && (await currentStamp(path)) === read.value.stamp ? null : changedError(path)),
@@ -218,7 +214,7 @@ async function editEachLocked(
 ): Promise<Result<EachEditOutcome[], BacklogEditError>> {
   const read = await snapshot(path);
   if (!read.ok) return read;
-  const opened = openVersion(path, read.value.bytes, sha256(read.value.bytes), vocabulary ? { vocabulary } : undefined);
+  const opened = openVersion(path, read.value.bytes, sha256Hex(read.value.bytes), vocabulary ? { vocabulary } : undefined);
   if ('code' in opened) return { ok: false, error: opened };
   let { text, parsed } = opened;
   const outcomes: EachEditOutcome[] = [];
@@ -242,7 +238,7 @@ async function editEachLocked(
   const bytes = Buffer.from(text, 'utf8');
   let hash = '';
   const saved = await atomicWrite(path, bytes, {
-    whileSyncing: () => (hash = sha256(bytes)),
+    whileSyncing: () => (hash = sha256Hex(bytes)),
     beforeRename: async () => (stillHeld() && (await currentStamp(path)) === read.value.stamp ? null : changedError(path)),
   });
   if (!saved.ok) return saved;

@@ -10,6 +10,7 @@ import { CONFIG_FILE, loadConfig, type ProjectConfig } from './config';
 import { fail, ok, type ProjectError, type Result } from './errors';
 import { readParseCache, writeParseCache, type CachedParse, type ParseCacheKey, type ParseCacheOptions } from './parseCache';
 import { combineDiagnostics, sprintUses } from './projectDiagnostics';
+import { pathExists } from './pathExists';
 import { taskJson } from '../../shared/backlogJson';
 
 export interface LoadedProject {
@@ -49,20 +50,11 @@ function displayPath(projectDir: string, path: string): string {
   return rel.split(sep).join('/');
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export async function projectDirOf(file: string): Promise<string> {
   const own = dirname(file);
   // Look a few folders up, not to the root: a backlog is rarely nested deeper.
   for (let dir = own, depth = 0; depth < 4; depth++) {
-    if (await exists(join(dir, CONFIG_FILE))) return dir;
+    if (await pathExists(join(dir, CONFIG_FILE))) return dir;
     const parent = dirname(dir);
     if (parent === dir) break;
     dir = parent;
@@ -113,7 +105,7 @@ export async function loadProject(target: ProjectTarget, options: LoadOptions = 
         ? resolve(target.projectDir)
         : await projectDirOf(explicitFile!);
   if (!(await isDirectory(projectDir))) {
-    const hint = (await exists(projectDir)) ? ` (it is a file; pass a backlog file with --file ${projectDir})` : '';
+    const hint = (await pathExists(projectDir)) ? ` (it is a file; pass a backlog file with --file ${projectDir})` : '';
     return fail({ code: 'project-not-found', message: `Project folder not found: ${projectDir}${hint}` });
   }
   const config = await loadConfig(projectDir);
