@@ -147,6 +147,21 @@ export async function editBacklogFile(
   return withFileLock(path, (stillHeld) => editLocked(path, expectedHash, edit, known, origin, stillHeld));
 }
 
+/**
+ * Writes the new bytes atomically unless the file changed since it was read (its stamp) or
+ * the lock was lost; answers their sha256, computed while the disk syncs them.
+ */
+async function writeUnchangedSince(path: string, bytes: Uint8Array, stamp: string, stillHeld: () => boolean): Promise<Result<string, BacklogEditError>> {
+  let hash = '';
+  const written = await atomicWrite(path, bytes, {
+    whileSyncing: () => (hash = sha256Hex(bytes)),
+    // Someone may have saved the file while we were editing: check again just before the swap.
+    // (The lock keeps other Taskdeck processes out; this catches editors that take no lock.)
+    beforeRename: async () => (stillHeld() && (await currentStamp(path)) === stamp ? null : changedError(path)),
+  });
+  return written.ok ? { ok: true, value: hash } : written;
+}
+
 async function editLocked(
   path: string,
   wanted: string | null,
@@ -170,15 +185,9 @@ async function editLocked(
   if (text === before) return { ok: true, value: { text, hash: expectedHash, summary, inverse, changed: false, parsed } };
   const spliced = patches ? spliceLines(read.value.bytes, parsed.source.bom, patches) : null;
   const bytes = spliced ?? Buffer.from(text, 'utf8');
-  let hash = '';
-  const written = await atomicWrite(path, bytes, {
-    // Hash the new bytes while the disk syncs them.
-    whileSyncing: () => (hash = sha256Hex(bytes)),
-    // Someone may have saved the file while we were editing: check again just before the swap.
-    // (The lock keeps other Taskdeck processes out; this catches editors that take no lock.)
-    beforeRename: async () => (stillHeld() && (await currentStamp(path)) === read.value.stamp ? null : changedError(path)),
-  });
+  const written = await writeUnchangedSince(path, bytes, read.value.stamp, stillHeld);
   if (!written.ok) return written;
+  const hash = written.value;
   remember(path, parsedAfter ? { bytes, hash, text, parsed: parsedAfter } : null);
   await auditBacklogEdit(path, edit, summary, parsed, parsedAfter ?? text, origin);
   const exact = parsedAfter && predictsDiagnostics(parsed, edit) && sameWords(parsed.vocabulary, parsedAfter.vocabulary) ? parsedAfter : null;
@@ -236,13 +245,9 @@ async function editEachLocked(
   }
   if (written.length === 0) return { ok: true, value: outcomes };
   const bytes = Buffer.from(text, 'utf8');
-  let hash = '';
-  const saved = await atomicWrite(path, bytes, {
-    whileSyncing: () => (hash = sha256Hex(bytes)),
-    beforeRename: async () => (stillHeld() && (await currentStamp(path)) === read.value.stamp ? null : changedError(path)),
-  });
+  const saved = await writeUnchangedSince(path, bytes, read.value.stamp, stillHeld);
   if (!saved.ok) return saved;
-  remember(path, { bytes, hash, text, parsed });
+  remember(path, { bytes, hash: saved.value, text, parsed });
   await auditBacklogEdits(path, written, origin);
   return { ok: true, value: outcomes };
 }
