@@ -2,12 +2,11 @@
 // or an agent has claimed: a selection run leaves them out of its plan, so `runs:start`
 // never answers "started" for a task that cannot start. The store's leases are the one
 // record of who holds what, across processes.
-import { existsSync } from 'node:fs';
 import { describeHolder, isClaim } from '../../engine/claimOwner';
-import { openStore, storePath } from '../../store/index';
 import { processAlive } from '../../store/processAlive';
 import type { Store } from '../../store/types';
 import type { ApiResult } from '../../../shared/api';
+import { withReadStore } from './runsHistory';
 
 export interface HeldTask {
   kind: 'running' | 'claimed';
@@ -27,14 +26,7 @@ export function heldTasks(store: Store, ownerId: string | null, now: number): Ma
   return held;
 }
 
-/** The same, read from the project's run record (opened read-only and closed here; no record, nothing held). */
+/** The same, read from the project's run record (read-only; no record, nothing held). */
 export function heldTasksIn(projectDir: string, ownerId: string | null, now: number): ApiResult<Map<string, HeldTask>> {
-  if (!existsSync(storePath(projectDir))) return { ok: true, value: new Map() };
-  const opened = openStore(projectDir, { readonly: true });
-  if (!opened.ok) return { ok: false, error: { code: opened.error.code, message: opened.error.message } };
-  try {
-    return { ok: true, value: heldTasks(opened.value, ownerId, now) };
-  } finally {
-    opened.value.close();
-  }
+  return withReadStore(projectDir, new Map<string, HeldTask>(), (store) => ({ ok: true, value: heldTasks(store, ownerId, now) }));
 }
